@@ -1,0 +1,30 @@
+// Three tiers (STYLE.md): *.spec.ts (pure logic), *.int-spec.ts (real Postgres and NATS),
+// *.e2e-spec.ts (through the gateway). All compiled to CommonJS by SWC; Jest runs on Node 24 with
+// --experimental-vm-modules so that it can require() the ESM-only Nest 12 packages.
+const { swcOptions } = require('./tools/swc-options.cjs');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+);
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), sourceMaps: 'inline', swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,tools,e2e}/**/*.{int,e2e}-spec.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};
