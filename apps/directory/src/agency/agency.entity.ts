@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'agency' })
+export class AgencyEntity {
+  @PrimaryColumn('text')
+  code!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  shortName!: string | null;
+
+  @Column('text')
+  kind!: string;
+
+  @Column('text', { nullable: true })
+  parentCode!: string | null;
+
+  @Column('text', { nullable: true })
+  localityCode!: string | null;
+
+  @Column('date', { nullable: true })
+  validFrom!: string | null;
+
+  @Column('date', { nullable: true })
+  validTo!: string | null;
+
+  @Column('text', { nullable: true })
+  successorCode!: string | null;
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createTokenVerifier } from '@phoi-hop/auth';
+import { CreateMessagingTables1764300000000, MessagingModule } from '@phoi-hop/messaging';
+import { ObservabilityModule } from '@phoi-hop/observability';
+import { PersistenceModule } from '@phoi-hop/persistence';
+import { AgencyEntity } from '../agency/agency.entity';
+import { AgencyNatsController } from '../agency/agency.nats-controller';
+import { AgencyService } from '../agency/agency.service';
+import type { DirectoryConfig } from '../config/directory.config';
+import { DirectoryInitial1764300000100 } from '../migrations/1764300000100-directory-initial';
+import { CategoryEntity, LocalityEntity, ProvinceEntity, SectorEntity } from '../reference/reference.entities';
+import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
+import { RoutingNatsController } from '../routing/routing.nats-controller';
+import { RoutingService } from '../routing/routing.service';
+import { loadSeedFolder } from '../seed/seed-loader';
+import { loadSeed } from '../seed/seed.service';
+import { UserEntity } from '../user/user.entity';
+import { UserNatsController } from '../user/user.nats-controller';
+import { UserService } from '../user/user.service';
+
+const DIRECTORY_CONFIG = Symbol('DIRECTORY_CONFIG');
+
+@Injectable()
+class SeedOnBoot implements OnModuleInit {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(DIRECTORY_CONFIG) private readonly config: DirectoryConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.seedDir) return;
+    const result = await loadSeed(this.dataSource, loadSeedFolder(this.config.seedDir));
+    this.logger.log(`Seed ${this.config.seedDir}: inserted ${JSON.stringify(result.inserted)}`);
+  }
+}
+
+export interface DirectoryModuleDeps {
+  /** The `pg` module (tests pass an instrumented one). */
+  pgDriver?: unknown;
+}
+
+@Module({})
+export class DirectoryModule {
+  static forRoot(config: DirectoryConfig, deps: DirectoryModuleDeps = {}): DynamicModule {
+    return {
+      module: DirectoryModule,
+      imports: [
+        ObservabilityModule.forRoot({ serviceName: config.serviceName }),
+        PersistenceModule.forRoot({
+          url: config.databaseUrl,
+          schema: config.dbSchema,
+          poolSize: config.dbPoolSize,
+          driver: deps.pgDriver,
+          applicationName: config.serviceName,
+          entities: [AgencyEntity, CategoryEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
+          migrations: [CreateMessagingTables1764300000000, DirectoryInitial1764300000100],
+        }),
+        MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
+      ],
+      controllers: [AgencyNatsController, RoutingNatsController, UserNatsController],
+      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, RoutingService, SeedOnBoot, UserService],
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ErrorCodes, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { DomainError } from '@phoi-hop/messaging';
+import { AgencyEntity } from '../agency/agency.entity';
+import { CategoryEntity, LocalityEntity, SectorEntity } from '../reference/reference.entities';
+import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
+import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
+import { RoutingError, routeCase, type RoutingContext } from './routing.rules';
+
+const REFRESH_INTERVAL_MS = 30_000;
+
+/**
+ * Answers `directory.case.route` from an in-memory snapshot of the rules and reference data,
+ * refreshed periodically, so that routing is not a database round trip on the intake hot path.
+ */
+@Injectable()
+export class RoutingService implements OnModuleDestroy {
+  private readonly logger = new Logger(RoutingService.name);
+  private snapshot: RoutingContext | null = null;
+  private loadedAt = 0;
+  private refreshing: Promise<RoutingContext> | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onModuleDestroy(): void {
+    this.snapshot = null;
+  }
+
+  /** Forgets the snapshot (after an edit of rules or reference data). */
+  invalidate(): void {
+    this.loadedAt = 0;
+  }
+
+  async route(request: RouteCaseRequest): Promise<RouteCaseResponse> {
+    const context = await this.context();
+    let participants;
+    try {
+      participants = routeCase(request, { ...context, at: new Date() });
+    } catch (error) {
+      if (error instanceof RoutingError) throw new DomainError(ErrorCodes.BAD_USER_INPUT, error.message, error.field);
+      throw error;
+    }
+    const category = context.categories.get(request.categoryCode)!;
+    const today = new Date().toISOString().slice(0, 10);
+    return {
+      participants: participants.map(({ agencyCode, role, basis }) => ({ agencyCode, role, basis })),
+      defaultSeverity: category.defaultSeverity,
+      category: {
+        code: category.code,
+        name: category.name,
+        legalBases: category.legalBases
+          .filter((b) => (!b.effectiveFrom || b.effectiveFrom <= today) && (!b.effectiveTo || b.effectiveTo >= today))
+          .map((b) => b.citation),
+      },
+    };
+  }
+
+  private async context(): Promise<RoutingContext> {
+    if (this.snapshot && Date.now() - this.loadedAt < REFRESH_INTERVAL_MS) return this.snapshot;
+    if (this.snapshot && !this.refreshing) {
+      // Serve the current snapshot while a fresh one loads in the background.
+      this.refreshing = this.load().finally(() => (this.refreshing = null));
+      this.refreshing.catch((error: unknown) => this.logger.error(`Routing snapshot refresh failed: ${String(error)}`));
+      return this.snapshot;
+    }
+    this.refreshing ??= this.load().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async load(): Promise<RoutingContext> {
+    const [agencies, localities, sectors, categories, rules] = await Promise.all([
+      this.dataSource.getRepository(AgencyEntity).find(),
+      this.dataSource.getRepository(LocalityEntity).find(),
+      this.dataSource.getRepository(SectorEntity).find(),
+      this.dataSource.getRepository(CategoryEntity).find(),
+      this.dataSource.getRepository(ResponsibilityRuleEntity).find({ where: { active: true }, order: { position: 'ASC' } }),
+    ]);
+    const context: RoutingContext = {
+      agencies: new Map(agencies.map((a) => [a.code, a as unknown as SeedAgency])),
+      localities: new Map(localities.map((l) => [l.code, l as unknown as SeedLocality])),
+      sectors: new Map(sectors.map((s) => [s.code, s as unknown as SeedSector])),
+      categories: new Map(categories.map((c) => [c.code, c as unknown as SeedCategory])),
+      rules: rules.map((r) => ({ id: r.id, article: r.article, description: r.description, when: r.condition, target: r.target, role: r.role }) as SeedRule),
+    };
+    this.snapshot = context;
+    this.loadedAt = Date.now();
+    return context;
+  }
+}

@@ -1,0 +1,79 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProvinceSeed } from './seed.types';
+
+export interface SeedResult {
+  inserted: Record<string, number>;
+}
+
+async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
+  if (rows.length === 0) return 0;
+  const params: unknown[] = [];
+  const tuples = rows.map((row) => `(${row.map((value) => `$${params.push(value)}`).join(', ')})`);
+  const result: unknown[] = await manager.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (${conflict}) DO NOTHING RETURNING 1`,
+    params,
+  );
+  return result.length;
+}
+
+/**
+ * Loads a province seed in one transaction. Idempotent: rows that exist (by code) are left as they
+ * are, so edits made through the API survive a restart.
+ */
+export async function loadSeed(dataSource: DataSource, seed: ProvinceSeed): Promise<SeedResult> {
+  return dataSource.transaction(async (manager) => {
+    // One seeder at a time across replicas.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('directory:seed'))`);
+    const inserted: Record<string, number> = {};
+    inserted['province'] = await insertRows(
+      manager,
+      'province',
+      ['code', 'name', 'case_number_prefix'],
+      [[seed.province.code, seed.province.name, seed.province.caseNumberPrefix]],
+      'code',
+    );
+    inserted['agency'] = await insertRows(
+      manager,
+      'agency',
+      ['code', 'name', 'short_name', 'kind', 'parent_code', 'locality_code', 'valid_from', 'valid_to', 'successor_code'],
+      seed.agencies.map((a) => [a.code, a.name, a.shortName ?? null, a.kind, a.parentCode, a.localityCode, a.validFrom, a.validTo, a.successorCode]),
+      'code',
+    );
+    inserted['locality'] = await insertRows(
+      manager,
+      'locality',
+      ['code', 'name', 'kind', 'committee_agency_code'],
+      seed.localities.map((l) => [l.code, l.name, l.kind, l.committeeAgencyCode]),
+      'code',
+    );
+    inserted['sector'] = await insertRows(
+      manager,
+      'sector',
+      ['code', 'name', 'department_agency_code'],
+      seed.sectors.map((s) => [s.code, s.name, s.departmentAgencyCode]),
+      'code',
+    );
+    inserted['category'] = await insertRows(
+      manager,
+      'category',
+      ['code', 'name', 'description', 'default_severity', 'tags', 'legal_bases'],
+      seed.categories.map((c) => [c.code, c.name, c.description ?? '', c.defaultSeverity, c.tags, JSON.stringify(c.legalBases)]),
+      'code',
+    );
+    inserted['responsibility_rule'] = await insertRows(
+      manager,
+      'responsibility_rule',
+      ['id', 'position', 'article', 'description', 'condition', 'target', 'role'],
+      seed.rules.map((r, index) => [r.id, index, r.article, r.description ?? '', JSON.stringify(r.when), JSON.stringify(r.target), r.role]),
+      'id',
+    );
+    inserted['app_user'] = await insertRows(
+      manager,
+      'app_user',
+      ['username', 'display_name', 'agency_code', 'roles'],
+      seed.users.map((u) => [u.username, u.displayName, u.agencyCode, u.roles]),
+      'username',
+    );
+    return { inserted };
+  });
+}

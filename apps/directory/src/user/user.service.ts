@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ErrorCodes, Roles, type Actor, type UserDto } from '@phoi-hop/contracts';
+import { hasAnyRole } from '@phoi-hop/auth';
+import { DomainError } from '@phoi-hop/messaging';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class UserService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A user's directory record: for the user themself and for administrators. */
+  async get(actor: Actor, username: string): Promise<UserDto> {
+    if (actor.username !== username && !hasAnyRole(actor, [Roles.ADMIN])) {
+      throw new DomainError(ErrorCodes.FORBIDDEN, 'Not allowed to read this user');
+    }
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
+    if (!user) throw new DomainError(ErrorCodes.NOT_FOUND, 'No such user', 'username');
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      agencyCode: user.agencyCode,
+      roles: user.roles,
+      active: user.active,
+    };
+  }
+
+  async findActive(username: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOne({ where: { username, active: true } });
+  }
+}

@@ -1,0 +1,48 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { createTokenVerifier } from '@phoi-hop/auth';
+import { CreateMessagingTables1764300000000, MessagingModule, outboxRelayProviders } from '@phoi-hop/messaging';
+import { ObservabilityModule } from '@phoi-hop/observability';
+import { PersistenceModule } from '@phoi-hop/persistence';
+import { CaseEntity, CaseParticipantEntity } from '../case/case.entity';
+import { CaseNatsController } from '../case/case.nats-controller';
+import { CaseRepository } from '../case/case.repository';
+import { CaseService } from '../case/case.service';
+import type { IntakeConfig } from '../config/intake.config';
+import { IntakeInitial1764300000200 } from '../migrations/1764300000200-intake-initial';
+import { ReportEntity } from '../report/report.entity';
+import { ReportNatsController } from '../report/report.nats-controller';
+import { INTAKE_SETTINGS, ReportService } from '../report/report.service';
+
+export interface IntakeModuleDeps {
+  pgDriver?: unknown;
+}
+
+@Module({})
+export class IntakeModule {
+  static forRoot(config: IntakeConfig, deps: IntakeModuleDeps = {}): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        ObservabilityModule.forRoot({ serviceName: config.serviceName }),
+        PersistenceModule.forRoot({
+          url: config.databaseUrl,
+          schema: config.dbSchema,
+          poolSize: config.dbPoolSize,
+          driver: deps.pgDriver,
+          applicationName: config.serviceName,
+          entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
+          migrations: [CreateMessagingTables1764300000000, IntakeInitial1764300000200],
+        }),
+        MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
+      ],
+      controllers: [CaseNatsController, ReportNatsController],
+      providers: [
+        { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix } },
+        CaseRepository,
+        CaseService,
+        ReportService,
+        ...outboxRelayProviders(),
+      ],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CaseStatus, ParticipantRole, PossibleDuplicateDto, Severity } from '@phoi-hop/contracts';
+
+/** A case ("vụ việc"): one piece of harmful content, however many agencies reported it. */
+@Entity({ name: 'handling_case' })
+export class CaseEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('int')
+  year!: number;
+
+  @Column('int')
+  seq!: number;
+
+  @Column('text')
+  number!: string;
+
+  @Column('text')
+  status!: CaseStatus;
+
+  @Column('text')
+  categoryCode!: string;
+
+  @Column('text')
+  severity!: Severity;
+
+  @Column('text', { nullable: true })
+  localityCode!: string | null;
+
+  @Column('text', { nullable: true })
+  sectorCode!: string | null;
+
+  @Column('text')
+  reporterAgencyCode!: string;
+
+  /** Reporting agencies and participants: who may see the case (maySeeCase). */
+  @Column('text', { array: true })
+  visibleAgencies!: string[];
+
+  @Column('jsonb')
+  possibleDuplicates!: PossibleDuplicateDto[];
+
+  @Column('jsonb')
+  legalBases!: string[];
+
+  @Column('timestamptz')
+  openedAt!: Date;
+
+  @Column('timestamptz')
+  updatedAt!: Date;
+}
+
+@Entity({ name: 'case_participant' })
+export class CaseParticipantEntity {
+  @PrimaryColumn('uuid')
+  caseId!: string;
+
+  @PrimaryColumn('text')
+  agencyCode!: string;
+
+  @Column('text')
+  role!: ParticipantRole;
+
+  @Column('text')
+  basis!: string;
+
+  @Column('timestamptz')
+  assignedAt!: Date;
+}

@@ -1,0 +1,13 @@
+import { ErrorCodes } from '@phoi-hop/contracts';
+import { DomainError } from '@phoi-hop/messaging';
+
+export class CaseError extends DomainError {
+  static notFound(): CaseError {
+    // The same answer whether the case does not exist or the viewer may not see it.
+    return new CaseError(ErrorCodes.NOT_FOUND, 'Case not found', 'id');
+  }
+
+  static badInput(field: string, message: string): CaseError {
+    return new CaseError(ErrorCodes.BAD_USER_INPUT, message, field);
+  }
+}

@@ -1,0 +1,50 @@
+import type { CaseDto, ParticipantDto, ReportDto } from '@phoi-hop/contracts';
+import type { ReportEntity } from '../report/report.entity';
+import type { CaseEntity, CaseParticipantEntity } from './case.entity';
+
+const ROLE_ORDER = { LEAD: 0, PARTICIPANT: 1, INFORMED: 2 } as const;
+
+export function toReportDto(report: ReportEntity): ReportDto {
+  return {
+    id: report.id,
+    caseId: report.caseId,
+    url: report.url,
+    canonicalUrl: report.canonicalUrl,
+    excerpt: report.excerpt,
+    categoryCode: report.categoryCode,
+    localityCode: report.localityCode,
+    sectorCode: report.sectorCode,
+    observedAt: report.observedAt ? new Date(report.observedAt).toISOString() : null,
+    note: report.note,
+    reporterAgencyCode: report.reporterAgencyCode,
+    submittedAt: new Date(report.submittedAt).toISOString(),
+  };
+}
+
+export function toParticipantDto(participant: CaseParticipantEntity): ParticipantDto {
+  return { agencyCode: participant.agencyCode, role: participant.role, basis: participant.basis };
+}
+
+export function toCaseDto(entity: CaseEntity, participants: CaseParticipantEntity[], reports: ReportEntity[]): CaseDto {
+  return {
+    id: entity.id,
+    number: entity.number,
+    status: entity.status,
+    categoryCode: entity.categoryCode,
+    severity: entity.severity,
+    localityCode: entity.localityCode,
+    sectorCode: entity.sectorCode,
+    openedAt: new Date(entity.openedAt).toISOString(),
+    reporterAgencyCode: entity.reporterAgencyCode,
+    participants: [...participants]
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.agencyCode.localeCompare(b.agencyCode))
+      .map(toParticipantDto),
+    reports: [...reports].sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt)).map(toReportDto),
+    possibleDuplicates: entity.possibleDuplicates,
+  };
+}
+
+/** Case number: year and a sequence unique per year, e.g. QB-2026-000042. */
+export function formatCaseNumber(prefix: string, year: number, seq: number): string {
+  return `${prefix}-${year}-${String(seq).padStart(6, '0')}`;
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor, CaseDto, CaseListRequest, CaseListResponse } from '@phoi-hop/contracts';
+import { CASE_WIDE_ROLES, hasAnyRole, maySeeCase } from '@phoi-hop/auth';
+import { CaseError } from './case.errors';
+import { toCaseDto } from './case.mapper';
+import { CaseRepository } from './case.repository';
+
+/** Reads of cases, each filtered by who may see it: reporters, participants, leadership. */
+@Injectable()
+export class CaseService {
+  constructor(private readonly cases: CaseRepository) {}
+
+  async get(actor: Actor, id: string): Promise<CaseDto> {
+    const loaded = await this.cases.loadCase(null, id);
+    if (!loaded || !maySeeCase(actor, loaded.entity.visibleAgencies)) throw CaseError.notFound();
+    return toCaseDto(loaded.entity, loaded.participants, loaded.reports);
+  }
+
+  async list(actor: Actor, request: CaseListRequest): Promise<CaseListResponse> {
+    const after = request.after ? decodeCursor(request.after) : undefined;
+    const rows = await this.cases.list({
+      agencyCode: hasAnyRole(actor, CASE_WIDE_ROLES) ? null : actor.agencyCode,
+      ...(request.status ? { status: request.status } : {}),
+      ...(request.categoryCode ? { categoryCode: request.categoryCode } : {}),
+      limit: request.first + 1,
+      ...(after ? { after } : {}),
+    });
+    const page = rows.slice(0, request.first);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => toCaseDto(row.entity, row.participants, row.reports)),
+      hasNextPage: rows.length > request.first,
+      endCursor: last ? encodeCursor(new Date(last.entity.openedAt).toISOString(), last.entity.id) : null,
+    };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(openedAt: string, id: string): string {
+  return Buffer.from(`${openedAt}|${id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { openedAt: string; id: string } {
+  const [openedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!openedAt || !id || !UUID.test(id) || Number.isNaN(Date.parse(openedAt))) {
+    throw CaseError.badInput('after', 'after is not a cursor of this list');
+  }
+  return { openedAt, id };
+}

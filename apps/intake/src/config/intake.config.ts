@@ -1,0 +1,21 @@
+import { cleanEnv, str } from 'envalid';
+import { authEnv } from '@phoi-hop/auth';
+import { baseServiceConfigFromEnv, httpEnv, messagingEnv, type BaseServiceConfig } from '@phoi-hop/messaging';
+import { persistenceEnv } from '@phoi-hop/persistence';
+
+export interface IntakeConfig extends BaseServiceConfig {
+  caseNumberPrefix: string;
+}
+
+/** Reads and validates the intake service's environment; a bad setting fails at boot naming it. */
+export function intakeConfigFromEnv(environment: NodeJS.ProcessEnv = process.env): IntakeConfig {
+  const env = cleanEnv(environment, {
+    ...persistenceEnv('intake'),
+    ...messagingEnv(),
+    ...authEnv(),
+    ...httpEnv(3101),
+    CASE_NUMBER_PREFIX: str({ default: 'QB', desc: 'Prefix of case numbers (the province code)' }),
+  });
+  if (!/^[A-Z]{1,8}$/.test(env.CASE_NUMBER_PREFIX)) throw new Error('CASE_NUMBER_PREFIX must be 1-8 upper-case letters');
+  return { ...baseServiceConfigFromEnv('intake', env), caseNumberPrefix: env.CASE_NUMBER_PREFIX };
+}

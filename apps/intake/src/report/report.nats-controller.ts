@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { RpcSubjects, SubmitReportRequest, type SubmitReportResponse } from '@phoi-hop/contracts';
+import { ActorContext } from '@phoi-hop/auth';
+import { ReportService } from './report.service';
+
+@Controller()
+export class ReportNatsController {
+  constructor(private readonly reports: ReportService) {}
+
+  // Đ4.1, Đ7.1: an agency notifies the lead agency of harmful content.
+  @MessagePattern(RpcSubjects.intake.reportSubmit)
+  submit(@Payload() request: SubmitReportRequest): Promise<SubmitReportResponse> {
+    return this.reports.submit(ActorContext.require(), request);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './auth.errors';
+export * from './token-verifier';
+export * from './actor.context';
+export * from './policy';
+export * from './auth.env';

@@ -1,0 +1,137 @@
+import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import { Roles, type Actor, type Role } from '@phoi-hop/contracts';
+import { AuthError } from './auth.errors';
+
+export interface TokenVerifier {
+  /** Verifies a bearer token and returns the actor it names; throws AuthError otherwise. */
+  verify(token: string): Promise<Actor>;
+}
+
+export interface AuthConfig {
+  mode: 'dev' | 'oidc';
+  /** dev: the shared HS256 secret of the built-in issuer. */
+  devSecret?: string;
+  /** oidc: issuer URL, JWKS URL (default `<issuer>/protocol/openid-connect/certs`) and audience. */
+  issuer: string;
+  audience: string;
+  jwksUrl?: string;
+  clockToleranceSeconds?: number;
+  nodeEnv?: string;
+}
+
+export const DEV_ISSUER = 'phoi-hop-dev';
+export const DEV_AUDIENCE = 'phoi-hop';
+const ROLE_SET = new Set<string>(Object.values(Roles));
+const MAX_TOKEN_LENGTH = 8192;
+
+function actorFromClaims(payload: JWTPayload): Actor {
+  const username = payload['preferred_username'];
+  const agency = payload['agency'];
+  const roles = payload['roles'];
+  if (typeof payload.sub !== 'string' || typeof username !== 'string' || typeof agency !== 'string') {
+    throw AuthError.unauthenticated('Token lacks subject, username or agency');
+  }
+  if (!Array.isArray(roles) || !roles.every((r): r is Role => typeof r === 'string' && ROLE_SET.has(r))) {
+    throw AuthError.unauthenticated('Token carries unknown roles');
+  }
+  return { userId: payload.sub, username, agencyCode: agency, roles };
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'Token expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `Token claim "${error.claim}" is invalid`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'Token signature is invalid';
+  return 'Token is invalid';
+}
+
+/** Verifies tokens of the built-in development issuer (HS256). Refuses to exist in production. */
+export class DevTokenVerifier implements TokenVerifier {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly clockTolerance = 30,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async verify(token: string): Promise<Actor> {
+    if (!token || token.length > MAX_TOKEN_LENGTH) throw AuthError.unauthenticated('Token is missing or too long');
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        algorithms: ['HS256'],
+        clockTolerance: this.clockTolerance,
+      });
+      return actorFromClaims(payload);
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      throw AuthError.unauthenticated(describeJoseError(error));
+    }
+  }
+}
+
+/** Verifies OIDC access tokens against the issuer's JWKS (keys fetched and rotated by jose). */
+export class OidcTokenVerifier implements TokenVerifier {
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(private readonly config: AuthConfig) {
+    const jwksUrl = config.jwksUrl ?? `${config.issuer.replace(/\/$/, '')}/protocol/openid-connect/certs`;
+    this.jwks = createRemoteJWKSet(new URL(jwksUrl));
+  }
+
+  async verify(token: string): Promise<Actor> {
+    if (!token || token.length > MAX_TOKEN_LENGTH) throw AuthError.unauthenticated('Token is missing or too long');
+    try {
+      const { payload } = await jwtVerify(token, this.jwks, {
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        clockTolerance: this.config.clockToleranceSeconds ?? 30,
+      });
+      return actorFromClaims(payload);
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      throw AuthError.unauthenticated(describeJoseError(error));
+    }
+  }
+}
+
+export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+  if (config.mode === 'dev') {
+    assertDevIssuerAllowed(config.nodeEnv);
+    if (!config.devSecret) throw new Error('AUTH_DEV_SECRET is required in dev auth mode');
+    return new DevTokenVerifier(config.devSecret, config.clockToleranceSeconds);
+  }
+  return new OidcTokenVerifier(config);
+}
+
+export function assertDevIssuerAllowed(nodeEnv: string | undefined): void {
+  if (nodeEnv === 'production') {
+    throw new Error('The built-in development token issuer refuses to run with NODE_ENV=production; configure AUTH_MODE=oidc');
+  }
+}
+
+/** The built-in development issuer: signs short-lived tokens for seeded users. */
+export class DevTokenIssuer {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, nodeEnv: string | undefined) {
+    assertDevIssuerAllowed(nodeEnv);
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  sign(actor: Actor, ttlSeconds = 8 * 3600): Promise<string> {
+    return new SignJWT({ preferred_username: actor.username, agency: actor.agencyCode, roles: actor.roles })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(actor.userId)
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+      .sign(this.key);
+  }
+}
+
+/** The default development secret; only usable outside production (see assertDevIssuerAllowed). */
+export const DEFAULT_DEV_SECRET = 'phoi-hop-development-secret-not-for-production';

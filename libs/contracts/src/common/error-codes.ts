@@ -1,0 +1,28 @@
+/** Stable error codes, shared by services (RPC errors) and the gateway (GraphQL `extensions.code`). */
+export const ErrorCodes = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAVAILABLE: 'UNAVAILABLE',
+  CONFLICT: 'CONFLICT',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** The body of every RPC error reply. `field` names the offending input field when there is one. */
+export interface RpcErrorBody {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+export function isRpcErrorBody(value: unknown): value is RpcErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RpcErrorBody).code === 'string' &&
+    typeof (value as RpcErrorBody).message === 'string' &&
+    (value as RpcErrorBody).code in ErrorCodes
+  );
+}

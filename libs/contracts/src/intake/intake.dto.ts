@@ -1,0 +1,149 @@
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { REFERENCE_CODE_PATTERN } from '../common/codes';
+import type { Severity } from '../common/codes';
+import type { ParticipantDto } from '../directory/directory.dto';
+
+export const EXCERPT_MAX_LENGTH = 20_000;
+export const URL_MAX_LENGTH = 2_048;
+export const NOTE_MAX_LENGTH = 5_000;
+
+export const CaseStatuses = ['OPEN', 'TRIAGED', 'IN_CONSULTATION', 'DECIDED', 'ACTING', 'CLOSED', 'DISMISSED', 'MERGED'] as const;
+export type CaseStatus = (typeof CaseStatuses)[number];
+
+/** `intake.report.submit`: an agency reports harmful content (Đ4.1, Đ7.1). */
+export class SubmitReportRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(URL_MAX_LENGTH)
+  url!: string;
+
+  @IsString()
+  @Matches(/\S/, { message: 'excerpt must not be empty' })
+  @MaxLength(EXCERPT_MAX_LENGTH)
+  excerpt!: string;
+
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'categoryCode must be an upper-case code' })
+  categoryCode!: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'localityCode must be an upper-case code' })
+  localityCode?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'sectorCode must be an upper-case code' })
+  sectorCode?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'observedAt must be an ISO 8601 date-time' })
+  observedAt?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTE_MAX_LENGTH)
+  note?: string;
+}
+
+export interface ReportDto {
+  id: string;
+  caseId: string;
+  url: string;
+  canonicalUrl: string;
+  excerpt: string;
+  categoryCode: string;
+  localityCode: string | null;
+  sectorCode: string | null;
+  observedAt: string | null;
+  note: string | null;
+  reporterAgencyCode: string;
+  submittedAt: string;
+}
+
+export interface PossibleDuplicateDto {
+  caseId: string;
+  number: string;
+  similarity: number;
+}
+
+export interface CaseDto {
+  id: string;
+  /** Unique and sequential per year, e.g. "2026-000042". */
+  number: string;
+  status: CaseStatus;
+  categoryCode: string;
+  severity: Severity;
+  localityCode: string | null;
+  sectorCode: string | null;
+  openedAt: string;
+  reporterAgencyCode: string;
+  participants: ParticipantDto[];
+  reports: ReportDto[];
+  possibleDuplicates: PossibleDuplicateDto[];
+}
+
+export interface SubmitReportResponse {
+  report: ReportDto;
+  case: CaseDto;
+  merged: boolean;
+}
+
+export class CaseGetRequest {
+  @IsUUID('all', { message: 'id must be a case id' })
+  id!: string;
+}
+
+export class CaseListRequest {
+  @IsOptional()
+  @IsIn(CaseStatuses)
+  status?: CaseStatus;
+
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN)
+  categoryCode?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string;
+}
+
+export interface CaseListResponse {
+  items: CaseDto[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+/** Payload of `evt.intake.case.opened`. */
+export interface CaseOpenedEvent {
+  case: CaseDto;
+  reportId: string;
+}
+
+/** Payload of `evt.intake.report.attached`. */
+export interface ReportAttachedEvent {
+  caseId: string;
+  caseNumber: string;
+  report: ReportDto;
+  similarity: number;
+}
+

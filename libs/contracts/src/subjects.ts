@@ -1,0 +1,34 @@
+/**
+ * Every NATS subject of the platform. RPC subjects (`<service>.<aggregate>.<verb>`) and event
+ * subjects (`evt.<service>.<aggregate>.<past-tense>`) never overlap: a request on a subject that a
+ * JetStream stream captures would be answered by the stream's publish ack.
+ */
+export const RpcSubjects = {
+  directory: {
+    caseRoute: 'directory.case.route',
+    agencyList: 'directory.agency.list',
+    agencyGetMany: 'directory.agency.get-many',
+    referenceValidate: 'directory.reference.validate',
+    userGet: 'directory.user.get',
+  },
+  intake: {
+    reportSubmit: 'intake.report.submit',
+    caseGet: 'intake.case.get',
+    caseList: 'intake.case.list',
+  },
+} as const;
+
+export const EventSubjects = {
+  intake: {
+    caseOpened: 'evt.intake.case.opened',
+    reportAttached: 'evt.intake.report.attached',
+  },
+} as const;
+
+/** The JetStream stream that holds every domain event. */
+export const EVENTS_STREAM = 'EVENTS';
+export const EVENT_SUBJECT_ROOT = 'evt';
+
+type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
+export type RpcSubject = Leaves<typeof RpcSubjects>;
+export type EventSubject = Leaves<typeof EventSubjects>;

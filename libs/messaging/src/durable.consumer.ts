@@ -1,0 +1,90 @@
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/nats-core';
+import { SpanKind } from '@opentelemetry/api';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@phoi-hop/contracts';
+import { eventsConsumed, extractTraceContext, withSpan } from '@phoi-hop/observability';
+
+export interface DurableConsumerOptions {
+  /** Durable consumer name, also the inbox key: one per consuming feature. */
+  durable: string;
+  streamName: string;
+  subjectPrefix: string;
+  /** Unprefixed event subjects, e.g. ['evt.intake.case.opened']. */
+  subjects: string[];
+  serviceName: string;
+  maxDeliver?: number;
+  ackWaitMs?: number;
+  onError?: (error: unknown, envelope: EventEnvelope | null) => void;
+}
+
+export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
+
+/**
+ * A durable JetStream pull consumer whose handler runs in one transaction with the inbox insert:
+ * an event id already in the inbox is acknowledged and skipped, so a redelivered event is never
+ * applied twice; a failed handler rolls back and the event is redelivered with back-off.
+ */
+export class DurableConsumer {
+  private messages: ConsumerMessages | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly dataSource: DataSource,
+    private readonly options: DurableConsumerOptions,
+    private readonly handler: EventHandler,
+  ) {}
+
+  async start(): Promise<void> {
+    const filter_subjects = this.options.subjects.map((s) => `${this.options.subjectPrefix}${s}`);
+    await this.jsm.consumers.add(this.options.streamName, {
+      durable_name: this.options.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subjects,
+      max_deliver: this.options.maxDeliver ?? 20,
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+    });
+    const consumer = await this.js.consumers.get(this.options.streamName, this.options.durable);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    const messages = this.messages;
+    this.loop = (async () => {
+      for await (const message of messages) await this.handle(message);
+    })();
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+    this.messages = null;
+    this.loop = null;
+  }
+
+  private async handle(message: JsMsg): Promise<void> {
+    let envelope: EventEnvelope | null = null;
+    try {
+      envelope = message.json<EventEnvelope>();
+      const current = envelope;
+      const parent = extractTraceContext((key) => message.headers?.get(key) || undefined);
+      await withSpan(`${current.type} consume`, SpanKind.CONSUMER, { 'messaging.consumer.group.name': this.options.durable }, async () => {
+        await this.dataSource.transaction(async (manager) => {
+          const inserted: unknown[] = await manager.query(
+            `INSERT INTO inbox (consumer, event_id, subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+            [this.options.durable, current.id, current.type],
+          );
+          if (inserted.length === 0) return;
+          await this.handler(current, manager);
+        });
+      }, parent);
+      message.ack();
+      eventsConsumed().inc({ service: this.options.serviceName, subject: envelope.type });
+    } catch (error) {
+      this.options.onError?.(error, envelope);
+      // A message that is not an envelope will never succeed: terminate instead of redelivering.
+      if (envelope === null) return message.term('not an event envelope');
+      message.nak(Math.min(1000 * 2 ** Math.min(message.info.deliveryCount, 5), 30_000));
+    }
+  }
+}

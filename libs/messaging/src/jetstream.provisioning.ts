@@ -1,0 +1,46 @@
+import { nanos } from '@nats-io/nats-core';
+import { RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
+import { EVENT_SUBJECT_ROOT } from '@phoi-hop/contracts';
+
+export interface EventsStreamOptions {
+  streamName: string;
+  subjectPrefix: string;
+  /** Window in which JetStream drops a re-published event with the same Nats-Msg-Id. */
+  duplicateWindowMs?: number;
+  maxAgeDays?: number;
+  replicas?: number;
+}
+
+/** Subjects captured by the events stream: `<prefix>evt.>`, disjoint from every RPC subject. */
+export function eventsStreamSubject(subjectPrefix: string): string {
+  return `${subjectPrefix}${EVENT_SUBJECT_ROOT}.>`;
+}
+
+/** Creates the events stream if missing (idempotent; every service calls it at boot). */
+export async function ensureEventsStream(jsm: JetStreamManager, options: EventsStreamOptions): Promise<void> {
+  const subjects = [eventsStreamSubject(options.subjectPrefix)];
+  const config = {
+    name: options.streamName,
+    subjects,
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    duplicate_window: nanos(options.duplicateWindowMs ?? 10 * 60_000),
+    max_age: nanos((options.maxAgeDays ?? 90) * 24 * 3600_000),
+    num_replicas: options.replicas ?? 1,
+  };
+  try {
+    const info = await jsm.streams.info(options.streamName);
+    const missing = subjects.filter((s) => !info.config.subjects?.includes(s));
+    if (missing.length > 0) {
+      await jsm.streams.update(options.streamName, { ...info.config, subjects: [...(info.config.subjects ?? []), ...missing] });
+    }
+  } catch (error) {
+    if (!String((error as Error)?.message).includes('stream not found')) throw error;
+    try {
+      await jsm.streams.add(config);
+    } catch (addError) {
+      // Another replica created it between our info and add.
+      if (!String((addError as Error)?.message).includes('already in use')) throw addError;
+    }
+  }
+}

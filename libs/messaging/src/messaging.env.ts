@@ -1,0 +1,20 @@
+import { num, str, url } from 'envalid';
+import { EVENTS_STREAM } from '@phoi-hop/contracts';
+
+/** Environment settings every service on NATS shares (validated at boot by envalid). */
+export function messagingEnv() {
+  return {
+    NATS_URL: url({ default: 'nats://127.0.0.1:4222', desc: 'NATS server URL (JetStream enabled)' }),
+    NATS_SUBJECT_PREFIX: str({ default: '', desc: 'Prefix of every subject, for isolated environments' }),
+    EVENTS_STREAM: str({ default: EVENTS_STREAM, desc: 'JetStream stream of domain events' }),
+    RPC_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of every NATS request' }),
+  };
+}
+
+/** The HTTP side of a service (health probes, metrics; the gateway's API). */
+export function httpEnv(defaultPort: number) {
+  return {
+    HTTP_PORT: num({ default: defaultPort, desc: 'HTTP port' }),
+    HTTP_HOST: str({ default: '0.0.0.0', desc: 'HTTP bind address' }),
+  };
+}

@@ -1,0 +1,27 @@
+/** Where and how a service talks to NATS. Tests give every run its own prefix and stream. */
+export interface MessagingOptions {
+  natsUrl: string;
+  /** The service name: NATS queue group, connection name, metric label. */
+  serviceName: string;
+  /** Prepended to every RPC and event subject (e.g. "t1a2b." in tests); "" in production. */
+  subjectPrefix: string;
+  /** JetStream stream for domain events; "EVENTS" in production. */
+  streamName: string;
+  /** Default timeout of every RPC call. */
+  rpcTimeoutMs: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+
+export const SUBJECT_PREFIX_PATTERN = /^([a-z][a-z0-9_-]{0,30}\.)?$/;
+
+export function assertMessagingOptions(options: MessagingOptions): void {
+  if (!SUBJECT_PREFIX_PATTERN.test(options.subjectPrefix)) {
+    throw new Error(`Invalid NATS subject prefix "${options.subjectPrefix}": use e.g. "test1." or ""`);
+  }
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(options.streamName)) {
+    throw new Error(`Invalid JetStream stream name "${options.streamName}"`);
+  }
+  if (!(options.rpcTimeoutMs > 0)) throw new Error('rpcTimeoutMs must be positive');
+}

@@ -1,0 +1,39 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { DataSource } from 'typeorm';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { JETSTREAM, JETSTREAM_MANAGER } from './messaging.module';
+import { OutboxRelay } from './outbox.relay';
+
+@Injectable()
+class OutboxRelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(private readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/** Providers that run the outbox relay of a service for as long as the app lives. */
+export function outboxRelayProviders(): Provider[] {
+  const logger = new Logger('OutboxRelay');
+  return [
+    {
+      provide: OutboxRelay,
+      // The stream must exist before the first publish: depend on the manager that provisions it.
+      inject: [DataSource, JETSTREAM, JETSTREAM_MANAGER, MESSAGING_OPTIONS],
+      useFactory: (dataSource: DataSource, js: JetStreamClient, _jsm: unknown, options: MessagingOptions) =>
+        new OutboxRelay(dataSource, js, {
+          serviceName: options.serviceName,
+          subjectPrefix: options.subjectPrefix,
+          onError: (error) => logger.error(`Relay failed, will retry: ${String((error as Error)?.message ?? error)}`),
+        }),
+    },
+    OutboxRelayLifecycle,
+  ];
+}
+

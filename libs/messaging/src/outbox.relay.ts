@@ -1,0 +1,123 @@
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { DataSource } from 'typeorm';
+import { Headers } from '@phoi-hop/contracts';
+import { eventsPublished, outboxLag } from '@phoi-hop/observability';
+
+export interface OutboxRelayOptions {
+  serviceName: string;
+  subjectPrefix: string;
+  batchSize?: number;
+  /** How often the relay looks for rows nobody kicked it about (e.g. after a crash). */
+  pollIntervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  subject: string;
+  envelope: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = event id, then marks them
+ * published. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work; a crash
+ * between publish and mark re-publishes on restart and JetStream drops the duplicate.
+ */
+export class OutboxRelay {
+  private running = false;
+  private kicked = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly js: JetStreamClient,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Tells the relay that a transaction with events has just committed. */
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Publishes one batch; returns how many events it published. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT seq, id, subject, envelope, headers FROM outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await Promise.all(
+        rows.map((row) => {
+          const hdrs = natsHeaders();
+          for (const [key, value] of Object.entries(row.headers ?? {})) hdrs.set(key, value);
+          hdrs.set(Headers.EVENT_TYPE, row.subject);
+          return this.js.publish(`${this.options.subjectPrefix}${row.subject}`, JSON.stringify(row.envelope), {
+            msgID: row.id,
+            headers: hdrs,
+          });
+        }),
+      );
+      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      for (const row of rows) eventsPublished().inc({ service: this.options.serviceName, subject: row.subject });
+      return rows.length;
+    });
+  }
+
+  /** Number of committed events not yet published. */
+  async pending(): Promise<number> {
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL`);
+    return count;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.kicked = false;
+      let published = 0;
+      try {
+        published = await this.relayOnce();
+        failures = 0;
+        if (published > 0) outboxLag().set({ service: this.options.serviceName }, await this.pending());
+      } catch (error) {
+        failures++;
+        this.options.onError?.(error);
+      }
+      if (!this.running) break;
+      if (published === this.batchSize || (this.kicked && failures === 0)) continue;
+      const delay = failures > 0 ? Math.min(this.pollIntervalMs * 2 ** failures, 30_000) : this.pollIntervalMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+}

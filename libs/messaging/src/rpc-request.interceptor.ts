@@ -1,0 +1,63 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { NatsContext } from '@nestjs/microservices';
+import { Observable, from, lastValueFrom } from 'rxjs';
+import { SpanKind, context as otelContext } from '@opentelemetry/api';
+import { Headers } from '@phoi-hop/contracts';
+import { ActorContext, AuthError, type TokenVerifier } from '@phoi-hop/auth';
+import { extractTraceContext, rpcDuration, withSpan } from '@phoi-hop/observability';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+type NatsHeaderBag = { get(key: string): string } | undefined;
+
+/**
+ * Every RPC handler runs inside this interceptor: it continues the caller's trace (W3C
+ * traceparent from the NATS headers), verifies the caller's token itself (the gateway is not the
+ * only guard) and runs the handler with that actor in ActorContext.
+ */
+@Injectable()
+export class RpcRequestInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  intercept(executionContext: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const natsContext = executionContext.switchToRpc().getContext<NatsContext>();
+    const headers = natsContext.getHeaders() as NatsHeaderBag;
+    const subject = natsContext.getSubject().slice(this.options.subjectPrefix.length);
+    const read = (key: string): string | undefined => headers?.get(key) || undefined;
+    const parent = extractTraceContext(read);
+    const started = performance.now();
+
+    const run = async (): Promise<unknown> =>
+      withSpan(
+        `${subject} process`,
+        SpanKind.SERVER,
+        { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'service.name': this.options.serviceName },
+        async () => {
+          const authorization = read(Headers.AUTHORIZATION);
+          const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+          if (!token) throw AuthError.unauthenticated();
+          const actor = await this.verifier.verify(token);
+          return ActorContext.run(actor, token, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+        },
+        parent,
+      );
+
+    return from(
+      otelContext.with(parent, run).then(
+        (value) => {
+          rpcDuration().observe({ service: this.options.serviceName, subject, outcome: 'ok' }, (performance.now() - started) / 1000);
+          return value;
+        },
+        (error: unknown) => {
+          const code = (error as { code?: string })?.code ?? 'error';
+          rpcDuration().observe({ service: this.options.serviceName, subject, outcome: code }, (performance.now() - started) / 1000);
+          throw error;
+        },
+      ),
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { SpanKind } from '@opentelemetry/api';
+import { ErrorCodes, Headers, isRpcErrorBody, type RpcSubject } from '@phoi-hop/contracts';
+import { ActorContext } from '@phoi-hop/auth';
+import { injectTraceContext, rpcDuration, withSpan } from '@phoi-hop/observability';
+import type { MessagingOptions } from './messaging.options';
+import { RpcCallError } from './rpc.errors';
+
+export interface RpcCallOptions {
+  timeoutMs?: number;
+  /** Bearer token to send; defaults to the token of the request being handled (ActorContext). */
+  token?: string;
+}
+
+interface NestReply {
+  id?: string;
+  response?: unknown;
+  err?: unknown;
+  isDisposed?: boolean;
+}
+
+/**
+ * Request/reply over NATS in the packet format of Nest's NATS transport, with a timeout on every
+ * call, the caller's token and W3C trace context in the headers, and remote errors rethrown as
+ * RpcCallError with the remote code. A call that times out or finds no responder is UNAVAILABLE.
+ */
+export class RpcClient {
+  constructor(
+    private readonly connection: NatsConnection,
+    private readonly options: Pick<MessagingOptions, 'subjectPrefix' | 'rpcTimeoutMs' | 'serviceName'>,
+  ) {}
+
+  async request<TResponse>(subject: RpcSubject, data: unknown, callOptions: RpcCallOptions = {}): Promise<TResponse> {
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      return await withSpan(`${subject} send`, SpanKind.CLIENT, { 'messaging.system': 'nats', 'messaging.destination.name': subject }, () =>
+        this.send<TResponse>(subject, data, callOptions),
+      );
+    } catch (error) {
+      outcome = error instanceof RpcCallError ? error.code : 'error';
+      throw error;
+    } finally {
+      rpcDuration().observe({ service: this.options.serviceName, subject, outcome }, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async send<TResponse>(subject: RpcSubject, data: unknown, callOptions: RpcCallOptions): Promise<TResponse> {
+    const hdrs = natsHeaders();
+    const token = callOptions.token ?? ActorContext.token();
+    if (token) hdrs.set(Headers.AUTHORIZATION, `Bearer ${token}`);
+    injectTraceContext((key, value) => hdrs.set(key, value));
+    const packet = JSON.stringify({ pattern: subject, data, id: randomUUID() });
+    const timeout = callOptions.timeoutMs ?? this.options.rpcTimeoutMs;
+    let reply: NestReply;
+    try {
+      const message = await this.connection.request(`${this.options.subjectPrefix}${subject}`, packet, { timeout, headers: hdrs });
+      reply = message.json<NestReply>();
+    } catch (error) {
+      const reason = (error as Error)?.message?.includes('no responders') ? 'has no responder' : `did not answer within ${timeout} ms`;
+      throw new RpcCallError(ErrorCodes.UNAVAILABLE, `Service unavailable: ${subject} ${reason}`, undefined, subject);
+    }
+    if (reply.err !== undefined && reply.err !== null) {
+      if (isRpcErrorBody(reply.err)) throw new RpcCallError(reply.err.code, reply.err.message, reply.err.field, subject);
+      throw new RpcCallError(ErrorCodes.INTERNAL, 'Internal error', undefined, subject);
+    }
+    return reply.response as TResponse;
+  }
+}

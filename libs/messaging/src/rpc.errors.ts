@@ -1,0 +1,52 @@
+import { ErrorCodes, isRpcErrorBody, type ErrorCode, type RpcErrorBody } from '@phoi-hop/contracts';
+
+/**
+ * An error a service means to send to its caller: a stable code, a message safe to show, and the
+ * offending field. Services subclass it per feature (e.g. CaseError) or throw it directly.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  toBody(): RpcErrorBody {
+    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
+  }
+}
+
+/** What an RPC caller gets when the call fails: the remote error, a timeout, or no responder. */
+export class RpcCallError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly subject?: string,
+  ) {
+    super(message);
+    this.name = 'RpcCallError';
+  }
+
+  toBody(): RpcErrorBody {
+    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
+  }
+}
+
+/** Turns anything thrown in a handler into the body sent back; unknown errors hide their details. */
+export function toRpcErrorBody(error: unknown): RpcErrorBody {
+  if (error instanceof DomainError || error instanceof RpcCallError) return error.toBody();
+  if (isRpcErrorBody(error)) return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+  const candidate = error as { code?: unknown; message?: unknown; field?: unknown } | null;
+  if (candidate && typeof candidate.code === 'string' && candidate.code in ErrorCodes && typeof candidate.message === 'string') {
+    return {
+      code: candidate.code as ErrorCode,
+      message: candidate.message,
+      ...(typeof candidate.field === 'string' ? { field: candidate.field } : {}),
+    };
+  }
+  return { code: ErrorCodes.INTERNAL, message: 'Internal error' };
+}

@@ -1,0 +1,65 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { AuthConfig, AuthEnv } from '@phoi-hop/auth';
+import { authConfigFromEnv } from '@phoi-hop/auth';
+import type { MessagingOptions } from './messaging.options';
+import { startRpcServer } from './messaging.module';
+
+/** What every service needs to run: database, NATS, auth, HTTP port for probes and metrics. */
+export interface BaseServiceConfig {
+  serviceName: string;
+  databaseUrl: string;
+  dbSchema: string;
+  dbPoolSize: number;
+  messaging: MessagingOptions;
+  auth: AuthConfig;
+  httpPort: number;
+  httpHost: string;
+}
+
+export interface BaseServiceEnv extends AuthEnv {
+  DATABASE_URL: string;
+  DB_SCHEMA: string;
+  DB_POOL_SIZE: number;
+  NATS_URL: string;
+  NATS_SUBJECT_PREFIX: string;
+  EVENTS_STREAM: string;
+  RPC_TIMEOUT_MS: number;
+  HTTP_PORT: number;
+  HTTP_HOST: string;
+}
+
+export function baseServiceConfigFromEnv(serviceName: string, env: BaseServiceEnv): BaseServiceConfig {
+  return {
+    serviceName,
+    databaseUrl: env.DATABASE_URL,
+    dbSchema: env.DB_SCHEMA,
+    dbPoolSize: env.DB_POOL_SIZE,
+    messaging: {
+      natsUrl: env.NATS_URL,
+      serviceName,
+      subjectPrefix: env.NATS_SUBJECT_PREFIX,
+      streamName: env.EVENTS_STREAM,
+      rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+    },
+    auth: authConfigFromEnv(env),
+    httpPort: env.HTTP_PORT,
+    httpHost: env.HTTP_HOST,
+  };
+}
+
+/**
+ * Creates a service: a Nest app with an HTTP side (health, metrics) and an RPC side on NATS.
+ * Errors at boot are thrown (not `process.exit`), so a launcher or a test can report them.
+ */
+export async function startServiceApp(
+  module: unknown,
+  config: Pick<BaseServiceConfig, 'httpPort' | 'httpHost'>,
+  logger: LoggerService | false,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(module as never, { logger, abortOnError: false });
+  app.enableShutdownHooks();
+  await startRpcServer(app);
+  await app.listen(config.httpPort, config.httpHost);
+  return app;
+}

@@ -1,0 +1,6 @@
+export * from './data-source.factory';
+export * from './migration.runner';
+export * from './naming.strategy';
+export * from './transaction.util';
+export * from './persistence.env';
+export * from './persistence.module';
