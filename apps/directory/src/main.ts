@@ -1,18 +1,10 @@
 import './instrumentation';
-import { createLogger, PinoNestLogger } from '@phoi-hop/observability';
+import { runServiceMain } from '@phoi-hop/messaging';
 import { createDirectoryApp } from './app/directory.app';
 import { directoryConfigFromEnv } from './config/directory.config';
 
-async function main(): Promise<void> {
-  const logger = createLogger('directory');
-  try {
-    const config = directoryConfigFromEnv();
-    await createDirectoryApp(config, new PinoNestLogger(logger));
-    logger.info({ port: config.httpPort }, 'directory ready');
-  } catch (error) {
-    logger.fatal({ err: error }, 'directory failed to start');
-    process.exit(1);
-  }
-}
-
-void main();
+runServiceMain('directory', async (logger) => {
+  const config = directoryConfigFromEnv();
+  await createDirectoryApp(config, logger);
+  return { port: config.httpPort };
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { Roles, type Actor, type Role } from '@phoi-hop/contracts';
 import { AuthError } from './auth.errors';
@@ -135,3 +136,15 @@ export class DevTokenIssuer {
 
 /** The default development secret; only usable outside production (see assertDevIssuerAllowed). */
 export const DEFAULT_DEV_SECRET = 'phoi-hop-development-secret-not-for-production';
+
+/**
+ * A stable id for a seeded user, derived from the username (UUID version 5 layout over SHA-1), so
+ * that seeds are idempotent across environments and the dev issuer can name users without a lookup.
+ */
+export function stableUserId(username: string): string {
+  const hash = createHash('sha1').update(`phoi-hop:user:${username}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,16 +1,21 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { JETSTREAM, JETSTREAM_MANAGER } from './messaging.module';
 import { OutboxRelay } from './outbox.relay';
 
+const RELAY_ENABLED = Symbol('RELAY_ENABLED');
+
 @Injectable()
 class OutboxRelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(private readonly relay: OutboxRelay) {}
+  constructor(
+    private readonly relay: OutboxRelay,
+    @Inject(RELAY_ENABLED) private readonly enabled: boolean,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.relay.start();
+    if (this.enabled) this.relay.start();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -18,8 +23,11 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-/** Providers that run the outbox relay of a service for as long as the app lives. */
-export function outboxRelayProviders(): Provider[] {
+/**
+ * Providers that run the outbox relay of a service for as long as the app lives. With
+ * `enabled: false` events stay in the outbox until a replica with the relay publishes them.
+ */
+export function outboxRelayProviders(options: { enabled: boolean } = { enabled: true }): Provider[] {
   const logger = new Logger('OutboxRelay');
   return [
     {
@@ -33,6 +41,7 @@ export function outboxRelayProviders(): Provider[] {
           onError: (error) => logger.error(`Relay failed, will retry: ${String((error as Error)?.message ?? error)}`),
         }),
     },
+    { provide: RELAY_ENABLED, useValue: options.enabled },
     OutboxRelayLifecycle,
   ];
 }

@@ -4,6 +4,7 @@ import type { AuthConfig, AuthEnv } from '@phoi-hop/auth';
 import { authConfigFromEnv } from '@phoi-hop/auth';
 import type { MessagingOptions } from './messaging.options';
 import { startRpcServer } from './messaging.module';
+import { createLogger, PinoNestLogger } from '@phoi-hop/observability';
 
 /** What every service needs to run: database, NATS, auth, HTTP port for probes and metrics. */
 export interface BaseServiceConfig {
@@ -62,4 +63,19 @@ export async function startServiceApp(
   await startRpcServer(app);
   await app.listen(config.httpPort, config.httpHost);
   return app;
+}
+
+/**
+ * The body of every service's main.ts: JSON logs, start, and a clear fatal log line and exit code
+ * when the service cannot start (bad configuration, database or NATS unreachable).
+ */
+export function runServiceMain(serviceName: string, start: (logger: LoggerService) => Promise<{ port: number }>): void {
+  const logger = createLogger(serviceName);
+  start(new PinoNestLogger(logger)).then(
+    ({ port }) => logger.info({ port }, `${serviceName} ready`),
+    (error: unknown) => {
+      logger.fatal({ err: error }, `${serviceName} failed to start`);
+      process.exit(1);
+    },
+  );
 }

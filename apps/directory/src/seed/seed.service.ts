@@ -1,3 +1,4 @@
+import { stableUserId } from '@phoi-hop/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProvinceSeed } from './seed.types';
 
@@ -70,8 +71,8 @@ export async function loadSeed(dataSource: DataSource, seed: ProvinceSeed): Prom
     inserted['app_user'] = await insertRows(
       manager,
       'app_user',
-      ['username', 'display_name', 'agency_code', 'roles'],
-      seed.users.map((u) => [u.username, u.displayName, u.agencyCode, u.roles]),
+      ['id', 'username', 'display_name', 'agency_code', 'roles'],
+      seed.users.map((u) => [stableUserId(u.username), u.username, u.displayName, u.agencyCode, u.roles]),
       'username',
     );
     return { inserted };

@@ -41,7 +41,7 @@ export class IntakeModule {
         CaseRepository,
         CaseService,
         ReportService,
-        ...outboxRelayProviders(),
+        ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
       ],
     };
   }

@@ -26,12 +26,11 @@ export class CaseService {
       ...(after ? { after } : {}),
     });
     const page = rows.slice(0, request.first);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toCaseDto(row.entity, row.participants, row.reports)),
-      hasNextPage: rows.length > request.first,
-      endCursor: last ? encodeCursor(new Date(last.entity.openedAt).toISOString(), last.entity.id) : null,
-    };
+    const edges = page.map((row) => ({
+      cursor: encodeCursor(new Date(row.entity.openedAt).toISOString(), row.entity.id),
+      node: toCaseDto(row.entity, row.participants, row.reports),
+    }));
+    return { edges, hasNextPage: rows.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
   }
 }
 

@@ -128,7 +128,7 @@ export class CaseListRequest {
 }
 
 export interface CaseListResponse {
-  items: CaseDto[];
+  edges: { cursor: string; node: CaseDto }[];
   endCursor: string | null;
   hasNextPage: boolean;
 }

@@ -1,0 +1,73 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Context as WsContext } from 'graphql-ws';
+import { createTokenVerifier, type TokenVerifier } from '@phoi-hop/auth';
+import { MessagingModule, RpcClient, TOKEN_VERIFIER } from '@phoi-hop/messaging';
+import { ObservabilityModule } from '@phoi-hop/observability';
+import type { GatewayConfig } from '../config/gateway.config';
+import { CaseEventStream } from '../events/case-event.stream';
+import { CaseEventsResolver } from '../graphql/case-events.resolver';
+import { CaseResolver, ParticipantResolver } from '../graphql/case.resolver';
+import { DirectoryResolver } from '../graphql/directory.resolver';
+import { bearerToken, buildContext } from '../graphql/gql-context';
+import { formatGraphQLError } from '../graphql/gql-errors';
+import { complexityLimitPlugin, depthLimitRule } from '../graphql/query-limits';
+
+type WsExtra = { token?: string | null };
+
+function graphQLOptions(verifier: TokenVerifier, rpc: RpcClient): ApolloDriverConfig {
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimitRule()],
+    plugins: [complexityLimitPlugin()],
+    formatError: formatGraphQLError,
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // The token travels in connectionParams ({ authorization: "Bearer …" }); a bad one closes the socket.
+        onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
+          const params = ctx.connectionParams ?? {};
+          const token = bearerToken(params['authorization'] ?? params['Authorization']);
+          if (!token) return false;
+          try {
+            await verifier.verify(token);
+          } catch {
+            return false;
+          }
+          (ctx.extra as WsExtra).token = token;
+          return true;
+        },
+      },
+    },
+    context: async (...args: unknown[]) => {
+      const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };
+      if (first?.req) return buildContext(verifier, rpc, bearerToken(first.req.headers['authorization']));
+      return buildContext(verifier, rpc, first?.extra?.token ?? null);
+    },
+  };
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ObservabilityModule.forRoot({ serviceName: config.serviceName }),
+        MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [TOKEN_VERIFIER, RpcClient],
+          useFactory: graphQLOptions,
+        }),
+      ],
+      providers: [CaseEventStream, CaseEventsResolver, CaseResolver, DirectoryResolver, ParticipantResolver],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import type { CaseDto, EventEnvelope, ReportAttachedEvent, CaseOpenedEvent } from '@phoi-hop/contracts';
+import { EventSubjects } from '@phoi-hop/contracts';
+import type { CaseEventModel, CaseModel, CaseStatusEnum, ParticipantRoleEnum, SeverityEnum } from './case.model';
+
+export function toCaseModel(dto: CaseDto): CaseModel {
+  return {
+    ...dto,
+    status: dto.status as CaseStatusEnum,
+    severity: dto.severity as SeverityEnum,
+    reportCount: dto.reports.length,
+    participants: dto.participants.map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
+  };
+}
+
+/** An event as the subscriber sees it: the type without the service prefix, and its case or report. */
+export function toCaseEventModel(envelope: EventEnvelope): CaseEventModel | null {
+  const type = envelope.type.replace(/^evt\.intake\./, '');
+  switch (envelope.type) {
+    case EventSubjects.intake.caseOpened: {
+      const data = envelope.data as CaseOpenedEvent;
+      return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.case.number, case: toCaseModel(data.case), report: null };
+    }
+    case EventSubjects.intake.reportAttached: {
+      const data = envelope.data as ReportAttachedEvent;
+      return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: data.report };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,232 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CaseStatuses, ParticipantRoles, Severities } from '@phoi-hop/contracts';
+
+export enum CaseStatusEnum {
+  OPEN = 'OPEN',
+  TRIAGED = 'TRIAGED',
+  IN_CONSULTATION = 'IN_CONSULTATION',
+  DECIDED = 'DECIDED',
+  ACTING = 'ACTING',
+  CLOSED = 'CLOSED',
+  DISMISSED = 'DISMISSED',
+  MERGED = 'MERGED',
+}
+export enum SeverityEnum {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+  CRITICAL = 'CRITICAL',
+}
+export enum ParticipantRoleEnum {
+  LEAD = 'LEAD',
+  PARTICIPANT = 'PARTICIPANT',
+  INFORMED = 'INFORMED',
+}
+registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
+registerEnumType(SeverityEnum, { name: 'Severity' });
+registerEnumType(ParticipantRoleEnum, { name: 'ParticipantRole', description: 'LEAD (Đ6.1), PARTICIPANT, INFORMED' });
+
+// The GraphQL enums must list exactly the contract values.
+const sameValues = (a: readonly string[], b: object) => a.length === Object.keys(b).length && a.every((v) => v in b);
+if (!sameValues(CaseStatuses, CaseStatusEnum) || !sameValues(Severities, SeverityEnum) || !sameValues(ParticipantRoles, ParticipantRoleEnum)) {
+  throw new Error('GraphQL enums are out of step with @phoi-hop/contracts');
+}
+
+@ObjectType('Agency')
+export class AgencyModel {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  kind!: string;
+
+  @Field(() => String, { nullable: true })
+  validTo!: string | null;
+
+  @Field(() => String, { nullable: true })
+  successorCode!: string | null;
+}
+
+@ObjectType('Participant')
+export class ParticipantModel {
+  agencyCode!: string;
+
+  @Field(() => ParticipantRoleEnum)
+  role!: ParticipantRoleEnum;
+
+  @Field({ description: 'The articles of the regulation that put the agency on the case, e.g. "Đ6.2"' })
+  basis!: string;
+}
+
+@ObjectType('Report')
+export class ReportModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  url!: string;
+
+  @Field()
+  canonicalUrl!: string;
+
+  @Field()
+  excerpt!: string;
+
+  @Field()
+  categoryCode!: string;
+
+  @Field(() => String, { nullable: true })
+  localityCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sectorCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  observedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field()
+  reporterAgencyCode!: string;
+
+  @Field()
+  submittedAt!: string;
+}
+
+@ObjectType('PossibleDuplicate')
+export class PossibleDuplicateModel {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field()
+  number!: string;
+
+  @Field(() => Float)
+  similarity!: number;
+}
+
+@ObjectType('Case')
+export class CaseModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  number!: string;
+
+  @Field(() => CaseStatusEnum)
+  status!: CaseStatusEnum;
+
+  @Field()
+  categoryCode!: string;
+
+  @Field(() => SeverityEnum)
+  severity!: SeverityEnum;
+
+  @Field(() => String, { nullable: true })
+  localityCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sectorCode!: string | null;
+
+  @Field()
+  openedAt!: string;
+
+  @Field()
+  reporterAgencyCode!: string;
+
+  @Field(() => [ReportModel])
+  reports!: ReportModel[];
+
+  @Field(() => Int)
+  reportCount!: number;
+
+  @Field(() => [ParticipantModel])
+  participants!: ParticipantModel[];
+
+  @Field(() => [PossibleDuplicateModel], { description: 'Open cases whose text is similar, below the merge threshold' })
+  possibleDuplicates!: PossibleDuplicateModel[];
+}
+
+@ObjectType('PageInfo')
+export class PageInfoModel {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType('CaseEdge')
+export class CaseEdgeModel {
+  @Field(() => CaseModel)
+  node!: CaseModel;
+
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType('CaseConnection')
+export class CaseConnectionModel {
+  @Field(() => [CaseEdgeModel])
+  edges!: CaseEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+}
+
+@ObjectType('SubmitReportPayload')
+export class SubmitReportPayloadModel {
+  @Field(() => ReportModel)
+  report!: ReportModel;
+
+  @Field(() => CaseModel)
+  case!: CaseModel;
+
+  @Field({ description: 'True when the report joined an open case about the same content' })
+  merged!: boolean;
+}
+
+@ObjectType('Me')
+export class MeModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  username!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => [String])
+  roles!: string[];
+
+  agencyCode!: string;
+}
+
+@ObjectType('CaseEvent')
+export class CaseEventModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'e.g. "case.opened", "report.attached"' })
+  type!: string;
+
+  @Field()
+  occurredAt!: string;
+
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => String, { nullable: true })
+  caseNumber!: string | null;
+
+  @Field(() => CaseModel, { nullable: true, description: 'The case, for case.opened' })
+  case!: CaseModel | null;
+
+  @Field(() => ReportModel, { nullable: true, description: 'The report, for report.attached' })
+  report!: ReportModel | null;
+}

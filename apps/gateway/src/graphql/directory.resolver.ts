@@ -1,0 +1,28 @@
+import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RpcSubjects, type AgencyDto, type UserDto } from '@phoi-hop/contracts';
+import { RpcClient } from '@phoi-hop/messaging';
+import { AgencyModel, MeModel } from './case.model';
+import { requireActor, type GqlContext } from './gql-context';
+
+@Resolver(() => MeModel)
+export class DirectoryResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Query(() => [AgencyModel], { description: 'Agencies of the province (Đ6), with validity and successor' })
+  agencies(@Context() context: GqlContext): Promise<AgencyDto[]> {
+    const { token } = requireActor(context);
+    return this.rpc.request<AgencyDto[]>(RpcSubjects.directory.agencyList, {}, { token });
+  }
+
+  @Query(() => MeModel, { description: 'The signed-in user' })
+  async me(@Context() context: GqlContext): Promise<MeModel> {
+    const { actor, token } = requireActor(context);
+    const user = await this.rpc.request<UserDto>(RpcSubjects.directory.userGet, { username: actor.username }, { token });
+    return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, agencyCode: user.agencyCode };
+  }
+
+  @ResolveField(() => AgencyModel, { nullable: true })
+  agency(@Parent() me: MeModel, @Context() context: GqlContext): Promise<AgencyDto | null> {
+    return context.loaders.agency.load(me.agencyCode);
+  }
+}

@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import { RpcSubjects, type Actor, type AgencyDto } from '@phoi-hop/contracts';
+import { AuthError, type TokenVerifier } from '@phoi-hop/auth';
+import type { RpcClient } from '@phoi-hop/messaging';
+
+export interface GqlContext {
+  actor: Actor | null;
+  token: string | null;
+  /** Why authentication failed, reported only when an operation needs an actor. */
+  authError: AuthError | null;
+  loaders: { agency: DataLoader<string, AgencyDto | null> };
+}
+
+export function bearerToken(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
+  return match ? match[1]! : null;
+}
+
+/** Verifies the caller once per request and builds the request's batching loaders. */
+export async function buildContext(verifier: TokenVerifier, rpc: RpcClient, token: string | null): Promise<GqlContext> {
+  let actor: Actor | null = null;
+  let authError: AuthError | null = null;
+  if (token) {
+    try {
+      actor = await verifier.verify(token);
+    } catch (error) {
+      authError = error instanceof AuthError ? error : AuthError.unauthenticated();
+    }
+  }
+  const agency = new DataLoader<string, AgencyDto | null>(async (codes) => {
+    const rows = await rpc.request<AgencyDto[]>(RpcSubjects.directory.agencyGetMany, { codes: [...codes] }, { token: token ?? '' });
+    const byCode = new Map(rows.map((row) => [row.code, row]));
+    return codes.map((code) => byCode.get(code) ?? null);
+  });
+  return { actor, token, authError, loaders: { agency } };
+}
+
+/** The actor of the request, or an UNAUTHENTICATED error saying why there is none. */
+export function requireActor(context: GqlContext): { actor: Actor; token: string } {
+  if (!context.actor || !context.token) throw context.authError ?? AuthError.unauthenticated();
+  return { actor: context.actor, token: context.token };
+}

@@ -1,0 +1,49 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCodes, type ErrorCode } from '@phoi-hop/contracts';
+import { AuthError } from '@phoi-hop/auth';
+import { RpcCallError } from '@phoi-hop/messaging';
+
+/** Builds a GraphQL error with a stable code (and the offending field, when there is one). */
+export function gqlError(code: ErrorCode, message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
+}
+
+// Apollo's own codes for documents that never reach a resolver.
+const REQUEST_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+const STABLE = new Set<string>(Object.values(ErrorCodes));
+
+/**
+ * The one place where every error becomes what a client sees: a stable `extensions.code`
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, UNAVAILABLE, INTERNAL), the offending
+ * field, and never a stack trace or an internal message.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  if (original instanceof RpcCallError) {
+    // A service's INTERNAL error stays opaque; everything else carries the service's own message.
+    const message = original.code === ErrorCodes.INTERNAL ? 'Internal error' : original.message;
+    return { ...base, message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+  }
+  if (original instanceof AuthError) {
+    return { ...base, message: original.message, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && STABLE.has(code) && code !== ErrorCodes.INTERNAL) {
+    const field = formatted.extensions?.['field'];
+    return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
+  }
+  if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
+    return { ...base, extensions: { code: ErrorCodes.BAD_USER_INPUT, reason: code } };
+  }
+  return { ...base, message: 'Internal error', extensions: { code: ErrorCodes.INTERNAL } };
+}

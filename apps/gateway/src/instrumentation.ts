@@ -1,0 +1,4 @@
+// Loaded first by main.ts: tracing must patch http, express and pg before they are required.
+import { startTelemetry } from '@phoi-hop/observability';
+
+startTelemetry({ serviceName: 'gateway' });

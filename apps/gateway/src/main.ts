@@ -1,0 +1,10 @@
+import './instrumentation';
+import { runServiceMain } from '@phoi-hop/messaging';
+import { createGatewayApp } from './app/gateway.app';
+import { gatewayConfigFromEnv } from './config/gateway.config';
+
+runServiceMain('gateway', async (logger) => {
+  const config = gatewayConfigFromEnv();
+  await createGatewayApp(config, logger);
+  return { port: config.httpPort };
+});

@@ -1,0 +1,237 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Client as PgClient } from 'pg';
+import { SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import { startPlatform, type Platform } from './support/platform';
+import { CASE_EVENTS, GET_CASE, LIST_CASES, SUBMIT_REPORT } from './support/queries';
+
+interface SubmitResult {
+  submitReport: {
+    merged: boolean;
+    report: { id: string; canonicalUrl: string };
+    case: {
+      id: string;
+      number: string;
+      status: string;
+      severity: string;
+      reportCount: number;
+      reports: { id: string; reporterAgencyCode: string }[];
+      participants: { agency: { code: string; name: string }; role: string; basis: string }[];
+      possibleDuplicates: { caseId: string; number: string; similarity: number }[];
+    };
+  };
+}
+
+// A flood rumour as it circulates on social networks (seed-like, fictional).
+const FLOOD_RUMOUR =
+  'Khẩn cấp: đập thủy điện phía thượng nguồn sông Kiến Giang đã bị vỡ lúc 3 giờ sáng nay, nước lũ đang tràn về ' +
+  'các xã An Thủy, Phong Thủy và thị trấn Kiến Giang của huyện Lệ Thủy. Chính quyền đang giấu thông tin, người dân ' +
+  'hãy sơ tán ngay lên vùng cao và chia sẻ tin này cho tất cả người thân, bạn bè trước khi quá muộn.';
+const FLOOD_RUMOUR_EDITED = FLOOD_RUMOUR.replace('3 giờ sáng nay', '4 giờ sáng nay').replace('trước khi quá muộn', 'trước khi quá muộn!!!') + ' Chia sẻ ngay!';
+const UNRELATED =
+  'Tuyển cộng tác viên bán hàng online tại nhà, thu nhập 500 nghìn mỗi ngày, chỉ cần nộp phí giữ chỗ 200 nghìn qua ' +
+  'tài khoản ngân hàng, liên hệ qua Zalo để được hướng dẫn nhận việc ngay trong hôm nay.';
+
+describe('A report becomes a routed case (gateway → intake → directory)', () => {
+  let platform: Platform;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    for (const [key, user] of Object.entries(SeededUsers)) tokens[key] = await platform.env.token(user);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const submit = (token: string, input: Record<string, unknown>) => graphqlRequest<SubmitResult>(platform.graphqlUrl, SUBMIT_REPORT, { input }, token);
+
+  async function countCases(): Promise<number> {
+    const client = new PgClient({ connectionString: platform.env.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${platform.env.schema('intake')}".handling_case`);
+      return rows[0].n;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('opens a case routed to the agencies the regulation names, tells subscribers, and merges the same content', async () => {
+    const events: Array<{ type: string; caseId: string }> = [];
+    const outsiderEvents: Array<{ type: string; caseId: string }> = [];
+    const subscribe = (token: string, sink: typeof events): Client => {
+      const client = createClient({ url: platform.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false });
+      client.subscribe<{ caseEvents: { type: string; caseId: string } }>(
+        { query: CASE_EVENTS },
+        { next: (message) => message.data && sink.push(message.data.caseEvents), error: () => undefined, complete: () => undefined },
+      );
+      return client;
+    };
+    const lead = subscribe(tokens['stttLead']!, events);
+    const outsider = subscribe(tokens['sytOfficer']!, outsiderEvents);
+    // Give both sockets time to subscribe before the first event.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const first = await submit(tokens['lethuyOfficer']!, {
+      url: 'https://www.facebook.com/permalink.php?story_fbid=123456789&id=100012345&utm_source=zalo',
+      excerpt: FLOOD_RUMOUR,
+      categoryCode: 'FALSE_INFO_PANIC',
+      localityCode: 'LE_THUY',
+      sectorCode: 'AGRICULTURE',
+      observedAt: '2026-10-20T03:30:00+07:00',
+    });
+    expect(first.errors).toBeUndefined();
+    const opened = first.data!.submitReport;
+    expect(opened.merged).toBe(false);
+    expect(opened.case.status).toBe('OPEN');
+    expect(opened.case.number).toMatch(/^QB-\d{4}-\d{6}$/);
+    const byCode = Object.fromEntries(opened.case.participants.map((p) => [p.agency.code, p]));
+    expect(byCode['STTTT']).toMatchObject({ role: 'LEAD', basis: expect.stringContaining('Đ6.1') });
+    expect(byCode['UBND_LE_THUY']).toMatchObject({ role: 'PARTICIPANT', basis: expect.stringContaining('Đ6.7') });
+    expect(byCode['SNNPTNT']).toMatchObject({ role: 'PARTICIPANT' });
+    expect(byCode['STTTT']!.agency.name).toMatch(/Thông tin và Truyền thông/);
+    expect(byCode['SYT']).toBeUndefined();
+
+    // The same post through another URL form, reported by another agency: one case, two reports.
+    const second = await submit(tokens['btgOfficer']!, {
+      url: 'http://m.facebook.com/100012345/posts/123456789/?fbclid=IwAR0abc',
+      excerpt: 'Tin đồn vỡ đập ở Lệ Thủy đang lan truyền',
+      categoryCode: 'FALSE_INFO_PANIC',
+      localityCode: 'LE_THUY',
+    });
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.submitReport.merged).toBe(true);
+    expect(second.data!.submitReport.case.id).toBe(opened.case.id);
+    expect(second.data!.submitReport.case.reportCount).toBe(2);
+    expect(second.data!.submitReport.case.reports.map((r) => r.reporterAgencyCode).sort()).toEqual(['BTG', 'UBND_LE_THUY']);
+
+    // Lightly edited text on another site joins too.
+    const third = await submit(tokens['caOfficer']!, {
+      url: 'https://tiktok.com/@tin.nong.24h/video/7300000000000000001?is_from_webapp=1',
+      excerpt: FLOOD_RUMOUR_EDITED,
+      categoryCode: 'FALSE_INFO_PANIC',
+      localityCode: 'LE_THUY',
+    });
+    expect(third.data!.submitReport).toMatchObject({ merged: true, case: { id: opened.case.id, reportCount: 3 } });
+
+    // Unrelated content is another case.
+    const other = await submit(tokens['donghoiOfficer']!, {
+      url: 'https://zalo.me/g/tuyen-ctv-ban-hang',
+      excerpt: UNRELATED,
+      categoryCode: 'IMPERSONATION_SCAM',
+      localityCode: 'DONG_HOI',
+    });
+    expect(other.data!.submitReport.merged).toBe(false);
+    expect(other.data!.submitReport.case.id).not.toBe(opened.case.id);
+    const scamParticipants = other.data!.submitReport.case.participants.map((p) => p.agency.code);
+    expect(scamParticipants).toEqual(expect.arrayContaining(['STTTT', 'CA', 'UBND_DONG_HOI']));
+
+    const received = await eventually(() => (events.some((e) => e.type === 'case.opened' && e.caseId === opened.case.id) ? events : undefined));
+    expect(received.filter((e) => e.caseId === opened.case.id).map((e) => e.type)).toEqual(
+      expect.arrayContaining(['case.opened', 'report.attached']),
+    );
+    // Sở Y tế is not on either case: its subscription stays silent.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(outsiderEvents).toEqual([]);
+    await lead.dispose();
+    await outsider.dispose();
+  });
+
+  it('shows a case only to its reporters, participants and leadership', async () => {
+    const created = await submit(tokens['lethuyOfficer']!, {
+      url: 'https://example.vn/bai-viet/gia-xang-tang-gap-doi',
+      excerpt: 'Giá xăng sẽ tăng gấp đôi từ ngày mai, mọi người đi đổ xăng tích trữ ngay.',
+      categoryCode: 'FALSE_INFO_ECONOMIC',
+      localityCode: 'LE_THUY',
+    });
+    const id = created.data!.submitReport.case.id;
+    const asSyt = await graphqlRequest<{ case: unknown }>(platform.graphqlUrl, GET_CASE, { id }, tokens['sytOfficer']);
+    expect(asSyt.errors).toBeUndefined();
+    expect(asSyt.data!.case).toBeNull();
+    const missing = await graphqlRequest<{ case: unknown }>(platform.graphqlUrl, GET_CASE, { id: '00000000-0000-4000-8000-000000000000' }, tokens['sytOfficer']);
+    expect(missing).toEqual(asSyt);
+    const listed = await graphqlRequest<{ cases: { edges: { node: { id: string } }[] } }>(platform.graphqlUrl, LIST_CASES, { first: 50 }, tokens['sytOfficer']);
+    expect(listed.data!.cases.edges.map((e) => e.node.id)).not.toContain(id);
+
+    for (const key of ['lethuyOfficer', 'stttLead', 'leader']) {
+      const seen = await graphqlRequest<{ case: { id: string } | null }>(platform.graphqlUrl, GET_CASE, { id }, tokens[key]);
+      expect(seen.data!.case?.id).toBe(id);
+    }
+  });
+
+  it('pages through cases with a Relay connection', async () => {
+    const page1 = await graphqlRequest<{ cases: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+      platform.graphqlUrl, LIST_CASES, { first: 1 }, tokens['leader'],
+    );
+    expect(page1.data!.cases.edges).toHaveLength(1);
+    expect(page1.data!.cases.pageInfo.hasNextPage).toBe(true);
+    const page2 = await graphqlRequest<typeof page1.data>(platform.graphqlUrl, LIST_CASES, { first: 1, after: page1.data!.cases.pageInfo.endCursor }, tokens['leader']);
+    expect(page2.data!.cases.edges[0]!.node.id).not.toBe(page1.data!.cases.edges[0]!.node.id);
+  });
+
+  describe('bad input', () => {
+    const valid = { url: 'https://example.vn/a', excerpt: 'Nội dung sai sự thật', categoryCode: 'FALSE_INFO_PANIC' };
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['a javascript: URL', { url: 'javascript:alert(1)' }, 'url'],
+      ['a file: URL', { url: 'file:///etc/passwd' }, 'url'],
+      ['a data: URL', { url: 'data:text/html,<script>alert(1)</script>' }, 'url'],
+      ['a URL that is not one', { url: 'http://' }, 'url'],
+      ['an empty excerpt', { excerpt: '   ' }, 'excerpt'],
+      ['an excerpt over 20,000 characters', { excerpt: 'a'.repeat(20_001) }, 'excerpt'],
+      ['an unknown category', { categoryCode: 'NO_SUCH_CATEGORY' }, 'categoryCode'],
+      ['a malformed category code', { categoryCode: "x'; DROP TABLE report; --" }, 'categoryCode'],
+      ['an unknown locality', { localityCode: 'ATLANTIS' }, 'localityCode'],
+      ['an unknown sector', { sectorCode: 'MAGIC' }, 'sectorCode'],
+      ['a malformed date', { observedAt: '32/13/2026' }, 'observedAt'],
+    ];
+
+    it.each(cases)('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_label, patch, field) => {
+      const before = await countCases();
+      const result = await submit(tokens['lethuyOfficer']!, { ...valid, ...patch });
+      expect(result.status).toBeLessThan(500);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(JSON.stringify(result.errors)).not.toMatch(/at .*\.(ts|js):\d+/);
+      expect(await countCases()).toBe(before);
+    });
+
+    it('refuses a caller without a token, or with a forged one', async () => {
+      const anonymous = await submit('', valid);
+      expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+      const forged = await submit(`${tokens['stttLead']!.slice(0, -4)}AAAA`, valid);
+      expect(forged.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses an oversized body with 413 and a stable code', async () => {
+      const response = await fetch(platform.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['stttLead']}` },
+        body: JSON.stringify({ query: SUBMIT_REPORT, variables: { input: { ...valid, excerpt: 'x'.repeat(400_000) } } }),
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ errors: [{ message: 'Request body is too large', extensions: { code: 'BAD_USER_INPUT' } }] });
+    });
+
+    it('refuses a deeply nested query before running it', async () => {
+      const deep = `query { cases(first: 1) { edges { node { participants { agency { code } } } } } me { agency { code } } }`;
+      const ok = await graphqlRequest(platform.graphqlUrl, deep, {}, tokens['stttLead']);
+      expect(ok.errors).toBeUndefined();
+      const nested = `query { cases { edges { node { participants { agency { code { a { b { c { d } } } } } } } } } }`;
+      const refused = await graphqlRequest(platform.graphqlUrl, nested, {}, tokens['stttLead']);
+      expect(refused.status).toBeLessThan(500);
+      expect(refused.errors?.every((e) => e.extensions?.['code'] === 'BAD_USER_INPUT')).toBe(true);
+      expect(refused.errors?.map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/exceeds maximum operation depth of 8/)]));
+    });
+
+    it('answers UNAVAILABLE when a service does not answer', async () => {
+      const directory = platform.directory!;
+      await directory.close();
+      platform.directory = null;
+      const before = await countCases();
+      const result = await submit(tokens['lethuyOfficer']!, { ...valid, url: 'https://example.vn/khac' });
+      expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAVAILABLE');
+      expect(await countCases()).toBe(before);
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import type { INestApplication } from '@nestjs/common';
+import { createTestEnvironment, listeningPort, type TestEnvironment } from '@phoi-hop/testing';
+import { createDirectoryApp } from '../../apps/directory/src/app/directory.app';
+import { defaultSeedDir } from '../../apps/directory/src/seed/seed-loader';
+import { createGatewayApp } from '../../apps/gateway/src/app/gateway.app';
+import { createIntakeApp } from '../../apps/intake/src/app/intake.app';
+
+export interface Platform {
+  env: TestEnvironment;
+  graphqlUrl: string;
+  wsUrl: string;
+  directory: INestApplication | null;
+  intake: INestApplication | null;
+  gateway: INestApplication;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** The `pg` module the services use (an instrumented one for tracing tests). */
+  pgDriver?: unknown;
+  rpcTimeoutMs?: number;
+}
+
+/**
+ * Boots directory, intake and gateway in this process against the real Postgres and NATS, in an
+ * isolated environment (own schemas, subject prefix and stream).
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const env = await createTestEnvironment();
+  const messaging = (name: string) => ({ ...env.serviceConfig(name).messaging, rpcTimeoutMs: options.rpcTimeoutMs ?? 5000 });
+  const deps = options.pgDriver ? { pgDriver: options.pgDriver } : {};
+  const directory = await createDirectoryApp({ ...env.serviceConfig('directory'), messaging: messaging('directory'), seedDir: defaultSeedDir() }, false, deps);
+  const intake = await createIntakeApp({ ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true }, false, deps);
+  const gateway = await createGatewayApp(
+    { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024 },
+    false,
+  );
+  const port = listeningPort(gateway);
+  const platform: Platform = {
+    env,
+    graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    directory,
+    intake,
+    gateway,
+    async stop() {
+      await gateway.close();
+      await platform.intake?.close();
+      await platform.directory?.close();
+      await env.cleanup();
+    },
+  };
+  return platform;
+}

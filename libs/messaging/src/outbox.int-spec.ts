@@ -1,0 +1,116 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@phoi-hop/contracts';
+import { createServiceDataSource, runServiceMigrations } from '@phoi-hop/persistence';
+import { createTestEnvironment, eventually, type TestEnvironment } from '@phoi-hop/testing';
+import { DurableConsumer } from './durable.consumer';
+import { ensureEventsStream } from './jetstream.provisioning';
+import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
+import { appendToOutbox } from './outbox.writer';
+import { OutboxRelay } from './outbox.relay';
+
+describe('transactional outbox and idempotent consumer (real Postgres and NATS)', () => {
+  let env: TestEnvironment;
+  let dataSource: DataSource;
+  let nc: NatsConnection;
+  let jsm: JetStreamManager;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    dataSource = createServiceDataSource({ url: env.databaseUrl, schema: env.schema('msg'), entities: [], migrations: [CreateMessagingTables1764300000000] });
+    await dataSource.initialize();
+    await runServiceMigrations(dataSource);
+    await dataSource.query(`CREATE TABLE applied (event_id uuid NOT NULL, case_id text NOT NULL)`);
+    nc = await connect({ servers: env.natsUrl });
+    jsm = await jetstreamManager(nc);
+    await ensureEventsStream(jsm, { streamName: env.streamName, subjectPrefix: env.subjectPrefix });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await dataSource?.destroy();
+    await env?.cleanup();
+  });
+
+  const relay = () => new OutboxRelay(dataSource, jetstream(nc), { serviceName: 'test', subjectPrefix: env.subjectPrefix });
+
+  async function write(caseId: string, commit = true): Promise<EventEnvelope[]> {
+    let written: EventEnvelope[] = [];
+    await dataSource
+      .transaction(async (manager) => {
+        written = await appendToOutbox(manager, [{ subject: 'evt.intake.case.opened', aggregateId: caseId, visibleTo: ['STTTT', 'STTTT'], data: { caseId } }]);
+        if (!commit) throw new Error('rollback');
+      })
+      .catch((error: Error) => {
+        if (error.message !== 'rollback') throw error;
+      });
+    return written;
+  }
+
+  async function streamCount(): Promise<number> {
+    return (await jsm.streams.info(env.streamName)).state.messages;
+  }
+
+  it('publishes committed events once, even when the relay publishes them again', async () => {
+    const [event] = await write('case-1');
+    await write('case-rolled-back', false);
+    const before = await streamCount();
+    expect(await relay().relayOnce()).toBe(1);
+    expect(await streamCount()).toBe(before + 1);
+    expect(event!.visibleTo).toEqual(['STTTT']);
+
+    // A relay that died after publishing but before marking publishes again: JetStream drops it.
+    await dataSource.query(`UPDATE outbox SET published_at = NULL WHERE id = $1`, [event!.id]);
+    expect(await relay().relayOnce()).toBe(1);
+    expect(await streamCount()).toBe(before + 1);
+    expect(await relay().pending()).toBe(0);
+  });
+
+  it('applies each event exactly once in a durable consumer, retrying a failed handler', async () => {
+    const [event] = await write('case-2');
+    await relay().relayOnce();
+    let failures = 1;
+    const consumer = new DurableConsumer(
+      jetstream(nc),
+      jsm,
+      dataSource,
+      { durable: 'test-applier', streamName: env.streamName, subjectPrefix: env.subjectPrefix, subjects: ['evt.intake.case.opened'], serviceName: 'test', ackWaitMs: 2000 },
+      async (envelope, manager) => {
+        await manager.query(`INSERT INTO applied (event_id, case_id) VALUES ($1, $2)`, [envelope.id, envelope.aggregateId]);
+        if (envelope.id === event!.id && failures-- > 0) throw new Error('handler crashed');
+      },
+    );
+    await consumer.start();
+    try {
+      await eventually(async () => {
+        const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM applied WHERE event_id = $1`, [event!.id]);
+        return n === 1 ? n : undefined;
+      });
+      // The first event of the earlier test is applied too, once.
+      const rows: { case_id: string; n: number }[] = await dataSource.query(`SELECT case_id, count(*)::int AS n FROM applied GROUP BY case_id ORDER BY case_id`);
+      expect(rows).toEqual([
+        { case_id: 'case-1', n: 1 },
+        { case_id: 'case-2', n: 1 },
+      ]);
+    } finally {
+      await consumer.stop();
+    }
+
+    // Restarting the consumer replays nothing that was applied.
+    const again = new DurableConsumer(
+      jetstream(nc),
+      jsm,
+      dataSource,
+      { durable: 'test-applier', streamName: env.streamName, subjectPrefix: env.subjectPrefix, subjects: ['evt.intake.case.opened'], serviceName: 'test' },
+      async (envelope, manager) => {
+        await manager.query(`INSERT INTO applied (event_id, case_id) VALUES ($1, $2)`, [envelope.id, envelope.aggregateId]);
+      },
+    );
+    await again.start();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await again.stop();
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM applied`);
+    expect(n).toBe(2);
+  });
+});
