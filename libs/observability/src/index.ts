@@ -1,0 +1,5 @@
+export * from './telemetry';
+export * from './trace-context';
+export * from './logger';
+export * from './metrics';
+export * from './health';

@@ -1,0 +1,41 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+let registry: Registry | null = null;
+const metrics = new Map<string, unknown>();
+
+/** The process's Prometheus registry, with Node's default metrics (prefix `phoihop_`). */
+export function metricsRegistry(): Registry {
+  if (!registry) {
+    registry = new Registry();
+    collectDefaultMetrics({ register: registry, prefix: 'phoihop_' });
+  }
+  return registry;
+}
+
+function once<T>(name: string, create: () => T): T {
+  if (!metrics.has(name)) metrics.set(name, create());
+  return metrics.get(name) as T;
+}
+
+/** Duration of NATS requests, seen by callers and by handlers. */
+export function rpcDuration(): Histogram<'service' | 'subject' | 'outcome'> {
+  return once('rpc', () => new Histogram({
+    name: 'phoihop_rpc_duration_seconds',
+    help: 'NATS request/reply duration',
+    labelNames: ['service', 'subject', 'outcome'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [metricsRegistry()],
+  }));
+}
+
+export function eventsPublished(): Counter<'service' | 'subject'> {
+  return once('published', () => new Counter({ name: 'phoihop_events_published_total', help: 'Domain events relayed from the outbox to JetStream', labelNames: ['service', 'subject'], registers: [metricsRegistry()] }));
+}
+
+export function eventsConsumed(): Counter<'service' | 'subject'> {
+  return once('consumed', () => new Counter({ name: 'phoihop_events_consumed_total', help: 'Domain events applied by durable consumers', labelNames: ['service', 'subject'], registers: [metricsRegistry()] }));
+}
+
+export function outboxLag(): Gauge<'service'> {
+  return once('lag', () => new Gauge({ name: 'phoihop_outbox_pending', help: 'Committed events not yet published', labelNames: ['service'], registers: [metricsRegistry()] }));
+}

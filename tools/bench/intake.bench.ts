@@ -1,0 +1,162 @@
+// `npm run bench:intake`: submitReport throughput and latency through the whole platform
+// (GraphQL gateway → NATS → intake → NATS → directory → Postgres), each service in its own process
+// as deployed, at concurrency 1 and 32, beside a raw `pg` single-row insert measured in the same run.
+// Options: --seconds N (per phase, default 10), --concurrency 1,32
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { SeededUsers, createTestEnvironment, graphqlRequest, type TestEnvironment } from '@phoi-hop/testing';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
+};
+const SECONDS = Number(option('seconds', '10'));
+const CONCURRENCY = option('concurrency', '1,32').split(',').map(Number);
+const PORTS = { directory: 13102, intake: 13101, gateway: 13100 };
+
+const WORDS = (
+  'tin đồn đập thủy điện vỡ lũ lụt sơ tán khẩn cấp giá xăng tăng gấp đôi ngân hàng phá sản dịch bệnh lây lan ' +
+  'trường học đóng cửa quan chức tham nhũng lừa đảo chuyển khoản mạo danh công an cảnh báo người dân chia sẻ ngay ' +
+  'huyện xã thị trấn thành phố tỉnh bộ sở ban ngành cấp cứu bệnh viện vắc xin học sinh giáo viên nông dân lúa gạo'
+).split(' ');
+
+function randomText(): string {
+  const bytes = randomBytes(60);
+  return Array.from(bytes, (b) => WORDS[b % WORDS.length]).join(' ') + ` ${randomBytes(6).toString('hex')}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface PhaseResult {
+  label: string;
+  concurrency: number;
+  count: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function runPhase(label: string, concurrency: number, seconds: number, operation: () => Promise<boolean>): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        const ok = await operation().catch(() => false);
+        latencies.push(performance.now() - t0);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { label, concurrency, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProcess {
+  const child = spawn(process.execPath, [path.join(root, `dist/apps/${name}/src/main.js`)], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: env.databaseUrl,
+      DB_SCHEMA: env.schema(name),
+      DB_POOL_SIZE: '20',
+      NATS_URL: env.natsUrl,
+      NATS_SUBJECT_PREFIX: env.subjectPrefix,
+      EVENTS_STREAM: env.streamName,
+      AUTH_DEV_SECRET: env.devSecret,
+      HTTP_PORT: String(PORTS[name]),
+      HTTP_HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (code !== null && code !== 0) process.stderr.write(`[bench] ${name} exited with ${code ?? signal}\n`);
+  });
+  return child;
+}
+
+async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Service on port ${port} not ready within ${timeoutMs} ms`);
+}
+
+function row(r: PhaseResult): string {
+  return `| ${r.label.padEnd(28)} | ${String(r.concurrency).padStart(3)} | ${String(r.count).padStart(7)} | ${r.perSecond.toFixed(0).padStart(7)} | ${r.p50.toFixed(1).padStart(7)} | ${r.p99.toFixed(1).padStart(7)} | ${String(r.errors).padStart(6)} |`;
+}
+
+async function main(): Promise<void> {
+  const env = await createTestEnvironment();
+  const children: ChildProcess[] = [];
+  const results: PhaseResult[] = [];
+  const pool = new Pool({ connectionString: env.databaseUrl, max: Math.max(...CONCURRENCY) });
+  try {
+    process.stderr.write(`[bench] environment ${env.id}; ${SECONDS} s per phase\n`);
+    for (const name of ['directory', 'intake', 'gateway'] as const) {
+      children.push(startService(name, env));
+      await waitReady(PORTS[name]);
+    }
+    const url = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+    const token = await env.token(SeededUsers.lethuyOfficer);
+    const mutation = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { merged case { id number } } }`;
+    const submit = async (): Promise<boolean> => {
+      const result = await graphqlRequest(url, mutation, {
+        input: { url: `https://example.vn/bai/${randomBytes(8).toString('hex')}`, excerpt: randomText(), categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE' },
+      }, token);
+      return !result.errors;
+    };
+    process.stderr.write('[bench] warm-up 2 s\n');
+    await runPhase('warm-up', 8, 2, submit);
+
+    const schema = env.schema('bench');
+    await pool.query(`CREATE SCHEMA "${schema}"`);
+    await pool.query(`CREATE TABLE "${schema}".ref (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    for (const concurrency of CONCURRENCY) {
+      process.stderr.write(`[bench] raw pg insert, concurrency ${concurrency}\n`);
+      results.push(await runPhase('raw pg single-row INSERT', concurrency, SECONDS, async () => {
+        await pool.query(`INSERT INTO "${schema}".ref (body) VALUES ($1)`, [randomText()]);
+        return true;
+      }));
+      process.stderr.write(`[bench] submitReport, concurrency ${concurrency}\n`);
+      results.push(await runPhase('submitReport (GraphQL)', concurrency, SECONDS, submit));
+    }
+  } finally {
+    for (const child of children.reverse()) child.kill('SIGTERM');
+    await pool.end();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await env.cleanup();
+  }
+
+  console.log(`\nintake benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ${SECONDS} s per phase\n`);
+  console.log('| operation                    |   c |   count |   ops/s | p50 ms  | p99 ms  | errors |');
+  console.log('|------------------------------|-----|---------|---------|---------|---------|--------|');
+  for (const r of results) console.log(row(r));
+  for (const concurrency of CONCURRENCY) {
+    const raw = results.find((r) => r.concurrency === concurrency && r.label.startsWith('raw'));
+    const api = results.find((r) => r.concurrency === concurrency && r.label.startsWith('submit'));
+    if (raw && api) console.log(`\nconcurrency ${concurrency}: submitReport = ${(api.perSecond / raw.perSecond).toFixed(2)} × the raw insert rate`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
