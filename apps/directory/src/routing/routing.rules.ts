@@ -1,0 +1,132 @@
+import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
+
+export type ParticipantRole = 'LEAD' | 'PARTICIPANT' | 'INFORMED';
+
+export interface RoutingInput {
+  categoryCode: string;
+  localityCode?: string | null;
+  sectorCode?: string | null;
+}
+
+export interface RoutingContext {
+  rules: SeedRule[];
+  categories: Map<string, SeedCategory>;
+  localities: Map<string, SeedLocality>;
+  sectors: Map<string, SeedSector>;
+  agencies: Map<string, SeedAgency>;
+  /** Routing date: agencies retired by then are replaced by their successor. */
+  at?: Date;
+}
+
+export interface RoutedParticipant {
+  agencyCode: string;
+  role: ParticipantRole;
+  /** The distinct articles of every rule that named the agency, joined by "; ". */
+  basis: string;
+  ruleIds: string[];
+}
+
+export class RoutingError extends Error {
+  constructor(
+    readonly code: 'UNKNOWN_CATEGORY' | 'UNKNOWN_LOCALITY' | 'UNKNOWN_SECTOR',
+    readonly field: 'categoryCode' | 'localityCode' | 'sectorCode',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RoutingError';
+  }
+}
+
+const ROLE_RANK: Record<ParticipantRole, number> = { LEAD: 0, PARTICIPANT: 1, INFORMED: 2 };
+
+interface Evaluation {
+  rule: SeedRule;
+  matched: boolean;
+  reason: string;
+  agencyCode: string | null;
+}
+
+function isValidOn(agency: SeedAgency, day: string): boolean {
+  return (!agency.validFrom || agency.validFrom <= day) && (!agency.validTo || agency.validTo >= day);
+}
+
+/** The agency itself when valid on `day`, else its valid successor (cycles end the search). */
+export function currentAgency(code: string, agencies: Map<string, SeedAgency>, day: string): string | null {
+  const seen = new Set<string>();
+  let current: string | null = code;
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    const agency = agencies.get(current);
+    if (!agency) return null;
+    if (isValidOn(agency, day)) return agency.code;
+    current = agency.successorCode;
+  }
+  return null;
+}
+
+function evaluate(rule: SeedRule, input: RoutingInput, category: SeedCategory, ctx: RoutingContext, day: string): Evaluation {
+  const when = rule.when ?? {};
+  const fail = (reason: string): Evaluation => ({ rule, matched: false, reason, agencyCode: null });
+  if (!when.always) {
+    if (when.categoriesAny && !when.categoriesAny.includes(category.code)) return fail(`category ${category.code} is not one of ${when.categoriesAny.join(', ')}`);
+    if (when.categoryTagsAny && !when.categoryTagsAny.some((t) => category.tags.includes(t))) {
+      return fail(`category ${category.code} has none of the tags ${when.categoryTagsAny.join(', ')}`);
+    }
+    if (when.sectorsAny && !(input.sectorCode && when.sectorsAny.includes(input.sectorCode))) return fail(`sector is not one of ${when.sectorsAny.join(', ')}`);
+    if (when.localitiesAny && !(input.localityCode && when.localitiesAny.includes(input.localityCode))) return fail(`locality is not one of ${when.localitiesAny.join(', ')}`);
+  }
+  let target: string | null;
+  if ('agency' in rule.target) target = rule.target.agency;
+  else if ('localityCommittee' in rule.target) {
+    if (!input.localityCode) return fail('the case has no locality');
+    target = ctx.localities.get(input.localityCode)?.committeeAgencyCode ?? null;
+  } else {
+    if (!input.sectorCode) return fail('the case has no sector');
+    target = ctx.sectors.get(input.sectorCode)?.departmentAgencyCode ?? null;
+  }
+  const agencyCode = target ? currentAgency(target, ctx.agencies, day) : null;
+  if (!agencyCode) return fail(`agency ${target ?? '?'} has no valid successor on ${day}`);
+  const replaced = agencyCode !== target ? ` (successor of ${target})` : '';
+  return { rule, matched: true, reason: `${when.always ? 'applies to every case' : 'conditions hold'}${replaced}`, agencyCode };
+}
+
+function prepare(input: RoutingInput, ctx: RoutingContext): { category: SeedCategory; day: string } {
+  const category = ctx.categories.get(input.categoryCode);
+  if (!category) throw new RoutingError('UNKNOWN_CATEGORY', 'categoryCode', `Unknown category ${input.categoryCode}`);
+  if (input.localityCode && !ctx.localities.has(input.localityCode)) throw new RoutingError('UNKNOWN_LOCALITY', 'localityCode', `Unknown locality ${input.localityCode}`);
+  if (input.sectorCode && !ctx.sectors.has(input.sectorCode)) throw new RoutingError('UNKNOWN_SECTOR', 'sectorCode', `Unknown sector ${input.sectorCode}`);
+  return { category, day: (ctx.at ?? new Date()).toISOString().slice(0, 10) };
+}
+
+/**
+ * Đ6, Đ7: the agencies responsible for a case, one entry per agency with its strongest role and
+ * every article that put it there. LEAD first, then PARTICIPANT, then INFORMED, by code.
+ */
+export function routeCase(input: RoutingInput, ctx: RoutingContext): RoutedParticipant[] {
+  const { category, day } = prepare(input, ctx);
+  const byAgency = new Map<string, RoutedParticipant>();
+  for (const rule of ctx.rules) {
+    const evaluation = evaluate(rule, input, category, ctx, day);
+    if (!evaluation.matched || !evaluation.agencyCode) continue;
+    const existing = byAgency.get(evaluation.agencyCode);
+    if (!existing) {
+      byAgency.set(evaluation.agencyCode, { agencyCode: evaluation.agencyCode, role: rule.role, basis: rule.article, ruleIds: [rule.id] });
+      continue;
+    }
+    if (ROLE_RANK[rule.role] < ROLE_RANK[existing.role]) existing.role = rule.role;
+    const articles = existing.basis.split('; ');
+    for (const article of rule.article.split('; ')) if (!articles.includes(article)) articles.push(article);
+    existing.basis = articles.join('; ');
+    existing.ruleIds.push(rule.id);
+  }
+  return [...byAgency.values()].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.agencyCode.localeCompare(b.agencyCode));
+}
+
+/** Why each rule matched or not, for a hypothetical case. */
+export function explainRouting(input: RoutingInput, ctx: RoutingContext): Array<{ ruleId: string; article: string; matched: boolean; reason: string; agencyCode: string | null }> {
+  const { category, day } = prepare(input, ctx);
+  return ctx.rules.map((rule) => {
+    const { matched, reason, agencyCode } = evaluate(rule, input, category, ctx, day);
+    return { ruleId: rule.id, article: rule.article, matched, reason, agencyCode };
+  });
+}
