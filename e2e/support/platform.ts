@@ -1,4 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import { PinoNestLogger, createLogger } from '@phoi-hop/observability';
 import { createTestEnvironment, listeningPort, type TestEnvironment } from '@phoi-hop/testing';
 import { createDirectoryApp } from '../../apps/directory/src/app/directory.app';
 import { defaultSeedDir } from '../../apps/directory/src/seed/seed-loader';
@@ -25,15 +26,20 @@ export interface PlatformOptions {
  * Boots directory, intake and gateway in this process against the real Postgres and NATS, in an
  * isolated environment (own schemas, subject prefix and stream).
  */
+/** Service logs are off in tests unless E2E_LOG=1. */
+function logger(name: string): LoggerService | false {
+  return process.env['E2E_LOG'] ? new PinoNestLogger(createLogger(name, 'debug')) : false;
+}
+
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const env = await createTestEnvironment();
   const messaging = (name: string) => ({ ...env.serviceConfig(name).messaging, rpcTimeoutMs: options.rpcTimeoutMs ?? 5000 });
   const deps = options.pgDriver ? { pgDriver: options.pgDriver } : {};
-  const directory = await createDirectoryApp({ ...env.serviceConfig('directory'), messaging: messaging('directory'), seedDir: defaultSeedDir() }, false, deps);
-  const intake = await createIntakeApp({ ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true }, false, deps);
+  const directory = await createDirectoryApp({ ...env.serviceConfig('directory'), messaging: messaging('directory'), seedDir: defaultSeedDir() }, logger('directory'), deps);
+  const intake = await createIntakeApp({ ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true }, logger('intake'), deps);
   const gateway = await createGatewayApp(
     { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024 },
-    false,
+    logger('gateway'),
   );
   const port = listeningPort(gateway);
   const platform: Platform = {

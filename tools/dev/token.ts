@@ -2,8 +2,8 @@
 // seeded user (refused with NODE_ENV=production). Use it as `Authorization: Bearer <token>`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DEV_SECRET, DevTokenIssuer, Roles, stableUserId } from '@phoi-hop/auth';
-import type { Role } from '@phoi-hop/contracts';
+import { DEFAULT_DEV_SECRET, DevTokenIssuer, stableUserId } from '@phoi-hop/auth';
+import { Roles, type Role } from '@phoi-hop/contracts';
 
 interface SeedUser {
   username: string;

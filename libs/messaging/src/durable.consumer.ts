@@ -3,6 +3,7 @@ import { nanos } from '@nats-io/nats-core';
 import { SpanKind } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@phoi-hop/contracts';
+import { eventsStreamSubject } from './jetstream.provisioning';
 import { eventsConsumed, extractTraceContext, withSpan } from '@phoi-hop/observability';
 
 export interface DurableConsumerOptions {
@@ -38,12 +39,13 @@ export class DurableConsumer {
   ) {}
 
   async start(): Promise<void> {
-    const filter_subjects = this.options.subjects.map((s) => `${this.options.subjectPrefix}${s}`);
+    // One subject filters on the server; several filter here, since `filter_subjects` needs NATS 2.10.
+    const only = this.options.subjects.length === 1 ? this.options.subjects[0] : undefined;
     await this.jsm.consumers.add(this.options.streamName, {
       durable_name: this.options.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects,
+      filter_subject: only ? `${this.options.subjectPrefix}${only}` : eventsStreamSubject(this.options.subjectPrefix),
       max_deliver: this.options.maxDeliver ?? 20,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
     });
@@ -67,6 +69,10 @@ export class DurableConsumer {
     try {
       envelope = message.json<EventEnvelope>();
       const current = envelope;
+      if (!this.options.subjects.includes(current.type)) {
+        message.ack();
+        return;
+      }
       const parent = extractTraceContext((key) => message.headers?.get(key) || undefined);
       await withSpan(`${current.type} consume`, SpanKind.CONSUMER, { 'messaging.consumer.group.name': this.options.durable }, async () => {
         await this.dataSource.transaction(async (manager) => {

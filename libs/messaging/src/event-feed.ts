@@ -22,7 +22,7 @@ export class EventFeed {
 
   async start(): Promise<void> {
     const consumer = await this.js.consumers.get(this.streamName, {
-      filter_subjects: [eventsStreamSubject(this.subjectPrefix)],
+      filter_subjects: eventsStreamSubject(this.subjectPrefix),
       deliver_policy: DeliverPolicy.New,
     });
     const messages = await consumer.consume();

@@ -87,7 +87,8 @@ export async function startRpcServer(app: INestApplication): Promise<void> {
         gracePeriod: 1000,
       }),
     },
-    { inheritAppConfig: false },
+    // Listeners must be registered after the global enhancers below, not at connect time.
+    { inheritAppConfig: false, deferInitialization: true },
   );
   microservice.useGlobalInterceptors(app.get(RpcRequestInterceptor));
   microservice.useGlobalPipes(createRpcValidationPipe());
