@@ -24,7 +24,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tools,e2e}/**/*.{int,e2e}-spec.ts'],
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration.setup.js'],
     },
   ],
 };

@@ -8,3 +8,13 @@ export function inTransaction<T>(
 ): Promise<T> {
   return dataSource.transaction(isolation, work);
 }
+
+/**
+ * Rows of a raw query. TypeORM's postgres driver answers UPDATE and DELETE with
+ * `[rows, affectedCount]` but SELECT and INSERT with the rows alone; this always gives the rows.
+ */
+export async function queryRows<T>(manager: EntityManager, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const result: unknown = await manager.query(sql, parameters);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}

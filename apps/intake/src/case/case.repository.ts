@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { queryRows } from '@phoi-hop/persistence';
 import type { CaseStatus } from '@phoi-hop/contracts';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
@@ -56,13 +57,15 @@ export class CaseRepository {
   }
 
   async addVisibleAgency(manager: EntityManager, caseId: string, agencyCode: string, now: Date): Promise<string[]> {
-    const [row] = await manager.query(
+    const [row] = await queryRows<{ visible_agencies: string[] }>(
+      manager,
       `UPDATE handling_case
           SET visible_agencies = CASE WHEN $2 = ANY(visible_agencies) THEN visible_agencies ELSE array_append(visible_agencies, $2) END,
               updated_at = $3
         WHERE id = $1 RETURNING visible_agencies`,
       [caseId, agencyCode, now],
     );
+    if (!row) throw new Error(`Case ${caseId} vanished during the transaction`);
     return row.visible_agencies;
   }
 
