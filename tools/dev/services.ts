@@ -1,0 +1,13 @@
+/** What `npm start` runs, in order (the gateway last, once the services it calls are ready). */
+export interface ServiceSpec {
+  name: string;
+  /** Compiled entry, relative to the repository root. */
+  entry: string;
+  port: number;
+}
+
+export const SERVICES: ServiceSpec[] = [
+  { name: 'directory', entry: 'dist/apps/directory/src/main.js', port: 3102 },
+  { name: 'intake', entry: 'dist/apps/intake/src/main.js', port: 3101 },
+  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: 3000 },
+];
