@@ -9,8 +9,7 @@ import { EventSubjects, RpcSubjects, type CaseListResponse, type SubmitReportRes
 import { CreateMessagingTables1764300000000, DurableConsumer, RpcClient } from '@phoi-hop/messaging';
 import { createServiceDataSource, runServiceMigrations } from '@phoi-hop/persistence';
 import { SeededUsers, createTestEnvironment, eventually, type TestEnvironment } from '@phoi-hop/testing';
-import { createDirectoryApp } from '../apps/directory/src/app/directory.app';
-import { defaultSeedDir } from '../apps/directory/src/seed/seed-loader';
+import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
 
 const root = path.resolve(__dirname, '..');
 

@@ -1,10 +1,9 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { PinoNestLogger, createLogger } from '@phoi-hop/observability';
 import { createTestEnvironment, listeningPort, type TestEnvironment } from '@phoi-hop/testing';
-import { createDirectoryApp } from '../../apps/directory/src/app/directory.app';
-import { defaultSeedDir } from '../../apps/directory/src/seed/seed-loader';
-import { createGatewayApp } from '../../apps/gateway/src/app/gateway.app';
-import { createIntakeApp } from '../../apps/intake/src/app/intake.app';
+import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
+import { createGatewayApp } from '@phoi-hop/app-gateway';
+import { createIntakeApp } from '@phoi-hop/app-intake';
 
 export interface Platform {
   env: TestEnvironment;

@@ -4,7 +4,6 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { Actor, Role } from '@phoi-hop/contracts';
 import { DevTokenIssuer, stableUserId, type AuthConfig } from '@phoi-hop/auth';
-import type { BaseServiceConfig } from '@phoi-hop/messaging';
 
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/phoi_hop_test';
 export const TEST_NATS_URL = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
@@ -14,6 +13,18 @@ export const TEST_NATS_URL = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4
  * (`<id>_<service>`), its own subject prefix (`<id>.`) and its own JetStream stream, so tests run
  * beside each other and beside a running `npm start`.
  */
+/** The settings every service takes (the shape of BaseServiceConfig of the messaging lib). */
+export interface TestServiceConfig {
+  serviceName: string;
+  databaseUrl: string;
+  dbSchema: string;
+  dbPoolSize: number;
+  messaging: { natsUrl: string; serviceName: string; subjectPrefix: string; streamName: string; rpcTimeoutMs: number };
+  auth: AuthConfig;
+  httpPort: number;
+  httpHost: string;
+}
+
 export interface TestEnvironment {
   id: string;
   databaseUrl: string;
@@ -23,7 +34,7 @@ export interface TestEnvironment {
   devSecret: string;
   auth: AuthConfig;
   schema(service: string): string;
-  serviceConfig(serviceName: string, overrides?: Partial<BaseServiceConfig>): BaseServiceConfig;
+  serviceConfig(serviceName: string, overrides?: Partial<TestServiceConfig>): TestServiceConfig;
   token(user: TestUser): Promise<string>;
   cleanup(): Promise<void>;
 }

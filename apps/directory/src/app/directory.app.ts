@@ -7,3 +7,6 @@ import { DirectoryModule, type DirectoryModuleDeps } from './directory.module';
 export function createDirectoryApp(config: DirectoryConfig, logger: LoggerService | false, deps: DirectoryModuleDeps = {}): Promise<INestApplication> {
   return startServiceApp(DirectoryModule.forRoot(config, deps), config, logger);
 }
+
+export { defaultSeedDir } from '../seed/seed-loader';
+export type { DirectoryConfig } from '../config/directory.config';

@@ -38,3 +38,5 @@ export async function createGatewayApp(config: GatewayConfig, logger: LoggerServ
   await app.listen(config.httpPort, config.httpHost);
   return app;
 }
+
+export type { GatewayConfig } from '../config/gateway.config';

@@ -7,3 +7,5 @@ import { IntakeModule, type IntakeModuleDeps } from './intake.module';
 export function createIntakeApp(config: IntakeConfig, logger: LoggerService | false, deps: IntakeModuleDeps = {}): Promise<INestApplication> {
   return startServiceApp(IntakeModule.forRoot(config, deps), config, logger);
 }
+
+export type { IntakeConfig } from '../config/intake.config';

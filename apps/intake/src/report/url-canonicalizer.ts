@@ -94,7 +94,6 @@ export function canonicalizeUrl(input: string): CanonicalUrlResult {
   const raw = input.trim();
   if (raw.length === 0) return fail('INVALID_URL', 'url must not be empty');
   if (raw.length > MAX_URL_LENGTH) return fail('TOO_LONG', `url is longer than ${MAX_URL_LENGTH} characters`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(raw)) return fail('INVALID_URL', 'url must not contain spaces or control characters');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
   // "example.vn:8080/x" is a host and port without a scheme, not a scheme called "example.vn".
