@@ -3,3 +3,4 @@ export * from './token-verifier';
 export * from './actor.context';
 export * from './policy';
 export * from './auth.env';
+export * from './caching-token-verifier';

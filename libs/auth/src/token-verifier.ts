@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { Roles, type Actor, type Role } from '@phoi-hop/contracts';
 import { AuthError } from './auth.errors';
+import { CachingTokenVerifier } from './caching-token-verifier';
 
 export interface TokenVerifier {
   /** Verifies a bearer token and returns the actor it names; throws AuthError otherwise. */
@@ -102,9 +103,9 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   if (config.mode === 'dev') {
     assertDevIssuerAllowed(config.nodeEnv);
     if (!config.devSecret) throw new Error('AUTH_DEV_SECRET is required in dev auth mode');
-    return new DevTokenVerifier(config.devSecret, config.clockToleranceSeconds);
+    return new CachingTokenVerifier(new DevTokenVerifier(config.devSecret, config.clockToleranceSeconds));
   }
-  return new OidcTokenVerifier(config);
+  return new CachingTokenVerifier(new OidcTokenVerifier(config));
 }
 
 export function assertDevIssuerAllowed(nodeEnv: string | undefined): void {

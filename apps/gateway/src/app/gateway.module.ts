@@ -3,10 +3,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { createTokenVerifier, type TokenVerifier } from '@phoi-hop/auth';
-import { MessagingModule, RpcClient, TOKEN_VERIFIER } from '@phoi-hop/messaging';
+import { MessagingModule, TOKEN_VERIFIER } from '@phoi-hop/messaging';
 import { ObservabilityModule } from '@phoi-hop/observability';
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
+import { AgencyCache } from '../graphql/agency.cache';
 import { CaseEventsResolver } from '../graphql/case-events.resolver';
 import { CaseResolver, ParticipantResolver } from '../graphql/case.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
@@ -16,7 +17,7 @@ import { complexityLimitPlugin, depthLimitRule } from '../graphql/query-limits';
 
 type WsExtra = { token?: string | null };
 
-function graphQLOptions(verifier: TokenVerifier, rpc: RpcClient): ApolloDriverConfig {
+function graphQLOptions(verifier: TokenVerifier, agencies: AgencyCache): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -47,11 +48,14 @@ function graphQLOptions(verifier: TokenVerifier, rpc: RpcClient): ApolloDriverCo
     },
     context: async (...args: unknown[]) => {
       const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };
-      if (first?.req) return buildContext(verifier, rpc, bearerToken(first.req.headers['authorization']));
-      return buildContext(verifier, rpc, first?.extra?.token ?? null);
+      if (first?.req) return buildContext(verifier, agencies, bearerToken(first.req.headers['authorization']));
+      return buildContext(verifier, agencies, first?.extra?.token ?? null);
     },
   };
 }
+
+@Module({ providers: [AgencyCache], exports: [AgencyCache] })
+class AgencyCacheModule {}
 
 @Module({})
 export class GatewayModule {
@@ -63,7 +67,8 @@ export class GatewayModule {
         MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TOKEN_VERIFIER, RpcClient],
+          imports: [AgencyCacheModule],
+          inject: [TOKEN_VERIFIER, AgencyCache],
           useFactory: graphQLOptions,
         }),
       ],

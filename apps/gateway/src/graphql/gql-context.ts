@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { RpcSubjects, type Actor, type AgencyDto } from '@phoi-hop/contracts';
+import type { Actor, AgencyDto } from '@phoi-hop/contracts';
 import { AuthError, type TokenVerifier } from '@phoi-hop/auth';
-import type { RpcClient } from '@phoi-hop/messaging';
+import type { AgencyCache } from './agency.cache';
 
 export interface GqlContext {
   actor: Actor | null;
@@ -18,7 +18,7 @@ export function bearerToken(value: unknown): string | null {
 }
 
 /** Verifies the caller once per request and builds the request's batching loaders. */
-export async function buildContext(verifier: TokenVerifier, rpc: RpcClient, token: string | null): Promise<GqlContext> {
+export async function buildContext(verifier: TokenVerifier, agencies: AgencyCache, token: string | null): Promise<GqlContext> {
   let actor: Actor | null = null;
   let authError: AuthError | null = null;
   if (token) {
@@ -28,11 +28,7 @@ export async function buildContext(verifier: TokenVerifier, rpc: RpcClient, toke
       authError = error instanceof AuthError ? error : AuthError.unauthenticated();
     }
   }
-  const agency = new DataLoader<string, AgencyDto | null>(async (codes) => {
-    const rows = await rpc.request<AgencyDto[]>(RpcSubjects.directory.agencyGetMany, { codes: [...codes] }, { token: token ?? '' });
-    const byCode = new Map(rows.map((row) => [row.code, row]));
-    return codes.map((code) => byCode.get(code) ?? null);
-  });
+  const agency = new DataLoader<string, AgencyDto | null>((codes) => agencies.getMany(codes, token ?? ''));
   return { actor, token, authError, loaders: { agency } };
 }
 

@@ -9,6 +9,8 @@ import { CaseRepository } from '../case/case.repository';
 import { CaseService } from '../case/case.service';
 import type { IntakeConfig } from '../config/intake.config';
 import { IntakeInitial1764300000200 } from '../migrations/1764300000200-intake-initial';
+import { CaseNumberSequences1764300000300 } from '../migrations/1764300000300-case-number-sequences';
+import { ReportBandIndex1764300000400 } from '../migrations/1764300000400-report-band-index';
 import { ReportEntity } from '../report/report.entity';
 import { ReportNatsController } from '../report/report.nats-controller';
 import { INTAKE_SETTINGS, ReportService } from '../report/report.service';
@@ -31,7 +33,7 @@ export class IntakeModule {
           driver: deps.pgDriver,
           applicationName: config.serviceName,
           entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-          migrations: [CreateMessagingTables1764300000000, IntakeInitial1764300000200],
+          migrations: [CreateMessagingTables1764300000000, IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400],
         }),
         MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
       ],

@@ -25,6 +25,8 @@ export interface CaseListQuery {
 
 @Injectable()
 export class CaseRepository {
+  private readonly knownYears = new Set<number>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -35,25 +37,56 @@ export class CaseRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT unnest($1::bigint[]) AS k ORDER BY 1) locks`, [keys]);
   }
 
-  /** Reports of open cases with the same content key or at least one shared LSH band key. */
+  /**
+   * Reports of open cases with the same content key or at least one shared LSH band key: index
+   * probes only (content_key btree, report_band primary key), so the cost does not grow with the
+   * number of cases.
+   */
   async findCandidates(manager: EntityManager, contentKey: string, bandKeys: string[], limit = 50): Promise<DuplicateCandidateRow[]> {
     return manager.query(
-      `SELECT r.case_id AS "caseId", c.number AS "caseNumber", (r.content_key = $1) AS "sameContentKey", r.minhash
-         FROM report r JOIN handling_case c ON c.id = r.case_id
-        WHERE c.status = ANY($3::text[]) AND (r.content_key = $1 OR r.band_keys && $2::bigint[])
+      `WITH hits AS (
+         SELECT report_id FROM report_band WHERE band_key = ANY($2::bigint[])
+         UNION
+         SELECT id FROM report WHERE content_key = $1
+       )
+       SELECT r.case_id AS "caseId", c.number AS "caseNumber", (r.content_key = $1) AS "sameContentKey", r.minhash
+         FROM hits JOIN report r ON r.id = hits.report_id JOIN handling_case c ON c.id = r.case_id
+        WHERE c.status = ANY($3::text[])
         LIMIT $4`,
       [contentKey, bandKeys, OPEN_STATUSES, limit],
     );
   }
 
-  /** Next number of the year. Called last in the transaction: the counter row stays locked until commit. */
+  /** Indexes a report's band keys for later candidate lookups. */
+  async indexBands(manager: EntityManager, reportId: string, bandKeys: string[]): Promise<void> {
+    if (bandKeys.length === 0) return;
+    await manager.query(`INSERT INTO report_band (band_key, report_id) SELECT DISTINCT unnest($1::bigint[]), $2::uuid`, [bandKeys, reportId]);
+  }
+
+  /**
+   * Makes sure the number sequence of `year` exists. Called before the transaction that needs it:
+   * creating it from inside would take a second pool connection per transaction and can starve
+   * the pool under load.
+   */
+  async ensureYearSequence(year: number): Promise<void> {
+    if (this.knownYears.has(year)) return;
+    if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new Error(`Invalid case year ${year}`);
+    await this.dataSource.query(`CREATE SEQUENCE IF NOT EXISTS case_number_${year} AS integer MINVALUE 1`).catch((error: { code?: string }) => {
+      // Another replica created it at the same moment.
+      if (error.code !== '23505' && error.code !== '42P07') throw error;
+    });
+    this.knownYears.add(year);
+  }
+
+  /**
+   * Next number of the year from its sequence: no row lock, so opening cases never waits for
+   * another transaction. Numbers are unique and increasing; a transaction that fails after taking
+   * one leaves a gap.
+   */
   async nextSequence(manager: EntityManager, year: number): Promise<number> {
-    const [row] = await manager.query(
-      `INSERT INTO case_counter (year, last_seq) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_seq = case_counter.last_seq + 1 RETURNING last_seq`,
-      [year],
-    );
-    return row.last_seq;
+    if (!this.knownYears.has(year)) throw new Error(`The number sequence of ${year} was not prepared`);
+    const [row] = await manager.query(`SELECT nextval('case_number_${year}')::int AS seq`);
+    return row.seq;
   }
 
   async addVisibleAgency(manager: EntityManager, caseId: string, agencyCode: string, now: Date): Promise<string[]> {

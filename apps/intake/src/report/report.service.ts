@@ -61,6 +61,7 @@ export class ReportService {
     const contentKey = contentKeyOf(canonical.url);
     const fingerprint = fingerprintText(request.excerpt);
     const now = new Date();
+    await this.cases.ensureYearSequence(now.getUTCFullYear());
     const report: ReportEntity = Object.assign(new ReportEntity(), {
       id: randomUUID(),
       caseId: '',
@@ -105,6 +106,7 @@ export class ReportService {
     report.caseId = caseId;
     report.similarity = round(similarity);
     await manager.insert(ReportEntity, report);
+    await this.cases.indexBands(manager, report.id, report.bandKeys);
     const visibleTo = await this.cases.addVisibleAgency(manager, caseId, report.reporterAgencyCode, now);
     const loaded = (await this.cases.loadCase(manager, caseId))!;
     const caseDto = toCaseDto(loaded.entity, loaded.participants, loaded.reports);
@@ -149,12 +151,12 @@ export class ReportService {
       Object.assign(new CaseParticipantEntity(), { caseId: caseEntity.id, agencyCode: p.agencyCode, role: p.role, basis: p.basis, assignedAt: now }),
     );
     report.caseId = caseEntity.id;
-    // The counter row stays locked until commit, so it is taken as late as possible.
     caseEntity.seq = await this.cases.nextSequence(manager, year);
     caseEntity.number = formatCaseNumber(this.settings.caseNumberPrefix, year, caseEntity.seq);
     await manager.insert(CaseEntity, caseEntity);
     await manager.insert(CaseParticipantEntity, participants);
     await manager.insert(ReportEntity, report);
+    await this.cases.indexBands(manager, report.id, report.bandKeys);
     const caseDto = toCaseDto(caseEntity, participants, [report]);
     await appendToOutbox<CaseOpenedEvent>(manager, [
       { subject: EventSubjects.intake.caseOpened, aggregateId: caseEntity.id, visibleTo: caseEntity.visibleAgencies, data: { case: caseDto, reportId: report.id } },
