@@ -18,3 +18,21 @@ export async function queryRows<T>(manager: EntityManager, sql: string, paramete
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
   return result as T[];
 }
+
+interface PgClientLike {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs a hot-path statement as a named prepared statement on the transaction's own connection:
+ * Postgres parses and plans it once per connection instead of on every call (TypeORM only sends
+ * unnamed statements). `name` must be unique per SQL text.
+ */
+export async function preparedQuery<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('preparedQuery needs a transactional entity manager');
+  const client = (runner as unknown as { databaseConnection?: PgClientLike }).databaseConnection;
+  if (!client) throw new Error('preparedQuery needs a connected query runner');
+  const result = await client.query({ name, text, values });
+  return result.rows as T[];
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { queryRows } from '@phoi-hop/persistence';
+import { preparedQuery, queryRows } from '@phoi-hop/persistence';
 import type { CaseStatus } from '@phoi-hop/contracts';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
@@ -34,7 +34,7 @@ export class CaseRepository {
    * agencies reporting it at the same moment end in one case. Keys are locked in order: no deadlock.
    */
   async lockContent(manager: EntityManager, keys: string[]): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT unnest($1::bigint[]) AS k ORDER BY 1) locks`, [keys]);
+    await preparedQuery(manager, 'intake_lock_content', `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT unnest($1::bigint[]) AS k ORDER BY 1) locks`, [keys]);
   }
 
   /**
@@ -43,24 +43,34 @@ export class CaseRepository {
    * number of cases.
    */
   async findCandidates(manager: EntityManager, contentKey: string, bandKeys: string[], limit = 50): Promise<DuplicateCandidateRow[]> {
-    return manager.query(
-      `WITH hits AS (
-         SELECT report_id FROM report_band WHERE band_key = ANY($2::bigint[])
-         UNION
-         SELECT id FROM report WHERE content_key = $1
-       )
-       SELECT r.case_id AS "caseId", c.number AS "caseNumber", (r.content_key = $1) AS "sameContentKey", r.minhash
-         FROM hits JOIN report r ON r.id = hits.report_id JOIN handling_case c ON c.id = r.case_id
-        WHERE c.status = ANY($3::text[])
-        LIMIT $4`,
-      [contentKey, bandKeys, OPEN_STATUSES, limit],
+    const hits = bandKeys.length
+      ? await preparedQuery<{ report_id: string }>(
+          manager,
+          'intake_band_hits',
+          `SELECT DISTINCT report_id FROM report_band WHERE band_key = ANY($1::bigint[]) LIMIT $2`,
+          [bandKeys, limit * 4],
+        )
+      : [];
+    // Two plain index lookups (by content key, by report id), each joined to its case by primary key.
+    return preparedQuery<DuplicateCandidateRow>(
+      manager,
+      'intake_candidates',
+      `SELECT r.case_id AS "caseId", c.number AS "caseNumber", true AS "sameContentKey", r.minhash
+         FROM report r JOIN handling_case c ON c.id = r.case_id
+        WHERE r.content_key = $1 AND c.status = ANY($3::text[])
+       UNION ALL
+       SELECT r.case_id, c.number, false, r.minhash
+         FROM report r JOIN handling_case c ON c.id = r.case_id
+        WHERE r.id = ANY($2::uuid[]) AND r.content_key <> $1 AND c.status = ANY($3::text[])
+       LIMIT $4`,
+      [contentKey, hits.map((h) => h.report_id), OPEN_STATUSES, limit],
     );
   }
 
   /** Indexes a report's band keys for later candidate lookups. */
   async indexBands(manager: EntityManager, reportId: string, bandKeys: string[]): Promise<void> {
     if (bandKeys.length === 0) return;
-    await manager.query(`INSERT INTO report_band (band_key, report_id) SELECT DISTINCT unnest($1::bigint[]), $2::uuid`, [bandKeys, reportId]);
+    await preparedQuery(manager, 'intake_index_bands', `INSERT INTO report_band (band_key, report_id) SELECT DISTINCT unnest($1::bigint[]), $2::uuid`, [bandKeys, reportId]);
   }
 
   /**
@@ -85,8 +95,8 @@ export class CaseRepository {
    */
   async nextSequence(manager: EntityManager, year: number): Promise<number> {
     if (!this.knownYears.has(year)) throw new Error(`The number sequence of ${year} was not prepared`);
-    const [row] = await manager.query(`SELECT nextval('case_number_${year}')::int AS seq`);
-    return row.seq;
+    const [row] = await preparedQuery<{ seq: number }>(manager, `intake_next_case_number_${year}`, `SELECT nextval('case_number_${year}')::int AS seq`, []);
+    return row!.seq;
   }
 
   async addVisibleAgency(manager: EntityManager, caseId: string, agencyCode: string, now: Date): Promise<string[]> {
