@@ -10,6 +10,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How often the relay looks for rows nobody kicked it about (e.g. after a crash). */
   pollIntervalMs?: number;
+  /** After a kick, how long to gather more commits into the same batch. */
+  coalesceMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -41,7 +43,10 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 200;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.coalesceMs = options.coalesceMs ?? 5;
   }
+
+  private readonly coalesceMs: number;
 
   start(): void {
     if (this.running) return;
@@ -97,12 +102,15 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      const wasKicked = this.kicked;
       this.kicked = false;
       let published = 0;
       try {
+        // Under load many commits kick the relay within a few milliseconds: publish them in one batch.
+        if (wasKicked && this.coalesceMs > 0) await new Promise((resolve) => setTimeout(resolve, this.coalesceMs));
         published = await this.relayOnce();
         failures = 0;
-        if (published > 0) outboxLag().set({ service: this.options.serviceName }, await this.pending());
+        if (!wasKicked) outboxLag().set({ service: this.options.serviceName }, await this.pending());
       } catch (error) {
         failures++;
         this.options.onError?.(error);

@@ -45,7 +45,9 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   context.setGlobalContextManager(contextManager);
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
-  registerInstrumentations({
+  // Without an exporter nobody reads the library spans: skip the per-query and per-resolver cost.
+  // The platform's own spans (NATS hops) still carry trace ids into logs and across services.
+  if (exporter || process.env['OTEL_INSTRUMENT_ALWAYS'] === 'true') registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? '') }),

@@ -42,7 +42,9 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     ...(options.driver ? { driver: options.driver } : {}),
     extra: {
       max: options.poolSize ?? 10,
-      options: `-c search_path=${options.schema},public`,
+      // Prepared hot-path statements are planned for their actual values each time: a generic plan
+      // made while a table was small would keep scanning it sequentially once it is large.
+      options: `-c search_path=${options.schema},public -c plan_cache_mode=force_custom_plan`,
       connectionTimeoutMillis: 5000,
     },
   });

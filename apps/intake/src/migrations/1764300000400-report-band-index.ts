@@ -17,6 +17,10 @@ export class ReportBandIndex1764300000400 implements MigrationInterface {
         PRIMARY KEY (band_key, report_id)
       )`);
     await runner.query(`INSERT INTO report_band (band_key, report_id) SELECT DISTINCT unnest(band_keys), id FROM report`);
+    // Keep statistics fresh on the fast-growing lookup tables, so the planner keeps probing indexes.
+    for (const table of ['report_band', 'report', 'handling_case']) {
+      await runner.query(`ALTER TABLE ${table} SET (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 200)`);
+    }
     await runner.query(`DROP INDEX report_band_keys_idx`);
   }
 
