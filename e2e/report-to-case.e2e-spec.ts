@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Client as PgClient } from 'pg';
-import { SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR, FLOOD_RUMOUR_EDITED, JOB_SCAM, SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 import { CASE_EVENTS, GET_CASE, LIST_CASES, SUBMIT_REPORT } from './support/queries';
 
@@ -22,15 +22,7 @@ interface SubmitResult {
   };
 }
 
-// A flood rumour as it circulates on social networks (seed-like, fictional).
-const FLOOD_RUMOUR =
-  'Khẩn cấp: đập thủy điện phía thượng nguồn sông Kiến Giang đã bị vỡ lúc 3 giờ sáng nay, nước lũ đang tràn về ' +
-  'các xã An Thủy, Phong Thủy và thị trấn Kiến Giang của huyện Lệ Thủy. Chính quyền đang giấu thông tin, người dân ' +
-  'hãy sơ tán ngay lên vùng cao và chia sẻ tin này cho tất cả người thân, bạn bè trước khi quá muộn.';
-const FLOOD_RUMOUR_EDITED = FLOOD_RUMOUR.replace('3 giờ sáng nay', '4 giờ sáng nay').replace('trước khi quá muộn', 'trước khi quá muộn!!!') + ' Chia sẻ ngay!';
-const UNRELATED =
-  'Tuyển cộng tác viên bán hàng online tại nhà, thu nhập 500 nghìn mỗi ngày, chỉ cần nộp phí giữ chỗ 200 nghìn qua ' +
-  'tài khoản ngân hàng, liên hệ qua Zalo để được hướng dẫn nhận việc ngay trong hôm nay.';
+const UNRELATED = JOB_SCAM;
 
 describe('A report becomes a routed case (gateway → intake → directory)', () => {
   let platform: Platform;

@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
 import type { AuthConfig, AuthEnv } from '@phoi-hop/auth';
-import { authConfigFromEnv } from '@phoi-hop/auth';
+import { authConfigFromEnv, createTokenVerifier } from '@phoi-hop/auth';
 import type { MessagingOptions } from './messaging.options';
-import { startRpcServer } from './messaging.module';
-import { createLogger, PinoNestLogger } from '@phoi-hop/observability';
+import { MessagingModule, startRpcServer } from './messaging.module';
+import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
+import { PersistenceModule } from '@phoi-hop/persistence';
+import { createLogger, ObservabilityModule, PinoNestLogger } from '@phoi-hop/observability';
 
 /** What every service needs to run: database, NATS, auth, HTTP port for probes and metrics. */
 export interface BaseServiceConfig {
@@ -78,4 +80,34 @@ export function runServiceMain(serviceName: string, start: (logger: LoggerServic
       process.exit(1);
     },
   );
+}
+
+export interface ServiceModuleOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  /** The service's own migrations; the outbox/inbox tables come first automatically. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  /** The `pg` module (tests pass an instrumented one). */
+  pgDriver?: unknown;
+}
+
+/**
+ * The modules every service with a database imports: health and metrics, its own schema
+ * (migrated at boot), NATS with the caller verification of `config.auth`.
+ */
+export function serviceInfrastructure(config: BaseServiceConfig, options: ServiceModuleOptions): DynamicModule[] {
+  return [
+    ObservabilityModule.forRoot({ serviceName: config.serviceName }),
+    PersistenceModule.forRoot({
+      url: config.databaseUrl,
+      schema: config.dbSchema,
+      poolSize: config.dbPoolSize,
+      driver: options.pgDriver,
+      applicationName: config.serviceName,
+      entities: options.entities,
+      migrations: [CreateMessagingTables1764300000000, ...options.migrations],
+    }),
+    MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
+  ];
 }

@@ -1,2 +1,3 @@
 export * from './test-environment';
 export * from './graphql-client';
+export * from './fixtures';

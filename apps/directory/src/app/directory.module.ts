@@ -1,9 +1,6 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createTokenVerifier } from '@phoi-hop/auth';
-import { CreateMessagingTables1764300000000, MessagingModule } from '@phoi-hop/messaging';
-import { ObservabilityModule } from '@phoi-hop/observability';
-import { PersistenceModule } from '@phoi-hop/persistence';
+import { serviceInfrastructure } from '@phoi-hop/messaging';
 import { AgencyEntity } from '../agency/agency.entity';
 import { AgencyNatsController } from '../agency/agency.nats-controller';
 import { AgencyService } from '../agency/agency.service';
@@ -47,19 +44,11 @@ export class DirectoryModule {
   static forRoot(config: DirectoryConfig, deps: DirectoryModuleDeps = {}): DynamicModule {
     return {
       module: DirectoryModule,
-      imports: [
-        ObservabilityModule.forRoot({ serviceName: config.serviceName }),
-        PersistenceModule.forRoot({
-          url: config.databaseUrl,
-          schema: config.dbSchema,
-          poolSize: config.dbPoolSize,
-          driver: deps.pgDriver,
-          applicationName: config.serviceName,
-          entities: [AgencyEntity, CategoryEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
-          migrations: [CreateMessagingTables1764300000000, DirectoryInitial1764300000100],
-        }),
-        MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
-      ],
+      imports: serviceInfrastructure(config, {
+        entities: [AgencyEntity, CategoryEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
+        migrations: [DirectoryInitial1764300000100],
+        pgDriver: deps.pgDriver,
+      }),
       controllers: [AgencyNatsController, RoutingNatsController, UserNatsController],
       providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, RoutingService, SeedOnBoot, UserService],
     };

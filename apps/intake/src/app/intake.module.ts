@@ -1,8 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { createTokenVerifier } from '@phoi-hop/auth';
-import { CreateMessagingTables1764300000000, MessagingModule, outboxRelayProviders } from '@phoi-hop/messaging';
-import { ObservabilityModule } from '@phoi-hop/observability';
-import { PersistenceModule } from '@phoi-hop/persistence';
+import { outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { CaseEntity, CaseParticipantEntity } from '../case/case.entity';
 import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository } from '../case/case.repository';
@@ -24,19 +21,11 @@ export class IntakeModule {
   static forRoot(config: IntakeConfig, deps: IntakeModuleDeps = {}): DynamicModule {
     return {
       module: IntakeModule,
-      imports: [
-        ObservabilityModule.forRoot({ serviceName: config.serviceName }),
-        PersistenceModule.forRoot({
-          url: config.databaseUrl,
-          schema: config.dbSchema,
-          poolSize: config.dbPoolSize,
-          driver: deps.pgDriver,
-          applicationName: config.serviceName,
-          entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-          migrations: [CreateMessagingTables1764300000000, IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400],
-        }),
-        MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
-      ],
+      imports: serviceInfrastructure(config, {
+        entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400],
+        pgDriver: deps.pgDriver,
+      }),
       controllers: [CaseNatsController, ReportNatsController],
       providers: [
         { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix } },

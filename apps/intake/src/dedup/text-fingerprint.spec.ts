@@ -1,16 +1,10 @@
+import { FLOOD_RUMOUR, FLOOD_RUMOUR_EDITED, JOB_SCAM, VACCINATION_NOTICE } from '@phoi-hop/testing';
 import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText, normalizeForMatching, shingles } from './text-fingerprint';
 
-const RUMOUR =
-  'Khẩn cấp: đập thủy điện phía thượng nguồn sông Kiến Giang đã bị vỡ lúc 3 giờ sáng nay, nước lũ đang tràn về ' +
-  'các xã An Thủy, Phong Thủy và thị trấn Kiến Giang của huyện Lệ Thủy. Chính quyền đang giấu thông tin, người dân ' +
-  'hãy sơ tán ngay lên vùng cao và chia sẻ tin này cho tất cả người thân, bạn bè trước khi quá muộn.';
-const EDITED = RUMOUR.replace('3 giờ sáng nay', '4 giờ sáng nay').replace('trước khi quá muộn', 'trước khi quá muộn!!!') + ' Chia sẻ ngay!';
-const UNRELATED =
-  'Tuyển cộng tác viên bán hàng online tại nhà, thu nhập 500 nghìn mỗi ngày, chỉ cần nộp phí giữ chỗ 200 nghìn qua ' +
-  'tài khoản ngân hàng, liên hệ qua Zalo để được hướng dẫn nhận việc ngay trong hôm nay, số lượng có hạn.';
-const UNRELATED_2 =
-  'Sở Y tế thông báo lịch tiêm vắc xin sởi cho trẻ em từ 1 đến 5 tuổi tại các trạm y tế xã trên địa bàn thành phố ' +
-  'Đồng Hới trong tuần tới, phụ huynh mang theo sổ tiêm chủng và đến đúng giờ theo lịch hẹn của trạm y tế.';
+const RUMOUR = FLOOD_RUMOUR;
+const EDITED = FLOOD_RUMOUR_EDITED;
+const UNRELATED = JOB_SCAM;
+const UNRELATED_2 = VACCINATION_NOTICE;
 
 const fold = (s: string): string =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');

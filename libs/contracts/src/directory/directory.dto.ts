@@ -3,8 +3,8 @@ import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import type { ParticipantRole, Severity } from '../common/codes';
 import type { Role } from '../common/actor';
 
-/** `directory.case.route`: validates the reference codes of a case and answers who is responsible. */
-export class RouteCaseRequest {
+/** The reference codes that place a case: its category, and optionally its locality and sector. */
+export class CaseReferenceCodes {
   @IsString()
   @Matches(REFERENCE_CODE_PATTERN, { message: 'categoryCode must be an upper-case code' })
   categoryCode!: string;
@@ -19,6 +19,9 @@ export class RouteCaseRequest {
   @Matches(REFERENCE_CODE_PATTERN, { message: 'sectorCode must be an upper-case code' })
   sectorCode?: string;
 }
+
+/** `directory.case.route`: validates the reference codes of a case and answers who is responsible. */
+export class RouteCaseRequest extends CaseReferenceCodes {}
 
 export interface ParticipantDto {
   agencyCode: string;

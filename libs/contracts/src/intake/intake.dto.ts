@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import type { Severity } from '../common/codes';
-import type { ParticipantDto } from '../directory/directory.dto';
+import { CaseReferenceCodes, type ParticipantDto } from '../directory/directory.dto';
 
 export const EXCERPT_MAX_LENGTH = 20_000;
 export const URL_MAX_LENGTH = 2_048;
@@ -23,7 +23,7 @@ export const CaseStatuses = ['OPEN', 'TRIAGED', 'IN_CONSULTATION', 'DECIDED', 'A
 export type CaseStatus = (typeof CaseStatuses)[number];
 
 /** `intake.report.submit`: an agency reports harmful content (Đ4.1, Đ7.1). */
-export class SubmitReportRequest {
+export class SubmitReportRequest extends CaseReferenceCodes {
   @IsString()
   @IsNotEmpty()
   @MaxLength(URL_MAX_LENGTH)
@@ -33,20 +33,6 @@ export class SubmitReportRequest {
   @Matches(/\S/, { message: 'excerpt must not be empty' })
   @MaxLength(EXCERPT_MAX_LENGTH)
   excerpt!: string;
-
-  @IsString()
-  @Matches(REFERENCE_CODE_PATTERN, { message: 'categoryCode must be an upper-case code' })
-  categoryCode!: string;
-
-  @IsOptional()
-  @IsString()
-  @Matches(REFERENCE_CODE_PATTERN, { message: 'localityCode must be an upper-case code' })
-  localityCode?: string;
-
-  @IsOptional()
-  @IsString()
-  @Matches(REFERENCE_CODE_PATTERN, { message: 'sectorCode must be an upper-case code' })
-  sectorCode?: string;
 
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'observedAt must be an ISO 8601 date-time' })
