@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Client as PgClient } from 'pg';
-import { FLOOD_RUMOUR, FLOOD_RUMOUR_EDITED, JOB_SCAM, SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR, FLOOD_RUMOUR_EDITED, FLOOD_RUMOUR_PARTIAL, JOB_SCAM, SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 import { CASE_EVENTS, GET_CASE, LIST_CASES, SUBMIT_REPORT } from './support/queries';
 
@@ -128,6 +128,32 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
     expect(outsiderEvents).toEqual([]);
     await lead.dispose();
     await outsider.dispose();
+  });
+
+  it('opens a new case with a "possible duplicate" suggestion for text similar below the join threshold', async () => {
+    const original = await submit(tokens['lethuyOfficer']!, { url: 'https://example.vn/tin-vo-dap-goc', excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+    const similar = await submit(tokens['btgOfficer']!, { url: 'https://example.vn/tin-vo-dap-cai-chinh', excerpt: FLOOD_RUMOUR_PARTIAL, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+    expect(similar.errors).toBeUndefined();
+    expect(similar.data!.submitReport.merged).toBe(false);
+    const suggestion = similar.data!.submitReport.case.possibleDuplicates.find((d) => d.caseId === original.data!.submitReport.case.id);
+    expect(suggestion).toMatchObject({ number: original.data!.submitReport.case.number });
+    expect(suggestion!.similarity).toBeGreaterThanOrEqual(0.3);
+    expect(suggestion!.similarity).toBeLessThan(0.6);
+  });
+
+  it('makes one case of the same content reported by several agencies at the same moment', async () => {
+    const reporters = ['lethuyOfficer', 'btgOfficer', 'caOfficer', 'donghoiOfficer', 'sytOfficer', 'stttLead'];
+    const text = `Cảnh báo: tài khoản giả mạo Công an tỉnh đang nhắn tin yêu cầu nộp phạt nguội qua đường link lạ, mã ${Date.now()}`;
+    const results = await Promise.all(
+      reporters.map((key, i) => submit(tokens[key]!, { url: `https://www.facebook.com/permalink.php?story_fbid=777&id=888&utm_medium=${i}`, excerpt: text, categoryCode: 'IMPERSONATION_SCAM' })),
+    );
+    expect(results.every((r) => !r.errors)).toBe(true);
+    const caseIds = new Set(results.map((r) => r.data!.submitReport.case.id));
+    expect(caseIds.size).toBe(1);
+    expect(results.filter((r) => !r.data!.submitReport.merged)).toHaveLength(1);
+    const [caseId] = [...caseIds];
+    const seen = await graphqlRequest<{ case: { reportCount: number } }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { reportCount } }`, { id: caseId }, tokens['stttLead']);
+    expect(seen.data!.case.reportCount).toBe(reporters.length);
   });
 
   it('shows a case only to its reporters, participants and leadership', async () => {

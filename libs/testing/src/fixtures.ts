@@ -19,3 +19,11 @@ export const JOB_SCAM =
 export const VACCINATION_NOTICE =
   'Sở Y tế thông báo lịch tiêm vắc xin sởi cho trẻ em từ 1 đến 5 tuổi tại các trạm y tế xã trên địa bàn thành phố ' +
   'Đồng Hới trong tuần tới, phụ huynh mang theo sổ tiêm chủng và đến đúng giờ theo lịch hẹn của trạm y tế.';
+
+/**
+ * The first part of the rumour followed by a calming message: similar to FLOOD_RUMOUR (≈ 0.48, two shared LSH bands)
+ * but below the join threshold, so it opens its own case with a "possible duplicate" suggestion.
+ */
+export const FLOOD_RUMOUR_PARTIAL =
+  FLOOD_RUMOUR.split(' ').slice(0, 32).join(' ') +
+  ' Mọi người bình tĩnh, theo thông báo của huyện thì';
