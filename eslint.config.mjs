@@ -1,29 +1,71 @@
-// Lint rules that keep the architecture of DESIGN.md: apps never import apps, libs only through
-// their public alias, contracts depend on nothing of ours; no focused tests.
+// Lint rules that keep the architecture of DESIGN.md real: apps never import apps, libs are used only
+// through their `@phoi-hop/<lib>` alias, contracts depend on nothing of ours, tags decide who may
+// use whom; and tests that can fail (no focused or skipped tests, no unawaited `.resolves`).
+import { createProjectGraphAsync } from '@nx/devkit';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const boundaries = (extra = {}) => [
-  'error',
-  {
-    enforceBuildableLibDependency: false,
-    banTransitiveDependencies: false,
-    checkDynamicDependenciesExceptions: [],
-    depConstraints: [
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
-      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
-      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
-      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
-      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
-    ],
-    ...extra,
-  },
-];
+// @nx/enforce-module-boundaries reads Nx's cached project graph and silently skips itself when there
+// is none (fresh clone) or uses a stale one (new project, changed tags). Refresh it before linting:
+// in-process and without the daemon it takes a fraction of a second; a failure stops the lint.
+process.env.NX_DAEMON ??= 'false';
+process.env.NX_NO_CLOUD ??= 'true';
+process.env.NX_ISOLATE_PLUGINS ??= 'false';
+await createProjectGraphAsync({ exitOnError: false });
+
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+// An e2e test boots the apps in one process, so it imports their entry modules. Nx forbids importing
+// an application project from any project (the check runs before tags are looked at), and only the
+// rule's `allow` list lifts it. `allow` entries are unanchored regular expressions, hence `^...$`:
+// exactly these three aliases, nothing below them.
+const APP_ENTRY_ALIASES = ['^@phoi-hop/app-gateway$', '^@phoi-hop/app-intake$', '^@phoi-hop/app-directory$'];
+
+const CONTRACTS = 'type:contracts';
+const DATA_ACCESS = 'type:data-access';
+const UTIL = 'type:util';
+const TESTING = 'type:testing';
+const APP = 'type:app';
+
+/** Tag constraints; test files of apps and libs may also use the testing lib. */
+function depConstraints({ testFiles }) {
+  const testing = testFiles ? [TESTING] : [];
+  return [
+    { sourceTag: APP, onlyDependOnLibsWithTags: [CONTRACTS, DATA_ACCESS, UTIL, ...testing] },
+    { sourceTag: CONTRACTS, onlyDependOnLibsWithTags: [CONTRACTS] },
+    { sourceTag: DATA_ACCESS, onlyDependOnLibsWithTags: [CONTRACTS, DATA_ACCESS, UTIL, ...testing] },
+    { sourceTag: UTIL, onlyDependOnLibsWithTags: [CONTRACTS, UTIL, ...testing] },
+    { sourceTag: TESTING, onlyDependOnLibsWithTags: [CONTRACTS, DATA_ACCESS, UTIL, TESTING] },
+    // type:app is listed for the record: app imports pass only through APP_ENTRY_ALIASES (see above).
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [APP, CONTRACTS, DATA_ACCESS, UTIL, TESTING] },
+    // tools/ (dev launcher, bench) has its own project.json with this tag.
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [CONTRACTS, DATA_ACCESS, UTIL, TESTING] },
+  ];
+}
+
+function boundaries({ testFiles = false, allow = [] } = {}) {
+  return [
+    'error',
+    {
+      allow,
+      enforceBuildableLibDependency: false,
+      banTransitiveDependencies: false,
+      checkDynamicDependenciesExceptions: [],
+      depConstraints: depConstraints({ testFiles }),
+    },
+  ];
+}
+
+const FOCUSED = { message: 'No focused tests: they silently drop the rest of the suite.' };
+const SKIPPED = { message: 'No skipped tests: a skipped test asserts nothing.' };
+// `expect(promise).resolves.toBe(x)` without await/return passes before the promise settles.
+const UNAWAITED_EXPECTATION = {
+  message: 'Await (or return) an expect(...).resolves/.rejects assertion, or it cannot fail.',
+};
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.data/**', 'coverage/**', '.nx/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.data/**', 'coverage/**', '.nx/**', '**/*.{js,cjs,mjs}'],
+  },
   ...nx.configs['flat/base'],
   ...tseslint.configs.recommended,
   {
@@ -31,39 +73,56 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries(),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // enforce-module-boundaries resolves `@phoi-hop/contracts/src/x` to no project and lets it pass.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@phoi-hop/[^/]+/',
+              message: 'Import a lib only through its alias `@phoi-hop/<lib>` (its src/index.ts); export what you need there.',
+            },
+          ],
+        },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'it', property: 'only', message: 'No focused tests.' },
-        { object: 'describe', property: 'only', message: 'No focused tests.' },
-        { object: 'test', property: 'only', message: 'No focused tests.' },
-        { object: 'it', property: 'skip', message: 'No skipped tests.' },
-        { object: 'describe', property: 'skip', message: 'No skipped tests.' },
+        { object: 'it', property: 'only', ...FOCUSED },
+        { object: 'test', property: 'only', ...FOCUSED },
+        { object: 'describe', property: 'only', ...FOCUSED },
+        { object: 'it', property: 'skip', ...SKIPPED },
+        { object: 'test', property: 'skip', ...SKIPPED },
+        { object: 'describe', property: 'skip', ...SKIPPED },
       ],
-      'no-restricted-globals': ['error', { name: 'fit', message: 'No focused tests.' }, { name: 'fdescribe', message: 'No focused tests.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fit', ...FOCUSED },
+        { name: 'fdescribe', ...FOCUSED },
+        { name: 'xit', ...SKIPPED },
+        { name: 'xtest', ...SKIPPED },
+        { name: 'xdescribe', ...SKIPPED },
+      ],
     },
   },
   {
-    // Test files of an app may use the testing lib.
-    files: ['apps/**/*.spec.ts', 'apps/**/*.int-spec.ts', 'libs/**/*.spec.ts', 'libs/**/*.int-spec.ts'],
+    files: TEST_FILES,
     rules: {
-      '@nx/enforce-module-boundaries': boundaries({
-        depConstraints: [
-          { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
-          { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-          { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
-          { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
-          { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
-        ],
-      }),
+      '@nx/enforce-module-boundaries': boundaries({ testFiles: true }),
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExpressionStatement > CallExpression > MemberExpression.callee > MemberExpression.object[property.name=/^(resolves|rejects)$/]',
+          ...UNAWAITED_EXPECTATION,
+        },
+        {
+          selector: 'ExpressionStatement > CallExpression > MemberExpression.callee > MemberExpression.object > MemberExpression.object[property.name=/^(resolves|rejects)$/]',
+          ...UNAWAITED_EXPECTATION,
+        },
+      ],
     },
   },
   {
-    // End-to-end tests boot the apps in one process: they alone may import an app's entry module.
     files: ['e2e/**/*.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': boundaries({
-        allow: ['@phoi-hop/app-*'],
-      }),
-    },
+    rules: { '@nx/enforce-module-boundaries': boundaries({ allow: APP_ENTRY_ALIASES }) },
   },
 ];

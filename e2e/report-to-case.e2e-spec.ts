@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Client as PgClient } from 'pg';
+import { verifyAuditChain } from '@phoi-hop/persistence';
 import { FLOOD_RUMOUR, FLOOD_RUMOUR_EDITED, FLOOD_RUMOUR_PARTIAL, JOB_SCAM, SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 import { CASE_EVENTS, GET_CASE, LIST_CASES, SUBMIT_REPORT } from './support/queries';
@@ -175,6 +176,21 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
     for (const key of ['lethuyOfficer', 'stttLead', 'leader']) {
       const seen = await graphqlRequest<{ case: { id: string } | null }>(platform.graphqlUrl, GET_CASE, { id }, tokens[key]);
       expect(seen.data!.case?.id).toBe(id);
+    }
+  });
+
+  it('keeps a verifiable audit chain of every submission and of the seed', async () => {
+    const sql = new PgClient({ connectionString: platform.env.databaseUrl });
+    await sql.connect();
+    try {
+      const intake = await verifyAuditChain(sql, platform.env.schema('intake'));
+      expect(intake.ok).toBe(true);
+      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "${platform.env.schema('intake')}".report`);
+      expect(intake.checked).toBe(rows[0].n);
+      const directory = await verifyAuditChain(sql, platform.env.schema('directory'));
+      expect(directory).toMatchObject({ ok: true, checked: 1 });
+    } finally {
+      await sql.end();
     }
   });
 

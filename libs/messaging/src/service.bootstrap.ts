@@ -5,7 +5,7 @@ import { authConfigFromEnv, createTokenVerifier } from '@phoi-hop/auth';
 import type { MessagingOptions } from './messaging.options';
 import { MessagingModule, startRpcServer } from './messaging.module';
 import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
-import { PersistenceModule } from '@phoi-hop/persistence';
+import { CreateAuditTables1764300000050, PersistenceModule } from '@phoi-hop/persistence';
 import { createLogger, ObservabilityModule, PinoNestLogger } from '@phoi-hop/observability';
 
 /** What every service needs to run: database, NATS, auth, HTTP port for probes and metrics. */
@@ -85,7 +85,7 @@ export function runServiceMain(serviceName: string, start: (logger: LoggerServic
 export interface ServiceModuleOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
-  /** The service's own migrations; the outbox/inbox tables come first automatically. */
+  /** The service's own migrations; the outbox/inbox and audit tables come first automatically. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   /** The `pg` module (tests pass an instrumented one). */
@@ -106,7 +106,7 @@ export function serviceInfrastructure(config: BaseServiceConfig, options: Servic
       driver: options.pgDriver,
       applicationName: config.serviceName,
       entities: options.entities,
-      migrations: [CreateMessagingTables1764300000000, ...options.migrations],
+      migrations: [CreateMessagingTables1764300000000, CreateAuditTables1764300000050, ...options.migrations],
     }),
     MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
   ];

@@ -4,3 +4,4 @@ export * from './naming.strategy';
 export * from './transaction.util';
 export * from './persistence.env';
 export * from './persistence.module';
+export * from './audit';

@@ -1,4 +1,5 @@
 import { stableUserId } from '@phoi-hop/auth';
+import { appendAudit } from '@phoi-hop/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProvinceSeed } from './seed.types';
 
@@ -75,6 +76,10 @@ export async function loadSeed(dataSource: DataSource, seed: ProvinceSeed): Prom
       seed.users.map((u) => [stableUserId(u.username), u.username, u.displayName, u.agencyCode, u.roles]),
       'username',
     );
+    const total = Object.values(inserted).reduce((sum, n) => sum + n, 0);
+    if (total > 0) {
+      await appendAudit(manager, { actor: null, action: 'seed.loaded', targetType: 'province', targetId: seed.province.code, summary: { inserted } });
+    }
     return { inserted };
   });
 }

@@ -12,6 +12,7 @@ import {
   type SubmitReportResponse,
 } from '@phoi-hop/contracts';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
+import { appendAudit } from '@phoi-hop/persistence';
 import { CaseParticipantEntity, CaseEntity } from '../case/case.entity';
 import { CaseError } from '../case/case.errors';
 import { formatCaseNumber, toCaseDto, toReportDto } from '../case/case.mapper';
@@ -118,6 +119,7 @@ export class ReportService {
         data: { caseId, caseNumber: caseDto.number, report: toReportDto(report), similarity: report.similarity },
       },
     ]);
+    await this.audit(manager, caseDto.number, report, true);
     return { report: toReportDto(report), case: caseDto, merged: true };
   }
 
@@ -161,7 +163,19 @@ export class ReportService {
     await appendToOutbox<CaseOpenedEvent>(manager, [
       { subject: EventSubjects.intake.caseOpened, aggregateId: caseEntity.id, visibleTo: caseEntity.visibleAgencies, data: { case: caseDto, reportId: report.id } },
     ]);
+    await this.audit(manager, caseDto.number, report, false);
     return { report: toReportDto(report), case: caseDto, merged: false };
+  }
+
+  /** The audit entry of a submission; its chain head lock is held until commit, so it is written last. */
+  private audit(manager: EntityManager, caseNumber: string, report: ReportEntity, merged: boolean) {
+    return appendAudit(manager, {
+      actor: { userId: report.reporterUserId, agencyCode: report.reporterAgencyCode },
+      action: merged ? 'report.attached' : 'case.opened',
+      targetType: 'case',
+      targetId: report.caseId,
+      summary: { caseNumber, reportId: report.id, canonicalUrl: report.canonicalUrl, categoryCode: report.categoryCode },
+    });
   }
 
   private parseObservedAt(value: string | undefined): Date | null {

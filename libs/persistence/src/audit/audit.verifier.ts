@@ -1,0 +1,68 @@
+import { GENESIS_HASH, chainHash, type AuditEntry } from './audit-hash';
+
+export interface Queryable {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+export interface AuditVerification {
+  schema: string;
+  ok: boolean;
+  checked: number;
+  /** The first link that does not hold, and why. */
+  broken?: { seq: number; id: string; reason: string };
+}
+
+const BATCH = 1000;
+
+/** Recomputes the whole chain of one schema's audit log, in order, and names the first broken link. */
+export async function verifyAuditChain(db: Queryable, schema: string): Promise<AuditVerification> {
+  const table = `"${schema.replace(/"/g, '')}".audit_log`;
+  let previousHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT seq, id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_user_id, actor_agency, action,
+              target_type, target_id, summary, trace_id, prev_hash, hash
+         FROM ${table} WHERE seq >= $1 ORDER BY seq LIMIT ${BATCH}`,
+      [expectedSeq],
+    );
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const seq = Number(row['seq']);
+      const id = String(row['id']);
+      const fail = (reason: string): AuditVerification => ({ schema, ok: false, checked, broken: { seq, id, reason } });
+      if (seq !== expectedSeq) return fail(`sequence jumps from ${expectedSeq - 1} to ${seq}: entries are missing`);
+      if (row['prev_hash'] !== previousHash) return fail('previous hash does not match the link before it');
+      const entry: AuditEntry = {
+        seq,
+        id,
+        at: String(row['at']),
+        actorUserId: (row['actor_user_id'] as string | null) ?? null,
+        actorAgency: (row['actor_agency'] as string | null) ?? null,
+        action: String(row['action']),
+        targetType: String(row['target_type']),
+        targetId: String(row['target_id']),
+        summary: row['summary'] as Record<string, unknown>,
+        traceId: (row['trace_id'] as string | null) ?? null,
+      };
+      const hash = chainHash(previousHash, entry);
+      if (hash !== row['hash']) return fail('content does not match its hash: the entry was altered');
+      previousHash = hash;
+      expectedSeq++;
+      checked++;
+    }
+  }
+  const head = await db.query(`SELECT last_seq, last_hash FROM "${schema.replace(/"/g, '')}".audit_head WHERE id = 1`);
+  const last = head.rows[0];
+  if (last && (Number(last['last_seq']) !== expectedSeq - 1 || last['last_hash'] !== previousHash)) {
+    return { schema, ok: false, checked, broken: { seq: expectedSeq, id: '', reason: `chain head points to ${String(last['last_seq'])} but the log ends at ${expectedSeq - 1}: entries were removed` } };
+  }
+  return { schema, ok: true, checked };
+}
+
+/** Schemas of this database that hold an audit log. */
+export async function auditedSchemas(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'audit_log' ORDER BY table_schema`);
+  return rows.map((r) => String(r['table_schema']));
+}
