@@ -4,3 +4,4 @@ export * from './actor.context';
 export * from './policy';
 export * from './auth.env';
 export * from './caching-token-verifier';
+export * from './access-policy';

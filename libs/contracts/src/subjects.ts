@@ -8,7 +8,6 @@ export const RpcSubjects = {
     caseRoute: 'directory.case.route',
     agencyList: 'directory.agency.list',
     agencyGetMany: 'directory.agency.get-many',
-    referenceValidate: 'directory.reference.validate',
     userGet: 'directory.user.get',
   },
   intake: {

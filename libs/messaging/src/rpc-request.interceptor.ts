@@ -3,7 +3,7 @@ import type { NatsContext } from '@nestjs/microservices';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { SpanKind, context as otelContext } from '@opentelemetry/api';
 import { Headers } from '@phoi-hop/contracts';
-import { ActorContext, AuthError, type TokenVerifier } from '@phoi-hop/auth';
+import { ActorContext, AuthError, authorizeRpc, type TokenVerifier } from '@phoi-hop/auth';
 import { extractTraceContext, rpcDuration, withSpan } from '@phoi-hop/observability';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
@@ -41,6 +41,7 @@ export class RpcRequestInterceptor implements NestInterceptor {
           const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
           if (!token) throw AuthError.unauthenticated();
           const actor = await this.verifier.verify(token);
+          authorizeRpc(actor, subject);
           return ActorContext.run(actor, token, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
         },
         parent,

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Context as WsContext } from 'graphql-ws';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createTokenVerifier, type TokenVerifier } from '@phoi-hop/auth';
 import { MessagingModule, TOKEN_VERIFIER } from '@phoi-hop/messaging';
 import { ObservabilityModule } from '@phoi-hop/observability';
@@ -13,6 +14,12 @@ import { CaseResolver, ParticipantResolver } from '../graphql/case.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
 import { bearerToken, buildContext } from '../graphql/gql-context';
 import { formatGraphQLError } from '../graphql/gql-errors';
+
+/** A GraphQLError carrying what formatGraphQLError would show. */
+function formatAsGraphQLError(error: GraphQLError): GraphQLError {
+  const shown = formatGraphQLError(error.toJSON(), error);
+  return new GraphQLError(shown.message, { path: shown.path, extensions: shown.extensions });
+}
 import { complexityLimitPlugin, depthLimitRule } from '../graphql/query-limits';
 
 type WsExtra = { token?: string | null };
@@ -44,7 +51,12 @@ function graphQLOptions(verifier: TokenVerifier, agencies: AgencyCache): ApolloD
           (ctx.extra as WsExtra).token = token;
           return true;
         },
-      },
+        // Errors over WebSocket get the same stable codes and the same hiding as over HTTP.
+        onError: (_ctx: unknown, _message: unknown, errors: readonly GraphQLError[]) => errors.map((e) => formatAsGraphQLError(e)),
+        onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+          result.errors ? { ...result, errors: result.errors.map((e) => formatAsGraphQLError(e)) } : result,
+        // Nest's type lists only part of graphql-ws's server options; onError and onNext are passed on as they are.
+      } as NonNullable<ApolloDriverConfig['subscriptions']>['graphql-ws'],
     },
     context: async (...args: unknown[]) => {
       const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };

@@ -13,7 +13,7 @@ export class CaseEventsResolver {
     resolve: (value: CaseEventModel) => value,
   })
   caseEvents(@Context() context: GqlContext): AsyncIterableIterator<CaseEventModel> {
-    const { actor } = requireActor(context);
+    const { actor } = requireActor(context, 'caseEvents');
     return this.stream.subscribe(actor, toCaseEventModel);
   }
 }

@@ -13,7 +13,7 @@ export class CaseResolver {
 
   @Query(() => CaseModel, { nullable: true, description: 'A case, or null when it does not exist or the viewer may not see it' })
   async case(@Args('id', { type: () => ID }) id: string, @Context() context: GqlContext): Promise<CaseModel | null> {
-    const { token } = requireActor(context);
+    const { token } = requireActor(context, 'case');
     try {
       return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id }, { token }));
     } catch (error) {
@@ -32,7 +32,7 @@ export class CaseResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: CASES_PAGE_DEFAULT }) first = CASES_PAGE_DEFAULT,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<CaseConnectionModel> {
-    const { token } = requireActor(context);
+    const { token } = requireActor(context, 'cases');
     if (!Number.isInteger(first) || first < 1 || first > CASES_PAGE_MAX) {
       throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${CASES_PAGE_MAX}`, 'first');
     }
@@ -47,7 +47,7 @@ export class CaseResolver {
 
   @Mutation(() => SubmitReportPayloadModel, { description: 'Đ4.1, Đ7.1: report harmful content; it opens a case or joins the open case about the same content' })
   async submitReport(@Args('input') input: SubmitReportInput, @Context() context: GqlContext): Promise<SubmitReportPayloadModel> {
-    const { token } = requireActor(context);
+    const { token } = requireActor(context, 'submitReport');
     const request = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
     const result = await this.rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, request, { token });
     return { report: result.report, case: toCaseModel(result.case), merged: result.merged };

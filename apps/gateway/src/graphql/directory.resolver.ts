@@ -10,13 +10,13 @@ export class DirectoryResolver {
 
   @Query(() => [AgencyModel], { description: 'Agencies of the province (Đ6), with validity and successor' })
   agencies(@Context() context: GqlContext): Promise<AgencyDto[]> {
-    const { token } = requireActor(context);
+    const { token } = requireActor(context, 'agencies');
     return this.rpc.request<AgencyDto[]>(RpcSubjects.directory.agencyList, {}, { token });
   }
 
   @Query(() => MeModel, { description: 'The signed-in user' })
   async me(@Context() context: GqlContext): Promise<MeModel> {
-    const { actor, token } = requireActor(context);
+    const { actor, token } = requireActor(context, 'me');
     const user = await this.rpc.request<UserDto>(RpcSubjects.directory.userGet, { username: actor.username }, { token });
     return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, agencyCode: user.agencyCode };
   }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Actor, AgencyDto } from '@phoi-hop/contracts';
-import { AuthError, type TokenVerifier } from '@phoi-hop/auth';
+import { AuthError, authorizeOperation, type GraphQLOperation, type TokenVerifier } from '@phoi-hop/auth';
 import type { AgencyCache } from './agency.cache';
 
 export interface GqlContext {
@@ -32,8 +32,12 @@ export async function buildContext(verifier: TokenVerifier, agencies: AgencyCach
   return { actor, token, authError, loaders: { agency } };
 }
 
-/** The actor of the request, or an UNAUTHENTICATED error saying why there is none. */
-export function requireActor(context: GqlContext): { actor: Actor; token: string } {
+/**
+ * The actor of the request, allowed by the policy table to call `operation`; otherwise
+ * UNAUTHENTICATED (saying why) or FORBIDDEN.
+ */
+export function requireActor(context: GqlContext, operation: GraphQLOperation): { actor: Actor; token: string } {
   if (!context.actor || !context.token) throw context.authError ?? AuthError.unauthenticated();
+  authorizeOperation(context.actor, operation);
   return { actor: context.actor, token: context.token };
 }

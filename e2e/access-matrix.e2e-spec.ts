@@ -1,0 +1,77 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Roles, type Role } from '@phoi-hop/contracts';
+import { GRAPHQL_POLICY, mayCallOperation } from '@phoi-hop/auth';
+import { graphqlRequest } from '@phoi-hop/testing';
+import { startPlatform, type Platform } from './support/platform';
+
+/** One document per GraphQL operation, so that every operation is called as every role. */
+const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string, unknown> }> = {
+  submitReport: () => ({
+    query: 'mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged } }',
+    variables: { i: { url: `https://example.vn/matrix/${Math.random()}`, excerpt: `Nội dung kiểm tra ma trận quyền ${Math.random()}`, categoryCode: 'OTHER' } },
+  }),
+  case: () => ({ query: 'query { case(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  cases: () => ({ query: 'query { cases(first: 1) { edges { node { id } } } }' }),
+  agencies: () => ({ query: 'query { agencies { code } }' }),
+  me: () => ({ query: 'query { me { username } }' }),
+  caseEvents: () => ({ query: 'subscription { caseEvents { id } }' }),
+};
+
+describe('role × operation matrix against the policy table', () => {
+  let platform: Platform;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('has a policy entry for every GraphQL operation and a document to test it', async () => {
+    const introspection = await graphqlRequest<{ __schema: Record<string, { fields: { name: string }[] } | null> }>(
+      platform.graphqlUrl,
+      '{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }',
+    );
+    const operations = ['queryType', 'mutationType', 'subscriptionType'].flatMap((t) => introspection.data!.__schema[t]?.fields.map((f) => f.name) ?? []);
+    expect(operations.sort()).toEqual(Object.keys(GRAPHQL_POLICY).sort());
+    expect(Object.keys(DOCUMENTS).sort()).toEqual(Object.keys(GRAPHQL_POLICY).sort());
+  });
+
+  async function subscriptionOutcome(token: string): Promise<string> {
+    return new Promise((resolve) => {
+      const client = createClient({ url: platform.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+      const done = (value: string) => {
+        clearTimeout(timer);
+        void client.dispose();
+        resolve(value);
+      };
+      const timer = setTimeout(() => done('OPEN'), 400);
+      client.subscribe(DOCUMENTS['caseEvents']!(), {
+        next: (message) => done(String((message.errors?.[0]?.extensions as { code?: string } | undefined)?.code ?? 'DATA')),
+        error: (error) => done(String((Array.isArray(error) ? (error[0] as { extensions?: { code?: string } })?.extensions?.code : undefined) ?? 'ERROR')),
+        complete: () => undefined,
+      });
+    });
+  }
+
+  const roles = Object.values(Roles) as Role[];
+  it.each(roles)('gives %s exactly what the table grants', async (role) => {
+    const token = await platform.env.token({ username: `matrix.${role.toLowerCase()}`, agencyCode: 'STTTT', roles: [role] });
+    const outcomes: Record<string, boolean> = {};
+    for (const operation of Object.keys(GRAPHQL_POLICY)) {
+      let forbidden: boolean;
+      if (operation === 'caseEvents') {
+        forbidden = (await subscriptionOutcome(token)) === 'FORBIDDEN';
+      } else {
+        const { query, variables } = DOCUMENTS[operation]!();
+        const result = await graphqlRequest(platform.graphqlUrl, query, variables, token);
+        forbidden = !!result.errors?.some((e) => e.extensions?.['code'] === 'FORBIDDEN');
+      }
+      outcomes[operation] = !forbidden;
+    }
+    const expected = Object.fromEntries(Object.keys(GRAPHQL_POLICY).map((op) => [op, mayCallOperation({ userId: 'x', username: 'x', agencyCode: 'STTTT', roles: [role] }, op)]));
+    expect(outcomes).toEqual(expected);
+  });
+});

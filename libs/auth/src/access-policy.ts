@@ -1,0 +1,60 @@
+import { RpcSubjects, Roles, type Actor, type Role, type RpcSubject } from '@phoi-hop/contracts';
+import { AuthError } from './auth.errors';
+
+/**
+ * The one policy table: which roles may call each operation, at the gateway (GraphQL operations)
+ * and in the services (RPC subjects), with the class of data it touches. Services enforce it on
+ * every NATS request from the actor they verified themselves; an operation with no entry is refused.
+ */
+export type DataClass = 'reference' | 'self' | 'case' | 'restricted' | 'aggregate' | 'audit';
+
+export interface PolicyEntry {
+  roles: readonly Role[];
+  dataClass: DataClass;
+}
+
+const ALL_ROLES: readonly Role[] = Object.values(Roles);
+/** Agencies that report content (Đ4.1, Đ7.1), including machine clients such as a monitoring feed. */
+const REPORTERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER, Roles.API_CLIENT];
+/** Who works on cases; which cases each sees is then decided by maySeeCase. */
+const CASE_READERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER, Roles.LEADER];
+
+export const GRAPHQL_POLICY = {
+  submitReport: { roles: REPORTERS, dataClass: 'case' },
+  case: { roles: CASE_READERS, dataClass: 'case' },
+  cases: { roles: CASE_READERS, dataClass: 'case' },
+  caseEvents: { roles: CASE_READERS, dataClass: 'case' },
+  agencies: { roles: ALL_ROLES, dataClass: 'reference' },
+  me: { roles: ALL_ROLES, dataClass: 'self' },
+} as const satisfies Record<string, PolicyEntry>;
+
+export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
+
+export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
+  [RpcSubjects.directory.caseRoute]: { roles: REPORTERS, dataClass: 'reference' },
+  [RpcSubjects.directory.agencyList]: { roles: ALL_ROLES, dataClass: 'reference' },
+  [RpcSubjects.directory.agencyGetMany]: { roles: ALL_ROLES, dataClass: 'reference' },
+  [RpcSubjects.directory.userGet]: { roles: ALL_ROLES, dataClass: 'self' },
+  [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
+  [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
+};
+
+function allowed(entry: PolicyEntry | undefined, actor: Actor): boolean {
+  return !!entry && actor.roles.some((role) => entry.roles.includes(role));
+}
+
+export function mayCallOperation(actor: Actor, operation: string): boolean {
+  return allowed((GRAPHQL_POLICY as Record<string, PolicyEntry>)[operation], actor);
+}
+
+/** Throws FORBIDDEN unless the actor's roles may call the RPC subject (unknown subjects are refused). */
+export function authorizeRpc(actor: Actor, subject: string): void {
+  if (!allowed((RPC_POLICY as Record<string, PolicyEntry>)[subject], actor)) {
+    throw AuthError.forbidden(`Not allowed: ${subject}`);
+  }
+}
+
+export function authorizeOperation(actor: Actor, operation: GraphQLOperation): void {
+  if (!mayCallOperation(actor, operation)) throw AuthError.forbidden(`Not allowed: ${operation}`);
+}
