@@ -16,6 +16,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   agencies: () => ({ query: 'query { agencies { code } }' }),
   me: () => ({ query: 'query { me { username } }' }),
   caseEvents: () => ({ query: 'subscription { caseEvents { id } }' }),
+  auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
 };
 
 describe('role × operation matrix against the policy table', () => {

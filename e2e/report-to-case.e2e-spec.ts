@@ -194,6 +194,31 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
     }
   });
 
+  it('shows auditors the audit trail of a case across services, page by page, and no one else', async () => {
+    const cases = await graphqlRequest<{ cases: { edges: { node: { id: string; number: string } }[] } }>(platform.graphqlUrl, LIST_CASES, { first: 100 }, tokens['leader']);
+    const first = cases.data!.cases.edges.find((e) => e.node.number.endsWith('000001'))!.node;
+    const query = `query($t: String!, $n: Int, $a: String) { auditTrail(targetId: $t, first: $n, after: $a) { entries { service seq action actorAgency summary } hasNextPage endCursor } }`;
+    type Trail = { auditTrail: { entries: { service: string; seq: number; action: string; actorAgency: string; summary: string }[]; hasNextPage: boolean; endCursor: string | null } };
+    const seen: Trail['auditTrail']['entries'] = [];
+    let after: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof graphqlRequest<Trail>>> = await graphqlRequest<Trail>(platform.graphqlUrl, query, { t: first.id, n: 1, a: after }, tokens['auditor']);
+      expect(page.errors).toBeUndefined();
+      seen.push(...page.data!.auditTrail.entries);
+      after = page.data!.auditTrail.hasNextPage ? page.data!.auditTrail.endCursor : null;
+    } while (after);
+    const detail = await graphqlRequest<{ case: { reportCount: number } }>(platform.graphqlUrl, GET_CASE, { id: first.id }, tokens['leader']);
+    // One entry per report: the first opened the case, each later one was attached; newest first.
+    expect(seen.map((e) => e.action)).toEqual([...Array(detail.data!.case.reportCount - 1).fill('report.attached'), 'case.opened']);
+    expect(new Set(seen.map((e) => e.seq)).size).toBe(seen.length);
+    expect(seen.at(-1)).toMatchObject({ service: 'intake', actorAgency: 'UBND_LE_THUY' });
+    expect(JSON.parse(seen.at(-1)!.summary)).toMatchObject({ caseNumber: first.number });
+    const seed = await graphqlRequest<Trail>(platform.graphqlUrl, query, { t: 'QUANG_BINH', n: 10 }, tokens['auditor']);
+    expect(seed.data!.auditTrail.entries).toEqual([expect.objectContaining({ service: 'directory', action: 'seed.loaded' })]);
+    const officer = await graphqlRequest(platform.graphqlUrl, query, { t: first.id, n: 10 }, tokens['lethuyOfficer']);
+    expect(officer.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
   it('pages through cases with a Relay connection', async () => {
     const page1 = await graphqlRequest<{ cases: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
       platform.graphqlUrl, LIST_CASES, { first: 1 }, tokens['leader'],

@@ -18,6 +18,7 @@ const ALL_ROLES: readonly Role[] = Object.values(Roles);
 const REPORTERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER, Roles.API_CLIENT];
 /** Who works on cases; which cases each sees is then decided by maySeeCase. */
 const CASE_READERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER, Roles.LEADER];
+const AUDIT_READERS: readonly Role[] = [Roles.AUDITOR, Roles.ADMIN];
 
 export const GRAPHQL_POLICY = {
   submitReport: { roles: REPORTERS, dataClass: 'case' },
@@ -26,6 +27,7 @@ export const GRAPHQL_POLICY = {
   caseEvents: { roles: CASE_READERS, dataClass: 'case' },
   agencies: { roles: ALL_ROLES, dataClass: 'reference' },
   me: { roles: ALL_ROLES, dataClass: 'self' },
+  auditTrail: { roles: AUDIT_READERS, dataClass: 'audit' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -35,9 +37,11 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.agencyList]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.agencyGetMany]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.userGet]: { roles: ALL_ROLES, dataClass: 'self' },
+  [RpcSubjects.directory.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.intake.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 
 function allowed(entry: PolicyEntry | undefined, actor: Actor): boolean {

@@ -5,3 +5,4 @@ export * from './common/codes';
 export * from './common/event-envelope';
 export * from './directory/directory.dto';
 export * from './intake/intake.dto';
+export * from './audit/audit.dto';

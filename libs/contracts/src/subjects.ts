@@ -9,11 +9,13 @@ export const RpcSubjects = {
     agencyList: 'directory.agency.list',
     agencyGetMany: 'directory.agency.get-many',
     userGet: 'directory.user.get',
+    auditTrail: 'directory.audit.trail',
   },
   intake: {
     reportSubmit: 'intake.report.submit',
     caseGet: 'intake.case.get',
     caseList: 'intake.case.list',
+    auditTrail: 'intake.audit.trail',
   },
 } as const;
 

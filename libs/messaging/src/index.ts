@@ -15,3 +15,4 @@ export * from './messaging-tables.migration';
 export * from './messaging.env';
 export * from './service.bootstrap';
 export * from './outbox-relay.provider';
+export * from './audit-trail.nats-controller';

@@ -131,6 +131,7 @@ export const SeededUsers = {
   lethuyOfficer: { username: 'lethuy.officer', agencyCode: 'UBND_LE_THUY', roles: ['OFFICER'] },
   sytOfficer: { username: 'syt.officer', agencyCode: 'SYT', roles: ['OFFICER'] },
   leader: { username: 'leader', agencyCode: 'VP_UBND', roles: ['LEADER'] },
+  auditor: { username: 'auditor', agencyCode: 'VP_UBND', roles: ['AUDITOR'] },
 } as const satisfies Record<string, TestUser>;
 
 /** The port an app listens on (tests listen on port 0). */

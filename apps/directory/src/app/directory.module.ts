@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { serviceInfrastructure } from '@phoi-hop/messaging';
+import { RpcSubjects } from '@phoi-hop/contracts';
+import { auditTrailController, serviceInfrastructure } from '@phoi-hop/messaging';
 import { AgencyEntity } from '../agency/agency.entity';
 import { AgencyNatsController } from '../agency/agency.nats-controller';
 import { AgencyService } from '../agency/agency.service';
@@ -49,7 +50,7 @@ export class DirectoryModule {
         migrations: [DirectoryInitial1764300000100],
         pgDriver: deps.pgDriver,
       }),
-      controllers: [AgencyNatsController, RoutingNatsController, UserNatsController],
+      controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), RoutingNatsController, UserNatsController],
       providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, RoutingService, SeedOnBoot, UserService],
     };
   }

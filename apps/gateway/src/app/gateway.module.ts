@@ -9,6 +9,7 @@ import { ObservabilityModule } from '@phoi-hop/observability';
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
 import { AgencyCache } from '../graphql/agency.cache';
+import { AuditResolver } from '../graphql/audit.resolver';
 import { CaseEventsResolver } from '../graphql/case-events.resolver';
 import { CaseResolver, ParticipantResolver } from '../graphql/case.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
@@ -84,7 +85,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [CaseEventStream, CaseEventsResolver, CaseResolver, DirectoryResolver, ParticipantResolver],
+      providers: [AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, DirectoryResolver, ParticipantResolver],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import { RpcSubjects } from '@phoi-hop/contracts';
+import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { CaseEntity, CaseParticipantEntity } from '../case/case.entity';
 import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository } from '../case/case.repository';
@@ -26,7 +27,7 @@ export class IntakeModule {
         migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400],
         pgDriver: deps.pgDriver,
       }),
-      controllers: [CaseNatsController, ReportNatsController],
+      controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, ReportNatsController],
       providers: [
         { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix } },
         CaseRepository,
