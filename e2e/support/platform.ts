@@ -19,6 +19,9 @@ export interface PlatformOptions {
   /** The `pg` module the services use (an instrumented one for tracing tests). */
   pgDriver?: unknown;
   rpcTimeoutMs?: number;
+  /** Gateway rate limit per caller; off unless a test asks for it. */
+  rateLimitPerSecond?: number;
+  rateLimitBurst?: number;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const directory = await createDirectoryApp({ ...env.serviceConfig('directory'), messaging: messaging('directory'), seedDir: defaultSeedDir() }, logger('directory'), deps);
   const intake = await createIntakeApp({ ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true }, logger('intake'), deps);
   const gateway = await createGatewayApp(
-    { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024 },
+    { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: options.rateLimitPerSecond ?? 0, rateLimitBurst: options.rateLimitBurst ?? 0 },
     logger('gateway'),
   );
   const port = listeningPort(gateway);

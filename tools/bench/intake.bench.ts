@@ -80,6 +80,8 @@ function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProc
       AUTH_DEV_SECRET: env.devSecret,
       HTTP_PORT: String(PORTS[name]),
       HTTP_HOST: '127.0.0.1',
+      // One user sends all the load here; the per-user limit would measure itself.
+      RATE_LIMIT_PER_SECOND: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -18,6 +18,8 @@ export interface AuthConfig {
   audience: string;
   jwksUrl?: string;
   clockToleranceSeconds?: number;
+  /** Least time between two JWKS fetches when a token names an unknown key (key rotation). */
+  jwksCooldownMs?: number;
   nodeEnv?: string;
 }
 
@@ -80,7 +82,7 @@ export class OidcTokenVerifier implements TokenVerifier {
 
   constructor(private readonly config: AuthConfig) {
     const jwksUrl = config.jwksUrl ?? `${config.issuer.replace(/\/$/, '')}/protocol/openid-connect/certs`;
-    this.jwks = createRemoteJWKSet(new URL(jwksUrl));
+    this.jwks = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: config.jwksCooldownMs ?? 30_000, timeoutDuration: 5_000 });
   }
 
   async verify(token: string): Promise<Actor> {

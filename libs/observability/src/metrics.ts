@@ -39,3 +39,8 @@ export function eventsConsumed(): Counter<'service' | 'subject'> {
 export function outboxLag(): Gauge<'service'> {
   return once('lag', () => new Gauge({ name: 'phoihop_outbox_pending', help: 'Committed events not yet published', labelNames: ['service'], registers: [metricsRegistry()] }));
 }
+
+/** Refused credentials (expired, forged, unknown key), by reason; the credential itself is never recorded. */
+export function authFailures(): Counter<'service' | 'reason'> {
+  return once('authFailures', () => new Counter({ name: 'phoihop_auth_failures_total', help: 'Refused tokens and keys', labelNames: ['service', 'reason'], registers: [metricsRegistry()] }));
+}

@@ -9,6 +9,7 @@ import { ObservabilityModule } from '@phoi-hop/observability';
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
 import { AgencyCache } from '../graphql/agency.cache';
+import { RateLimiter } from '../graphql/rate-limiter';
 import { AuditResolver } from '../graphql/audit.resolver';
 import { CaseEventsResolver } from '../graphql/case-events.resolver';
 import { CaseResolver, ParticipantResolver } from '../graphql/case.resolver';
@@ -25,7 +26,7 @@ import { complexityLimitPlugin, depthLimitRule } from '../graphql/query-limits';
 
 type WsExtra = { token?: string | null };
 
-function graphQLOptions(verifier: TokenVerifier, agencies: AgencyCache): ApolloDriverConfig {
+function graphQLOptions(verifier: TokenVerifier, agencies: AgencyCache, limiter: RateLimiter): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -61,14 +62,22 @@ function graphQLOptions(verifier: TokenVerifier, agencies: AgencyCache): ApolloD
     },
     context: async (...args: unknown[]) => {
       const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };
-      if (first?.req) return buildContext(verifier, agencies, bearerToken(first.req.headers['authorization']));
-      return buildContext(verifier, agencies, first?.extra?.token ?? null);
+      if (first?.req) return buildContext(verifier, agencies, limiter, bearerToken(first.req.headers['authorization']));
+      return buildContext(verifier, agencies, limiter, first?.extra?.token ?? null);
     },
   };
 }
 
-@Module({ providers: [AgencyCache], exports: [AgencyCache] })
-class AgencyCacheModule {}
+@Module({})
+class GatewayServicesModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayServicesModule,
+      providers: [AgencyCache, { provide: RateLimiter, useValue: new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) }],
+      exports: [AgencyCache, RateLimiter],
+    };
+  }
+}
 
 @Module({})
 export class GatewayModule {
@@ -80,8 +89,8 @@ export class GatewayModule {
         MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AgencyCacheModule],
-          inject: [TOKEN_VERIFIER, AgencyCache],
+          imports: [GatewayServicesModule.forRoot(config)],
+          inject: [TOKEN_VERIFIER, AgencyCache, RateLimiter],
           useFactory: graphQLOptions,
         }),
       ],

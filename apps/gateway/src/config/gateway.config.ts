@@ -10,6 +10,9 @@ export interface GatewayConfig {
   httpHost: string;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
+  /** Requests per second per caller in this replica (0: no limit), and the burst allowed. */
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
 }
 
 /** Reads and validates the gateway's environment; a bad setting fails at boot naming it. */
@@ -19,6 +22,8 @@ export function gatewayConfigFromEnv(environment: NodeJS.ProcessEnv = process.en
     ...authEnv(),
     ...httpEnv(3000),
     BODY_LIMIT_BYTES: num({ default: 256 * 1024, desc: 'Largest accepted request body' }),
+    RATE_LIMIT_PER_SECOND: num({ default: 20, desc: 'Requests per second per user or API client, per gateway replica; 0 disables' }),
+    RATE_LIMIT_BURST: num({ default: 60, desc: 'Requests a caller may send at once' }),
   });
   return {
     serviceName: 'gateway',
@@ -33,5 +38,7 @@ export function gatewayConfigFromEnv(environment: NodeJS.ProcessEnv = process.en
     httpPort: env.HTTP_PORT,
     httpHost: env.HTTP_HOST,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
+    rateLimitBurst: env.RATE_LIMIT_BURST,
   };
 }

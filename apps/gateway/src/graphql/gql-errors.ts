@@ -40,7 +40,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && STABLE.has(code) && code !== ErrorCodes.INTERNAL) {
     const field = formatted.extensions?.['field'];
-    return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
+    const retryAfterSeconds = formatted.extensions?.['retryAfterSeconds'];
+    return {
+      ...base,
+      extensions: { code, ...(typeof field === 'string' ? { field } : {}), ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
+    };
   }
   if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
     return { ...base, extensions: { code: ErrorCodes.BAD_USER_INPUT, reason: code } };
