@@ -15,6 +15,8 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Decorator metadata needs the Reflect API before any decorated class loads, as in each main.ts.
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {

@@ -16,6 +16,11 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   agencies: () => ({ query: 'query { agencies { code } }' }),
   me: () => ({ query: 'query { me { username } }' }),
   caseEvents: () => ({ query: 'subscription { caseEvents { id } }' }),
+  // Authorised callers get BAD_USER_INPUT (no such agency), so the matrix changes nothing.
+  reorganizeAgencies: () => ({
+    query: 'mutation($i: ReorganizeAgenciesInput!) { reorganizeAgencies(input: $i) { successor { code } } }',
+    variables: { i: { effectiveDate: '2026-12-01', retire: ['GHOST'], successorCode: 'STNMT', reason: 'kiểm tra quyền' } },
+  }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
 };
 

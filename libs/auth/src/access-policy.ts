@@ -28,6 +28,7 @@ export const GRAPHQL_POLICY = {
   agencies: { roles: ALL_ROLES, dataClass: 'reference' },
   me: { roles: ALL_ROLES, dataClass: 'self' },
   auditTrail: { roles: AUDIT_READERS, dataClass: 'audit' },
+  reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -38,6 +39,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.agencyGetMany]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.userGet]: { roles: ALL_ROLES, dataClass: 'self' },
   [RpcSubjects.directory.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  [RpcSubjects.directory.agencyReorganize]: { roles: [Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },

@@ -10,6 +10,7 @@ export const RpcSubjects = {
     agencyGetMany: 'directory.agency.get-many',
     userGet: 'directory.user.get',
     auditTrail: 'directory.audit.trail',
+    agencyReorganize: 'directory.agency.reorganize',
   },
   intake: {
     reportSubmit: 'intake.report.submit',
@@ -20,9 +21,13 @@ export const RpcSubjects = {
 } as const;
 
 export const EventSubjects = {
+  directory: {
+    agenciesReorganized: 'evt.directory.agency.reorganized',
+  },
   intake: {
     caseOpened: 'evt.intake.case.opened',
     reportAttached: 'evt.intake.report.attached',
+    caseReassigned: 'evt.intake.case.reassigned',
   },
 } as const;
 

@@ -16,3 +16,4 @@ export * from './messaging.env';
 export * from './service.bootstrap';
 export * from './outbox-relay.provider';
 export * from './audit-trail.nats-controller';
+export * from './event-consumer.provider';

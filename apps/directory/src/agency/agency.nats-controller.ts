@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AgencyGetManyRequest, RpcSubjects, type AgencyDto } from '@phoi-hop/contracts';
+import { AgencyGetManyRequest, ReorganizeAgenciesRequest, RpcSubjects, type AgencyDto, type ReorganizeAgenciesResponse } from '@phoi-hop/contracts';
+import { ActorContext } from '@phoi-hop/auth';
 import { AgencyService } from './agency.service';
 
 @Controller()
@@ -10,6 +11,11 @@ export class AgencyNatsController {
   @MessagePattern(RpcSubjects.directory.agencyList)
   list(): Promise<AgencyDto[]> {
     return this.agencies.list();
+  }
+
+  @MessagePattern(RpcSubjects.directory.agencyReorganize)
+  reorganize(@Payload() request: ReorganizeAgenciesRequest): Promise<ReorganizeAgenciesResponse> {
+    return this.agencies.reorganize(ActorContext.require(), request);
   }
 
   @MessagePattern(RpcSubjects.directory.agencyGetMany)

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RpcSubjects } from '@phoi-hop/contracts';
-import { auditTrailController, serviceInfrastructure } from '@phoi-hop/messaging';
+import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { AgencyEntity } from '../agency/agency.entity';
 import { AgencyNatsController } from '../agency/agency.nats-controller';
 import { AgencyService } from '../agency/agency.service';
@@ -51,7 +51,7 @@ export class DirectoryModule {
         pgDriver: deps.pgDriver,
       }),
       controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), RoutingNatsController, UserNatsController],
-      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, RoutingService, SeedOnBoot, UserService],
+      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, RoutingService, SeedOnBoot, UserService, ...outboxRelayProviders()],
     };
   }
 }

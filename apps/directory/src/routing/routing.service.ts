@@ -29,6 +29,7 @@ export class RoutingService implements OnModuleDestroy {
 
   /** Forgets the snapshot (after an edit of rules or reference data). */
   invalidate(): void {
+    this.snapshot = null;
     this.loadedAt = 0;
   }
 

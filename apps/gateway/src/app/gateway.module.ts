@@ -12,7 +12,8 @@ import { AgencyCache } from '../graphql/agency.cache';
 import { RateLimiter } from '../graphql/rate-limiter';
 import { AuditResolver } from '../graphql/audit.resolver';
 import { CaseEventsResolver } from '../graphql/case-events.resolver';
-import { CaseResolver, ParticipantResolver } from '../graphql/case.resolver';
+import { AgencyResolver } from '../graphql/agency.resolver';
+import { CaseResolver, ParticipantHistoryResolver, ParticipantResolver } from '../graphql/case.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
 import { bearerToken, buildContext } from '../graphql/gql-context';
 import { formatGraphQLError } from '../graphql/gql-errors';
@@ -94,7 +95,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, DirectoryResolver, ParticipantResolver],
+      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, DirectoryResolver, ParticipantHistoryResolver, ParticipantResolver],
     };
   }
 }

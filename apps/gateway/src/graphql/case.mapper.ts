@@ -1,4 +1,4 @@
-import type { CaseDto, EventEnvelope, ReportAttachedEvent, CaseOpenedEvent } from '@phoi-hop/contracts';
+import type { CaseDto, CaseOpenedEvent, CaseReassignedEvent, EventEnvelope, ReportAttachedEvent } from '@phoi-hop/contracts';
 import { EventSubjects } from '@phoi-hop/contracts';
 import type { CaseEventModel, CaseModel, CaseStatusEnum, ParticipantRoleEnum, SeverityEnum } from './case.model';
 
@@ -9,6 +9,7 @@ export function toCaseModel(dto: CaseDto): CaseModel {
     severity: dto.severity as SeverityEnum,
     reportCount: dto.reports.length,
     participants: dto.participants.map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
+    participantHistory: (dto.participantHistory ?? []).map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
   };
 }
 
@@ -23,6 +24,10 @@ export function toCaseEventModel(envelope: EventEnvelope): CaseEventModel | null
     case EventSubjects.intake.reportAttached: {
       const data = envelope.data as ReportAttachedEvent;
       return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: data.report };
+    }
+    case EventSubjects.intake.caseReassigned: {
+      const data = envelope.data as CaseReassignedEvent;
+      return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: null };
     }
     default:
       return null;

@@ -61,6 +61,18 @@ export class ParticipantModel {
   basis!: string;
 }
 
+@ObjectType('ParticipantHistory')
+export class ParticipantHistoryModel extends ParticipantModel {
+  @Field()
+  assignedAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'When the agency stopped being responsible' })
+  endedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The agency that took over (reorganisation)' })
+  replacedBy!: string | null;
+}
+
 @ObjectType('Report')
 export class ReportModel {
   @Field(() => ID)
@@ -149,6 +161,9 @@ export class CaseModel {
 
   @Field(() => [PossibleDuplicateModel], { description: 'Open cases whose text is similar, below the merge threshold' })
   possibleDuplicates!: PossibleDuplicateModel[];
+
+  @Field(() => [ParticipantHistoryModel], { description: 'Every agency that was ever responsible, and when' })
+  participantHistory!: ParticipantHistoryModel[];
 }
 
 @ObjectType('PageInfo')

@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { ErrorCodes, RpcSubjects, type CaseDto, type CaseListResponse, type SubmitReportResponse } from '@phoi-hop/contracts';
 import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { CaseFilterInput, CASES_PAGE_DEFAULT, CASES_PAGE_MAX, SubmitReportInput } from './case.input';
-import { AgencyModel, CaseConnectionModel, CaseModel, ParticipantModel, SubmitReportPayloadModel } from './case.model';
+import { AgencyModel, CaseConnectionModel, CaseModel, ParticipantHistoryModel, ParticipantModel, SubmitReportPayloadModel } from './case.model';
 import { toCaseModel } from './case.mapper';
 import { gqlError } from './gql-errors';
 import { requireActor, type GqlContext } from './gql-context';
@@ -54,11 +54,23 @@ export class CaseResolver {
   }
 }
 
+@Resolver(() => ParticipantHistoryModel)
+export class ParticipantHistoryResolver {
+  @ResolveField(() => AgencyModel)
+  async agency(@Parent() participant: ParticipantHistoryModel, @Context() context: GqlContext): Promise<AgencyModel> {
+    return agencyOf(participant.agencyCode, context);
+  }
+}
+
+async function agencyOf(code: string, context: GqlContext): Promise<AgencyModel> {
+  const agency = await context.loaders.agency.load(code);
+  return agency ?? { code, name: code, kind: 'UNKNOWN', validTo: null, successorCode: null };
+}
+
 @Resolver(() => ParticipantModel)
 export class ParticipantResolver {
   @ResolveField(() => AgencyModel)
   async agency(@Parent() participant: ParticipantModel, @Context() context: GqlContext): Promise<AgencyModel> {
-    const agency = await context.loaders.agency.load(participant.agencyCode);
-    return agency ?? { code: participant.agencyCode, name: participant.agencyCode, kind: 'UNKNOWN', validTo: null, successorCode: null };
+    return agencyOf(participant.agencyCode, context);
   }
 }

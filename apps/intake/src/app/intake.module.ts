@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { RpcSubjects } from '@phoi-hop/contracts';
-import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
+import { AgencyReorganizedHandler } from '../case/agency-reorganized.handler';
+import { ParticipantHistory1764300000500 } from '../migrations/1764300000500-participant-history';
+import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { CaseEntity, CaseParticipantEntity } from '../case/case.entity';
 import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository } from '../case/case.repository';
@@ -24,7 +26,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: serviceInfrastructure(config, {
         entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, ReportNatsController],
@@ -34,6 +36,7 @@ export class IntakeModule {
         CaseService,
         ReportService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
+        ...eventConsumerProviders('intake-agency-reorganized', [EventSubjects.directory.agenciesReorganized], AgencyReorganizedHandler),
       ],
     };
   }

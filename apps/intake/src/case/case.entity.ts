@@ -67,4 +67,11 @@ export class CaseParticipantEntity {
 
   @Column('timestamptz')
   assignedAt!: Date;
+
+  /** When the agency stopped being responsible (e.g. retired in a reorganisation); null while it is. */
+  @Column('timestamptz', { nullable: true })
+  endedAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  replacedBy!: string | null;
 }

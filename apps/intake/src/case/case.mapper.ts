@@ -36,11 +36,20 @@ export function toCaseDto(entity: CaseEntity, participants: CaseParticipantEntit
     sectorCode: entity.sectorCode,
     openedAt: new Date(entity.openedAt).toISOString(),
     reporterAgencyCode: entity.reporterAgencyCode,
-    participants: [...participants]
+    participants: participants
+      .filter((p) => !p.endedAt)
       .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.agencyCode.localeCompare(b.agencyCode))
       .map(toParticipantDto),
     reports: [...reports].sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt)).map(toReportDto),
     possibleDuplicates: entity.possibleDuplicates,
+    participantHistory: [...participants]
+      .sort((a, b) => +new Date(a.assignedAt) - +new Date(b.assignedAt) || a.agencyCode.localeCompare(b.agencyCode))
+      .map((p) => ({
+        ...toParticipantDto(p),
+        assignedAt: new Date(p.assignedAt).toISOString(),
+        endedAt: p.endedAt ? new Date(p.endedAt).toISOString() : null,
+        replacedBy: p.replacedBy ?? null,
+      })),
   };
 }
 

@@ -1,4 +1,5 @@
-import { IsArray, IsOptional, IsString, Matches, MaxLength, ArrayMaxSize } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import type { ParticipantRole, Severity } from '../common/codes';
 import type { Role } from '../common/actor';
@@ -68,4 +69,64 @@ export interface UserDto {
   agencyCode: string;
   roles: Role[];
   active: boolean;
+}
+
+export const AgencyKinds = ['DEPARTMENT', 'PEOPLES_COMMITTEE', 'PARTY_COMMITTEE', 'POLICE', 'PRESS_ORGAN', 'ASSOCIATION', 'OFFICE'] as const;
+
+export class NewAgencyInput {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name!: string;
+
+  @IsIn(AgencyKinds)
+  kind!: (typeof AgencyKinds)[number];
+
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN)
+  parentCode?: string;
+}
+
+/**
+ * `directory.agency.reorganize`: agencies are merged or renamed from an effective date (2025:
+ * provinces merged, districts abolished, departments merged). The retired agencies end the day
+ * before; the successor (existing, or created from `newSuccessor`) takes over their open cases.
+ */
+export class ReorganizeAgenciesRequest {
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveDate must be a date YYYY-MM-DD' })
+  effectiveDate!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(REFERENCE_CODE_PATTERN, { each: true, message: 'retire must list agency codes' })
+  retire!: string[];
+
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'successorCode must be an upper-case code' })
+  successorCode!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewAgencyInput)
+  newSuccessor?: NewAgencyInput;
+
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export interface ReorganizeAgenciesResponse {
+  effectiveDate: string;
+  retired: AgencyDto[];
+  successor: AgencyDto;
+}
+
+/** Payload of `evt.directory.agency.reorganized`. */
+export interface AgenciesReorganizedEvent {
+  effectiveDate: string;
+  retired: string[];
+  successorCode: string;
 }

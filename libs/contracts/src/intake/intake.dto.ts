@@ -79,6 +79,22 @@ export interface CaseDto {
   participants: ParticipantDto[];
   reports: ReportDto[];
   possibleDuplicates: PossibleDuplicateDto[];
+  /** Every agency that was ever responsible, with when it started and, if it did, stopped. */
+  participantHistory: ParticipantHistoryDto[];
+}
+
+export interface ParticipantHistoryDto extends ParticipantDto {
+  assignedAt: string;
+  endedAt: string | null;
+  replacedBy: string | null;
+}
+
+/** Payload of `evt.intake.case.reassigned`. */
+export interface CaseReassignedEvent {
+  caseId: string;
+  caseNumber: string;
+  retired: string;
+  successor: string;
 }
 
 export interface SubmitReportResponse {

@@ -1,0 +1,71 @@
+import { SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import { startPlatform, type Platform } from './support/platform';
+import { SUBMIT_REPORT } from './support/queries';
+
+const REORGANIZE = `mutation($i: ReorganizeAgenciesInput!) { reorganizeAgencies(input: $i) { retired { code validTo successorCode } successor { code name } } }`;
+const CASE_WITH_HISTORY = `query($id: ID!) { case(id: $id) { participants { agency { code } role basis } participantHistory { agency { code } endedAt replacedBy } } }`;
+
+type CaseView = { case: { participants: { agency: { code: string }; role: string; basis: string }[]; participantHistory: { agency: { code: string }; endedAt: string | null; replacedBy: string | null }[] } };
+
+/** Issue 3, acceptance 2: after a merge, open cases show the successor and new cases route to it. */
+describe('reorganising agencies', () => {
+  let platform: Platform;
+  let admin: string;
+  let lead: string;
+  let reporter: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    admin = await platform.env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });
+    lead = await platform.env.token(SeededUsers.stttLead);
+    reporter = await platform.env.token(SeededUsers.lethuyOfficer);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const submit = (excerpt: string) =>
+    graphqlRequest<{ submitReport: { case: { id: string; participants: { agency: { code: string } }[] } } }>(platform.graphqlUrl, SUBMIT_REPORT, {
+      input: { url: `https://example.vn/${Math.random()}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE' },
+    }, reporter);
+
+  it('refuses a bad reorganisation and changes nothing', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const result = await graphqlRequest(platform.graphqlUrl, REORGANIZE, { i: { effectiveDate: today, retire: ['SNNPTNT', 'SNNPTNT'], successorCode: 'STNMT', reason: 'thử' } }, admin);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'retire' });
+    const officer = await graphqlRequest(platform.graphqlUrl, REORGANIZE, { i: { effectiveDate: today, retire: ['SNNPTNT'], successorCode: 'STNMT', reason: 'thử' } }, lead);
+    expect(officer.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const agencies = await graphqlRequest<{ agencies: { code: string; validTo: string | null }[] }>(platform.graphqlUrl, '{ agencies { code validTo } }', {}, lead);
+    expect(agencies.data!.agencies.find((a) => a.code === 'SNNPTNT')!.validTo).toBeNull();
+  });
+
+  it('moves open cases to the successor, keeps the history, and routes new cases to it', async () => {
+    const before = await submit('Tin đồn: vỡ đê bao ở Lệ Thủy, lúa mất trắng, người dân cần sơ tán ngay');
+    expect(before.data!.submitReport.case.participants.map((p) => p.agency.code)).toContain('SNNPTNT');
+    const caseId = before.data!.submitReport.case.id;
+
+    const today = new Date().toISOString().slice(0, 10);
+    const merged = await graphqlRequest<{ reorganizeAgencies: { retired: { code: string; validTo: string; successorCode: string }[]; successor: { code: string } } }>(
+      platform.graphqlUrl,
+      REORGANIZE,
+      { i: { effectiveDate: today, retire: ['SNNPTNT', 'STNMT'], successorCode: 'SNNMT', newSuccessor: { name: 'Sở Nông nghiệp và Môi trường', kind: 'DEPARTMENT', parentCode: 'UBND_TINH' }, reason: 'Hợp nhất sở theo quyết định năm 2025' } },
+      admin,
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data!.reorganizeAgencies.retired.map((a) => a.successorCode)).toEqual(['SNNMT', 'SNNMT']);
+
+    const view = await eventually(async () => {
+      const result = await graphqlRequest<CaseView>(platform.graphqlUrl, CASE_WITH_HISTORY, { id: caseId }, lead);
+      return result.data?.case.participants.some((p) => p.agency.code === 'SNNMT') ? result.data.case : undefined;
+    });
+    expect(view.participants.map((p) => p.agency.code)).not.toContain('SNNPTNT');
+    expect(view.participants.find((p) => p.agency.code === 'SNNMT')).toMatchObject({ role: 'PARTICIPANT', basis: 'Đ6.7; Đ7.2 (kế nhiệm SNNPTNT)' });
+    expect(view.participantHistory.find((p) => p.agency.code === 'SNNPTNT')).toMatchObject({ endedAt: expect.any(String), replacedBy: 'SNNMT' });
+
+    const after = await submit('Tin đồn khác: thuốc trừ sâu giả bán tràn lan ở các xã phía nam huyện Lệ Thủy');
+    const codes = after.data!.submitReport.case.participants.map((p) => p.agency.code);
+    expect(codes).toContain('SNNMT');
+    expect(codes).not.toContain('SNNPTNT');
+  });
+});
