@@ -6,3 +6,4 @@ export * from './common/event-envelope';
 export * from './directory/directory.dto';
 export * from './intake/intake.dto';
 export * from './audit/audit.dto';
+export * from './common/text';

@@ -1,6 +1,6 @@
 import { defaultSeedDir, loadSeedFolder } from '../seed/seed-loader';
 import type { ProvinceSeed } from '../seed/seed.types';
-import { RoutingError, explainRouting, routeCase, type RoutingContext } from './routing.rules';
+import { RoutingError, explainRouting, findKeyword, routeCase, type RoutingContext } from './routing.rules';
 
 function contextOf(seed: ProvinceSeed, at = new Date('2026-11-01')): RoutingContext {
   return {
@@ -41,6 +41,22 @@ describe('routeCase on the Quảng Bình seed', () => {
 
   it('brings in Ban Tuyên giáo and Ban Nội chính on anti-State content (Đ6.4, Đ6.5)', () => {
     expect(routeCase({ categoryCode: 'ANTI_STATE' }, ctx).map((p) => p.agencyCode)).toEqual(['STTTT', 'BNC', 'BTG', 'CA']);
+  });
+
+  it('brings in Hội Nhà báo when the text names a journalist (Đ6.3), and Ban Nội chính on corruption (Đ6.5)', () => {
+    const press = routeCase({ categoryCode: 'DEFAMATION', text: 'Phóng viên báo X bị tố nhận tiền để đăng bài sai sự thật' }, ctx);
+    expect(press.find((p) => p.agencyCode === 'HNB')).toMatchObject({ role: 'PARTICIPANT', basis: 'Đ6.3' });
+    const corruption = routeCase({ categoryCode: 'OTHER', text: 'Cán bộ xã NHAN HOI LO khi cấp sổ đỏ' }, ctx);
+    expect(corruption.find((p) => p.agencyCode === 'BNC')).toMatchObject({ basis: 'Đ6.5' });
+    expect(routeCase({ categoryCode: 'OTHER', text: 'Báo cáo tình hình lũ lụt trong ngày' }, ctx).map((p) => p.agencyCode)).toEqual(['STTTT']);
+  });
+
+  it('matches keywords without diacritics or case, on word boundaries', () => {
+    expect(findKeyword('Một NHÀ BÁO đã viết', ['nhà báo'])).toBe('nhà báo');
+    expect(findKeyword('mot nha bao da viet', ['nhà báo'])).toBe('nhà báo');
+    expect(findKeyword('nhà bảo vệ rừng', ['nhà báo'])).toBeNull();
+    expect(findKeyword('thamnhũng', ['tham nhũng'])).toBeNull();
+    expect(findKeyword(null, ['tham nhũng'])).toBeNull();
   });
 
   it('merges rules that name the same agency, keeping the strongest role and every article', () => {

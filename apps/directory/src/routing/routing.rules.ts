@@ -1,3 +1,4 @@
+import { foldForMatching } from '@phoi-hop/contracts';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
 
 export type ParticipantRole = 'LEAD' | 'PARTICIPANT' | 'INFORMED';
@@ -6,6 +7,34 @@ export interface RoutingInput {
   categoryCode: string;
   localityCode?: string | null;
   sectorCode?: string | null;
+  /** The reported text, for keyword rules (e.g. a journalist named: Đ6.3). */
+  text?: string | null;
+}
+
+/** Lower-case NFC words, diacritics kept. */
+function wordsOf(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * The first keyword found in the text, as whole words, ignoring case. A word written with
+ * diacritics must match them ("bảo" is not "báo"); a word typed without them (common in posts)
+ * matches the keyword's word folded.
+ */
+export function findKeyword(text: string | null | undefined, keywords: readonly string[]): string | null {
+  if (!text) return null;
+  const words = wordsOf(text);
+  const folded = words.map((w) => foldForMatching(w));
+  for (const keyword of keywords) {
+    const kw = wordsOf(keyword);
+    const kwFolded = kw.map((w) => foldForMatching(w));
+    if (kw.length === 0) continue;
+    for (let i = 0; i + kw.length <= words.length; i++) {
+      const matches = kw.every((k, j) => words[i + j] === k || (words[i + j] === folded[i + j] && folded[i + j] === kwFolded[j]));
+      if (matches) return keyword;
+    }
+  }
+  return null;
 }
 
 export interface RoutingContext {
@@ -74,6 +103,7 @@ function evaluate(rule: SeedRule, input: RoutingInput, category: SeedCategory, c
     }
     if (when.sectorsAny && !(input.sectorCode && when.sectorsAny.includes(input.sectorCode))) return fail(`sector is not one of ${when.sectorsAny.join(', ')}`);
     if (when.localitiesAny && !(input.localityCode && when.localitiesAny.includes(input.localityCode))) return fail(`locality is not one of ${when.localitiesAny.join(', ')}`);
+    if (when.keywordsAny && !findKeyword(input.text, when.keywordsAny)) return fail(`the text names none of: ${when.keywordsAny.join(', ')}`);
   }
   let target: string | null;
   if ('agency' in rule.target) target = rule.target.agency;

@@ -150,6 +150,9 @@ export function validateSeed(seed: ProvinceSeed): SeedIssue[] {
     else if ('agency' in target) agencyRef('rules.json', `${at}.target.agency`, target['agency']);
     (r.when?.categoriesAny ?? []).forEach((c, j) => categoryCodes.has(c) || issue('rules.json', `${at}.when.categoriesAny[${j}]`, `unknown category "${c}"`));
     (r.when?.sectorsAny ?? []).forEach((c, j) => sectorCodes.has(c) || issue('rules.json', `${at}.when.sectorsAny[${j}]`, `unknown sector "${c}"`));
+    if (r.when?.keywordsAny !== undefined && (!Array.isArray(r.when.keywordsAny) || r.when.keywordsAny.length === 0 || !r.when.keywordsAny.every((k) => typeof k === 'string' && k.trim().length > 1))) {
+      issue('rules.json', `${at}.when.keywordsAny`, 'must be a non-empty list of words or phrases');
+    }
     (r.when?.localitiesAny ?? []).forEach((c, j) => localityCodes.has(c) || issue('rules.json', `${at}.when.localitiesAny[${j}]`, `unknown locality "${c}"`));
   });
   if (leads !== 1) issue('rules.json', '$', `must have exactly one LEAD rule, found ${leads}`);

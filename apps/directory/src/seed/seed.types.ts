@@ -59,6 +59,8 @@ export interface SeedRuleCondition {
   categoriesAny?: string[];
   sectorsAny?: string[];
   localitiesAny?: string[];
+  /** Words or phrases of the reported text (matched without diacritics or case, on word boundaries). */
+  keywordsAny?: string[];
 }
 
 export type SeedRuleTarget = { agency: string } | { localityCommittee: true } | { sectorDepartment: true };

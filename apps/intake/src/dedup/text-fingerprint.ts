@@ -1,3 +1,5 @@
+import { foldForMatching } from '@phoi-hop/contracts';
+
 /**
  * Near-duplicate detection for Vietnamese text: MinHash signatures over word shingles, with LSH band
  * keys that Postgres indexes (bigint[] + GIN), so that finding candidates stays an index lookup at a
@@ -17,15 +19,7 @@ export interface TextFingerprint {
 
 /** Folded for matching only: the stored excerpt keeps its diacritics. */
 export function normalizeForMatching(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/đ/g, 'd')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldForMatching(text);
 }
 
 /**

@@ -58,6 +58,7 @@ export class ReportService {
       categoryCode: request.categoryCode,
       ...(request.localityCode ? { localityCode: request.localityCode } : {}),
       ...(request.sectorCode ? { sectorCode: request.sectorCode } : {}),
+      text: request.excerpt,
     });
     const contentKey = contentKeyOf(canonical.url);
     const fingerprint = fingerprintText(request.excerpt);

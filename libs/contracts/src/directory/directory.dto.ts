@@ -22,7 +22,13 @@ export class CaseReferenceCodes {
 }
 
 /** `directory.case.route`: validates the reference codes of a case and answers who is responsible. */
-export class RouteCaseRequest extends CaseReferenceCodes {}
+export class RouteCaseRequest extends CaseReferenceCodes {
+  /** The reported text, for the keyword rules (a journalist or press organ named: Đ6.3). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  text?: string;
+}
 
 export interface ParticipantDto {
   agencyCode: string;
