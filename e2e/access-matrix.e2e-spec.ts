@@ -21,6 +21,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query: 'mutation($i: ReorganizeAgenciesInput!) { reorganizeAgencies(input: $i) { successor { code } } }',
     variables: { i: { effectiveDate: '2026-12-01', retire: ['GHOST'], successorCode: 'STNMT', reason: 'kiểm tra quyền' } },
   }),
+  explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
 };
 

@@ -30,6 +30,22 @@ describe('reorganising agencies', () => {
       input: { url: `https://example.vn/${Math.random()}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE' },
     }, reporter);
 
+  it('explains routing for a hypothetical case: every rule, matched or not, with its article', async () => {
+    const result = await graphqlRequest<{ explainRouting: { participants: { agency: { code: string }; role: string; basis: string }[]; rules: { ruleId: string; matched: boolean; reason: string }[] } }>(
+      platform.graphqlUrl,
+      `query($i: RoutingQuestionInput!) { explainRouting(input: $i) { participants { agency { code } role basis } rules { ruleId article matched reason agencyCode } } }`,
+      { i: { categoryCode: 'DEFAMATION', localityCode: 'DONG_HOI', text: 'Một phóng viên bị vu khống nhận hối lộ' } },
+      lead,
+    );
+    expect(result.errors).toBeUndefined();
+    const codes = result.data!.explainRouting.participants.map((p) => p.agency.code);
+    expect(codes).toEqual(expect.arrayContaining(['STTTT', 'HNB', 'BNC', 'UBND_DONG_HOI']));
+    expect(codes).not.toContain('CA');
+    expect(result.data!.explainRouting.rules.find((r) => r.ruleId === 'D6_2_POLICE')).toMatchObject({ matched: false, reason: expect.stringContaining('none of the tags') });
+    const unknown = await graphqlRequest(platform.graphqlUrl, `query { explainRouting(input: { categoryCode: "NOPE" }) { rules { ruleId } } }`, {}, lead);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'categoryCode' });
+  });
+
   it('refuses a bad reorganisation and changes nothing', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const result = await graphqlRequest(platform.graphqlUrl, REORGANIZE, { i: { effectiveDate: today, retire: ['SNNPTNT', 'SNNPTNT'], successorCode: 'STNMT', reason: 'thử' } }, admin);

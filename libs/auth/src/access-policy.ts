@@ -19,6 +19,7 @@ const REPORTERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVE
 /** Who works on cases; which cases each sees is then decided by maySeeCase. */
 const CASE_READERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER, Roles.LEADER];
 const AUDIT_READERS: readonly Role[] = [Roles.AUDITOR, Roles.ADMIN];
+const ROUTING_EXPLAINERS: readonly Role[] = [Roles.COORDINATOR, Roles.ADMIN, Roles.LEADER, Roles.AUDITOR];
 
 export const GRAPHQL_POLICY = {
   submitReport: { roles: REPORTERS, dataClass: 'case' },
@@ -28,6 +29,7 @@ export const GRAPHQL_POLICY = {
   agencies: { roles: ALL_ROLES, dataClass: 'reference' },
   me: { roles: ALL_ROLES, dataClass: 'self' },
   auditTrail: { roles: AUDIT_READERS, dataClass: 'audit' },
+  explainRouting: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
 } as const satisfies Record<string, PolicyEntry>;
 
@@ -35,6 +37,7 @@ export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
 
 export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.caseRoute]: { roles: REPORTERS, dataClass: 'reference' },
+  [RpcSubjects.directory.routingExplain]: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
   [RpcSubjects.directory.agencyList]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.agencyGetMany]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.userGet]: { roles: ALL_ROLES, dataClass: 'self' },

@@ -6,6 +6,7 @@
 export const RpcSubjects = {
   directory: {
     caseRoute: 'directory.case.route',
+    routingExplain: 'directory.routing.explain',
     agencyList: 'directory.agency.list',
     agencyGetMany: 'directory.agency.get-many',
     userGet: 'directory.user.get',

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcSubjects, RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { RpcSubjects, RouteCaseRequest, type ExplainRoutingResponse, type RouteCaseResponse } from '@phoi-hop/contracts';
 import { RoutingService } from './routing.service';
 
 @Controller()
@@ -11,5 +11,10 @@ export class RoutingNatsController {
   @MessagePattern(RpcSubjects.directory.caseRoute)
   route(@Payload() request: RouteCaseRequest): Promise<RouteCaseResponse> {
     return this.routing.route(request);
+  }
+
+  @MessagePattern(RpcSubjects.directory.routingExplain)
+  explain(@Payload() request: RouteCaseRequest): Promise<ExplainRoutingResponse> {
+    return this.routing.explain(request);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorCodes, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { ErrorCodes, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
 import { DomainError } from '@phoi-hop/messaging';
 import { AgencyEntity } from '../agency/agency.entity';
 import { CategoryEntity, LocalityEntity, SectorEntity } from '../reference/reference.entities';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
 import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
-import { RoutingError, routeCase, type RoutingContext } from './routing.rules';
+import { RoutingError, explainRouting, routeCase, type RoutingContext } from './routing.rules';
 
 const REFRESH_INTERVAL_MS = 30_000;
 
@@ -31,6 +31,18 @@ export class RoutingService implements OnModuleDestroy {
   invalidate(): void {
     this.snapshot = null;
     this.loadedAt = 0;
+  }
+
+  /** Every rule, matched or not and why, for a hypothetical case; and the resulting participants. */
+  async explain(request: RouteCaseRequest): Promise<ExplainRoutingResponse> {
+    const context = { ...(await this.context()), at: new Date() };
+    try {
+      const participants = routeCase(request, context).map(({ agencyCode, role, basis }) => ({ agencyCode, role, basis }));
+      return { participants, rules: explainRouting(request, context) };
+    } catch (error) {
+      if (error instanceof RoutingError) throw new DomainError(ErrorCodes.BAD_USER_INPUT, error.message, error.field);
+      throw error;
+    }
   }
 
   async route(request: RouteCaseRequest): Promise<RouteCaseResponse> {

@@ -15,6 +15,7 @@ import { CaseEventsResolver } from '../graphql/case-events.resolver';
 import { AgencyResolver } from '../graphql/agency.resolver';
 import { CaseResolver, ParticipantHistoryResolver, ParticipantResolver } from '../graphql/case.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
+import { RoutingResolver } from '../graphql/routing.resolver';
 import { bearerToken, buildContext } from '../graphql/gql-context';
 import { formatGraphQLError } from '../graphql/gql-errors';
 
@@ -95,7 +96,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, DirectoryResolver, ParticipantHistoryResolver, ParticipantResolver],
+      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, DirectoryResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
     };
   }
 }

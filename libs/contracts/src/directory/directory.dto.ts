@@ -30,6 +30,20 @@ export class RouteCaseRequest extends CaseReferenceCodes {
   text?: string;
 }
 
+/** Why each responsibility rule matched a hypothetical case, or did not. */
+export interface RuleExplanationDto {
+  ruleId: string;
+  article: string;
+  matched: boolean;
+  reason: string;
+  agencyCode: string | null;
+}
+
+export interface ExplainRoutingResponse {
+  participants: ParticipantDto[];
+  rules: RuleExplanationDto[];
+}
+
 export interface ParticipantDto {
   agencyCode: string;
   role: ParticipantRole;
