@@ -7,6 +7,7 @@ export const ErrorCodes = {
   UNAVAILABLE: 'UNAVAILABLE',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  INVALID_STATE: 'INVALID_STATE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
