@@ -1,4 +1,4 @@
-import { GENESIS_HASH, chainHash, type AuditEntry } from './audit-hash';
+import { AUDIT_COLUMNS, GENESIS_HASH, auditEntryOf, chainHash } from './audit-hash';
 
 export interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
@@ -22,8 +22,7 @@ export async function verifyAuditChain(db: Queryable, schema: string): Promise<A
   let checked = 0;
   for (;;) {
     const { rows } = await db.query(
-      `SELECT seq, id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_user_id, actor_agency, action,
-              target_type, target_id, summary, trace_id, prev_hash, hash
+      `SELECT ${AUDIT_COLUMNS}
          FROM ${table} WHERE seq >= $1 ORDER BY seq LIMIT ${BATCH}`,
       [expectedSeq],
     );
@@ -34,18 +33,7 @@ export async function verifyAuditChain(db: Queryable, schema: string): Promise<A
       const fail = (reason: string): AuditVerification => ({ schema, ok: false, checked, broken: { seq, id, reason } });
       if (seq !== expectedSeq) return fail(`sequence jumps from ${expectedSeq - 1} to ${seq}: entries are missing`);
       if (row['prev_hash'] !== previousHash) return fail('previous hash does not match the link before it');
-      const entry: AuditEntry = {
-        seq,
-        id,
-        at: String(row['at']),
-        actorUserId: (row['actor_user_id'] as string | null) ?? null,
-        actorAgency: (row['actor_agency'] as string | null) ?? null,
-        action: String(row['action']),
-        targetType: String(row['target_type']),
-        targetId: String(row['target_id']),
-        summary: row['summary'] as Record<string, unknown>,
-        traceId: (row['trace_id'] as string | null) ?? null,
-      };
+      const entry = auditEntryOf(row);
       const hash = chainHash(previousHash, entry);
       if (hash !== row['hash']) return fail('content does not match its hash: the entry was altered');
       previousHash = hash;
