@@ -32,19 +32,21 @@ export interface BaseServiceEnv extends AuthEnv {
   HTTP_HOST: string;
 }
 
+/** The NATS settings of a service, from the variables of messagingEnv(). */
+export function messagingOptionsFromEnv(
+  serviceName: string,
+  env: Pick<BaseServiceEnv, 'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'EVENTS_STREAM' | 'RPC_TIMEOUT_MS'>,
+): MessagingOptions {
+  return { natsUrl: env.NATS_URL, serviceName, subjectPrefix: env.NATS_SUBJECT_PREFIX, streamName: env.EVENTS_STREAM, rpcTimeoutMs: env.RPC_TIMEOUT_MS };
+}
+
 export function baseServiceConfigFromEnv(serviceName: string, env: BaseServiceEnv): BaseServiceConfig {
   return {
     serviceName,
     databaseUrl: env.DATABASE_URL,
     dbSchema: env.DB_SCHEMA,
     dbPoolSize: env.DB_POOL_SIZE,
-    messaging: {
-      natsUrl: env.NATS_URL,
-      serviceName,
-      subjectPrefix: env.NATS_SUBJECT_PREFIX,
-      streamName: env.EVENTS_STREAM,
-      rpcTimeoutMs: env.RPC_TIMEOUT_MS,
-    },
+    messaging: messagingOptionsFromEnv(serviceName, env),
     auth: authConfigFromEnv(env),
     httpPort: env.HTTP_PORT,
     httpHost: env.HTTP_HOST,

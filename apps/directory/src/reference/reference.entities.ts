@@ -1,14 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SeedLegalBasis } from '../seed/seed.types';
 
-export interface LegalBasisRecord {
-  code: string;
-  citation: string;
-  text?: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  successorCode: string | null;
-  needsReview?: boolean;
-}
+/** Provisions are stored as the seed describes them (versioned, with successors). */
+export type LegalBasisRecord = SeedLegalBasis;
 
 @Entity({ name: 'locality' })
 export class LocalityEntity {

@@ -1,14 +1,23 @@
-/** The files of a province seed folder (see apps/directory/seed/README.md). */
+// The files of a province seed folder, field by field: see apps/directory/seed/README.md.
+import type { ParticipantRole, Severity } from '@phoi-hop/contracts';
 
-export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-export type AgencyKind = 'DEPARTMENT' | 'PEOPLES_COMMITTEE' | 'PARTY_COMMITTEE' | 'POLICE' | 'PRESS_ORGAN' | 'ASSOCIATION' | 'OFFICE';
+export type { ParticipantRole, Severity };
 
+export const AgencyKinds = ['DEPARTMENT', 'PEOPLES_COMMITTEE', 'PARTY_COMMITTEE', 'POLICE', 'PRESS_ORGAN', 'ASSOCIATION', 'OFFICE'] as const;
+export type AgencyKind = (typeof AgencyKinds)[number];
+
+export const LocalityKinds = ['CITY', 'TOWN', 'DISTRICT'] as const;
+export type LocalityKind = (typeof LocalityKinds)[number];
+
+/** province.json */
 export interface SeedProvince {
   code: string;
   name: string;
+  /** First part of case numbers, e.g. "QB" in QB-2026-000042. */
   caseNumberPrefix: string;
 }
 
+/** agencies.json: dates are calendar days (YYYY-MM-DD) in the province, both ends inclusive. */
 export interface SeedAgency {
   code: string;
   name: string;
@@ -18,41 +27,53 @@ export interface SeedAgency {
   localityCode: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** The agency that took over when this one was retired (reorganisation). */
   successorCode: string | null;
 }
 
+/** localities.json */
 export interface SeedLocality {
   code: string;
   name: string;
-  kind: 'CITY' | 'TOWN' | 'DISTRICT';
+  kind: LocalityKind;
+  /** The People's Committee of the locality (Đ6.7, Đ7.2). */
   committeeAgencyCode: string;
 }
 
+/** sectors.json */
 export interface SeedSector {
   code: string;
   name: string;
+  /** The department that manages the sector (Đ6.7). */
   departmentAgencyCode: string;
 }
 
+/** A versioned legal provision; its code is unique within its category. */
 export interface SeedLegalBasis {
   code: string;
   citation: string;
-  text?: string;
+  /** What the provision says, summarised in Vietnamese. */
+  text: string;
   effectiveFrom: string | null;
   effectiveTo: string | null;
+  /** The provision (of the same category) that replaced this one. */
   successorCode: string | null;
+  /** The citation is provisional and must be checked by the province's legal officers. */
   needsReview?: boolean;
 }
 
+/** categories.json */
 export interface SeedCategory {
   code: string;
   name: string;
   description?: string;
   defaultSeverity: Severity;
+  /** What rules test (`categoryTagsAny`), e.g. "security", "public-order", "fraud", "secrets". */
   tags: string[];
   legalBases: SeedLegalBasis[];
 }
 
+/** Every condition present must hold; `always: true` stands alone. */
 export interface SeedRuleCondition {
   always?: boolean;
   categoryTagsAny?: string[];
@@ -65,15 +86,18 @@ export interface SeedRuleCondition {
 
 export type SeedRuleTarget = { agency: string } | { localityCommittee: true } | { sectorDepartment: true };
 
+/** rules.json: one responsibility rule of Đ6–Đ7, applied in file order. */
 export interface SeedRule {
   id: string;
+  /** The clause(s) of the regulation, e.g. "Đ6.2" or "Đ6.7; Đ7.2". */
   article: string;
   description?: string;
   when: SeedRuleCondition;
   target: SeedRuleTarget;
-  role: 'LEAD' | 'PARTICIPANT' | 'INFORMED';
+  role: ParticipantRole;
 }
 
+/** users.json: development accounts, work identity only. */
 export interface SeedUser {
   username: string;
   displayName: string;

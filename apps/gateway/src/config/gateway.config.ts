@@ -1,6 +1,6 @@
 import { cleanEnv, num } from 'envalid';
 import { authEnv, authConfigFromEnv, type AuthConfig } from '@phoi-hop/auth';
-import { httpEnv, messagingEnv, type MessagingOptions } from '@phoi-hop/messaging';
+import { httpEnv, messagingEnv, messagingOptionsFromEnv, type MessagingOptions } from '@phoi-hop/messaging';
 
 export interface GatewayConfig {
   serviceName: 'gateway';
@@ -27,13 +27,7 @@ export function gatewayConfigFromEnv(environment: NodeJS.ProcessEnv = process.en
   });
   return {
     serviceName: 'gateway',
-    messaging: {
-      natsUrl: env.NATS_URL,
-      serviceName: 'gateway',
-      subjectPrefix: env.NATS_SUBJECT_PREFIX,
-      streamName: env.EVENTS_STREAM,
-      rpcTimeoutMs: env.RPC_TIMEOUT_MS,
-    },
+    messaging: messagingOptionsFromEnv('gateway', env),
     auth: authConfigFromEnv(env),
     httpPort: env.HTTP_PORT,
     httpHost: env.HTTP_HOST,
