@@ -21,6 +21,10 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query: 'mutation($i: ReorganizeAgenciesInput!) { reorganizeAgencies(input: $i) { successor { code } } }',
     variables: { i: { effectiveDate: '2026-12-01', retire: ['GHOST'], successorCode: 'STNMT', reason: 'kiểm tra quyền' } },
   }),
+  // Authorised callers get NOT_FOUND (no such case), so the matrix changes nothing.
+  triageCase: () => ({ query: 'mutation { triageCase(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  dismissCase: () => ({ query: 'mutation { dismissCase(id: "00000000-0000-4000-8000-000000000000", reason: "thử quyền") { id } }' }),
+  reopenCase: () => ({ query: 'mutation { reopenCase(id: "00000000-0000-4000-8000-000000000000", reason: "thử quyền") { id } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
 };

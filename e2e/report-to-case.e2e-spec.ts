@@ -229,6 +229,27 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
     expect(page2.data!.cases.edges[0]!.node.id).not.toBe(page1.data!.cases.edges[0]!.node.id);
   });
 
+  it('lets the coordinator triage, dismiss and reopen a case, refusing illegal moves and other roles', async () => {
+    const created = await submit(tokens['donghoiOfficer']!, { url: 'https://example.vn/phan-anh-rac-thai', excerpt: 'Người dân phản ánh bãi rác tự phát bốc mùi ở phường Đức Ninh', categoryCode: 'GRIEVANCE', localityCode: 'DONG_HOI' });
+    const id = created.data!.submitReport.case.id;
+    type Moved = { status: string; severity: string };
+    const move = (token: string, mutation: string, variables: Record<string, unknown>) =>
+      graphqlRequest<Record<string, Moved>>(platform.graphqlUrl, mutation, { id, ...variables }, token);
+    const TRIAGE = `mutation($id: ID!, $s: Severity) { triageCase(id: $id, severity: $s) { status severity } }`;
+    const DISMISS = `mutation($id: ID!, $r: String!) { dismissCase(id: $id, reason: $r) { status } }`;
+    const REOPEN = `mutation($id: ID!, $r: String!) { reopenCase(id: $id, reason: $r) { status } }`;
+
+    expect((await move(tokens['donghoiOfficer']!, TRIAGE, { s: 'HIGH' })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect((await move(tokens['stttLead']!, TRIAGE, { s: 'HIGH' })).data!['triageCase']).toEqual({ status: 'TRIAGED', severity: 'HIGH' });
+    expect((await move(tokens['stttLead']!, TRIAGE, {})).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+    expect((await move(tokens['stttLead']!, REOPEN, { r: 'mở lại' })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+    expect((await move(tokens['stttLead']!, DISMISS, { r: ' ' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect((await move(tokens['stttLead']!, DISMISS, { r: 'Đã xác minh: địa phương đã thu gom xong' })).data!['dismissCase']).toEqual({ status: 'DISMISSED' });
+    expect((await move(tokens['stttLead']!, REOPEN, { r: 'Người dân phản ánh lại sau một tuần' })).data!['reopenCase']).toEqual({ status: 'TRIAGED' });
+    const other = await graphqlRequest(platform.graphqlUrl, TRIAGE, { id: '00000000-0000-4000-8000-000000000000' }, tokens['stttLead']);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   describe('bad input', () => {
     const valid = { url: 'https://example.vn/a', excerpt: 'Nội dung sai sự thật', categoryCode: 'FALSE_INFO_PANIC' };
     const cases: Array<[string, Record<string, unknown>, string]> = [

@@ -19,6 +19,8 @@ const REPORTERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVE
 /** Who works on cases; which cases each sees is then decided by maySeeCase. */
 const CASE_READERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER, Roles.LEADER];
 const AUDIT_READERS: readonly Role[] = [Roles.AUDITOR, Roles.ADMIN];
+/** The lead agency's coordinators steer the case workflow (Đ4.2, Đ6.1). */
+const COORDINATORS: readonly Role[] = [Roles.COORDINATOR];
 const ROUTING_EXPLAINERS: readonly Role[] = [Roles.COORDINATOR, Roles.ADMIN, Roles.LEADER, Roles.AUDITOR];
 
 export const GRAPHQL_POLICY = {
@@ -29,6 +31,9 @@ export const GRAPHQL_POLICY = {
   agencies: { roles: ALL_ROLES, dataClass: 'reference' },
   me: { roles: ALL_ROLES, dataClass: 'self' },
   auditTrail: { roles: AUDIT_READERS, dataClass: 'audit' },
+  triageCase: { roles: COORDINATORS, dataClass: 'case' },
+  dismissCase: { roles: COORDINATORS, dataClass: 'case' },
+  reopenCase: { roles: COORDINATORS, dataClass: 'case' },
   explainRouting: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
 } as const satisfies Record<string, PolicyEntry>;
@@ -46,6 +51,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.intake.caseTransition]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 

@@ -17,6 +17,7 @@ export const RpcSubjects = {
     reportSubmit: 'intake.report.submit',
     caseGet: 'intake.case.get',
     caseList: 'intake.case.list',
+    caseTransition: 'intake.case.transition',
     auditTrail: 'intake.audit.trail',
   },
 } as const;
@@ -29,6 +30,7 @@ export const EventSubjects = {
     caseOpened: 'evt.intake.case.opened',
     reportAttached: 'evt.intake.report.attached',
     caseReassigned: 'evt.intake.case.reassigned',
+    caseStatusChanged: 'evt.intake.case.status-changed',
   },
 } as const;
 

@@ -13,6 +13,7 @@ import { RateLimiter } from '../graphql/rate-limiter';
 import { AuditResolver } from '../graphql/audit.resolver';
 import { CaseEventsResolver } from '../graphql/case-events.resolver';
 import { AgencyResolver } from '../graphql/agency.resolver';
+import { CaseWorkflowResolver } from '../graphql/case-workflow.resolver';
 import { CaseResolver, ParticipantHistoryResolver, ParticipantResolver } from '../graphql/case.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
 import { RoutingResolver } from '../graphql/routing.resolver';
@@ -96,7 +97,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, DirectoryResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
+      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, DirectoryResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
     };
   }
 }

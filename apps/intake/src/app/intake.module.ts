@@ -6,6 +6,7 @@ import { auditTrailController, eventConsumerProviders, outboxRelayProviders, ser
 import { CaseEntity, CaseParticipantEntity } from '../case/case.entity';
 import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository } from '../case/case.repository';
+import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
 import type { IntakeConfig } from '../config/intake.config';
 import { IntakeInitial1764300000200 } from '../migrations/1764300000200-intake-initial';
@@ -34,6 +35,7 @@ export class IntakeModule {
         { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix } },
         CaseRepository,
         CaseService,
+        CaseTransitionService,
         ReportService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('intake-agency-reorganized', [EventSubjects.directory.agenciesReorganized], AgencyReorganizedHandler),

@@ -1,16 +1,25 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseGetRequest, CaseListRequest, RpcSubjects, type CaseDto, type CaseListResponse } from '@phoi-hop/contracts';
+import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, RpcSubjects, type CaseDto, type CaseListResponse } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
+import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
 
 @Controller()
 export class CaseNatsController {
-  constructor(private readonly cases: CaseService) {}
+  constructor(
+    private readonly cases: CaseService,
+    private readonly transitions: CaseTransitionService,
+  ) {}
 
   @MessagePattern(RpcSubjects.intake.caseGet)
   get(@Payload() request: CaseGetRequest): Promise<CaseDto> {
     return this.cases.get(ActorContext.require(), request.id);
+  }
+
+  @MessagePattern(RpcSubjects.intake.caseTransition)
+  transition(@Payload() request: CaseTransitionRequest): Promise<CaseDto> {
+    return this.transitions.transition(ActorContext.require(), request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseList)

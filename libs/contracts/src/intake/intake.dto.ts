@@ -149,3 +149,36 @@ export interface ReportAttachedEvent {
   similarity: number;
 }
 
+
+/** Commands available through `intake.case.transition` so far (issue 4 adds the others). */
+export const CaseTransitionCommands = ['TRIAGE', 'DISMISS', 'REOPEN'] as const;
+export type CaseTransitionCommand = (typeof CaseTransitionCommands)[number];
+
+export class CaseTransitionRequest {
+  @IsUUID('all', { message: 'caseId must be a case id' })
+  caseId!: string;
+
+  @IsIn(CaseTransitionCommands)
+  command!: CaseTransitionCommand;
+
+  /** TRIAGE: the severity the coordinator sets (default: keep the category's). */
+  @IsOptional()
+  @IsIn(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'])
+  severity?: Severity;
+
+  /** DISMISS and REOPEN: why. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000)
+  reason?: string;
+}
+
+/** Payload of `evt.intake.case.status-changed`. */
+export interface CaseStatusChangedEvent {
+  caseId: string;
+  caseNumber: string;
+  from: CaseStatus;
+  to: CaseStatus;
+  severity: Severity;
+  reason: string | null;
+}

@@ -1,0 +1,37 @@
+import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { RpcSubjects, type CaseDto, type CaseTransitionCommand } from '@phoi-hop/contracts';
+import type { GraphQLOperation } from '@phoi-hop/auth';
+import { RpcClient } from '@phoi-hop/messaging';
+import { CaseModel, SeverityEnum } from './case.model';
+import { toCaseModel } from './case.mapper';
+import { requireActor, type GqlContext } from './gql-context';
+
+/** The coordinator's moves on a case; the state machine in intake says which are legal (INVALID_STATE). */
+@Resolver(() => CaseModel)
+export class CaseWorkflowResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Mutation(() => CaseModel, { description: 'Triage an open case, optionally setting its severity (COORDINATOR)' })
+  triageCase(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: GqlContext,
+    @Args('severity', { type: () => SeverityEnum, nullable: true }) severity?: SeverityEnum,
+  ): Promise<CaseModel> {
+    return this.move(context, 'triageCase', { caseId: id, command: 'TRIAGE', ...(severity ? { severity } : {}) });
+  }
+
+  @Mutation(() => CaseModel, { description: 'Dismiss a case, with the reason (COORDINATOR)' })
+  dismissCase(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Context() context: GqlContext): Promise<CaseModel> {
+    return this.move(context, 'dismissCase', { caseId: id, command: 'DISMISS', reason });
+  }
+
+  @Mutation(() => CaseModel, { description: 'Reopen a closed or dismissed case, with the reason (COORDINATOR)' })
+  reopenCase(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Context() context: GqlContext): Promise<CaseModel> {
+    return this.move(context, 'reopenCase', { caseId: id, command: 'REOPEN', reason });
+  }
+
+  private async move(context: GqlContext, operation: GraphQLOperation, request: { caseId: string; command: CaseTransitionCommand; severity?: string; reason?: string }): Promise<CaseModel> {
+    const { token } = requireActor(context, operation);
+    return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseTransition, request, { token }));
+  }
+}
