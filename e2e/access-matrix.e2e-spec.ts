@@ -25,6 +25,9 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   triageCase: () => ({ query: 'mutation { triageCase(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   dismissCase: () => ({ query: 'mutation { dismissCase(id: "00000000-0000-4000-8000-000000000000", reason: "thử quyền") { id } }' }),
   reopenCase: () => ({ query: 'mutation { reopenCase(id: "00000000-0000-4000-8000-000000000000", reason: "thử quyền") { id } }' }),
+  focalPoints: () => ({ query: 'query { focalPoints(agencyCode: "CA") { id } }' }),
+  // Authorised callers get BAD_USER_INPUT (no such agency), so the matrix changes nothing.
+  setFocalPoint: () => ({ query: 'mutation { setFocalPoint(input: { agencyCode: "GHOST", displayName: "Thử", title: "Chuyên viên" }) { id } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
 };

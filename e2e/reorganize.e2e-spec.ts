@@ -46,6 +46,25 @@ describe('reorganising agencies', () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'categoryCode' });
   });
 
+  it('keeps focal-point officers with a deputy (Đ4.3), refusing bad contacts and other roles', async () => {
+    const SET = `mutation($i: FocalPointInput!) { setFocalPoint(input: $i) { id agencyCode displayName workEmail deputyId active } }`;
+    const deputy = await graphqlRequest<{ setFocalPoint: { id: string } }>(platform.graphqlUrl, SET, { i: { agencyCode: 'CA', displayName: 'Trần Văn Phó', title: 'Phó phòng An ninh mạng', workEmail: 'pho.pa05@congan.example.vn' } }, lead);
+    expect(deputy.errors).toBeUndefined();
+    const main = await graphqlRequest<{ setFocalPoint: { id: string; deputyId: string; workEmail: string } }>(platform.graphqlUrl, SET, {
+      i: { agencyCode: 'CA', displayName: 'Nguyễn Văn Chính', title: 'Trưởng phòng An ninh mạng', workPhone: '+84 232 382 0000', workEmail: 'Chinh.PA05@congan.example.vn', deputyId: deputy.data!.setFocalPoint.id },
+    }, admin);
+    expect(main.data!.setFocalPoint).toMatchObject({ deputyId: deputy.data!.setFocalPoint.id, workEmail: 'chinh.pa05@congan.example.vn' });
+    const listed = await graphqlRequest<{ focalPoints: { displayName: string }[] }>(platform.graphqlUrl, `query { focalPoints(agencyCode: "CA") { displayName } }`, {}, reporter);
+    expect(listed.data!.focalPoints.map((f) => f.displayName)).toEqual(['Nguyễn Văn Chính', 'Trần Văn Phó']);
+
+    const badEmail = await graphqlRequest(platform.graphqlUrl, SET, { i: { agencyCode: 'CA', displayName: 'X Y', title: 'Cán bộ', workEmail: 'not-an-email' } }, admin);
+    expect(badEmail.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workEmail' });
+    const foreignDeputy = await graphqlRequest(platform.graphqlUrl, SET, { i: { agencyCode: 'SYT', displayName: 'X Y', title: 'Cán bộ', deputyId: deputy.data!.setFocalPoint.id } }, admin);
+    expect(foreignDeputy.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deputyId' });
+    const officer = await graphqlRequest(platform.graphqlUrl, SET, { i: { agencyCode: 'CA', displayName: 'X Y', title: 'Cán bộ' } }, reporter);
+    expect(officer.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
   it('refuses a bad reorganisation and changes nothing', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const result = await graphqlRequest(platform.graphqlUrl, REORGANIZE, { i: { effectiveDate: today, retire: ['SNNPTNT', 'SNNPTNT'], successorCode: 'STNMT', reason: 'thử' } }, admin);

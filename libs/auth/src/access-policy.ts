@@ -21,6 +21,9 @@ const CASE_READERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.I
 const AUDIT_READERS: readonly Role[] = [Roles.AUDITOR, Roles.ADMIN];
 /** The lead agency's coordinators steer the case workflow (Đ4.2, Đ6.1). */
 const COORDINATORS: readonly Role[] = [Roles.COORDINATOR];
+/** People of the agencies (machine clients excluded): who may read focal points' work contacts. */
+const PEOPLE: readonly Role[] = ALL_ROLES.filter((role) => role !== Roles.API_CLIENT);
+const DIRECTORY_EDITORS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR];
 const ROUTING_EXPLAINERS: readonly Role[] = [Roles.COORDINATOR, Roles.ADMIN, Roles.LEADER, Roles.AUDITOR];
 
 export const GRAPHQL_POLICY = {
@@ -36,6 +39,8 @@ export const GRAPHQL_POLICY = {
   reopenCase: { roles: COORDINATORS, dataClass: 'case' },
   explainRouting: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
+  focalPoints: { roles: PEOPLE, dataClass: 'reference' },
+  setFocalPoint: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -48,6 +53,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.userGet]: { roles: ALL_ROLES, dataClass: 'self' },
   [RpcSubjects.directory.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
   [RpcSubjects.directory.agencyReorganize]: { roles: [Roles.ADMIN], dataClass: 'reference' },
+  [RpcSubjects.directory.focalPointList]: { roles: PEOPLE, dataClass: 'reference' },
+  [RpcSubjects.directory.focalPointSet]: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },

@@ -12,6 +12,8 @@ export const RpcSubjects = {
     userGet: 'directory.user.get',
     auditTrail: 'directory.audit.trail',
     agencyReorganize: 'directory.agency.reorganize',
+    focalPointList: 'directory.focal-point.list',
+    focalPointSet: 'directory.focal-point.set',
   },
   intake: {
     reportSubmit: 'intake.report.submit',

@@ -7,6 +7,10 @@ import { AgencyNatsController } from '../agency/agency.nats-controller';
 import { AgencyService } from '../agency/agency.service';
 import type { DirectoryConfig } from '../config/directory.config';
 import { DirectoryInitial1764300000100 } from '../migrations/1764300000100-directory-initial';
+import { FocalPoints1764300000200 } from '../migrations/1764300000200-focal-points';
+import { FocalPointEntity } from '../focal-point/focal-point.entity';
+import { FocalPointNatsController } from '../focal-point/focal-point.nats-controller';
+import { FocalPointService } from '../focal-point/focal-point.service';
 import { CategoryEntity, LocalityEntity, ProvinceEntity, SectorEntity } from '../reference/reference.entities';
 import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
 import { RoutingNatsController } from '../routing/routing.nats-controller';
@@ -46,12 +50,12 @@ export class DirectoryModule {
     return {
       module: DirectoryModule,
       imports: serviceInfrastructure(config, {
-        entities: [AgencyEntity, CategoryEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
-        migrations: [DirectoryInitial1764300000100],
+        entities: [AgencyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
+        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200],
         pgDriver: deps.pgDriver,
       }),
-      controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), RoutingNatsController, UserNatsController],
-      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, RoutingService, SeedOnBoot, UserService, ...outboxRelayProviders()],
+      controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, RoutingNatsController, UserNatsController],
+      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, FocalPointService, RoutingService, SeedOnBoot, UserService, ...outboxRelayProviders()],
     };
   }
 }

@@ -16,6 +16,7 @@ import { AgencyResolver } from '../graphql/agency.resolver';
 import { CaseWorkflowResolver } from '../graphql/case-workflow.resolver';
 import { CaseResolver, ParticipantHistoryResolver, ParticipantResolver } from '../graphql/case.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
+import { FocalPointResolver } from '../graphql/focal-point.resolver';
 import { RoutingResolver } from '../graphql/routing.resolver';
 import { bearerToken, buildContext } from '../graphql/gql-context';
 import { formatGraphQLError } from '../graphql/gql-errors';
@@ -97,7 +98,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, DirectoryResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
+      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, DirectoryResolver, FocalPointResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import type { ParticipantRole, Severity } from '../common/codes';
@@ -149,4 +149,57 @@ export interface AgenciesReorganizedEvent {
   effectiveDate: string;
   retired: string[];
   successorCode: string;
+}
+
+/** Đ4.3: the officers an agency assigns to this work, with their work contact only. */
+export interface FocalPointDto {
+  id: string;
+  agencyCode: string;
+  displayName: string;
+  title: string;
+  workPhone: string | null;
+  workEmail: string | null;
+  deputyId: string | null;
+  active: boolean;
+}
+
+export class FocalPointListRequest {
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an upper-case code' })
+  agencyCode!: string;
+}
+
+export class FocalPointSetRequest extends FocalPointListRequest {
+  /** Absent: a new focal point. */
+  @IsOptional()
+  @IsUUID('all')
+  id?: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  displayName!: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title!: string;
+
+  @IsOptional()
+  @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'workPhone must be a phone number' })
+  workPhone?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'workEmail must be an e-mail address' })
+  @MaxLength(200)
+  workEmail?: string;
+
+  /** The focal point who stands in when this one is away (same agency). */
+  @IsOptional()
+  @IsUUID('all')
+  deputyId?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }
