@@ -1,7 +1,7 @@
-import { foldForMatching } from '@phoi-hop/contracts';
+import { foldForMatching, type ParticipantRole } from '@phoi-hop/contracts';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
 
-export type ParticipantRole = 'LEAD' | 'PARTICIPANT' | 'INFORMED';
+export type { ParticipantRole };
 
 export interface RoutingInput {
   categoryCode: string;
@@ -75,6 +75,14 @@ interface Evaluation {
   agencyCode: string | null;
 }
 
+// Vietnam keeps UTC+7 all year (no daylight saving), and agency and provision dates are local days.
+const PROVINCE_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The calendar day (YYYY-MM-DD) in the province at an instant: validity dates are compared with it. */
+export function provinceDay(at: Date): string {
+  return new Date(at.getTime() + PROVINCE_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 function isValidOn(agency: SeedAgency, day: string): boolean {
   return (!agency.validFrom || agency.validFrom <= day) && (!agency.validTo || agency.validTo >= day);
 }
@@ -101,8 +109,10 @@ function evaluate(rule: SeedRule, input: RoutingInput, category: SeedCategory, c
     if (when.categoryTagsAny && !when.categoryTagsAny.some((t) => category.tags.includes(t))) {
       return fail(`category ${category.code} has none of the tags ${when.categoryTagsAny.join(', ')}`);
     }
-    if (when.sectorsAny && !(input.sectorCode && when.sectorsAny.includes(input.sectorCode))) return fail(`sector is not one of ${when.sectorsAny.join(', ')}`);
-    if (when.localitiesAny && !(input.localityCode && when.localitiesAny.includes(input.localityCode))) return fail(`locality is not one of ${when.localitiesAny.join(', ')}`);
+    if (when.sectorsAny && !(input.sectorCode && when.sectorsAny.includes(input.sectorCode))) return fail(`sector ${input.sectorCode || '(none)'} is not one of ${when.sectorsAny.join(', ')}`);
+    if (when.localitiesAny && !(input.localityCode && when.localitiesAny.includes(input.localityCode))) {
+      return fail(`locality ${input.localityCode || '(none)'} is not one of ${when.localitiesAny.join(', ')}`);
+    }
     if (when.keywordsAny && !findKeyword(input.text, when.keywordsAny)) return fail(`the text names none of: ${when.keywordsAny.join(', ')}`);
   }
   let target: string | null;
@@ -115,7 +125,7 @@ function evaluate(rule: SeedRule, input: RoutingInput, category: SeedCategory, c
     target = ctx.sectors.get(input.sectorCode)?.departmentAgencyCode ?? null;
   }
   const agencyCode = target ? currentAgency(target, ctx.agencies, day) : null;
-  if (!agencyCode) return fail(`agency ${target ?? '?'} has no valid successor on ${day}`);
+  if (!agencyCode) return fail(`agency ${target ?? '?'} is not valid on ${day} and has no valid successor`);
   const replaced = agencyCode !== target ? ` (successor of ${target})` : '';
   return { rule, matched: true, reason: `${when.always ? 'applies to every case' : 'conditions hold'}${replaced}`, agencyCode };
 }
@@ -125,7 +135,7 @@ function prepare(input: RoutingInput, ctx: RoutingContext): { category: SeedCate
   if (!category) throw new RoutingError('UNKNOWN_CATEGORY', 'categoryCode', `Unknown category ${input.categoryCode}`);
   if (input.localityCode && !ctx.localities.has(input.localityCode)) throw new RoutingError('UNKNOWN_LOCALITY', 'localityCode', `Unknown locality ${input.localityCode}`);
   if (input.sectorCode && !ctx.sectors.has(input.sectorCode)) throw new RoutingError('UNKNOWN_SECTOR', 'sectorCode', `Unknown sector ${input.sectorCode}`);
-  return { category, day: (ctx.at ?? new Date()).toISOString().slice(0, 10) };
+  return { category, day: provinceDay(ctx.at ?? new Date()) };
 }
 
 /**
@@ -149,11 +159,21 @@ export function routeCase(input: RoutingInput, ctx: RoutingContext): RoutedParti
     existing.basis = articles.join('; ');
     existing.ruleIds.push(rule.id);
   }
-  return [...byAgency.values()].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.agencyCode.localeCompare(b.agencyCode));
+  // Code-point order, not localeCompare: the same order on every machine.
+  return [...byAgency.values()].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || (a.agencyCode < b.agencyCode ? -1 : a.agencyCode > b.agencyCode ? 1 : 0));
 }
 
-/** Why each rule matched or not, for a hypothetical case. */
-export function explainRouting(input: RoutingInput, ctx: RoutingContext): Array<{ ruleId: string; article: string; matched: boolean; reason: string; agencyCode: string | null }> {
+export interface RuleExplanation {
+  ruleId: string;
+  article: string;
+  matched: boolean;
+  reason: string;
+  /** The agency the rule names for this case (after successors), or null when it did not match. */
+  agencyCode: string | null;
+}
+
+/** Why each rule matched or not, for a hypothetical case, in rule order. */
+export function explainRouting(input: RoutingInput, ctx: RoutingContext): RuleExplanation[] {
   const { category, day } = prepare(input, ctx);
   return ctx.rules.map((rule) => {
     const { matched, reason, agencyCode } = evaluate(rule, input, category, ctx, day);
