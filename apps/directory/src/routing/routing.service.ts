@@ -6,7 +6,7 @@ import { AgencyEntity } from '../agency/agency.entity';
 import { CategoryEntity, LocalityEntity, SectorEntity } from '../reference/reference.entities';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
 import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
-import { RoutingError, explainRouting, routeCase, type RoutingContext } from './routing.rules';
+import { RoutingError, explainRouting, provinceDay, routeCase, type RoutingContext } from './routing.rules';
 
 const REFRESH_INTERVAL_MS = 30_000;
 
@@ -55,7 +55,7 @@ export class RoutingService implements OnModuleDestroy {
       throw error;
     }
     const category = context.categories.get(request.categoryCode)!;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = provinceDay(new Date());
     return {
       participants: participants.map(({ agencyCode, role, basis }) => ({ agencyCode, role, basis })),
       defaultSeverity: category.defaultSeverity,
