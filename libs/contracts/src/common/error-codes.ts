@@ -8,6 +8,7 @@ export const ErrorCodes = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   INVALID_STATE: 'INVALID_STATE',
+  RESTRICTIVE_ACTION_NOT_GROUNDED: 'RESTRICTIVE_ACTION_NOT_GROUNDED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
