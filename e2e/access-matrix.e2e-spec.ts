@@ -28,6 +28,10 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   focalPoints: () => ({ query: 'query { focalPoints(agencyCode: "CA") { id } }' }),
   // Authorised callers get BAD_USER_INPUT (no such agency), so the matrix changes nothing.
   setFocalPoint: () => ({ query: 'mutation { setFocalPoint(input: { agencyCode: "GHOST", displayName: "Thử", title: "Chuyên viên" }) { id } }' }),
+  decideCase: () => ({
+    query: 'mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId } }',
+    variables: { i: { caseId: '00000000-0000-4000-8000-000000000000', finding: 'TRUE', provisionCodes: [], statementOfReasons: 'Kiểm tra ma trận quyền, không có vụ việc này.', actions: [] } },
+  }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
 };

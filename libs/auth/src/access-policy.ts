@@ -37,6 +37,7 @@ export const GRAPHQL_POLICY = {
   triageCase: { roles: COORDINATORS, dataClass: 'case' },
   dismissCase: { roles: COORDINATORS, dataClass: 'case' },
   reopenCase: { roles: COORDINATORS, dataClass: 'case' },
+  decideCase: { roles: COORDINATORS, dataClass: 'case' },
   explainRouting: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
   focalPoints: { roles: PEOPLE, dataClass: 'reference' },
@@ -55,10 +56,12 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.agencyReorganize]: { roles: [Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.focalPointList]: { roles: PEOPLE, dataClass: 'reference' },
   [RpcSubjects.directory.focalPointSet]: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
+  [RpcSubjects.directory.provisionResolve]: { roles: PEOPLE, dataClass: 'reference' },
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseTransition]: { roles: COORDINATORS, dataClass: 'case' },
+  [RpcSubjects.intake.caseDecide]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 

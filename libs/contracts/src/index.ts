@@ -7,3 +7,4 @@ export * from './directory/directory.dto';
 export * from './intake/intake.dto';
 export * from './audit/audit.dto';
 export * from './common/text';
+export * from './decision/decision.dto';

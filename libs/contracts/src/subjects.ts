@@ -14,12 +14,14 @@ export const RpcSubjects = {
     agencyReorganize: 'directory.agency.reorganize',
     focalPointList: 'directory.focal-point.list',
     focalPointSet: 'directory.focal-point.set',
+    provisionResolve: 'directory.provision.resolve',
   },
   intake: {
     reportSubmit: 'intake.report.submit',
     caseGet: 'intake.case.get',
     caseList: 'intake.case.list',
     caseTransition: 'intake.case.transition',
+    caseDecide: 'intake.case.decide',
     auditTrail: 'intake.audit.trail',
   },
 } as const;
@@ -33,6 +35,7 @@ export const EventSubjects = {
     reportAttached: 'evt.intake.report.attached',
     caseReassigned: 'evt.intake.case.reassigned',
     caseStatusChanged: 'evt.intake.case.status-changed',
+    caseDecided: 'evt.intake.case.decided',
   },
 } as const;
 

@@ -11,6 +11,7 @@ import { FocalPoints1764300000200 } from '../migrations/1764300000200-focal-poin
 import { FocalPointEntity } from '../focal-point/focal-point.entity';
 import { FocalPointNatsController } from '../focal-point/focal-point.nats-controller';
 import { FocalPointService } from '../focal-point/focal-point.service';
+import { ProvisionNatsController, ProvisionService } from '../reference/provision.nats-controller';
 import { CategoryEntity, LocalityEntity, ProvinceEntity, SectorEntity } from '../reference/reference.entities';
 import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
 import { RoutingNatsController } from '../routing/routing.nats-controller';
@@ -54,8 +55,8 @@ export class DirectoryModule {
         migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200],
         pgDriver: deps.pgDriver,
       }),
-      controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, RoutingNatsController, UserNatsController],
-      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, FocalPointService, RoutingService, SeedOnBoot, UserService, ...outboxRelayProviders()],
+      controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, ProvisionNatsController, RoutingNatsController, UserNatsController],
+      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, FocalPointService, ProvisionService, RoutingService, SeedOnBoot, UserService, ...outboxRelayProviders()],
     };
   }
 }

@@ -15,6 +15,7 @@ import { CaseEventsResolver } from '../graphql/case-events.resolver';
 import { AgencyResolver } from '../graphql/agency.resolver';
 import { CaseWorkflowResolver } from '../graphql/case-workflow.resolver';
 import { CaseResolver, ParticipantHistoryResolver, ParticipantResolver } from '../graphql/case.resolver';
+import { DecisionResolver } from '../graphql/decision.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
 import { FocalPointResolver } from '../graphql/focal-point.resolver';
 import { RoutingResolver } from '../graphql/routing.resolver';
@@ -98,7 +99,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, DirectoryResolver, FocalPointResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
+      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { CaseDto, CaseOpenedEvent, CaseReassignedEvent, CaseStatusChangedEvent, EventEnvelope, ReportAttachedEvent } from '@phoi-hop/contracts';
+import type { CaseDecidedEvent, CaseDto, CaseOpenedEvent, CaseReassignedEvent, CaseStatusChangedEvent, EventEnvelope, ReportAttachedEvent } from '@phoi-hop/contracts';
 import { EventSubjects } from '@phoi-hop/contracts';
 import type { CaseEventModel, CaseModel, CaseStatusEnum, ParticipantRoleEnum, SeverityEnum } from './case.model';
 
@@ -24,6 +24,10 @@ export function toCaseEventModel(envelope: EventEnvelope): CaseEventModel | null
     case EventSubjects.intake.reportAttached: {
       const data = envelope.data as ReportAttachedEvent;
       return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: data.report };
+    }
+    case EventSubjects.intake.caseDecided: {
+      const data = envelope.data as CaseDecidedEvent;
+      return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: null };
     }
     case EventSubjects.intake.caseStatusChanged: {
       const data = envelope.data as CaseStatusChangedEvent;

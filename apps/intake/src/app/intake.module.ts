@@ -2,6 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
 import { AgencyReorganizedHandler } from '../case/agency-reorganized.handler';
 import { ParticipantHistory1764300000500 } from '../migrations/1764300000500-participant-history';
+import { Decisions1764300000600 } from '../migrations/1764300000600-decisions';
+import { CaseDecisionService } from '../decision/case-decision.service';
+import { DecisionNatsController } from '../decision/decision.nats-controller';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { CaseEntity, CaseParticipantEntity } from '../case/case.entity';
 import { CaseNatsController } from '../case/case.nats-controller';
@@ -27,15 +30,16 @@ export class IntakeModule {
       module: IntakeModule,
       imports: serviceInfrastructure(config, {
         entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600],
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, ReportNatsController],
+      controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
       providers: [
         { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix } },
         CaseRepository,
         CaseService,
         CaseTransitionService,
+        CaseDecisionService,
         ReportService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('intake-agency-reorganized', [EventSubjects.directory.agenciesReorganized], AgencyReorganizedHandler),

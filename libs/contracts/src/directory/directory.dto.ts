@@ -203,3 +203,20 @@ export class FocalPointSetRequest extends FocalPointListRequest {
   @IsBoolean()
   active?: boolean;
 }
+
+/** `directory.provision.resolve`: the legal provisions with these codes, as the taxonomy holds them. */
+export class ResolveProvisionsRequest {
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  codes!: string[];
+}
+
+export interface ProvisionDto {
+  code: string;
+  citation: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  successorCode: string | null;
+}

@@ -1,0 +1,106 @@
+import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { RpcSubjects, type DecideCaseResponse } from '@phoi-hop/contracts';
+import { RpcClient } from '@phoi-hop/messaging';
+import { CaseModel } from './case.model';
+import { toCaseModel } from './case.mapper';
+import { requireActor, type GqlContext } from './gql-context';
+
+@InputType()
+export class AssessmentInput {
+  @Field({ description: 'A factual claim (true) or an opinion (false)' })
+  isFactualClaim!: boolean;
+
+  @Field({ nullable: true, description: 'Who verified the claim false' })
+  verifiedFalseBy?: string;
+
+  @Field({ description: 'Reporting on a matter of public interest' })
+  isPublicInterestReporting!: boolean;
+
+  @Field({ description: 'A real grievance the responsible agency should resolve (Đ7.2)' })
+  isGenuineGrievance!: boolean;
+
+  @Field({ description: 'Why the proposed action is proportionate' })
+  proportionality!: string;
+
+  @Field({ description: 'The conclusion: the content is not protected expression' })
+  concludesNotProtected!: boolean;
+}
+
+@InputType()
+export class HandlingActionInput {
+  @Field({ description: 'PUBLISH_CLARIFICATION, REQUEST_REMOVAL, PROPOSE_SANCTION, REFER_TO_POLICE, REFER_TO_PRESS_ASSOCIATION, RESOLVE_GRIEVANCE, MONITOR or NO_ACTION' })
+  type!: string;
+
+  @Field()
+  assigneeAgencyCode!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  dueDate!: string;
+
+  @Field({ nullable: true })
+  details?: string;
+}
+
+@InputType()
+export class DecideCaseInput {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field({ description: 'FALSE, MISLEADING, UNLAWFUL, TRUE, OPINION, GRIEVANCE or UNVERIFIABLE' })
+  finding!: string;
+
+  @Field(() => [String], { description: 'Codes of the legal provisions relied on (taxonomy)' })
+  provisionCodes!: string[];
+
+  @Field(() => AssessmentInput, { nullable: true, description: 'Required for any restrictive action (Đ3.2)' })
+  assessment?: AssessmentInput;
+
+  @Field()
+  statementOfReasons!: string;
+
+  @Field(() => [HandlingActionInput])
+  actions!: HandlingActionInput[];
+}
+
+@ObjectType('HandlingAction')
+export class HandlingActionModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  type!: string;
+
+  @Field()
+  assigneeAgencyCode!: string;
+
+  @Field()
+  dueDate!: string;
+
+  @Field()
+  status!: string;
+}
+
+@ObjectType('DecideCasePayload')
+export class DecideCasePayloadModel {
+  @Field(() => CaseModel)
+  case!: CaseModel;
+
+  @Field(() => ID)
+  decisionId!: string;
+
+  @Field(() => [HandlingActionModel])
+  actions!: HandlingActionModel[];
+}
+
+@Resolver()
+export class DecisionResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Mutation(() => DecideCasePayloadModel, { description: 'Decide a case with a statement of reasons and plan its handling (COORDINATOR); restrictive actions need grounds (Đ3.2)' })
+  async decideCase(@Args('input') input: DecideCaseInput, @Context() context: GqlContext): Promise<DecideCasePayloadModel> {
+    const { token } = requireActor(context, 'decideCase');
+    const request = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+    const result = await this.rpc.request<DecideCaseResponse>(RpcSubjects.intake.caseDecide, request, { token });
+    return { case: toCaseModel(result.case), decisionId: result.decisionId, actions: result.actions };
+  }
+}

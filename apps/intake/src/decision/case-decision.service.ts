@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  EventSubjects,
+  RpcSubjects,
+  type Actor,
+  type CaseDecidedEvent,
+  type DecideCaseRequest,
+  type DecideCaseResponse,
+  type HandlingActionDto,
+  type ProvisionDto,
+} from '@phoi-hop/contracts';
+import { maySeeCase } from '@phoi-hop/auth';
+import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
+import { appendAudit } from '@phoi-hop/persistence';
+import { nextStatus } from '../case/case-lifecycle';
+import { CaseEntity } from '../case/case.entity';
+import { CaseError } from '../case/case.errors';
+import { toCaseDto } from '../case/case.mapper';
+import { CaseRepository } from '../case/case.repository';
+import { assertActionGrounded, type DecisionGrounds } from './decision.rules';
+
+/** Vietnam's calendar day: provisions are in force by local dates. */
+function provinceToday(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Records a decision with its statement of reasons and plans its handling actions. Every
+ * restrictive action is checked against the grounds first (Đ3.2); nothing is written otherwise.
+ */
+@Injectable()
+export class CaseDecisionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly rpc: RpcClient,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async decide(actor: Actor, request: DecideCaseRequest): Promise<DecideCaseResponse> {
+    // The provisions as the taxonomy holds them (with their dates), not as the caller describes them.
+    const provisions = request.provisionCodes.length
+      ? await this.rpc.request<ProvisionDto[]>(RpcSubjects.directory.provisionResolve, { codes: request.provisionCodes })
+      : [];
+    const decidedOn = provinceToday();
+    const grounds: DecisionGrounds = {
+      finding: request.finding,
+      provisions,
+      assessment: request.assessment ? { ...request.assessment, verifiedFalseBy: request.assessment.verifiedFalseBy ?? null } : null,
+      statementOfReasons: request.statementOfReasons,
+      decidedOn,
+    };
+    for (const action of request.actions.length ? request.actions : [{ type: 'NO_ACTION' as const }]) assertActionGrounded(action.type, grounds);
+    for (const [i, action] of request.actions.entries()) {
+      if (action.dueDate < decidedOn) throw CaseError.badInput(`actions.${i}.dueDate`, 'dueDate is in the past');
+    }
+
+    const result = await this.dataSource.transaction(async (manager) => {
+      const entity = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!entity || !maySeeCase(actor, entity.visibleAgencies)) throw CaseError.notFound();
+      const planned = request.actions.filter((a) => a.type !== 'NO_ACTION');
+      let status = nextStatus(entity.status, { kind: 'DECIDE' });
+      if (planned.length > 0) status = nextStatus(status, { kind: 'START_ACTING' });
+      const decisionId = randomUUID();
+      const now = new Date();
+      await manager.query(
+        `INSERT INTO decision (id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by, decided_by_agency, decided_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9)`,
+        [decisionId, entity.id, request.finding, JSON.stringify(provisions), request.assessment ? JSON.stringify(request.assessment) : null, request.statementOfReasons, actor.userId, actor.agencyCode, now],
+      );
+      const actions: HandlingActionDto[] = [];
+      for (const action of planned) {
+        const id = randomUUID();
+        await manager.query(
+          `INSERT INTO handling_action (id, case_id, decision_id, type, assignee_agency_code, due_date, details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [id, entity.id, decisionId, action.type, action.assigneeAgencyCode, action.dueDate, action.details ?? null, now],
+        );
+        actions.push({ id, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, status: 'PLANNED' });
+      }
+      // Assignees must see the case they act on.
+      const visible = [...new Set([...entity.visibleAgencies, ...planned.map((a) => a.assigneeAgencyCode)])];
+      await manager.update(CaseEntity, { id: entity.id }, { status, visibleAgencies: visible, updatedAt: now });
+      await appendToOutbox<CaseDecidedEvent>(manager, [
+        {
+          subject: EventSubjects.intake.caseDecided,
+          aggregateId: entity.id,
+          visibleTo: visible,
+          data: { caseId: entity.id, caseNumber: entity.number, decisionId, finding: request.finding, provisions: provisions.map((p) => p.citation), actions },
+        },
+      ]);
+      await appendAudit(manager, {
+        actor,
+        action: 'case.decided',
+        targetType: 'case',
+        targetId: entity.id,
+        summary: { before: { status: entity.status }, after: { status }, decisionId, finding: request.finding, provisions: request.provisionCodes, actions: actions.map((a) => a.type) },
+      });
+      const loaded = (await this.cases.loadCase(manager, entity.id))!;
+      return { case: toCaseDto(loaded.entity, loaded.participants, loaded.reports), decisionId, actions };
+    });
+    this.relay.kick();
+    return result;
+  }
+}

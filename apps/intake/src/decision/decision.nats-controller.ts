@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DecideCaseRequest, RpcSubjects, type DecideCaseResponse } from '@phoi-hop/contracts';
+import { ActorContext } from '@phoi-hop/auth';
+import { CaseDecisionService } from './case-decision.service';
+
+@Controller()
+export class DecisionNatsController {
+  constructor(private readonly decisions: CaseDecisionService) {}
+
+  // Đ5, Đ3.2: decide with a statement of reasons; restrictive actions only on grounds.
+  @MessagePattern(RpcSubjects.intake.caseDecide)
+  decide(@Payload() request: DecideCaseRequest): Promise<DecideCaseResponse> {
+    return this.decisions.decide(ActorContext.require(), request);
+  }
+}

@@ -1,0 +1,112 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { REFERENCE_CODE_PATTERN } from '../common/codes';
+import type { CaseDto } from '../intake/intake.dto';
+
+export const Findings = ['FALSE', 'MISLEADING', 'UNLAWFUL', 'TRUE', 'OPINION', 'GRIEVANCE', 'UNVERIFIABLE'] as const;
+export type FindingCode = (typeof Findings)[number];
+export const HandlingActionTypes = [
+  'PUBLISH_CLARIFICATION',
+  'REQUEST_REMOVAL',
+  'PROPOSE_SANCTION',
+  'REFER_TO_POLICE',
+  'REFER_TO_PRESS_ASSOCIATION',
+  'RESOLVE_GRIEVANCE',
+  'MONITOR',
+  'NO_ACTION',
+] as const;
+export type HandlingActionTypeCode = (typeof HandlingActionTypes)[number];
+
+export class AssessmentInputDto {
+  @IsBoolean()
+  isFactualClaim!: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  verifiedFalseBy?: string;
+
+  @IsBoolean()
+  isPublicInterestReporting!: boolean;
+
+  @IsBoolean()
+  isGenuineGrievance!: boolean;
+
+  @IsString()
+  @MaxLength(2000)
+  proportionality!: string;
+
+  @IsBoolean()
+  concludesNotProtected!: boolean;
+}
+
+export class HandlingActionInputDto {
+  @IsIn(HandlingActionTypes)
+  type!: HandlingActionTypeCode;
+
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'assigneeAgencyCode must be an agency code' })
+  assigneeAgencyCode!: string;
+
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date YYYY-MM-DD' })
+  dueDate!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  details?: string;
+}
+
+/** `intake.case.decide`: the decision with its statement of reasons and the handling plan (Đ5, Đ7.2). */
+export class DecideCaseRequest {
+  @IsUUID('all', { message: 'caseId must be a case id' })
+  caseId!: string;
+
+  @IsIn(Findings)
+  finding!: FindingCode;
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  provisionCodes!: string[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AssessmentInputDto)
+  assessment?: AssessmentInputDto;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  statementOfReasons!: string;
+
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => HandlingActionInputDto)
+  actions!: HandlingActionInputDto[];
+}
+
+export interface HandlingActionDto {
+  id: string;
+  type: HandlingActionTypeCode;
+  assigneeAgencyCode: string;
+  dueDate: string;
+  status: 'PLANNED' | 'IN_PROGRESS' | 'DONE';
+}
+
+export interface DecideCaseResponse {
+  case: CaseDto;
+  decisionId: string;
+  actions: HandlingActionDto[];
+}
+
+/** Payload of `evt.intake.case.decided`. */
+export interface CaseDecidedEvent {
+  caseId: string;
+  caseNumber: string;
+  decisionId: string;
+  finding: FindingCode;
+  provisions: string[];
+  actions: HandlingActionDto[];
+}
