@@ -2,7 +2,9 @@ import { FLOOD_RUMOUR, SeededUsers, graphqlRequest } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 import { SUBMIT_REPORT } from './support/queries';
 
-const DECIDE = `mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId case { status } actions { type assigneeAgencyCode status } } }`;
+const DECIDE = `mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId case { status } actions { id type assigneeAgencyCode status } } }`;
+const UPDATE_ACTION = `mutation($i: UpdateHandlingActionInput!) { updateHandlingAction(input: $i) { status } }`;
+const CLOSE = `mutation($id: ID!, $o: String!) { closeCase(id: $id, outcome: $o) { status } }`;
 const TRIAGE = `mutation($id: ID!) { triageCase(id: $id) { status } }`;
 
 /** Issue 4 (decision and statement of reasons): restrictive actions only on grounds (Đ3.2). */
@@ -34,7 +36,7 @@ describe('deciding a case', () => {
     return result.data!.submitReport.case.id;
   }
   const decide = (input: Record<string, unknown>) =>
-    graphqlRequest<{ decideCase: { case: { status: string }; actions: { type: string; assigneeAgencyCode: string; status: string }[] } }>(platform.graphqlUrl, DECIDE, { i: input }, lead);
+    graphqlRequest<{ decideCase: { case: { status: string }; actions: { id: string; type: string; assigneeAgencyCode: string; status: string }[] } }>(platform.graphqlUrl, DECIDE, { i: input }, lead);
 
   it('decides a false rumour with a provision in force and an assessment: clarification and removal planned', async () => {
     const caseId = await openCase(await platform.env.token(SeededUsers.lethuyOfficer), { excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
@@ -95,5 +97,19 @@ describe('deciding a case', () => {
     });
     expect(resolved.errors).toBeUndefined();
     expect(resolved.data!.decideCase).toMatchObject({ case: { status: 'ACTING' }, actions: [{ type: 'RESOLVE_GRIEVANCE', assigneeAgencyCode: 'UBND_DONG_HOI' }] });
+
+    // The locality fixes the real problem and reports back (Đ7.2); then the case can close.
+    const actionId = resolved.data!.decideCase.actions[0]!.id;
+    const outcome = 'Đường ống đã được thay, nước sạch trở lại từ ngày 25; UBND thành phố đã báo cáo.';
+    expect((await graphqlRequest(platform.graphqlUrl, CLOSE, { id: caseId, o: outcome }, lead)).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+    const outsider = await graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId, status: 'DONE', result: 'Đã xử lý xong mọi việc' } }, await platform.env.token(SeededUsers.sytOfficer));
+    expect(outsider.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const donghoi = await platform.env.token(SeededUsers.donghoiOfficer);
+    const noResult = await graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId, status: 'DONE' } }, donghoi);
+    expect(noResult.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'result' });
+    const done = await graphqlRequest<{ updateHandlingAction: { status: string } }>(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId, status: 'DONE', result: 'Đã thay 40 m ống, nghiệm thu ngày 25', links: ['https://donghoi.example.vn/thong-bao/ong-nuoc'] } }, donghoi);
+    expect(done.data!.updateHandlingAction.status).toBe('DONE');
+    const closed = await graphqlRequest<{ closeCase: { status: string } }>(platform.graphqlUrl, CLOSE, { id: caseId, o: outcome }, lead);
+    expect(closed.data!.closeCase.status).toBe('CLOSED');
   });
 });

@@ -24,6 +24,8 @@ const COORDINATORS: readonly Role[] = [Roles.COORDINATOR];
 /** People of the agencies (machine clients excluded): who may read focal points' work contacts. */
 const PEOPLE: readonly Role[] = ALL_ROLES.filter((role) => role !== Roles.API_CLIENT);
 const DIRECTORY_EDITORS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR];
+/** Agencies that carry out handling actions; the service also checks the action is their agency's. */
+const ACTION_TAKERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER];
 const ROUTING_EXPLAINERS: readonly Role[] = [Roles.COORDINATOR, Roles.ADMIN, Roles.LEADER, Roles.AUDITOR];
 
 export const GRAPHQL_POLICY = {
@@ -38,6 +40,8 @@ export const GRAPHQL_POLICY = {
   dismissCase: { roles: COORDINATORS, dataClass: 'case' },
   reopenCase: { roles: COORDINATORS, dataClass: 'case' },
   decideCase: { roles: COORDINATORS, dataClass: 'case' },
+  closeCase: { roles: COORDINATORS, dataClass: 'case' },
+  updateHandlingAction: { roles: ACTION_TAKERS, dataClass: 'case' },
   explainRouting: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
   focalPoints: { roles: PEOPLE, dataClass: 'reference' },
@@ -62,6 +66,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseTransition]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseDecide]: { roles: COORDINATORS, dataClass: 'case' },
+  [RpcSubjects.intake.actionUpdate]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.intake.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 

@@ -22,6 +22,7 @@ export const RpcSubjects = {
     caseList: 'intake.case.list',
     caseTransition: 'intake.case.transition',
     caseDecide: 'intake.case.decide',
+    actionUpdate: 'intake.action.update',
     auditTrail: 'intake.audit.trail',
   },
 } as const;
@@ -36,6 +37,7 @@ export const EventSubjects = {
     caseReassigned: 'evt.intake.case.reassigned',
     caseStatusChanged: 'evt.intake.case.status-changed',
     caseDecided: 'evt.intake.case.decided',
+    actionUpdated: 'evt.intake.action.updated',
   },
 } as const;
 

@@ -30,6 +30,11 @@ export class CaseWorkflowResolver {
     return this.move(context, 'reopenCase', { caseId: id, command: 'REOPEN', reason });
   }
 
+  @Mutation(() => CaseModel, { description: 'Close a case whose handling actions are all done, with the outcome (COORDINATOR)' })
+  closeCase(@Args('id', { type: () => ID }) id: string, @Args('outcome') outcome: string, @Context() context: GqlContext): Promise<CaseModel> {
+    return this.move(context, 'closeCase', { caseId: id, command: 'CLOSE', reason: outcome });
+  }
+
   private async move(context: GqlContext, operation: GraphQLOperation, request: { caseId: string; command: CaseTransitionCommand; severity?: string; reason?: string }): Promise<CaseModel> {
     const { token } = requireActor(context, operation);
     return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseTransition, request, { token }));

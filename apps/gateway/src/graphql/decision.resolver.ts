@@ -1,5 +1,5 @@
 import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { RpcSubjects, type DecideCaseResponse } from '@phoi-hop/contracts';
+import { RpcSubjects, type DecideCaseResponse, type HandlingActionDto } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { CaseModel } from './case.model';
 import { toCaseModel } from './case.mapper';
@@ -92,6 +92,21 @@ export class DecideCasePayloadModel {
   actions!: HandlingActionModel[];
 }
 
+@InputType()
+export class UpdateHandlingActionInput {
+  @Field(() => ID)
+  actionId!: string;
+
+  @Field({ description: 'IN_PROGRESS or DONE' })
+  status!: string;
+
+  @Field({ nullable: true, description: 'The result (required when DONE)' })
+  result?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Links to the published clarification, the platform response, …' })
+  links?: string[];
+}
+
 @Resolver()
 export class DecisionResolver {
   constructor(private readonly rpc: RpcClient) {}
@@ -102,5 +117,12 @@ export class DecisionResolver {
     const request = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
     const result = await this.rpc.request<DecideCaseResponse>(RpcSubjects.intake.caseDecide, request, { token });
     return { case: toCaseModel(result.case), decisionId: result.decisionId, actions: result.actions };
+  }
+
+  @Mutation(() => HandlingActionModel, { description: 'The assignee reports progress or the result of a handling action' })
+  updateHandlingAction(@Args('input') input: UpdateHandlingActionInput, @Context() context: GqlContext): Promise<HandlingActionDto> {
+    const { token } = requireActor(context, 'updateHandlingAction');
+    const request = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+    return this.rpc.request<HandlingActionDto>(RpcSubjects.intake.actionUpdate, request, { token });
   }
 }

@@ -3,6 +3,8 @@ import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
 import { AgencyReorganizedHandler } from '../case/agency-reorganized.handler';
 import { ParticipantHistory1764300000500 } from '../migrations/1764300000500-participant-history';
 import { Decisions1764300000600 } from '../migrations/1764300000600-decisions';
+import { ActionResults1764300000700 } from '../migrations/1764300000700-action-results';
+import { HandlingActionService } from '../decision/handling-action.service';
 import { CaseDecisionService } from '../decision/case-decision.service';
 import { DecisionNatsController } from '../decision/decision.nats-controller';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
@@ -30,7 +32,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: serviceInfrastructure(config, {
         entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
@@ -40,6 +42,7 @@ export class IntakeModule {
         CaseService,
         CaseTransitionService,
         CaseDecisionService,
+        HandlingActionService,
         ReportService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('intake-agency-reorganized', [EventSubjects.directory.agenciesReorganized], AgencyReorganizedHandler),

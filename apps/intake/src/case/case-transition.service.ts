@@ -32,8 +32,13 @@ export class CaseTransitionService {
     const result = await this.dataSource.transaction(async (manager) => {
       const entity = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
       if (!entity || !maySeeCase(actor, entity.visibleAgencies)) throw CaseError.notFound();
-      const command: CaseCommand =
-        request.command === 'TRIAGE' ? { kind: 'TRIAGE' } : { kind: request.command, reason: request.reason ?? '' };
+      let command: CaseCommand;
+      if (request.command === 'TRIAGE') command = { kind: 'TRIAGE' };
+      else if (request.command === 'CLOSE') {
+        const [open] = await manager.query(`SELECT count(*)::int AS n FROM handling_action WHERE case_id = $1 AND status <> 'DONE'`, [entity.id]);
+        if (!request.reason || request.reason.trim().length < 10) throw CaseError.badInput('reason', 'Closing a case needs an outcome summary');
+        command = { kind: 'CLOSE', allActionsDone: open.n === 0 };
+      } else command = { kind: request.command, reason: request.reason ?? '' };
       const from = entity.status;
       const to = nextStatus(from, command);
       const severity = request.command === 'TRIAGE' && request.severity ? request.severity : entity.severity;

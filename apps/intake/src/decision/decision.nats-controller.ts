@@ -1,12 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DecideCaseRequest, RpcSubjects, type DecideCaseResponse } from '@phoi-hop/contracts';
+import { DecideCaseRequest, RpcSubjects, UpdateHandlingActionRequest, type DecideCaseResponse, type HandlingActionDto } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
 import { CaseDecisionService } from './case-decision.service';
+import { HandlingActionService } from './handling-action.service';
 
 @Controller()
 export class DecisionNatsController {
-  constructor(private readonly decisions: CaseDecisionService) {}
+  constructor(
+    private readonly decisions: CaseDecisionService,
+    private readonly actions: HandlingActionService,
+  ) {}
+
+  @MessagePattern(RpcSubjects.intake.actionUpdate)
+  updateAction(@Payload() request: UpdateHandlingActionRequest): Promise<HandlingActionDto> {
+    return this.actions.update(ActorContext.require(), request);
+  }
 
   // Đ5, Đ3.2: decide with a statement of reasons; restrictive actions only on grounds.
   @MessagePattern(RpcSubjects.intake.caseDecide)

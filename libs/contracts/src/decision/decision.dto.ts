@@ -110,3 +110,30 @@ export interface CaseDecidedEvent {
   provisions: string[];
   actions: HandlingActionDto[];
 }
+
+/** `intake.action.update`: the assignee reports progress or the result of a handling action. */
+export class UpdateHandlingActionRequest {
+  @IsUUID('all', { message: 'actionId must be an action id' })
+  actionId!: string;
+
+  @IsIn(['IN_PROGRESS', 'DONE'])
+  status!: 'IN_PROGRESS' | 'DONE';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5_000)
+  result?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(2_048, { each: true })
+  links?: string[];
+}
+
+export interface HandlingActionUpdatedEvent {
+  caseId: string;
+  caseNumber: string;
+  action: HandlingActionDto & { result: string | null };
+}

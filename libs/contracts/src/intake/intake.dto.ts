@@ -151,7 +151,7 @@ export interface ReportAttachedEvent {
 
 
 /** Commands available through `intake.case.transition` so far (issue 4 adds the others). */
-export const CaseTransitionCommands = ['TRIAGE', 'DISMISS', 'REOPEN'] as const;
+export const CaseTransitionCommands = ['TRIAGE', 'DISMISS', 'REOPEN', 'CLOSE'] as const;
 export type CaseTransitionCommand = (typeof CaseTransitionCommands)[number];
 
 export class CaseTransitionRequest {
@@ -166,7 +166,7 @@ export class CaseTransitionRequest {
   @IsIn(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'])
   severity?: Severity;
 
-  /** DISMISS and REOPEN: why. */
+  /** DISMISS and REOPEN: why; CLOSE: the outcome summary. */
   @IsOptional()
   @IsString()
   @MaxLength(2_000)
