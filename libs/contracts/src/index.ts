@@ -1,3 +1,5 @@
+// The validated DTOs use decorators that need the Reflect metadata API wherever contracts load.
+import 'reflect-metadata';
 export * from './subjects';
 export * from './common/error-codes';
 export * from './common/actor';
