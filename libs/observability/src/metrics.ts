@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+// One registry and one instance of each metric per process: several services may share a process
+// (tests, the dev launcher), so they are told apart by the `service` label, never by re-registering.
 let registry: Registry | null = null;
 const metrics = new Map<string, unknown>();
 
@@ -28,14 +30,17 @@ export function rpcDuration(): Histogram<'service' | 'subject' | 'outcome'> {
   }));
 }
 
+/** Events relayed from the outbox to JetStream. */
 export function eventsPublished(): Counter<'service' | 'subject'> {
   return once('published', () => new Counter({ name: 'phoihop_events_published_total', help: 'Domain events relayed from the outbox to JetStream', labelNames: ['service', 'subject'], registers: [metricsRegistry()] }));
 }
 
+/** Events applied by durable consumers. */
 export function eventsConsumed(): Counter<'service' | 'subject'> {
   return once('consumed', () => new Counter({ name: 'phoihop_events_consumed_total', help: 'Domain events applied by durable consumers', labelNames: ['service', 'subject'], registers: [metricsRegistry()] }));
 }
 
+/** Committed outbox rows not yet published. */
 export function outboxLag(): Gauge<'service'> {
   return once('lag', () => new Gauge({ name: 'phoihop_outbox_pending', help: 'Committed events not yet published', labelNames: ['service'], registers: [metricsRegistry()] }));
 }
@@ -43,4 +48,9 @@ export function outboxLag(): Gauge<'service'> {
 /** Refused credentials (expired, forged, unknown key), by reason; the credential itself is never recorded. */
 export function authFailures(): Counter<'service' | 'reason'> {
   return once('authFailures', () => new Counter({ name: 'phoihop_auth_failures_total', help: 'Refused tokens and keys', labelNames: ['service', 'reason'], registers: [metricsRegistry()] }));
+}
+
+/** 1 for each service running in this process, so a scrape says whose metrics these are. */
+export function serviceInfo(): Gauge<'service'> {
+  return once('serviceInfo', () => new Gauge({ name: 'phoihop_service_info', help: 'Services running in this process', labelNames: ['service'], registers: [metricsRegistry()] }));
 }
