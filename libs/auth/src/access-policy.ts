@@ -46,6 +46,12 @@ export const GRAPHQL_POLICY = {
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
   focalPoints: { roles: PEOPLE, dataClass: 'reference' },
   setFocalPoint: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
+  consultation: { roles: CASE_READERS, dataClass: 'case' },
+  consultations: { roles: CASE_READERS, dataClass: 'case' },
+  openConsultation: { roles: COORDINATORS, dataClass: 'case' },
+  submitOpinion: { roles: ACTION_TAKERS, dataClass: 'case' },
+  recordMeeting: { roles: COORDINATORS, dataClass: 'case' },
+  resolveConsultation: { roles: COORDINATORS, dataClass: 'case' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -68,6 +74,13 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.intake.caseDecide]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.actionUpdate]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.intake.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  [RpcSubjects.consultation.open]: { roles: COORDINATORS, dataClass: 'case' },
+  [RpcSubjects.consultation.get]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.consultation.list]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.consultation.resolve]: { roles: COORDINATORS, dataClass: 'case' },
+  [RpcSubjects.consultation.opinionSubmit]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.consultation.meetingRecord]: { roles: COORDINATORS, dataClass: 'case' },
+  [RpcSubjects.consultation.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 
 function allowed(entry: PolicyEntry | undefined, actor: Actor): boolean {

@@ -10,3 +10,5 @@ export * from './intake/intake.dto';
 export * from './audit/audit.dto';
 export * from './common/text';
 export * from './decision/decision.dto';
+export * from './consultation/consultation.dto';
+export * from './common/province-day';

@@ -25,6 +25,15 @@ export const RpcSubjects = {
     actionUpdate: 'intake.action.update',
     auditTrail: 'intake.audit.trail',
   },
+  consultation: {
+    open: 'consultation.consultation.open',
+    get: 'consultation.consultation.get',
+    list: 'consultation.consultation.list',
+    resolve: 'consultation.consultation.resolve',
+    opinionSubmit: 'consultation.opinion.submit',
+    meetingRecord: 'consultation.meeting.record',
+    auditTrail: 'consultation.audit.trail',
+  },
 } as const;
 
 export const EventSubjects = {
@@ -38,6 +47,14 @@ export const EventSubjects = {
     caseStatusChanged: 'evt.intake.case.status-changed',
     caseDecided: 'evt.intake.case.decided',
     actionUpdated: 'evt.intake.action.updated',
+  },
+  consultation: {
+    opened: 'evt.consultation.consultation.opened',
+    resolved: 'evt.consultation.consultation.resolved',
+    opinionSubmitted: 'evt.consultation.opinion.submitted',
+    opinionReminded: 'evt.consultation.opinion.reminded',
+    opinionEscalated: 'evt.consultation.opinion.escalated',
+    meetingRecorded: 'evt.consultation.meeting.recorded',
   },
 } as const;
 

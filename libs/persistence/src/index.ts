@@ -5,3 +5,4 @@ export * from './transaction.util';
 export * from './persistence.env';
 export * from './persistence.module';
 export * from './audit';
+export * from './due-work.poller';

@@ -1,6 +1,7 @@
 import { defaultSeedDir, loadSeedFolder } from '../seed/seed-loader';
 import type { ProvinceSeed, SeedAgency, SeedRule } from '../seed/seed.types';
-import { RoutingError, explainRouting, findKeyword, provinceDay, routeCase, type RoutingContext } from './routing.rules';
+import { provinceDay } from '@phoi-hop/contracts';
+import { RoutingError, explainRouting, findKeyword, routeCase, type RoutingContext } from './routing.rules';
 
 function contextOf(seed: ProvinceSeed, at = new Date('2026-11-01T03:00:00Z')): RoutingContext {
   return {

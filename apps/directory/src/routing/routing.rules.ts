@@ -1,4 +1,4 @@
-import { foldForMatching, type ParticipantRole } from '@phoi-hop/contracts';
+import { foldForMatching, provinceDay, type ParticipantRole } from '@phoi-hop/contracts';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
 
 export type { ParticipantRole };
@@ -73,14 +73,6 @@ interface Evaluation {
   matched: boolean;
   reason: string;
   agencyCode: string | null;
-}
-
-// Vietnam keeps UTC+7 all year (no daylight saving), and agency and provision dates are local days.
-const PROVINCE_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The calendar day (YYYY-MM-DD) in the province at an instant: validity dates are compared with it. */
-export function provinceDay(at: Date): string {
-  return new Date(at.getTime() + PROVINCE_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 function isValidOn(agency: SeedAgency, day: string): boolean {

@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorCodes, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { ErrorCodes, provinceDay, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
 import { DomainError } from '@phoi-hop/messaging';
 import { AgencyEntity } from '../agency/agency.entity';
 import { CategoryEntity, LocalityEntity, SectorEntity } from '../reference/reference.entities';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
 import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
-import { RoutingError, explainRouting, provinceDay, routeCase, type RoutingContext } from './routing.rules';
+import { RoutingError, explainRouting, routeCase, type RoutingContext } from './routing.rules';
 
 const REFRESH_INTERVAL_MS = 30_000;
 

@@ -10,6 +10,7 @@ import {
   type DecideCaseResponse,
   type HandlingActionDto,
   type ProvisionDto,
+  provinceDay,
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
@@ -20,11 +21,6 @@ import { CaseError } from '../case/case.errors';
 import { toCaseDto } from '../case/case.mapper';
 import { CaseRepository } from '../case/case.repository';
 import { assertActionGrounded, type DecisionGrounds } from './decision.rules';
-
-/** Vietnam's calendar day: provisions are in force by local dates. */
-function provinceToday(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Records a decision with its statement of reasons and plans its handling actions. Every
@@ -44,7 +40,7 @@ export class CaseDecisionService {
     const provisions = request.provisionCodes.length
       ? await this.rpc.request<ProvisionDto[]>(RpcSubjects.directory.provisionResolve, { codes: request.provisionCodes })
       : [];
-    const decidedOn = provinceToday();
+    const decidedOn = provinceDay();
     const grounds: DecisionGrounds = {
       finding: request.finding,
       provisions,

@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { RpcSubjects } from '@phoi-hop/contracts';
+import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import type { ConsultationConfig } from '../config/consultation.config';
+import { ConsultationNatsController } from '../consultation/consultation.nats-controller';
+import { ConsultationRepository } from '../consultation/consultation.repository';
+import { ConsultationService } from '../consultation/consultation.service';
+import { DeadlineScheduler } from '../deadline/deadline.scheduler';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from '../deadline/deadline.settings';
+import { ConsultationInitial1764300001000 } from '../migrations/1764300001000-consultation-initial';
+
+export interface ConsultationModuleDeps {
+  pgDriver?: unknown;
+}
+
+@Module({})
+export class ConsultationModule {
+  static forRoot(config: ConsultationConfig, deps: ConsultationModuleDeps = {}): DynamicModule {
+    return {
+      module: ConsultationModule,
+      imports: serviceInfrastructure(config, {
+        entities: [],
+        migrations: [ConsultationInitial1764300001000],
+        pgDriver: deps.pgDriver,
+      }),
+      controllers: [auditTrailController(RpcSubjects.consultation.auditTrail), ConsultationNatsController],
+      providers: [
+        { provide: DEADLINE_SETTINGS, useValue: config.deadlines },
+        { provide: DEADLINE_SCHEDULER_ENABLED, useValue: config.schedulerEnabled },
+        ConsultationRepository,
+        ConsultationService,
+        DeadlineScheduler,
+        ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
+      ],
+    };
+  }
+}

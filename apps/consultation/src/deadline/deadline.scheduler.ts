@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventSubjects, type OpinionEscalatedEvent, type OpinionRemindedEvent } from '@phoi-hop/contracts';
+import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
+import { DueWorkPoller, appendAudit, queryRows } from '@phoi-hop/persistence';
+import type { DeadlineSettings } from '../config/consultation.config';
+import { escalationTargets } from '../consultation/consultation.rules';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from './deadline.settings';
+
+interface DueDeadline {
+  id: string;
+  consultation_id: string;
+  kind: 'REMINDER' | 'ESCALATION';
+  due_at: Date;
+}
+
+interface ConsultationHead {
+  case_id: string;
+  case_number: string;
+  mode: 'MEETING' | 'WRITTEN';
+  status: string;
+  deadline: Date | null;
+  meeting_at: Date | null;
+  lead_agency_code: string;
+  severity: 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+  visible_agencies: string[];
+}
+
+/**
+ * Fires the reminders and escalations of consultations (Đ4.2, Đ3.2 "kịp thời") from the
+ * consultation_deadline table: they survive restarts, and with N replicas each fires once.
+ */
+@Injectable()
+export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DeadlineScheduler.name);
+  private readonly poller: DueWorkPoller<DueDeadline>;
+
+  constructor(
+    dataSource: DataSource,
+    relay: OutboxRelay,
+    @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
+    @Inject(DEADLINE_SCHEDULER_ENABLED) private readonly enabled: boolean,
+  ) {
+    this.poller = new DueWorkPoller<DueDeadline>(dataSource, {
+      claimSql: `SELECT id, consultation_id, kind, due_at FROM consultation_deadline
+                  WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now() AND attempts < $1 AND NOT (id = ANY($2::uuid[]))
+                  ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      doneSql: `UPDATE consultation_deadline SET fired_at = now() WHERE id = $1`,
+      failedSql: `UPDATE consultation_deadline SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+      handle: (manager, due) => this.fire(manager, due),
+      intervalMs: settings.pollIntervalMs,
+      onError: (error, due) => this.logger.error(`Deadline ${due.id} failed, will retry: ${String((error as Error)?.message ?? error)}`),
+      afterWork: () => relay.kick(),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.enabled) this.poller.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.poller.stop();
+  }
+
+  /** Fires what is due now (tests and operators; the poller calls it on its own otherwise). */
+  runDue(): Promise<number> {
+    return this.poller.tick();
+  }
+
+  private async fire(manager: EntityManager, due: DueDeadline): Promise<void> {
+    const [head] = await queryRows<ConsultationHead>(manager, `SELECT * FROM consultation WHERE id = $1 FOR UPDATE`, [due.consultation_id]);
+    if (!head || head.status !== 'OPEN') return;
+    // A written consultation waits on the agencies that have not answered; a meeting reminds everyone invited.
+    const pending = await queryRows<{ agency_code: string }>(
+      manager,
+      `SELECT agency_code FROM consultation_invitation WHERE consultation_id = $1 AND ($2 = 'MEETING' OR responded_at IS NULL) ORDER BY agency_code`,
+      [due.consultation_id, head.mode],
+    );
+    const agencyCodes = pending.map((p) => p.agency_code);
+    if (!agencyCodes.length) return;
+    const common = { consultationId: due.consultation_id, caseId: head.case_id, caseNumber: head.case_number };
+    const target = (head.deadline ?? head.meeting_at)!.toISOString();
+    if (due.kind === 'REMINDER') {
+      await manager.query(`UPDATE consultation_invitation SET reminded_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [due.consultation_id, agencyCodes]);
+      await appendToOutbox<OpinionRemindedEvent>(manager, [
+        { subject: EventSubjects.consultation.opinionReminded, aggregateId: head.case_id, visibleTo: head.visible_agencies, data: { ...common, agencyCodes, deadline: target } },
+      ]);
+      await appendAudit(manager, { actor: null, action: 'consultation.reminded', targetType: 'consultation', targetId: due.consultation_id, summary: { agencyCodes, deadline: target } });
+      return;
+    }
+    const escalatedTo = escalationTargets(head.lead_agency_code, head.severity, this.settings.criticalEscalationAgencyCode);
+    await manager.query(`UPDATE consultation_invitation SET escalated_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [due.consultation_id, agencyCodes]);
+    const visibleTo = [...new Set([...head.visible_agencies, ...escalatedTo])];
+    if (visibleTo.length !== head.visible_agencies.length) {
+      await manager.query(`UPDATE consultation SET visible_agencies = $2 WHERE id = $1`, [due.consultation_id, visibleTo]);
+    }
+    await appendToOutbox<OpinionEscalatedEvent>(manager, [
+      {
+        subject: EventSubjects.consultation.opinionEscalated,
+        aggregateId: head.case_id,
+        visibleTo,
+        data: { ...common, overdueAgencyCodes: agencyCodes, escalatedTo, severity: head.severity, deadline: target },
+      },
+    ]);
+    await appendAudit(manager, { actor: null, action: 'consultation.escalated', targetType: 'consultation', targetId: due.consultation_id, summary: { overdue: agencyCodes, escalatedTo } });
+  }
+}

@@ -1,0 +1,10 @@
+import './instrumentation';
+import { runServiceMain } from '@phoi-hop/messaging';
+import { createConsultationApp } from './app/consultation.app';
+import { consultationConfigFromEnv } from './config/consultation.config';
+
+runServiceMain('consultation', async (logger) => {
+  const config = consultationConfigFromEnv();
+  await createConsultationApp(config, logger);
+  return { port: config.httpPort };
+});

@@ -1,0 +1,111 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from './transaction.util';
+
+export interface DueWorkOptions<T> {
+  /**
+   * Claims at most one due item: a SELECT ending in `FOR UPDATE SKIP LOCKED` (so N replicas never
+   * claim the same item), skipping items that failed `maxAttempts` times ($1) and the ids that
+   * failed earlier in this tick ($2, a uuid array).
+   */
+  claimSql: string;
+  /** Marks the claimed item done, in the same transaction as its handling ($1 = the item's id). */
+  doneSql: string;
+  /** Records a failed attempt outside the rolled-back transaction ($1 = id, $2 = the error message). */
+  failedSql: string;
+  handle(manager: EntityManager, item: T): Promise<void>;
+  intervalMs: number;
+  /** Items handled per tick at most, so one tick cannot run forever. */
+  batchSize?: number;
+  maxAttempts?: number;
+  onError?(error: unknown, item: T): void;
+  /** After a tick that handled items (e.g. to kick the outbox relay). */
+  afterWork?(handled: number): void;
+}
+
+/**
+ * Runs due work stored in a table (deadlines, reminders) exactly once across replicas and
+ * restarts: each item is claimed with SKIP LOCKED and marked done in the transaction that handles
+ * it, so a crash rolls the claim back and another tick or replica takes it over. A failing item is
+ * retried on later ticks until `maxAttempts`, without holding up the items behind it.
+ */
+export class DueWorkPoller<T extends { id: string }> {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private stopped = true;
+  private closing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: DueWorkOptions<T>,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.closing = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.closing = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Handles every item due now (up to the batch size); returns how many were handled. */
+  async tick(): Promise<number> {
+    const batch = this.options.batchSize ?? 100;
+    const maxAttempts = this.options.maxAttempts ?? 10;
+    let handled = 0;
+    const failed = new Set<string>();
+    while (!this.closing && handled + failed.size < batch) {
+      let claimed: T | undefined;
+      try {
+        claimed = await this.dataSource.transaction(async (manager) => {
+          const [item] = await queryRows<T>(manager, this.options.claimSql, [maxAttempts, [...failed]]);
+          if (!item) return undefined;
+          try {
+            await this.options.handle(manager, item);
+          } catch (error) {
+            throw new HandlingFailed(item, error);
+          }
+          await manager.query(this.options.doneSql, [item.id]);
+          return item;
+        });
+      } catch (error) {
+        if (!(error instanceof HandlingFailed)) throw error;
+        failed.add(error.item.id);
+        this.options.onError?.(error.cause, error.item as T);
+        await this.dataSource.query(this.options.failedSql, [error.item.id, String((error.cause as Error)?.message ?? error.cause).slice(0, 500)]);
+        continue;
+      }
+      if (!claimed) break;
+      handled++;
+    }
+    if (handled > 0) this.options.afterWork?.(handled);
+    return handled;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick().catch((error: unknown) => {
+        this.options.onError?.(error, { id: '?' } as T);
+        return 0;
+      });
+      void this.running.finally(() => this.schedule(this.options.intervalMs));
+    }, delayMs);
+  }
+}
+
+class HandlingFailed extends Error {
+  constructor(
+    readonly item: { id: string },
+    override readonly cause: unknown,
+  ) {
+    super('handling failed');
+  }
+}
