@@ -36,6 +36,16 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   updateHandlingAction: () => ({ query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: "IN_PROGRESS" }) { id } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
+  // Consultations: authorised callers get NOT_FOUND (no such case or consultation) or an empty list.
+  consultation: () => ({ query: 'query { consultation(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  consultations: () => ({ query: 'query { consultations(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  openConsultation: () => ({
+    query: 'mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id } }',
+    variables: { i: { caseId: '00000000-0000-4000-8000-000000000000', mode: 'WRITTEN', invitedAgencyCodes: ['CA'], subject: 'Kiểm tra ma trận quyền', deadline: '2030-01-01T00:00:00Z' } },
+  }),
+  submitOpinion: () => ({ query: 'mutation { submitOpinion(input: { consultationId: "00000000-0000-4000-8000-000000000000", position: "AGREE", reasoning: "Kiểm tra ma trận quyền" }) { id } }' }),
+  recordMeeting: () => ({ query: 'mutation { recordMeeting(input: { consultationId: "00000000-0000-4000-8000-000000000000", attendance: [], minutes: "Kiểm tra ma trận quyền" }) { id } }' }),
+  resolveConsultation: () => ({ query: 'mutation { resolveConsultation(input: { consultationId: "00000000-0000-4000-8000-000000000000", summary: "Kiểm tra ma trận quyền", plan: [] }) { id } }' }),
 };
 
 describe('role × operation matrix against the policy table', () => {

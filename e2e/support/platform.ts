@@ -1,6 +1,7 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { PinoNestLogger, createLogger } from '@phoi-hop/observability';
 import { createTestEnvironment, listeningPort, type TestEnvironment } from '@phoi-hop/testing';
+import { createConsultationApp, type ConsultationConfig } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
 import { createGatewayApp } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
@@ -11,7 +12,10 @@ export interface Platform {
   wsUrl: string;
   directory: INestApplication | null;
   intake: INestApplication | null;
+  consultation: INestApplication | null;
   gateway: INestApplication;
+  /** Starts another consultation replica on the same schema (deadline tests). */
+  startConsultationReplica(): Promise<INestApplication>;
   stop(): Promise<void>;
 }
 
@@ -22,6 +26,8 @@ export interface PlatformOptions {
   /** Gateway rate limit per caller; off unless a test asks for it. */
   rateLimitPerSecond?: number;
   rateLimitBurst?: number;
+  /** How often consultation deadlines are looked for (default 100 ms, so tests need not wait). */
+  deadlinePollMs?: number;
 }
 
 /**
@@ -39,6 +45,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const deps = options.pgDriver ? { pgDriver: options.pgDriver } : {};
   const directory = await createDirectoryApp({ ...env.serviceConfig('directory'), messaging: messaging('directory'), seedDir: defaultSeedDir() }, logger('directory'), deps);
   const intake = await createIntakeApp({ ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true }, logger('intake'), deps);
+  const consultationConfig = (): ConsultationConfig => ({
+    ...env.serviceConfig('consultation'),
+    messaging: messaging('consultation'),
+    outboxRelayEnabled: true,
+    schedulerEnabled: true,
+    deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: options.deadlinePollMs ?? 100 },
+  });
+  const consultation = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
+  const replicas: INestApplication[] = [];
   const gateway = await createGatewayApp(
     { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: options.rateLimitPerSecond ?? 0, rateLimitBurst: options.rateLimitBurst ?? 0 },
     logger('gateway'),
@@ -50,9 +65,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     directory,
     intake,
+    consultation,
     gateway,
+    async startConsultationReplica() {
+      const replica = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
+      replicas.push(replica);
+      return replica;
+    },
     async stop() {
       await gateway.close();
+      for (const replica of replicas) await replica.close();
+      await platform.consultation?.close();
       await platform.intake?.close();
       await platform.directory?.close();
       await env.cleanup();

@@ -14,6 +14,7 @@ import { AuditResolver } from '../graphql/audit.resolver';
 import { CaseEventsResolver } from '../graphql/case-events.resolver';
 import { AgencyResolver } from '../graphql/agency.resolver';
 import { CaseWorkflowResolver } from '../graphql/case-workflow.resolver';
+import { ConsultationResolver } from '../graphql/consultation.resolver';
 import { CaseResolver, ParticipantHistoryResolver, ParticipantResolver } from '../graphql/case.resolver';
 import { DecisionResolver } from '../graphql/decision.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
@@ -99,7 +100,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
+      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
     };
   }
 }

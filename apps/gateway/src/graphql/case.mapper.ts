@@ -15,7 +15,8 @@ export function toCaseModel(dto: CaseDto): CaseModel {
 
 /** An event as the subscriber sees it: the type without the service prefix, and its case or report. */
 export function toCaseEventModel(envelope: EventEnvelope): CaseEventModel | null {
-  const type = envelope.type.replace(/^evt\.intake\./, '');
+  // Intake's events keep their short names ("case.opened"); other services' name their service ("consultation.opinion.escalated").
+  const type = envelope.type.replace(/^evt\.(intake\.)?/, '');
   switch (envelope.type) {
     case EventSubjects.intake.caseOpened: {
       const data = envelope.data as CaseOpenedEvent;
@@ -37,7 +38,12 @@ export function toCaseEventModel(envelope: EventEnvelope): CaseEventModel | null
       const data = envelope.data as CaseReassignedEvent;
       return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: null };
     }
-    default:
-      return null;
+    default: {
+      // Every other case event (actions, consultations) carries the case number and, where it has one, the consultation.
+      const data = envelope.data as { caseNumber?: unknown; consultationId?: unknown };
+      if (typeof data?.caseNumber !== 'string') return null;
+      const consultationId = typeof data.consultationId === 'string' ? data.consultationId : null;
+      return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: null, consultationId };
+    }
   }
 }

@@ -244,4 +244,7 @@ export class CaseEventModel {
 
   @Field(() => ReportModel, { nullable: true, description: 'The report, for report.attached' })
   report!: ReportModel | null;
+
+  @Field(() => ID, { nullable: true, description: 'The consultation, for consultation events' })
+  consultationId?: string | null;
 }

@@ -58,8 +58,11 @@ export class DecideCaseInput {
   @Field()
   statementOfReasons!: string;
 
-  @Field(() => [HandlingActionInput])
+  @Field(() => [HandlingActionInput], { description: 'The handling; empty with consultationId: the plan agreed in that consultation' })
   actions!: HandlingActionInput[];
+
+  @Field(() => ID, { nullable: true, description: 'The resolved consultation the decision follows (Đ4.2)' })
+  consultationId?: string;
 }
 
 @ObjectType('HandlingAction')

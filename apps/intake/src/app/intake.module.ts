@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
 import { AgencyReorganizedHandler } from '../case/agency-reorganized.handler';
+import { ConsultationEventsHandler } from '../case/consultation-events.handler';
+import { ConsultationPlans1764300000800 } from '../migrations/1764300000800-consultation-plans';
 import { ParticipantHistory1764300000500 } from '../migrations/1764300000500-participant-history';
 import { Decisions1764300000600 } from '../migrations/1764300000600-decisions';
 import { ActionResults1764300000700 } from '../migrations/1764300000700-action-results';
@@ -32,7 +34,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: serviceInfrastructure(config, {
         entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
@@ -46,6 +48,11 @@ export class IntakeModule {
         ReportService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('intake-agency-reorganized', [EventSubjects.directory.agenciesReorganized], AgencyReorganizedHandler),
+        ...eventConsumerProviders(
+          'intake-consultation',
+          [EventSubjects.consultation.opened, EventSubjects.consultation.opinionEscalated, EventSubjects.consultation.resolved],
+          ConsultationEventsHandler,
+        ),
       ],
     };
   }

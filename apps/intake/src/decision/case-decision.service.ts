@@ -9,12 +9,13 @@ import {
   type DecideCaseRequest,
   type DecideCaseResponse,
   type HandlingActionDto,
+  type HandlingActionInputDto,
   type ProvisionDto,
   provinceDay,
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit } from '@phoi-hop/persistence';
+import { appendAudit, queryRows } from '@phoi-hop/persistence';
 import { nextStatus } from '../case/case-lifecycle';
 import { CaseEntity } from '../case/case.entity';
 import { CaseError } from '../case/case.errors';
@@ -41,6 +42,7 @@ export class CaseDecisionService {
       ? await this.rpc.request<ProvisionDto[]>(RpcSubjects.directory.provisionResolve, { codes: request.provisionCodes })
       : [];
     const decidedOn = provinceDay();
+    const requested = await this.plannedActions(request);
     const grounds: DecisionGrounds = {
       finding: request.finding,
       provisions,
@@ -48,23 +50,23 @@ export class CaseDecisionService {
       statementOfReasons: request.statementOfReasons,
       decidedOn,
     };
-    for (const action of request.actions.length ? request.actions : [{ type: 'NO_ACTION' as const }]) assertActionGrounded(action.type, grounds);
-    for (const [i, action] of request.actions.entries()) {
+    for (const action of requested.length ? requested : [{ type: 'NO_ACTION' as const }]) assertActionGrounded(action.type, grounds);
+    for (const [i, action] of requested.entries()) {
       if (action.dueDate < decidedOn) throw CaseError.badInput(`actions.${i}.dueDate`, 'dueDate is in the past');
     }
 
     const result = await this.dataSource.transaction(async (manager) => {
       const entity = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
       if (!entity || !maySeeCase(actor, entity.visibleAgencies)) throw CaseError.notFound();
-      const planned = request.actions.filter((a) => a.type !== 'NO_ACTION');
+      const planned = requested.filter((a) => a.type !== 'NO_ACTION');
       let status = nextStatus(entity.status, { kind: 'DECIDE' });
       if (planned.length > 0) status = nextStatus(status, { kind: 'START_ACTING' });
       const decisionId = randomUUID();
       const now = new Date();
       await manager.query(
-        `INSERT INTO decision (id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by, decided_by_agency, decided_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9)`,
-        [decisionId, entity.id, request.finding, JSON.stringify(provisions), request.assessment ? JSON.stringify(request.assessment) : null, request.statementOfReasons, actor.userId, actor.agencyCode, now],
+        `INSERT INTO decision (id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by, decided_by_agency, decided_at, consultation_id)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10)`,
+        [decisionId, entity.id, request.finding, JSON.stringify(provisions), request.assessment ? JSON.stringify(request.assessment) : null, request.statementOfReasons, actor.userId, actor.agencyCode, now, request.consultationId ?? null],
       );
       const actions: HandlingActionDto[] = [];
       for (const action of planned) {
@@ -91,12 +93,24 @@ export class CaseDecisionService {
         action: 'case.decided',
         targetType: 'case',
         targetId: entity.id,
-        summary: { before: { status: entity.status }, after: { status }, decisionId, finding: request.finding, provisions: request.provisionCodes, actions: actions.map((a) => a.type) },
+        summary: { before: { status: entity.status }, after: { status }, decisionId, consultationId: request.consultationId ?? null, finding: request.finding, provisions: request.provisionCodes, actions: actions.map((a) => a.type) },
       });
       const loaded = (await this.cases.loadCase(manager, entity.id))!;
       return { case: toCaseDto(loaded.entity, loaded.participants, loaded.reports), decisionId, actions };
     });
     this.relay.kick();
     return result;
+  }
+
+  /** The actions to plan: the request's own, or, when it names a resolved consultation and gives none, the plan agreed there (Đ4.2). */
+  private async plannedActions(request: DecideCaseRequest): Promise<HandlingActionInputDto[]> {
+    if (!request.consultationId) return request.actions;
+    const [agreed] = await queryRows<{ plan: HandlingActionInputDto[] }>(this.dataSource.manager, `SELECT plan FROM consultation_plan WHERE consultation_id = $1 AND case_id = $2`, [
+      request.consultationId,
+      request.caseId,
+    ]);
+    if (!agreed) throw CaseError.badInput('consultationId', 'Not a resolved consultation of this case');
+    if (request.actions.length) return request.actions;
+    return agreed.plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode, dueDate: a.dueDate, ...(a.details ? { details: a.details } : {}) }));
   }
 }

@@ -85,6 +85,11 @@ export class DecideCaseRequest {
   @ValidateNested({ each: true })
   @Type(() => HandlingActionInputDto)
   actions!: HandlingActionInputDto[];
+
+  /** The resolved consultation whose agreed plan the decision follows; with no `actions`, its plan is the handling. */
+  @IsOptional()
+  @IsUUID('all', { message: 'consultationId must be a consultation id' })
+  consultationId?: string;
 }
 
 export interface HandlingActionDto {

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  EventSubjects,
+  type CaseStatus,
+  type CaseStatusChangedEvent,
+  type ConsultationOpenedEvent,
+  type ConsultationResolvedEvent,
+  type EventEnvelope,
+  type OpinionEscalatedEvent,
+  type ParticipantRole,
+  type Severity,
+} from '@phoi-hop/contracts';
+import { appendToOutbox, type DomainEventHandler } from '@phoi-hop/messaging';
+import { appendAudit, queryRows } from '@phoi-hop/persistence';
+
+interface CaseHead {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  severity: Severity;
+  visible_agencies: string[];
+}
+
+/**
+ * How a case follows its consultations (Đ4.2): opening one puts a triaged case in consultation and
+ * lets the invited agencies see it; an escalation lets those told see it; a resolution keeps the
+ * agreed plan for the decision.
+ */
+@Injectable()
+export class ConsultationEventsHandler implements DomainEventHandler {
+  async handle(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
+    if (envelope.type === EventSubjects.consultation.opened) return this.opened(envelope as EventEnvelope<ConsultationOpenedEvent>, manager);
+    if (envelope.type === EventSubjects.consultation.opinionEscalated) return this.escalated(envelope as EventEnvelope<OpinionEscalatedEvent>, manager);
+    if (envelope.type === EventSubjects.consultation.resolved) return this.resolved(envelope as EventEnvelope<ConsultationResolvedEvent>, manager);
+  }
+
+  private async opened(envelope: EventEnvelope<ConsultationOpenedEvent>, manager: EntityManager): Promise<void> {
+    const { caseId, consultationId, invitedAgencyCodes } = envelope.data;
+    const kase = await this.lockCase(manager, caseId);
+    if (!kase) return;
+    const visible = await this.addParticipants(manager, kase, invitedAgencyCodes, 'PARTICIPANT', 'Đ4.2 (mời cho ý kiến)');
+    if (kase.status !== 'TRIAGED') return;
+    await manager.query(`UPDATE handling_case SET status = 'IN_CONSULTATION', updated_at = now() WHERE id = $1`, [caseId]);
+    await appendToOutbox<CaseStatusChangedEvent>(manager, [
+      {
+        subject: EventSubjects.intake.caseStatusChanged,
+        aggregateId: caseId,
+        visibleTo: visible,
+        data: { caseId, caseNumber: kase.number, from: 'TRIAGED', to: 'IN_CONSULTATION', severity: kase.severity, reason: null },
+      },
+    ]);
+    await appendAudit(manager, {
+      actor: envelope.actor ?? null,
+      action: 'case.start_consultation',
+      targetType: 'case',
+      targetId: caseId,
+      summary: { before: { status: 'TRIAGED' }, after: { status: 'IN_CONSULTATION' }, consultationId, event: envelope.id },
+    });
+  }
+
+  private async escalated(envelope: EventEnvelope<OpinionEscalatedEvent>, manager: EntityManager): Promise<void> {
+    const kase = await this.lockCase(manager, envelope.data.caseId);
+    if (kase) await this.addParticipants(manager, kase, envelope.data.escalatedTo, 'INFORMED', 'Đ4.2 (báo cáo quá hạn cho ý kiến)');
+  }
+
+  private async resolved(envelope: EventEnvelope<ConsultationResolvedEvent>, manager: EntityManager): Promise<void> {
+    const { caseId, consultationId, summary, plan } = envelope.data;
+    await manager.query(
+      `INSERT INTO consultation_plan (consultation_id, case_id, summary, plan, resolved_at) VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT (consultation_id) DO NOTHING`,
+      [consultationId, caseId, summary, JSON.stringify(plan), envelope.occurredAt],
+    );
+  }
+
+  private async lockCase(manager: EntityManager, caseId: string): Promise<CaseHead | undefined> {
+    const [kase] = await queryRows<CaseHead>(manager, `SELECT id, number, status, severity, visible_agencies FROM handling_case WHERE id = $1 FOR UPDATE`, [caseId]);
+    return kase;
+  }
+
+  /** Agencies not yet on the case join it with `role` and may see it; returns who sees the case now. */
+  private async addParticipants(manager: EntityManager, kase: CaseHead, codes: string[], role: ParticipantRole, basis: string): Promise<string[]> {
+    const added = await queryRows<{ agency_code: string }>(
+      manager,
+      `INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at)
+       SELECT $1, code, $3, $4, now() FROM unnest($2::text[]) AS code
+       ON CONFLICT (case_id, agency_code) DO NOTHING RETURNING agency_code`,
+      [kase.id, codes, role, basis],
+    );
+    const visible = [...new Set([...kase.visible_agencies, ...codes])];
+    if (visible.length !== kase.visible_agencies.length) {
+      await manager.query(`UPDATE handling_case SET visible_agencies = $2, updated_at = now() WHERE id = $1`, [kase.id, visible]);
+    }
+    if (added.length) {
+      await appendAudit(manager, { actor: null, action: 'case.participants-added', targetType: 'case', targetId: kase.id, summary: { added: added.map((a) => a.agency_code), role, basis } });
+    }
+    return visible;
+  }
+}

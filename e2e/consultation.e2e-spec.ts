@@ -1,0 +1,208 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { FLOOD_RUMOUR, SeededUsers, eventually, graphqlRequest, type TestUser } from '@phoi-hop/testing';
+import { startPlatform, type Platform } from './support/platform';
+import { SUBMIT_REPORT } from './support/queries';
+
+const CONSULTATION_FIELDS = `id status mode caseId deadline invitations { agencyCode position late remindedAt escalatedAt } resolution { summary plan { type assigneeAgencyCode dueDate } }`;
+const OPEN = `mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { ${CONSULTATION_FIELDS} } }`;
+const OPINION = `mutation($i: SubmitOpinionInput!) { submitOpinion(input: $i) { ${CONSULTATION_FIELDS} } }`;
+const RESOLVE = `mutation($i: ResolveConsultationInput!) { resolveConsultation(input: $i) { ${CONSULTATION_FIELDS} } }`;
+const GET = `query($id: ID!) { consultation(id: $id) { ${CONSULTATION_FIELDS} } }`;
+const LIST = `query($c: ID!) { consultations(caseId: $c) { id status } }`;
+const CASE = `query($id: ID!) { case(id: $id) { id status participants { agency { code } role basis } } }`;
+const TRIAGE = `mutation($id: ID!) { triageCase(id: $id) { status } }`;
+const DECIDE = `mutation($i: DecideCaseInput!) { decideCase(input: $i) { case { status } actions { id type assigneeAgencyCode status } } }`;
+const UPDATE_ACTION = `mutation($i: UpdateHandlingActionInput!) { updateHandlingAction(input: $i) { status } }`;
+const CLOSE = `mutation($id: ID!, $o: String!) { closeCase(id: $id, outcome: $o) { status } }`;
+const CASE_EVENTS = `subscription { caseEvents { type caseId consultationId } }`;
+
+const portalOfficer: TestUser = { username: 'cong.officer', agencyCode: 'CONG_TTDT', roles: ['OFFICER'] };
+const newspaperOfficer: TestUser = { username: 'baoqb.officer', agencyCode: 'BAO_QB', roles: ['OFFICER'] };
+
+interface Consultation {
+  id: string;
+  status: string;
+  invitations: { agencyCode: string; position: string | null; late: boolean; remindedAt: string | null; escalatedAt: string | null }[];
+  resolution: { summary: string; plan: { type: string; assigneeAgencyCode: string }[] } | null;
+}
+
+/** Issue 4, acceptance 1: the regulation played from a report to a closed case, through a written consultation (Đ4.2). */
+describe('a flood rumour handled through a written consultation', () => {
+  let platform: Platform;
+  const tokens: Record<string, string> = {};
+  const clients: Client[] = [];
+  const inAWeek = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    for (const [name, user] of Object.entries({ ...SeededUsers, portalOfficer, newspaperOfficer })) tokens[name] = await platform.env.token(user);
+  });
+
+  afterAll(async () => {
+    for (const client of clients) await client.dispose();
+    await platform?.stop();
+  });
+
+  const gql = <T>(query: string, variables: Record<string, unknown>, token: string) => graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
+
+  function subscribe(token: string): Array<{ type: string; caseId: string; consultationId: string | null }> {
+    const sink: Array<{ type: string; caseId: string; consultationId: string | null }> = [];
+    const client = createClient({ url: platform.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false });
+    client.subscribe<{ caseEvents: { type: string; caseId: string; consultationId: string | null } }>(
+      { query: CASE_EVENTS },
+      { next: (message) => message.data && sink.push(message.data.caseEvents), error: () => undefined, complete: () => undefined },
+    );
+    clients.push(client);
+    return sink;
+  }
+
+  it('plays Đ4–Đ7 from report to closed case, visible to the agencies concerned and to no one else', async () => {
+    const leadEvents = subscribe(tokens['stttLead']!);
+    const btgEvents = subscribe(tokens['btgOfficer']!);
+    const outsiderEvents = subscribe(tokens['sytOfficer']!);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // Đ4.1, Đ7.1: UBND Lệ Thủy reports; the case is routed (Đ6) and triaged by the lead agency.
+    const reported = await gql<{ submitReport: { case: { id: string } } }>(
+      SUBMIT_REPORT,
+      { input: { url: `https://www.facebook.com/groups/lethuy/posts/${Date.now()}`, excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      tokens['lethuyOfficer']!,
+    );
+    expect(reported.errors).toBeUndefined();
+    const caseId = reported.data!.submitReport.case.id;
+    expect((await gql<{ case: unknown }>(CASE, { id: caseId }, tokens['btgOfficer']!)).data!.case).toBeNull();
+
+    // Only a triaged case is consulted on, and only by the lead agency's coordinator.
+    const deadline = () => new Date(Date.now() + 4_000).toISOString();
+    const consult = (token: string) =>
+      gql<{ openConsultation: Consultation }>(
+        OPEN,
+        {
+          i: {
+            caseId,
+            mode: 'WRITTEN',
+            invitedAgencyCodes: ['CA', 'UBND_LE_THUY', 'BTG'],
+            subject: 'Xin ý kiến: tin vỡ đập thủy điện thượng nguồn sông Kiến Giang có phải là thông tin sai sự thật?',
+            proposedHandling: 'Đính chính trên Cổng TTĐT và Báo Quảng Bình; yêu cầu nền tảng gỡ bài gốc',
+            deadline: deadline(),
+          },
+        },
+        token,
+      );
+    expect((await consult(tokens['stttLead']!)).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+    await gql(TRIAGE, { id: caseId }, tokens['stttLead']!);
+    expect((await consult(tokens['caOfficer']!)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const opened = await consult(tokens['stttLead']!);
+    expect(opened.errors).toBeUndefined();
+    const consultationId = opened.data!.openConsultation.id;
+    expect(opened.data!.openConsultation.invitations.map((i) => i.agencyCode)).toEqual(['BTG', 'CA', 'UBND_LE_THUY']);
+
+    // The case goes into consultation, and the invited BTG joins it and may now see it.
+    const inConsultation = await eventually(async () => {
+      const seen = await gql<{ case: { status: string; participants: { agency: { code: string }; role: string; basis: string }[] } }>(CASE, { id: caseId }, tokens['btgOfficer']!);
+      return seen.data?.case.status === 'IN_CONSULTATION' ? seen.data.case : undefined;
+    });
+    expect(inConsultation.participants.find((p) => p.agency.code === 'BTG')).toMatchObject({ role: 'PARTICIPANT', basis: expect.stringContaining('Đ4.2') });
+    // An agency with nothing to do with the case sees neither it nor its consultation, and cannot answer.
+    expect((await gql<{ consultation: unknown }>(GET, { id: consultationId }, tokens['sytOfficer']!)).data!.consultation).toBeNull();
+    expect((await gql<{ consultations: unknown[] }>(LIST, { c: caseId }, tokens['sytOfficer']!)).data!.consultations).toEqual([]);
+    const sytOpinion = await gql(OPINION, { i: { consultationId, position: 'AGREE', reasoning: 'Ý kiến của đơn vị không được mời' } }, tokens['sytOfficer']!);
+    expect(sytOpinion.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+
+    // Two of the three answer in time; bad answers are refused and change nothing.
+    const badAlternative = await gql(OPINION, { i: { consultationId, position: 'ALTERNATIVE', reasoning: 'Đề xuất phương án khác cho vụ việc' } }, tokens['lethuyOfficer']!);
+    expect(badAlternative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alternativeProposal' });
+    const caAgrees = await gql<{ submitOpinion: Consultation }>(
+      OPINION,
+      { i: { consultationId, position: 'AGREE', reasoning: 'Công an tỉnh xác minh: không có sự cố đập; thông tin bịa đặt', attachments: [{ name: 'Báo cáo xác minh', url: 'https://congan.quangbinh.gov.vn/bc/123' }] } },
+      tokens['caOfficer']!,
+    );
+    expect(caAgrees.errors).toBeUndefined();
+    const lethuy = await gql<{ submitOpinion: Consultation }>(
+      OPINION,
+      { i: { consultationId, position: 'ALTERNATIVE', reasoning: 'Huyện đã thông báo trên loa truyền thanh', alternativeProposal: 'Thêm thông báo trên đài truyền thanh huyện' } },
+      tokens['lethuyOfficer']!,
+    );
+    expect(lethuy.data!.submitOpinion.invitations.filter((i) => i.position).map((i) => `${i.agencyCode}:${i.position}`)).toEqual(['CA:AGREE', 'UBND_LE_THUY:ALTERNATIVE']);
+    const early = await gql(RESOLVE, { i: { consultationId, summary: 'Thống nhất đính chính và yêu cầu gỡ bài', plan: [] } }, tokens['stttLead']!);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+
+    // BTG misses the deadline: it is reminded first, then escalated to the lead agency.
+    const escalated = await eventually(
+      async () => {
+        const seen = await gql<{ consultation: Consultation }>(GET, { id: consultationId }, tokens['stttLead']!);
+        const btg = seen.data?.consultation.invitations.find((i) => i.agencyCode === 'BTG');
+        return btg?.escalatedAt ? seen.data!.consultation : undefined;
+      },
+      15_000,
+      100,
+    );
+    const byAgency = Object.fromEntries(escalated.invitations.map((i) => [i.agencyCode, i]));
+    expect(byAgency['BTG']).toMatchObject({ position: null, remindedAt: expect.any(String) });
+    expect(byAgency['CA']).toMatchObject({ remindedAt: null, escalatedAt: null });
+    await eventually(() => (leadEvents.some((e) => e.type === 'consultation.opinion.escalated' && e.consultationId === consultationId) ? true : undefined));
+
+    // A late opinion is kept and marked late; then the coordinator resolves with the agreed plan.
+    const late = await gql<{ submitOpinion: Consultation }>(OPINION, { i: { consultationId, position: 'AGREE', reasoning: 'Ban Tuyên giáo thống nhất đính chính' } }, tokens['btgOfficer']!);
+    expect(late.data!.submitOpinion.invitations.find((i) => i.agencyCode === 'BTG')).toMatchObject({ position: 'AGREE', late: true });
+    const plan = [
+      { type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate: inAWeek, details: 'Đăng thông tin chính thức trên Cổng TTĐT tỉnh' },
+      { type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'BAO_QB', dueDate: inAWeek },
+      { type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAWeek, details: 'Yêu cầu Facebook gỡ bài gốc' },
+    ];
+    const resolved = await gql<{ resolveConsultation: Consultation }>(RESOLVE, { i: { consultationId, summary: 'Thống nhất: thông tin sai sự thật; đính chính và yêu cầu gỡ bài', plan } }, tokens['stttLead']!);
+    expect(resolved.errors).toBeUndefined();
+    expect(resolved.data!.resolveConsultation).toMatchObject({ status: 'RESOLVED', resolution: { plan: plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode })) } });
+    const again = await gql(RESOLVE, { i: { consultationId, summary: 'Giải quyết lần thứ hai, không được phép', plan: [] } }, tokens['stttLead']!);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+
+    // Đ5, Đ3.2: the decision follows the agreed plan, citing a provision, with the assessment.
+    const decision = {
+      caseId,
+      consultationId,
+      finding: 'FALSE',
+      provisionCodes: ['ND15_2020_D101'],
+      assessment: {
+        isFactualClaim: true,
+        verifiedFalseBy: 'Công an tỉnh và Ban Chỉ huy PCTT huyện Lệ Thủy',
+        isPublicInterestReporting: false,
+        isGenuineGrievance: false,
+        proportionality: 'Đính chính và gỡ bài gốc là biện pháp tối thiểu để chấm dứt hoang mang',
+        concludesNotProtected: true,
+      },
+      statementOfReasons: 'Các cơ quan được hỏi ý kiến xác nhận không có sự cố đập; tin gây hoang mang trong mùa lũ.',
+      actions: [],
+    };
+    const decided = await eventually(async () => {
+      const result = await gql<{ decideCase: { case: { status: string }; actions: { id: string; type: string; assigneeAgencyCode: string }[] } }>(DECIDE, { i: decision }, tokens['stttLead']!);
+      // The agreed plan reaches intake as an event; until it does, the consultation is not yet known there.
+      return result.errors?.[0]?.extensions?.['field'] === 'consultationId' ? undefined : result;
+    });
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data!.decideCase.case.status).toBe('ACTING');
+    const actions = decided.data!.decideCase.actions;
+    expect(actions.map((a) => `${a.type}:${a.assigneeAgencyCode}`)).toEqual(plan.map((a) => `${a.type}:${a.assigneeAgencyCode}`));
+
+    // Each agency reports its own action done; then the case closes with its outcome.
+    const doer: Record<string, string> = { CONG_TTDT: tokens['portalOfficer']!, BAO_QB: tokens['newspaperOfficer']!, STTTT: tokens['stttLead']! };
+    const notMine = await gql(UPDATE_ACTION, { i: { actionId: actions[0]!.id, status: 'DONE', result: 'Không phải việc của đơn vị' } }, tokens['newspaperOfficer']!);
+    expect(notMine.errors?.[0]?.extensions?.['code']).toMatch(/FORBIDDEN|NOT_FOUND/);
+    for (const action of actions) {
+      const done = await gql(UPDATE_ACTION, { i: { actionId: action.id, status: 'DONE', result: `Đã thực hiện ${action.type}`, links: ['https://quangbinh.gov.vn/dinh-chinh'] } }, doer[action.assigneeAgencyCode]!);
+      expect(done.errors).toBeUndefined();
+    }
+    const closed = await gql<{ closeCase: { status: string } }>(CLOSE, { id: caseId, o: 'Đã đính chính trên Cổng TTĐT và Báo Quảng Bình; Facebook đã gỡ bài gốc.' }, tokens['stttLead']!);
+    expect(closed.data!.closeCase.status).toBe('CLOSED');
+
+    // The subscriptions saw it all, each agency only what concerns it.
+    await eventually(() => (leadEvents.some((e) => e.caseId === caseId && e.type === 'case.status-changed') && leadEvents.filter((e) => e.caseId === caseId).length >= 10 ? true : undefined));
+    const leadTypes = new Set(leadEvents.filter((e) => e.caseId === caseId).map((e) => e.type));
+    for (const type of ['case.opened', 'consultation.consultation.opened', 'consultation.opinion.submitted', 'consultation.opinion.reminded', 'consultation.opinion.escalated', 'consultation.consultation.resolved', 'case.decided']) {
+      expect(leadTypes).toContain(type);
+    }
+    expect(btgEvents.some((e) => e.caseId === caseId && e.type === 'case.opened')).toBe(false);
+    expect(btgEvents.some((e) => e.caseId === caseId && e.type === 'consultation.opinion.escalated')).toBe(true);
+    expect(outsiderEvents.filter((e) => e.caseId === caseId)).toEqual([]);
+  });
+});
