@@ -1,12 +1,14 @@
 import { createClient, type Client } from 'graphql-ws';
+import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
-import { FLOOD_RUMOUR, SeededUsers, eventually, graphqlRequest, type TestUser } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR, JOB_SCAM, SeededUsers, eventually, graphqlRequest, type TestUser } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 import { SUBMIT_REPORT } from './support/queries';
 
 const CONSULTATION_FIELDS = `id status mode caseId deadline invitations { agencyCode position late remindedAt escalatedAt } resolution { summary plan { type assigneeAgencyCode dueDate } }`;
 const OPEN = `mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { ${CONSULTATION_FIELDS} } }`;
 const OPINION = `mutation($i: SubmitOpinionInput!) { submitOpinion(input: $i) { ${CONSULTATION_FIELDS} } }`;
+const MEETING = `mutation($i: RecordMeetingInput!) { recordMeeting(input: $i) { id status minutes invitations { agencyCode present representative } dissentingViews { agencyCode view } } }`;
 const RESOLVE = `mutation($i: ResolveConsultationInput!) { resolveConsultation(input: $i) { ${CONSULTATION_FIELDS} } }`;
 const GET = `query($id: ID!) { consultation(id: $id) { ${CONSULTATION_FIELDS} } }`;
 const LIST = `query($c: ID!) { consultations(caseId: $c) { id status } }`;
@@ -204,5 +206,91 @@ describe('a flood rumour handled through a written consultation', () => {
     expect(btgEvents.some((e) => e.caseId === caseId && e.type === 'case.opened')).toBe(false);
     expect(btgEvents.some((e) => e.caseId === caseId && e.type === 'consultation.opinion.escalated')).toBe(true);
     expect(outsiderEvents.filter((e) => e.caseId === caseId)).toEqual([]);
+  });
+
+  it('holds a meeting with minutes and dissent, and refuses bad input and illegal steps without changing anything', async () => {
+    const sql = new PgClient({ connectionString: platform.env.databaseUrl });
+    await sql.connect();
+    const schema = platform.env.schema('consultation');
+    const footprint = async () =>
+      (await sql.query(`SELECT (SELECT count(*) FROM "${schema}".consultation)::int AS c, (SELECT count(*) FROM "${schema}".outbox)::int AS o, (SELECT count(*) FROM "${schema}".audit_log)::int AS a,
+                               (SELECT count(*) FROM "${schema}".consultation_invitation WHERE present IS NOT NULL OR position IS NOT NULL)::int AS answered`)).rows[0];
+    try {
+      const reported = await gql<{ submitReport: { case: { id: string } } }>(
+        SUBMIT_REPORT,
+        { input: { url: `https://zalo.me/g/tuyendung${Date.now()}`, excerpt: JOB_SCAM, categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI' } },
+        tokens['donghoiOfficer']!,
+      );
+      const caseId = reported.data!.submitReport.case.id;
+      await gql(TRIAGE, { id: caseId }, tokens['stttLead']!);
+      const meetingAt = new Date(Date.now() + 3 * 3600_000).toISOString();
+      const meeting = { caseId, mode: 'MEETING', invitedAgencyCodes: ['CA', 'UBND_DONG_HOI'], subject: 'Họp thống nhất xử lý tin tuyển dụng lừa đảo', meetingAt, link: 'https://hop.quangbinh.gov.vn/p/123' };
+
+      const before = await footprint();
+      const refusals: Array<[Record<string, unknown>, string, string | undefined]> = [
+        [{ ...meeting, invitedAgencyCodes: ['CA', 'GHOST_AGENCY'] }, 'BAD_USER_INPUT', 'invitedAgencyCodes'],
+        [{ ...meeting, invitedAgencyCodes: ['ca; DROP TABLE consultation'] }, 'BAD_USER_INPUT', 'invitedAgencyCodes'],
+        [{ ...meeting, invitedAgencyCodes: [] }, 'BAD_USER_INPUT', 'invitedAgencyCodes'],
+        [{ ...meeting, deadline: meetingAt }, 'BAD_USER_INPUT', 'deadline'],
+        [{ ...meeting, link: 'javascript:alert(1)' }, 'BAD_USER_INPUT', 'link'],
+        [{ ...meeting, meetingAt: 'next tuesday' }, 'BAD_USER_INPUT', 'meetingAt'],
+        [{ ...meeting, subject: 'x'.repeat(5_001) }, 'BAD_USER_INPUT', 'subject'],
+        [{ ...meeting, mode: 'PHONE' }, 'BAD_USER_INPUT', 'mode'],
+        [{ ...meeting, caseId: 'not-a-uuid' }, 'BAD_USER_INPUT', 'caseId'],
+      ];
+      for (const [input, code, field] of refusals) {
+        const refused = await gql(OPEN, { i: input }, tokens['stttLead']!);
+        expect({ input, error: refused.errors?.[0]?.extensions }).toMatchObject({ input, error: { code, ...(field ? { field } : {}) } });
+      }
+      expect(await footprint()).toEqual(before);
+
+      const opened = await gql<{ openConsultation: Consultation }>(OPEN, { i: meeting }, tokens['stttLead']!);
+      expect(opened.errors).toBeUndefined();
+      const consultationId = opened.data!.openConsultation.id;
+      const afterOpen = await footprint();
+      const illegal: Array<[string, Record<string, unknown>, string, string]> = [
+        [OPINION, { consultationId, position: 'AGREE', reasoning: 'Ý kiến bằng văn bản cho cuộc họp' }, 'caOfficer', 'INVALID_STATE'],
+        [RESOLVE, { consultationId, summary: 'Kết luận khi chưa có biên bản', plan: [] }, 'stttLead', 'INVALID_STATE'],
+        [MEETING, { consultationId, attendance: [{ agencyCode: 'CA', present: true }], minutes: 'Biên bản thiếu một đơn vị' }, 'stttLead', 'BAD_USER_INPUT'],
+        [MEETING, { consultationId, attendance: [{ agencyCode: 'CA', present: true }, { agencyCode: 'UBND_DONG_HOI', present: true }], minutes: 'Biên bản do Công an ghi' }, 'caOfficer', 'FORBIDDEN'],
+      ];
+      for (const [mutation, input, who, code] of illegal) {
+        const refused = await gql(mutation, { i: input }, tokens[who]!);
+        expect(refused.errors?.[0]?.extensions).toMatchObject({ code });
+      }
+      expect(await footprint()).toEqual(afterOpen);
+
+      const recorded = await gql<{ recordMeeting: { invitations: { agencyCode: string; present: boolean; representative: string | null }[]; dissentingViews: { agencyCode: string; view: string }[] } }>(
+        MEETING,
+        {
+          i: {
+            consultationId,
+            attendance: [
+              { agencyCode: 'CA', present: true, representative: 'Đại diện Phòng An ninh mạng' },
+              { agencyCode: 'UBND_DONG_HOI', present: false, representative: 'không dự' },
+            ],
+            minutes: 'Công an tỉnh xác minh tài khoản nhận tiền; thống nhất cảnh báo người dân và đề nghị nền tảng gỡ tin.',
+            dissentingViews: [{ agencyCode: 'CA', view: 'Đề nghị chuyển hồ sơ điều tra thay vì chỉ gỡ tin' }],
+          },
+        },
+        tokens['stttLead']!,
+      );
+      expect(recorded.errors).toBeUndefined();
+      expect(recorded.data!.recordMeeting.invitations).toEqual([
+        { agencyCode: 'CA', present: true, representative: 'Đại diện Phòng An ninh mạng' },
+        { agencyCode: 'UBND_DONG_HOI', present: false, representative: null },
+      ]);
+      expect(recorded.data!.recordMeeting.dissentingViews).toEqual([{ agencyCode: 'CA', view: 'Đề nghị chuyển hồ sơ điều tra thay vì chỉ gỡ tin' }]);
+      const resolved = await gql<{ resolveConsultation: Consultation }>(
+        RESOLVE,
+        { i: { consultationId, summary: 'Cảnh báo người dân; chuyển Công an điều tra', plan: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: inAWeek }] } },
+        tokens['stttLead']!,
+      );
+      expect(resolved.data!.resolveConsultation.status).toBe('RESOLVED');
+      const listed = await gql<{ consultations: { id: string; status: string }[] }>(LIST, { c: caseId }, tokens['caOfficer']!);
+      expect(listed.data!.consultations).toEqual([{ id: consultationId, status: 'RESOLVED' }]);
+    } finally {
+      await sql.end();
+    }
   });
 });
