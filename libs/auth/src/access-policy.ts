@@ -27,6 +27,8 @@ const DIRECTORY_EDITORS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR];
 /** Agencies that carry out handling actions; the service also checks the action is their agency's. */
 const ACTION_TAKERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER];
 const ROUTING_EXPLAINERS: readonly Role[] = [Roles.COORDINATOR, Roles.ADMIN, Roles.LEADER, Roles.AUDITOR];
+/** Who manages an agency's notification subscriptions; the service also checks it is their own agency (ADMIN: any). */
+const NOTIFICATION_MANAGERS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER];
 
 export const GRAPHQL_POLICY = {
   submitReport: { roles: REPORTERS, dataClass: 'case' },
@@ -81,6 +83,12 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.consultation.opinionSubmit]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.consultation.meetingRecord]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.consultation.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  [RpcSubjects.notification.subscriptionCreate]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  [RpcSubjects.notification.subscriptionList]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  [RpcSubjects.notification.subscriptionRevoke]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  [RpcSubjects.notification.deliveryList]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  [RpcSubjects.notification.deliveryReplay]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  [RpcSubjects.notification.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 
 function allowed(entry: PolicyEntry | undefined, actor: Actor): boolean {

@@ -12,3 +12,4 @@ export * from './common/text';
 export * from './decision/decision.dto';
 export * from './consultation/consultation.dto';
 export * from './common/province-day';
+export * from './notification/notification.dto';

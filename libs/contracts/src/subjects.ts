@@ -34,6 +34,14 @@ export const RpcSubjects = {
     meetingRecord: 'consultation.meeting.record',
     auditTrail: 'consultation.audit.trail',
   },
+  notification: {
+    subscriptionCreate: 'notification.subscription.create',
+    subscriptionList: 'notification.subscription.list',
+    subscriptionRevoke: 'notification.subscription.revoke',
+    deliveryList: 'notification.delivery.list',
+    deliveryReplay: 'notification.delivery.replay',
+    auditTrail: 'notification.audit.trail',
+  },
 } as const;
 
 export const EventSubjects = {
@@ -60,6 +68,9 @@ export const EventSubjects = {
 
 /** The JetStream stream that holds every domain event. */
 export const EVENTS_STREAM = 'EVENTS';
+/** The JetStream stream of per-agency notification copies: `agency.<AGENCY_CODE>.<event subject>`. */
+export const AGENCY_FEED_STREAM = 'AGENCY_FEED';
+export const AGENCY_FEED_SUBJECT_ROOT = 'agency';
 export const EVENT_SUBJECT_ROOT = 'evt';
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];

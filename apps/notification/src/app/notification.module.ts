@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { RpcSubjects } from '@phoi-hop/contracts';
+import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import type { NotificationConfig } from '../config/notification.config';
+import { CaseEventFanoutHandler } from '../delivery/case-event-fanout.handler';
+import { DeliveryDispatcher, DISPATCH_SETTINGS } from '../delivery/delivery.dispatcher';
+import { DeliveryNatsController } from '../delivery/delivery.nats-controller';
+import { DeliveryRepository } from '../delivery/delivery.repository';
+import { DeliveryService } from '../delivery/delivery.service';
+import { AGENCY_FEED_STREAM_NAME, AgencyFeedProvisioner } from '../feed/agency-feed.provisioner';
+import { NotificationInitial1764300002000 } from '../migrations/1764300002000-notification-initial';
+import { caseEventSubjects } from '../subscription/subscription-rules';
+import { SubscriptionNatsController } from '../subscription/subscription.nats-controller';
+import { SubscriptionRepository } from '../subscription/subscription.repository';
+import { SubscriptionService } from '../subscription/subscription.service';
+
+export interface NotificationModuleDeps {
+  pgDriver?: unknown;
+}
+
+@Module({})
+export class NotificationModule {
+  static forRoot(config: NotificationConfig, deps: NotificationModuleDeps = {}): DynamicModule {
+    return {
+      module: NotificationModule,
+      imports: serviceInfrastructure(config, {
+        entities: [],
+        migrations: [NotificationInitial1764300002000],
+        pgDriver: deps.pgDriver,
+      }),
+      controllers: [auditTrailController(RpcSubjects.notification.auditTrail), DeliveryNatsController, SubscriptionNatsController],
+      providers: [
+        { provide: AGENCY_FEED_STREAM_NAME, useValue: config.agencyFeedStream },
+        { provide: DISPATCH_SETTINGS, useValue: config.dispatch },
+        AgencyFeedProvisioner,
+        DeliveryDispatcher,
+        DeliveryRepository,
+        DeliveryService,
+        SubscriptionRepository,
+        SubscriptionService,
+        ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
+        ...eventConsumerProviders('notification-fanout', caseEventSubjects(), CaseEventFanoutHandler),
+      ],
+    };
+  }
+}

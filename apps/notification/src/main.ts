@@ -1,0 +1,10 @@
+import './instrumentation';
+import { runServiceMain } from '@phoi-hop/messaging';
+import { createNotificationApp } from './app/notification.app';
+import { notificationConfigFromEnv } from './config/notification.config';
+
+runServiceMain('notification', async (logger) => {
+  const config = notificationConfigFromEnv();
+  await createNotificationApp(config, logger);
+  return { port: config.httpPort };
+});
