@@ -6,3 +6,4 @@ export * from './persistence.env';
 export * from './persistence.module';
 export * from './audit';
 export * from './due-work.poller';
+export * from './deadline.settings';

@@ -1,5 +1,5 @@
 import type { OpenConsultationRequest } from '@phoi-hop/contracts';
-import { checkMeetingRecord, checkOpinion, checkResolvable, deadlineSchedule, escalationTargets, validateOpening, type ConsultationState } from './consultation.rules';
+import { checkMeetingRecord, checkOpinion, checkResolvable, deadlineSchedule, validateOpening, type ConsultationState } from './consultation.rules';
 
 const NOW = new Date('2026-11-20T02:00:00Z');
 const HOUR = 3_600_000;
@@ -74,14 +74,6 @@ describe('deadlineSchedule', () => {
   it('only reminds before a meeting: its minutes record who was absent', () => {
     const schedule = deadlineSchedule('MEETING', { deadline: null, meetingAt: new Date(at(30)) }, NOW, 24 * HOUR);
     expect(schedule).toEqual([{ kind: 'REMINDER', dueAt: new Date(at(6)) }]);
-  });
-});
-
-describe('escalationTargets', () => {
-  it('tells the lead agency, and the provincial office too when the case is critical', () => {
-    expect(escalationTargets('STTTT', 'HIGH', 'VP_UBND')).toEqual(['STTTT']);
-    expect(escalationTargets('STTTT', 'CRITICAL', 'VP_UBND')).toEqual(['STTTT', 'VP_UBND']);
-    expect(escalationTargets('VP_UBND', 'CRITICAL', 'VP_UBND')).toEqual(['VP_UBND']);
   });
 });
 

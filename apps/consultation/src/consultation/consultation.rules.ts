@@ -6,8 +6,8 @@ import type {
   HandlingActionInputDto,
   OpenConsultationRequest,
   OpinionPosition,
-  Severity,
 } from '@phoi-hop/contracts';
+import { reminderAt } from '@phoi-hop/persistence';
 import { ConsultationError } from './consultation.errors';
 
 /** The longest a consultation may be set to run: a case must be handled in time (Đ3.2). */
@@ -55,16 +55,9 @@ export interface ScheduledDeadline {
  */
 export function deadlineSchedule(mode: ConsultationMode, timing: ConsultationTiming, now: Date, reminderLeadMs: number): ScheduledDeadline[] {
   const target = mode === 'WRITTEN' ? timing.deadline! : timing.meetingAt!;
-  const span = target.getTime() - now.getTime();
-  const remindAt = new Date(span > reminderLeadMs ? target.getTime() - reminderLeadMs : now.getTime() + span / 2);
-  const schedule: ScheduledDeadline[] = [{ kind: 'REMINDER', dueAt: remindAt }];
+  const schedule: ScheduledDeadline[] = [{ kind: 'REMINDER', dueAt: reminderAt(now, target, reminderLeadMs) }];
   if (mode === 'WRITTEN') schedule.push({ kind: 'ESCALATION', dueAt: target });
   return schedule;
-}
-
-/** Đ4.2 with Đ3.2 "kịp thời": a missed deadline goes to the lead agency, and for a critical case also to the provincial office. */
-export function escalationTargets(leadAgencyCode: string, severity: Severity, criticalAgencyCode: string): string[] {
-  return severity === 'CRITICAL' && criticalAgencyCode !== leadAgencyCode ? [leadAgencyCode, criticalAgencyCode] : [leadAgencyCode];
 }
 
 export interface ConsultationState {

@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type OpinionEscalatedEvent, type OpinionRemindedEvent } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DueWorkPoller, appendAudit, queryRows } from '@phoi-hop/persistence';
+import { DueWorkPoller, appendAudit, escalationTargets, queryRows } from '@phoi-hop/persistence';
 import type { DeadlineSettings } from '../config/consultation.config';
-import { escalationTargets } from '../consultation/consultation.rules';
 import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from './deadline.settings';
 
 interface DueDeadline {

@@ -1,3 +1,4 @@
+import { SlaPolicy1764300000300 } from '../migrations/1764300000300-sla-policy';
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RpcSubjects } from '@phoi-hop/contracts';
@@ -52,7 +53,7 @@ export class DirectoryModule {
       module: DirectoryModule,
       imports: serviceInfrastructure(config, {
         entities: [AgencyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
-        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200],
+        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300],
         pgDriver: deps.pgDriver,
       }),
       controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, ProvisionNatsController, RoutingNatsController, UserNatsController],

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorCodes, provinceDay, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { ErrorCodes, Severities, provinceDay, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse, type Severity, type SlaPolicy } from '@phoi-hop/contracts';
+import { queryRows } from '@phoi-hop/persistence';
 import { DomainError } from '@phoi-hop/messaging';
 import { AgencyEntity } from '../agency/agency.entity';
 import { CategoryEntity, LocalityEntity, SectorEntity } from '../reference/reference.entities';
@@ -17,9 +18,9 @@ const REFRESH_INTERVAL_MS = 30_000;
 @Injectable()
 export class RoutingService implements OnModuleDestroy {
   private readonly logger = new Logger(RoutingService.name);
-  private snapshot: RoutingContext | null = null;
+  private snapshot: (RoutingContext & { sla: SlaPolicy }) | null = null;
   private loadedAt = 0;
-  private refreshing: Promise<RoutingContext> | null = null;
+  private refreshing: Promise<RoutingContext & { sla: SlaPolicy }> | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -59,6 +60,7 @@ export class RoutingService implements OnModuleDestroy {
     return {
       participants: participants.map(({ agencyCode, role, basis }) => ({ agencyCode, role, basis })),
       defaultSeverity: category.defaultSeverity,
+      sla: context.sla,
       category: {
         code: category.code,
         name: category.name,
@@ -69,7 +71,7 @@ export class RoutingService implements OnModuleDestroy {
     };
   }
 
-  private async context(): Promise<RoutingContext> {
+  private async context(): Promise<RoutingContext & { sla: SlaPolicy }> {
     if (this.snapshot && Date.now() - this.loadedAt < REFRESH_INTERVAL_MS) return this.snapshot;
     if (this.snapshot && !this.refreshing) {
       // Serve the current snapshot while a fresh one loads in the background.
@@ -81,15 +83,17 @@ export class RoutingService implements OnModuleDestroy {
     return this.refreshing;
   }
 
-  private async load(): Promise<RoutingContext> {
-    const [agencies, localities, sectors, categories, rules] = await Promise.all([
+  private async load(): Promise<RoutingContext & { sla: SlaPolicy }> {
+    const [agencies, localities, sectors, categories, rules, sla] = await Promise.all([
       this.dataSource.getRepository(AgencyEntity).find(),
       this.dataSource.getRepository(LocalityEntity).find(),
       this.dataSource.getRepository(SectorEntity).find(),
       this.dataSource.getRepository(CategoryEntity).find(),
       this.dataSource.getRepository(ResponsibilityRuleEntity).find({ where: { active: true }, order: { position: 'ASC' } }),
+      this.slaInForce(),
     ]);
-    const context: RoutingContext = {
+    const context = {
+      sla,
       agencies: new Map(agencies.map((a) => [a.code, a as unknown as SeedAgency])),
       localities: new Map(localities.map((l) => [l.code, l as unknown as SeedLocality])),
       sectors: new Map(sectors.map((s) => [s.code, s as unknown as SeedSector])),
@@ -99,5 +103,18 @@ export class RoutingService implements OnModuleDestroy {
     this.snapshot = context;
     this.loadedAt = Date.now();
     return context;
+  }
+
+  /** The version of each severity's SLA in force today (the latest that has started). */
+  private async slaInForce(): Promise<SlaPolicy> {
+    const rows = await queryRows<{ severity: Severity; triage_hours: string; decision_hours: string }>(
+      this.dataSource.manager,
+      `SELECT DISTINCT ON (severity) severity, triage_hours, decision_hours FROM sla_policy WHERE valid_from <= $1 ORDER BY severity, valid_from DESC`,
+      [provinceDay()],
+    );
+    const policy = Object.fromEntries(rows.map((r) => [r.severity, { triageHours: Number(r.triage_hours), decisionHours: Number(r.decision_hours) }])) as Partial<SlaPolicy>;
+    const missing = Severities.filter((severity) => !policy[severity]);
+    if (missing.length) throw new DomainError(ErrorCodes.UNAVAILABLE, `No SLA policy in force for ${missing.join(', ')}`);
+    return policy as SlaPolicy;
   }
 }

@@ -37,6 +37,20 @@ describe('province seed', () => {
     expect(panic.legalBases.find((b) => b.code === 'LANM_2025')).toMatchObject({ needsReview: true, citation: expect.stringContaining('điều khoản tương ứng') });
   });
 
+  it('needs the hours of every severity in the SLA policy, positive and within a year', () => {
+    expect(seed.province.sla.CRITICAL).toEqual({ triageHours: 2, decisionHours: 12 });
+    const broken = structuredClone(seed);
+    const sla: Record<string, unknown> = { ...broken.province.sla, HIGH: { triageHours: 0, decisionHours: '48' }, URGENT: { triageHours: 1, decisionHours: 2 } };
+    delete sla['LOW'];
+    broken.province.sla = sla as unknown as ProvinceSeed['province']['sla'];
+    expect(validateSeed(broken).map((i) => `${i.file} ${i.path}`)).toEqual([
+      'province.json sla.LOW',
+      'province.json sla.HIGH.triageHours',
+      'province.json sla.HIGH.decisionHours',
+      'province.json sla.URGENT',
+    ]);
+  });
+
   it('seeds the development users with work identities only', () => {
     const byName = new Map(seed.users.map((u) => [u.username, u]));
     expect(byName.get('stttt.lead')).toMatchObject({ agencyCode: 'STTTT', roles: ['COORDINATOR'] });

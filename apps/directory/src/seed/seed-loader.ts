@@ -139,6 +139,22 @@ export function validateSeed(seed: ProvinceSeed): SeedIssue[] {
     if (typeof seed.province.caseNumberPrefix !== 'string' || !/^[A-Z]{1,8}$/.test(seed.province.caseNumberPrefix)) {
       issue(PROVINCE, 'caseNumberPrefix', 'must be 1-8 upper-case letters');
     }
+    const sla = seed.province.sla as unknown;
+    if (!isObject(sla)) issue(PROVINCE, 'sla', 'must be an object with the hours of each severity');
+    else {
+      for (const severity of Severities) {
+        const targets = sla[severity];
+        if (!isObject(targets)) {
+          issue(PROVINCE, `sla.${severity}`, 'is required ({ "triageHours": n, "decisionHours": n })');
+          continue;
+        }
+        for (const key of ['triageHours', 'decisionHours']) {
+          const hours = targets[key];
+          if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > 24 * 365) issue(PROVINCE, `sla.${severity}.${key}`, 'must be a number of hours, more than 0 and at most a year');
+        }
+      }
+      for (const key of Object.keys(sla)) if (!(Severities as readonly string[]).includes(key)) issue(PROVINCE, `sla.${key}`, `unknown severity (one of ${Severities.join(', ')})`);
+    }
   }
 
   const AGENCIES = 'agencies.json';

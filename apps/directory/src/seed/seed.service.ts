@@ -18,6 +18,9 @@ async function insertRows(manager: EntityManager, table: string, columns: string
   return result.length;
 }
 
+/** The day from which the seed's SLA policy applies. */
+const SLA_SEED_FROM = '2000-01-01';
+
 /**
  * Loads a province seed in one transaction. Idempotent: rows that exist (by code) are left as they
  * are, so edits made through the API survive a restart.
@@ -33,6 +36,14 @@ export async function loadSeed(dataSource: DataSource, seed: ProvinceSeed): Prom
       ['code', 'name', 'case_number_prefix'],
       [[seed.province.code, seed.province.name, seed.province.caseNumberPrefix]],
       'code',
+    );
+    // The seed's SLA policy is the first version; later versions come from admins with their own dates.
+    inserted['sla_policy'] = await insertRows(
+      manager,
+      'sla_policy',
+      ['severity', 'valid_from', 'triage_hours', 'decision_hours'],
+      Object.entries(seed.province.sla).map(([severity, t]) => [severity, SLA_SEED_FROM, t.triageHours, t.decisionHours]),
+      'severity, valid_from',
     );
     inserted['agency'] = await insertRows(
       manager,

@@ -1,5 +1,5 @@
 // The files of a province seed folder, field by field: see apps/directory/seed/README.md.
-import type { ParticipantRole, Severity } from '@phoi-hop/contracts';
+import type { ParticipantRole, Severity, SlaPolicy } from '@phoi-hop/contracts';
 
 export type { ParticipantRole, Severity };
 
@@ -15,6 +15,8 @@ export interface SeedProvince {
   name: string;
   /** First part of case numbers, e.g. "QB" in QB-2026-000042. */
   caseNumberPrefix: string;
+  /** Hours allowed for triage and for the decision, per severity (every severity listed). */
+  sla: SlaPolicy;
 }
 
 /** agencies.json: dates are calendar days (YYYY-MM-DD) in the province, both ends inclusive. */

@@ -51,10 +51,20 @@ export interface ParticipantDto {
   basis: string;
 }
 
+/** How long each step of a case may take at a severity (Đ3.2 "kịp thời"): province reference data. */
+export interface SlaTargets {
+  triageHours: number;
+  decisionHours: number;
+}
+
+export type SlaPolicy = Record<Severity, SlaTargets>;
+
 export interface RouteCaseResponse {
   participants: ParticipantDto[];
   defaultSeverity: Severity;
   category: { code: string; name: string; legalBases: string[] };
+  /** The SLA policy in force today; the case keeps it. */
+  sla: SlaPolicy;
 }
 
 export class AgencyGetManyRequest {
