@@ -46,6 +46,12 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   submitOpinion: () => ({ query: 'mutation { submitOpinion(input: { consultationId: "00000000-0000-4000-8000-000000000000", position: "AGREE", reasoning: "Kiểm tra ma trận quyền" }) { id } }' }),
   recordMeeting: () => ({ query: 'mutation { recordMeeting(input: { consultationId: "00000000-0000-4000-8000-000000000000", attendance: [], minutes: "Kiểm tra ma trận quyền" }) { id } }' }),
   resolveConsultation: () => ({ query: 'mutation { resolveConsultation(input: { consultationId: "00000000-0000-4000-8000-000000000000", summary: "Kiểm tra ma trận quyền", plan: [] }) { id } }' }),
+  // Notifications: authorised callers get their own (empty) lists, BAD_USER_INPUT or NOT_FOUND, so the matrix changes nothing.
+  notificationSubscriptions: () => ({ query: 'query { notificationSubscriptions { id } }' }),
+  createNotificationSubscription: () => ({ query: 'mutation { createNotificationSubscription(input: { channel: "EMAIL", target: "not-an-address" }) { secret } }' }),
+  revokeNotificationSubscription: () => ({ query: 'mutation { revokeNotificationSubscription(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  failedDeliveries: () => ({ query: 'query { failedDeliveries(first: 1) { hasNextPage } }' }),
+  replayDelivery: () => ({ query: 'mutation { replayDelivery(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
 };
 
 describe('role × operation matrix against the policy table', () => {

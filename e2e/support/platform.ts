@@ -1,10 +1,13 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { PinoNestLogger, createLogger } from '@phoi-hop/observability';
 import { createTestEnvironment, listeningPort, type TestEnvironment } from '@phoi-hop/testing';
 import { createConsultationApp, type ConsultationConfig } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
 import { createGatewayApp } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
+import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
 
 export interface Platform {
   env: TestEnvironment;
@@ -13,6 +16,9 @@ export interface Platform {
   directory: INestApplication | null;
   intake: INestApplication | null;
   consultation: INestApplication | null;
+  notification: INestApplication | null;
+  /** The notification service's per-agency feed stream (isolated like the events stream). */
+  agencyFeedStream: string;
   gateway: INestApplication;
   /** Starts another consultation replica on the same schema (deadline tests). */
   startConsultationReplica(): Promise<INestApplication>;
@@ -53,6 +59,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: options.deadlinePollMs ?? 100 },
   });
   const consultation = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
+  const agencyFeedStream = `AGENCY_FEED_${env.id.toUpperCase()}`;
+  const notification = await createNotificationApp(
+    { ...env.serviceConfig('notification'), messaging: messaging('notification'), outboxRelayEnabled: true, agencyFeedStream, dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100 } },
+    logger('notification'),
+    deps,
+  );
   const replicas: INestApplication[] = [];
   const gateway = await createGatewayApp(
     { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: options.rateLimitPerSecond ?? 0, rateLimitBurst: options.rateLimitBurst ?? 0 },
@@ -66,6 +78,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     directory,
     intake,
     consultation,
+    notification,
+    agencyFeedStream,
     gateway,
     async startConsultationReplica() {
       const replica = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
@@ -75,11 +89,22 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     async stop() {
       await gateway.close();
       for (const replica of replicas) await replica.close();
+      await platform.notification?.close();
       await platform.consultation?.close();
       await platform.intake?.close();
       await platform.directory?.close();
+      await deleteStream(env.natsUrl, agencyFeedStream);
       await env.cleanup();
     },
   };
   return platform;
+}
+
+async function deleteStream(natsUrl: string, streamName: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    await (await jetstreamManager(nc)).streams.delete(streamName).catch(() => false);
+  } finally {
+    await nc.close();
+  }
 }

@@ -54,6 +54,11 @@ export const GRAPHQL_POLICY = {
   submitOpinion: { roles: ACTION_TAKERS, dataClass: 'case' },
   recordMeeting: { roles: COORDINATORS, dataClass: 'case' },
   resolveConsultation: { roles: COORDINATORS, dataClass: 'case' },
+  notificationSubscriptions: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  createNotificationSubscription: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  revokeNotificationSubscription: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  failedDeliveries: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  replayDelivery: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;

@@ -19,6 +19,7 @@ import { CaseResolver, ParticipantHistoryResolver, ParticipantResolver } from '.
 import { DecisionResolver } from '../graphql/decision.resolver';
 import { DirectoryResolver } from '../graphql/directory.resolver';
 import { FocalPointResolver } from '../graphql/focal-point.resolver';
+import { NotificationResolver } from '../graphql/notification.resolver';
 import { RoutingResolver } from '../graphql/routing.resolver';
 import { bearerToken, buildContext } from '../graphql/gql-context';
 import { formatGraphQLError } from '../graphql/gql-errors';
@@ -100,7 +101,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
+      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, NotificationResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
     };
   }
 }
