@@ -50,13 +50,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const messaging = (name: string) => ({ ...env.serviceConfig(name).messaging, rpcTimeoutMs: options.rpcTimeoutMs ?? 5000 });
   const deps = options.pgDriver ? { pgDriver: options.pgDriver } : {};
   const directory = await createDirectoryApp({ ...env.serviceConfig('directory'), messaging: messaging('directory'), seedDir: defaultSeedDir() }, logger('directory'), deps);
-  const intake = await createIntakeApp({ ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true }, logger('intake'), deps);
+  const deadlines = { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: options.deadlinePollMs ?? 100 };
+  const intake = await createIntakeApp(
+    { ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true, schedulerEnabled: true, deadlines },
+    logger('intake'),
+    deps,
+  );
   const consultationConfig = (): ConsultationConfig => ({
     ...env.serviceConfig('consultation'),
     messaging: messaging('consultation'),
     outboxRelayEnabled: true,
     schedulerEnabled: true,
-    deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: options.deadlinePollMs ?? 100 },
+    deadlines,
   });
   const consultation = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
   const agencyFeedStream = `AGENCY_FEED_${env.id.toUpperCase()}`;

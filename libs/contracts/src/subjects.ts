@@ -10,6 +10,7 @@ export const RpcSubjects = {
     agencyList: 'directory.agency.list',
     agencyGetMany: 'directory.agency.get-many',
     userGet: 'directory.user.get',
+    userResolve: 'directory.user.resolve',
     auditTrail: 'directory.audit.trail',
     agencyReorganize: 'directory.agency.reorganize',
     focalPointList: 'directory.focal-point.list',
@@ -55,6 +56,8 @@ export const EventSubjects = {
     caseStatusChanged: 'evt.intake.case.status-changed',
     caseDecided: 'evt.intake.case.decided',
     actionUpdated: 'evt.intake.action.updated',
+    deadlineReminded: 'evt.intake.deadline.reminded',
+    deadlineEscalated: 'evt.intake.deadline.escalated',
   },
   consultation: {
     opened: 'evt.consultation.consultation.opened',

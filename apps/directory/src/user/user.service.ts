@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ErrorCodes, Roles, type Actor, type UserDto } from '@phoi-hop/contracts';
+import { DataSource, In } from 'typeorm';
+import { ErrorCodes, Roles, type Actor, type OfficerDto, type UserDto } from '@phoi-hop/contracts';
 import { hasAnyRole } from '@phoi-hop/auth';
 import { DomainError } from '@phoi-hop/messaging';
 import { UserEntity } from './user.entity';
@@ -28,5 +28,12 @@ export class UserService {
 
   async findActive(username: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOne({ where: { username, active: true } });
+  }
+
+  /** The officers behind usernames; unknown usernames are left out. */
+  async resolve(usernames: string[]): Promise<OfficerDto[]> {
+    if (!usernames.length) return [];
+    const users = await this.dataSource.getRepository(UserEntity).find({ where: { username: In(usernames) }, order: { username: 'ASC' } });
+    return users.map((u) => ({ username: u.username, displayName: u.displayName, agencyCode: u.agencyCode, active: u.active }));
   }
 }

@@ -15,9 +15,10 @@ export class CaseWorkflowResolver {
   triageCase(
     @Args('id', { type: () => ID }) id: string,
     @Context() context: GqlContext,
-    @Args('severity', { type: () => SeverityEnum, nullable: true }) severity?: SeverityEnum,
+    @Args('severity', { type: () => SeverityEnum, nullable: true, description: 'Default: the case’s severity suggestion' }) severity?: SeverityEnum,
+    @Args('assignedOfficers', { type: () => [String], nullable: true, description: 'Usernames of officers of agencies on the case' }) assignedOfficers?: string[],
   ): Promise<CaseModel> {
-    return this.move(context, 'triageCase', { caseId: id, command: 'TRIAGE', ...(severity ? { severity } : {}) });
+    return this.move(context, 'triageCase', { caseId: id, command: 'TRIAGE', ...(severity ? { severity } : {}), ...(assignedOfficers ? { assignedOfficers } : {}) });
   }
 
   @Mutation(() => CaseModel, { description: 'Dismiss a case, with the reason (COORDINATOR)' })

@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, Float, InputType } from '@nestjs/graphql';
 import { CaseStatusEnum } from './case.model';
 
 @InputType()
@@ -23,6 +23,9 @@ export class SubmitReportInput {
 
   @Field({ nullable: true })
   note?: string;
+
+  @Field(() => Float, { nullable: true, description: 'Estimated reach (views, shares, group members); raises the suggested severity' })
+  estimatedReach?: number;
 }
 
 @InputType()

@@ -102,6 +102,9 @@ export class ReportModel {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
+  @Field(() => Float, { nullable: true, description: 'Reach the reporting agency estimated (views, shares, members)' })
+  estimatedReach!: number | null;
+
   @Field()
   reporterAgencyCode!: string;
 
@@ -119,6 +122,36 @@ export class PossibleDuplicateModel {
 
   @Field(() => Float)
   similarity!: number;
+}
+
+@ObjectType('SeveritySuggestion')
+export class SeveritySuggestionModel {
+  @Field(() => SeverityEnum)
+  severity!: SeverityEnum;
+
+  @Field(() => [String], { description: 'Why it is above the category default' })
+  reasons!: string[];
+}
+
+@ObjectType('CaseDeadline', { description: 'Triage and decision per the SLA policy, each handling action by its due date (Đ3.2)' })
+export class CaseDeadlineModel {
+  @Field({ description: 'TRIAGE, DECISION or ACTION' })
+  kind!: string;
+
+  @Field(() => ID, { nullable: true })
+  actionId!: string | null;
+
+  @Field()
+  deadline!: string;
+
+  @Field(() => String, { nullable: true })
+  remindedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  escalatedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Met, or no longer owed' })
+  closedAt!: string | null;
 }
 
 @ObjectType('Case')
@@ -164,6 +197,18 @@ export class CaseModel {
 
   @Field(() => [ParticipantHistoryModel], { description: 'Every agency that was ever responsible, and when' })
   participantHistory!: ParticipantHistoryModel[];
+
+  @Field(() => SeveritySuggestionModel, { description: 'The severity triage starts from: the category default raised by reach, reports and spread' })
+  severitySuggestion!: SeveritySuggestionModel;
+
+  @Field(() => [String], { description: 'Usernames of the officers assigned at triage' })
+  assignedOfficers!: string[];
+
+  @Field(() => String, { nullable: true })
+  triagedAt!: string | null;
+
+  @Field(() => [CaseDeadlineModel])
+  deadlines!: CaseDeadlineModel[];
 }
 
 @ObjectType('PageInfo')

@@ -3,6 +3,10 @@ import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
 import { AgencyReorganizedHandler } from '../case/agency-reorganized.handler';
 import { ConsultationEventsHandler } from '../case/consultation-events.handler';
 import { ConsultationPlans1764300000800 } from '../migrations/1764300000800-consultation-plans';
+import { TriageAndDeadlines1764300000900 } from '../migrations/1764300000900-triage-and-deadlines';
+import { CaseDeadlines } from '../deadline/case-deadlines';
+import { CaseDeadlineScheduler } from '../deadline/case-deadline.scheduler';
+import { INTAKE_DEADLINE_SCHEDULER_ENABLED, INTAKE_DEADLINE_SETTINGS } from '../deadline/deadline.tokens';
 import { ParticipantHistory1764300000500 } from '../migrations/1764300000500-participant-history';
 import { Decisions1764300000600 } from '../migrations/1764300000600-decisions';
 import { ActionResults1764300000700 } from '../migrations/1764300000700-action-results';
@@ -12,7 +16,7 @@ import { DecisionNatsController } from '../decision/decision.nats-controller';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { CaseEntity, CaseParticipantEntity } from '../case/case.entity';
 import { CaseNatsController } from '../case/case.nats-controller';
-import { CaseRepository } from '../case/case.repository';
+import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
 import type { IntakeConfig } from '../config/intake.config';
@@ -21,7 +25,7 @@ import { CaseNumberSequences1764300000300 } from '../migrations/1764300000300-ca
 import { ReportBandIndex1764300000400 } from '../migrations/1764300000400-report-band-index';
 import { ReportEntity } from '../report/report.entity';
 import { ReportNatsController } from '../report/report.nats-controller';
-import { INTAKE_SETTINGS, ReportService } from '../report/report.service';
+import { ReportService } from '../report/report.service';
 
 export interface IntakeModuleDeps {
   pgDriver?: unknown;
@@ -34,12 +38,16 @@ export class IntakeModule {
       module: IntakeModule,
       imports: serviceInfrastructure(config, {
         entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
       providers: [
         { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix } },
+        { provide: INTAKE_DEADLINE_SETTINGS, useValue: config.deadlines },
+        { provide: INTAKE_DEADLINE_SCHEDULER_ENABLED, useValue: config.schedulerEnabled },
+        CaseDeadlines,
+        CaseDeadlineScheduler,
         CaseRepository,
         CaseService,
         CaseTransitionService,

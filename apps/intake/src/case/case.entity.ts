@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CaseStatus, ParticipantRole, PossibleDuplicateDto, Severity } from '@phoi-hop/contracts';
+import type { CaseStatus, ParticipantRole, PossibleDuplicateDto, Severity, SlaPolicy } from '@phoi-hop/contracts';
 
 /** A case ("vụ việc"): one piece of harmful content, however many agencies reported it. */
 @Entity({ name: 'handling_case' })
@@ -43,6 +43,21 @@ export class CaseEntity {
 
   @Column('jsonb')
   legalBases!: string[];
+
+  /** The SLA policy in force when the case was opened (a case keeps the version that applied). */
+  @Column('jsonb', { nullable: true })
+  sla!: SlaPolicy | null;
+
+  /** The category's default severity, where triage's suggestion starts from. */
+  @Column('text', { nullable: true })
+  defaultSeverity!: Severity | null;
+
+  /** Usernames of the officers the coordinator assigned at triage. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  assignedOfficers!: string[];
+
+  @Column('timestamptz', { nullable: true })
+  triagedAt!: Date | null;
 
   @Column('timestamptz')
   openedAt!: Date;

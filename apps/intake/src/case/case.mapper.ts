@@ -1,6 +1,8 @@
 import type { CaseDto, ParticipantDto, ReportDto } from '@phoi-hop/contracts';
 import type { ReportEntity } from '../report/report.entity';
-import type { CaseEntity, CaseParticipantEntity } from './case.entity';
+import type { CaseParticipantEntity } from './case.entity';
+import type { LoadedCase } from './case.repository';
+import { suggestSeverity, type SpreadSignals } from './severity.rules';
 
 const ROLE_ORDER = { LEAD: 0, PARTICIPANT: 1, INFORMED: 2 } as const;
 
@@ -16,6 +18,7 @@ export function toReportDto(report: ReportEntity): ReportDto {
     sectorCode: report.sectorCode,
     observedAt: report.observedAt ? new Date(report.observedAt).toISOString() : null,
     note: report.note,
+    estimatedReach: report.estimatedReach ?? null,
     reporterAgencyCode: report.reporterAgencyCode,
     submittedAt: new Date(report.submittedAt).toISOString(),
   };
@@ -25,7 +28,7 @@ export function toParticipantDto(participant: CaseParticipantEntity): Participan
   return { agencyCode: participant.agencyCode, role: participant.role, basis: participant.basis };
 }
 
-export function toCaseDto(entity: CaseEntity, participants: CaseParticipantEntity[], reports: ReportEntity[]): CaseDto {
+export function toCaseDto({ entity, participants, reports, deadlines }: LoadedCase): CaseDto {
   return {
     id: entity.id,
     number: entity.number,
@@ -50,6 +53,21 @@ export function toCaseDto(entity: CaseEntity, participants: CaseParticipantEntit
         endedAt: p.endedAt ? new Date(p.endedAt).toISOString() : null,
         replacedBy: p.replacedBy ?? null,
       })),
+    severitySuggestion: suggestSeverity(entity.defaultSeverity ?? entity.severity, spreadOf(reports)),
+    assignedOfficers: entity.assignedOfficers ?? [],
+    triagedAt: entity.triagedAt ? new Date(entity.triagedAt).toISOString() : null,
+    deadlines,
+  };
+}
+
+/** How far the reports of a case say its content has gone. */
+export function spreadOf(reports: ReportEntity[]): SpreadSignals {
+  const reaches = reports.map((r) => r.estimatedReach).filter((r): r is number => r !== null && r !== undefined);
+  return {
+    maxReportedReach: reaches.length ? Math.max(...reaches) : null,
+    reports: reports.length,
+    reportingAgencies: new Set(reports.map((r) => r.reporterAgencyCode)).size,
+    localities: new Set(reports.map((r) => r.localityCode).filter(Boolean)).size,
   };
 }
 

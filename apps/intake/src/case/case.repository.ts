@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { preparedQuery, queryRows } from '@phoi-hop/persistence';
-import type { CaseStatus } from '@phoi-hop/contracts';
+import { appendAudit, preparedQuery, queryRows } from '@phoi-hop/persistence';
+import type { CaseDeadlineDto, CaseStatus, ParticipantRole } from '@phoi-hop/contracts';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
+import { formatCaseNumber } from './case.mapper';
 
 /** Case statuses in which a case still gathers reports of the same content. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['OPEN', 'TRIAGED', 'IN_CONSULTATION', 'DECIDED', 'ACTING'];
@@ -23,11 +24,27 @@ export interface CaseListQuery {
   after?: { openedAt: string; id: string };
 }
 
+export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
+export interface IntakeSettings {
+  caseNumberPrefix: string;
+}
+
+/** A case with everything its DTO shows. */
+export interface LoadedCase {
+  entity: CaseEntity;
+  participants: CaseParticipantEntity[];
+  reports: ReportEntity[];
+  deadlines: CaseDeadlineDto[];
+}
+
 @Injectable()
 export class CaseRepository {
   private readonly knownYears = new Set<number>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+  ) {}
 
   /**
    * Serialises submissions about the same content (same URL or sharing an LSH band), so that two
@@ -99,6 +116,12 @@ export class CaseRepository {
     return row!.seq;
   }
 
+  /** The next case number of the year, e.g. QB-2026-000042. */
+  async nextCaseNumber(manager: EntityManager, year: number): Promise<{ seq: number; number: string }> {
+    const seq = await this.nextSequence(manager, year);
+    return { seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) };
+  }
+
   async addVisibleAgency(manager: EntityManager, caseId: string, agencyCode: string, now: Date): Promise<string[]> {
     const [row] = await queryRows<{ visible_agencies: string[] }>(
       manager,
@@ -112,18 +135,41 @@ export class CaseRepository {
     return row.visible_agencies;
   }
 
-  async loadCase(manager: EntityManager | null, id: string): Promise<{ entity: CaseEntity; participants: CaseParticipantEntity[]; reports: ReportEntity[] } | null> {
+  async loadCase(manager: EntityManager | null, id: string): Promise<LoadedCase | null> {
     const m = manager ?? this.dataSource.manager;
     const entity = await m.findOne(CaseEntity, { where: { id } });
     if (!entity) return null;
-    const [participants, reports] = await Promise.all([
+    const [participants, reports, deadlines] = await Promise.all([
       m.find(CaseParticipantEntity, { where: { caseId: id } }),
       m.find(ReportEntity, { where: { caseId: id }, order: { submittedAt: 'ASC' } }),
+      this.deadlinesOf(m, [id]),
     ]);
-    return { entity, participants, reports };
+    return { entity, participants, reports, deadlines: deadlines.get(id) ?? [] };
   }
 
-  async list(query: CaseListQuery): Promise<{ entity: CaseEntity; participants: CaseParticipantEntity[]; reports: ReportEntity[] }[]> {
+  /** Each deadline of the cases with when it was reminded, escalated, or closed (met or no longer relevant). */
+  async deadlinesOf(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseDeadlineDto[]>> {
+    const rows = await queryRows<{ case_id: string; kind: CaseDeadlineDto['kind']; action_id: string | null; deadline: Date; reminded_at: Date | null; escalated_at: Date | null; closed_at: Date | null }>(
+      manager,
+      `SELECT case_id, kind, action_id, deadline,
+              max(fired_at) FILTER (WHERE phase = 'REMINDER') AS reminded_at,
+              max(fired_at) FILTER (WHERE phase = 'ESCALATION') AS escalated_at,
+              max(cancelled_at) AS closed_at
+         FROM case_deadline WHERE case_id = ANY($1::uuid[])
+        GROUP BY case_id, kind, action_id, deadline ORDER BY deadline, kind`,
+      [caseIds],
+    );
+    const byCase = new Map<string, CaseDeadlineDto[]>();
+    const iso = (value: Date | null) => (value ? value.toISOString() : null);
+    for (const r of rows) {
+      const list = byCase.get(r.case_id) ?? [];
+      list.push({ kind: r.kind, actionId: r.action_id, deadline: r.deadline.toISOString(), remindedAt: iso(r.reminded_at), escalatedAt: iso(r.escalated_at), closedAt: iso(r.closed_at) });
+      byCase.set(r.case_id, list);
+    }
+    return byCase;
+  }
+
+  async list(query: CaseListQuery): Promise<LoadedCase[]> {
     const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
     if (query.agencyCode) qb.andWhere('c.visible_agencies @> ARRAY[:agency]::text[]', { agency: query.agencyCode });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
@@ -134,14 +180,35 @@ export class CaseRepository {
     const cases = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit).getMany();
     if (cases.length === 0) return [];
     const ids = cases.map((c) => c.id);
-    const [participants, reports] = await Promise.all([
+    const [participants, reports, deadlines] = await Promise.all([
       this.dataSource.manager.find(CaseParticipantEntity, { where: { caseId: In(ids) } }),
       this.dataSource.manager.find(ReportEntity, { where: { caseId: In(ids) }, order: { submittedAt: 'ASC' } }),
+      this.deadlinesOf(this.dataSource.manager, ids),
     ]);
     return cases.map((entity) => ({
       entity,
       participants: participants.filter((p) => p.caseId === entity.id),
       reports: reports.filter((r) => r.caseId === entity.id),
+      deadlines: deadlines.get(entity.id) ?? [],
     }));
+  }
+
+  /** Agencies not yet on the case join it with `role` and may see it; returns who sees the case now. */
+  async addParticipants(manager: EntityManager, kase: { id: string; visible_agencies: string[] }, codes: string[], role: ParticipantRole, basis: string): Promise<string[]> {
+    const added = await queryRows<{ agency_code: string }>(
+      manager,
+      `INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at)
+       SELECT $1, code, $3, $4, now() FROM unnest($2::text[]) AS code
+       ON CONFLICT (case_id, agency_code) DO NOTHING RETURNING agency_code`,
+      [kase.id, codes, role, basis],
+    );
+    const visible = [...new Set([...kase.visible_agencies, ...codes])];
+    if (visible.length !== kase.visible_agencies.length) {
+      await manager.query(`UPDATE handling_case SET visible_agencies = $2, updated_at = now() WHERE id = $1`, [kase.id, visible]);
+    }
+    if (added.length) {
+      await appendAudit(manager, { actor: null, action: 'case.participants-added', targetType: 'case', targetId: kase.id, summary: { added: added.map((a) => a.agency_code), role, basis } });
+    }
+    return visible;
   }
 }

@@ -13,7 +13,7 @@ export class CaseService {
   async get(actor: Actor, id: string): Promise<CaseDto> {
     const loaded = await this.cases.loadCase(null, id);
     if (!loaded || !maySeeCase(actor, loaded.entity.visibleAgencies)) throw CaseError.notFound();
-    return toCaseDto(loaded.entity, loaded.participants, loaded.reports);
+    return toCaseDto(loaded);
   }
 
   async list(actor: Actor, request: CaseListRequest): Promise<CaseListResponse> {
@@ -28,7 +28,7 @@ export class CaseService {
     const page = rows.slice(0, request.first);
     const edges = page.map((row) => ({
       cursor: encodeCursor(new Date(row.entity.openedAt).toISOString(), row.entity.id),
-      node: toCaseDto(row.entity, row.participants, row.reports),
+      node: toCaseDto(row),
     }));
     return { edges, hasNextPage: rows.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
   }

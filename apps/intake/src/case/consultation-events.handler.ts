@@ -8,11 +8,11 @@ import {
   type ConsultationResolvedEvent,
   type EventEnvelope,
   type OpinionEscalatedEvent,
-  type ParticipantRole,
   type Severity,
 } from '@phoi-hop/contracts';
 import { appendToOutbox, type DomainEventHandler } from '@phoi-hop/messaging';
 import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { CaseRepository } from './case.repository';
 
 interface CaseHead {
   id: string;
@@ -29,6 +29,8 @@ interface CaseHead {
  */
 @Injectable()
 export class ConsultationEventsHandler implements DomainEventHandler {
+  constructor(private readonly cases: CaseRepository) {}
+
   async handle(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     if (envelope.type === EventSubjects.consultation.opened) return this.opened(envelope as EventEnvelope<ConsultationOpenedEvent>, manager);
     if (envelope.type === EventSubjects.consultation.opinionEscalated) return this.escalated(envelope as EventEnvelope<OpinionEscalatedEvent>, manager);
@@ -39,7 +41,7 @@ export class ConsultationEventsHandler implements DomainEventHandler {
     const { caseId, consultationId, invitedAgencyCodes } = envelope.data;
     const kase = await this.lockCase(manager, caseId);
     if (!kase) return;
-    const visible = await this.addParticipants(manager, kase, invitedAgencyCodes, 'PARTICIPANT', 'Đ4.2 (mời cho ý kiến)');
+    const visible = await this.cases.addParticipants(manager, kase, invitedAgencyCodes, 'PARTICIPANT', 'Đ4.2 (mời cho ý kiến)');
     if (kase.status !== 'TRIAGED') return;
     await manager.query(`UPDATE handling_case SET status = 'IN_CONSULTATION', updated_at = now() WHERE id = $1`, [caseId]);
     await appendToOutbox<CaseStatusChangedEvent>(manager, [
@@ -61,7 +63,7 @@ export class ConsultationEventsHandler implements DomainEventHandler {
 
   private async escalated(envelope: EventEnvelope<OpinionEscalatedEvent>, manager: EntityManager): Promise<void> {
     const kase = await this.lockCase(manager, envelope.data.caseId);
-    if (kase) await this.addParticipants(manager, kase, envelope.data.escalatedTo, 'INFORMED', 'Đ4.2 (báo cáo quá hạn cho ý kiến)');
+    if (kase) await this.cases.addParticipants(manager, kase, envelope.data.escalatedTo, 'INFORMED', 'Đ4.2 (báo cáo quá hạn cho ý kiến)');
   }
 
   private async resolved(envelope: EventEnvelope<ConsultationResolvedEvent>, manager: EntityManager): Promise<void> {
@@ -75,24 +77,5 @@ export class ConsultationEventsHandler implements DomainEventHandler {
   private async lockCase(manager: EntityManager, caseId: string): Promise<CaseHead | undefined> {
     const [kase] = await queryRows<CaseHead>(manager, `SELECT id, number, status, severity, visible_agencies FROM handling_case WHERE id = $1 FOR UPDATE`, [caseId]);
     return kase;
-  }
-
-  /** Agencies not yet on the case join it with `role` and may see it; returns who sees the case now. */
-  private async addParticipants(manager: EntityManager, kase: CaseHead, codes: string[], role: ParticipantRole, basis: string): Promise<string[]> {
-    const added = await queryRows<{ agency_code: string }>(
-      manager,
-      `INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at)
-       SELECT $1, code, $3, $4, now() FROM unnest($2::text[]) AS code
-       ON CONFLICT (case_id, agency_code) DO NOTHING RETURNING agency_code`,
-      [kase.id, codes, role, basis],
-    );
-    const visible = [...new Set([...kase.visible_agencies, ...codes])];
-    if (visible.length !== kase.visible_agencies.length) {
-      await manager.query(`UPDATE handling_case SET visible_agencies = $2, updated_at = now() WHERE id = $1`, [kase.id, visible]);
-    }
-    if (added.length) {
-      await appendAudit(manager, { actor: null, action: 'case.participants-added', targetType: 'case', targetId: kase.id, summary: { added: added.map((a) => a.agency_code), role, basis } });
-    }
-    return visible;
   }
 }

@@ -1,12 +1,15 @@
 import { bool, cleanEnv, str } from 'envalid';
 import { authEnv } from '@phoi-hop/auth';
 import { baseServiceConfigFromEnv, httpEnv, messagingEnv, type BaseServiceConfig } from '@phoi-hop/messaging';
-import { persistenceEnv } from '@phoi-hop/persistence';
+import { deadlineEnv, deadlineSettingsFromEnv, persistenceEnv, type DeadlineSettings } from '@phoi-hop/persistence';
 
 export interface IntakeConfig extends BaseServiceConfig {
   caseNumberPrefix: string;
   /** Run the outbox relay in this process (on by default). */
   outboxRelayEnabled: boolean;
+  /** Run the case deadline scheduler in this process (safe on every replica: each deadline fires once). */
+  schedulerEnabled: boolean;
+  deadlines: DeadlineSettings;
 }
 
 /** Reads and validates the intake service's environment; a bad setting fails at boot naming it. */
@@ -16,9 +19,10 @@ export function intakeConfigFromEnv(environment: NodeJS.ProcessEnv = process.env
     ...messagingEnv(),
     ...authEnv(),
     ...httpEnv(3101),
+    ...deadlineEnv(),
     CASE_NUMBER_PREFIX: str({ default: 'QB', desc: 'Prefix of case numbers (the province code)' }),
     OUTBOX_RELAY_ENABLED: bool({ default: true, desc: 'Publish outbox events from this process' }),
   });
   if (!/^[A-Z]{1,8}$/.test(env.CASE_NUMBER_PREFIX)) throw new Error('CASE_NUMBER_PREFIX must be 1-8 upper-case letters');
-  return { ...baseServiceConfigFromEnv('intake', env), caseNumberPrefix: env.CASE_NUMBER_PREFIX, outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED };
+  return { ...baseServiceConfigFromEnv('intake', env), caseNumberPrefix: env.CASE_NUMBER_PREFIX, outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED, ...deadlineSettingsFromEnv(env) };
 }

@@ -21,6 +21,7 @@ import { CaseEntity } from '../case/case.entity';
 import { CaseError } from '../case/case.errors';
 import { toCaseDto } from '../case/case.mapper';
 import { CaseRepository } from '../case/case.repository';
+import { CaseDeadlines, endOfProvinceDay } from '../deadline/case-deadlines';
 import { assertActionGrounded, type DecisionGrounds } from './decision.rules';
 
 /**
@@ -34,6 +35,7 @@ export class CaseDecisionService {
     private readonly cases: CaseRepository,
     private readonly rpc: RpcClient,
     private readonly relay: OutboxRelay,
+    private readonly deadlines: CaseDeadlines,
   ) {}
 
   async decide(actor: Actor, request: DecideCaseRequest): Promise<DecideCaseResponse> {
@@ -76,7 +78,10 @@ export class CaseDecisionService {
           [id, entity.id, decisionId, action.type, action.assigneeAgencyCode, action.dueDate, action.details ?? null, now],
         );
         actions.push({ id, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, status: 'PLANNED' });
+        // Each action is due by the end of its day in the province; the assignee is reminded, then the lead agency told.
+        await this.deadlines.schedule(manager, entity.id, 'ACTION', endOfProvinceDay(action.dueDate), now, id);
       }
+      await this.deadlines.cancel(manager, entity.id, { kinds: ['TRIAGE', 'DECISION'] });
       // Assignees must see the case they act on.
       const visible = [...new Set([...entity.visibleAgencies, ...planned.map((a) => a.assigneeAgencyCode)])];
       await manager.update(CaseEntity, { id: entity.id }, { status, visibleAgencies: visible, updatedAt: now });
@@ -96,7 +101,7 @@ export class CaseDecisionService {
         summary: { before: { status: entity.status }, after: { status }, decisionId, consultationId: request.consultationId ?? null, finding: request.finding, provisions: request.provisionCodes, actions: actions.map((a) => a.type) },
       });
       const loaded = (await this.cases.loadCase(manager, entity.id))!;
-      return { case: toCaseDto(loaded.entity, loaded.participants, loaded.reports), decisionId, actions };
+      return { case: toCaseDto(loaded), decisionId, actions };
     });
     this.relay.kick();
     return result;

@@ -11,6 +11,7 @@ import {
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit, queryRows } from '@phoi-hop/persistence';
 import { CaseError } from '../case/case.errors';
+import { CaseDeadlines } from '../deadline/case-deadlines';
 
 interface ActionRow {
   id: string;
@@ -29,6 +30,7 @@ export class HandlingActionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly deadlines: CaseDeadlines,
   ) {}
 
   async update(actor: Actor, request: UpdateHandlingActionRequest): Promise<HandlingActionDto> {
@@ -50,6 +52,7 @@ export class HandlingActionService {
         `UPDATE handling_action SET status = $2, result = coalesce($3, result), links = $4::jsonb, done_at = CASE WHEN $2 = 'DONE' THEN now() ELSE done_at END, updated_at = now() WHERE id = $1`,
         [row.id, request.status, request.result ?? null, JSON.stringify(request.links ?? [])],
       );
+      if (request.status === 'DONE') await this.deadlines.cancel(manager, row.case_id, { actionId: row.id });
       const action = { id: row.id, type: row.type, assigneeAgencyCode: row.assignee_agency_code, dueDate: row.due_date, status: request.status };
       await appendToOutbox<HandlingActionUpdatedEvent>(manager, [
         {

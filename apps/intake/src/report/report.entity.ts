@@ -56,4 +56,8 @@ export class ReportEntity {
 
   @Column('real', { nullable: true })
   similarity!: number | null;
+
+  /** The reach (views, shares, members) the reporting agency estimated, if it did. */
+  @Column('bigint', { nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  estimatedReach!: number | null;
 }

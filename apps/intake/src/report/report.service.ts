@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   EventSubjects,
@@ -15,17 +15,13 @@ import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
 import { CaseParticipantEntity, CaseEntity } from '../case/case.entity';
 import { CaseError } from '../case/case.errors';
-import { formatCaseNumber, toCaseDto, toReportDto } from '../case/case.mapper';
+import { toCaseDto, toReportDto } from '../case/case.mapper';
 import { CaseRepository } from '../case/case.repository';
 import { decideDuplicate } from '../dedup/duplicate-policy';
 import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText } from '../dedup/text-fingerprint';
+import { CaseDeadlines } from '../deadline/case-deadlines';
 import { ReportEntity } from './report.entity';
 import { canonicalizeUrl, contentKeyOf } from './url-canonicalizer';
-
-export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
-export interface IntakeSettings {
-  caseNumberPrefix: string;
-}
 
 /** Reports dated more than this into the future are refused (clock skew allowance). */
 const FUTURE_TOLERANCE_MS = 24 * 3600_000;
@@ -46,7 +42,7 @@ export class ReportService {
     private readonly cases: CaseRepository,
     private readonly rpc: RpcClient,
     private readonly relay: OutboxRelay,
-    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+    private readonly deadlines: CaseDeadlines,
   ) {}
 
   async submit(actor: Actor, request: SubmitReportRequest): Promise<SubmitReportResponse> {
@@ -82,6 +78,7 @@ export class ReportService {
       minhash: encodeSignature(fingerprint.signature),
       bandKeys: fingerprint.bandKeys,
       similarity: null,
+      estimatedReach: request.estimatedReach ?? null,
     });
 
     const result = await this.dataSource.transaction(async (manager) => {
@@ -111,7 +108,7 @@ export class ReportService {
     await this.cases.indexBands(manager, report.id, report.bandKeys);
     const visibleTo = await this.cases.addVisibleAgency(manager, caseId, report.reporterAgencyCode, now);
     const loaded = (await this.cases.loadCase(manager, caseId))!;
-    const caseDto = toCaseDto(loaded.entity, loaded.participants, loaded.reports);
+    const caseDto = toCaseDto(loaded);
     await appendToOutbox<ReportAttachedEvent>(manager, [
       {
         subject: EventSubjects.intake.reportAttached,
@@ -141,6 +138,10 @@ export class ReportService {
       status: 'OPEN',
       categoryCode: report.categoryCode,
       severity: routing.defaultSeverity,
+      defaultSeverity: routing.defaultSeverity,
+      sla: routing.sla,
+      assignedOfficers: [],
+      triagedAt: null,
       localityCode: report.localityCode,
       sectorCode: report.sectorCode,
       reporterAgencyCode: actor.agencyCode,
@@ -154,13 +155,16 @@ export class ReportService {
       Object.assign(new CaseParticipantEntity(), { caseId: caseEntity.id, agencyCode: p.agencyCode, role: p.role, basis: p.basis, assignedAt: now }),
     );
     report.caseId = caseEntity.id;
-    caseEntity.seq = await this.cases.nextSequence(manager, year);
-    caseEntity.number = formatCaseNumber(this.settings.caseNumberPrefix, year, caseEntity.seq);
+    Object.assign(caseEntity, await this.cases.nextCaseNumber(manager, year));
     await manager.insert(CaseEntity, caseEntity);
     await manager.insert(CaseParticipantEntity, participants);
     await manager.insert(ReportEntity, report);
     await this.cases.indexBands(manager, report.id, report.bandKeys);
-    const caseDto = toCaseDto(caseEntity, participants, [report]);
+    // Đ3.2: the lead agency triages within the SLA of the case's severity.
+    const triageBy = new Date(now.getTime() + routing.sla[caseEntity.severity].triageHours * 3_600_000);
+    await this.deadlines.schedule(manager, caseEntity.id, 'TRIAGE', triageBy, now);
+    const deadlines = [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }];
+    const caseDto = toCaseDto({ entity: caseEntity, participants, reports: [report], deadlines });
     await appendToOutbox<CaseOpenedEvent>(manager, [
       { subject: EventSubjects.intake.caseOpened, aggregateId: caseEntity.id, visibleTo: caseEntity.visibleAgencies, data: { case: caseDto, reportId: report.id } },
     ]);

@@ -92,6 +92,23 @@ export class UserGetRequest {
   username!: string;
 }
 
+/** `directory.user.resolve`: the officers behind usernames (for assigning them to a case). */
+export class UserResolveRequest {
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(128, { each: true })
+  usernames!: string[];
+}
+
+/** An officer as a coordinator may see them: work identity only. */
+export interface OfficerDto {
+  username: string;
+  displayName: string;
+  agencyCode: string;
+  active: boolean;
+}
+
 export interface UserDto {
   id: string;
   username: string;

@@ -1,4 +1,6 @@
 import {
+  ArrayMaxSize,
+  IsArray,
   IsIn,
   IsInt,
   IsISO8601,
@@ -42,6 +44,13 @@ export class SubmitReportRequest extends CaseReferenceCodes {
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
+
+  /** The reach the reporting agency estimates (views, shares, group members); raises the suggested severity. */
+  @IsOptional()
+  @IsInt({ message: 'estimatedReach must be a whole number' })
+  @Min(0)
+  @Max(10_000_000_000)
+  estimatedReach?: number;
 }
 
 export interface ReportDto {
@@ -55,6 +64,7 @@ export interface ReportDto {
   sectorCode: string | null;
   observedAt: string | null;
   note: string | null;
+  estimatedReach: number | null;
   reporterAgencyCode: string;
   submittedAt: string;
 }
@@ -81,6 +91,11 @@ export interface CaseDto {
   possibleDuplicates: PossibleDuplicateDto[];
   /** Every agency that was ever responsible, with when it started and, if it did, stopped. */
   participantHistory: ParticipantHistoryDto[];
+  /** The severity triage would start from, and why (category default raised by spread). */
+  severitySuggestion: SeveritySuggestionDto;
+  assignedOfficers: string[];
+  triagedAt: string | null;
+  deadlines: CaseDeadlineDto[];
 }
 
 export interface ParticipantHistoryDto extends ParticipantDto {
@@ -161,10 +176,18 @@ export class CaseTransitionRequest {
   @IsIn(CaseTransitionCommands)
   command!: CaseTransitionCommand;
 
-  /** TRIAGE: the severity the coordinator sets (default: keep the category's). */
+  /** TRIAGE: the severity the coordinator sets (default: the suggestion, i.e. the category's raised by spread). */
   @IsOptional()
   @IsIn(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'])
   severity?: Severity;
+
+  /** TRIAGE: usernames of the officers who handle the case (officers of agencies on the case). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9._-]{1,64}$/, { each: true, message: 'assignedOfficers must be usernames' })
+  assignedOfficers?: string[];
 
   /** DISMISS and REOPEN: why; CLOSE: the outcome summary. */
   @IsOptional()
@@ -181,4 +204,39 @@ export interface CaseStatusChangedEvent {
   to: CaseStatus;
   severity: Severity;
   reason: string | null;
+}
+
+export const CaseDeadlineKinds = ['TRIAGE', 'DECISION', 'ACTION'] as const;
+export type CaseDeadlineKind = (typeof CaseDeadlineKinds)[number];
+
+/** A deadline of a case (SLA policy for triage and decision; the due date of a handling action). */
+export interface CaseDeadlineDto {
+  kind: CaseDeadlineKind;
+  actionId: string | null;
+  deadline: string;
+  remindedAt: string | null;
+  escalatedAt: string | null;
+  /** Met or no longer relevant (triaged, decided, done, closed). */
+  closedAt: string | null;
+}
+
+/** Payload of `evt.intake.deadline.reminded`: `owedBy` still owes the step. */
+export interface CaseDeadlineRemindedEvent {
+  caseId: string;
+  caseNumber: string;
+  kind: CaseDeadlineKind;
+  actionId: string | null;
+  deadline: string;
+  owedBy: string[];
+}
+
+/** Payload of `evt.intake.deadline.escalated`: the step is overdue; `escalatedTo` are told (Đ3.2). */
+export interface CaseDeadlineEscalatedEvent extends CaseDeadlineRemindedEvent {
+  escalatedTo: string[];
+  severity: Severity;
+}
+
+export interface SeveritySuggestionDto {
+  severity: Severity;
+  reasons: string[];
 }

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventSubjects, type CaseDeadlineEscalatedEvent, type CaseDeadlineKind, type CaseDeadlineRemindedEvent, type CaseStatus, type Severity } from '@phoi-hop/contracts';
+import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
+import { DueWorkPoller, appendAudit, escalationTargets, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
+import { CaseRepository, OPEN_STATUSES } from '../case/case.repository';
+import { INTAKE_DEADLINE_SCHEDULER_ENABLED, INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
+
+interface DueRow {
+  id: string;
+  case_id: string;
+  kind: CaseDeadlineKind;
+  action_id: string | null;
+  phase: 'REMINDER' | 'ESCALATION';
+  deadline: Date;
+}
+
+interface CaseRow {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  severity: Severity;
+  visible_agencies: string[];
+  lead: string | null;
+}
+
+/** The step each deadline waits for, by the case's status: a deadline whose step is done no longer fires. */
+const STILL_OWED: Record<Exclude<CaseDeadlineKind, 'ACTION'>, CaseStatus[]> = {
+  TRIAGE: ['OPEN'],
+  DECISION: ['TRIAGED', 'IN_CONSULTATION'],
+};
+
+/**
+ * Fires case deadlines (triage and decision per the SLA policy, handling actions by their due date):
+ * a reminder to the agency that owes the step, then an escalation to the lead agency, and for a
+ * critical case to the provincial office too, which joins the case as INFORMED. Stored in
+ * case_deadline, so they survive restarts and fire once with N replicas.
+ */
+@Injectable()
+export class CaseDeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(CaseDeadlineScheduler.name);
+  private readonly poller: DueWorkPoller<DueRow>;
+
+  constructor(
+    dataSource: DataSource,
+    relay: OutboxRelay,
+    private readonly cases: CaseRepository,
+    @Inject(INTAKE_DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
+    @Inject(INTAKE_DEADLINE_SCHEDULER_ENABLED) private readonly enabled: boolean,
+  ) {
+    this.poller = new DueWorkPoller<DueRow>(dataSource, {
+      claimSql: `SELECT id, case_id, kind, action_id, phase, deadline FROM case_deadline
+                  WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now() AND attempts < $1 AND NOT (id = ANY($2::uuid[]))
+                  ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      doneSql: `UPDATE case_deadline SET fired_at = now() WHERE id = $1`,
+      failedSql: `UPDATE case_deadline SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+      handle: (manager, due) => this.fire(manager, due),
+      intervalMs: settings.pollIntervalMs,
+      onError: (error, due) => this.logger.error(`Case deadline ${due.id} failed, will retry: ${String((error as Error)?.message ?? error)}`),
+      afterWork: () => relay.kick(),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.enabled) this.poller.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.poller.stop();
+  }
+
+  private async fire(manager: EntityManager, due: DueRow): Promise<void> {
+    const [kase] = await queryRows<CaseRow>(
+      manager,
+      `SELECT c.id, c.number, c.status, c.severity, c.visible_agencies,
+              (SELECT agency_code FROM case_participant p WHERE p.case_id = c.id AND p.role = 'LEAD' AND p.ended_at IS NULL LIMIT 1) AS lead
+         FROM handling_case c WHERE c.id = $1 FOR UPDATE OF c`,
+      [due.case_id],
+    );
+    if (!kase || !kase.lead || !OPEN_STATUSES.includes(kase.status)) return;
+    let owedBy: string[];
+    if (due.kind === 'ACTION') {
+      const [action] = await queryRows<{ status: string; assignee_agency_code: string }>(manager, `SELECT status, assignee_agency_code FROM handling_action WHERE id = $1`, [due.action_id]);
+      if (!action || action.status === 'DONE') return;
+      owedBy = [action.assignee_agency_code];
+    } else {
+      if (!STILL_OWED[due.kind].includes(kase.status)) return;
+      owedBy = [kase.lead];
+    }
+    const data: CaseDeadlineRemindedEvent = { caseId: kase.id, caseNumber: kase.number, kind: due.kind, actionId: due.action_id, deadline: due.deadline.toISOString(), owedBy };
+    if (due.phase === 'REMINDER') {
+      await appendToOutbox<CaseDeadlineRemindedEvent>(manager, [{ subject: EventSubjects.intake.deadlineReminded, aggregateId: kase.id, visibleTo: kase.visible_agencies, data }]);
+      await appendAudit(manager, { actor: null, action: 'deadline.reminded', targetType: 'case', targetId: kase.id, summary: { kind: due.kind, actionId: due.action_id, deadline: data.deadline, owedBy } });
+      return;
+    }
+    const escalatedTo = escalationTargets(kase.lead, kase.severity, this.settings.criticalEscalationAgencyCode);
+    const visibleTo = await this.cases.addParticipants(manager, kase, escalatedTo, 'INFORMED', 'Đ3.2 (báo cáo quá hạn xử lý)');
+    await appendToOutbox<CaseDeadlineEscalatedEvent>(manager, [
+      { subject: EventSubjects.intake.deadlineEscalated, aggregateId: kase.id, visibleTo, data: { ...data, escalatedTo, severity: kase.severity } },
+    ]);
+    await appendAudit(manager, { actor: null, action: 'deadline.escalated', targetType: 'case', targetId: kase.id, summary: { kind: due.kind, actionId: due.action_id, deadline: data.deadline, owedBy, escalatedTo } });
+  }
+}

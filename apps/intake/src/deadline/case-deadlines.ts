@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { queryRows, reminderAt, type DeadlineSettings } from '@phoi-hop/persistence';
+import { INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
+
+export type CaseDeadlineKind = 'TRIAGE' | 'DECISION' | 'ACTION';
+
+/** The end of a due date in the province (a handling action is due by the end of its day, UTC+7). */
+export function endOfProvinceDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+07:00`);
+}
+
+/**
+ * Writes and cancels a case's deadlines, in the caller's transaction: each deadline is a reminder
+ * and an escalation row that the scheduler fires once (Đ3.2 "kịp thời").
+ */
+@Injectable()
+export class CaseDeadlines {
+  constructor(@Inject(INTAKE_DEADLINE_SETTINGS) private readonly settings: DeadlineSettings) {}
+
+  async schedule(manager: EntityManager, caseId: string, kind: CaseDeadlineKind, deadline: Date, now: Date, actionId: string | null = null): Promise<void> {
+    await manager.query(
+      `INSERT INTO case_deadline (id, case_id, kind, action_id, phase, deadline, due_at) VALUES ($1, $2, $3, $4, 'REMINDER', $5, $6), ($7, $2, $3, $4, 'ESCALATION', $5, $5)`,
+      [randomUUID(), caseId, kind, actionId, deadline, reminderAt(now, deadline, this.settings.reminderLeadMs), randomUUID()],
+    );
+  }
+
+  /** Cancels what is still due: of some kinds, of one action, or everything of the case. */
+  async cancel(manager: EntityManager, caseId: string, filter: { kinds?: CaseDeadlineKind[]; actionId?: string } = {}): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE case_deadline SET cancelled_at = now()
+        WHERE case_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL AND ($2::text[] IS NULL OR kind = ANY($2::text[])) AND ($3::uuid IS NULL OR action_id = $3)
+        RETURNING id`,
+      [caseId, filter.kinds ?? null, filter.actionId ?? null],
+    );
+    return rows.length;
+  }
+}
