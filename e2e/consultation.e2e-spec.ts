@@ -1,5 +1,9 @@
 import { createClient, type Client } from 'graphql-ws';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client as PgClient } from 'pg';
+import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
 import { FLOOD_RUMOUR, JOB_SCAM, SeededUsers, eventually, graphqlRequest, type TestUser } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
@@ -36,14 +40,47 @@ describe('a flood rumour handled through a written consultation', () => {
   const clients: Client[] = [];
   const inAWeek = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
 
+  // Agency systems and mailboxes on loopback: a webhook receiver and an SMTP sink.
+  let smtp: SMTPServer;
+  let receiver: Server;
+  let hookBase: string;
+  const mails: string[] = [];
+  const hooks: Array<{ path: string; headers: Record<string, string | string[] | undefined>; body: string }> = [];
+
   beforeAll(async () => {
-    platform = await startPlatform();
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          mails.push(Buffer.concat(chunks).toString('utf8'));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        hooks.push({ path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    hookBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    platform = await startPlatform({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
     for (const [name, user] of Object.entries({ ...SeededUsers, portalOfficer, newspaperOfficer })) tokens[name] = await platform.env.token(user);
   });
 
   afterAll(async () => {
     for (const client of clients) await client.dispose();
     await platform?.stop();
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
   });
 
   const gql = <T>(query: string, variables: Record<string, unknown>, token: string) => graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
@@ -60,6 +97,14 @@ describe('a flood rumour handled through a written consultation', () => {
   }
 
   it('plays Đ4–Đ7 from report to closed case, visible to the agencies concerned and to no one else', async () => {
+    // Notification subscriptions: the lead agency by e-mail, BTG and SYT (an outsider) by webhook.
+    const SUBSCRIBE = `mutation($i: CreateNotificationSubscriptionInput!) { createNotificationSubscription(input: $i) { secret } }`;
+    const mailSub = await gql(SUBSCRIBE, { i: { channel: 'EMAIL', target: 'dieuphoi@stttt.quangbinh.gov.vn', eventTypes: ['evt.consultation.opinion.escalated', 'evt.intake.case.decided'] } }, tokens['stttLead']!);
+    expect(mailSub.errors).toBeUndefined();
+    const btgHook = await gql<{ createNotificationSubscription: { secret: string } }>(SUBSCRIBE, { i: { channel: 'WEBHOOK', target: `${hookBase}/btg` } }, tokens['btgOfficer']!);
+    await gql(SUBSCRIBE, { i: { channel: 'WEBHOOK', target: `${hookBase}/syt` } }, tokens['sytOfficer']!);
+    const btgSecret = btgHook.data!.createNotificationSubscription.secret;
+
     const leadEvents = subscribe(tokens['stttLead']!);
     const btgEvents = subscribe(tokens['btgOfficer']!);
     const outsiderEvents = subscribe(tokens['sytOfficer']!);
@@ -206,6 +251,22 @@ describe('a flood rumour handled through a written consultation', () => {
     expect(btgEvents.some((e) => e.caseId === caseId && e.type === 'case.opened')).toBe(false);
     expect(btgEvents.some((e) => e.caseId === caseId && e.type === 'consultation.opinion.escalated')).toBe(true);
     expect(outsiderEvents.filter((e) => e.caseId === caseId)).toEqual([]);
+
+    // E-mail to the lead agency and signed webhooks to BTG's system; nothing to SYT's.
+    const caseNumber = (await gql<{ case: { number: string } }>(`query($id: ID!) { case(id: $id) { number } }`, { id: caseId }, tokens['stttLead']!)).data!.case.number;
+    await eventually(() => (mails.filter((m) => m.includes(caseNumber)).length >= 2 ? true : undefined), 15_000);
+    expect(mails.filter((m) => m.includes(caseNumber)).every((m) => m.includes('dieuphoi@stttt.quangbinh.gov.vn') && !m.includes('Kiến Giang'))).toBe(true);
+    const btgTypes = await eventually(() => {
+      const types = hooks.filter((h) => h.path === '/btg' && h.body.includes(caseId)).map((h) => (JSON.parse(h.body) as { eventType: string }).eventType);
+      return types.includes('evt.consultation.opinion.escalated') && types.includes('evt.intake.case.decided') ? types : undefined;
+    }, 15_000);
+    expect(btgTypes).not.toContain('evt.intake.case.opened');
+    for (const hook of hooks.filter((h) => h.path === '/btg')) {
+      const expected = `sha256=${createHmac('sha256', btgSecret).update(`${String(hook.headers['x-phoihop-timestamp'])}.${hook.body}`).digest('hex')}`;
+      expect(hook.headers['x-phoihop-signature']).toBe(expected);
+      expect(hook.body).not.toContain('Kiến Giang');
+    }
+    expect(hooks.filter((h) => h.path === '/syt' && h.body.includes(caseId))).toEqual([]);
   });
 
   it('holds a meeting with minutes and dissent, and refuses bad input and illegal steps without changing anything', async () => {

@@ -32,6 +32,8 @@ export interface PlatformOptions {
   /** Gateway rate limit per caller; off unless a test asks for it. */
   rateLimitPerSecond?: number;
   rateLimitBurst?: number;
+  /** SMTP server the notification service sends through (default: none, e-mails are logged). */
+  smtpUrl?: string;
   /** How often consultation deadlines are looked for (default 100 ms, so tests need not wait). */
   deadlinePollMs?: number;
 }
@@ -66,7 +68,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const consultation = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
   const agencyFeedStream = `AGENCY_FEED_${env.id.toUpperCase()}`;
   const notification = await createNotificationApp(
-    { ...env.serviceConfig('notification'), messaging: messaging('notification'), outboxRelayEnabled: true, agencyFeedStream, dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100 } },
+    { ...env.serviceConfig('notification'), messaging: messaging('notification'), outboxRelayEnabled: true, agencyFeedStream, dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) } },
     logger('notification'),
     deps,
   );
