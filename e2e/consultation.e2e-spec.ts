@@ -3,9 +3,8 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client as PgClient } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
-import { FLOOD_RUMOUR, JOB_SCAM, SeededUsers, eventually, graphqlRequest, type TestUser } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR, JOB_SCAM, SeededUsers, eventually, graphqlRequest, startSmtpSink, type SmtpSink, type TestUser } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 import { SUBMIT_REPORT } from './support/queries';
 
@@ -41,27 +40,13 @@ describe('a flood rumour handled through a written consultation', () => {
   const inAWeek = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
 
   // Agency systems and mailboxes on loopback: a webhook receiver and an SMTP sink.
-  let smtp: SMTPServer;
+  let smtp: SmtpSink;
   let receiver: Server;
   let hookBase: string;
-  const mails: string[] = [];
   const hooks: Array<{ path: string; headers: Record<string, string | string[] | undefined>; body: string }> = [];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          mails.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startSmtpSink();
     receiver = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -72,14 +57,14 @@ describe('a flood rumour handled through a written consultation', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     hookBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-    platform = await startPlatform({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+    platform = await startPlatform({ smtpUrl: smtp.url });
     for (const [name, user] of Object.entries({ ...SeededUsers, portalOfficer, newspaperOfficer })) tokens[name] = await platform.env.token(user);
   });
 
   afterAll(async () => {
     for (const client of clients) await client.dispose();
     await platform?.stop();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
     await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
   });
 
@@ -254,8 +239,8 @@ describe('a flood rumour handled through a written consultation', () => {
 
     // E-mail to the lead agency and signed webhooks to BTG's system; nothing to SYT's.
     const caseNumber = (await gql<{ case: { number: string } }>(`query($id: ID!) { case(id: $id) { number } }`, { id: caseId }, tokens['stttLead']!)).data!.case.number;
-    await eventually(() => (mails.filter((m) => m.includes(caseNumber)).length >= 2 ? true : undefined), 15_000);
-    expect(mails.filter((m) => m.includes(caseNumber)).every((m) => m.includes('dieuphoi@stttt.quangbinh.gov.vn') && !m.includes('Kiến Giang'))).toBe(true);
+    await eventually(() => (smtp.mails.filter((m) => m.includes(caseNumber)).length >= 2 ? true : undefined), 15_000);
+    expect(smtp.mails.filter((m) => m.includes(caseNumber)).every((m) => m.includes('dieuphoi@stttt.quangbinh.gov.vn') && !m.includes('Kiến Giang'))).toBe(true);
     const btgTypes = await eventually(() => {
       const types = hooks.filter((h) => h.path === '/btg' && h.body.includes(caseId)).map((h) => (JSON.parse(h.body) as { eventType: string }).eventType);
       return types.includes('evt.consultation.opinion.escalated') && types.includes('evt.intake.case.decided') ? types : undefined;

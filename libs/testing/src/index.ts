@@ -1,3 +1,4 @@
 export * from './test-environment';
 export * from './graphql-client';
 export * from './fixtures';
+export * from './smtp-sink';

@@ -5,7 +5,6 @@ import type { INestApplication } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import {
   EventSubjects,
   RpcSubjects,
@@ -17,7 +16,7 @@ import {
   type SubscriptionDto,
 } from '@phoi-hop/contracts';
 import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
-import { createTestEnvironment, eventually, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
+import { createTestEnvironment, eventually, startSmtpSink, type SmtpSink, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
 import { verifyWebhook } from '../delivery/webhook-signature';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from './notification.app';
 
@@ -39,10 +38,9 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
   let js: JetStreamClient;
   let rpc: RpcClient;
   let db: Client;
-  let smtp: SMTPServer;
+  let smtp: SmtpSink;
   let receiver: Server;
   let hookBase: string;
-  const mails: string[] = [];
   const hooks = new Map<string, Received[]>();
   /** Per path: how many requests to fail before answering 204 (Infinity: always fail). */
   const failures = new Map<string, number>();
@@ -51,21 +49,7 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          mails.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpSink();
     receiver = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -89,7 +73,7 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
         ...env.serviceConfig('notification'),
         outboxRelayEnabled: true,
         agencyFeedStream: feedStream(),
-        dispatch: { ...DEFAULT_DISPATCH_SETTINGS, smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webhookTimeoutMs: 2_000, maxAttempts: 3, retryBaseMs: 100, retryMaxMs: 400, pollIntervalMs: 50 },
+        dispatch: { ...DEFAULT_DISPATCH_SETTINGS, smtpUrl: smtp.url, webhookTimeoutMs: 2_000, maxAttempts: 3, retryBaseMs: 100, retryMaxMs: 400, pollIntervalMs: 50 },
       },
       false,
     );
@@ -109,7 +93,7 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
       await nc.close();
     }
     await new Promise((resolve) => receiver?.close(resolve));
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
     await env?.cleanup();
   });
 
@@ -179,7 +163,7 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
     expect(created.subscription.target).toBe('trucban@ca.quangbinh.gov.vn');
     const event = await publishCaseOpened(['STTTT', 'CA']);
     const number = (event.data as { case: { number: string } }).case.number;
-    const mail = await eventually(() => mails.find((m) => m.includes(event.id)));
+    const mail = await eventually(() => smtp.mails.find((m) => m.includes(event.id)));
     expect(mail).toMatch(/^To: trucban@ca\.quangbinh\.gov\.vn/m);
     // The subject is MIME-encoded (it is Vietnamese).
     const decoded = decodeMimeHeader(/^Subject: (.+(?:\r?\n[ \t].+)*)/m.exec(mail)![1]!);
