@@ -32,6 +32,8 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query: 'mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId } }',
     variables: { i: { caseId: '00000000-0000-4000-8000-000000000000', finding: 'TRUE', provisionCodes: [], statementOfReasons: 'Kiểm tra ma trận quyền, không có vụ việc này.', actions: [] } },
   }),
+  mergeCases: () => ({ query: 'mutation { mergeCases(caseId: "00000000-0000-4000-8000-000000000000", intoCaseId: "00000000-0000-4000-8000-000000000001", reason: "thử quyền") { id } }' }),
+  rejectDuplicate: () => ({ query: 'mutation { rejectDuplicate(caseId: "00000000-0000-4000-8000-000000000000", duplicateCaseId: "00000000-0000-4000-8000-000000000001") { id } }' }),
   closeCase: () => ({ query: 'mutation { closeCase(id: "00000000-0000-4000-8000-000000000000", outcome: "Kiểm tra quyền, không có vụ việc") { id } }' }),
   updateHandlingAction: () => ({ query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: "IN_PROGRESS" }) { id } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),

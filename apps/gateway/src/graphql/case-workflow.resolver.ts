@@ -36,6 +36,23 @@ export class CaseWorkflowResolver {
     return this.move(context, 'closeCase', { caseId: id, command: 'CLOSE', reason: outcome });
   }
 
+  @Mutation(() => CaseModel, { description: 'Merge a case about the same content into another (COORDINATOR): its reports and agencies move, it becomes MERGED' })
+  async mergeCases(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('intoCaseId', { type: () => ID }) intoCaseId: string,
+    @Args('reason') reason: string,
+    @Context() context: GqlContext,
+  ): Promise<CaseModel> {
+    const { token } = requireActor(context, 'mergeCases');
+    return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseMerge, { caseId, intoCaseId, reason }, { token }));
+  }
+
+  @Mutation(() => CaseModel, { description: 'Reject a suggested duplicate: different content (COORDINATOR)' })
+  async rejectDuplicate(@Args('caseId', { type: () => ID }) caseId: string, @Args('duplicateCaseId', { type: () => ID }) duplicateCaseId: string, @Context() context: GqlContext): Promise<CaseModel> {
+    const { token } = requireActor(context, 'rejectDuplicate');
+    return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.duplicateReject, { caseId, duplicateCaseId }, { token }));
+  }
+
   private async move(context: GqlContext, operation: GraphQLOperation, request: { caseId: string; command: CaseTransitionCommand; severity?: string; reason?: string }): Promise<CaseModel> {
     const { token } = requireActor(context, operation);
     return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseTransition, request, { token }));

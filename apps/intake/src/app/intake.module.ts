@@ -4,6 +4,8 @@ import { AgencyReorganizedHandler } from '../case/agency-reorganized.handler';
 import { ConsultationEventsHandler } from '../case/consultation-events.handler';
 import { ConsultationPlans1764300000800 } from '../migrations/1764300000800-consultation-plans';
 import { TriageAndDeadlines1764300000900 } from '../migrations/1764300000900-triage-and-deadlines';
+import { CaseMerge1764300001000 } from '../migrations/1764300001000-case-merge';
+import { CaseMergeService } from '../case/case-merge.service';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseDeadlineScheduler } from '../deadline/case-deadline.scheduler';
 import { INTAKE_DEADLINE_SCHEDULER_ENABLED, INTAKE_DEADLINE_SETTINGS } from '../deadline/deadline.tokens';
@@ -38,7 +40,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: serviceInfrastructure(config, {
         entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
@@ -47,6 +49,7 @@ export class IntakeModule {
         { provide: INTAKE_DEADLINE_SETTINGS, useValue: config.deadlines },
         { provide: INTAKE_DEADLINE_SCHEDULER_ENABLED, useValue: config.schedulerEnabled },
         CaseDeadlines,
+        CaseMergeService,
         CaseDeadlineScheduler,
         CaseRepository,
         CaseService,

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, RpcSubjects, type CaseDto, type CaseListResponse } from '@phoi-hop/contracts';
+import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, type CaseDto, type CaseListResponse } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
+import { CaseMergeService } from './case-merge.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
 
@@ -10,7 +11,18 @@ export class CaseNatsController {
   constructor(
     private readonly cases: CaseService,
     private readonly transitions: CaseTransitionService,
+    private readonly merges: CaseMergeService,
   ) {}
+
+  @MessagePattern(RpcSubjects.intake.caseMerge)
+  merge(@Payload() request: MergeCasesRequest): Promise<CaseDto> {
+    return this.merges.merge(ActorContext.require(), request);
+  }
+
+  @MessagePattern(RpcSubjects.intake.duplicateReject)
+  rejectDuplicate(@Payload() request: RejectDuplicateRequest): Promise<CaseDto> {
+    return this.merges.rejectDuplicate(ActorContext.require(), request);
+  }
 
   @MessagePattern(RpcSubjects.intake.caseGet)
   get(@Payload() request: CaseGetRequest): Promise<CaseDto> {

@@ -139,11 +139,10 @@ export class CaseRepository {
     const m = manager ?? this.dataSource.manager;
     const entity = await m.findOne(CaseEntity, { where: { id } });
     if (!entity) return null;
-    const [participants, reports, deadlines] = await Promise.all([
-      m.find(CaseParticipantEntity, { where: { caseId: id } }),
-      m.find(ReportEntity, { where: { caseId: id }, order: { submittedAt: 'ASC' } }),
-      this.deadlinesOf(m, [id]),
-    ]);
+    // One after another: inside a transaction they share one connection, which runs one query at a time.
+    const participants = await m.find(CaseParticipantEntity, { where: { caseId: id } });
+    const reports = await m.find(ReportEntity, { where: { caseId: id }, order: { submittedAt: 'ASC' } });
+    const deadlines = await this.deadlinesOf(m, [id]);
     return { entity, participants, reports, deadlines: deadlines.get(id) ?? [] };
   }
 

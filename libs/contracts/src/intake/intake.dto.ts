@@ -240,3 +240,34 @@ export interface SeveritySuggestionDto {
   severity: Severity;
   reasons: string[];
 }
+
+/** `intake.case.merge`: the case becomes MERGED and its reports and agencies move into `intoCaseId`. */
+export class MergeCasesRequest {
+  @IsUUID('all', { message: 'caseId must be a case id' })
+  caseId!: string;
+
+  @IsUUID('all', { message: 'intoCaseId must be a case id' })
+  intoCaseId!: string;
+
+  @IsString()
+  @MaxLength(2_000)
+  reason!: string;
+}
+
+/** `intake.duplicate.reject`: the coordinator judges a suggested duplicate to be different content. */
+export class RejectDuplicateRequest {
+  @IsUUID('all', { message: 'caseId must be a case id' })
+  caseId!: string;
+
+  @IsUUID('all', { message: 'duplicateCaseId must be a case id' })
+  duplicateCaseId!: string;
+}
+
+/** Payload of `evt.intake.case.merged`. */
+export interface CaseMergedEvent {
+  caseId: string;
+  caseNumber: string;
+  mergedCaseId: string;
+  mergedCaseNumber: string;
+  reportsMoved: number;
+}
