@@ -23,6 +23,20 @@ export interface DueWorkOptions<T> {
 }
 
 /**
+ * The claim, done and failed statements for a deadline table of the usual shape: `id`, `due_at`,
+ * `fired_at`, `cancelled_at`, `attempts`, `last_error`, selecting `columns` of the claimed row.
+ */
+export function deadlineTableStatements(table: string, columns: string[]): Pick<DueWorkOptions<{ id: string }>, 'claimSql' | 'doneSql' | 'failedSql'> {
+  return {
+    claimSql: `SELECT ${['id', ...columns].join(', ')} FROM ${table}
+                WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now() AND attempts < $1 AND NOT (id = ANY($2::uuid[]))
+                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    doneSql: `UPDATE ${table} SET fired_at = now() WHERE id = $1`,
+    failedSql: `UPDATE ${table} SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+  };
+}
+
+/**
  * Runs due work stored in a table (deadlines, reminders) exactly once across replicas and
  * restarts: each item is claimed with SKIP LOCKED and marked done in the transaction that handles
  * it, so a crash rolls the claim back and another tick or replica takes it over. A failing item is

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type OpinionEscalatedEvent, type OpinionRemindedEvent } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DueWorkPoller, appendAudit, escalationTargets, queryRows } from '@phoi-hop/persistence';
+import { DueWorkPoller, appendAudit, deadlineTableStatements, escalationTargets, queryRows } from '@phoi-hop/persistence';
 import type { DeadlineSettings } from '../config/consultation.config';
 import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from './deadline.settings';
 
@@ -41,11 +41,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     @Inject(DEADLINE_SCHEDULER_ENABLED) private readonly enabled: boolean,
   ) {
     this.poller = new DueWorkPoller<DueDeadline>(dataSource, {
-      claimSql: `SELECT id, consultation_id, kind, due_at FROM consultation_deadline
-                  WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now() AND attempts < $1 AND NOT (id = ANY($2::uuid[]))
-                  ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      doneSql: `UPDATE consultation_deadline SET fired_at = now() WHERE id = $1`,
-      failedSql: `UPDATE consultation_deadline SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+      ...deadlineTableStatements('consultation_deadline', ['consultation_id', 'kind', 'due_at']),
       handle: (manager, due) => this.fire(manager, due),
       intervalMs: settings.pollIntervalMs,
       onError: (error, due) => this.logger.error(`Deadline ${due.id} failed, will retry: ${String((error as Error)?.message ?? error)}`),

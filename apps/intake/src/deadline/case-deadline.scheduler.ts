@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type CaseDeadlineEscalatedEvent, type CaseDeadlineKind, type CaseDeadlineRemindedEvent, type CaseStatus, type Severity } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DueWorkPoller, appendAudit, escalationTargets, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
+import { DueWorkPoller, appendAudit, deadlineTableStatements, escalationTargets, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
 import { CaseRepository, OPEN_STATUSES } from '../case/case.repository';
 import { INTAKE_DEADLINE_SCHEDULER_ENABLED, INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
 
@@ -49,11 +49,7 @@ export class CaseDeadlineScheduler implements OnApplicationBootstrap, OnModuleDe
     @Inject(INTAKE_DEADLINE_SCHEDULER_ENABLED) private readonly enabled: boolean,
   ) {
     this.poller = new DueWorkPoller<DueRow>(dataSource, {
-      claimSql: `SELECT id, case_id, kind, action_id, phase, deadline FROM case_deadline
-                  WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now() AND attempts < $1 AND NOT (id = ANY($2::uuid[]))
-                  ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      doneSql: `UPDATE case_deadline SET fired_at = now() WHERE id = $1`,
-      failedSql: `UPDATE case_deadline SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+      ...deadlineTableStatements('case_deadline', ['case_id', 'kind', 'action_id', 'phase', 'deadline']),
       handle: (manager, due) => this.fire(manager, due),
       intervalMs: settings.pollIntervalMs,
       onError: (error, due) => this.logger.error(`Case deadline ${due.id} failed, will retry: ${String((error as Error)?.message ?? error)}`),
