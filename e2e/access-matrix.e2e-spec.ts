@@ -34,6 +34,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   }),
   mergeCases: () => ({ query: 'mutation { mergeCases(caseId: "00000000-0000-4000-8000-000000000000", intoCaseId: "00000000-0000-4000-8000-000000000001", reason: "thử quyền") { id } }' }),
   rejectDuplicate: () => ({ query: 'mutation { rejectDuplicate(caseId: "00000000-0000-4000-8000-000000000000", duplicateCaseId: "00000000-0000-4000-8000-000000000001") { id } }' }),
+  splitReport: () => ({ query: 'mutation { splitReport(caseId: "00000000-0000-4000-8000-000000000000", reportId: "00000000-0000-4000-8000-000000000001", reason: "khác nội dung") { newCase { id } } }' }),
   closeCase: () => ({ query: 'mutation { closeCase(id: "00000000-0000-4000-8000-000000000000", outcome: "Kiểm tra quyền, không có vụ việc") { id } }' }),
   updateHandlingAction: () => ({ query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: "IN_PROGRESS" }) { id } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),

@@ -1,8 +1,8 @@
 import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { RpcSubjects, type CaseDto, type CaseTransitionCommand } from '@phoi-hop/contracts';
+import { RpcSubjects, type CaseDto, type CaseTransitionCommand, type SplitReportResponse } from '@phoi-hop/contracts';
 import type { GraphQLOperation } from '@phoi-hop/auth';
 import { RpcClient } from '@phoi-hop/messaging';
-import { CaseModel, SeverityEnum } from './case.model';
+import { CaseModel, SeverityEnum, SplitReportPayloadModel } from './case.model';
 import { toCaseModel } from './case.mapper';
 import { requireActor, type GqlContext } from './gql-context';
 
@@ -51,6 +51,18 @@ export class CaseWorkflowResolver {
   async rejectDuplicate(@Args('caseId', { type: () => ID }) caseId: string, @Args('duplicateCaseId', { type: () => ID }) duplicateCaseId: string, @Context() context: GqlContext): Promise<CaseModel> {
     const { token } = requireActor(context, 'rejectDuplicate');
     return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.duplicateReject, { caseId, duplicateCaseId }, { token }));
+  }
+
+  @Mutation(() => SplitReportPayloadModel, { description: 'Split a report about other content out of a case (COORDINATOR): it opens its own case, routed anew' })
+  async splitReport(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('reportId', { type: () => ID }) reportId: string,
+    @Args('reason') reason: string,
+    @Context() context: GqlContext,
+  ): Promise<SplitReportPayloadModel> {
+    const { token } = requireActor(context, 'splitReport');
+    const result = await this.rpc.request<SplitReportResponse>(RpcSubjects.intake.caseSplit, { caseId, reportId, reason }, { token });
+    return { case: toCaseModel(result.case), newCase: toCaseModel(result.newCase) };
   }
 
   private async move(context: GqlContext, operation: GraphQLOperation, request: { caseId: string; command: CaseTransitionCommand; severity?: string; reason?: string }): Promise<CaseModel> {

@@ -209,6 +209,21 @@ export class CaseModel {
 
   @Field(() => [CaseDeadlineModel])
   deadlines!: CaseDeadlineModel[];
+
+  @Field(() => ID, { nullable: true, description: 'MERGED: the case it went into' })
+  mergedInto!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The case its first report was split out of' })
+  splitFrom!: string | null;
+}
+
+@ObjectType('SplitReportPayload')
+export class SplitReportPayloadModel {
+  @Field(() => CaseModel, { description: 'The case the report left' })
+  case!: CaseModel;
+
+  @Field(() => CaseModel, { description: 'The case the report opened' })
+  newCase!: CaseModel;
 }
 
 @ObjectType('PageInfo')

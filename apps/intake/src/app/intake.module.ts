@@ -5,8 +5,11 @@ import { ConsultationEventsHandler } from '../case/consultation-events.handler';
 import { ConsultationPlans1764300000800 } from '../migrations/1764300000800-consultation-plans';
 import { TriageAndDeadlines1764300000900 } from '../migrations/1764300000900-triage-and-deadlines';
 import { CaseMerge1764300001000 } from '../migrations/1764300001000-case-merge';
+import { ReportSplit1764300001100 } from '../migrations/1764300001100-report-split';
 import { CaseMergeService } from '../case/case-merge.service';
 import { CaseDeadlines } from '../deadline/case-deadlines';
+import { CaseOpener } from '../case/case-opener';
+import { CaseSplitService } from '../case/case-split.service';
 import { CaseDeadlineScheduler } from '../deadline/case-deadline.scheduler';
 import { INTAKE_DEADLINE_SCHEDULER_ENABLED, INTAKE_DEADLINE_SETTINGS } from '../deadline/deadline.tokens';
 import { ParticipantHistory1764300000500 } from '../migrations/1764300000500-participant-history';
@@ -40,7 +43,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: serviceInfrastructure(config, {
         entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
@@ -50,6 +53,8 @@ export class IntakeModule {
         { provide: INTAKE_DEADLINE_SCHEDULER_ENABLED, useValue: config.schedulerEnabled },
         CaseDeadlines,
         CaseMergeService,
+        CaseOpener,
+        CaseSplitService,
         CaseDeadlineScheduler,
         CaseRepository,
         CaseService,

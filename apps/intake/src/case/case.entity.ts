@@ -62,6 +62,14 @@ export class CaseEntity {
   @Column('timestamptz')
   openedAt!: Date;
 
+  /** MERGED: the case it went into. */
+  @Column('uuid', { nullable: true })
+  mergedInto!: string | null;
+
+  /** The case its first report was split out of. */
+  @Column('uuid', { nullable: true })
+  splitFrom!: string | null;
+
   @Column('timestamptz')
   updatedAt!: Date;
 }

@@ -57,6 +57,8 @@ export function toCaseDto({ entity, participants, reports, deadlines }: LoadedCa
     assignedOfficers: entity.assignedOfficers ?? [],
     triagedAt: entity.triagedAt ? new Date(entity.triagedAt).toISOString() : null,
     deadlines,
+    mergedInto: entity.mergedInto ?? null,
+    splitFrom: entity.splitFrom ?? null,
   };
 }
 

@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, type CaseDto, type CaseListResponse } from '@phoi-hop/contracts';
+import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, type CaseDto, type CaseListResponse, type SplitReportResponse } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
 import { CaseMergeService } from './case-merge.service';
+import { CaseSplitService } from './case-split.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
 
@@ -12,7 +13,13 @@ export class CaseNatsController {
     private readonly cases: CaseService,
     private readonly transitions: CaseTransitionService,
     private readonly merges: CaseMergeService,
+    private readonly splits: CaseSplitService,
   ) {}
+
+  @MessagePattern(RpcSubjects.intake.caseSplit)
+  split(@Payload() request: SplitReportRequest): Promise<SplitReportResponse> {
+    return this.splits.split(ActorContext.require(), request);
+  }
 
   @MessagePattern(RpcSubjects.intake.caseMerge)
   merge(@Payload() request: MergeCasesRequest): Promise<CaseDto> {

@@ -5,7 +5,7 @@ import {
   EventSubjects,
   RpcSubjects,
   type Actor,
-  type CaseOpenedEvent,
+  type PossibleDuplicateDto,
   type ReportAttachedEvent,
   type RouteCaseResponse,
   type SubmitReportRequest,
@@ -13,13 +13,12 @@ import {
 } from '@phoi-hop/contracts';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
-import { CaseParticipantEntity, CaseEntity } from '../case/case.entity';
+import { CaseOpener } from '../case/case-opener';
 import { CaseError } from '../case/case.errors';
 import { toCaseDto, toReportDto } from '../case/case.mapper';
 import { CaseRepository } from '../case/case.repository';
 import { decideDuplicate } from '../dedup/duplicate-policy';
 import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText } from '../dedup/text-fingerprint';
-import { CaseDeadlines } from '../deadline/case-deadlines';
 import { ReportEntity } from './report.entity';
 import { canonicalizeUrl, contentKeyOf } from './url-canonicalizer';
 
@@ -42,7 +41,7 @@ export class ReportService {
     private readonly cases: CaseRepository,
     private readonly rpc: RpcClient,
     private readonly relay: OutboxRelay,
-    private readonly deadlines: CaseDeadlines,
+    private readonly opener: CaseOpener,
   ) {}
 
   async submit(actor: Actor, request: SubmitReportRequest): Promise<SubmitReportResponse> {
@@ -95,7 +94,7 @@ export class ReportService {
       }
       const numbers = new Map(candidates.map((c) => [c.caseId, c.caseNumber]));
       const suggestions = verdict.suggestions.map((s) => ({ caseId: s.caseId, number: numbers.get(s.caseId)!, similarity: round(s.similarity) }));
-      return this.open(manager, actor, report, routing, suggestions, now);
+      return this.open(manager, report, routing, suggestions, now);
     });
     this.relay.kick();
     return result;
@@ -121,55 +120,10 @@ export class ReportService {
     return { report: toReportDto(report), case: caseDto, merged: true };
   }
 
-  private async open(
-    manager: EntityManager,
-    actor: Actor,
-    report: ReportEntity,
-    routing: RouteCaseResponse,
-    possibleDuplicates: SubmitReportResponse['case']['possibleDuplicates'],
-    now: Date,
-  ): Promise<SubmitReportResponse> {
-    const year = now.getUTCFullYear();
-    const caseEntity: CaseEntity = Object.assign(new CaseEntity(), {
-      id: randomUUID(),
-      year,
-      seq: 0,
-      number: '',
-      status: 'OPEN',
-      categoryCode: report.categoryCode,
-      severity: routing.defaultSeverity,
-      defaultSeverity: routing.defaultSeverity,
-      sla: routing.sla,
-      assignedOfficers: [],
-      triagedAt: null,
-      localityCode: report.localityCode,
-      sectorCode: report.sectorCode,
-      reporterAgencyCode: actor.agencyCode,
-      visibleAgencies: [...new Set([actor.agencyCode, ...routing.participants.map((p) => p.agencyCode)])],
-      possibleDuplicates,
-      legalBases: routing.category.legalBases,
-      openedAt: now,
-      updatedAt: now,
-    });
-    const participants = routing.participants.map((p) =>
-      Object.assign(new CaseParticipantEntity(), { caseId: caseEntity.id, agencyCode: p.agencyCode, role: p.role, basis: p.basis, assignedAt: now }),
-    );
-    report.caseId = caseEntity.id;
-    Object.assign(caseEntity, await this.cases.nextCaseNumber(manager, year));
-    await manager.insert(CaseEntity, caseEntity);
-    await manager.insert(CaseParticipantEntity, participants);
-    await manager.insert(ReportEntity, report);
-    await this.cases.indexBands(manager, report.id, report.bandKeys);
-    // Đ3.2: the lead agency triages within the SLA of the case's severity.
-    const triageBy = new Date(now.getTime() + routing.sla[caseEntity.severity].triageHours * 3_600_000);
-    await this.deadlines.schedule(manager, caseEntity.id, 'TRIAGE', triageBy, now);
-    const deadlines = [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }];
-    const caseDto = toCaseDto({ entity: caseEntity, participants, reports: [report], deadlines });
-    await appendToOutbox<CaseOpenedEvent>(manager, [
-      { subject: EventSubjects.intake.caseOpened, aggregateId: caseEntity.id, visibleTo: caseEntity.visibleAgencies, data: { case: caseDto, reportId: report.id } },
-    ]);
-    await this.audit(manager, caseDto.number, report, false);
-    return { report: toReportDto(report), case: caseDto, merged: false };
+  private async open(manager: EntityManager, report: ReportEntity, routing: RouteCaseResponse, possibleDuplicates: PossibleDuplicateDto[], now: Date): Promise<SubmitReportResponse> {
+    const { dto } = await this.opener.open(manager, { report, routing, possibleDuplicates, now });
+    await this.audit(manager, dto.number, report, false);
+    return { report: toReportDto(report), case: dto, merged: false };
   }
 
   /** The audit entry of a submission; its chain head lock is held until commit, so it is written last. */

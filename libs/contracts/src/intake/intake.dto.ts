@@ -96,6 +96,10 @@ export interface CaseDto {
   assignedOfficers: string[];
   triagedAt: string | null;
   deadlines: CaseDeadlineDto[];
+  /** MERGED: the case it went into. */
+  mergedInto: string | null;
+  /** The case its first report was split out of. */
+  splitFrom: string | null;
 }
 
 export interface ParticipantHistoryDto extends ParticipantDto {
@@ -154,6 +158,8 @@ export interface CaseListResponse {
 export interface CaseOpenedEvent {
   case: CaseDto;
   reportId: string;
+  /** Set when the case was opened by splitting the report out of another case. */
+  splitFromCaseId?: string;
 }
 
 /** Payload of `evt.intake.report.attached`. */
@@ -270,4 +276,34 @@ export interface CaseMergedEvent {
   mergedCaseId: string;
   mergedCaseNumber: string;
   reportsMoved: number;
+}
+
+/** `intake.case.split`: a report judged to be about other content leaves its case and opens its own. */
+export class SplitReportRequest {
+  @IsUUID('all', { message: 'caseId must be a case id' })
+  caseId!: string;
+
+  @IsUUID('all', { message: 'reportId must be a report id' })
+  reportId!: string;
+
+  @IsString()
+  @MaxLength(2_000)
+  reason!: string;
+}
+
+export interface SplitReportResponse {
+  /** The case the report left. */
+  case: CaseDto;
+  /** The case the report opened. */
+  newCase: CaseDto;
+}
+
+/** Payload of `evt.intake.case.report-split`, on the case the report left. */
+export interface CaseReportSplitEvent {
+  caseId: string;
+  caseNumber: string;
+  reportId: string;
+  newCaseId: string;
+  newCaseNumber: string;
+  reason: string;
 }
