@@ -37,6 +37,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   splitReport: () => ({ query: 'mutation { splitReport(caseId: "00000000-0000-4000-8000-000000000000", reportId: "00000000-0000-4000-8000-000000000001", reason: "khác nội dung") { newCase { id } } }' }),
   closeCase: () => ({ query: 'mutation { closeCase(id: "00000000-0000-4000-8000-000000000000", outcome: "Kiểm tra quyền, không có vụ việc") { id } }' }),
   updateHandlingAction: () => ({ query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: "IN_PROGRESS" }) { id } }' }),
+  updateRemovalRequest: () => ({ query: 'mutation { updateRemovalRequest(input: { actionId: "00000000-0000-4000-8000-000000000000", requestReference: "CV-1" }) { id } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
   // Consultations: authorised callers get NOT_FOUND (no such case or consultation) or an empty list.

@@ -220,6 +220,15 @@ describe('a flood rumour handled through a written consultation', () => {
     const doer: Record<string, string> = { CONG_TTDT: tokens['portalOfficer']!, BAO_QB: tokens['newspaperOfficer']!, STTTT: tokens['stttLead']! };
     const notMine = await gql(UPDATE_ACTION, { i: { actionId: actions[0]!.id, status: 'DONE', result: 'Không phải việc của đơn vị' } }, tokens['newspaperOfficer']!);
     expect(notMine.errors?.[0]?.extensions?.['code']).toMatch(/FORBIDDEN|NOT_FOUND/);
+    // The removal request: sent to the platform with its reference, acknowledged, taken down.
+    const removalAction = actions.find((a) => a.type === 'REQUEST_REMOVAL')!;
+    const handledAt = new Date().toISOString();
+    const recorded = await gql(
+      `mutation($i: UpdateRemovalRequestInput!) { updateRemovalRequest(input: $i) { status } }`,
+      { i: { actionId: removalAction.id, requestReference: '45/STTTT-TTĐT', sentAt: handledAt, acknowledgedAt: handledAt, effectedAt: handledAt, outcome: 'REMOVED' } },
+      tokens['stttLead']!,
+    );
+    expect(recorded.errors).toBeUndefined();
     for (const action of actions) {
       const done = await gql(UPDATE_ACTION, { i: { actionId: action.id, status: 'DONE', result: `Đã thực hiện ${action.type}`, links: ['https://quangbinh.gov.vn/dinh-chinh'] } }, doer[action.assigneeAgencyCode]!);
       expect(done.errors).toBeUndefined();

@@ -112,4 +112,108 @@ describe('deciding a case', () => {
     const closed = await graphqlRequest<{ closeCase: { status: string } }>(platform.graphqlUrl, CLOSE, { id: caseId, o: outcome }, lead);
     expect(closed.data!.closeCase.status).toBe('CLOSED');
   });
+
+  const REMOVAL = `mutation($i: UpdateRemovalRequestInput!) { updateRemovalRequest(input: $i) { status } }`;
+  const ACTIONS = `query($id: ID!) { case(id: $id) { decisions { finding provisions { code citation } statementOfReasons assessment { concludesNotProtected } }
+    actions { id type status details result links withheld removal { platform url legalBasis requestReference sentAt acknowledgedAt effectedAt outcome } } } }`;
+  interface CaseActions {
+    decisions: { finding: string; provisions: { code: string; citation: string }[]; statementOfReasons: string }[];
+    actions: { id: string; type: string; status: string; details: string | null; result: string | null; links: string[]; withheld: boolean; removal: Record<string, unknown> | null }[];
+  }
+  const caseActions = async (caseId: string, token = lead) => (await graphqlRequest<{ case: CaseActions }>(platform.graphqlUrl, ACTIONS, { id: caseId }, token)).data!.case;
+
+  it('records a removal request from the request to the platform’s answer, on the decision’s own grounds', async () => {
+    const url = `https://www.facebook.com/groups/lethuy/posts/${Date.now()}`;
+    const excerpt = 'Nóng: nhà máy nước Lệ Thủy bị nhiễm hóa chất độc, tuyệt đối không dùng nước máy ba ngày tới, chính quyền đang giấu, chia sẻ gấp cho mọi người cùng biết.';
+    const caseId = await openCase(await platform.env.token(SeededUsers.lethuyOfficer), { url, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+    await graphqlRequest(platform.graphqlUrl, TRIAGE, { id: caseId }, lead);
+    const base = { caseId, finding: 'FALSE', provisionCodes: ['ND15_2020_D101'], assessment, statementOfReasons: reasons };
+    const removal = { type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAMonth };
+    // The request's legal basis must be one the decision relies on; only a removal request names a target.
+    const foreignBasis = await decide({ ...base, actions: [{ ...removal, removal: { legalBasis: ['LANM_2025'] } }] });
+    expect(foreignBasis.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actions.0.removal.legalBasis' });
+    const misplaced = await decide({ ...base, actions: [{ type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate: inAMonth, removal: { platform: 'FACEBOOK' } }] });
+    expect(misplaced.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actions.0.removal' });
+    expect(await caseActions(caseId)).toEqual({ decisions: [], actions: [] });
+
+    const decided = await decide({ ...base, actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate: inAMonth }, removal] });
+    expect(decided.errors).toBeUndefined();
+    const view = await caseActions(caseId);
+    expect(view.decisions).toEqual([expect.objectContaining({ finding: 'FALSE', provisions: [expect.objectContaining({ code: 'ND15_2020_D101' })], statementOfReasons: reasons })]);
+    const request = view.actions.find((a) => a.type === 'REQUEST_REMOVAL')!;
+    const clarification = view.actions.find((a) => a.type === 'PUBLISH_CLARIFICATION')!;
+    expect(request.removal).toEqual({
+      platform: 'FACEBOOK',
+      url,
+      legalBasis: [view.decisions[0]!.provisions[0]!.citation],
+      requestReference: null,
+      sentAt: null,
+      acknowledgedAt: null,
+      effectedAt: null,
+      outcome: null,
+    });
+    expect(clarification.removal).toBeNull();
+
+    const record = (input: Record<string, unknown>, token = lead) => graphqlRequest<{ updateRemovalRequest: { status: string } }>(platform.graphqlUrl, REMOVAL, { i: { actionId: request.id, ...input } }, token);
+    const refusals: [Record<string, unknown>, string, Record<string, unknown>][] = [
+      [{ actionId: clarification.id, requestReference: 'CV-1' }, lead, { code: 'BAD_USER_INPUT', field: 'actionId' }],
+      [{ requestReference: 'CV-1' }, await platform.env.token(SeededUsers.sytOfficer), { code: 'NOT_FOUND' }],
+      [{ outcome: 'REMOVED' }, lead, { code: 'BAD_USER_INPUT', field: 'outcome' }],
+      [{ outcome: 'DELETED_BY_MAGIC' }, lead, { code: 'BAD_USER_INPUT' }],
+      [{ sentAt: new Date(Date.now() + 86400_000).toISOString() }, lead, { code: 'BAD_USER_INPUT', field: 'sentAt' }],
+      [{ sentAt: '2020-01-01T00:00:00Z' }, lead, { code: 'BAD_USER_INPUT', field: 'sentAt' }],
+      [{ sentAt: 'hôm qua' }, lead, { code: 'BAD_USER_INPUT', field: 'sentAt' }],
+      [{}, lead, { code: 'BAD_USER_INPUT', field: 'actionId' }],
+    ];
+    for (const [input, token, expected] of refusals) {
+      expect((await record(input, token)).errors?.[0]?.extensions).toMatchObject(expected);
+    }
+    expect((await caseActions(caseId)).actions).toEqual(view.actions);
+
+    const sentAt = new Date().toISOString();
+    expect((await record({ requestReference: '123/STTTT-TTĐT', sentAt })).data!.updateRemovalRequest.status).toBe('IN_PROGRESS');
+    // Done needs the platform's answer first.
+    const early = await graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId: request.id, status: 'DONE', result: 'Đã gửi yêu cầu gỡ bài tới Facebook' } }, lead);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+    expect((await record({ outcome: 'REMOVED' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectedAt' });
+    const answeredAt = new Date().toISOString();
+    expect((await record({ acknowledgedAt: answeredAt, effectedAt: answeredAt, outcome: 'REMOVED' })).errors).toBeUndefined();
+    const done = await graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId: request.id, status: 'DONE', result: 'Facebook đã gỡ bài gốc', links: [url] } }, lead);
+    expect(done.errors).toBeUndefined();
+    expect((await record({ requestReference: 'sửa sau khi xong' })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+    expect((await caseActions(caseId)).actions.find((a) => a.id === request.id)).toMatchObject({
+      status: 'DONE',
+      result: 'Facebook đã gỡ bài gốc',
+      removal: { requestReference: '123/STTTT-TTĐT', sentAt, acknowledgedAt: answeredAt, effectedAt: answeredAt, outcome: 'REMOVED' },
+    });
+  });
+
+  it('withholds police referral details from agencies without a named role, and audits each read of them', async () => {
+    const excerpt = 'Tin khẩn: hồ Rào Đá sẽ xả toàn bộ nước trong đêm nay, các thôn ven sông Kiến Giang sẽ ngập sâu ba mét, ai không đi sẽ bị cưỡng chế, hãy chia sẻ ngay.';
+    const caseId = await openCase(await platform.env.token(SeededUsers.lethuyOfficer), { excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+    await graphqlRequest(platform.graphqlUrl, TRIAGE, { id: caseId }, lead);
+    const details = 'Chuyển hồ sơ tài khoản đăng tin để Công an tỉnh xác minh theo thẩm quyền';
+    const decided = await decide({
+      caseId,
+      finding: 'FALSE',
+      provisionCodes: ['ND15_2020_D101'],
+      assessment,
+      statementOfReasons: reasons,
+      actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: inAMonth, details }],
+    });
+    expect(decided.errors).toBeUndefined();
+    const auditor = await platform.env.token(SeededUsers.auditor);
+    const readsOf = async () =>
+      ((await graphqlRequest<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>(platform.graphqlUrl, `query($t: String!) { auditTrail(targetId: $t, first: 200) { entries { action actorAgency } } }`, { t: caseId }, auditor)).data!.auditTrail.entries).filter((e) => e.action === 'restricted.read');
+
+    // The reporting committee sees that a referral exists, not what it holds; its look is not a restricted read.
+    const reporterView = await caseActions(caseId, await platform.env.token(SeededUsers.lethuyOfficer));
+    expect(reporterView.actions).toEqual([expect.objectContaining({ type: 'REFER_TO_POLICE', details: null, withheld: true })]);
+    expect(await readsOf()).toEqual([]);
+    // The police investigator and the coordinator read it, and each read is on the record.
+    const policeView = await caseActions(caseId, await platform.env.token(SeededUsers.caOfficer));
+    expect(policeView.actions).toEqual([expect.objectContaining({ details, withheld: false })]);
+    expect((await caseActions(caseId)).actions[0]).toMatchObject({ details, withheld: false });
+    expect((await readsOf()).map((e) => e.actorAgency).sort()).toEqual(['CA', 'STTTT']);
+  });
 });

@@ -47,6 +47,7 @@ export const GRAPHQL_POLICY = {
   rejectDuplicate: { roles: COORDINATORS, dataClass: 'case' },
   splitReport: { roles: COORDINATORS, dataClass: 'case' },
   updateHandlingAction: { roles: ACTION_TAKERS, dataClass: 'case' },
+  updateRemovalRequest: { roles: ACTION_TAKERS, dataClass: 'case' },
   explainRouting: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
   focalPoints: { roles: PEOPLE, dataClass: 'reference' },
@@ -87,6 +88,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.intake.duplicateReject]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseSplit]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.actionUpdate]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.intake.removalUpdate]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.intake.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
   [RpcSubjects.consultation.open]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.consultation.get]: { roles: CASE_READERS, dataClass: 'case' },
@@ -102,6 +104,18 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.notification.deliveryReplay]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
   [RpcSubjects.notification.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
+
+/**
+ * Restricted data and the named roles that may read it (each read is audited): police referral
+ * details for the lead agency's coordinators and police investigators.
+ */
+export const RESTRICTED_DATA_READERS = {
+  policeReferral: [Roles.COORDINATOR, Roles.INVESTIGATOR],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function mayReadRestricted(actor: Actor, kind: keyof typeof RESTRICTED_DATA_READERS): boolean {
+  return actor.roles.some((role) => (RESTRICTED_DATA_READERS[kind] as readonly Role[]).includes(role));
+}
 
 function allowed(entry: PolicyEntry | undefined, actor: Actor): boolean {
   return !!entry && actor.roles.some((role) => entry.roles.includes(role));

@@ -27,6 +27,7 @@ export const RpcSubjects = {
     caseSplit: 'intake.case.split',
     duplicateReject: 'intake.duplicate.reject',
     actionUpdate: 'intake.action.update',
+    removalUpdate: 'intake.action.removal.update',
     auditTrail: 'intake.audit.trail',
   },
   consultation: {

@@ -27,6 +27,18 @@ export class AssessmentInput {
 }
 
 @InputType()
+export class RemovalTargetInput {
+  @Field({ nullable: true, description: 'Default: the link of the case’s first report' })
+  url?: string;
+
+  @Field({ nullable: true, description: 'Default: from the link (FACEBOOK, YOUTUBE, TIKTOK, ZALO, …, OTHER)' })
+  platform?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Codes among the decision’s provisions; default: all of them' })
+  legalBasis?: string[];
+}
+
+@InputType()
 export class HandlingActionInput {
   @Field({ description: 'PUBLISH_CLARIFICATION, REQUEST_REMOVAL, PROPOSE_SANCTION, REFER_TO_POLICE, REFER_TO_PRESS_ASSOCIATION, RESOLVE_GRIEVANCE, MONITOR or NO_ACTION' })
   type!: string;
@@ -39,6 +51,9 @@ export class HandlingActionInput {
 
   @Field({ nullable: true })
   details?: string;
+
+  @Field(() => RemovalTargetInput, { nullable: true, description: 'REQUEST_REMOVAL: what to ask which platform to remove' })
+  removal?: RemovalTargetInput;
 }
 
 @InputType()
@@ -110,6 +125,27 @@ export class UpdateHandlingActionInput {
   links?: string[];
 }
 
+@InputType({ description: 'A field left out keeps its value; null clears it' })
+export class UpdateRemovalRequestInput {
+  @Field(() => ID)
+  actionId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The reference of the request (official letter number, platform ticket)' })
+  requestReference?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 date-time the request was sent' })
+  sentAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the platform acknowledged it' })
+  acknowledgedAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the removal took effect (outcome REMOVED)' })
+  effectedAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'REMOVED, REFUSED or NO_RESPONSE' })
+  outcome?: string | null;
+}
+
 @Resolver()
 export class DecisionResolver {
   constructor(private readonly rpc: RpcClient) {}
@@ -127,5 +163,13 @@ export class DecisionResolver {
     const { token } = requireActor(context, 'updateHandlingAction');
     const request = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
     return this.rpc.request<HandlingActionDto>(RpcSubjects.intake.actionUpdate, request, { token });
+  }
+
+  @Mutation(() => HandlingActionModel, { description: 'The assignee records a removal request’s progress: reference, sent, acknowledged, taken effect, outcome' })
+  updateRemovalRequest(@Args('input') input: UpdateRemovalRequestInput, @Context() context: GqlContext): Promise<HandlingActionDto> {
+    const { token } = requireActor(context, 'updateRemovalRequest');
+    // Explicit nulls stay (they clear a field); fields left out are not sent.
+    const request = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+    return this.rpc.request<HandlingActionDto>(RpcSubjects.intake.removalUpdate, request, { token });
   }
 }

@@ -72,7 +72,7 @@ export class CaseOpener {
     const triageBy = new Date(now.getTime() + routing.sla[entity.severity].triageHours * 3_600_000);
     await this.deadlines.schedule(manager, entity.id, 'TRIAGE', triageBy, now);
     const deadlines = [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }];
-    const dto = toCaseDto({ entity, participants, reports: [report], deadlines });
+    const dto = toCaseDto({ entity, participants, reports: [report], deadlines, handling: { decisions: [], actions: [] } });
     await appendToOutbox<CaseOpenedEvent>(manager, [
       {
         subject: EventSubjects.intake.caseOpened,

@@ -1,8 +1,13 @@
-import type { CaseDto, ParticipantDto, ReportDto } from '@phoi-hop/contracts';
+import type { CaseDto, HandlingActionDetailDto, ParticipantDto, ReportDto } from '@phoi-hop/contracts';
 import type { ReportEntity } from '../report/report.entity';
 import type { CaseParticipantEntity } from './case.entity';
 import type { LoadedCase } from './case.repository';
 import { suggestSeverity, type SpreadSignals } from './severity.rules';
+
+/** Actions whose details are restricted data: a referral to the police. */
+export function isRestrictedAction(action: Pick<HandlingActionDetailDto, 'type'>): boolean {
+  return action.type === 'REFER_TO_POLICE';
+}
 
 const ROLE_ORDER = { LEAD: 0, PARTICIPANT: 1, INFORMED: 2 } as const;
 
@@ -28,7 +33,11 @@ export function toParticipantDto(participant: CaseParticipantEntity): Participan
   return { agencyCode: participant.agencyCode, role: participant.role, basis: participant.basis };
 }
 
-export function toCaseDto({ entity, participants, reports, deadlines }: LoadedCase): CaseDto {
+/**
+ * The case as its viewers see it. Police referral details are restricted data (Đ6.2): withheld
+ * unless `revealRestricted`, which only the case read does, for the roles allowed, with an audit entry.
+ */
+export function toCaseDto({ entity, participants, reports, deadlines, handling }: LoadedCase, revealRestricted = false): CaseDto {
   return {
     id: entity.id,
     number: entity.number,
@@ -59,6 +68,8 @@ export function toCaseDto({ entity, participants, reports, deadlines }: LoadedCa
     deadlines,
     mergedInto: entity.mergedInto ?? null,
     splitFrom: entity.splitFrom ?? null,
+    decisions: handling.decisions,
+    actions: handling.actions.map((a) => (revealRestricted || !isRestrictedAction(a) ? a : { ...a, details: null, result: null, links: [], withheld: true })),
   };
 }
 

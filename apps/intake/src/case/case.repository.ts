@@ -5,6 +5,7 @@ import type { CaseDeadlineDto, CaseStatus, ParticipantRole } from '@phoi-hop/con
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
 import { formatCaseNumber } from './case.mapper';
+import { loadHandling, type CaseHandling } from '../decision/handling.queries';
 
 /** Case statuses in which a case still gathers reports of the same content. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['OPEN', 'TRIAGED', 'IN_CONSULTATION', 'DECIDED', 'ACTING'];
@@ -35,6 +36,7 @@ export interface LoadedCase {
   participants: CaseParticipantEntity[];
   reports: ReportEntity[];
   deadlines: CaseDeadlineDto[];
+  handling: CaseHandling;
 }
 
 @Injectable()
@@ -143,7 +145,8 @@ export class CaseRepository {
     const participants = await m.find(CaseParticipantEntity, { where: { caseId: id } });
     const reports = await m.find(ReportEntity, { where: { caseId: id }, order: { submittedAt: 'ASC' } });
     const deadlines = await this.deadlinesOf(m, [id]);
-    return { entity, participants, reports, deadlines: deadlines.get(id) ?? [] };
+    const handling = await loadHandling(m, [id]);
+    return { entity, participants, reports, deadlines: deadlines.get(id) ?? [], handling: handling.get(id)! };
   }
 
   /** Each deadline of the cases with when it was reminded, escalated, or closed (met or no longer relevant). */
@@ -179,16 +182,18 @@ export class CaseRepository {
     const cases = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit).getMany();
     if (cases.length === 0) return [];
     const ids = cases.map((c) => c.id);
-    const [participants, reports, deadlines] = await Promise.all([
+    const [participants, reports, deadlines, handling] = await Promise.all([
       this.dataSource.manager.find(CaseParticipantEntity, { where: { caseId: In(ids) } }),
       this.dataSource.manager.find(ReportEntity, { where: { caseId: In(ids) }, order: { submittedAt: 'ASC' } }),
       this.deadlinesOf(this.dataSource.manager, ids),
+      loadHandling(this.dataSource.manager, ids),
     ]);
     return cases.map((entity) => ({
       entity,
       participants: participants.filter((p) => p.caseId === entity.id),
       reports: reports.filter((r) => r.caseId === entity.id),
       deadlines: deadlines.get(entity.id) ?? [],
+      handling: handling.get(entity.id)!,
     }));
   }
 

@@ -1,19 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, CaseDto, CaseListRequest, CaseListResponse } from '@phoi-hop/contracts';
-import { CASE_WIDE_ROLES, hasAnyRole, maySeeCase } from '@phoi-hop/auth';
+import { DataSource } from 'typeorm';
+import { CASE_WIDE_ROLES, hasAnyRole, mayReadRestricted, maySeeCase } from '@phoi-hop/auth';
+import { appendAudit } from '@phoi-hop/persistence';
 import { CaseError } from './case.errors';
-import { toCaseDto } from './case.mapper';
+import { isRestrictedAction, toCaseDto } from './case.mapper';
 import { CaseRepository } from './case.repository';
 
 /** Reads of cases, each filtered by who may see it: reporters, participants, leadership. */
 @Injectable()
 export class CaseService {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<CaseDto> {
     const loaded = await this.cases.loadCase(null, id);
     if (!loaded || !maySeeCase(actor, loaded.entity.visibleAgencies)) throw CaseError.notFound();
-    return toCaseDto(loaded);
+    const restricted = loaded.handling.actions.filter(isRestrictedAction);
+    if (restricted.length === 0 || !mayReadRestricted(actor, 'policeReferral')) return toCaseDto(loaded);
+    // A look at restricted data is on the record before it is shown (issue 3: reads of restricted data are audited).
+    await this.dataSource.transaction((manager) =>
+      appendAudit(manager, { actor, action: 'restricted.read', targetType: 'case', targetId: id, summary: { data: 'policeReferral', actionIds: restricted.map((a) => a.id) } }),
+    );
+    return toCaseDto(loaded, true);
   }
 
   async list(actor: Actor, request: CaseListRequest): Promise<CaseListResponse> {

@@ -23,6 +23,7 @@ import { toCaseDto } from '../case/case.mapper';
 import { CaseRepository } from '../case/case.repository';
 import { CaseDeadlines, endOfProvinceDay } from '../deadline/case-deadlines';
 import { assertActionGrounded, type DecisionGrounds } from './decision.rules';
+import { platformOf } from './removal-request.rules';
 
 /**
  * Records a decision with its statement of reasons and plans its handling actions. Every
@@ -55,7 +56,9 @@ export class CaseDecisionService {
     for (const action of requested.length ? requested : [{ type: 'NO_ACTION' as const }]) assertActionGrounded(action.type, grounds);
     for (const [i, action] of requested.entries()) {
       if (action.dueDate < decidedOn) throw CaseError.badInput(`actions.${i}.dueDate`, 'dueDate is in the past');
+      if (action.removal && action.type !== 'REQUEST_REMOVAL') throw CaseError.badInput(`actions.${i}.removal`, 'Only a REQUEST_REMOVAL action names a removal target');
     }
+    const removalTargets = new Map(requested.map((action, i) => [action, action.type === 'REQUEST_REMOVAL' ? removalTargetOf(action, i, provisions) : null]));
 
     const result = await this.dataSource.transaction(async (manager) => {
       const entity = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
@@ -78,6 +81,19 @@ export class CaseDecisionService {
           [id, entity.id, decisionId, action.type, action.assigneeAgencyCode, action.dueDate, action.details ?? null, now],
         );
         actions.push({ id, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, status: 'PLANNED' });
+        const removal = removalTargets.get(action);
+        if (removal) {
+          // Default target: the reported link (the first report's, as the reporter gave it).
+          const url = removal.url ?? (await queryRows<{ url: string }>(manager, `SELECT url FROM report WHERE case_id = $1 ORDER BY submitted_at, id LIMIT 1`, [entity.id]))[0]?.url;
+          if (!url) throw CaseError.badInput('actions.removal.url', 'The case has no report link; name the URL to remove');
+          await manager.query(`INSERT INTO removal_request (action_id, platform, url, legal_basis, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5)`, [
+            id,
+            removal.platform ?? platformOf(url),
+            url,
+            JSON.stringify(removal.legalBasis),
+            now,
+          ]);
+        }
         // Each action is due by the end of its day in the province; the assignee is reminded, then the lead agency told.
         await this.deadlines.schedule(manager, entity.id, 'ACTION', endOfProvinceDay(action.dueDate), now, id);
       }
@@ -118,4 +134,24 @@ export class CaseDecisionService {
     if (request.actions.length) return request.actions;
     return agreed.plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode, dueDate: a.dueDate, ...(a.details ? { details: a.details } : {}) }));
   }
+}
+
+/**
+ * What a removal request asks and on which grounds: its legal basis must be among the provisions
+ * the decision relies on (default: all of them), cited as the taxonomy holds them.
+ */
+function removalTargetOf(action: HandlingActionInputDto, index: number, provisions: ProvisionDto[]): { url: string | null; platform: string | null; legalBasis: string[] } {
+  const field = `actions.${index}.removal`;
+  const target = action.removal ?? {};
+  let url: string | null = null;
+  if (target.url !== undefined) {
+    const parsed = URL.canParse(target.url.trim()) ? new URL(target.url.trim()) : null;
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) throw CaseError.badInput(`${field}.url`, 'url must be an http(s) link');
+    url = parsed.toString();
+  }
+  const codes = target.legalBasis ?? provisions.map((p) => p.code);
+  const unknown = codes.filter((code) => !provisions.some((p) => p.code === code));
+  if (unknown.length) throw CaseError.badInput(`${field}.legalBasis`, `The legal basis of a removal request must be among the decision's provisions: ${unknown.join(', ')}`);
+  if (codes.length === 0) throw CaseError.badInput(`${field}.legalBasis`, 'A removal request needs a legal basis');
+  return { url, platform: target.platform ?? null, legalBasis: provisions.filter((p) => codes.includes(p.code)).map((p) => p.citation) };
 }

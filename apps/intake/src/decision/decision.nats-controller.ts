@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DecideCaseRequest, RpcSubjects, UpdateHandlingActionRequest, type DecideCaseResponse, type HandlingActionDto } from '@phoi-hop/contracts';
+import { DecideCaseRequest, RpcSubjects, UpdateHandlingActionRequest, UpdateRemovalRequestRequest, type DecideCaseResponse, type HandlingActionDto } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
 import { CaseDecisionService } from './case-decision.service';
 import { HandlingActionService } from './handling-action.service';
@@ -15,6 +15,11 @@ export class DecisionNatsController {
   @MessagePattern(RpcSubjects.intake.actionUpdate)
   updateAction(@Payload() request: UpdateHandlingActionRequest): Promise<HandlingActionDto> {
     return this.actions.update(ActorContext.require(), request);
+  }
+
+  @MessagePattern(RpcSubjects.intake.removalUpdate)
+  updateRemoval(@Payload() request: UpdateRemovalRequestRequest): Promise<HandlingActionDto> {
+    return this.actions.updateRemoval(ActorContext.require(), request);
   }
 
   // Đ5, Đ3.2: decide with a statement of reasons; restrictive actions only on grounds.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCodes,
   EventSubjects,
@@ -7,11 +7,14 @@ import {
   type HandlingActionDto,
   type HandlingActionUpdatedEvent,
   type UpdateHandlingActionRequest,
+  type UpdateRemovalRequestRequest,
 } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit, queryRows } from '@phoi-hop/persistence';
 import { CaseError } from '../case/case.errors';
 import { CaseDeadlines } from '../deadline/case-deadlines';
+import { isRestrictedAction } from '../case/case.mapper';
+import { applyRemovalPatch, type RemovalRequestPatch, type RemovalRequestState } from './removal-request.rules';
 
 interface ActionRow {
   id: string;
@@ -35,18 +38,13 @@ export class HandlingActionService {
 
   async update(actor: Actor, request: UpdateHandlingActionRequest): Promise<HandlingActionDto> {
     const result = await this.dataSource.transaction(async (manager) => {
-      const [row] = await queryRows<ActionRow>(
-        manager,
-        `SELECT a.id, a.case_id, a.type, a.assignee_agency_code, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.status, c.number, c.visible_agencies
-           FROM handling_action a JOIN handling_case c ON c.id = a.case_id WHERE a.id = $1 FOR UPDATE OF a`,
-        [request.actionId],
-      );
-      const isCoordinator = actor.roles.includes('COORDINATOR') && row?.visible_agencies.includes(actor.agencyCode);
-      // Another agency learns nothing about the action, not even that it exists.
-      if (!row || (row.assignee_agency_code !== actor.agencyCode && !isCoordinator)) throw CaseError.notFound();
-      if (row.status === 'DONE') throw new CaseError(ErrorCodes.INVALID_STATE, 'The action is already done', 'status');
+      const row = await this.lockAction(manager, actor, request.actionId);
       if (request.status === 'DONE' && (!request.result || request.result.trim().length < 10)) {
         throw CaseError.badInput('result', 'A done action needs its result');
+      }
+      if (request.status === 'DONE' && row.type === 'REQUEST_REMOVAL') {
+        const [removal] = await queryRows<{ outcome: string | null }>(manager, `SELECT outcome FROM removal_request WHERE action_id = $1`, [row.id]);
+        if (removal && !removal.outcome) throw new CaseError(ErrorCodes.INVALID_STATE, 'Record the platform’s answer (outcome) before the removal request is done', 'status');
       }
       await manager.query(
         `UPDATE handling_action SET status = $2, result = coalesce($3, result), links = $4::jsonb, done_at = CASE WHEN $2 = 'DONE' THEN now() ELSE done_at END, updated_at = now() WHERE id = $1`,
@@ -54,14 +52,7 @@ export class HandlingActionService {
       );
       if (request.status === 'DONE') await this.deadlines.cancel(manager, row.case_id, { actionId: row.id });
       const action = { id: row.id, type: row.type, assigneeAgencyCode: row.assignee_agency_code, dueDate: row.due_date, status: request.status };
-      await appendToOutbox<HandlingActionUpdatedEvent>(manager, [
-        {
-          subject: EventSubjects.intake.actionUpdated,
-          aggregateId: row.case_id,
-          visibleTo: row.visible_agencies,
-          data: { caseId: row.case_id, caseNumber: row.number, action: { ...action, result: request.result ?? null } },
-        },
-      ]);
+      await this.publish(manager, row, action, request.result ?? null);
       await appendAudit(manager, {
         actor,
         action: 'action.updated',
@@ -74,4 +65,95 @@ export class HandlingActionService {
     this.relay.kick();
     return result;
   }
+
+  /** The assignee records how the removal request went: sent (reference), acknowledged, taken effect, or the platform's answer. */
+  async updateRemoval(actor: Actor, request: UpdateRemovalRequestRequest): Promise<HandlingActionDto> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const row = await this.lockAction(manager, actor, request.actionId);
+      if (row.type !== 'REQUEST_REMOVAL') throw CaseError.badInput('actionId', 'Not a removal request');
+      const [current] = await queryRows<RemovalRow>(
+        manager,
+        `SELECT r.request_reference, r.sent_at, r.acknowledged_at, r.effected_at, r.outcome, a.created_at AS planned_at
+           FROM removal_request r JOIN handling_action a ON a.id = r.action_id WHERE r.action_id = $1 FOR UPDATE OF r`,
+        [row.id],
+      );
+      if (!current) throw new CaseError(ErrorCodes.INVALID_STATE, 'This removal request was planned without a target', 'actionId');
+      const before: RemovalRequestState = {
+        requestReference: current.request_reference,
+        sentAt: current.sent_at,
+        acknowledgedAt: current.acknowledged_at,
+        effectedAt: current.effected_at,
+        outcome: current.outcome,
+      };
+      const patch: RemovalRequestPatch = {
+        ...(request.requestReference !== undefined ? { requestReference: request.requestReference } : {}),
+        ...(request.sentAt !== undefined ? { sentAt: request.sentAt } : {}),
+        ...(request.acknowledgedAt !== undefined ? { acknowledgedAt: request.acknowledgedAt } : {}),
+        ...(request.effectedAt !== undefined ? { effectedAt: request.effectedAt } : {}),
+        ...(request.outcome !== undefined ? { outcome: request.outcome } : {}),
+      };
+      if (Object.keys(patch).length === 0) throw CaseError.badInput('actionId', 'Nothing to record: give a reference, a time or the outcome');
+      const next = applyRemovalPatch(before, patch, current.planned_at, new Date());
+      await manager.query(
+        `UPDATE removal_request SET request_reference = $2, sent_at = $3, acknowledged_at = $4, effected_at = $5, outcome = $6, updated_at = now() WHERE action_id = $1`,
+        [row.id, next.requestReference, next.sentAt, next.acknowledgedAt, next.effectedAt, next.outcome],
+      );
+      // A request that has gone out is work in progress.
+      const status = row.status === 'PLANNED' && next.sentAt ? 'IN_PROGRESS' : row.status;
+      if (status !== row.status) await manager.query(`UPDATE handling_action SET status = $2, updated_at = now() WHERE id = $1`, [row.id, status]);
+      const action = { id: row.id, type: row.type, assigneeAgencyCode: row.assignee_agency_code, dueDate: row.due_date, status };
+      await this.publish(manager, row, action, null);
+      await appendAudit(manager, {
+        actor,
+        action: 'action.removal-updated',
+        targetType: 'case',
+        targetId: row.case_id,
+        summary: { actionId: row.id, before: summarize(before), after: summarize(next) },
+      });
+      return action;
+    });
+    this.relay.kick();
+    return result;
+  }
+
+  /** The action, locked; NOT_FOUND unless the actor's agency is its assignee or the actor coordinates the case. */
+  private async lockAction(manager: EntityManager, actor: Actor, actionId: string): Promise<ActionRow> {
+    const [row] = await queryRows<ActionRow>(
+      manager,
+      `SELECT a.id, a.case_id, a.type, a.assignee_agency_code, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.status, c.number, c.visible_agencies
+         FROM handling_action a JOIN handling_case c ON c.id = a.case_id WHERE a.id = $1 FOR UPDATE OF a`,
+      [actionId],
+    );
+    const isCoordinator = actor.roles.includes('COORDINATOR') && row?.visible_agencies.includes(actor.agencyCode);
+    // Another agency learns nothing about the action, not even that it exists.
+    if (!row || (row.assignee_agency_code !== actor.agencyCode && !isCoordinator)) throw CaseError.notFound();
+    if (row.status === 'DONE') throw new CaseError(ErrorCodes.INVALID_STATE, 'The action is already done', 'status');
+    return row;
+  }
+
+  private publish(manager: EntityManager, row: ActionRow, action: HandlingActionDto, result: string | null) {
+    return appendToOutbox<HandlingActionUpdatedEvent>(manager, [
+      {
+        subject: EventSubjects.intake.actionUpdated,
+        aggregateId: row.case_id,
+        visibleTo: row.visible_agencies,
+        // A police referral's result is restricted data: not in an event every agency on the case receives.
+        data: { caseId: row.case_id, caseNumber: row.number, action: { ...action, result: isRestrictedAction(row) ? null : result } },
+      },
+    ]);
+  }
+}
+
+interface RemovalRow {
+  request_reference: string | null;
+  sent_at: Date | null;
+  acknowledged_at: Date | null;
+  effected_at: Date | null;
+  outcome: RemovalRequestState['outcome'];
+  planned_at: Date;
+}
+
+function summarize(state: RemovalRequestState) {
+  const iso = (value: Date | null) => (value ? value.toISOString() : null);
+  return { requestReference: state.requestReference, sentAt: iso(state.sentAt), acknowledgedAt: iso(state.acknowledgedAt), effectedAt: iso(state.effectedAt), outcome: state.outcome };
 }

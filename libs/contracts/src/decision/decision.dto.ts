@@ -40,6 +40,28 @@ export class AssessmentInputDto {
   concludesNotProtected!: boolean;
 }
 
+/** REQUEST_REMOVAL: what to ask which platform to remove, on which of the decision's provisions. */
+export class RemovalTargetInputDto {
+  /** Default: the link of the case's first report. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_048)
+  url?: string;
+
+  /** Default: from the link's host (FACEBOOK, YOUTUBE, TIKTOK, ZALO, …, OTHER). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'platform must be a code such as FACEBOOK' })
+  platform?: string;
+
+  /** Codes among the decision's provisions; default: all of them. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  legalBasis?: string[];
+}
+
 export class HandlingActionInputDto {
   @IsIn(HandlingActionTypes)
   type!: HandlingActionTypeCode;
@@ -55,6 +77,11 @@ export class HandlingActionInputDto {
   @IsString()
   @MaxLength(2000)
   details?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RemovalTargetInputDto)
+  removal?: RemovalTargetInputDto;
 }
 
 /** `intake.case.decide`: the decision with its statement of reasons and the handling plan (Đ5, Đ7.2). */
@@ -141,4 +168,84 @@ export interface HandlingActionUpdatedEvent {
   caseId: string;
   caseNumber: string;
   action: HandlingActionDto & { result: string | null };
+}
+
+export const RemovalOutcomes = ['REMOVED', 'REFUSED', 'NO_RESPONSE'] as const;
+export type RemovalOutcome = (typeof RemovalOutcomes)[number];
+
+/** A request to a platform to remove content, as the assignee records it. */
+export interface RemovalRequestDto {
+  platform: string;
+  url: string;
+  /** Citations of the provisions the request relies on (among the decision's). */
+  legalBasis: string[];
+  requestReference: string | null;
+  sentAt: string | null;
+  acknowledgedAt: string | null;
+  effectedAt: string | null;
+  outcome: RemovalOutcome | null;
+}
+
+/** An action as the case shows it. Police referral details are restricted data: null unless the viewer may read them. */
+export interface HandlingActionDetailDto extends HandlingActionDto {
+  decisionId: string;
+  details: string | null;
+  result: string | null;
+  links: string[];
+  doneAt: string | null;
+  /** Its details are restricted data (police referral) and were withheld from this view. */
+  withheld: boolean;
+  removal: RemovalRequestDto | null;
+}
+
+export interface AssessmentDto {
+  isFactualClaim: boolean;
+  verifiedFalseBy: string | null;
+  isPublicInterestReporting: boolean;
+  isGenuineGrievance: boolean;
+  proportionality: string;
+  concludesNotProtected: boolean;
+}
+
+/** A decision with its statement of reasons, as the case shows it. */
+export interface DecisionDto {
+  id: string;
+  finding: FindingCode;
+  /** The provisions as the taxonomy held them when the decision was made. */
+  provisions: { code: string; citation: string }[];
+  assessment: AssessmentDto | null;
+  statementOfReasons: string;
+  decidedByAgency: string;
+  decidedAt: string;
+  consultationId: string | null;
+}
+
+/** `intake.action.removal.update`: the assignee records the removal request's progress; a field left out keeps its value, null clears it. */
+export class UpdateRemovalRequestRequest {
+  @IsUUID('all', { message: 'actionId must be an action id' })
+  actionId!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  requestReference?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  sentAt?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  acknowledgedAt?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  effectedAt?: string | null;
+
+  @IsOptional()
+  @IsIn(RemovalOutcomes)
+  outcome?: RemovalOutcome | null;
 }

@@ -16,6 +16,7 @@ import {
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import type { Severity } from '../common/codes';
 import { CaseReferenceCodes, type ParticipantDto } from '../directory/directory.dto';
+import type { DecisionDto, HandlingActionDetailDto } from '../decision/decision.dto';
 
 export const EXCERPT_MAX_LENGTH = 20_000;
 export const URL_MAX_LENGTH = 2_048;
@@ -100,6 +101,10 @@ export interface CaseDto {
   mergedInto: string | null;
   /** The case its first report was split out of. */
   splitFrom: string | null;
+  /** Every decision, oldest first (a reopened case may be decided again). */
+  decisions: DecisionDto[];
+  /** The handling actions of every decision. */
+  actions: HandlingActionDetailDto[];
 }
 
 export interface ParticipantHistoryDto extends ParticipantDto {
