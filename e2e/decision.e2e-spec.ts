@@ -111,6 +111,16 @@ describe('deciding a case', () => {
     expect(done.data!.updateHandlingAction.status).toBe('DONE');
     const closed = await graphqlRequest<{ closeCase: { status: string } }>(platform.graphqlUrl, CLOSE, { id: caseId, o: outcome }, lead);
     expect(closed.data!.closeCase.status).toBe('CLOSED');
+    // The case keeps its way there and the outcome it was closed with.
+    const history = await graphqlRequest<{ case: { outcome: string; statusHistory: { from: string | null; to: string; reason: string | null; byAgency: string }[] } }>(
+      platform.graphqlUrl,
+      `query($id: ID!) { case(id: $id) { outcome statusHistory { from to reason byAgency } } }`,
+      { id: caseId },
+      lead,
+    );
+    expect(history.data!.case.outcome).toBe(outcome);
+    expect(history.data!.case.statusHistory.map((c) => `${c.from}→${c.to}@${c.byAgency}`)).toEqual(['null→OPEN@UBND_DONG_HOI', 'OPEN→TRIAGED@STTTT', 'TRIAGED→ACTING@STTTT', 'ACTING→CLOSED@STTTT']);
+    expect(history.data!.case.statusHistory.at(-1)!.reason).toBe(outcome);
   });
 
   const REMOVAL = `mutation($i: UpdateRemovalRequestInput!) { updateRemovalRequest(input: $i) { status } }`;

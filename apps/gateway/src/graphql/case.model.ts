@@ -277,6 +277,24 @@ export class CaseHandlingActionModel {
   removal!: RemovalRequestModel | null;
 }
 
+@ObjectType('CaseStatusChange')
+export class CaseStatusChangeModel {
+  @Field(() => String, { nullable: true, description: 'Null for the opening' })
+  from!: string | null;
+
+  @Field()
+  to!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why: dismissal or reopening reason, outcome summary, merge or split' })
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true })
+  byAgency!: string | null;
+
+  @Field()
+  at!: string;
+}
+
 @ObjectType('Case')
 export class CaseModel {
   @Field(() => ID)
@@ -344,6 +362,12 @@ export class CaseModel {
 
   @Field(() => [CaseHandlingActionModel], { description: 'The handling actions of every decision' })
   actions!: CaseHandlingActionModel[];
+
+  @Field(() => [CaseStatusChangeModel], { description: 'Every status the case has had, oldest first' })
+  statusHistory!: CaseStatusChangeModel[];
+
+  @Field(() => String, { nullable: true, description: 'CLOSED: the outcome summary' })
+  outcome!: string | null;
 }
 
 @ObjectType('SplitReportPayload')

@@ -16,6 +16,9 @@ export interface OpenCaseInput {
   possibleDuplicates: PossibleDuplicateDto[];
   now: Date;
   splitFrom?: CaseEntity;
+  /** Who opened it: the reporter's agency, or the coordinator's when split. */
+  actorAgency: string;
+  reason?: string;
 }
 
 /**
@@ -29,7 +32,7 @@ export class CaseOpener {
     private readonly deadlines: CaseDeadlines,
   ) {}
 
-  async open(manager: EntityManager, { report, routing, possibleDuplicates, now, splitFrom }: OpenCaseInput): Promise<{ entity: CaseEntity; dto: CaseDto }> {
+  async open(manager: EntityManager, { report, routing, possibleDuplicates, now, splitFrom, actorAgency, reason }: OpenCaseInput): Promise<{ entity: CaseEntity; dto: CaseDto }> {
     const year = now.getUTCFullYear();
     const entity: CaseEntity = Object.assign(new CaseEntity(), {
       id: randomUUID(),
@@ -68,11 +71,13 @@ export class CaseOpener {
       await manager.insert(ReportEntity, report);
       await this.cases.indexBands(manager, report.id, report.bandKeys);
     }
+    const opened = { from: null, to: 'OPEN' as const, reason: reason ?? null, byAgency: actorAgency, at: now.toISOString() };
+    await this.cases.recordStatus(manager, { caseId: entity.id, from: null, to: 'OPEN', reason: opened.reason, actorAgency, at: now });
     // Đ3.2: the lead agency triages within the SLA of the case's severity.
     const triageBy = new Date(now.getTime() + routing.sla[entity.severity].triageHours * 3_600_000);
     await this.deadlines.schedule(manager, entity.id, 'TRIAGE', triageBy, now);
     const deadlines = [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }];
-    const dto = toCaseDto({ entity, participants, reports: [report], deadlines, handling: { decisions: [], actions: [] } });
+    const dto = toCaseDto({ entity, participants, reports: [report], deadlines, handling: { decisions: [], actions: [] }, statusHistory: [opened] });
     await appendToOutbox<CaseOpenedEvent>(manager, [
       {
         subject: EventSubjects.intake.caseOpened,

@@ -37,7 +37,7 @@ export function toParticipantDto(participant: CaseParticipantEntity): Participan
  * The case as its viewers see it. Police referral details are restricted data (Đ6.2): withheld
  * unless `revealRestricted`, which only the case read does, for the roles allowed, with an audit entry.
  */
-export function toCaseDto({ entity, participants, reports, deadlines, handling }: LoadedCase, revealRestricted = false): CaseDto {
+export function toCaseDto({ entity, participants, reports, deadlines, handling, statusHistory }: LoadedCase, revealRestricted = false): CaseDto {
   return {
     id: entity.id,
     number: entity.number,
@@ -70,6 +70,8 @@ export function toCaseDto({ entity, participants, reports, deadlines, handling }
     splitFrom: entity.splitFrom ?? null,
     decisions: handling.decisions,
     actions: handling.actions.map((a) => (revealRestricted || !isRestrictedAction(a) ? a : { ...a, details: null, result: null, links: [], withheld: true })),
+    statusHistory,
+    outcome: entity.status === 'CLOSED' ? (statusHistory.findLast((c) => c.to === 'CLOSED')?.reason ?? null) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { appendAudit, preparedQuery, queryRows } from '@phoi-hop/persistence';
-import type { CaseDeadlineDto, CaseStatus, ParticipantRole } from '@phoi-hop/contracts';
+import type { CaseDeadlineDto, CaseStatus, CaseStatusChangeDto, ParticipantRole } from '@phoi-hop/contracts';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
 import { formatCaseNumber } from './case.mapper';
@@ -37,6 +37,7 @@ export interface LoadedCase {
   reports: ReportEntity[];
   deadlines: CaseDeadlineDto[];
   handling: CaseHandling;
+  statusHistory: CaseStatusChangeDto[];
 }
 
 @Injectable()
@@ -146,7 +147,8 @@ export class CaseRepository {
     const reports = await m.find(ReportEntity, { where: { caseId: id }, order: { submittedAt: 'ASC' } });
     const deadlines = await this.deadlinesOf(m, [id]);
     const handling = await loadHandling(m, [id]);
-    return { entity, participants, reports, deadlines: deadlines.get(id) ?? [], handling: handling.get(id)! };
+    const history = await this.statusHistoryOf(m, [id]);
+    return { entity, participants, reports, deadlines: deadlines.get(id) ?? [], handling: handling.get(id)!, statusHistory: history.get(id) ?? [] };
   }
 
   /** Each deadline of the cases with when it was reminded, escalated, or closed (met or no longer relevant). */
@@ -171,6 +173,31 @@ export class CaseRepository {
     return byCase;
   }
 
+  /** Records a status change (the first, from null, when the case opens); in the transaction that makes it. */
+  async recordStatus(manager: EntityManager, change: { caseId: string; from: CaseStatus | null; to: CaseStatus; reason: string | null; actorAgency: string | null; at: Date }): Promise<void> {
+    await preparedQuery(
+      manager,
+      'intake_record_status',
+      `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [change.caseId, change.from, change.to, change.reason, change.actorAgency, change.at],
+    );
+  }
+
+  async statusHistoryOf(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseStatusChangeDto[]>> {
+    const rows = await queryRows<{ case_id: string; from_status: CaseStatus | null; to_status: CaseStatus; reason: string | null; actor_agency: string | null; at: Date }>(
+      manager,
+      `SELECT case_id, from_status, to_status, reason, actor_agency, at FROM case_status_change WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, id`,
+      [caseIds],
+    );
+    const byCase = new Map<string, CaseStatusChangeDto[]>();
+    for (const r of rows) {
+      const list = byCase.get(r.case_id) ?? [];
+      list.push({ from: r.from_status, to: r.to_status, reason: r.reason, byAgency: r.actor_agency, at: r.at.toISOString() });
+      byCase.set(r.case_id, list);
+    }
+    return byCase;
+  }
+
   async list(query: CaseListQuery): Promise<LoadedCase[]> {
     const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
     if (query.agencyCode) qb.andWhere('c.visible_agencies @> ARRAY[:agency]::text[]', { agency: query.agencyCode });
@@ -188,12 +215,14 @@ export class CaseRepository {
       this.deadlinesOf(this.dataSource.manager, ids),
       loadHandling(this.dataSource.manager, ids),
     ]);
+    const history = await this.statusHistoryOf(this.dataSource.manager, ids);
     return cases.map((entity) => ({
       entity,
       participants: participants.filter((p) => p.caseId === entity.id),
       reports: reports.filter((r) => r.caseId === entity.id),
       deadlines: deadlines.get(entity.id) ?? [],
       handling: handling.get(entity.id)!,
+      statusHistory: history.get(entity.id) ?? [],
     }));
   }
 

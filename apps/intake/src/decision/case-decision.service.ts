@@ -101,6 +101,7 @@ export class CaseDecisionService {
       // Assignees must see the case they act on.
       const visible = [...new Set([...entity.visibleAgencies, ...planned.map((a) => a.assigneeAgencyCode)])];
       await manager.update(CaseEntity, { id: entity.id }, { status, visibleAgencies: visible, updatedAt: now });
+      await this.cases.recordStatus(manager, { caseId: entity.id, from: entity.status, to: status, reason: `Kết luận ${request.finding}`, actorAgency: actor.agencyCode, at: now });
       await appendToOutbox<CaseDecidedEvent>(manager, [
         {
           subject: EventSubjects.intake.caseDecided,

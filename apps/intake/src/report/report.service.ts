@@ -121,7 +121,7 @@ export class ReportService {
   }
 
   private async open(manager: EntityManager, report: ReportEntity, routing: RouteCaseResponse, possibleDuplicates: PossibleDuplicateDto[], now: Date): Promise<SubmitReportResponse> {
-    const { dto } = await this.opener.open(manager, { report, routing, possibleDuplicates, now });
+    const { dto } = await this.opener.open(manager, { report, routing, possibleDuplicates, now, actorAgency: report.reporterAgencyCode });
     await this.audit(manager, dto.number, report, false);
     return { report: toReportDto(report), case: dto, merged: false };
   }

@@ -105,6 +105,18 @@ export interface CaseDto {
   decisions: DecisionDto[];
   /** The handling actions of every decision. */
   actions: HandlingActionDetailDto[];
+  /** Every status the case has had, oldest first, with why (dismissal, reopening, outcome). */
+  statusHistory: CaseStatusChangeDto[];
+  /** CLOSED: the outcome summary it was closed with. */
+  outcome: string | null;
+}
+
+export interface CaseStatusChangeDto {
+  from: CaseStatus | null;
+  to: CaseStatus;
+  reason: string | null;
+  byAgency: string | null;
+  at: string;
 }
 
 export interface ParticipantHistoryDto extends ParticipantDto {
