@@ -38,6 +38,12 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   closeCase: () => ({ query: 'mutation { closeCase(id: "00000000-0000-4000-8000-000000000000", outcome: "Kiểm tra quyền, không có vụ việc") { id } }' }),
   updateHandlingAction: () => ({ query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: "IN_PROGRESS" }) { id } }' }),
   updateRemovalRequest: () => ({ query: 'mutation { updateRemovalRequest(input: { actionId: "00000000-0000-4000-8000-000000000000", requestReference: "CV-1" }) { id } }' }),
+  // Authorised callers get BAD_USER_INPUT (the rule targets no known agency), so the matrix changes nothing.
+  editReference: () => ({
+    query: 'mutation($i: EditReferenceInput!) { editReference(input: $i) { id } }',
+    variables: { i: { kind: 'RULE', code: 'MATRIX_RULE', recordJson: JSON.stringify({ article: 'Đ6.7', description: 'thử quyền', when: { always: true }, target: { agency: 'GHOST' }, role: 'INFORMED' }), reason: 'kiểm tra quyền' } },
+  }),
+  referenceHistory: () => ({ query: 'query { referenceHistory(kind: "RULE", code: "D6_1_LEAD") { id } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
   // Consultations: authorised callers get NOT_FOUND (no such case or consultation) or an empty list.

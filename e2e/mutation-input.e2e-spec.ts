@@ -52,6 +52,8 @@ const REVOKE = m('revokeNotificationSubscription', '$id: ID!', 'id: $id');
 const REPLAY = m('replayDelivery', '$id: ID!', 'id: $id');
 const FOCAL = m('setFocalPoint', '$i: FocalPointInput!', 'input: $i');
 const REORGANIZE = m('reorganizeAgencies', '$i: ReorganizeAgenciesInput!', 'input: $i');
+const EDIT = m('editReference', '$i: EditReferenceInput!', 'input: $i');
+const ADMIN = { username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] } as const satisfies TestUser;
 
 const report = (over: Record<string, unknown>) => ({ i: { url: 'https://example.vn/bad-input', excerpt: 'Một nội dung kiểm tra dữ liệu đầu vào', categoryCode: 'OTHER', ...over } });
 const grounds = {
@@ -183,9 +185,16 @@ const REFUSALS: Record<string, (f: Fixtures) => Refusal[]> = {
     { what: 'unknown agency', query: FOCAL, variables: { i: { agencyCode: 'GHOST', displayName: 'Thử', title: 'Chuyên viên' } }, code: 'BAD_USER_INPUT', field: 'agencyCode' },
     { what: 'oversized name', query: FOCAL, variables: { i: { agencyCode: 'STTTT', displayName: HOSTILE.huge, title: 'Chuyên viên' } }, code: 'BAD_USER_INPUT', field: 'displayName' },
   ],
+  editReference: () => [
+    { what: 'unknown kind', query: EDIT, variables: { i: { kind: 'PLANET', code: 'EARTH', recordJson: '{}', reason: 'thử' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'kind' },
+    { what: 'record not JSON', query: EDIT, variables: { i: { kind: 'SECTOR', code: 'HEALTH', recordJson: '{name: ', reason: 'sửa tên' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'recordJson' },
+    { what: 'in the past', query: EDIT, variables: { i: { kind: 'SLA', code: 'LOW', validFrom: '2020-01-01', recordJson: '{"triageHours":1,"decisionHours":2}', reason: 'hồi tố' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'validFrom' },
+    { what: 'rule naming a missing agency', query: EDIT, variables: { i: { kind: 'RULE', code: 'D6_X', recordJson: JSON.stringify({ article: 'Đ6.7', description: 'thử', when: { always: true }, target: { agency: 'GHOST' }, role: 'INFORMED' }), reason: 'thêm quy tắc' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'record' },
+    { what: 'hostile code', query: EDIT, variables: { i: { kind: 'RULE', code: HOSTILE.sql, retire: true, reason: 'xóa' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'code' },
+  ],
   reorganizeAgencies: () => [
-    { what: 'unknown agency', query: REORGANIZE, variables: { i: { effectiveDate: '2026-12-01', retire: ['GHOST'], successorCode: 'STNMT', reason: 'sáp nhập' } }, as: { username: 'admin', agencyCode: 'VP_UBND', roles: ['ADMIN'] }, code: 'BAD_USER_INPUT' },
-    { what: 'not a date', query: REORGANIZE, variables: { i: { effectiveDate: 'tomorrow', retire: ['STTTT'], successorCode: 'STNMT', reason: 'sáp nhập' } }, as: { username: 'admin', agencyCode: 'VP_UBND', roles: ['ADMIN'] }, code: 'BAD_USER_INPUT' },
+    { what: 'unknown agency', query: REORGANIZE, variables: { i: { effectiveDate: '2026-12-01', retire: ['GHOST'], successorCode: 'STNMT', reason: 'sáp nhập' } }, as: ADMIN, code: 'BAD_USER_INPUT' },
+    { what: 'not a date', query: REORGANIZE, variables: { i: { effectiveDate: 'tomorrow', retire: ['STTTT'], successorCode: 'STNMT', reason: 'sáp nhập' } }, as: ADMIN, code: 'BAD_USER_INPUT' },
   ],
 };
 

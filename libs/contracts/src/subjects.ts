@@ -16,6 +16,8 @@ export const RpcSubjects = {
     focalPointList: 'directory.focal-point.list',
     focalPointSet: 'directory.focal-point.set',
     provisionResolve: 'directory.provision.resolve',
+    referenceEdit: 'directory.reference.edit',
+    referenceHistory: 'directory.reference.history',
   },
   intake: {
     reportSubmit: 'intake.report.submit',
@@ -52,6 +54,7 @@ export const RpcSubjects = {
 export const EventSubjects = {
   directory: {
     agenciesReorganized: 'evt.directory.agency.reorganized',
+    referenceChanged: 'evt.directory.reference.changed',
   },
   intake: {
     caseOpened: 'evt.intake.case.opened',

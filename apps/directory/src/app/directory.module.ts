@@ -1,4 +1,8 @@
 import { SlaPolicy1764300000300 } from '../migrations/1764300000300-sla-policy';
+import { ReferenceRevisions1764300000500 } from '../migrations/1764300000500-reference-revisions';
+import { ReferenceRepository } from '../reference/reference.repository';
+import { ReferenceAdminService } from '../reference/reference-admin.service';
+import { ReferenceNatsController } from '../reference/reference.nats-controller';
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RpcSubjects } from '@phoi-hop/contracts';
@@ -53,11 +57,11 @@ export class DirectoryModule {
       module: DirectoryModule,
       imports: serviceInfrastructure(config, {
         entities: [AgencyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
-        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300],
+        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, ReferenceRevisions1764300000500],
         pgDriver: deps.pgDriver,
       }),
-      controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, ProvisionNatsController, RoutingNatsController, UserNatsController],
-      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, FocalPointService, ProvisionService, RoutingService, SeedOnBoot, UserService, ...outboxRelayProviders()],
+      controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, ProvisionNatsController, ReferenceNatsController, RoutingNatsController, UserNatsController],
+      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, FocalPointService, ProvisionService, ReferenceAdminService, ReferenceRepository, RoutingService, SeedOnBoot, UserService, ...outboxRelayProviders()],
     };
   }
 }

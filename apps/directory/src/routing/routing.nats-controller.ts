@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcSubjects, RouteCaseRequest, type ExplainRoutingResponse, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { ExplainRoutingRequest, RpcSubjects, RouteCaseRequest, type ExplainRoutingResponse, type RouteCaseResponse } from '@phoi-hop/contracts';
 import { RoutingService } from './routing.service';
 
 @Controller()
@@ -14,7 +14,7 @@ export class RoutingNatsController {
   }
 
   @MessagePattern(RpcSubjects.directory.routingExplain)
-  explain(@Payload() request: RouteCaseRequest): Promise<ExplainRoutingResponse> {
+  explain(@Payload() request: ExplainRoutingRequest): Promise<ExplainRoutingResponse> {
     return this.routing.explain(request);
   }
 }

@@ -1,28 +1,33 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ErrorCodes, Severities, provinceDay, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse, type Severity, type SlaPolicy } from '@phoi-hop/contracts';
-import { queryRows } from '@phoi-hop/persistence';
+import { ErrorCodes, provinceDay, type ExplainRoutingRequest, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
 import { DomainError } from '@phoi-hop/messaging';
-import { AgencyEntity } from '../agency/agency.entity';
-import { CategoryEntity, LocalityEntity, SectorEntity } from '../reference/reference.entities';
-import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
-import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
+import { referenceStateOn, referenceVersionOn, type ReferenceRevision } from '../reference/reference-state';
+import { ReferenceRepository } from '../reference/reference.repository';
+import type { ProvinceSeed } from '../seed/seed.types';
 import { RoutingError, explainRouting, routeCase, type RoutingContext } from './routing.rules';
 
 const REFRESH_INTERVAL_MS = 30_000;
 
+interface Snapshot {
+  base: ProvinceSeed;
+  revisions: ReferenceRevision[];
+  /** The routing context of each day asked for, computed once per snapshot. */
+  days: Map<string, RoutingContext & { version: number }>;
+}
+
 /**
  * Answers `directory.case.route` from an in-memory snapshot of the rules and reference data,
  * refreshed periodically, so that routing is not a database round trip on the intake hot path.
+ * Each day is routed with the versions in force on that day (seed and administrators' edits).
  */
 @Injectable()
 export class RoutingService implements OnModuleDestroy {
   private readonly logger = new Logger(RoutingService.name);
-  private snapshot: (RoutingContext & { sla: SlaPolicy }) | null = null;
+  private snapshot: Snapshot | null = null;
   private loadedAt = 0;
-  private refreshing: Promise<RoutingContext & { sla: SlaPolicy }> | null = null;
+  private refreshing: Promise<Snapshot> | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly references: ReferenceRepository) {}
 
   onModuleDestroy(): void {
     this.snapshot = null;
@@ -34,12 +39,13 @@ export class RoutingService implements OnModuleDestroy {
     this.loadedAt = 0;
   }
 
-  /** Every rule, matched or not and why, for a hypothetical case; and the resulting participants. */
-  async explain(request: RouteCaseRequest): Promise<ExplainRoutingResponse> {
-    const context = { ...(await this.context()), at: new Date() };
+  /** Every rule, matched or not and why, for a hypothetical case on `asOf` (default today); and the resulting participants. */
+  async explain(request: ExplainRoutingRequest): Promise<ExplainRoutingResponse> {
+    const day = request.asOf ?? provinceDay();
+    const context = await this.contextOn(day);
     try {
       const participants = routeCase(request, context).map(({ agencyCode, role, basis }) => ({ agencyCode, role, basis }));
-      return { participants, rules: explainRouting(request, context) };
+      return { participants, rules: explainRouting(request, context), referenceVersion: context.version, asOf: day };
     } catch (error) {
       if (error instanceof RoutingError) throw new DomainError(ErrorCodes.BAD_USER_INPUT, error.message, error.field);
       throw error;
@@ -47,20 +53,21 @@ export class RoutingService implements OnModuleDestroy {
   }
 
   async route(request: RouteCaseRequest): Promise<RouteCaseResponse> {
-    const context = await this.context();
+    const today = provinceDay();
+    const context = await this.contextOn(today);
     let participants;
     try {
-      participants = routeCase(request, { ...context, at: new Date() });
+      participants = routeCase(request, context);
     } catch (error) {
       if (error instanceof RoutingError) throw new DomainError(ErrorCodes.BAD_USER_INPUT, error.message, error.field);
       throw error;
     }
     const category = context.categories.get(request.categoryCode)!;
-    const today = provinceDay(new Date());
     return {
       participants: participants.map(({ agencyCode, role, basis }) => ({ agencyCode, role, basis })),
       defaultSeverity: category.defaultSeverity,
-      sla: context.sla,
+      sla: (await this.current()).base.province.sla,
+      referenceVersion: context.version,
       category: {
         code: category.code,
         name: category.name,
@@ -71,7 +78,27 @@ export class RoutingService implements OnModuleDestroy {
     };
   }
 
-  private async context(): Promise<RoutingContext & { sla: SlaPolicy }> {
+  private async contextOn(day: string): Promise<RoutingContext & { version: number }> {
+    const snapshot = await this.current();
+    let context = snapshot.days.get(day);
+    if (!context) {
+      const state = referenceStateOn(snapshot.base, snapshot.revisions, day);
+      context = {
+        agencies: new Map(state.agencies.map((a) => [a.code, a])),
+        localities: new Map(state.localities.map((l) => [l.code, l])),
+        sectors: new Map(state.sectors.map((s) => [s.code, s])),
+        categories: new Map(state.categories.map((c) => [c.code, c])),
+        rules: state.rules,
+        // Noon in the province: the day, whatever the server's time zone.
+        at: new Date(`${day}T12:00:00+07:00`),
+        version: referenceVersionOn(snapshot.revisions, day),
+      };
+      snapshot.days.set(day, context);
+    }
+    return context;
+  }
+
+  private async current(): Promise<Snapshot> {
     if (this.snapshot && Date.now() - this.loadedAt < REFRESH_INTERVAL_MS) return this.snapshot;
     if (this.snapshot && !this.refreshing) {
       // Serve the current snapshot while a fresh one loads in the background.
@@ -83,38 +110,11 @@ export class RoutingService implements OnModuleDestroy {
     return this.refreshing;
   }
 
-  private async load(): Promise<RoutingContext & { sla: SlaPolicy }> {
-    const [agencies, localities, sectors, categories, rules, sla] = await Promise.all([
-      this.dataSource.getRepository(AgencyEntity).find(),
-      this.dataSource.getRepository(LocalityEntity).find(),
-      this.dataSource.getRepository(SectorEntity).find(),
-      this.dataSource.getRepository(CategoryEntity).find(),
-      this.dataSource.getRepository(ResponsibilityRuleEntity).find({ where: { active: true }, order: { position: 'ASC' } }),
-      this.slaInForce(),
-    ]);
-    const context = {
-      sla,
-      agencies: new Map(agencies.map((a) => [a.code, a as unknown as SeedAgency])),
-      localities: new Map(localities.map((l) => [l.code, l as unknown as SeedLocality])),
-      sectors: new Map(sectors.map((s) => [s.code, s as unknown as SeedSector])),
-      categories: new Map(categories.map((c) => [c.code, c as unknown as SeedCategory])),
-      rules: rules.map((r) => ({ id: r.id, article: r.article, description: r.description, when: r.condition, target: r.target, role: r.role }) as SeedRule),
-    };
-    this.snapshot = context;
+  private async load(): Promise<Snapshot> {
+    const [base, revisions] = await Promise.all([this.references.loadBase(null, provinceDay()), this.references.loadRevisions(null)]);
+    const snapshot = { base, revisions, days: new Map() };
+    this.snapshot = snapshot;
     this.loadedAt = Date.now();
-    return context;
-  }
-
-  /** The version of each severity's SLA in force today (the latest that has started). */
-  private async slaInForce(): Promise<SlaPolicy> {
-    const rows = await queryRows<{ severity: Severity; triage_hours: string; decision_hours: string }>(
-      this.dataSource.manager,
-      `SELECT DISTINCT ON (severity) severity, triage_hours, decision_hours FROM sla_policy WHERE valid_from <= $1 ORDER BY severity, valid_from DESC`,
-      [provinceDay()],
-    );
-    const policy = Object.fromEntries(rows.map((r) => [r.severity, { triageHours: Number(r.triage_hours), decisionHours: Number(r.decision_hours) }])) as Partial<SlaPolicy>;
-    const missing = Severities.filter((severity) => !policy[severity]);
-    if (missing.length) throw new DomainError(ErrorCodes.UNAVAILABLE, `No SLA policy in force for ${missing.join(', ')}`);
-    return policy as SlaPolicy;
+    return snapshot;
   }
 }

@@ -21,6 +21,7 @@ import { DirectoryResolver } from '../graphql/directory.resolver';
 import { FocalPointResolver } from '../graphql/focal-point.resolver';
 import { NotificationResolver } from '../graphql/notification.resolver';
 import { RoutingResolver } from '../graphql/routing.resolver';
+import { ReferenceResolver } from '../graphql/reference.resolver';
 import { bearerToken, buildContext } from '../graphql/gql-context';
 import { formatGraphQLError } from '../graphql/gql-errors';
 
@@ -101,7 +102,7 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, NotificationResolver, ParticipantHistoryResolver, ParticipantResolver, RoutingResolver],
+      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, NotificationResolver, ParticipantHistoryResolver, ParticipantResolver, ReferenceResolver, RoutingResolver],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Field, InputType, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { RpcSubjects, type ExplainRoutingResponse } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { ParticipantModel, ParticipantRoleEnum } from './case.model';
@@ -17,6 +17,9 @@ export class RoutingQuestionInput {
 
   @Field({ nullable: true, description: 'Text of the content, for keyword rules' })
   text?: string;
+
+  @Field({ nullable: true, description: 'Route with the rules and reference data in force on this day (YYYY-MM-DD; default today)' })
+  asOf?: string;
 }
 
 @ObjectType('RuleExplanation')
@@ -44,6 +47,12 @@ export class RoutingExplanationModel {
 
   @Field(() => [RuleExplanationModel])
   rules!: RuleExplanationModel[];
+
+  @Field(() => Int, { description: 'The version of the reference data used (0: as seeded)' })
+  referenceVersion!: number;
+
+  @Field({ description: 'The day routed for' })
+  asOf!: string;
 }
 
 @Resolver()
@@ -55,6 +64,6 @@ export class RoutingResolver {
     const { token } = requireActor(context, 'explainRouting');
     const request = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
     const answer = await this.rpc.request<ExplainRoutingResponse>(RpcSubjects.directory.routingExplain, request, { token });
-    return { participants: answer.participants.map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })), rules: answer.rules };
+    return { ...answer, participants: answer.participants.map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })) };
   }
 }

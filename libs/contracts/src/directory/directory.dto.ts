@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import type { ParticipantRole, Severity } from '../common/codes';
@@ -39,9 +39,19 @@ export interface RuleExplanationDto {
   agencyCode: string | null;
 }
 
+/** `directory.routing.explain`: a hypothetical case, routed with the rules in force on `asOf` (default today). */
+export class ExplainRoutingRequest extends RouteCaseRequest {
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string;
+}
+
 export interface ExplainRoutingResponse {
   participants: ParticipantDto[];
   rules: RuleExplanationDto[];
+  /** The version of the reference data used (0: as seeded). */
+  referenceVersion: number;
+  asOf: string;
 }
 
 export interface ParticipantDto {
@@ -65,6 +75,8 @@ export interface RouteCaseResponse {
   category: { code: string; name: string; legalBases: string[] };
   /** The SLA policy in force today; the case keeps it. */
   sla: SlaPolicy;
+  /** The version of the reference data and rules used (0: as seeded); the case keeps it. */
+  referenceVersion: number;
 }
 
 export class AgencyGetManyRequest {
@@ -246,4 +258,69 @@ export interface ProvisionDto {
   effectiveFrom: string | null;
   effectiveTo: string | null;
   successorCode: string | null;
+}
+
+export const ReferenceKinds = ['AGENCY', 'LOCALITY', 'SECTOR', 'CATEGORY', 'RULE', 'SLA'] as const;
+export type ReferenceKindCode = (typeof ReferenceKinds)[number];
+
+/**
+ * `directory.reference.edit` (ADMIN): a new version of one record of reference data, in force from
+ * `validFrom` (default today; never in the past). `record` has the shape of the seed file's
+ * entries (apps/directory/seed/README.md); SLA's code is the severity and its record
+ * `{ triageHours, decisionHours }`. `retire` ends a locality, sector, category or rule.
+ */
+export class EditReferenceRequest {
+  @IsIn(ReferenceKinds)
+  kind!: ReferenceKindCode;
+
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'code must be a code such as D6_2_POLICE or LE_THUY' })
+  code!: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date YYYY-MM-DD' })
+  validFrom?: string;
+
+  @IsOptional()
+  @IsObject()
+  record?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsBoolean()
+  retire?: boolean;
+
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2_000)
+  reason!: string;
+}
+
+export interface ReferenceRevisionDto {
+  id: number;
+  kind: ReferenceKindCode;
+  code: string;
+  validFrom: string;
+  /** Null: retired from that day. */
+  record: Record<string, unknown> | null;
+  reason: string;
+  actorAgency: string | null;
+  createdAt: string;
+}
+
+/** `directory.reference.history`: every version of one record, oldest first. */
+export class ReferenceHistoryRequest {
+  @IsIn(ReferenceKinds)
+  kind!: ReferenceKindCode;
+
+  @IsString()
+  @MaxLength(64)
+  code!: string;
+}
+
+/** Payload of `evt.directory.reference.changed`. */
+export interface ReferenceChangedEvent {
+  revisionId: number;
+  kind: ReferenceKindCode;
+  code: string;
+  validFrom: string;
 }

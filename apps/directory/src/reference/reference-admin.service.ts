@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  ErrorCodes,
+  EventSubjects,
+  Severities,
+  provinceDay,
+  type Actor,
+  type EditReferenceRequest,
+  type ReferenceChangedEvent,
+  type ReferenceHistoryRequest,
+  type ReferenceRevisionDto,
+  type Severity,
+} from '@phoi-hop/contracts';
+import { DomainError, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
+import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { AgencyEntity } from '../agency/agency.entity';
+import { RoutingService } from '../routing/routing.service';
+import { validateSeed } from '../seed/seed-loader';
+import type { ProvinceSeed, SeedAgency } from '../seed/seed.types';
+import { checkpointsFrom, referenceStateOn, type ReferenceKind, type ReferenceRevision } from './reference-state';
+import { ReferenceRepository } from './reference.repository';
+
+const bad = (message: string, field: string) => new DomainError(ErrorCodes.BAD_USER_INPUT, message, field);
+
+/** The seed file whose entries a kind's records look like, for error messages. */
+const FILE_OF: Record<ReferenceKind, string> = { AGENCY: 'agencies.json', LOCALITY: 'localities.json', SECTOR: 'sectors.json', CATEGORY: 'categories.json', RULE: 'rules.json', SLA: 'province.json' };
+const KEY_OF: Record<ReferenceKind, string> = { AGENCY: 'code', LOCALITY: 'code', SECTOR: 'code', CATEGORY: 'code', RULE: 'id', SLA: 'severity' };
+const MAX_SLA_HOURS = 24 * 90;
+
+/**
+ * Administrators' edits of reference data and rules. Every edit is a version in force from a day
+ * (today or later: history is not rewritten), checked with the same validation as a seed folder
+ * on that day and on every later day an edit already waits for, audited, and announced.
+ */
+@Injectable()
+export class ReferenceAdminService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly references: ReferenceRepository,
+    private readonly routing: RoutingService,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async edit(actor: Actor, request: EditReferenceRequest): Promise<ReferenceRevisionDto> {
+    const today = provinceDay();
+    const validFrom = request.validFrom ?? today;
+    if (Number.isNaN(Date.parse(`${validFrom}T00:00:00Z`)) || new Date(`${validFrom}T00:00:00Z`).toISOString().slice(0, 10) !== validFrom) throw bad('validFrom is not a calendar day', 'validFrom');
+    if (validFrom < today) throw bad(`validFrom ${validFrom} is in the past: an edit takes effect from today (${today}) or later`, 'validFrom');
+    if (request.retire && request.record) throw bad('Give either a record or retire, not both', 'retire');
+    if (!request.retire && !request.record) throw bad('Give the record in force from validFrom, or retire', 'record');
+    if (request.retire && (request.kind === 'SLA' || request.kind === 'AGENCY')) {
+      throw bad(request.kind === 'SLA' ? 'Every severity needs an SLA; give a new one instead' : 'Agencies are retired by reorganizeAgencies (with their successor)', 'retire');
+    }
+    const record = request.retire ? null : this.normalise(request.kind, request.code, request.record!);
+
+    const result = await this.dataSource.transaction(async (manager) => {
+      // One edit at a time: each is checked against the data as the last one left it.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('directory:reference'))`);
+      const [taken] = await queryRows<{ id: number }>(manager, `SELECT id FROM reference_revision WHERE kind = $1 AND code = $2 AND valid_from = $3`, [request.kind, request.code, validFrom]);
+      if (taken) throw new DomainError(ErrorCodes.CONFLICT, `A version of ${request.kind} ${request.code} already takes effect on ${validFrom} (revision ${taken.id})`, 'validFrom');
+      const revisions = await this.references.loadRevisions(manager);
+      const base = await this.references.loadBase(manager, validFrom);
+      const before = this.current(referenceStateOn(base, revisions, validFrom), request.kind, request.code);
+      if (request.retire && !before) throw new DomainError(ErrorCodes.NOT_FOUND, `No ${request.kind} ${request.code} in force on ${validFrom}`, 'code');
+
+      const inBase = request.kind === 'AGENCY' || request.kind === 'SLA';
+      const candidate: ReferenceRevision = { id: Number.MAX_SAFE_INTEGER, kind: request.kind, code: request.code, validFrom, record, inBase };
+      const withEdit = (seed: ProvinceSeed): ProvinceSeed => {
+        if (request.kind === 'AGENCY') return { ...seed, agencies: [...seed.agencies.filter((a) => a.code !== request.code), record as unknown as SeedAgency] };
+        if (request.kind === 'SLA') return { ...seed, province: { ...seed.province, sla: { ...seed.province.sla, [request.code]: record } } };
+        return seed;
+      };
+      // Consistent on its first day and on every later day another edit already waits for.
+      for (const day of checkpointsFrom(revisions, validFrom)) {
+        const state = withEdit(referenceStateOn(base, [...revisions, candidate], day));
+        const issues = validateSeed(state);
+        if (issues.length) {
+          const first = issues[0]!;
+          const list = issues.slice(0, 5).map((i) => `${i.file}${i.path}: ${i.message}`).join('; ');
+          throw bad(`The ${request.kind} would leave the reference data inconsistent on ${day}: ${list}`, first.file === FILE_OF[request.kind] ? 'record' : 'code');
+        }
+      }
+
+      if (request.kind === 'AGENCY') await this.writeAgency(manager, record as unknown as SeedAgency);
+      if (request.kind === 'SLA') {
+        const sla = record as { triageHours: number; decisionHours: number };
+        await manager.query(`INSERT INTO sla_policy (severity, valid_from, triage_hours, decision_hours) VALUES ($1, $2, $3, $4)`, [request.code, validFrom, sla.triageHours, sla.decisionHours]);
+      }
+      const [row] = await queryRows<{ id: number; created_at: Date }>(
+        manager,
+        `INSERT INTO reference_revision (kind, code, valid_from, record, in_base, reason, actor_user, actor_agency) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8) RETURNING id, created_at`,
+        [request.kind, request.code, validFrom, record ? JSON.stringify(record) : null, inBase, request.reason.trim(), actor.userId, actor.agencyCode],
+      );
+      await appendToOutbox<ReferenceChangedEvent>(manager, [
+        { subject: EventSubjects.directory.referenceChanged, aggregateId: request.code, visibleTo: [], data: { revisionId: row!.id, kind: request.kind, code: request.code, validFrom } },
+      ]);
+      await appendAudit(manager, {
+        actor,
+        action: `reference.${request.retire ? 'retired' : 'edited'}`,
+        targetType: request.kind.toLowerCase(),
+        targetId: request.code,
+        summary: { revisionId: row!.id, validFrom, before, after: record, reason: request.reason.trim() },
+      });
+      return { id: row!.id, kind: request.kind, code: request.code, validFrom, record, reason: request.reason.trim(), actorAgency: actor.agencyCode, createdAt: row!.created_at.toISOString() };
+    });
+    this.routing.invalidate();
+    this.relay.kick();
+    return result;
+  }
+
+  async history(request: ReferenceHistoryRequest): Promise<ReferenceRevisionDto[]> {
+    const rows = await queryRows<{ id: number; valid_from: string; record: Record<string, unknown> | null; reason: string; actor_agency: string | null; created_at: Date }>(
+      this.dataSource.manager,
+      `SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, record, reason, actor_agency, created_at FROM reference_revision WHERE kind = $1 AND code = $2 ORDER BY valid_from, id`,
+      [request.kind, request.code],
+    );
+    return rows.map((r) => ({ id: r.id, kind: request.kind, code: request.code, validFrom: r.valid_from, record: r.record, reason: r.reason, actorAgency: r.actor_agency, createdAt: r.created_at.toISOString() }));
+  }
+
+  /** The record as the seed file would hold it, keyed by the code it is edited under. */
+  private normalise(kind: ReferenceKind, code: string, record: Record<string, unknown>): Record<string, unknown> {
+    if (JSON.stringify(record).length > 50_000) throw bad('record is too large', 'record');
+    if (kind === 'SLA') {
+      if (!Severities.includes(code as Severity)) throw bad(`${code} is not a severity (${Severities.join(', ')})`, 'code');
+      const { triageHours, decisionHours, ...rest } = record;
+      if (Object.keys(rest).length) throw bad(`Unknown SLA fields: ${Object.keys(rest).join(', ')}`, 'record');
+      for (const [name, value] of [['triageHours', triageHours], ['decisionHours', decisionHours]] as const) {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_SLA_HOURS) throw bad(`${name} must be a number of hours between 0 and ${MAX_SLA_HOURS}`, `record.${name}`);
+      }
+      return { triageHours, decisionHours };
+    }
+    const key = KEY_OF[kind];
+    if (record[key] !== undefined && record[key] !== code) throw bad(`record.${key} must be the code edited (${code})`, `record.${key}`);
+    return { ...record, [key]: code };
+  }
+
+  private current(state: ProvinceSeed, kind: ReferenceKind, code: string): unknown {
+    switch (kind) {
+      case 'AGENCY':
+        return state.agencies.find((a) => a.code === code) ?? null;
+      case 'LOCALITY':
+        return state.localities.find((l) => l.code === code) ?? null;
+      case 'SECTOR':
+        return state.sectors.find((s) => s.code === code) ?? null;
+      case 'CATEGORY':
+        return state.categories.find((c) => c.code === code) ?? null;
+      case 'RULE':
+        return state.rules.find((r) => r.id === code) ?? null;
+      case 'SLA':
+        return state.province.sla[code as Severity] ?? null;
+    }
+  }
+
+  private async writeAgency(manager: EntityManager, agency: SeedAgency): Promise<void> {
+    await manager.upsert(
+      AgencyEntity,
+      {
+        code: agency.code,
+        name: agency.name,
+        shortName: agency.shortName ?? null,
+        kind: agency.kind,
+        parentCode: agency.parentCode,
+        localityCode: agency.localityCode,
+        validFrom: agency.validFrom,
+        validTo: agency.validTo,
+        successorCode: agency.successorCode,
+      },
+      ['code'],
+    );
+  }
+}
