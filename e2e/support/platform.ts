@@ -74,7 +74,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   );
   const replicas: INestApplication[] = [];
   const gateway = await createGatewayApp(
-    { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: options.rateLimitPerSecond ?? 0, rateLimitBurst: options.rateLimitBurst ?? 0 },
+    { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: options.rateLimitPerSecond ?? 0, rateLimitBurst: options.rateLimitBurst ?? 0, internalTokenTtlSeconds: 300 },
     logger('gateway'),
   );
   const port = listeningPort(gateway);

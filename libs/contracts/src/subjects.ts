@@ -16,6 +16,16 @@ export const RpcSubjects = {
     focalPointList: 'directory.focal-point.list',
     focalPointSet: 'directory.focal-point.set',
     provisionResolve: 'directory.provision.resolve',
+    userList: 'directory.user.list',
+    userCreate: 'directory.user.create',
+    userUpdate: 'directory.user.update',
+    userDisable: 'directory.user.disable',
+    userEnable: 'directory.user.enable',
+    actorResolve: 'directory.actor.resolve',
+    apiKeyCreate: 'directory.api-key.create',
+    apiKeyList: 'directory.api-key.list',
+    apiKeyRevoke: 'directory.api-key.revoke',
+    apiKeyVerify: 'directory.api-key.verify',
   },
   intake: {
     reportSubmit: 'intake.report.submit',
@@ -50,6 +60,8 @@ export const RpcSubjects = {
 export const EventSubjects = {
   directory: {
     agenciesReorganized: 'evt.directory.agency.reorganized',
+    userChanged: 'evt.directory.user.changed',
+    apiKeyRevoked: 'evt.directory.api-key.revoked',
   },
   intake: {
     caseOpened: 'evt.intake.case.opened',
