@@ -22,6 +22,8 @@ export interface Platform {
   gateway: INestApplication;
   /** Starts another consultation replica on the same schema (deadline tests). */
   startConsultationReplica(): Promise<INestApplication>;
+  /** Starts another gateway replica; answers its GraphQL URL (cache invalidation tests). */
+  startGatewayReplica(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -73,10 +75,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     deps,
   );
   const replicas: INestApplication[] = [];
-  const gateway = await createGatewayApp(
-    { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: options.rateLimitPerSecond ?? 0, rateLimitBurst: options.rateLimitBurst ?? 0, internalTokenTtlSeconds: 300 },
-    logger('gateway'),
-  );
+  const gatewayConfig = () => ({
+    serviceName: 'gateway' as const,
+    messaging: messaging('gateway'),
+    auth: env.auth,
+    httpPort: 0,
+    httpHost: '127.0.0.1',
+    bodyLimitBytes: 256 * 1024,
+    rateLimitPerSecond: options.rateLimitPerSecond ?? 0,
+    rateLimitBurst: options.rateLimitBurst ?? 0,
+    internalTokenTtlSeconds: 300,
+  });
+  const gateway = await createGatewayApp(gatewayConfig(), logger('gateway'));
   const port = listeningPort(gateway);
   const platform: Platform = {
     env,
@@ -93,9 +103,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       replicas.push(replica);
       return replica;
     },
+    async startGatewayReplica() {
+      const replica = await createGatewayApp(gatewayConfig(), logger('gateway'));
+      replicas.push(replica);
+      return `http://127.0.0.1:${listeningPort(replica)}/graphql`;
+    },
     async stop() {
-      await gateway.close();
       for (const replica of replicas) await replica.close();
+      await gateway.close();
       await platform.notification?.close();
       await platform.consultation?.close();
       await platform.intake?.close();
