@@ -48,8 +48,8 @@ export const GRAPHQL_POLICY = {
   cases: { roles: CASE_READERS, dataClass: 'case' },
   caseEvents: { roles: CASE_READERS, dataClass: 'case' },
   agencies: { roles: ALL_ROLES, dataClass: 'reference', subjects: [RpcSubjects.directory.agencyList] },
-  // An API client's `me` is answered by the gateway from its key, without a call.
-  me: { roles: ALL_ROLES, dataClass: 'self', subjects: [] },
+  // An API client's `me` is answered by the gateway from its key; only its agency is looked up.
+  me: { roles: ALL_ROLES, dataClass: 'self', subjects: [RpcSubjects.directory.agencyList] },
   auditTrail: { roles: AUDIT_READERS, dataClass: 'audit' },
   triageCase: { roles: COORDINATORS, dataClass: 'case' },
   dismissCase: { roles: COORDINATORS, dataClass: 'case' },

@@ -7,6 +7,12 @@ import type { InternalTokenMinter } from './internal-token.minter';
 
 /** How long a verified key is trusted before the directory is asked again (also the last-used resolution). */
 export const API_KEY_CACHE_MS = 60_000;
+/**
+ * A refused key stays refused (unknown, revoked and expired are final), so a client retrying a bad
+ * key is answered here instead of costing the directory a lookup each time.
+ */
+const REFUSED_CACHE_MS = 60_000;
+const MAX_ENTRIES = 10_000;
 const GATEWAY_ACTOR: Actor = { userId: 'gateway', username: 'gateway', agencyCode: '', roles: [], service: 'gateway' };
 
 interface VerifiedKey {
@@ -24,6 +30,7 @@ interface VerifiedKey {
  */
 export class ApiKeyExchange {
   private readonly verified = new Map<string, VerifiedKey>();
+  private readonly refused = new Map<string, { reason: string; untilMs: number }>();
 
   constructor(
     private readonly rpc: RpcClient,
@@ -50,20 +57,25 @@ export class ApiKeyExchange {
     const digest = createHash('sha256').update(secret).digest('hex');
     const hit = this.verified.get(digest);
     if (hit && hit.checkedUntilMs > this.now()) return hit;
+    const refusal = this.refused.get(digest);
+    if (refusal && refusal.untilMs > this.now()) throw AuthError.unauthenticated(refusal.reason);
     let key: VerifyApiKeyResponse;
     try {
       const { token } = await this.minter.tokenFor(GATEWAY_ACTOR);
       key = await this.rpc.request<VerifyApiKeyResponse>(RpcSubjects.directory.apiKeyVerify, { secret }, { token });
     } catch (error) {
       this.verified.delete(digest);
-      if (error instanceof RpcCallError && error.code === 'UNAUTHENTICATED') throw AuthError.unauthenticated(error.message);
+      if (error instanceof RpcCallError && error.code === 'UNAUTHENTICATED') {
+        remember(this.refused, digest, { reason: error.message, untilMs: this.now() + REFUSED_CACHE_MS });
+        throw AuthError.unauthenticated(error.message);
+      }
       throw error;
     }
     const expiresAtMs = key.expiresAt ? Date.parse(key.expiresAt) : undefined;
     const actor: Actor = { userId: key.keyId, username: `api-key:${key.keyId}`, agencyCode: key.agencyCode, roles: [Roles.API_CLIENT], scopes: key.scopes, apiKeyId: key.keyId };
     const minted = await this.minter.tokenFor(actor, expiresAtMs);
     const entry: VerifiedKey = { keyId: key.keyId, actor, token: minted.token, checkedUntilMs: Math.min(this.now() + API_KEY_CACHE_MS, minted.expiresAtMs - 30_000) };
-    this.verified.set(digest, entry);
+    remember(this.verified, digest, entry);
     return entry;
   }
 
@@ -72,4 +84,9 @@ export class ApiKeyExchange {
     for (const [digest, entry] of this.verified) if (entry.keyId === keyId) this.verified.delete(digest);
     this.minter.forgetApiKey(keyId);
   }
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
 }
