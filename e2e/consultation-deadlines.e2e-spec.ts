@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { FLOOD_RUMOUR_PARTIAL, SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR_PARTIAL, SeededUsers, eventually, graphqlRequest, type TestUser } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 import { SUBMIT_REPORT } from './support/queries';
 
@@ -86,9 +86,8 @@ describe('consultation deadlines across restarts and replicas', () => {
     const { rows } = await sql.query(`SELECT envelope->'data'->'escalatedTo' AS "to" FROM "${platform.env.schema('consultation')}".outbox WHERE subject = 'evt.consultation.opinion.escalated' AND envelope->'data'->>'consultationId' = $1`, [consultationId]);
     expect(rows[0].to).toEqual(['STTTT', 'VP_UBND']);
     // An officer of the office (not its leader, who sees every case) is added to the directory.
-    const officer = { username: 'vp.officer', agencyCode: 'VP_UBND', roles: ['OFFICER' as const] };
-    const added = await graphqlRequest(platform.graphqlUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...officer, displayName: 'Chuyên viên VP (tài khoản thử)' } }, await platform.env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] }));
-    expect(added.errors).toBeUndefined();
+    const officer: TestUser = { username: 'vp.officer', agencyCode: 'VP_UBND', roles: ['OFFICER'] };
+    await platform.addUser(officer, 'Chuyên viên VP (tài khoản thử)');
     const officeView = await eventually(async () => {
       const seen = await graphqlRequest<{ case: { participants: { agency: { code: string }; role: string }[] } | null }>(platform.graphqlUrl, CASE, { id: caseId }, await platform.env.token(officer));
       return seen.data?.case ?? undefined;
