@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Roles, type Role } from '@phoi-hop/contracts';
-import { GRAPHQL_POLICY, mayCallOperation } from '@phoi-hop/auth';
+import { API_CLIENT_OPERATIONS, GRAPHQL_POLICY, mayCallOperation } from '@phoi-hop/auth';
 import { graphqlRequest } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 
@@ -62,13 +62,40 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   revokeNotificationSubscription: () => ({ query: 'mutation { revokeNotificationSubscription(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   failedDeliveries: () => ({ query: 'query { failedDeliveries(first: 1) { hasNextPage } }' }),
   replayDelivery: () => ({ query: 'mutation { replayDelivery(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  // Users and API keys: authorised callers get a list, BAD_USER_INPUT or NOT_FOUND, so the matrix changes nothing.
+  users: () => ({ query: 'query { users(first: 1) { edges { cursor } } }' }),
+  createUser: () => ({ query: 'mutation { createUser(input: { username: "matrix.ghost", displayName: "Thử quyền", agencyCode: "GHOST", roles: ["OFFICER"] }) { id } }' }),
+  updateUser: () => ({ query: 'mutation { updateUser(username: "no.such.user", input: { displayName: "Thử quyền" }) { id } }' }),
+  disableUser: () => ({ query: 'mutation { disableUser(username: "no.such.user", reason: "thử quyền") { id } }' }),
+  enableUser: () => ({ query: 'mutation { enableUser(username: "no.such.user") { id } }' }),
+  apiKeys: () => ({ query: 'query { apiKeys { id } }' }),
+  createApiKey: () => ({ query: 'mutation { createApiKey(input: { agencyCode: "STTTT", name: "Thử quyền", scopes: ["cases"] }) { secret } }' }),
+  revokeApiKey: () => ({ query: 'mutation { revokeApiKey(id: "00000000-0000-4000-8000-000000000000", reason: "thử quyền") { id } }' }),
 };
+
+/** The agency each role's test user belongs to (roles must fit their agency). */
+const AGENCY_OF_ROLE: Partial<Record<Role, string>> = { INVESTIGATOR: 'CA', ETHICS_OFFICER: 'HNB' };
 
 describe('role × operation matrix against the policy table', () => {
   let platform: Platform;
+  /** Per role, the header a caller of that role sends: a user of the directory, or an API key. */
+  const credentials = new Map<Role, string>();
 
   beforeAll(async () => {
     platform = await startPlatform();
+    const admin = await platform.env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });
+    for (const role of Object.values(Roles) as Role[]) {
+      if (role === Roles.API_CLIENT) {
+        // A machine client is an API key scoped to everything the table opens to API clients.
+        const created = await graphqlRequest<{ createApiKey: { secret: string } }>(platform.graphqlUrl, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { agencyCode: 'STTTT', name: 'matrix', scopes: API_CLIENT_OPERATIONS } }, admin);
+        credentials.set(role, `ApiKey ${created.data!.createApiKey.secret}`);
+        continue;
+      }
+      const user = { username: `matrix.${role.toLowerCase().replace('_', '-')}`, agencyCode: AGENCY_OF_ROLE[role] ?? 'STTTT', roles: [role] };
+      const created = await graphqlRequest(platform.graphqlUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...user, displayName: `Thử quyền ${role}` } }, admin);
+      expect(created.errors).toBeUndefined();
+      credentials.set(role, `Bearer ${await platform.env.token(user)}`);
+    }
   });
 
   afterAll(async () => {
@@ -85,9 +112,9 @@ describe('role × operation matrix against the policy table', () => {
     expect(Object.keys(DOCUMENTS).sort()).toEqual(Object.keys(GRAPHQL_POLICY).sort());
   });
 
-  async function subscriptionOutcome(token: string): Promise<string> {
+  async function subscriptionOutcome(authorization: string): Promise<string> {
     return new Promise((resolve) => {
-      const client = createClient({ url: platform.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+      const client = createClient({ url: platform.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization } });
       const done = (value: string) => {
         clearTimeout(timer);
         void client.dispose();
@@ -104,20 +131,24 @@ describe('role × operation matrix against the policy table', () => {
 
   const roles = Object.values(Roles) as Role[];
   it.each(roles)('gives %s exactly what the table grants', async (role) => {
-    const token = await platform.env.token({ username: `matrix.${role.toLowerCase()}`, agencyCode: 'STTTT', roles: [role] });
+    const authorization = credentials.get(role)!;
     const outcomes: Record<string, boolean> = {};
+    const unauthenticated: string[] = [];
     for (const operation of Object.keys(GRAPHQL_POLICY)) {
       let forbidden: boolean;
       if (operation === 'caseEvents') {
-        forbidden = (await subscriptionOutcome(token)) === 'FORBIDDEN';
+        forbidden = (await subscriptionOutcome(authorization)) === 'FORBIDDEN';
       } else {
         const { query, variables } = DOCUMENTS[operation]!();
-        const result = await graphqlRequest(platform.graphqlUrl, query, variables, token);
+        const result = await graphqlRequest(platform.graphqlUrl, query, variables, undefined, { authorization });
         forbidden = !!result.errors?.some((e) => e.extensions?.['code'] === 'FORBIDDEN');
+        if (result.errors?.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) unauthenticated.push(operation);
       }
       outcomes[operation] = !forbidden;
     }
     const expected = Object.fromEntries(Object.keys(GRAPHQL_POLICY).map((op) => [op, mayCallOperation({ userId: 'x', username: 'x', agencyCode: 'STTTT', roles: [role] }, op)]));
+    // Every caller was authenticated: a refusal there would be an identity problem, not the table.
+    expect(unauthenticated).toEqual([]);
     expect(outcomes).toEqual(expected);
   });
 });

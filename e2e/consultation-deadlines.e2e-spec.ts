@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { FLOOD_RUMOUR_PARTIAL, SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR_PARTIAL, SeededUsers, eventually, graphqlRequest, type TestUser } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 import { SUBMIT_REPORT } from './support/queries';
 
@@ -85,8 +85,11 @@ describe('consultation deadlines across restarts and replicas', () => {
     // A critical case's missed deadline also goes to the provincial office, which may now see the case.
     const { rows } = await sql.query(`SELECT envelope->'data'->'escalatedTo' AS "to" FROM "${platform.env.schema('consultation')}".outbox WHERE subject = 'evt.consultation.opinion.escalated' AND envelope->'data'->>'consultationId' = $1`, [consultationId]);
     expect(rows[0].to).toEqual(['STTTT', 'VP_UBND']);
+    // An officer of the office (not its leader, who sees every case) is added to the directory.
+    const officer: TestUser = { username: 'vp.officer', agencyCode: 'VP_UBND', roles: ['OFFICER'] };
+    await platform.addUser(officer, 'Chuyên viên VP (tài khoản thử)');
     const officeView = await eventually(async () => {
-      const seen = await graphqlRequest<{ case: { participants: { agency: { code: string }; role: string }[] } | null }>(platform.graphqlUrl, CASE, { id: caseId }, await platform.env.token({ username: 'vp.officer', agencyCode: 'VP_UBND', roles: ['OFFICER'] }));
+      const seen = await graphqlRequest<{ case: { participants: { agency: { code: string }; role: string }[] } | null }>(platform.graphqlUrl, CASE, { id: caseId }, await platform.env.token(officer));
       return seen.data?.case ?? undefined;
     });
     expect(officeView.participants.find((p) => p.agency.code === 'VP_UBND')).toMatchObject({ role: 'INFORMED' });

@@ -58,6 +58,9 @@ describe('a flood rumour handled through a written consultation', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     hookBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     platform = await startPlatform({ smtpUrl: smtp.url });
+    // Officers of the portal and the newspaper are not in the seed: the directory must know them.
+    await platform.addUser(portalOfficer);
+    await platform.addUser(newspaperOfficer);
     for (const [name, user] of Object.entries({ ...SeededUsers, portalOfficer, newspaperOfficer })) tokens[name] = await platform.env.token(user);
   });
 

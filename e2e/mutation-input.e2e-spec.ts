@@ -53,6 +53,12 @@ const REPLAY = m('replayDelivery', '$id: ID!', 'id: $id');
 const FOCAL = m('setFocalPoint', '$i: FocalPointInput!', 'input: $i');
 const REORGANIZE = m('reorganizeAgencies', '$i: ReorganizeAgenciesInput!', 'input: $i');
 const EDIT = m('editReference', '$i: EditReferenceInput!', 'input: $i');
+const CREATE_USER = m('createUser', '$i: CreateUserInput!', 'input: $i');
+const UPDATE_USER = m('updateUser', '$u: String!, $i: UpdateUserInput!', 'username: $u, input: $i');
+const DISABLE_USER = m('disableUser', '$u: String!, $r: String!', 'username: $u, reason: $r');
+const ENABLE_USER = m('enableUser', '$u: String!', 'username: $u');
+const CREATE_KEY = m('createApiKey', '$i: CreateApiKeyInput!', 'input: $i');
+const REVOKE_KEY = m('revokeApiKey', '$id: ID!, $r: String!', 'id: $id, reason: $r');
 const ADMIN = { username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] } as const satisfies TestUser;
 
 const report = (over: Record<string, unknown>) => ({ i: { url: 'https://example.vn/bad-input', excerpt: 'Một nội dung kiểm tra dữ liệu đầu vào', categoryCode: 'OTHER', ...over } });
@@ -191,6 +197,33 @@ const REFUSALS: Record<string, (f: Fixtures) => Refusal[]> = {
     { what: 'in the past', query: EDIT, variables: { i: { kind: 'SLA', code: 'LOW', validFrom: '2020-01-01', recordJson: '{"triageHours":1,"decisionHours":2}', reason: 'hồi tố' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'validFrom' },
     { what: 'rule naming a missing agency', query: EDIT, variables: { i: { kind: 'RULE', code: 'D6_X', recordJson: JSON.stringify({ article: 'Đ6.7', description: 'thử', when: { always: true }, target: { agency: 'GHOST' }, role: 'INFORMED' }), reason: 'thêm quy tắc' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'record' },
     { what: 'hostile code', query: EDIT, variables: { i: { kind: 'RULE', code: HOSTILE.sql, retire: true, reason: 'xóa' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'code' },
+  ],
+  createUser: () => [
+    { what: 'unknown agency', query: CREATE_USER, variables: { i: { username: 'new.officer', displayName: 'Cán bộ mới', agencyCode: 'GHOST', roles: ['OFFICER'] } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'agencyCode' },
+    { what: 'unknown role', query: CREATE_USER, variables: { i: { username: 'new.officer', displayName: 'Cán bộ mới', agencyCode: 'SYT', roles: ['EMPEROR'] } }, as: ADMIN, code: 'BAD_USER_INPUT' },
+    { what: 'existing username', query: CREATE_USER, variables: { i: { username: 'ca.officer', displayName: 'Trùng tên', agencyCode: 'CA', roles: ['OFFICER'] } }, as: ADMIN, code: 'CONFLICT' },
+    { what: 'hostile username', query: CREATE_USER, variables: { i: { username: HOSTILE.script, displayName: 'Thử', agencyCode: 'SYT', roles: ['OFFICER'] } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'username' },
+  ],
+  updateUser: () => [
+    { what: 'unknown user', query: UPDATE_USER, variables: { u: 'no.such.user', i: { displayName: 'Không có' } }, as: ADMIN, code: 'NOT_FOUND' },
+    { what: 'investigator outside the police', query: UPDATE_USER, variables: { u: 'syt.officer', i: { roles: ['INVESTIGATOR'] } }, as: ADMIN, code: 'BAD_USER_INPUT' },
+  ],
+  disableUser: () => [
+    { what: 'oneself', query: DISABLE_USER, variables: { u: 'admin', r: 'tự khóa' }, as: ADMIN, code: 'BAD_USER_INPUT' },
+    { what: 'unknown user', query: DISABLE_USER, variables: { u: 'no.such.user', r: 'không có' }, as: ADMIN, code: 'NOT_FOUND' },
+  ],
+  enableUser: () => [
+    { what: 'an active user', query: ENABLE_USER, variables: { u: 'ca.officer' }, as: ADMIN, code: 'INVALID_STATE' },
+    { what: 'unknown user', query: ENABLE_USER, variables: { u: 'no.such.user' }, as: ADMIN, code: 'NOT_FOUND' },
+  ],
+  createApiKey: () => [
+    { what: 'scope not open to machine clients', query: CREATE_KEY, variables: { i: { agencyCode: 'CA', name: 'Hệ thống giám sát', scopes: ['reorganizeAgencies'] } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'scopes' },
+    { what: 'unknown agency', query: CREATE_KEY, variables: { i: { agencyCode: 'GHOST', name: 'Hệ thống giám sát', scopes: ['submitReport'] } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'agencyCode' },
+    { what: 'expiry in the past', query: CREATE_KEY, variables: { i: { agencyCode: 'CA', name: 'Hệ thống giám sát', scopes: ['submitReport'], expiresAt: '2020-01-01T00:00:00Z' } }, as: ADMIN, code: 'BAD_USER_INPUT', field: 'expiresAt' },
+  ],
+  revokeApiKey: () => [
+    { what: 'unknown key', query: REVOKE_KEY, variables: { id: GHOST, r: 'thu hồi' }, as: ADMIN, code: 'NOT_FOUND' },
+    { what: 'not an id', query: REVOKE_KEY, variables: { id: HOSTILE.sql, r: 'thu hồi' }, as: ADMIN, code: 'BAD_USER_INPUT' },
   ],
   reorganizeAgencies: () => [
     { what: 'unknown agency', query: REORGANIZE, variables: { i: { effectiveDate: '2026-12-01', retire: ['GHOST'], successorCode: 'STNMT', reason: 'sáp nhập' } }, as: ADMIN, code: 'BAD_USER_INPUT' },

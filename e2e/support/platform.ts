@@ -2,7 +2,7 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { PinoNestLogger, createLogger } from '@phoi-hop/observability';
-import { createTestEnvironment, listeningPort, type TestEnvironment } from '@phoi-hop/testing';
+import { createTestEnvironment, graphqlRequest, listeningPort, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
 import { createConsultationApp, type ConsultationConfig } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
 import { createGatewayApp } from '@phoi-hop/app-gateway';
@@ -22,6 +22,10 @@ export interface Platform {
   gateway: INestApplication;
   /** Starts another consultation replica on the same schema (deadline tests). */
   startConsultationReplica(): Promise<INestApplication>;
+  /** Adds a user to the directory (as the seeded administrator): only directory users are let in. */
+  addUser(user: TestUser, displayName?: string): Promise<void>;
+  /** Starts another gateway replica; answers its GraphQL URL (cache invalidation tests). */
+  startGatewayReplica(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -73,10 +77,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     deps,
   );
   const replicas: INestApplication[] = [];
-  const gateway = await createGatewayApp(
-    { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: options.rateLimitPerSecond ?? 0, rateLimitBurst: options.rateLimitBurst ?? 0 },
-    logger('gateway'),
-  );
+  const gatewayConfig = () => ({
+    serviceName: 'gateway' as const,
+    messaging: messaging('gateway'),
+    auth: env.auth,
+    httpPort: 0,
+    httpHost: '127.0.0.1',
+    bodyLimitBytes: 256 * 1024,
+    rateLimitPerSecond: options.rateLimitPerSecond ?? 0,
+    rateLimitBurst: options.rateLimitBurst ?? 0,
+    internalTokenTtlSeconds: 300,
+  });
+  const gateway = await createGatewayApp(gatewayConfig(), logger('gateway'));
   const port = listeningPort(gateway);
   const platform: Platform = {
     env,
@@ -93,9 +105,19 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       replicas.push(replica);
       return replica;
     },
+    async addUser(user, displayName = `${user.username} (tài khoản thử)`) {
+      const admin = await env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });
+      const result = await graphqlRequest(platform.graphqlUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...user, displayName } }, admin);
+      if (result.errors) throw new Error(`Could not add ${user.username}: ${JSON.stringify(result.errors)}`);
+    },
+    async startGatewayReplica() {
+      const replica = await createGatewayApp(gatewayConfig(), logger('gateway'));
+      replicas.push(replica);
+      return `http://127.0.0.1:${listeningPort(replica)}/graphql`;
+    },
     async stop() {
-      await gateway.close();
       for (const replica of replicas) await replica.close();
+      await gateway.close();
       await platform.notification?.close();
       await platform.consultation?.close();
       await platform.intake?.close();

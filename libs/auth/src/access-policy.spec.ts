@@ -1,5 +1,5 @@
 import { RpcSubjects, type Actor } from '@phoi-hop/contracts';
-import { RPC_POLICY, authorizeRpc, mayCallOperation } from './access-policy';
+import { API_CLIENT_OPERATIONS, GRAPHQL_POLICY, RPC_POLICY, authorizeOperation, authorizeRpc, invalidApiKeyScopes, mayCallOperation, type PolicyEntry } from './access-policy';
 
 const leaves = (node: object): string[] => Object.values(node).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
 const actor = (roles: Actor['roles']): Actor => ({ userId: 'u', username: 'x', agencyCode: 'STTTT', roles });
@@ -15,5 +15,40 @@ describe('access policy', () => {
     expect(() => authorizeRpc(actor(['ADMIN']), 'intake.case.delete')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(mayCallOperation(actor(['AUDITOR']), 'cases')).toBe(false);
     expect(mayCallOperation(actor(['AUDITOR']), 'no-such-operation')).toBe(false);
+  });
+
+  it('lists, for every operation open to API clients, subjects that are open to them too', () => {
+    expect(API_CLIENT_OPERATIONS).toEqual(expect.arrayContaining(['submitReport', 'agencies', 'me']));
+    for (const operation of API_CLIENT_OPERATIONS) {
+      const subjects = (GRAPHQL_POLICY as Record<string, PolicyEntry>)[operation]!.subjects;
+      expect({ operation, subjects: Array.isArray(subjects) }).toEqual({ operation, subjects: true });
+      for (const subject of subjects!) expect({ subject, open: RPC_POLICY[subject].roles.includes('API_CLIENT') }).toEqual({ subject, open: true });
+    }
+  });
+
+  it('accepts as API key scopes only operations open to API clients', () => {
+    expect(invalidApiKeyScopes(['submitReport', 'agencies'])).toEqual([]);
+    expect(invalidApiKeyScopes(['submitReport', 'cases', 'createUser', 'noSuchOperation'])).toEqual(['cases', 'createUser', 'noSuchOperation']);
+  });
+
+  it('keeps an API key within its scopes, at the gateway and on NATS', () => {
+    const client: Actor = { ...actor(['API_CLIENT']), scopes: ['submitReport'], apiKeyId: 'k' };
+    expect(mayCallOperation(client, 'submitReport')).toBe(true);
+    expect(mayCallOperation(client, 'agencies')).toBe(false);
+    expect(mayCallOperation({ ...client, scopes: undefined }, 'agencies')).toBe(true);
+    expect(() => authorizeOperation(client, 'agencies')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: "Not within the API key's scopes: agencies" }));
+    expect(() => authorizeRpc(client, RpcSubjects.intake.reportSubmit)).not.toThrow();
+    // What submitting a report causes: intake asks the directory for the routing.
+    expect(() => authorizeRpc(client, RpcSubjects.directory.caseRoute)).not.toThrow();
+    expect(() => authorizeRpc({ ...client, scopes: ['agencies'] }, RpcSubjects.intake.reportSubmit)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => authorizeRpc({ ...client, scopes: [] }, RpcSubjects.directory.agencyList)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it('lets only the gateway, as itself, verify API keys', () => {
+    const gateway: Actor = { userId: 'gateway', username: 'gateway', agencyCode: '', roles: [], service: 'gateway' };
+    expect(() => authorizeRpc(gateway, RpcSubjects.directory.apiKeyVerify)).not.toThrow();
+    expect(() => authorizeRpc(gateway, RpcSubjects.intake.caseList)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => authorizeRpc({ ...gateway, service: 'intake' }, RpcSubjects.directory.apiKeyVerify)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => authorizeRpc(actor(['ADMIN']), RpcSubjects.directory.apiKeyVerify)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });

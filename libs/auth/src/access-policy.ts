@@ -11,6 +11,13 @@ export type DataClass = 'reference' | 'self' | 'case' | 'restricted' | 'aggregat
 export interface PolicyEntry {
   roles: readonly Role[];
   dataClass: DataClass;
+  /**
+   * GraphQL operations open to API_CLIENT: every RPC subject the operation causes, directly or
+   * through the service it calls. An API key scoped to the operation may call exactly these.
+   */
+  subjects?: readonly RpcSubject[];
+  /** RPC subjects only: platform services (not people) that may call it, e.g. the gateway. */
+  services?: readonly string[];
 }
 
 const ALL_ROLES: readonly Role[] = Object.values(Roles);
@@ -27,16 +34,22 @@ const DIRECTORY_EDITORS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR];
 /** Agencies that carry out handling actions; the service also checks the action is their agency's. */
 const ACTION_TAKERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER];
 const ROUTING_EXPLAINERS: readonly Role[] = [Roles.COORDINATOR, Roles.ADMIN, Roles.LEADER, Roles.AUDITOR];
+const ADMINS: readonly Role[] = [Roles.ADMIN];
 /** Who manages an agency's notification subscriptions; the service also checks it is their own agency (ADMIN: any). */
 const NOTIFICATION_MANAGERS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER];
 
 export const GRAPHQL_POLICY = {
-  submitReport: { roles: REPORTERS, dataClass: 'case' },
+  submitReport: {
+    roles: REPORTERS,
+    dataClass: 'case',
+    subjects: [RpcSubjects.intake.reportSubmit, RpcSubjects.directory.caseRoute, RpcSubjects.directory.agencyList, RpcSubjects.directory.agencyGetMany],
+  },
   case: { roles: CASE_READERS, dataClass: 'case' },
   cases: { roles: CASE_READERS, dataClass: 'case' },
   caseEvents: { roles: CASE_READERS, dataClass: 'case' },
-  agencies: { roles: ALL_ROLES, dataClass: 'reference' },
-  me: { roles: ALL_ROLES, dataClass: 'self' },
+  agencies: { roles: ALL_ROLES, dataClass: 'reference', subjects: [RpcSubjects.directory.agencyList] },
+  // An API client's `me` is answered by the gateway from its key; only its agency is looked up.
+  me: { roles: ALL_ROLES, dataClass: 'self', subjects: [RpcSubjects.directory.agencyList] },
   auditTrail: { roles: AUDIT_READERS, dataClass: 'audit' },
   triageCase: { roles: COORDINATORS, dataClass: 'case' },
   dismissCase: { roles: COORDINATORS, dataClass: 'case' },
@@ -65,6 +78,14 @@ export const GRAPHQL_POLICY = {
   revokeNotificationSubscription: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
   failedDeliveries: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
   replayDelivery: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
+  users: { roles: ADMINS, dataClass: 'restricted' },
+  createUser: { roles: ADMINS, dataClass: 'restricted' },
+  updateUser: { roles: ADMINS, dataClass: 'restricted' },
+  disableUser: { roles: ADMINS, dataClass: 'restricted' },
+  enableUser: { roles: ADMINS, dataClass: 'restricted' },
+  apiKeys: { roles: ADMINS, dataClass: 'restricted' },
+  createApiKey: { roles: ADMINS, dataClass: 'restricted' },
+  revokeApiKey: { roles: ADMINS, dataClass: 'restricted' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -83,6 +104,17 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.focalPointList]: { roles: PEOPLE, dataClass: 'reference' },
   [RpcSubjects.directory.focalPointSet]: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
   [RpcSubjects.directory.provisionResolve]: { roles: PEOPLE, dataClass: 'reference' },
+  [RpcSubjects.directory.userList]: { roles: ADMINS, dataClass: 'restricted' },
+  [RpcSubjects.directory.userCreate]: { roles: ADMINS, dataClass: 'restricted' },
+  [RpcSubjects.directory.userUpdate]: { roles: ADMINS, dataClass: 'restricted' },
+  [RpcSubjects.directory.userDisable]: { roles: ADMINS, dataClass: 'restricted' },
+  [RpcSubjects.directory.userEnable]: { roles: ADMINS, dataClass: 'restricted' },
+  [RpcSubjects.directory.actorResolve]: { roles: PEOPLE, dataClass: 'self' },
+  [RpcSubjects.directory.apiKeyCreate]: { roles: ADMINS, dataClass: 'restricted' },
+  [RpcSubjects.directory.apiKeyList]: { roles: ADMINS, dataClass: 'restricted' },
+  [RpcSubjects.directory.apiKeyRevoke]: { roles: ADMINS, dataClass: 'restricted' },
+  // Only the gateway verifies API keys, as itself (see InternalTokenIssuer, `service`).
+  [RpcSubjects.directory.apiKeyVerify]: { roles: [], services: ['gateway'], dataClass: 'restricted' },
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
@@ -121,21 +153,47 @@ export function mayReadRestricted(actor: Actor, kind: keyof typeof RESTRICTED_DA
   return actor.roles.some((role) => (RESTRICTED_DATA_READERS[kind] as readonly Role[]).includes(role));
 }
 
+const GRAPHQL_ENTRIES = GRAPHQL_POLICY as Record<string, PolicyEntry>;
+
+/** GraphQL operations an API key may be scoped to: those the table opens to API_CLIENT. */
+export const API_CLIENT_OPERATIONS: readonly string[] = Object.keys(GRAPHQL_ENTRIES).filter((op) => GRAPHQL_ENTRIES[op]!.roles.includes(Roles.API_CLIENT));
+
+/** The scopes an API key may not have (unknown operations, or not open to API_CLIENT); [] when all are fine. */
+export function invalidApiKeyScopes(scopes: readonly string[]): string[] {
+  return scopes.filter((scope) => !API_CLIENT_OPERATIONS.includes(scope));
+}
+
+/** The RPC subjects that scoped operations may cause. */
+function subjectsOfScopes(scopes: readonly string[]): Set<string> {
+  return new Set(scopes.flatMap((scope) => GRAPHQL_ENTRIES[scope]?.subjects ?? []));
+}
+
 function allowed(entry: PolicyEntry | undefined, actor: Actor): boolean {
-  return !!entry && actor.roles.some((role) => entry.roles.includes(role));
+  if (!entry) return false;
+  if (actor.service && entry.services?.includes(actor.service)) return true;
+  return actor.roles.some((role) => entry.roles.includes(role));
 }
 
+/** Whether the table lets the actor call the GraphQL operation, within its API key's scopes if it has one. */
 export function mayCallOperation(actor: Actor, operation: string): boolean {
-  return allowed((GRAPHQL_POLICY as Record<string, PolicyEntry>)[operation], actor);
+  if (actor.scopes && !actor.scopes.includes(operation)) return false;
+  return allowed(GRAPHQL_ENTRIES[operation], actor);
 }
 
-/** Throws FORBIDDEN unless the actor's roles may call the RPC subject (unknown subjects are refused). */
+/**
+ * Throws FORBIDDEN unless the actor's roles may call the RPC subject (unknown subjects are
+ * refused) and, for an API key, one of its scoped operations causes that subject.
+ */
 export function authorizeRpc(actor: Actor, subject: string): void {
   if (!allowed((RPC_POLICY as Record<string, PolicyEntry>)[subject], actor)) {
     throw AuthError.forbidden(`Not allowed: ${subject}`);
   }
+  if (actor.scopes && !subjectsOfScopes(actor.scopes).has(subject)) {
+    throw AuthError.forbidden(`Not within the API key's scopes: ${subject}`);
+  }
 }
 
 export function authorizeOperation(actor: Actor, operation: GraphQLOperation): void {
+  if (actor.scopes && !actor.scopes.includes(operation)) throw AuthError.forbidden(`Not within the API key's scopes: ${operation}`);
   if (!mayCallOperation(actor, operation)) throw AuthError.forbidden(`Not allowed: ${operation}`);
 }

@@ -5,3 +5,6 @@ export * from './policy';
 export * from './auth.env';
 export * from './caching-token-verifier';
 export * from './access-policy';
+export * from './internal-token';
+export * from './actor-resolver';
+export * from './api-key';

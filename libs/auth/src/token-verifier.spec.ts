@@ -43,6 +43,11 @@ describe(DevTokenVerifier.name, () => {
     await expect(sut.verify(token)).rejects.toMatchObject({ message: 'Token carries unknown roles' });
   });
 
+  it('takes the username from preferred_username, else the subject; agency and roles come from the directory later', async () => {
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('3b241101-e2bb-4255-8caf-4136c566a962').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+    await expect(sut.verify(token)).resolves.toEqual({ userId: '3b241101-e2bb-4255-8caf-4136c566a962', username: '3b241101-e2bb-4255-8caf-4136c566a962', agencyCode: '', roles: [] });
+  });
+
   it('refuses to run the development issuer in production', () => {
     expect(() => new DevTokenIssuer(secret, 'production')).toThrow(/production/);
     expect(() => createTokenVerifier({ mode: 'dev', devSecret: secret, issuer: '', audience: '', nodeEnv: 'production' })).toThrow(/production/);

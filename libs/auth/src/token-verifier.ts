@@ -21,6 +21,8 @@ export interface AuthConfig {
   /** Least time between two JWKS fetches when a token names an unknown key (key rotation). */
   jwksCooldownMs?: number;
   nodeEnv?: string;
+  /** HS256 key of internal tokens (gateway → services); a development default outside production. */
+  internalSecret?: string;
 }
 
 export const DEV_ISSUER = 'phoi-hop-dev';
@@ -28,10 +30,15 @@ export const DEV_AUDIENCE = 'phoi-hop';
 const ROLE_SET = new Set<string>(Object.values(Roles));
 const MAX_TOKEN_LENGTH = 8192;
 
+/**
+ * The claims of an external token. Only the subject or `preferred_username` matter: agency and
+ * roles come from the directory user they map to (ActorResolver). Roles a token does carry must
+ * still be known ones.
+ */
 function actorFromClaims(payload: JWTPayload): Actor {
-  const username = payload['preferred_username'];
-  const agency = payload['agency'];
-  const roles = payload['roles'];
+  const username = payload['preferred_username'] ?? payload.sub;
+  const agency = payload['agency'] ?? '';
+  const roles = payload['roles'] ?? [];
   if (typeof payload.sub !== 'string' || typeof username !== 'string' || typeof agency !== 'string') {
     throw AuthError.unauthenticated('Token lacks subject, username or agency');
   }

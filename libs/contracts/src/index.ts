@@ -6,6 +6,7 @@ export * from './common/actor';
 export * from './common/codes';
 export * from './common/event-envelope';
 export * from './directory/directory.dto';
+export * from './directory/identity.dto';
 export * from './intake/intake.dto';
 export * from './audit/audit.dto';
 export * from './common/text';

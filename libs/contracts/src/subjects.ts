@@ -18,6 +18,16 @@ export const RpcSubjects = {
     provisionResolve: 'directory.provision.resolve',
     referenceEdit: 'directory.reference.edit',
     referenceHistory: 'directory.reference.history',
+    userList: 'directory.user.list',
+    userCreate: 'directory.user.create',
+    userUpdate: 'directory.user.update',
+    userDisable: 'directory.user.disable',
+    userEnable: 'directory.user.enable',
+    actorResolve: 'directory.actor.resolve',
+    apiKeyCreate: 'directory.api-key.create',
+    apiKeyList: 'directory.api-key.list',
+    apiKeyRevoke: 'directory.api-key.revoke',
+    apiKeyVerify: 'directory.api-key.verify',
   },
   intake: {
     reportSubmit: 'intake.report.submit',
@@ -55,6 +65,8 @@ export const EventSubjects = {
   directory: {
     agenciesReorganized: 'evt.directory.agency.reorganized',
     referenceChanged: 'evt.directory.reference.changed',
+    userChanged: 'evt.directory.user.changed',
+    apiKeyRevoked: 'evt.directory.api-key.revoked',
   },
   intake: {
     caseOpened: 'evt.intake.case.opened',

@@ -17,3 +17,4 @@ export * from './service.bootstrap';
 export * from './outbox-relay.provider';
 export * from './audit-trail.nats-controller';
 export * from './event-consumer.provider';
+export * from './actor-resolution';

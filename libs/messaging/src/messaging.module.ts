@@ -2,18 +2,30 @@ import { Inject, Injectable, Module, Optional, type DynamicModule, type INestApp
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import type { TokenVerifier } from '@phoi-hop/auth';
+import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, createTokenVerifier, DEFAULT_INTERNAL_SECRET, type ActorLookup, type ActorResolver, type AuthConfig, type TokenVerifier } from '@phoi-hop/auth';
+import { createActorResolver, directoryActorLookup } from './actor-resolution';
 import { HealthRegistry } from '@phoi-hop/observability';
 import { ensureEventsStream } from './jetstream.provisioning';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, assertMessagingOptions, type MessagingOptions } from './messaging.options';
 import { PrefixedNatsServer } from './prefixed-nats.server';
 import { RpcClient } from './rpc.client';
 import { RpcErrorFilter } from './rpc-error.filter';
-import { RpcRequestInterceptor, TOKEN_VERIFIER } from './rpc-request.interceptor';
+import { ACTOR_RESOLVER, RpcRequestInterceptor, SERVICE_AUTHENTICATOR, TOKEN_VERIFIER } from './rpc-request.interceptor';
 import { createRpcValidationPipe } from './rpc-validation.pipe';
 
 export const JETSTREAM = Symbol('JETSTREAM');
 export const JETSTREAM_MANAGER = Symbol('JETSTREAM_MANAGER');
+/** The verifier of internal tokens (gateway → services). */
+export const INTERNAL_TOKEN_VERIFIER = Symbol('INTERNAL_TOKEN_VERIFIER');
+
+/**
+ * How a service maps a verified external token to its directory user. Default: ask the directory
+ * over NATS; the directory itself looks in its own table.
+ */
+export interface ActorLookupProvider {
+  inject: unknown[];
+  useFactory: (...deps: never[]) => ActorLookup;
+}
 
 @Injectable()
 class NatsLifecycle implements OnApplicationShutdown {
@@ -34,18 +46,36 @@ class NatsLifecycle implements OnApplicationShutdown {
 
 /**
  * NATS wiring of a service: one connection, the RPC client, JetStream (the events stream is
- * provisioned at boot), and the RPC request interceptor that verifies the caller's token.
+ * provisioned at boot), and the RPC request interceptor that verifies the caller's token and
+ * checks a person against the directory (`actorLookup`; default: a `directory.actor.resolve` call).
  */
 @Module({})
 export class MessagingModule {
-  static forRoot(options: MessagingOptions, verifier: TokenVerifier): DynamicModule {
+  static forRoot(options: MessagingOptions, auth: AuthConfig, actorLookup?: ActorLookupProvider): DynamicModule {
     assertMessagingOptions(options);
+    const lookupDeps = (actorLookup?.inject ?? [RpcClient]) as never[];
+    const lookupFactory = actorLookup?.useFactory ?? ((rpc: RpcClient) => directoryActorLookup(rpc));
     return {
       module: MessagingModule,
       global: true,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: TOKEN_VERIFIER, useValue: verifier },
+        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(auth) as TokenVerifier },
+        {
+          provide: INTERNAL_TOKEN_VERIFIER,
+          useValue: new CachingTokenVerifier(new InternalTokenVerifier(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, auth.clockToleranceSeconds)) as TokenVerifier,
+        },
+        {
+          provide: ACTOR_RESOLVER,
+          inject: [NATS_CONNECTION, ...lookupDeps],
+          useFactory: (nc: NatsConnection, ...deps: never[]): ActorResolver =>
+            createActorResolver((lookupFactory as (...d: never[]) => ActorLookup)(...deps), nc, options.subjectPrefix),
+        },
+        {
+          provide: SERVICE_AUTHENTICATOR,
+          inject: [TOKEN_VERIFIER, INTERNAL_TOKEN_VERIFIER, ACTOR_RESOLVER],
+          useFactory: (external: TokenVerifier, internal: TokenVerifier, resolver: ActorResolver) => new ServiceAuthenticator(external, internal, resolver),
+        },
         {
           provide: NATS_CONNECTION,
           useFactory: () =>
@@ -65,7 +95,7 @@ export class MessagingModule {
         RpcRequestInterceptor,
         NatsLifecycle,
       ],
-      exports: [MESSAGING_OPTIONS, TOKEN_VERIFIER, NATS_CONNECTION, JETSTREAM, JETSTREAM_MANAGER, RpcClient, RpcRequestInterceptor],
+      exports: [MESSAGING_OPTIONS, TOKEN_VERIFIER, INTERNAL_TOKEN_VERIFIER, ACTOR_RESOLVER, SERVICE_AUTHENTICATOR, NATS_CONNECTION, JETSTREAM, JETSTREAM_MANAGER, RpcClient, RpcRequestInterceptor],
     };
   }
 }

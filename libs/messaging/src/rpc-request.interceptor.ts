@@ -1,25 +1,33 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { SpanKind, context as otelContext } from '@opentelemetry/api';
 import { Headers } from '@phoi-hop/contracts';
-import { ActorContext, AuthError, authorizeRpc, type TokenVerifier } from '@phoi-hop/auth';
-import { extractTraceContext, rpcDuration, withSpan } from '@phoi-hop/observability';
+import { ActorContext, AuthError, authorizeRpc, type ServiceAuthenticator } from '@phoi-hop/auth';
+import { authFailures, extractTraceContext, rpcDuration, withSpan } from '@phoi-hop/observability';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
+/** The external token verifier (dev issuer or OIDC). */
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+/** The ServiceAuthenticator every RPC handler's caller goes through. */
+export const SERVICE_AUTHENTICATOR = Symbol('SERVICE_AUTHENTICATOR');
+/** The ActorResolver that maps external tokens to directory users (cached). */
+export const ACTOR_RESOLVER = Symbol('ACTOR_RESOLVER');
 
 type NatsHeaderBag = { get(key: string): string } | undefined;
 
 /**
  * Every RPC handler runs inside this interceptor: it continues the caller's trace (W3C
  * traceparent from the NATS headers), verifies the caller's token itself (the gateway is not the
- * only guard) and runs the handler with that actor in ActorContext.
+ * only guard), maps a person to an active directory user, and runs the handler with that actor in
+ * ActorContext. Refusals are counted and logged, never with the token.
  */
 @Injectable()
 export class RpcRequestInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Auth');
+
   constructor(
-    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(SERVICE_AUTHENTICATOR) private readonly authenticator: ServiceAuthenticator,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
@@ -40,7 +48,13 @@ export class RpcRequestInterceptor implements NestInterceptor {
           const authorization = read(Headers.AUTHORIZATION);
           const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
           if (!token) throw AuthError.unauthenticated();
-          const actor = await this.verifier.verify(token);
+          const actor = await this.authenticator.authenticate(token).catch((error: unknown) => {
+            if (error instanceof AuthError) {
+              authFailures().inc({ service: this.options.serviceName, reason: error.message });
+              this.logger.warn(`Refused a caller of ${subject}: ${error.message}`);
+            }
+            throw error;
+          });
           authorizeRpc(actor, subject);
           return ActorContext.run(actor, token, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
         },

@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
 import type { AuthConfig, AuthEnv } from '@phoi-hop/auth';
-import { authConfigFromEnv, createTokenVerifier } from '@phoi-hop/auth';
+import { authConfigFromEnv } from '@phoi-hop/auth';
 import type { MessagingOptions } from './messaging.options';
-import { MessagingModule, startRpcServer } from './messaging.module';
+import { MessagingModule, startRpcServer, type ActorLookupProvider } from './messaging.module';
 import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
 import { CreateAuditTables1764300000050, PersistenceModule } from '@phoi-hop/persistence';
 import { createLogger, ObservabilityModule, PinoNestLogger } from '@phoi-hop/observability';
@@ -92,6 +92,8 @@ export interface ServiceModuleOptions {
   migrations: Function[];
   /** The `pg` module (tests pass an instrumented one). */
   pgDriver?: unknown;
+  /** How callers are mapped to directory users (default: ask the directory). */
+  actorLookup?: ActorLookupProvider;
 }
 
 /**
@@ -110,6 +112,6 @@ export function serviceInfrastructure(config: BaseServiceConfig, options: Servic
       entities: options.entities,
       migrations: [CreateMessagingTables1764300000000, CreateAuditTables1764300000050, ...options.migrations],
     }),
-    MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
+    MessagingModule.forRoot(config.messaging, config.auth, options.actorLookup),
   ];
 }

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { Actor, Role } from '@phoi-hop/contracts';
-import { DevTokenIssuer, stableUserId, type AuthConfig } from '@phoi-hop/auth';
+import { DevTokenIssuer, InternalTokenIssuer, stableUserId, type AuthConfig } from '@phoi-hop/auth';
 
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/phoi_hop_test';
 export const TEST_NATS_URL = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
@@ -35,7 +35,13 @@ export interface TestEnvironment {
   auth: AuthConfig;
   schema(service: string): string;
   serviceConfig(serviceName: string, overrides?: Partial<TestServiceConfig>): TestServiceConfig;
+  /** A development token (as a person's client would send it): services map it to the directory user. */
   token(user: TestUser): Promise<string>;
+  /**
+   * An internal token, as the gateway sends it to the services after checking the caller: for
+   * tests of one service without a directory to check callers against.
+   */
+  internalToken(user: TestUser, scopes?: string[]): Promise<string>;
   cleanup(): Promise<void>;
 }
 
@@ -69,8 +75,10 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
   const id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   await ensureDatabase(TEST_DATABASE_URL);
   const devSecret = randomBytes(32).toString('hex');
-  const auth: AuthConfig = { mode: 'dev', devSecret, issuer: '', audience: '', nodeEnv: 'test', clockToleranceSeconds: 5 };
+  const internalSecret = randomBytes(32).toString('hex');
+  const auth: AuthConfig = { mode: 'dev', devSecret, issuer: '', audience: '', nodeEnv: 'test', clockToleranceSeconds: 5, internalSecret };
   const issuer = new DevTokenIssuer(devSecret, 'test');
+  const internalIssuer = new InternalTokenIssuer(internalSecret);
   const schemas = new Set<string>();
   const env: TestEnvironment = {
     id,
@@ -101,6 +109,10 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     token(user) {
       const actor: Actor = { userId: stableUserId(user.username), username: user.username, agencyCode: user.agencyCode, roles: user.roles };
       return issuer.sign(actor, 3600);
+    },
+    async internalToken(user, scopes) {
+      const actor: Actor = { userId: stableUserId(user.username), username: user.username, agencyCode: user.agencyCode, roles: user.roles, ...(scopes ? { scopes } : {}) };
+      return (await internalIssuer.sign(actor)).token;
     },
     async cleanup() {
       const client = new Client({ connectionString: TEST_DATABASE_URL });

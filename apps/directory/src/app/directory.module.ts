@@ -1,4 +1,3 @@
-import { SlaPolicy1764300000300 } from '../migrations/1764300000300-sla-policy';
 import { ReferenceRevisions1764300000500 } from '../migrations/1764300000500-reference-revisions';
 import { ReferenceRepository } from '../reference/reference.repository';
 import { ReferenceAdminService } from '../reference/reference-admin.service';
@@ -8,11 +7,16 @@ import { DataSource } from 'typeorm';
 import { RpcSubjects } from '@phoi-hop/contracts';
 import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { AgencyEntity } from '../agency/agency.entity';
+import { ApiKeyEntity } from '../api-key/api-key.entity';
+import { ApiKeyNatsController } from '../api-key/api-key.nats-controller';
+import { ApiKeyService } from '../api-key/api-key.service';
 import { AgencyNatsController } from '../agency/agency.nats-controller';
 import { AgencyService } from '../agency/agency.service';
 import type { DirectoryConfig } from '../config/directory.config';
 import { DirectoryInitial1764300000100 } from '../migrations/1764300000100-directory-initial';
 import { FocalPoints1764300000200 } from '../migrations/1764300000200-focal-points';
+import { SlaPolicy1764300000300 } from '../migrations/1764300000300-sla-policy';
+import { Identity1764300000400 } from '../migrations/1764300000400-identity';
 import { FocalPointEntity } from '../focal-point/focal-point.entity';
 import { FocalPointNatsController } from '../focal-point/focal-point.nats-controller';
 import { FocalPointService } from '../focal-point/focal-point.service';
@@ -23,6 +27,8 @@ import { RoutingNatsController } from '../routing/routing.nats-controller';
 import { RoutingService } from '../routing/routing.service';
 import { loadSeedFolder } from '../seed/seed-loader';
 import { loadSeed } from '../seed/seed.service';
+import { UserAdminService } from '../user/user-admin.service';
+import { directoryUserLookup } from '../user/user-identity';
 import { UserEntity } from '../user/user.entity';
 import { UserNatsController } from '../user/user.nats-controller';
 import { UserService } from '../user/user.service';
@@ -56,12 +62,27 @@ export class DirectoryModule {
     return {
       module: DirectoryModule,
       imports: serviceInfrastructure(config, {
-        entities: [AgencyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
-        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, ReferenceRevisions1764300000500],
+        entities: [AgencyEntity, ApiKeyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
+        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500],
         pgDriver: deps.pgDriver,
+        // The directory answers "who is this caller" from its own table.
+        actorLookup: { inject: [DataSource], useFactory: (dataSource: DataSource) => directoryUserLookup(dataSource) },
       }),
-      controllers: [AgencyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, ProvisionNatsController, ReferenceNatsController, RoutingNatsController, UserNatsController],
-      providers: [{ provide: DIRECTORY_CONFIG, useValue: config }, AgencyService, FocalPointService, ProvisionService, ReferenceAdminService, ReferenceRepository, RoutingService, SeedOnBoot, UserService, ...outboxRelayProviders()],
+      controllers: [AgencyNatsController, ApiKeyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, ProvisionNatsController, ReferenceNatsController, RoutingNatsController, UserNatsController],
+      providers: [
+        { provide: DIRECTORY_CONFIG, useValue: config },
+        AgencyService,
+        ApiKeyService,
+        FocalPointService,
+        ProvisionService,
+        ReferenceAdminService,
+        ReferenceRepository,
+        RoutingService,
+        SeedOnBoot,
+        UserAdminService,
+        UserService,
+        ...outboxRelayProviders(),
+      ],
     };
   }
 }

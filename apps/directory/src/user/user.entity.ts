@@ -21,4 +21,16 @@ export class UserEntity {
 
   @Column('boolean')
   active!: boolean;
+
+  @Column('timestamptz')
+  createdAt!: Date;
+
+  @Column('timestamptz')
+  updatedAt!: Date;
+
+  @Column('timestamptz', { nullable: true })
+  disabledAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  disabledReason!: string | null;
 }

@@ -3,9 +3,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { createTokenVerifier, type TokenVerifier } from '@phoi-hop/auth';
-import { MessagingModule, TOKEN_VERIFIER } from '@phoi-hop/messaging';
+import { AuthError, DEFAULT_INTERNAL_SECRET } from '@phoi-hop/auth';
+import { MessagingModule } from '@phoi-hop/messaging';
 import { ObservabilityModule } from '@phoi-hop/observability';
+import { CallerAuthenticator, callerAuthenticationProviders, type Credential } from '../auth/caller-authenticator';
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
 import { AgencyCache } from '../graphql/agency.cache';
@@ -22,7 +23,9 @@ import { FocalPointResolver } from '../graphql/focal-point.resolver';
 import { NotificationResolver } from '../graphql/notification.resolver';
 import { RoutingResolver } from '../graphql/routing.resolver';
 import { ReferenceResolver } from '../graphql/reference.resolver';
-import { bearerToken, buildContext } from '../graphql/gql-context';
+import { ApiKeyResolver } from '../graphql/api-key.resolver';
+import { UserAdminResolver } from '../graphql/user-admin.resolver';
+import { buildContext, credentialFrom, reportRefusal } from '../graphql/gql-context';
 import { formatGraphQLError } from '../graphql/gql-errors';
 
 /** A GraphQLError carrying what formatGraphQLError would show. */
@@ -32,9 +35,9 @@ function formatAsGraphQLError(error: GraphQLError): GraphQLError {
 }
 import { complexityLimitPlugin, depthLimitRule } from '../graphql/query-limits';
 
-type WsExtra = { token?: string | null };
+type WsExtra = { credential?: Credential | null };
 
-function graphQLOptions(verifier: TokenVerifier, agencies: AgencyCache, limiter: RateLimiter): ApolloDriverConfig {
+function graphQLOptions(authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -48,17 +51,17 @@ function graphQLOptions(verifier: TokenVerifier, agencies: AgencyCache, limiter:
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
-        // The token travels in connectionParams ({ authorization: "Bearer …" }); a bad one closes the socket.
+        // The credential travels in connectionParams ({ authorization: "Bearer …" | "ApiKey …" }); a bad one closes the socket.
         onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
-          const params = ctx.connectionParams ?? {};
-          const token = bearerToken(params['authorization'] ?? params['Authorization']);
-          if (!token) return false;
+          const credential = credentialFrom(ctx.connectionParams ?? {});
+          if (!credential) return false;
           try {
-            await verifier.verify(token);
-          } catch {
+            await authenticator.authenticate(credential);
+          } catch (error) {
+            if (error instanceof AuthError) reportRefusal(credential, error);
             return false;
           }
-          (ctx.extra as WsExtra).token = token;
+          (ctx.extra as WsExtra).credential = credential;
           return true;
         },
         // Errors over WebSocket get the same stable codes and the same hiding as over HTTP.
@@ -70,8 +73,8 @@ function graphQLOptions(verifier: TokenVerifier, agencies: AgencyCache, limiter:
     },
     context: async (...args: unknown[]) => {
       const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };
-      if (first?.req) return buildContext(verifier, agencies, limiter, bearerToken(first.req.headers['authorization']));
-      return buildContext(verifier, agencies, limiter, first?.extra?.token ?? null);
+      if (first?.req) return buildContext(authenticator, agencies, limiter, credentialFrom(first.req.headers));
+      return buildContext(authenticator, agencies, limiter, first?.extra?.credential ?? null);
     },
   };
 }
@@ -81,8 +84,12 @@ class GatewayServicesModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayServicesModule,
-      providers: [AgencyCache, { provide: RateLimiter, useValue: new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) }],
-      exports: [AgencyCache, RateLimiter],
+      providers: [
+        AgencyCache,
+        { provide: RateLimiter, useValue: new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) },
+        ...callerAuthenticationProviders({ internalSecret: config.auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, internalTokenTtlSeconds: config.internalTokenTtlSeconds }),
+      ],
+      exports: [AgencyCache, CallerAuthenticator, RateLimiter],
     };
   }
 }
@@ -90,19 +97,22 @@ class GatewayServicesModule {
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
+    // One instance of the gateway's services, for GraphQL's options and for the resolvers.
+    const services = GatewayServicesModule.forRoot(config);
     return {
       module: GatewayModule,
       imports: [
         ObservabilityModule.forRoot({ serviceName: config.serviceName }),
-        MessagingModule.forRoot(config.messaging, createTokenVerifier(config.auth)),
+        MessagingModule.forRoot(config.messaging, config.auth),
+        services,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [GatewayServicesModule.forRoot(config)],
-          inject: [TOKEN_VERIFIER, AgencyCache, RateLimiter],
+          imports: [services],
+          inject: [CallerAuthenticator, AgencyCache, RateLimiter],
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, NotificationResolver, ParticipantHistoryResolver, ParticipantResolver, ReferenceResolver, RoutingResolver],
+      providers: [AgencyResolver, ApiKeyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, NotificationResolver, ParticipantHistoryResolver, ParticipantResolver, ReferenceResolver, RoutingResolver, UserAdminResolver],
     };
   }
 }

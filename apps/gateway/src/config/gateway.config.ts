@@ -1,5 +1,5 @@
 import { cleanEnv, num } from 'envalid';
-import { authEnv, authConfigFromEnv, type AuthConfig } from '@phoi-hop/auth';
+import { INTERNAL_TOKEN_MAX_TTL_SECONDS, authEnv, authConfigFromEnv, type AuthConfig } from '@phoi-hop/auth';
 import { httpEnv, messagingEnv, messagingOptionsFromEnv, type MessagingOptions } from '@phoi-hop/messaging';
 
 export interface GatewayConfig {
@@ -13,6 +13,8 @@ export interface GatewayConfig {
   /** Requests per second per caller in this replica (0: no limit), and the burst allowed. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  /** Life of an internal token, at most INTERNAL_TOKEN_MAX_TTL_SECONDS. */
+  internalTokenTtlSeconds: number;
 }
 
 /** Reads and validates the gateway's environment; a bad setting fails at boot naming it. */
@@ -24,7 +26,11 @@ export function gatewayConfigFromEnv(environment: NodeJS.ProcessEnv = process.en
     BODY_LIMIT_BYTES: num({ default: 256 * 1024, desc: 'Largest accepted request body' }),
     RATE_LIMIT_PER_SECOND: num({ default: 20, desc: 'Requests per second per user or API client, per gateway replica; 0 disables' }),
     RATE_LIMIT_BURST: num({ default: 60, desc: 'Requests a caller may send at once' }),
+    INTERNAL_TOKEN_TTL_SECONDS: num({ default: INTERNAL_TOKEN_MAX_TTL_SECONDS, desc: `Life of the internal tokens sent to the services (at most ${INTERNAL_TOKEN_MAX_TTL_SECONDS})` }),
   });
+  if (!(env.INTERNAL_TOKEN_TTL_SECONDS >= 30 && env.INTERNAL_TOKEN_TTL_SECONDS <= INTERNAL_TOKEN_MAX_TTL_SECONDS)) {
+    throw new Error(`INTERNAL_TOKEN_TTL_SECONDS must be between 30 and ${INTERNAL_TOKEN_MAX_TTL_SECONDS}`);
+  }
   return {
     serviceName: 'gateway',
     messaging: messagingOptionsFromEnv('gateway', env),
@@ -34,5 +40,6 @@ export function gatewayConfigFromEnv(environment: NodeJS.ProcessEnv = process.en
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
     rateLimitBurst: env.RATE_LIMIT_BURST,
+    internalTokenTtlSeconds: env.INTERNAL_TOKEN_TTL_SECONDS,
   };
 }

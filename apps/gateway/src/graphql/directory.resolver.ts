@@ -17,6 +17,8 @@ export class DirectoryResolver {
   @Query(() => MeModel, { description: 'The signed-in user' })
   async me(@Context() context: GqlContext): Promise<MeModel> {
     const { actor, token } = requireActor(context, 'me');
+    // A machine client is its API key, which the gateway already knows.
+    if (actor.apiKeyId) return { id: actor.apiKeyId, username: actor.username, displayName: actor.username, roles: actor.roles, agencyCode: actor.agencyCode };
     const user = await this.rpc.request<UserDto>(RpcSubjects.directory.userGet, { username: actor.username }, { token });
     return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, agencyCode: user.agencyCode };
   }

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Actor, AgencyDto } from '@phoi-hop/contracts';
-import { AuthError, authorizeOperation, type GraphQLOperation, type TokenVerifier } from '@phoi-hop/auth';
+import { AuthError, authorizeOperation, parseApiKeyId, type GraphQLOperation } from '@phoi-hop/auth';
 import { Logger } from '@nestjs/common';
 import { authFailures } from '@phoi-hop/observability';
+import type { CallerAuthenticator, Credential } from '../auth/caller-authenticator';
 import type { AgencyCache } from './agency.cache';
 import type { RateLimiter } from './rate-limiter';
 
@@ -12,9 +13,10 @@ export interface GqlContext {
   actor: Actor | null;
   /** Counts the request against the caller's rate limit (RATE_LIMITED when over it). */
   rateLimit: (caller: string) => void;
+  /** The internal token the services get for this caller (never the client's own credential). */
   token: string | null;
-  /** Why authentication failed, reported only when an operation needs an actor. */
-  authError: AuthError | null;
+  /** Why authentication failed (or could not be done), reported only when an operation needs an actor. */
+  authError: Error | null;
   loaders: { agency: DataLoader<string, AgencyDto | null> };
 }
 
@@ -24,17 +26,41 @@ export function bearerToken(value: unknown): string | null {
   return match ? match[1]! : null;
 }
 
-/** Verifies the caller once per request and builds the request's batching loaders. */
-export async function buildContext(verifier: TokenVerifier, agencies: AgencyCache, limiter: RateLimiter, token: string | null): Promise<GqlContext> {
+/**
+ * The credential of a request: `Authorization: Bearer <token>`, `Authorization: ApiKey <key>` or
+ * `X-Api-Key: <key>` (HTTP headers, or the same names in graphql-ws connectionParams).
+ */
+export function credentialFrom(headers: Record<string, unknown>): Credential | null {
+  const authorization = headers['authorization'] ?? headers['Authorization'];
+  if (typeof authorization === 'string') {
+    const token = bearerToken(authorization);
+    if (token) return { kind: 'bearer', token };
+    const key = /^ApiKey\s+(\S+)$/i.exec(authorization.trim());
+    if (key) return { kind: 'apiKey', secret: key[1]! };
+  }
+  const apiKey = headers['x-api-key'] ?? headers['X-Api-Key'];
+  return typeof apiKey === 'string' && apiKey.trim() ? { kind: 'apiKey', secret: apiKey.trim() } : null;
+}
+
+/** Counts and logs a refused credential: the reason, and an API key's id, never the secret. */
+export function reportRefusal(credential: Credential, error: AuthError): void {
+  authFailures().inc({ service: 'gateway', reason: error.message });
+  const what = credential.kind === 'apiKey' ? `an API key (id ${parseApiKeyId(credential.secret) ?? 'unreadable'})` : 'a bearer token';
+  logger.warn(`Refused ${what}: ${error.message}`);
+}
+
+/** Authenticates the caller once per request and builds the request's batching loaders. */
+export async function buildContext(authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter, credential: Credential | null): Promise<GqlContext> {
   let actor: Actor | null = null;
-  let authError: AuthError | null = null;
-  if (token) {
+  let token: string | null = null;
+  let authError: Error | null = null;
+  if (credential) {
     try {
-      actor = await verifier.verify(token);
+      ({ actor, token } = await authenticator.authenticate(credential));
     } catch (error) {
-      authError = error instanceof AuthError ? error : AuthError.unauthenticated();
-      authFailures().inc({ service: 'gateway', reason: authError.message });
-      logger.warn(`Refused a bearer token: ${authError.message}`);
+      // The directory being unreachable is not the caller's fault: that stays UNAVAILABLE.
+      authError = error instanceof Error ? error : AuthError.unauthenticated();
+      if (error instanceof AuthError) reportRefusal(credential, error);
     }
   }
   const agency = new DataLoader<string, AgencyDto | null>((codes) => agencies.getMany(codes, token ?? ''));
@@ -42,12 +68,13 @@ export async function buildContext(verifier: TokenVerifier, agencies: AgencyCach
 }
 
 /**
- * The actor of the request, allowed by the policy table to call `operation`; otherwise
- * UNAUTHENTICATED (saying why) or FORBIDDEN.
+ * The actor of the request, allowed by the policy table (and an API key's scopes) to call
+ * `operation`; otherwise UNAUTHENTICATED (saying why) or FORBIDDEN. Counts against the caller's
+ * rate limit: per user, or per API key.
  */
 export function requireActor(context: GqlContext, operation: GraphQLOperation): { actor: Actor; token: string } {
   if (!context.actor || !context.token) throw context.authError ?? AuthError.unauthenticated();
   authorizeOperation(context.actor, operation);
-  context.rateLimit(context.actor.userId);
+  context.rateLimit(context.actor.apiKeyId ? `api-key:${context.actor.apiKeyId}` : `user:${context.actor.userId}`);
   return { actor: context.actor, token: context.token };
 }

@@ -98,7 +98,7 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
   });
 
   async function call<T>(user: TestUser, subject: Parameters<RpcClient['request']>[0], data: unknown): Promise<T> {
-    return rpc.request<T>(subject, data, { token: await env.token(user) });
+    return rpc.request<T>(subject, data, { token: await env.internalToken(user) });
   }
 
   async function failure(promise: Promise<unknown>): Promise<{ code: string; field?: string }> {

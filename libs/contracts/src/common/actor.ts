@@ -17,6 +17,15 @@ export interface Actor {
   username: string;
   agencyCode: string;
   roles: Role[];
+  /**
+   * Machine clients only: the GraphQL operations their API key is scoped to. The gateway and every
+   * service refuse anything outside them. Absent for people.
+   */
+  scopes?: string[];
+  /** Machine clients only: the id of the API key the caller authenticated with. */
+  apiKeyId?: string;
+  /** A platform service acting as itself (the gateway verifying API keys), never a person. */
+  service?: string;
 }
 
 /** NATS header names used across the platform. */

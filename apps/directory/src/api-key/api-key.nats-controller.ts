@@ -1,0 +1,40 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ApiKeyListRequest,
+  CreateApiKeyRequest,
+  RevokeApiKeyRequest,
+  RpcSubjects,
+  VerifyApiKeyRequest,
+  type ApiKeyDto,
+  type CreateApiKeyResponse,
+  type VerifyApiKeyResponse,
+} from '@phoi-hop/contracts';
+import { ActorContext } from '@phoi-hop/auth';
+import { ApiKeyService } from './api-key.service';
+
+@Controller()
+export class ApiKeyNatsController {
+  constructor(private readonly keys: ApiKeyService) {}
+
+  @MessagePattern(RpcSubjects.directory.apiKeyCreate)
+  create(@Payload() request: CreateApiKeyRequest): Promise<CreateApiKeyResponse> {
+    return this.keys.create(ActorContext.require(), request);
+  }
+
+  @MessagePattern(RpcSubjects.directory.apiKeyList)
+  list(@Payload() request: ApiKeyListRequest): Promise<ApiKeyDto[]> {
+    return this.keys.list(request);
+  }
+
+  @MessagePattern(RpcSubjects.directory.apiKeyRevoke)
+  revoke(@Payload() request: RevokeApiKeyRequest): Promise<ApiKeyDto> {
+    return this.keys.revoke(ActorContext.require(), request);
+  }
+
+  // The gateway, as itself, exchanging a presented key for what it may do.
+  @MessagePattern(RpcSubjects.directory.apiKeyVerify)
+  verify(@Payload() request: VerifyApiKeyRequest): Promise<VerifyApiKeyResponse> {
+    return this.keys.verify(request.secret);
+  }
+}

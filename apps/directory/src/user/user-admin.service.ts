@@ -1,0 +1,167 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  ErrorCodes,
+  EventSubjects,
+  Roles,
+  provinceDay,
+  type Actor,
+  type CreateUserRequest,
+  type DisableUserRequest,
+  type EnableUserRequest,
+  type Role,
+  type UpdateUserRequest,
+  type UserAdminDto,
+  type UserChange,
+  type UserChangedEvent,
+  type UserListRequest,
+  type UserListResponse,
+} from '@phoi-hop/contracts';
+import { stableUserId, type ActorResolver } from '@phoi-hop/auth';
+import { ACTOR_RESOLVER, DomainError, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
+import { appendAudit } from '@phoi-hop/persistence';
+import { AgencyEntity } from '../agency/agency.entity';
+import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
+import { currentAgency } from '../routing/routing.rules';
+import type { SeedAgency } from '../seed/seed.types';
+import { UserEntity } from './user.entity';
+import { toUserAdminDto } from './user.mapper';
+import { decodeUserCursor, encodeUserCursor, roleAgencyProblem } from './user.rules';
+
+/** What the audit keeps of a user: no credentials exist here, and none would be written. */
+function auditView(user: UserEntity): Record<string, unknown> {
+  return { displayName: user.displayName, agencyCode: user.agencyCode, roles: user.roles, active: user.active };
+}
+
+/**
+ * User administration (ADMIN): each change is checked (agency, roles that fit it), written with
+ * its audit entry and an `evt.directory.user.changed` event in one transaction, so that gateways
+ * and services drop the user from their caches.
+ */
+@Injectable()
+export class UserAdminService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+    @Inject(ACTOR_RESOLVER) private readonly actors: ActorResolver,
+  ) {}
+
+  async list(request: UserListRequest): Promise<UserListResponse> {
+    const after = request.after ? decodeUserCursor(request.after) : null;
+    if (request.after && after === null) throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'after is not a cursor of this list', 'after');
+    const query = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').limit(request.first + 1);
+    if (request.agencyCode) query.andWhere('u.agency_code = :agency', { agency: request.agencyCode });
+    if (after) query.andWhere('u.username > :after', { after });
+    const rows = await query.getMany();
+    const page = rows.slice(0, request.first);
+    const edges = page.map((user) => ({ cursor: encodeUserCursor(user.username), node: toUserAdminDto(user) }));
+    return { edges, endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > request.first };
+  }
+
+  async create(actor: Actor, request: CreateUserRequest): Promise<UserAdminDto> {
+    return this.change(request.username, async (manager) => {
+      await this.checkFit(manager, request.agencyCode, request.roles);
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO app_user (id, username, display_name, agency_code, roles) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (username) DO NOTHING RETURNING id`,
+        [stableUserId(request.username), request.username, request.displayName.trim(), request.agencyCode, request.roles],
+      );
+      if (inserted.length === 0) throw new DomainError(ErrorCodes.CONFLICT, `A user named ${request.username} exists`, 'username');
+      const user = (await manager.findOne(UserEntity, { where: { username: request.username } }))!;
+      await this.record(manager, actor, user, 'CREATED', { after: auditView(user) });
+      return user;
+    });
+  }
+
+  async update(actor: Actor, request: UpdateUserRequest): Promise<UserAdminDto> {
+    return this.change(request.username, async (manager) => {
+      const user = await this.lock(manager, request.username);
+      const before = auditView(user);
+      const roles = request.roles ?? user.roles;
+      const agencyCode = request.agencyCode ?? user.agencyCode;
+      if (user.username === actor.username && user.roles.includes(Roles.ADMIN) && !roles.includes(Roles.ADMIN)) {
+        throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'An administrator cannot take their own ADMIN role away', 'roles');
+      }
+      await this.checkFit(manager, agencyCode, roles);
+      const displayName = request.displayName?.trim() ?? user.displayName;
+      if (displayName === user.displayName && agencyCode === user.agencyCode && sameRoles(roles, user.roles)) return user;
+      await manager.update(UserEntity, { id: user.id }, { displayName, agencyCode, roles, updatedAt: new Date() });
+      const after = (await manager.findOne(UserEntity, { where: { id: user.id } }))!;
+      await this.record(manager, actor, after, 'UPDATED', { before, after: auditView(after) }, [user.agencyCode]);
+      return after;
+    });
+  }
+
+  async disable(actor: Actor, request: DisableUserRequest): Promise<UserAdminDto> {
+    return this.change(request.username, async (manager) => {
+      const user = await this.lock(manager, request.username);
+      if (user.username === actor.username) throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'An administrator cannot disable themself', 'username');
+      if (!user.active) throw new DomainError(ErrorCodes.INVALID_STATE, `${user.username} is already disabled`, 'username');
+      const reason = request.reason.trim();
+      await manager.update(UserEntity, { id: user.id }, { active: false, disabledAt: new Date(), disabledReason: reason, updatedAt: new Date() });
+      const after = (await manager.findOne(UserEntity, { where: { id: user.id } }))!;
+      await this.record(manager, actor, after, 'DISABLED', { reason });
+      return after;
+    });
+  }
+
+  async enable(actor: Actor, request: EnableUserRequest): Promise<UserAdminDto> {
+    return this.change(request.username, async (manager) => {
+      const user = await this.lock(manager, request.username);
+      if (user.active) throw new DomainError(ErrorCodes.INVALID_STATE, `${user.username} is not disabled`, 'username');
+      await this.checkFit(manager, user.agencyCode, user.roles);
+      await manager.update(UserEntity, { id: user.id }, { active: true, disabledAt: null, disabledReason: null, updatedAt: new Date() });
+      const after = (await manager.findOne(UserEntity, { where: { id: user.id } }))!;
+      await this.record(manager, actor, after, 'ENABLED', { disabledReason: user.disabledReason });
+      return after;
+    });
+  }
+
+  /** Runs a change in one transaction, then publishes its event and forgets the cached user here. */
+  private async change(username: string, work: (manager: EntityManager) => Promise<UserEntity>): Promise<UserAdminDto> {
+    const user = await this.dataSource.transaction(work);
+    this.actors.forget(username);
+    this.relay.kick();
+    return toUserAdminDto(user);
+  }
+
+  private async lock(manager: EntityManager, username: string): Promise<UserEntity> {
+    const user = await manager.findOne(UserEntity, { where: { username }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw new DomainError(ErrorCodes.NOT_FOUND, `No user named ${username}`, 'username');
+    return user;
+  }
+
+  /** The agency exists today and the roles fit it (see roleAgencyProblem). */
+  private async checkFit(manager: EntityManager, agencyCode: string, roles: readonly Role[]): Promise<void> {
+    const agency = await manager.findOne(AgencyEntity, { where: { code: agencyCode } });
+    if (!agency) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Unknown agency ${agencyCode}`, 'agencyCode');
+    const day = provinceDay();
+    const problem = roleAgencyProblem(roles, agency, await this.leadAgencyCode(manager, day), day);
+    if (problem) throw new DomainError(ErrorCodes.BAD_USER_INPUT, problem.message, problem.field);
+  }
+
+  /** The agency the LEAD rule names (Đ6.1), or its successor after a reorganisation. */
+  private async leadAgencyCode(manager: EntityManager, day: string): Promise<string | null> {
+    const rule = await manager.findOne(ResponsibilityRuleEntity, { where: { role: 'LEAD', active: true }, order: { position: 'ASC' } });
+    const target = rule?.target as { agency?: string } | undefined;
+    if (!target?.agency) return null;
+    const agencies = await manager.find(AgencyEntity);
+    return currentAgency(target.agency, new Map(agencies.map((a) => [a.code, a as unknown as SeedAgency])), day);
+  }
+
+  private async record(manager: EntityManager, actor: Actor, user: UserEntity, change: UserChange, summary: Record<string, unknown>, formerAgencies: string[] = []): Promise<void> {
+    await appendAudit(manager, { actor, action: `user.${change.toLowerCase()}`, targetType: 'user', targetId: user.username, summary: { userId: user.id, ...summary } });
+    await appendToOutbox<UserChangedEvent>(manager, [
+      {
+        subject: EventSubjects.directory.userChanged,
+        aggregateId: user.id,
+        visibleTo: [user.agencyCode, ...formerAgencies],
+        data: { userId: user.id, username: user.username, change, active: user.active },
+      },
+    ]);
+  }
+}
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === b.length && a.every((role) => b.includes(role));
+}

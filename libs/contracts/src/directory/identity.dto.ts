@@ -1,0 +1,208 @@
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { REFERENCE_CODE_PATTERN } from '../common/codes';
+import { Roles, type Actor, type Role } from '../common/actor';
+
+/** Login names: 2–64 of `a-z 0-9 . _ -`, starting with a letter or digit (as in the seed). */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+const ROLE_NAMES = Object.values(Roles);
+
+/** `directory.user.list`: users of the directory (one agency's, or all), by username. */
+export class UserListRequest {
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an upper-case code' })
+  agencyCode?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string;
+}
+
+/** A user as administrators see them: work identity, roles, state; never credentials. */
+export interface UserAdminDto {
+  id: string;
+  username: string;
+  displayName: string;
+  agencyCode: string;
+  roles: Role[];
+  active: boolean;
+  createdAt: string;
+  disabledAt: string | null;
+  disabledReason: string | null;
+}
+
+export interface UserListResponse {
+  edges: { cursor: string; node: UserAdminDto }[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+class UserFields {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  displayName!: string;
+
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an upper-case code' })
+  agencyCode!: string;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: 'roles must name at least one role' })
+  @ArrayMaxSize(8)
+  @IsIn(ROLE_NAMES, { each: true, message: `roles must be among ${ROLE_NAMES.join(', ')}` })
+  roles!: Role[];
+}
+
+/** `directory.user.create` (ADMIN). */
+export class CreateUserRequest extends UserFields {
+  @IsString()
+  @Matches(USERNAME_PATTERN, { message: 'username must be 2–64 of a-z 0-9 . _ -' })
+  username!: string;
+}
+
+/** `directory.user.update` (ADMIN): the fields given change, the others stay. */
+export class UpdateUserRequest {
+  @IsString()
+  @MaxLength(64)
+  username!: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  displayName?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an upper-case code' })
+  agencyCode?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'roles must name at least one role' })
+  @ArrayMaxSize(8)
+  @IsIn(ROLE_NAMES, { each: true, message: `roles must be among ${ROLE_NAMES.join(', ')}` })
+  roles?: Role[];
+}
+
+/** `directory.user.disable` (ADMIN): the user's tokens stop working everywhere. */
+export class DisableUserRequest {
+  @IsString()
+  @MaxLength(64)
+  username!: string;
+
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** `directory.user.enable` (ADMIN). */
+export class EnableUserRequest {
+  @IsString()
+  @MaxLength(64)
+  username!: string;
+}
+
+/** `directory.actor.resolve`: the directory's view of the caller (its token mapped to a user). */
+export type ActorResolveResponse = Actor;
+
+export const UserChanges = ['CREATED', 'UPDATED', 'DISABLED', 'ENABLED'] as const;
+export type UserChange = (typeof UserChanges)[number];
+
+/** Payload of `evt.directory.user.changed`: whoever caches the user drops it. */
+export interface UserChangedEvent {
+  userId: string;
+  username: string;
+  change: UserChange;
+  active: boolean;
+}
+
+/** `directory.api-key.create` (ADMIN): a key for a machine client of an agency. */
+export class CreateApiKeyRequest {
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an upper-case code' })
+  agencyCode!: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  /** GraphQL operations the key may call; each must be open to API_CLIENT in the policy table. */
+  @IsArray()
+  @ArrayMinSize(1, { message: 'scopes must name at least one operation' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  scopes!: string[];
+
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
+  expiresAt?: string;
+}
+
+/** An API key's metadata: never its secret or the secret's hash. */
+export interface ApiKeyDto {
+  id: string;
+  name: string;
+  agencyCode: string;
+  scopes: string[];
+  createdAt: string;
+  createdBy: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  revokedReason: string | null;
+}
+
+/** The secret is in this answer and nowhere else, ever. */
+export interface CreateApiKeyResponse {
+  apiKey: ApiKeyDto;
+  secret: string;
+}
+
+export class ApiKeyListRequest {
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an upper-case code' })
+  agencyCode?: string;
+}
+
+export class RevokeApiKeyRequest {
+  @IsUUID('all', { message: 'id must be an API key id' })
+  id!: string;
+
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** `directory.api-key.verify` (the gateway only): is this a live key, and what may it do. */
+export class VerifyApiKeyRequest {
+  @IsString()
+  @MaxLength(200)
+  secret!: string;
+}
+
+export interface VerifyApiKeyResponse {
+  keyId: string;
+  name: string;
+  agencyCode: string;
+  scopes: string[];
+  expiresAt: string | null;
+}
+
+/** Payload of `evt.directory.api-key.revoked`: gateways drop what they cached for the key. */
+export interface ApiKeyRevokedEvent {
+  keyId: string;
+  agencyCode: string;
+}
