@@ -66,6 +66,8 @@ describe('a consultation across killed processes', () => {
         NATS_SUBJECT_PREFIX: env.subjectPrefix,
         EVENTS_STREAM: env.streamName,
         AUTH_DEV_SECRET: env.devSecret,
+        // The gateway sends the services internal tokens signed with this key.
+        INTERNAL_TOKEN_SECRET: env.auth.internalSecret!,
         HTTP_PORT: '0',
         HTTP_HOST: '127.0.0.1',
         DEADLINE_POLL_MS: '100',
