@@ -189,6 +189,9 @@ describe('a flood rumour handled through a written consultation', () => {
     const resolved = await gql<{ resolveConsultation: Consultation }>(RESOLVE, { i: { consultationId, summary: 'Thống nhất: thông tin sai sự thật; đính chính và yêu cầu gỡ bài', plan } }, tokens['stttLead']!);
     expect(resolved.errors).toBeUndefined();
     expect(resolved.data!.resolveConsultation).toMatchObject({ status: 'RESOLVED', resolution: { plan: plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode })) } });
+    // The consultation service's own audit chain shows through the one audit trail.
+    const trail = await gql<{ auditTrail: { entries: { service: string; action: string }[] } }>(`query($t: String!) { auditTrail(targetId: $t, first: 50) { entries { service action } } }`, { t: consultationId }, tokens['auditor']!);
+    expect(trail.data!.auditTrail.entries.filter((e) => e.service === 'consultation').map((e) => e.action)).toEqual(expect.arrayContaining(['consultation.opened', 'consultation.opinion-submitted', 'consultation.resolved']));
     const again = await gql(RESOLVE, { i: { consultationId, summary: 'Giải quyết lần thứ hai, không được phép', plan: [] } }, tokens['stttLead']!);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
 

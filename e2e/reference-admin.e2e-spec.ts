@@ -6,7 +6,7 @@ const ADMIN: TestUser = { username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN
 const EDIT = `mutation($i: EditReferenceInput!) { editReference(input: $i) { id kind code validFrom recordJson } }`;
 const HISTORY = `query($k: String!, $c: String!) { referenceHistory(kind: $k, code: $c) { id validFrom recordJson reason actorAgency } }`;
 const EXPLAIN = `query($i: RoutingQuestionInput!) { explainRouting(input: $i) { referenceVersion asOf participants { agency { code } role basis } rules { ruleId matched } } }`;
-const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { openedAt severity deadlines { kind deadline } } } }`;
+const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { openedAt severity referenceVersion deadlines { kind deadline } } } }`;
 
 /** Issue 3: reference data and rules edited by administrators as versions in force from a day. */
 describe('editing reference data and rules', () => {
@@ -69,7 +69,7 @@ describe('editing reference data and rules', () => {
 
   it('gives cases opened after an SLA edit the new SLA; older cases keep theirs', async () => {
     const report = async (excerpt: string) =>
-      (await gql<{ submitReport: { case: { openedAt: string; severity: string; deadlines: { kind: string; deadline: string }[] } } }>(
+      (await gql<{ submitReport: { case: { openedAt: string; severity: string; referenceVersion: number; deadlines: { kind: string; deadline: string }[] } } }>(
         SUBMIT,
         { i: { url: `https://example.vn/sla/${Math.random()}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'DONG_HOI' } },
         await platform.env.token(SeededUsers.donghoiOfficer),
@@ -82,13 +82,28 @@ describe('editing reference data and rules', () => {
     const after = await report('Tin đồn: cầu Nhật Lệ 2 bị nứt và sắp sập, cấm toàn bộ xe qua lại từ tối nay, đề nghị mọi người đi đường vòng.');
     expect(hoursToTriage(after)).toBeCloseTo(3, 3);
     expect(hoursToTriage(before)).not.toBeCloseTo(3, 3);
+    // Each case names the version of the reference data it was routed with.
+    expect(after.referenceVersion).toBe(edited.data!.editReference.id);
+    expect(before.referenceVersion).toBeLessThan(after.referenceVersion);
     // The same severity cannot get a second version on the same day.
     expect((await edit({ kind: 'SLA', code: 'HIGH', recordJson: JSON.stringify({ triageHours: 2, decisionHours: 20 }), reason: 'Lần nữa' })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'validFrom' });
   });
 
+  it('edits an agency’s work contacts at once, and refuses contacts that are not', async () => {
+    const agency = (await sql.query(`SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode", contacts FROM "${platform.env.schema('directory')}".agency WHERE code = 'HNB'`)).rows[0] as Record<string, unknown>;
+    const contacts = { email: 'hoinhabao@quangbinh.gov.vn', phone: '0232 3822 000' };
+    const wrong = await edit({ kind: 'AGENCY', code: 'HNB', recordJson: JSON.stringify({ ...agency, contacts: { email: 'không phải thư', pager: '1' } }), reason: 'liên hệ' });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'record' });
+    expect(wrong.errors?.[0]?.message).toMatch(/contacts\.(email|pager)/);
+    const edited = await edit({ kind: 'AGENCY', code: 'HNB', recordJson: JSON.stringify({ ...agency, contacts }), reason: 'Cập nhật liên hệ' });
+    expect(edited.errors?.[0]?.message).toBeUndefined();
+    const listed = await gql<{ agencies: { code: string; contacts: { email: string | null; phone: string | null } | null }[] }>(`{ agencies { code contacts { email phone } } }`, {}, await platform.env.token(SeededUsers.caOfficer));
+    expect(listed.data!.agencies.find((a) => a.code === 'HNB')!.contacts).toEqual(contacts);
+  });
+
   it('refuses inconsistent edits and changes nothing', async () => {
     const count = await revisions();
-    const { rows: offices } = await sql.query(`SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from AS "validFrom", valid_to AS "validTo", successor_code AS "successorCode" FROM "${platform.env.schema('directory')}".agency WHERE code = 'VP_UBND'`);
+    const { rows: offices } = await sql.query(`SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode" FROM "${platform.env.schema('directory')}".agency WHERE code = 'VP_UBND'`);
     const office = offices[0] as Record<string, unknown>;
     expect(office['parentCode']).toBe('UBND_TINH');
     const agencies = (await sql.query(`SELECT code, valid_to, successor_code, parent_code FROM "${platform.env.schema('directory')}".agency ORDER BY code`)).rows;

@@ -1,3 +1,4 @@
+import type { AgencyContacts } from '@phoi-hop/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'agency' })
@@ -28,4 +29,8 @@ export class AgencyEntity {
 
   @Column('text', { nullable: true })
   successorCode!: string | null;
+
+  /** Work contacts of the agency (not of persons). */
+  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  contacts!: AgencyContacts;
 }

@@ -11,5 +11,6 @@ export function toAgencyDto(entity: AgencyEntity): AgencyDto {
     validFrom: entity.validFrom,
     validTo: entity.validTo,
     successorCode: entity.successorCode,
+    contacts: entity.contacts ?? {},
   };
 }

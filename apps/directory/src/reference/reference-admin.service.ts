@@ -165,6 +165,7 @@ export class ReferenceAdminService {
         validFrom: agency.validFrom,
         validTo: agency.validTo,
         successorCode: agency.successorCode,
+        contacts: agency.contacts ?? {},
       },
       ['code'],
     );

@@ -29,7 +29,7 @@ export class ReferenceRepository {
     if (!p) throw new DomainError(ErrorCodes.UNAVAILABLE, 'The directory has no province loaded');
     return {
       province: { code: p.code, name: p.name, caseNumberPrefix: p.caseNumberPrefix, sla },
-      agencies: agencies.map(({ code, name, shortName, kind, parentCode, localityCode, validFrom, validTo, successorCode }) => ({ code, name, shortName, kind, parentCode, localityCode, validFrom, validTo, successorCode }) as SeedAgency),
+      agencies: agencies.map(({ code, name, shortName, kind, parentCode, localityCode, validFrom, validTo, successorCode, contacts }) => ({ code, name, shortName, kind, parentCode, localityCode, validFrom, validTo, successorCode, contacts: contacts ?? {} }) as SeedAgency),
       localities: localities.map(({ code, name, kind, committeeAgencyCode }) => ({ code, name, kind, committeeAgencyCode }) as SeedLocality),
       sectors: sectors.map(({ code, name, departmentAgencyCode }) => ({ code, name, departmentAgencyCode }) as SeedSector),
       categories: categories.map(({ code, name, description, defaultSeverity, tags, legalBases }) => ({ code, name, description, defaultSeverity, tags, legalBases }) as SeedCategory),

@@ -199,6 +199,16 @@ export function validateSeed(seed: ProvinceSeed): SeedIssue[] {
     oneOf(AGENCIES, `${at}.kind`, a.kind, AgencyKinds, 'kind');
     if (agencyRef(AGENCIES, `${at}.parentCode`, a.parentCode, true) && a.parentCode === a.code) issue(AGENCIES, `${at}.parentCode`, 'an agency cannot be its own parent');
     reference(AGENCIES, `${at}.localityCode`, a.localityCode, localityCodes, 'locality', true);
+    if (a.contacts !== undefined) {
+      if (!isObject(a.contacts)) issue(AGENCIES, `${at}.contacts`, 'must be an object with email, phone or address');
+      else {
+        for (const [key, value] of Object.entries(a.contacts)) {
+          if (!['email', 'phone', 'address'].includes(key)) issue(AGENCIES, `${at}.contacts.${key}`, 'unknown contact (one of email, phone, address)');
+          else if (typeof value !== 'string' || value.trim() === '' || value.length > 200) issue(AGENCIES, `${at}.contacts.${key}`, 'must be a non-empty string of at most 200 characters');
+          else if (key === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) issue(AGENCIES, `${at}.contacts.email`, `${JSON.stringify(value)} is not an e-mail address`);
+        }
+      }
+    }
     const datesOk = [date(AGENCIES, `${at}.validFrom`, a.validFrom), date(AGENCIES, `${at}.validTo`, a.validTo)].every(Boolean);
     if (datesOk && a.validFrom && a.validTo && a.validFrom > a.validTo) issue(AGENCIES, `${at}.validTo`, `${a.validTo} is before validFrom ${a.validFrom}`);
     if (agencyRef(AGENCIES, `${at}.successorCode`, a.successorCode, true)) {

@@ -1,5 +1,5 @@
 // The files of a province seed folder, field by field: see apps/directory/seed/README.md.
-import type { ParticipantRole, Severity, SlaPolicy } from '@phoi-hop/contracts';
+import type { AgencyContacts, ParticipantRole, Severity, SlaPolicy } from '@phoi-hop/contracts';
 
 export type { ParticipantRole, Severity };
 
@@ -31,6 +31,8 @@ export interface SeedAgency {
   validTo: string | null;
   /** The agency that took over when this one was retired (reorganisation). */
   successorCode: string | null;
+  /** Work contacts of the agency (e-mail, phone, address); never a person's. */
+  contacts?: AgencyContacts;
 }
 
 /** localities.json */

@@ -5,7 +5,13 @@ import { AuditTrailModel } from './audit.model';
 import { gqlError } from './gql-errors';
 import { requireActor, type GqlContext } from './gql-context';
 
-const SOURCES = { intake: RpcSubjects.intake.auditTrail, directory: RpcSubjects.directory.auditTrail } as const;
+/** Every service's own chain: the trail of a target merges them by time. */
+const SOURCES = {
+  intake: RpcSubjects.intake.auditTrail,
+  directory: RpcSubjects.directory.auditTrail,
+  consultation: RpcSubjects.consultation.auditTrail,
+  notification: RpcSubjects.notification.auditTrail,
+} as const;
 type Source = keyof typeof SOURCES;
 /** Per service: entries older than this seq are still to read; 0 means that chain is exhausted. */
 type Cursor = Partial<Record<Source, number>>;

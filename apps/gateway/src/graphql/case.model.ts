@@ -32,6 +32,18 @@ if (!sameValues(CaseStatuses, CaseStatusEnum) || !sameValues(Severities, Severit
   throw new Error('GraphQL enums are out of step with @phoi-hop/contracts');
 }
 
+@ObjectType('AgencyContacts')
+export class AgencyContactsModel {
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+}
+
 @ObjectType('Agency')
 export class AgencyModel {
   @Field()
@@ -48,6 +60,9 @@ export class AgencyModel {
 
   @Field(() => String, { nullable: true })
   successorCode!: string | null;
+
+  @Field(() => AgencyContactsModel, { nullable: true, description: 'Work contacts of the agency' })
+  contacts?: AgencyContactsModel | null;
 }
 
 @ObjectType('Participant')
@@ -356,6 +371,9 @@ export class CaseModel {
 
   @Field(() => ID, { nullable: true, description: 'The case its first report was split out of' })
   splitFrom!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version of the reference data and rules it was routed with (0: as seeded)' })
+  referenceVersion!: number | null;
 
   @Field(() => [DecisionModel], { description: 'Every decision, oldest first' })
   decisions!: DecisionModel[];

@@ -54,6 +54,7 @@ export class CaseOpener {
       legalBases: routing.category.legalBases,
       mergedInto: null,
       splitFrom: splitFrom?.id ?? null,
+      referenceVersion: routing.referenceVersion ?? null,
       openedAt: now,
       updatedAt: now,
     });

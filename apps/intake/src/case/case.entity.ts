@@ -70,6 +70,10 @@ export class CaseEntity {
   @Column('uuid', { nullable: true })
   splitFrom!: string | null;
 
+  /** The version of the directory's reference data and rules the case was routed with. */
+  @Column('int', { nullable: true })
+  referenceVersion!: number | null;
+
   @Column('timestamptz')
   updatedAt!: Date;
 }

@@ -87,6 +87,13 @@ export class AgencyGetManyRequest {
   codes!: string[];
 }
 
+/** An agency's work contacts, for the other agencies. */
+export interface AgencyContacts {
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
 export interface AgencyDto {
   code: string;
   name: string;
@@ -96,6 +103,7 @@ export interface AgencyDto {
   validFrom: string | null;
   validTo: string | null;
   successorCode: string | null;
+  contacts: AgencyContacts;
 }
 
 export class UserGetRequest {

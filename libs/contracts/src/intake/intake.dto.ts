@@ -101,6 +101,8 @@ export interface CaseDto {
   mergedInto: string | null;
   /** The case its first report was split out of. */
   splitFrom: string | null;
+  /** The version of the directory's reference data and rules it was routed with (0: as seeded). */
+  referenceVersion: number | null;
   /** Every decision, oldest first (a reopened case may be decided again). */
   decisions: DecisionDto[];
   /** The handling actions of every decision. */
