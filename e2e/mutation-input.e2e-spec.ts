@@ -175,6 +175,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
     document: `mutation($id: ID!, $r: String!) { dismissCase(id: $id, reason: $r) { id status } }`,
     cases: [
       { name: 'no reason', document: `mutation($id: ID!) { dismissCase(id: $id) { id } }`, variables: (w) => ({ id: w.openCase }), expect: BAD(), watch: (w) => caseView(w.openCase) },
+      { name: 'an id of the wrong type', variables: () => ({ id: { id: NO_ID }, r: 'Không thuộc phạm vi' }), expect: BAD() },
       { name: 'a blank reason', variables: (w) => ({ id: w.openCase, r: '  ' }), expect: BAD('reason'), watch: (w) => caseView(w.openCase) },
       { name: 'a reason over 2,000 characters', variables: (w) => ({ id: w.openCase, r: long(2_001) }), expect: BAD('reason'), watch: (w) => caseView(w.openCase) },
       { name: 'a NUL byte in the reason', variables: (w) => ({ id: w.openCase, r: NUL }), expect: BAD('reason'), watch: (w) => caseView(w.openCase) },
@@ -210,6 +211,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
   closeCase: {
     document: `mutation($id: ID!, $o: String!) { closeCase(id: $id, outcome: $o) { id status } }`,
     cases: [
+      { name: 'an outcome of the wrong type', variables: (w) => ({ id: w.actingCase, o: ['Đã xong'] }), expect: BAD(), watch: (w) => caseView(w.actingCase) },
       { name: 'with actions not done', variables: (w) => ({ id: w.actingCase, o: 'Đóng khi còn việc chưa làm' }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.actingCase) },
       { name: 'an open case', variables: (w) => ({ id: w.openCase, o: 'Đóng một vụ việc chưa quyết định' }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.openCase) },
       { name: 'a case already closed', variables: (w) => ({ id: w.closedCase, o: 'Đóng lần thứ hai cho chắc' }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.closedCase) },
@@ -222,6 +224,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
   mergeCases: {
     document: `mutation($c: ID!, $into: ID!, $r: String!) { mergeCases(caseId: $c, intoCaseId: $into, reason: $r) { id status } }`,
     cases: [
+      { name: 'a reason of the wrong type', variables: (w) => ({ c: w.openCase, into: w.triagedCase, r: 12 }), expect: BAD(), watch: (w) => caseView(w.openCase) },
       { name: 'a case into itself', variables: (w) => ({ c: w.openCase, into: w.openCase, r: 'Cùng nội dung' }), expect: BAD('intoCaseId'), watch: (w) => caseView(w.openCase) },
       { name: 'an id that is not an id', variables: (w) => ({ c: w.openCase, into: 'không-phải-id', r: 'Cùng nội dung' }), expect: BAD('intoCaseId'), watch: (w) => caseView(w.openCase) },
       { name: 'into an unknown case', variables: (w) => ({ c: w.openCase, into: NO_ID, r: 'Cùng nội dung' }), expect: refuse('NOT_FOUND', 'intoCaseId'), watch: (w) => caseView(w.openCase) },
@@ -316,6 +319,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
   updateHandlingAction: {
     document: `mutation($i: UpdateHandlingActionInput!) { updateHandlingAction(input: $i) { id status } }`,
     cases: [
+      { name: 'links of the wrong type', variables: (w) => ({ i: { actionId: w.plannedAction, status: 'IN_PROGRESS', links: [{ href: 'https://example.vn' }] } }), expect: BAD(), watch: (w) => caseView(w.actingCase) },
       { name: 'a status that does not exist', variables: (w) => ({ i: { actionId: w.plannedAction, status: 'CANCELLED' } }), expect: BAD('status'), watch: (w) => caseView(w.actingCase) },
       { name: 'done without a result', variables: (w) => ({ i: { actionId: w.plannedAction, status: 'DONE' } }), expect: BAD('result'), watch: (w) => caseView(w.actingCase) },
       { name: 'an action of a closed case', variables: (w) => ({ i: { actionId: w.doneAction, status: 'IN_PROGRESS' } }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.closedCase) },
@@ -341,6 +345,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
   openConsultation: {
     document: `mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id subject proposedHandling status } }`,
     cases: [
+      { name: 'invited agencies of the wrong type', variables: (w) => ({ i: written(w, { invitedAgencyCodes: [{ code: 'CA' }] }) }), expect: BAD(), watch: (w) => caseView(w.triagedCase) },
       { name: 'an untriaged case', variables: (w) => ({ i: written(w, { caseId: w.openCase }) }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.openCase) },
       { name: 'a closed case', variables: (w) => ({ i: written(w, { caseId: w.closedCase }) }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.closedCase) },
       { name: 'an unknown case', variables: (w) => ({ i: written(w, { caseId: NO_ID }) }), expect: refuse('NOT_FOUND', 'caseId') },
@@ -374,6 +379,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
   submitOpinion: {
     document: `mutation($i: SubmitOpinionInput!) { submitOpinion(input: $i) { id invitations { agencyCode position reasoning alternativeProposal attachments { name url } } } }`,
     cases: [
+      { name: 'attachments of the wrong type', as: SeededUsers.caOfficer, variables: (w) => ({ i: { consultationId: w.written, position: 'AGREE', reasoning: 'Đồng ý với đề xuất', attachments: ['https://example.vn/a.pdf'] } }), expect: BAD(), watch: (w) => consultationView(w.written) },
       { name: 'a position that does not exist', as: SeededUsers.caOfficer, variables: (w) => ({ i: { consultationId: w.written, position: 'MAYBE', reasoning: 'Chưa rõ, cần xem thêm' } }), expect: BAD('position'), watch: (w) => consultationView(w.written) },
       { name: 'too short reasons', as: SeededUsers.caOfficer, variables: (w) => ({ i: { consultationId: w.written, position: 'AGREE', reasoning: 'Ừ' } }), expect: BAD('reasoning'), watch: (w) => consultationView(w.written) },
       { name: 'reasons over 10,000 characters', as: SeededUsers.caOfficer, variables: (w) => ({ i: { consultationId: w.written, position: 'AGREE', reasoning: long(10_001) } }), expect: BAD('reasoning'), watch: (w) => consultationView(w.written) },
@@ -483,6 +489,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
   reorganizeAgencies: {
     document: `mutation($i: ReorganizeAgenciesInput!) { reorganizeAgencies(input: $i) { successor { code name } retired { code validTo } } }`,
     cases: [
+      { name: 'retired agencies of the wrong type', as: admin, variables: () => ({ i: { effectiveDate: '2099-01-01', retire: 'SKHCN,STTTT', successorCode: 'STTTT', reason: 'Sáp nhập theo quyết định' } }), expect: BAD('retire') },
       { name: 'a date that is no date', as: admin, variables: () => ({ i: { effectiveDate: '2099-02-30', retire: ['SKHCN'], successorCode: 'STTTT', reason: 'Sáp nhập theo quyết định' } }), expect: BAD('effectiveDate'), watch: () => viewer('{ agencies { code validTo successorCode } }', {}) },
       { name: 'nothing retired', as: admin, variables: () => ({ i: { effectiveDate: '2099-01-01', retire: [], successorCode: 'STTTT', reason: 'Sáp nhập theo quyết định' } }), expect: BAD('retire') },
       { name: 'an agency that does not exist', as: admin, variables: () => ({ i: { effectiveDate: '2099-01-01', retire: ['GHOST_AGENCY'], successorCode: 'STTTT', reason: 'Sáp nhập theo quyết định' } }), expect: BAD() },
@@ -555,6 +562,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
   revokeNotificationSubscription: {
     document: `mutation($id: ID!) { revokeNotificationSubscription(id: $id) { id active } }`,
     cases: [
+      { name: 'an id of the wrong type', variables: () => ({ id: 3.14 }), expect: BAD() },
       { name: 'an unknown subscription', variables: () => ({ id: NO_ID }), expect: refuse('NOT_FOUND') },
       { name: 'an id that is not an id', variables: () => ({ id: '../../etc/passwd' }), expect: BAD('id') },
       { name: 'revoked twice', variables: (w) => ({ id: w.revokedSubscription }), expect: refuse('INVALID_STATE'), watch: () => viewer('{ notificationSubscriptions { id active revokedAt } }', {}) },
@@ -565,6 +573,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
   replayDelivery: {
     document: `mutation($id: ID!) { replayDelivery(id: $id) { id status } }`,
     cases: [
+      { name: 'an id of the wrong type', variables: () => ({ id: false }), expect: BAD() },
       { name: 'an unknown delivery', variables: () => ({ id: NO_ID }), expect: refuse('NOT_FOUND') },
       { name: 'an id that is not an id', variables: () => ({ id: 'null' }), expect: BAD('id') },
       { name: 'a delivery that is not dead', variables: (w) => ({ id: w.delivery }), expect: refuse('INVALID_STATE') },
