@@ -13,4 +13,5 @@ export * from './common/text';
 export * from './decision/decision.dto';
 export * from './consultation/consultation.dto';
 export * from './common/province-day';
+export * from './common/calendar-day';
 export * from './notification/notification.dto';

@@ -13,8 +13,9 @@ function firstProblem(errors: ValidationError[], parent = ''): { field: string; 
 }
 
 /**
- * The path of the first string in `value` holding a NUL character, which no text column can store
- * (PostgreSQL refuses it) and no legitimate text contains.
+ * The path (`plan.0.details`) of the first string in `value` that holds a NUL character, or null.
+ * Postgres cannot store NUL in text or jsonb, so such input is refused up front instead of failing
+ * inside a transaction.
  */
 export function findNulCharacter(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || 'input' : null;
@@ -34,17 +35,18 @@ export function findNulCharacter(value: unknown, path = ''): string | null {
   return null;
 }
 
+/** class-validator with the refusals every payload shares: NUL characters anywhere in it. */
 class RpcValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const field = findNulCharacter(value);
-    if (field) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `${field} contains a NUL character`, field);
+    if (field) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `${field} must not contain NUL characters`, field);
     return super.transform(value, metadata);
   }
 }
 
 /**
  * Validates every RPC payload against its contract class (class-validator). Unknown properties are
- * refused, not silently dropped, so a wrong client learns about it.
+ * refused, not silently dropped, so a wrong client learns about it; so is text with NUL characters.
  */
 export function createRpcValidationPipe(): ValidationPipe {
   return new RpcValidationPipe({

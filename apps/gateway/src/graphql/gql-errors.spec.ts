@@ -29,14 +29,6 @@ describe('formatGraphQLError', () => {
     expect(formatted(parse)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' } });
   });
 
-  it('turns a variable of the wrong type into BAD_USER_INPUT even when Apollo calls it internal', () => {
-    const coercion = new GraphQLError('Variable "$i" got invalid value 42 at "i.excerpt"; String cannot represent a non string value: 42', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(formatted(coercion)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'VARIABLE_COERCION_FAILED' } });
-    // The same words from inside a resolver are not a request error.
-    const inResolver = new GraphQLError('Variable "$i" got invalid value', { path: ['submitReport'], originalError: new Error('Variable "$i" got invalid value') });
-    expect(formatted(inResolver)).toMatchObject({ extensions: { code: 'INTERNAL' } });
-  });
-
   it('never shows an unknown error, its message or its stack', () => {
     const boom = new Error('connect ECONNREFUSED 10.0.0.5:5432');
     const result = formatted(wrap(boom));

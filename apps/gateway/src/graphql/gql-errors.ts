@@ -49,19 +49,6 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
     return { ...base, extensions: { code: ErrorCodes.BAD_USER_INPUT, reason: code } };
   }
-  if (isVariableCoercionError(formatted, original)) {
-    return { ...base, extensions: { code: ErrorCodes.BAD_USER_INPUT, reason: 'VARIABLE_COERCION_FAILED' } };
-  }
   return { ...base, message: 'Internal error', extensions: { code: ErrorCodes.INTERNAL } };
 }
 
-/**
- * A variable that does not fit its declared type (a number for a string, an unknown enum value).
- * graphql-js raises it before execution (no path), with a message naming the variable; Apollo can report it as
- * INTERNAL_SERVER_ERROR when the error comes from the other copy of graphql-js (its CommonJS and
- * ESM builds are both loaded), so it is recognised by shape, not by class.
- */
-function isVariableCoercionError(formatted: GraphQLFormattedError, original: unknown): boolean {
-  if (formatted.path || !(original instanceof Error) || original.name !== 'GraphQLError') return false;
-  return /^Variable "\$[A-Za-z_][A-Za-z0-9_]*" (got invalid value|of required type|of non-null type)/.test(original.message);
-}

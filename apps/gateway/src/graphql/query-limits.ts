@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCodes } from '@phoi-hop/contracts';
@@ -17,13 +18,20 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables ?? {},
-            estimators: [simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables ?? {},
+              estimators: [simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not fit their declared types: the caller's mistake, as Apollo itself would say.
+            if (error instanceof GraphQLError) throw gqlError(ErrorCodes.BAD_USER_INPUT, error.message);
+            throw error;
+          }
           if (complexity > MAX_QUERY_COMPLEXITY) {
             throw gqlError(ErrorCodes.BAD_USER_INPUT, `Query is too complex: ${complexity} > ${MAX_QUERY_COMPLEXITY}`);
           }

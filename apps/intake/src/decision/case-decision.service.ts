@@ -7,6 +7,7 @@ import {
   type Actor,
   type CaseDecidedEvent,
   type DecideCaseRequest,
+  type AgencyDto,
   type DecideCaseResponse,
   type HandlingActionDto,
   type HandlingActionInputDto,
@@ -59,6 +60,7 @@ export class CaseDecisionService {
       if (action.removal && action.type !== 'REQUEST_REMOVAL') throw CaseError.badInput(`actions.${i}.removal`, 'Only a REQUEST_REMOVAL action names a removal target');
     }
     const removalTargets = new Map(requested.map((action, i) => [action, action.type === 'REQUEST_REMOVAL' ? removalTargetOf(action, i, provisions) : null]));
+    await this.assertAssigneesCurrent(requested, decidedOn);
 
     const result = await this.dataSource.transaction(async (manager) => {
       const entity = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
@@ -122,6 +124,22 @@ export class CaseDecisionService {
     });
     this.relay.kick();
     return result;
+  }
+
+  /** Each action goes to an agency of the directory that exists on the day of the decision (a retired one's successor is named). */
+  private async assertAssigneesCurrent(actions: HandlingActionInputDto[], today: string): Promise<void> {
+    const codes = [...new Set(actions.filter((a) => a.type !== 'NO_ACTION').map((a) => a.assigneeAgencyCode))];
+    if (!codes.length) return;
+    const agencies = await this.rpc.request<AgencyDto[]>(RpcSubjects.directory.agencyGetMany, { codes });
+    for (const [i, action] of actions.entries()) {
+      if (action.type === 'NO_ACTION') continue;
+      const agency = agencies.find((a) => a.code === action.assigneeAgencyCode);
+      const field = `actions.${i}.assigneeAgencyCode`;
+      if (!agency) throw CaseError.badInput(field, `Unknown agency ${action.assigneeAgencyCode}`);
+      if (agency.validTo && agency.validTo < today) {
+        throw CaseError.badInput(field, `${agency.code} was retired on ${agency.validTo}${agency.successorCode ? `; its successor is ${agency.successorCode}` : ''}`);
+      }
+    }
   }
 
   /** The actions to plan: the request's own, or, when it names a resolved consultation and gives none, the plan agreed there (Đ4.2). */

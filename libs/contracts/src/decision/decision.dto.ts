@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsCalendarDay } from '../common/calendar-day';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import type { CaseDto } from '../intake/intake.dto';
 
@@ -70,7 +71,7 @@ export class HandlingActionInputDto {
   @Matches(REFERENCE_CODE_PATTERN, { message: 'assigneeAgencyCode must be an agency code' })
   assigneeAgencyCode!: string;
 
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'dueDate must be a date YYYY-MM-DD' })
   dueDate!: string;
 
   @IsOptional()
@@ -161,6 +162,7 @@ export class UpdateHandlingActionRequest {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(2_048, { each: true })
+  @Matches(/^https?:\/\/\S+$/, { each: true, message: 'links must be http(s) addresses' })
   links?: string[];
 }
 

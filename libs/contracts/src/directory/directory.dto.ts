@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { IsCalendarDay } from '../common/calendar-day';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import type { ParticipantRole, Severity } from '../common/codes';
 import type { Role } from '../common/actor';
@@ -161,7 +162,7 @@ export class NewAgencyInput {
  * before; the successor (existing, or created from `newSuccessor`) takes over their open cases.
  */
 export class ReorganizeAgenciesRequest {
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveDate must be a date YYYY-MM-DD' })
+  @IsCalendarDay({ message: 'effectiveDate must be a date YYYY-MM-DD' })
   effectiveDate!: string;
 
   @IsArray()
