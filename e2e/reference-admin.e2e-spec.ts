@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { SeededUsers, graphqlRequest, type TestUser } from '@phoi-hop/testing';
+import { SeededUsers, eventually, graphqlRequest, type TestUser } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 
 const ADMIN: TestUser = { username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] };
@@ -12,6 +12,7 @@ const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { cas
 describe('editing reference data and rules', () => {
   let platform: Platform;
   let admin: string;
+  let lead: string;
   let sql: Client;
   const day = (offset: number) => new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
   const epidemicRule = {
@@ -25,6 +26,7 @@ describe('editing reference data and rules', () => {
   beforeAll(async () => {
     platform = await startPlatform();
     admin = await platform.env.token(ADMIN);
+    lead = await platform.env.token(SeededUsers.stttLead);
     sql = new Client({ connectionString: platform.env.databaseUrl });
     await sql.connect();
   });
@@ -90,15 +92,28 @@ describe('editing reference data and rules', () => {
   });
 
   it('edits an agency’s work contacts at once, and refuses contacts that are not', async () => {
-    const agency = (await sql.query(`SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode", contacts FROM "${platform.env.schema('directory')}".agency WHERE code = 'HNB'`)).rows[0] as Record<string, unknown>;
-    const contacts = { email: 'hoinhabao@quangbinh.gov.vn', phone: '0232 3822 000' };
-    const wrong = await edit({ kind: 'AGENCY', code: 'HNB', recordJson: JSON.stringify({ ...agency, contacts: { email: 'không phải thư', pager: '1' } }), reason: 'liên hệ' });
+    const agency = (await sql.query(`SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode", contacts FROM "${platform.env.schema('directory')}".agency WHERE code = 'UBND_LE_THUY'`)).rows[0] as Record<string, unknown>;
+    const contacts = { email: 'ubnd@lethuy.quangbinh.gov.vn', phone: '0232 3882 000' };
+    const wrong = await edit({ kind: 'AGENCY', code: 'UBND_LE_THUY', recordJson: JSON.stringify({ ...agency, contacts: { email: 'không phải thư', pager: '1' } }), reason: 'liên hệ' });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'record' });
     expect(wrong.errors?.[0]?.message).toMatch(/contacts\.(email|pager)/);
-    const edited = await edit({ kind: 'AGENCY', code: 'HNB', recordJson: JSON.stringify({ ...agency, contacts }), reason: 'Cập nhật liên hệ' });
+    // A case that names the committee: the gateway has its agencies cached now.
+    const reported = await gql<{ submitReport: { case: { id: string } } }>(
+      `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id } } }`,
+      { i: { url: `https://example.vn/contacts/${Math.random()}`, excerpt: 'Tin đồn: trường học ở Kiến Giang cho học sinh nghỉ cả tháng vì nước nhiễm độc, phụ huynh hoang mang.', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      await platform.env.token(SeededUsers.lethuyOfficer),
+    );
+    const committeeContacts = async () =>
+      (await gql<{ case: { participants: { agency: { code: string; contacts: { email: string | null } | null } }[] } }>(`query($id: ID!) { case(id: $id) { participants { agency { code contacts { email } } } } }`, { id: reported.data!.submitReport.case.id }, lead)).data!.case.participants.find(
+        (p) => p.agency.code === 'UBND_LE_THUY',
+      )!.agency.contacts;
+    expect((await committeeContacts())?.email ?? null).toBeNull();
+    const edited = await edit({ kind: 'AGENCY', code: 'UBND_LE_THUY', recordJson: JSON.stringify({ ...agency, contacts }), reason: 'Cập nhật liên hệ' });
     expect(edited.errors?.[0]?.message).toBeUndefined();
     const listed = await gql<{ agencies: { code: string; contacts: { email: string | null; phone: string | null } | null }[] }>(`{ agencies { code contacts { email phone } } }`, {}, await platform.env.token(SeededUsers.caOfficer));
-    expect(listed.data!.agencies.find((a) => a.code === 'HNB')!.contacts).toEqual(contacts);
+    expect(listed.data!.agencies.find((a) => a.code === 'UBND_LE_THUY')!.contacts).toEqual(contacts);
+    // The gateway dropped its cached agencies on the directory's event, well before they would expire.
+    await eventually(async () => ((await committeeContacts())?.email === contacts.email ? true : undefined), 5_000);
   });
 
   it('refuses inconsistent edits and changes nothing', async () => {

@@ -18,3 +18,4 @@ export * from './outbox-relay.provider';
 export * from './audit-trail.nats-controller';
 export * from './event-consumer.provider';
 export * from './actor-resolution';
+export * from './directory-changes';

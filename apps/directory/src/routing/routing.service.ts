@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { ErrorCodes, provinceDay, type ExplainRoutingRequest, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
-import { DomainError } from '@phoi-hop/messaging';
+import { DomainError, MESSAGING_OPTIONS, NATS_CONNECTION, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
 import { referenceStateOn, referenceVersionOn, type ReferenceRevision } from '../reference/reference-state';
 import { ReferenceRepository } from '../reference/reference.repository';
 import type { ProvinceSeed } from '../seed/seed.types';
@@ -27,9 +28,19 @@ export class RoutingService implements OnModuleDestroy {
   private loadedAt = 0;
   private refreshing: Promise<Snapshot> | null = null;
 
-  constructor(private readonly references: ReferenceRepository) {}
+  private readonly subscriptions: Subscription[];
+
+  constructor(
+    private readonly references: ReferenceRepository,
+    @Inject(NATS_CONNECTION) connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+  ) {
+    // Another replica's edit: drop the snapshot now rather than at its next refresh.
+    this.subscriptions = onDirectoryChanged(connection, options.subjectPrefix, () => this.invalidate());
+  }
 
   onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
     this.snapshot = null;
   }
 

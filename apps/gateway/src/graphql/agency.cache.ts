@@ -1,20 +1,39 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { RpcSubjects, type AgencyDto } from '@phoi-hop/contracts';
-import { RpcClient } from '@phoi-hop/messaging';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, RpcClient, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
 
 const TTL_MS = 60_000;
 
 /**
  * The agency list (reference data, readable by every signed-in user), kept for a minute so that
- * naming the participants of a case costs no NATS round trip.
+ * naming the participants of a case costs no NATS round trip; dropped at once when the directory
+ * announces an edit or a reorganisation.
  */
 @Injectable()
-export class AgencyCache {
+export class AgencyCache implements OnModuleDestroy {
   private agencies: Map<string, AgencyDto> | null = null;
   private loadedAt = 0;
   private loading: Promise<Map<string, AgencyDto>> | null = null;
+  private readonly subscriptions: Subscription[];
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(NATS_CONNECTION) connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+  ) {
+    this.subscriptions = onDirectoryChanged(connection, options.subjectPrefix, () => this.forget());
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  /** The next read loads the list again. */
+  forget(): void {
+    this.agencies = null;
+    this.loadedAt = 0;
+  }
 
   async getMany(codes: readonly string[], token: string): Promise<Array<AgencyDto | null>> {
     let agencies = await this.current(token);
