@@ -37,6 +37,14 @@ describe('routeCase on the Quảng Bình seed', () => {
     ]);
   });
 
+  it('applies a rule on severity to the severity given, or else the category’s default', () => {
+    const critical: SeedRule = { id: 'CRITICAL_INFORM', article: 'Đ7.1', description: 'Vụ việc đặc biệt nghiêm trọng báo cáo UBND tỉnh', when: { severitiesAny: ['CRITICAL'] }, target: { agency: 'VP_UBND' }, role: 'INFORMED' };
+    const withRule = { ...ctx, rules: [...seed.rules, critical] };
+    expect(summary({ categoryCode: 'FALSE_INFO_PANIC', severity: 'CRITICAL' }, withRule)).toContain('VP_UBND:INFORMED:Đ7.1');
+    expect(summary({ categoryCode: 'FALSE_INFO_PANIC' }, withRule)).not.toContain('VP_UBND:INFORMED:Đ7.1');
+    expect(explainRouting({ categoryCode: 'FALSE_INFO_PANIC' }, withRule).find((r) => r.ruleId === 'CRITICAL_INFORM')).toMatchObject({ matched: false, reason: expect.stringContaining('severity HIGH is not one of CRITICAL') });
+  });
+
   it('keeps the police out of a citizen grievance', () => {
     expect(summary({ categoryCode: 'GRIEVANCE', localityCode: 'DONG_HOI', sectorCode: 'HEALTH' })).toEqual([
       'STTTT:LEAD:Đ6.1',

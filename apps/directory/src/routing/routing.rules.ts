@@ -1,4 +1,4 @@
-import { foldForMatching, provinceDay, type ParticipantRole } from '@phoi-hop/contracts';
+import { foldForMatching, provinceDay, type ParticipantRole, type Severity } from '@phoi-hop/contracts';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
 
 export type { ParticipantRole };
@@ -9,6 +9,8 @@ export interface RoutingInput {
   sectorCode?: string | null;
   /** The reported text, for keyword rules (e.g. a journalist named: Đ6.3). */
   text?: string | null;
+  /** For severity rules; default the category's default severity. */
+  severity?: Severity | null;
 }
 
 /** Lower-case NFC words, diacritics kept. */
@@ -105,6 +107,8 @@ function evaluate(rule: SeedRule, input: RoutingInput, category: SeedCategory, c
     if (when.localitiesAny && !(input.localityCode && when.localitiesAny.includes(input.localityCode))) {
       return fail(`locality ${input.localityCode || '(none)'} is not one of ${when.localitiesAny.join(', ')}`);
     }
+    const severity = input.severity ?? category.defaultSeverity;
+    if (when.severitiesAny && !when.severitiesAny.includes(severity)) return fail(`severity ${severity} is not one of ${when.severitiesAny.join(', ')}`);
     if (when.keywordsAny && !findKeyword(input.text, when.keywordsAny)) return fail(`the text names none of: ${when.keywordsAny.join(', ')}`);
   }
   let target: string | null;

@@ -23,7 +23,7 @@ export class SeedValidationError extends Error {
 
 const FILES = ['province', 'agencies', 'localities', 'sectors', 'categories', 'rules', 'users'] as const;
 const ROLES = new Set<string>(Object.values(Roles));
-const CONDITION_KEYS = ['always', 'categoryTagsAny', 'categoriesAny', 'sectorsAny', 'localitiesAny', 'keywordsAny'] as const;
+const CONDITION_KEYS = ['always', 'categoryTagsAny', 'categoriesAny', 'sectorsAny', 'localitiesAny', 'severitiesAny', 'keywordsAny'] as const;
 const USERNAME = /^[a-z0-9._-]{2,64}$/;
 
 /** The Quảng Bình seed (the build copies the JSON files beside the compiled code, same relative path). */
@@ -316,6 +316,7 @@ export function validateSeed(seed: ProvinceSeed): SeedIssue[] {
       list('categoriesAny', categoryCodes, 'category');
       list('sectorsAny', sectorCodes, 'sector');
       list('localitiesAny', localityCodes, 'locality');
+      list('severitiesAny', new Set<string>(Severities), 'severity');
       // A tag no category carries is almost always a typo that silently disables the rule.
       list('categoryTagsAny', tagsInUse, 'tag (no category carries it)');
       list('keywordsAny', null, 'keyword');

@@ -84,6 +84,8 @@ export interface SeedRuleCondition {
   categoriesAny?: string[];
   sectorsAny?: string[];
   localitiesAny?: string[];
+  /** The case's severity (default: its category's default severity). */
+  severitiesAny?: Severity[];
   /** Words or phrases of the reported text (matched without diacritics or case, on word boundaries). */
   keywordsAny?: string[];
 }

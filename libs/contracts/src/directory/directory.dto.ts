@@ -29,6 +29,11 @@ export class RouteCaseRequest extends CaseReferenceCodes {
   @IsString()
   @MaxLength(20_000)
   text?: string;
+
+  /** For rules on severity; default the category's default severity. */
+  @IsOptional()
+  @IsIn(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'])
+  severity?: Severity;
 }
 
 /** Why each responsibility rule matched a hypothetical case, or did not. */
