@@ -25,11 +25,11 @@ describe('consultation deadlines across restarts and replicas', () => {
     await platform?.stop();
   });
 
-  async function triagedCase(severity: string): Promise<string> {
+  async function triagedCase(severity: string, excerpt = `${FLOOD_RUMOUR_PARTIAL} ${Math.random()}`): Promise<string> {
     const reported = await graphqlRequest<{ submitReport: { case: { id: string } } }>(
       platform.graphqlUrl,
       SUBMIT_REPORT,
-      { input: { url: `https://example.vn/deadline/${Math.random()}`, excerpt: `${FLOOD_RUMOUR_PARTIAL} ${Math.random()}`, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      { input: { url: `https://example.vn/deadline/${Math.random()}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
       await platform.env.token(SeededUsers.lethuyOfficer),
     );
     const caseId = reported.data!.submitReport.case.id;
@@ -96,7 +96,7 @@ describe('consultation deadlines across restarts and replicas', () => {
   });
 
   it('cancels the reminder and escalation still due when every agency answered and the consultation is resolved', async () => {
-    const caseId = await triagedCase('HIGH');
+    const caseId = await triagedCase('HIGH', 'Tin đồn: nhà máy xi măng Sông Gianh nổ lò nung, khói độc lan khắp huyện Tuyên Hóa, người dân phải đóng cửa ở trong nhà.');
     const consultationId = await consult(caseId, 60 * 60_000);
     const deadlines = async () =>
       (await sql.query(`SELECT kind, fired_at IS NOT NULL AS fired, cancelled_at IS NOT NULL AS cancelled FROM "${platform.env.schema('consultation')}".consultation_deadline WHERE consultation_id = $1 ORDER BY kind`, [consultationId])).rows;
@@ -104,6 +104,18 @@ describe('consultation deadlines across restarts and replicas', () => {
       { kind: 'ESCALATION', fired: false, cancelled: false },
       { kind: 'REMINDER', fired: false, cancelled: false },
     ]);
+    // The case owes its consultation within the SLA's consultation hours of its severity (HIGH: 24 h).
+    const caseDeadlines = async () =>
+      (await graphqlRequest<{ case: { deadlines: { kind: string; deadline: string; closedAt: string | null }[] } }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { deadlines { kind deadline closedAt } } }`, { id: caseId }, lead)).data!.case.deadlines.filter((d) => d.kind === 'CONSULTATION');
+    const owed = await eventually(async () => {
+      const found = await caseDeadlines();
+      return found.length ? found : undefined;
+    });
+    expect(owed).toHaveLength(1);
+    expect(owed[0]!.closedAt).toBeNull();
+    const hours = (Date.parse(owed[0]!.deadline) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23.5);
+    expect(hours).toBeLessThanOrEqual(24);
     const OPINION = `mutation($i: SubmitOpinionInput!) { submitOpinion(input: $i) { id } }`;
     for (const user of [SeededUsers.caOfficer, SeededUsers.btgOfficer]) {
       const answered = await graphqlRequest(platform.graphqlUrl, OPINION, { i: { consultationId, position: 'AGREE', reasoning: 'Đồng ý với đề xuất của Sở' } }, await platform.env.token(user));
@@ -116,5 +128,7 @@ describe('consultation deadlines across restarts and replicas', () => {
       { kind: 'REMINDER', fired: false, cancelled: true },
     ]);
     expect(await eventsOf(consultationId)).toEqual({ 'evt.consultation.consultation.opened': 1, 'evt.consultation.opinion.submitted': 2, 'evt.consultation.consultation.resolved': 1 });
+    // Resolved: the case no longer owes its consultation.
+    await eventually(async () => ((await caseDeadlines())[0]?.closedAt ? true : undefined));
   });
 });

@@ -1,5 +1,6 @@
 import { ReferenceRevisions1764300000500 } from '../migrations/1764300000500-reference-revisions';
 import { AgencyContacts1764300000600 } from '../migrations/1764300000600-agency-contacts';
+import { SlaConsultationHours1764300000700 } from '../migrations/1764300000700-sla-consultation-hours';
 import { ReferenceRepository } from '../reference/reference.repository';
 import { ReferenceAdminService } from '../reference/reference-admin.service';
 import { ReferenceNatsController } from '../reference/reference.nats-controller';
@@ -64,7 +65,7 @@ export class DirectoryModule {
       module: DirectoryModule,
       imports: serviceInfrastructure(config, {
         entities: [AgencyEntity, ApiKeyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
-        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500, AgencyContacts1764300000600],
+        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500, AgencyContacts1764300000600, SlaConsultationHours1764300000700],
         pgDriver: deps.pgDriver,
         // The directory answers "who is this caller" from its own table.
         actorLookup: { inject: [DataSource], useFactory: (dataSource: DataSource) => directoryUserLookup(dataSource) },

@@ -84,8 +84,14 @@ export class ReferenceAdminService {
 
       if (request.kind === 'AGENCY') await this.writeAgency(manager, record as unknown as SeedAgency);
       if (request.kind === 'SLA') {
-        const sla = record as { triageHours: number; decisionHours: number };
-        await manager.query(`INSERT INTO sla_policy (severity, valid_from, triage_hours, decision_hours) VALUES ($1, $2, $3, $4)`, [request.code, validFrom, sla.triageHours, sla.decisionHours]);
+        const sla = record as { triageHours: number; decisionHours: number; consultationHours?: number };
+        await manager.query(`INSERT INTO sla_policy (severity, valid_from, triage_hours, decision_hours, consultation_hours) VALUES ($1, $2, $3, $4, $5)`, [
+          request.code,
+          validFrom,
+          sla.triageHours,
+          sla.decisionHours,
+          sla.consultationHours ?? null,
+        ]);
       }
       const [row] = await queryRows<{ id: number; created_at: Date }>(
         manager,
@@ -123,12 +129,12 @@ export class ReferenceAdminService {
     if (JSON.stringify(record).length > 50_000) throw bad('record is too large', 'record');
     if (kind === 'SLA') {
       if (!Severities.includes(code as Severity)) throw bad(`${code} is not a severity (${Severities.join(', ')})`, 'code');
-      const { triageHours, decisionHours, ...rest } = record;
+      const { triageHours, decisionHours, consultationHours, ...rest } = record;
       if (Object.keys(rest).length) throw bad(`Unknown SLA fields: ${Object.keys(rest).join(', ')}`, 'record');
-      for (const [name, value] of [['triageHours', triageHours], ['decisionHours', decisionHours]] as const) {
+      for (const [name, value] of [['triageHours', triageHours], ['decisionHours', decisionHours], ['consultationHours', consultationHours ?? 1]] as const) {
         if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_SLA_HOURS) throw bad(`${name} must be a number of hours between 0 and ${MAX_SLA_HOURS}`, `record.${name}`);
       }
-      return { triageHours, decisionHours };
+      return { triageHours, decisionHours, ...(consultationHours !== undefined ? { consultationHours } : {}) };
     }
     const key = KEY_OF[kind];
     if (record[key] !== undefined && record[key] !== code) throw bad(`record.${key} must be the code edited (${code})`, `record.${key}`);

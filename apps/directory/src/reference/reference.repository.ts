@@ -48,12 +48,14 @@ export class ReferenceRepository {
 
   /** The version of each severity's SLA in force on `day` (the latest that has started). */
   async slaOn(manager: EntityManager, day: string): Promise<SlaPolicy> {
-    const rows = await queryRows<{ severity: Severity; triage_hours: string; decision_hours: string }>(
+    const rows = await queryRows<{ severity: Severity; triage_hours: string; decision_hours: string; consultation_hours: string | null }>(
       manager,
-      `SELECT DISTINCT ON (severity) severity, triage_hours, decision_hours FROM sla_policy WHERE valid_from <= $1 ORDER BY severity, valid_from DESC`,
+      `SELECT DISTINCT ON (severity) severity, triage_hours, decision_hours, consultation_hours FROM sla_policy WHERE valid_from <= $1 ORDER BY severity, valid_from DESC`,
       [day],
     );
-    const policy = Object.fromEntries(rows.map((r) => [r.severity, { triageHours: Number(r.triage_hours), decisionHours: Number(r.decision_hours) }])) as Partial<SlaPolicy>;
+    const policy = Object.fromEntries(
+      rows.map((r) => [r.severity, { triageHours: Number(r.triage_hours), decisionHours: Number(r.decision_hours), ...(r.consultation_hours !== null ? { consultationHours: Number(r.consultation_hours) } : {}) }]),
+    ) as Partial<SlaPolicy>;
     const missing = Severities.filter((severity) => !policy[severity]);
     if (missing.length) throw new DomainError(ErrorCodes.UNAVAILABLE, `No SLA policy in force for ${missing.join(', ')}`);
     return policy as SlaPolicy;

@@ -38,13 +38,20 @@ describe('province seed', () => {
   });
 
   it('needs the hours of every severity in the SLA policy, positive and within a year', () => {
-    expect(seed.province.sla.CRITICAL).toEqual({ triageHours: 2, decisionHours: 12 });
+    expect(seed.province.sla.CRITICAL).toEqual({ triageHours: 2, decisionHours: 12, consultationHours: 6 });
     const broken = structuredClone(seed);
-    const sla: Record<string, unknown> = { ...broken.province.sla, HIGH: { triageHours: 0, decisionHours: '48' }, URGENT: { triageHours: 1, decisionHours: 2 } };
+    const sla: Record<string, unknown> = {
+      ...broken.province.sla,
+      HIGH: { triageHours: 0, decisionHours: '48' },
+      MEDIUM: { triageHours: 1, decisionHours: 2, consultationHours: -1, reviewHours: 3 },
+      URGENT: { triageHours: 1, decisionHours: 2 },
+    };
     delete sla['LOW'];
     broken.province.sla = sla as unknown as ProvinceSeed['province']['sla'];
     expect(validateSeed(broken).map((i) => `${i.file} ${i.path}`)).toEqual([
       'province.json sla.LOW',
+      'province.json sla.MEDIUM.consultationHours',
+      'province.json sla.MEDIUM.reviewHours',
       'province.json sla.HIGH.triageHours',
       'province.json sla.HIGH.decisionHours',
       'province.json sla.URGENT',

@@ -148,10 +148,12 @@ export function validateSeed(seed: ProvinceSeed): SeedIssue[] {
           issue(PROVINCE, `sla.${severity}`, 'is required ({ "triageHours": n, "decisionHours": n })');
           continue;
         }
-        for (const key of ['triageHours', 'decisionHours']) {
+        for (const key of ['triageHours', 'decisionHours', 'consultationHours']) {
           const hours = targets[key];
+          if (key === 'consultationHours' && hours === undefined) continue;
           if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > 24 * 365) issue(PROVINCE, `sla.${severity}.${key}`, 'must be a number of hours, more than 0 and at most a year');
         }
+        for (const key of Object.keys(targets)) if (!['triageHours', 'decisionHours', 'consultationHours'].includes(key)) issue(PROVINCE, `sla.${severity}.${key}`, 'unknown (triageHours, decisionHours, consultationHours)');
       }
       for (const key of Object.keys(sla)) if (!(Severities as readonly string[]).includes(key)) issue(PROVINCE, `sla.${key}`, `unknown severity (one of ${Severities.join(', ')})`);
     }

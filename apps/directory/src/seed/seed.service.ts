@@ -41,10 +41,16 @@ export async function loadSeed(dataSource: DataSource, seed: ProvinceSeed): Prom
     inserted['sla_policy'] = await insertRows(
       manager,
       'sla_policy',
-      ['severity', 'valid_from', 'triage_hours', 'decision_hours'],
-      Object.entries(seed.province.sla).map(([severity, t]) => [severity, SLA_SEED_FROM, t.triageHours, t.decisionHours]),
+      ['severity', 'valid_from', 'triage_hours', 'decision_hours', 'consultation_hours'],
+      Object.entries(seed.province.sla).map(([severity, t]) => [severity, SLA_SEED_FROM, t.triageHours, t.decisionHours, t.consultationHours ?? null]),
       'severity, valid_from',
     );
+    // A directory seeded before consultation hours existed gets the seed's own (its first version only).
+    for (const [severity, t] of Object.entries(seed.province.sla)) {
+      if (t.consultationHours !== undefined) {
+        await manager.query(`UPDATE sla_policy SET consultation_hours = $3 WHERE severity = $1 AND valid_from = $2 AND consultation_hours IS NULL`, [severity, SLA_SEED_FROM, t.consultationHours]);
+      }
+    }
     inserted['agency'] = await insertRows(
       manager,
       'agency',

@@ -9,6 +9,7 @@ import { ReportSplit1764300001100 } from '../migrations/1764300001100-report-spl
 import { RemovalRequests1764300001200 } from '../migrations/1764300001200-removal-requests';
 import { CaseStatusHistory1764300001300 } from '../migrations/1764300001300-case-status-history';
 import { CaseReferenceVersion1764300001400 } from '../migrations/1764300001400-case-reference-version';
+import { ConsultationDeadline1764300001500 } from '../migrations/1764300001500-consultation-deadline';
 import { CaseMergeService } from '../case/case-merge.service';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseOpener } from '../case/case-opener';
@@ -46,7 +47,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: serviceInfrastructure(config, {
         entities: [CaseEntity, CaseParticipantEntity, ReportEntity],
-        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400],
+        migrations: [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],

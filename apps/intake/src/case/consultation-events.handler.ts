@@ -9,9 +9,11 @@ import {
   type EventEnvelope,
   type OpinionEscalatedEvent,
   type Severity,
+  type SlaPolicy,
 } from '@phoi-hop/contracts';
 import { appendToOutbox, type DomainEventHandler } from '@phoi-hop/messaging';
 import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseRepository } from './case.repository';
 
 interface CaseHead {
@@ -29,7 +31,10 @@ interface CaseHead {
  */
 @Injectable()
 export class ConsultationEventsHandler implements DomainEventHandler {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly deadlines: CaseDeadlines,
+  ) {}
 
   async handle(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     if (envelope.type === EventSubjects.consultation.opened) return this.opened(envelope as EventEnvelope<ConsultationOpenedEvent>, manager);
@@ -45,6 +50,13 @@ export class ConsultationEventsHandler implements DomainEventHandler {
     if (kase.status !== 'TRIAGED') return;
     await manager.query(`UPDATE handling_case SET status = 'IN_CONSULTATION', updated_at = now() WHERE id = $1`, [caseId]);
     await this.cases.recordStatus(manager, { caseId, from: 'TRIAGED', to: 'IN_CONSULTATION', reason: null, actorAgency: envelope.actor?.agencyCode ?? null, at: new Date(envelope.occurredAt) });
+    // Đ3.2: the consultation may take the consultation hours of the case's severity (its SLA at opening).
+    const [policy] = await queryRows<{ sla: SlaPolicy | null }>(manager, `SELECT sla FROM handling_case WHERE id = $1`, [caseId]);
+    const hours = policy?.sla?.[kase.severity]?.consultationHours;
+    if (hours) {
+      const openedAt = new Date(envelope.occurredAt);
+      await this.deadlines.schedule(manager, caseId, 'CONSULTATION', new Date(openedAt.getTime() + hours * 3_600_000), openedAt);
+    }
     await appendToOutbox<CaseStatusChangedEvent>(manager, [
       {
         subject: EventSubjects.intake.caseStatusChanged,
@@ -73,6 +85,7 @@ export class ConsultationEventsHandler implements DomainEventHandler {
       `INSERT INTO consultation_plan (consultation_id, case_id, summary, plan, resolved_at) VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT (consultation_id) DO NOTHING`,
       [consultationId, caseId, summary, JSON.stringify(plan), envelope.occurredAt],
     );
+    await this.deadlines.cancel(manager, caseId, { kinds: ['CONSULTATION'] });
   }
 
   private async lockCase(manager: EntityManager, caseId: string): Promise<CaseHead | undefined> {

@@ -28,6 +28,7 @@ interface CaseRow {
 const STILL_OWED: Record<Exclude<CaseDeadlineKind, 'ACTION'>, CaseStatus[]> = {
   TRIAGE: ['OPEN'],
   DECISION: ['TRIAGED', 'IN_CONSULTATION'],
+  CONSULTATION: ['IN_CONSULTATION'],
 };
 
 /**

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { queryRows, reminderAt, type DeadlineSettings } from '@phoi-hop/persistence';
 import { INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
 
-export type CaseDeadlineKind = 'TRIAGE' | 'DECISION' | 'ACTION';
+export type CaseDeadlineKind = 'TRIAGE' | 'DECISION' | 'CONSULTATION' | 'ACTION';
 
 /** The end of a due date in the province (a handling action is due by the end of its day, UTC+7). */
 export function endOfProvinceDay(date: string): Date {

@@ -99,7 +99,7 @@ export class CaseDecisionService {
         // Each action is due by the end of its day in the province; the assignee is reminded, then the lead agency told.
         await this.deadlines.schedule(manager, entity.id, 'ACTION', endOfProvinceDay(action.dueDate), now, id);
       }
-      await this.deadlines.cancel(manager, entity.id, { kinds: ['TRIAGE', 'DECISION'] });
+      await this.deadlines.cancel(manager, entity.id, { kinds: ['TRIAGE', 'DECISION', 'CONSULTATION'] });
       // Assignees must see the case they act on.
       const visible = [...new Set([...entity.visibleAgencies, ...planned.map((a) => a.assigneeAgencyCode)])];
       await manager.update(CaseEntity, { id: entity.id }, { status, visibleAgencies: visible, updatedAt: now });

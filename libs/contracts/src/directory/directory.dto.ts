@@ -71,6 +71,8 @@ export interface ParticipantDto {
 export interface SlaTargets {
   triageHours: number;
   decisionHours: number;
+  /** How long a consultation may run before the lead agency is reminded and it is escalated (absent: no limit). */
+  consultationHours?: number;
 }
 
 export type SlaPolicy = Record<Severity, SlaTargets>;

@@ -231,7 +231,7 @@ export interface CaseStatusChangedEvent {
   reason: string | null;
 }
 
-export const CaseDeadlineKinds = ['TRIAGE', 'DECISION', 'ACTION'] as const;
+export const CaseDeadlineKinds = ['TRIAGE', 'DECISION', 'CONSULTATION', 'ACTION'] as const;
 export type CaseDeadlineKind = (typeof CaseDeadlineKinds)[number];
 
 /** A deadline of a case (SLA policy for triage and decision; the due date of a handling action). */
