@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { EventSubjects, RpcSubjects, type EventEnvelope, type UserChangedEvent } from '@phoi-hop/contracts';
@@ -135,6 +137,43 @@ describe('identity and access', () => {
     expect((await gql<{ enableUser: { active: boolean } }>(ENABLE_USER, { u: user.username }, admin)).data!.enableUser.active).toBe(true);
     expect(codeOf(await gql(AGENCIES, {}, token))).toBe('OK');
     await eventually(async () => ((await nats(RpcSubjects.intake.caseList, { first: 1 }, token)).code === 'OK' ? true : undefined), 10_000);
+  });
+
+  it('ends a disabled user’s open event subscription, and refuses a new one', async () => {
+    const user: TestUser = { username: 'donghoi.watch', agencyCode: 'UBND_DONG_HOI', roles: ['OFFICER'] };
+    await gql(CREATE_USER, { i: { ...user, displayName: 'Lê Văn Q (tài khoản thử)' } }, admin);
+    const token = await platform.env.token(user);
+    const client = createClient({ url: platform.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 0 });
+    const watch = () => {
+      const seen: { events: string[]; ended: string | null } = { events: [], ended: null };
+      client.subscribe<{ caseEvents: { type: string } }>(
+        { query: 'subscription { caseEvents { type } }' },
+        {
+          next: (message) => {
+            if (message.data) seen.events.push(message.data.caseEvents.type);
+            if (message.errors) seen.ended = `error: ${JSON.stringify(message.errors)}`;
+          },
+          error: (error) => void (seen.ended = `error: ${JSON.stringify(error)}`),
+          complete: () => void (seen.ended ??= 'complete'),
+        },
+      );
+      return seen;
+    };
+    try {
+      const first = watch();
+      // The subscription is live: a case in Đồng Hới reaches it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await gql(`mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged } }`, { i: report() }, await platform.env.token(SeededUsers.donghoiOfficer));
+      await eventually(() => (first.events.includes('case.opened') ? true : undefined));
+      expect(first.ended).toBeNull();
+
+      await gql(DISABLE_USER, { u: user.username, r: 'Nghỉ hưu' }, admin);
+      expect(await eventually(() => first.ended ?? undefined, 5_000)).toBe('complete');
+      const second = watch();
+      expect(await eventually(() => second.ended ?? undefined, 5_000)).toMatch(/User is disabled/);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('refuses a valid token of a user the directory does not know, at the gateway and on NATS', async () => {
