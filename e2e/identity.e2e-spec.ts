@@ -161,10 +161,18 @@ describe('identity and access', () => {
     };
     try {
       const first = watch();
-      // The subscription is live: a case in Đồng Hới reaches it.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await gql(`mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged } }`, { i: report() }, await platform.env.token(SeededUsers.donghoiOfficer));
-      await eventually(() => (first.events.includes('case.opened') ? true : undefined));
+      // The subscription is live: a case in Đồng Hới reaches it (reported again until the subscription is in place).
+      const reporter = await platform.env.token(SeededUsers.donghoiOfficer);
+      await eventually(
+        async () => {
+          if (first.events.includes('case.opened')) return true;
+          await gql(`mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged } }`, { i: report() }, reporter);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          return first.events.includes('case.opened') ? true : undefined;
+        },
+        20_000,
+        0,
+      );
       expect(first.ended).toBeNull();
 
       await gql(DISABLE_USER, { u: user.username, r: 'Nghỉ hưu' }, admin);
