@@ -184,7 +184,7 @@ describe('a flood rumour handled through a written consultation', () => {
     const plan = [
       { type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate: inAWeek, details: 'Đăng thông tin chính thức trên Cổng TTĐT tỉnh' },
       { type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'BAO_QB', dueDate: inAWeek },
-      { type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAWeek, details: 'Yêu cầu Facebook gỡ bài gốc' },
+      { type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAWeek, details: 'Yêu cầu Facebook gỡ bài gốc', removal: { platform: 'FACEBOOK' } },
     ];
     const resolved = await gql<{ resolveConsultation: Consultation }>(RESOLVE, { i: { consultationId, summary: 'Thống nhất: thông tin sai sự thật; đính chính và yêu cầu gỡ bài', plan } }, tokens['stttLead']!);
     expect(resolved.errors).toBeUndefined();
@@ -226,8 +226,10 @@ describe('a flood rumour handled through a written consultation', () => {
     const doer: Record<string, string> = { CONG_TTDT: tokens['portalOfficer']!, BAO_QB: tokens['newspaperOfficer']!, STTTT: tokens['stttLead']! };
     const notMine = await gql(UPDATE_ACTION, { i: { actionId: actions[0]!.id, status: 'DONE', result: 'Không phải việc của đơn vị' } }, tokens['newspaperOfficer']!);
     expect(notMine.errors?.[0]?.extensions?.['code']).toMatch(/FORBIDDEN|NOT_FOUND/);
-    // The removal request: sent to the platform with its reference, acknowledged, taken down.
+    // The removal request: as agreed (the platform named in the plan), sent with its reference, acknowledged, taken down.
     const removalAction = actions.find((a) => a.type === 'REQUEST_REMOVAL')!;
+    const planned = await gql<{ case: { actions: { id: string; removal: { platform: string; legalBasis: string[] } | null }[] } }>(`query($id: ID!) { case(id: $id) { actions { id removal { platform legalBasis } } } }`, { id: caseId }, tokens['stttLead']!);
+    expect(planned.data!.case.actions.find((a) => a.id === removalAction.id)!.removal).toMatchObject({ platform: 'FACEBOOK', legalBasis: [expect.any(String)] });
     const handledAt = new Date().toISOString();
     const recorded = await gql(
       `mutation($i: UpdateRemovalRequestInput!) { updateRemovalRequest(input: $i) { status } }`,

@@ -557,6 +557,12 @@ const MUTATIONS: Record<string, MutationEntry> = {
       { name: 'opinions still awaited', variables: (w) => ({ i: { consultationId: w.written, summary: 'Kết luận khi chưa đủ ý kiến', plan: [] } }), expect: refuse('INVALID_STATE'), watch: (w) => consultationView(w.written) },
       { name: 'a meeting without minutes', variables: (w) => ({ i: { consultationId: w.meeting, summary: 'Kết luận khi chưa có biên bản', plan: [] } }), expect: refuse('INVALID_STATE'), watch: (w) => consultationView(w.meeting) },
       {
+        name: 'a removal target on an action that removes nothing',
+        variables: (w) => ({ i: { consultationId: w.answered, summary: 'Thống nhất theo dõi thêm', plan: [{ type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate: inAMonth(), removal: { platform: 'FACEBOOK' } }] } }),
+        expect: BAD('plan.0.removal'),
+        watch: (w) => consultationView(w.answered),
+      },
+      {
         name: 'a planned date that is no date',
         variables: (w) => ({ i: { consultationId: w.answered, summary: 'Thống nhất theo dõi thêm', plan: [{ type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate: '2099-13-45' }] } }),
         expect: BAD('plan.0.dueDate'),

@@ -157,7 +157,16 @@ export class ConsultationService {
       const unanswered = loaded.invitations.filter((i) => !i.responded_at).map((i) => i.agency_code);
       checkResolvable(stateOf(loaded), { minutesRecorded: loaded.row.minutes !== null, unanswered }, request.plan, now, provinceDay(now));
       await this.assertAgenciesCurrent([...new Set(request.plan.map((a) => a.assigneeAgencyCode))], provinceDay(now), 'plan');
-      const plan: PlannedActionDto[] = request.plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode, dueDate: a.dueDate, details: a.details ?? null }));
+      for (const [i, a] of request.plan.entries()) {
+        if (a.removal && a.type !== 'REQUEST_REMOVAL') throw new ConsultationError(ErrorCodes.BAD_USER_INPUT, 'Only a REQUEST_REMOVAL action names a removal target', `plan.${i}.removal`);
+      }
+      const plan: PlannedActionDto[] = request.plan.map((a) => ({
+        type: a.type,
+        assigneeAgencyCode: a.assigneeAgencyCode,
+        dueDate: a.dueDate,
+        details: a.details ?? null,
+        ...(a.removal ? { removal: { ...a.removal } } : {}),
+      }));
       await manager.query(
         `UPDATE consultation SET status = 'RESOLVED', resolution_summary = $2, resolution_plan = $3::jsonb, resolved_at = $4, resolved_by = $5 WHERE id = $1`,
         [loaded.row.id, request.summary, JSON.stringify(plan), now, actor.userId],

@@ -151,7 +151,7 @@ export class CaseDecisionService {
     ]);
     if (!agreed) throw CaseError.badInput('consultationId', 'Not a resolved consultation of this case');
     if (request.actions.length) return request.actions;
-    return agreed.plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode, dueDate: a.dueDate, ...(a.details ? { details: a.details } : {}) }));
+    return agreed.plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode, dueDate: a.dueDate, ...(a.details ? { details: a.details } : {}), ...(a.removal ? { removal: a.removal } : {}) }));
   }
 }
 

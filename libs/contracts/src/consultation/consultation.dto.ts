@@ -220,6 +220,8 @@ export interface PlannedActionDto {
   assigneeAgencyCode: string;
   dueDate: string;
   details: string | null;
+  /** REQUEST_REMOVAL: what to ask which platform to remove (its legal basis is checked at the decision). */
+  removal?: { url?: string; platform?: string; legalBasis?: string[] };
 }
 
 export interface ConsultationResolutionDto {
