@@ -15,3 +15,4 @@ export * from './consultation/consultation.dto';
 export * from './common/province-day';
 export * from './common/calendar-day';
 export * from './notification/notification.dto';
+export * from './common/page';

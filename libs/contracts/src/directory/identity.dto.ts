@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageRequest } from '../common/page';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import { Roles, type Actor, type Role } from '../common/actor';
 
@@ -7,21 +8,11 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const ROLE_NAMES = Object.values(Roles);
 
 /** `directory.user.list`: users of the directory (one agency's, or all), by username. */
-export class UserListRequest {
+export class UserListRequest extends PageRequest {
   @IsOptional()
   @IsString()
   @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an upper-case code' })
   agencyCode?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first!: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string;
 }
 
 /** A user as administrators see them: work identity, roles, state; never credentials. */

@@ -1,3 +1,4 @@
+import { PageRequest } from '../common/page';
 import {
   ArrayMaxSize,
   IsArray,
@@ -146,7 +147,7 @@ export class CaseGetRequest {
   id!: string;
 }
 
-export class CaseListRequest {
+export class CaseListRequest extends PageRequest {
   @IsOptional()
   @IsIn(CaseStatuses)
   status?: CaseStatus;
@@ -156,15 +157,6 @@ export class CaseListRequest {
   @Matches(REFERENCE_CODE_PATTERN)
   categoryCode?: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first!: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string;
 }
 
 export interface CaseListResponse {

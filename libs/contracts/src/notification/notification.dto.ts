@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageRequest } from '../common/page';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 
 export const NotificationChannels = ['EMAIL', 'WEBHOOK'] as const;
@@ -67,7 +68,7 @@ export class SubscriptionRevokeRequest {
   id!: string;
 }
 
-export class DeliveryListRequest {
+export class DeliveryListRequest extends PageRequest {
   @IsOptional()
   @IsString()
   @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an upper-case code' })
@@ -78,15 +79,6 @@ export class DeliveryListRequest {
   @IsIn(FailedDeliveryFilters, { message: 'status must be FAILED or DEAD' })
   status?: FailedDeliveryFilter;
 
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first!: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string;
 }
 
 export interface DeliveryDto {
