@@ -1,12 +1,16 @@
 // `npm run bench:intake`: submitReport throughput and latency through the whole platform
 // (GraphQL gateway → NATS → intake → NATS → directory → Postgres), each service in its own process
 // as deployed, at concurrency 1 and 32, beside a raw `pg` single-row insert measured in the same run.
-// Options: --seconds N (per phase, default 10), --concurrency 1,32
+// Options: --seconds N (per phase, default 10), --concurrency 1,32, --breakdown (also each hop on its
+// own: a GraphQL query that reaches no service, directory routing and intake submission straight over NATS).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
+import { RpcSubjects } from '@phoi-hop/contracts';
+import { RpcClient } from '@phoi-hop/messaging';
 import { SeededUsers, createTestEnvironment, graphqlRequest, type TestEnvironment } from '@phoi-hop/testing';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -17,6 +21,7 @@ const option = (name: string, fallback: string): string => {
 };
 const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = option('concurrency', '1,32').split(',').map(Number);
+const BREAKDOWN = args.includes('--breakdown');
 const PORTS = { directory: 13102, intake: 13101, gateway: 13100 };
 
 const WORDS = (
@@ -102,7 +107,7 @@ async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
 }
 
 function row(r: PhaseResult): string {
-  return `| ${r.label.padEnd(28)} | ${String(r.concurrency).padStart(3)} | ${String(r.count).padStart(7)} | ${r.perSecond.toFixed(0).padStart(7)} | ${r.p50.toFixed(1).padStart(7)} | ${r.p99.toFixed(1).padStart(7)} | ${String(r.errors).padStart(6)} |`;
+  return `| ${r.label.padEnd(30)} | ${String(r.concurrency).padStart(3)} | ${String(r.count).padStart(7)} | ${r.perSecond.toFixed(0).padStart(7)} | ${r.p50.toFixed(1).padStart(7)} | ${r.p99.toFixed(1).padStart(7)} | ${String(r.errors).padStart(6)} |`;
 }
 
 async function main(): Promise<void> {
@@ -110,6 +115,8 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const results: PhaseResult[] = [];
   const pool = new Pool({ connectionString: env.databaseUrl, max: Math.max(...CONCURRENCY) });
+  const nats = await connect({ servers: env.natsUrl });
+  const rpc = new RpcClient(nats, { subjectPrefix: env.subjectPrefix, rpcTimeoutMs: 10_000, serviceName: 'bench' });
   try {
     process.stderr.write(`[bench] environment ${env.id}; ${SECONDS} s per phase\n`);
     for (const name of ['directory', 'intake', 'gateway'] as const) {
@@ -119,12 +126,23 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${PORTS.gateway}/graphql`;
     const token = await env.token(SeededUsers.lethuyOfficer);
     const mutation = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { merged case { id number } } }`;
+    const newReport = () => ({ url: `https://example.vn/bai/${randomBytes(8).toString('hex')}`, excerpt: randomText(), categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE' });
     const submit = async (): Promise<boolean> => {
-      const result = await graphqlRequest(url, mutation, {
-        input: { url: `https://example.vn/bai/${randomBytes(8).toString('hex')}`, excerpt: randomText(), categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE' },
-      }, token);
+      const result = await graphqlRequest(url, mutation, { input: newReport() }, token);
       return !result.errors;
     };
+    // The hops one by one (--breakdown): what each layer costs without the layers behind it.
+    const hops: Array<[string, () => Promise<boolean>]> = [
+      ['GraphQL query, no service', async () => !(await graphqlRequest(url, '{ __typename }', {}, token)).errors],
+      ['NATS directory.case.route', async () => {
+        await rpc.request(RpcSubjects.directory.caseRoute, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE', text: randomText() }, { token });
+        return true;
+      }],
+      ['NATS intake.report.submit', async () => {
+        await rpc.request(RpcSubjects.intake.reportSubmit, newReport(), { token });
+        return true;
+      }],
+    ];
     process.stderr.write('[bench] warm-up 5 s, then ANALYZE (as autovacuum would on a table that is not brand new)\n');
     await runPhase('warm-up', 8, 5, submit);
     await pool.query(`ANALYZE "${env.schema('intake')}".report_band, "${env.schema('intake')}".report, "${env.schema('intake')}".handling_case`);
@@ -140,17 +158,22 @@ async function main(): Promise<void> {
       }));
       process.stderr.write(`[bench] submitReport, concurrency ${concurrency}\n`);
       results.push(await runPhase('submitReport (GraphQL)', concurrency, SECONDS, submit));
+      for (const [label, operation] of BREAKDOWN ? hops : []) {
+        process.stderr.write(`[bench] ${label}, concurrency ${concurrency}\n`);
+        results.push(await runPhase(label, concurrency, SECONDS, operation));
+      }
     }
   } finally {
     for (const child of children.reverse()) child.kill('SIGTERM');
     await pool.end();
+    await nats.close();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await env.cleanup();
   }
 
   console.log(`\nintake benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ${SECONDS} s per phase\n`);
-  console.log('| operation                    |   c |   count |   ops/s | p50 ms  | p99 ms  | errors |');
-  console.log('|------------------------------|-----|---------|---------|---------|---------|--------|');
+  console.log('| operation                      |   c |   count |   ops/s | p50 ms  | p99 ms  | errors |');
+  console.log('|--------------------------------|-----|---------|---------|---------|---------|--------|');
   for (const r of results) console.log(row(r));
   for (const concurrency of CONCURRENCY) {
     const raw = results.find((r) => r.concurrency === concurrency && r.label.startsWith('raw'));
