@@ -5,6 +5,7 @@
 // own: a GraphQL query that reaches no service, directory routing and intake submission straight over NATS).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
@@ -22,7 +23,19 @@ const option = (name: string, fallback: string): string => {
 const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = option('concurrency', '1,32').split(',').map(Number);
 const BREAKDOWN = args.includes('--breakdown');
-const PORTS = { directory: 13102, intake: 13101, gateway: 13100 };
+const PORTS = { directory: 0, intake: 0, gateway: 0 };
+
+/** A free local port, so that two benchmarks (or a running `npm start`) never meet. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 const WORDS = (
   'tin đồn đập thủy điện vỡ lũ lụt sơ tán khẩn cấp giá xăng tăng gấp đôi ngân hàng phá sản dịch bệnh lây lan ' +
@@ -120,6 +133,7 @@ async function main(): Promise<void> {
   try {
     process.stderr.write(`[bench] environment ${env.id}; ${SECONDS} s per phase\n`);
     for (const name of ['directory', 'intake', 'gateway'] as const) {
+      PORTS[name] = await freePort();
       children.push(startService(name, env));
       await waitReady(PORTS[name]);
     }

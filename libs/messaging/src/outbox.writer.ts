@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from '@opentelemetry/api';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, EventSubject } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
@@ -9,6 +10,19 @@ export interface NewEvent<T> {
   aggregateId: string;
   visibleTo: string[];
   data: T;
+  /** Who caused it, when not the actor of the request being handled (a batch written for many requests). */
+  actor?: { userId: string; agencyCode: string } | null;
+  /** W3C trace headers of the request it belongs to, when not the active context (see `traceHeadersOf`). */
+  traceHeaders?: Record<string, string>;
+}
+
+/** The W3C trace headers of a context (the active one by default), to carry with an event written later. */
+export function traceHeadersOf(ctx?: Context): Record<string, string> {
+  const headers: Record<string, string> = {};
+  injectTraceContext((key, value) => {
+    headers[key] = value;
+  }, ctx);
+  return headers;
 }
 
 /**
@@ -17,24 +31,24 @@ export interface NewEvent<T> {
  */
 export async function appendToOutbox<T>(manager: EntityManager, events: NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
   if (events.length === 0) return [];
-  const actor = ActorContext.current();
-  const traceHeaders: Record<string, string> = {};
-  injectTraceContext((key, value) => {
-    traceHeaders[key] = value;
-  });
+  const current = ActorContext.current();
+  const activeHeaders = traceHeadersOf();
   const occurredAt = new Date().toISOString();
-  const envelopes = events.map<EventEnvelope<T>>((event) => ({
-    id: randomUUID(),
-    type: event.subject,
-    occurredAt,
-    aggregateId: event.aggregateId,
-    ...(actor ? { actor: { userId: actor.userId, agencyCode: actor.agencyCode } } : {}),
-    visibleTo: [...new Set(event.visibleTo)],
-    data: event.data,
-  }));
+  const envelopes = events.map<EventEnvelope<T>>((event) => {
+    const actor = event.actor !== undefined ? event.actor : current;
+    return {
+      id: randomUUID(),
+      type: event.subject,
+      occurredAt,
+      aggregateId: event.aggregateId,
+      ...(actor ? { actor: { userId: actor.userId, agencyCode: actor.agencyCode } } : {}),
+      visibleTo: [...new Set(event.visibleTo)],
+      data: event.data,
+    };
+  });
   const values: unknown[] = [];
   const rows = envelopes.map((envelope, index) => {
-    values.push(envelope.id, envelope.type, JSON.stringify(envelope), JSON.stringify(traceHeaders));
+    values.push(envelope.id, envelope.type, JSON.stringify(envelope), JSON.stringify(events[index]!.traceHeaders ?? activeHeaders));
     const base = index * 4;
     return `($${base + 1}, $${base + 2}, $${base + 3}::jsonb, $${base + 4}::jsonb)`;
   });

@@ -7,3 +7,5 @@ export * from './persistence.module';
 export * from './audit';
 export * from './due-work.poller';
 export * from './deadline.settings';
+export * from './group-commit';
+export * from './insert-many';

@@ -52,7 +52,7 @@ export class IntakeModule {
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
       providers: [
-        { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix } },
+        { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix, submitBatchMax: config.submitBatchMax ?? 64 } },
         { provide: INTAKE_DEADLINE_SETTINGS, useValue: config.deadlines },
         { provide: INTAKE_DEADLINE_SCHEDULER_ENABLED, useValue: config.schedulerEnabled },
         CaseDeadlines,

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventSubjects, type CaseDto, type CaseOpenedEvent, type PossibleDuplicateDto, type RouteCaseResponse } from '@phoi-hop/contracts';
-import { appendToOutbox } from '@phoi-hop/messaging';
+import { appendToOutbox, type NewEvent } from '@phoi-hop/messaging';
+import { insertMany } from '@phoi-hop/persistence';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
 import { toCaseDto } from './case.mapper';
-import { CaseRepository } from './case.repository';
+import { CaseRepository, type StatusChange } from './case.repository';
 
 export interface OpenCaseInput {
   /** The case's first report: new (inserted here) or split out of another case (moved here). */
@@ -21,6 +22,25 @@ export interface OpenCaseInput {
   reason?: string;
 }
 
+/** Who a case is opened for, when not the request being handled (a batch written for many requests). */
+export interface OpenedFor {
+  actor: { userId: string; agencyCode: string };
+  traceHeaders: Record<string, string>;
+}
+
+/** A case ready to be written: its rows, its DTO and its `case.opened` event. */
+export interface PreparedCase {
+  entity: CaseEntity;
+  participants: CaseParticipantEntity[];
+  report: ReportEntity;
+  splitFrom: CaseEntity | null;
+  status: StatusChange;
+  triageBy: Date;
+  now: Date;
+  dto: CaseDto;
+  event: NewEvent<CaseOpenedEvent>;
+}
+
 /**
  * Opens a case around its first report, routed to the agencies the directory names (Đ6), with its
  * triage deadline (Đ3.2) and the `case.opened` event. The caller writes the audit entry.
@@ -32,13 +52,20 @@ export class CaseOpener {
     private readonly deadlines: CaseDeadlines,
   ) {}
 
-  async open(manager: EntityManager, { report, routing, possibleDuplicates, now, splitFrom, actorAgency, reason }: OpenCaseInput): Promise<{ entity: CaseEntity; dto: CaseDto }> {
-    const year = now.getUTCFullYear();
+  async open(manager: EntityManager, input: OpenCaseInput): Promise<{ entity: CaseEntity; dto: CaseDto }> {
+    const numbering = await this.cases.nextCaseNumber(manager, input.now.getUTCFullYear());
+    const prepared = this.prepare(input, numbering);
+    await this.write(manager, [prepared]);
+    return { entity: prepared.entity, dto: prepared.dto };
+  }
+
+  /** Builds a case numbered `numbering` (a number of the year of `now`), writing nothing. */
+  prepare({ report, routing, possibleDuplicates, now, splitFrom, actorAgency, reason }: OpenCaseInput, numbering: { seq: number; number: string }, openedFor?: OpenedFor): PreparedCase {
     const entity: CaseEntity = Object.assign(new CaseEntity(), {
       id: randomUUID(),
-      year,
-      seq: 0,
-      number: '',
+      year: now.getUTCFullYear(),
+      seq: numbering.seq,
+      number: numbering.number,
       status: 'OPEN',
       categoryCode: report.categoryCode,
       severity: routing.defaultSeverity,
@@ -61,32 +88,34 @@ export class CaseOpener {
     const participants = routing.participants.map((p) =>
       Object.assign(new CaseParticipantEntity(), { caseId: entity.id, agencyCode: p.agencyCode, role: p.role, basis: p.basis, assignedAt: now }),
     );
-    Object.assign(entity, await this.cases.nextCaseNumber(manager, year));
-    await manager.insert(CaseEntity, entity);
-    await manager.insert(CaseParticipantEntity, participants);
-    if (splitFrom) {
-      await manager.update(ReportEntity, { id: report.id }, { caseId: entity.id });
-      report.caseId = entity.id;
-    } else {
-      report.caseId = entity.id;
-      await manager.insert(ReportEntity, report);
-      await this.cases.indexBands(manager, report.id, report.bandKeys);
-    }
-    const opened = { from: null, to: 'OPEN' as const, reason: reason ?? null, byAgency: actorAgency, at: now.toISOString() };
-    await this.cases.recordStatus(manager, { caseId: entity.id, from: null, to: 'OPEN', reason: opened.reason, actorAgency, at: now });
+    report.caseId = entity.id;
+    const status: StatusChange = { caseId: entity.id, from: null, to: 'OPEN', reason: reason ?? null, actorAgency, at: now };
     // Đ3.2: the lead agency triages within the SLA of the case's severity.
     const triageBy = new Date(now.getTime() + routing.sla[entity.severity].triageHours * 3_600_000);
-    await this.deadlines.schedule(manager, entity.id, 'TRIAGE', triageBy, now);
     const deadlines = [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }];
+    const opened = { from: null, to: 'OPEN' as const, reason: status.reason, byAgency: actorAgency, at: now.toISOString() };
     const dto = toCaseDto({ entity, participants, reports: [report], deadlines, handling: { decisions: [], actions: [] }, statusHistory: [opened] });
-    await appendToOutbox<CaseOpenedEvent>(manager, [
-      {
-        subject: EventSubjects.intake.caseOpened,
-        aggregateId: entity.id,
-        visibleTo: entity.visibleAgencies,
-        data: { case: dto, reportId: report.id, ...(splitFrom ? { splitFromCaseId: splitFrom.id } : {}) },
-      },
-    ]);
-    return { entity, dto };
+    const event: NewEvent<CaseOpenedEvent> = {
+      subject: EventSubjects.intake.caseOpened,
+      aggregateId: entity.id,
+      visibleTo: entity.visibleAgencies,
+      data: { case: dto, reportId: report.id, ...(splitFrom ? { splitFromCaseId: splitFrom.id } : {}) },
+      ...(openedFor ? { actor: openedFor.actor, traceHeaders: openedFor.traceHeaders } : {}),
+    };
+    return { entity, participants, report, splitFrom: splitFrom ?? null, status, triageBy, now, dto, event };
+  }
+
+  /** Writes prepared cases, a statement per table whatever their number, events in the given order. */
+  async write(manager: EntityManager, prepared: PreparedCase[]): Promise<void> {
+    if (prepared.length === 0) return;
+    await insertMany(manager, CaseEntity, prepared.map((p) => p.entity));
+    await insertMany(manager, CaseParticipantEntity, prepared.flatMap((p) => p.participants));
+    const fresh = prepared.filter((p) => !p.splitFrom).map((p) => p.report);
+    await insertMany(manager, ReportEntity, fresh);
+    await this.cases.indexBands(manager, fresh);
+    for (const moved of prepared.filter((p) => p.splitFrom)) await manager.update(ReportEntity, { id: moved.report.id }, { caseId: moved.entity.id });
+    await this.cases.recordStatuses(manager, prepared.map((p) => p.status));
+    await this.deadlines.scheduleMany(manager, prepared.map((p) => ({ caseId: p.entity.id, kind: 'TRIAGE' as const, deadline: p.triageBy, now: p.now })));
+    await appendToOutbox<CaseOpenedEvent>(manager, prepared.map((p) => p.event));
   }
 }

@@ -10,11 +10,24 @@ import { loadHandling, type CaseHandling } from '../decision/handling.queries';
 /** Case statuses in which a case still gathers reports of the same content. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['OPEN', 'TRIAGED', 'IN_CONSULTATION', 'DECIDED', 'ACTING'];
 
-export interface DuplicateCandidateRow {
+/** A report of an open case that may be the same content as a submission of a batch. */
+export interface BatchCandidateRow {
+  reportId: string;
+  contentKey: string;
   caseId: string;
   caseNumber: string;
-  sameContentKey: boolean;
   minhash: Buffer;
+  /** The band keys by which it was found (empty when found by content key only). */
+  bandKeys: string[];
+}
+
+export interface StatusChange {
+  caseId: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  reason: string | null;
+  actorAgency: string | null;
+  at: Date;
 }
 
 export interface CaseListQuery {
@@ -26,8 +39,13 @@ export interface CaseListQuery {
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
+
+/** The advisory lock of report submissions (an arbitrary constant, unique among intake's locks). */
+const SUBMISSION_LOCK_KEY = '7310541108950218001';
 export interface IntakeSettings {
   caseNumberPrefix: string;
+  /** Most submissions written in one transaction (group commit); 64 when not set. */
+  submitBatchMax?: number;
 }
 
 /** A case with everything its DTO shows. */
@@ -50,47 +68,61 @@ export class CaseRepository {
   ) {}
 
   /**
-   * Serialises submissions about the same content (same URL or sharing an LSH band), so that two
-   * agencies reporting it at the same moment end in one case. Keys are locked in order: no deadlock.
+   * Serialises the submission batches of every replica, from candidate lookup to commit, so that
+   * two reports of the same content written at the same time cannot both open a case. It costs
+   * little: every submission also appends to the audit chain, whose head is locked until commit,
+   * and one batch holds many submissions.
    */
-  async lockContent(manager: EntityManager, keys: string[]): Promise<void> {
-    await preparedQuery(manager, 'intake_lock_content', `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT unnest($1::bigint[]) AS k ORDER BY 1) locks`, [keys]);
+  async lockSubmissions(manager: EntityManager): Promise<void> {
+    await preparedQuery(manager, 'intake_lock_submissions', `SELECT pg_advisory_xact_lock($1::bigint)`, [SUBMISSION_LOCK_KEY]);
+  }
+
+
+  /** Indexes reports' band keys for later candidate lookups, in one statement. */
+  async indexBands(manager: EntityManager, reports: Array<{ id: string; bandKeys: string[] }>): Promise<void> {
+    const keys: string[] = [];
+    const ids: string[] = [];
+    for (const report of reports) {
+      for (const key of new Set(report.bandKeys)) {
+        keys.push(key);
+        ids.push(report.id);
+      }
+    }
+    if (keys.length === 0) return;
+    await preparedQuery(manager, 'intake_index_bands_many', `INSERT INTO report_band (band_key, report_id) SELECT * FROM unnest($1::bigint[], $2::uuid[])`, [keys, ids]);
   }
 
   /**
-   * Reports of open cases with the same content key or at least one shared LSH band key: index
-   * probes only (content_key btree, report_band primary key), so the cost does not grow with the
-   * number of cases.
+   * The reports of open cases that may be the same content as any of `probes` (same content key,
+   * or at least one shared LSH band key), for a batch of submissions in one round trip each: the
+   * caller attributes rows to probes by `contentKey` and `bandKeys`.
    */
-  async findCandidates(manager: EntityManager, contentKey: string, bandKeys: string[], limit = 50): Promise<DuplicateCandidateRow[]> {
-    const hits = bandKeys.length
-      ? await preparedQuery<{ report_id: string }>(
+  async findCandidatesOfMany(manager: EntityManager, probes: Array<{ contentKey: string; bandKeys: string[] }>, limitPerProbe = 50): Promise<BatchCandidateRow[]> {
+    const allBands = [...new Set(probes.flatMap((p) => p.bandKeys))];
+    const hits = allBands.length
+      ? await preparedQuery<{ band_key: string; report_id: string }>(
           manager,
-          'intake_band_hits',
-          `SELECT DISTINCT report_id FROM report_band WHERE band_key = ANY($1::bigint[]) LIMIT $2`,
-          [bandKeys, limit * 4],
+          'intake_band_hits_many',
+          `SELECT band_key::text, report_id FROM report_band WHERE band_key = ANY($1::bigint[]) LIMIT $2`,
+          [allBands, limitPerProbe * 4 * probes.length],
         )
       : [];
-    // Two plain index lookups (by content key, by report id), each joined to its case by primary key.
-    return preparedQuery<DuplicateCandidateRow>(
+    const bandsByReport = new Map<string, string[]>();
+    for (const hit of hits) bandsByReport.set(hit.report_id, [...(bandsByReport.get(hit.report_id) ?? []), hit.band_key]);
+    const rows = await preparedQuery<Omit<BatchCandidateRow, 'bandKeys'>>(
       manager,
-      'intake_candidates',
-      `SELECT r.case_id AS "caseId", c.number AS "caseNumber", true AS "sameContentKey", r.minhash
+      'intake_candidates_many',
+      `SELECT r.id AS "reportId", r.content_key AS "contentKey", r.case_id AS "caseId", c.number AS "caseNumber", r.minhash
          FROM report r JOIN handling_case c ON c.id = r.case_id
-        WHERE r.content_key = $1 AND c.status = ANY($3::text[])
-       UNION ALL
-       SELECT r.case_id, c.number, false, r.minhash
+        WHERE r.content_key = ANY($1::text[]) AND c.status = ANY($3::text[])
+       UNION
+       SELECT r.id, r.content_key, r.case_id, c.number, r.minhash
          FROM report r JOIN handling_case c ON c.id = r.case_id
-        WHERE r.id = ANY($2::uuid[]) AND r.content_key <> $1 AND c.status = ANY($3::text[])
+        WHERE r.id = ANY($2::uuid[]) AND c.status = ANY($3::text[])
        LIMIT $4`,
-      [contentKey, hits.map((h) => h.report_id), OPEN_STATUSES, limit],
+      [[...new Set(probes.map((p) => p.contentKey))], [...bandsByReport.keys()], OPEN_STATUSES, limitPerProbe * probes.length],
     );
-  }
-
-  /** Indexes a report's band keys for later candidate lookups. */
-  async indexBands(manager: EntityManager, reportId: string, bandKeys: string[]): Promise<void> {
-    if (bandKeys.length === 0) return;
-    await preparedQuery(manager, 'intake_index_bands', `INSERT INTO report_band (band_key, report_id) SELECT DISTINCT unnest($1::bigint[]), $2::uuid`, [bandKeys, reportId]);
+    return rows.map((row) => ({ ...row, bandKeys: bandsByReport.get(row.reportId) ?? [] }));
   }
 
   /**
@@ -109,20 +141,22 @@ export class CaseRepository {
   }
 
   /**
-   * Next number of the year from its sequence: no row lock, so opening cases never waits for
-   * another transaction. Numbers are unique and increasing; a transaction that fails after taking
-   * one leaves a gap.
+   * Numbers come from the year's sequence: no row lock, so opening cases never waits for another
+   * transaction. Numbers are unique and increasing; a transaction that fails after taking one
+   * leaves a gap.
    */
-  async nextSequence(manager: EntityManager, year: number): Promise<number> {
-    if (!this.knownYears.has(year)) throw new Error(`The number sequence of ${year} was not prepared`);
-    const [row] = await preparedQuery<{ seq: number }>(manager, `intake_next_case_number_${year}`, `SELECT nextval('case_number_${year}')::int AS seq`, []);
-    return row!.seq;
-  }
-
   /** The next case number of the year, e.g. QB-2026-000042. */
   async nextCaseNumber(manager: EntityManager, year: number): Promise<{ seq: number; number: string }> {
-    const seq = await this.nextSequence(manager, year);
-    return { seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) };
+    const [next] = await this.nextCaseNumbers(manager, year, 1);
+    return next!;
+  }
+
+  /** `count` next numbers of the year, in increasing order, in one round trip. */
+  async nextCaseNumbers(manager: EntityManager, year: number, count: number): Promise<Array<{ seq: number; number: string }>> {
+    if (count === 0) return [];
+    if (!this.knownYears.has(year)) throw new Error(`The number sequence of ${year} was not prepared`);
+    const rows = await preparedQuery<{ seq: number }>(manager, `intake_next_case_numbers_${year}`, `SELECT nextval('case_number_${year}')::int AS seq FROM generate_series(1, $1::int)`, [count]);
+    return rows.map((r) => r.seq).sort((a, b) => a - b).map((seq) => ({ seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) }));
   }
 
   async addVisibleAgency(manager: EntityManager, caseId: string, agencyCode: string, now: Date): Promise<string[]> {
@@ -174,12 +208,19 @@ export class CaseRepository {
   }
 
   /** Records a status change (the first, from null, when the case opens); in the transaction that makes it. */
-  async recordStatus(manager: EntityManager, change: { caseId: string; from: CaseStatus | null; to: CaseStatus; reason: string | null; actorAgency: string | null; at: Date }): Promise<void> {
+  async recordStatus(manager: EntityManager, change: StatusChange): Promise<void> {
+    await this.recordStatuses(manager, [change]);
+  }
+
+  /** Several status changes in one statement, in order. */
+  async recordStatuses(manager: EntityManager, changes: StatusChange[]): Promise<void> {
+    if (changes.length === 0) return;
     await preparedQuery(
       manager,
-      'intake_record_status',
-      `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [change.caseId, change.from, change.to, change.reason, change.actorAgency, change.at],
+      'intake_record_statuses',
+      `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
+      [changes.map((c) => c.caseId), changes.map((c) => c.from), changes.map((c) => c.to), changes.map((c) => c.reason), changes.map((c) => c.actorAgency), changes.map((c) => c.at)],
     );
   }
 

@@ -20,10 +20,20 @@ export class CaseDeadlines {
   constructor(@Inject(INTAKE_DEADLINE_SETTINGS) private readonly settings: DeadlineSettings) {}
 
   async schedule(manager: EntityManager, caseId: string, kind: CaseDeadlineKind, deadline: Date, now: Date, actionId: string | null = null): Promise<void> {
-    await manager.query(
-      `INSERT INTO case_deadline (id, case_id, kind, action_id, phase, deadline, due_at) VALUES ($1, $2, $3, $4, 'REMINDER', $5, $6), ($7, $2, $3, $4, 'ESCALATION', $5, $5)`,
-      [randomUUID(), caseId, kind, actionId, deadline, reminderAt(now, deadline, this.settings.reminderLeadMs), randomUUID()],
-    );
+    await this.scheduleMany(manager, [{ caseId, kind, deadline, now, actionId }]);
+  }
+
+  /** Several deadlines in one statement (a batch of new cases). */
+  async scheduleMany(manager: EntityManager, items: Array<{ caseId: string; kind: CaseDeadlineKind; deadline: Date; now: Date; actionId?: string | null }>): Promise<void> {
+    if (items.length === 0) return;
+    const values: unknown[] = [];
+    const rows = items.flatMap(({ caseId, kind, deadline, now, actionId }) => {
+      const base = values.length;
+      values.push(randomUUID(), caseId, kind, actionId ?? null, deadline, reminderAt(now, deadline, this.settings.reminderLeadMs), randomUUID());
+      const p = (i: number) => `$${base + i}`;
+      return [`(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}::uuid, 'REMINDER', ${p(5)}::timestamptz, ${p(6)}::timestamptz)`, `(${p(7)}, ${p(2)}, ${p(3)}, ${p(4)}::uuid, 'ESCALATION', ${p(5)}::timestamptz, ${p(5)}::timestamptz)`];
+    });
+    await manager.query(`INSERT INTO case_deadline (id, case_id, kind, action_id, phase, deadline, due_at) VALUES ${rows.join(', ')}`, values);
   }
 
   /** Cancels what is still due: of some kinds, of one action, or everything of the case. */

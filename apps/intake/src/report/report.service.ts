@@ -1,48 +1,75 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { SpanKind, context as otelContext, trace, type Context } from '@opentelemetry/api';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   EventSubjects,
   RpcSubjects,
   type Actor,
-  type PossibleDuplicateDto,
   type ReportAttachedEvent,
   type RouteCaseResponse,
   type SubmitReportRequest,
   type SubmitReportResponse,
 } from '@phoi-hop/contracts';
-import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit } from '@phoi-hop/persistence';
-import { CaseOpener } from '../case/case-opener';
+import { OutboxRelay, RpcClient, appendToOutbox, traceHeadersOf } from '@phoi-hop/messaging';
+import { GroupCommitQueue, appendAuditEntries, insertMany } from '@phoi-hop/persistence';
+import { withSpan } from '@phoi-hop/observability';
+import { CaseOpener, type OpenedFor, type PreparedCase } from '../case/case-opener';
 import { CaseError } from '../case/case.errors';
 import { toCaseDto, toReportDto } from '../case/case.mapper';
-import { CaseRepository } from '../case/case.repository';
-import { decideDuplicate } from '../dedup/duplicate-policy';
-import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText } from '../dedup/text-fingerprint';
+import { CaseRepository, INTAKE_SETTINGS, type IntakeSettings } from '../case/case.repository';
+import { decideDuplicate, type DuplicateCandidate } from '../dedup/duplicate-policy';
+import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText, type TextFingerprint } from '../dedup/text-fingerprint';
 import { ReportEntity } from './report.entity';
 import { canonicalizeUrl, contentKeyOf } from './url-canonicalizer';
 
 /** Reports dated more than this into the future are refused (clock skew allowance). */
 const FUTURE_TOLERANCE_MS = 24 * 3600_000;
 
-/** A signed 64-bit advisory-lock key from the first 16 hex digits of a SHA-256. */
-function advisoryKeyOf(hex: string): string {
-  return BigInt.asIntN(64, BigInt(`0x${hex.slice(0, 16)}`)).toString();
+/** A submission validated and routed, waiting to be written with the others that arrived with it. */
+interface Submission {
+  report: ReportEntity;
+  routing: RouteCaseResponse;
+  contentKey: string;
+  fingerprint: TextFingerprint;
+  now: Date;
+  /** The request's trace, so that its event and audit entry point to it whichever batch writes them. */
+  trace: Context;
+  openedFor: OpenedFor;
+}
+
+/** A report already placed in this batch: a later submission of the same content joins its case. */
+interface PlacedInBatch {
+  contentKey: string;
+  bandKeys: Set<string>;
+  signature: Uint32Array;
+  /** The case it opened (a batch-local key until numbered) or joined. */
+  caseKey: string;
 }
 
 /**
  * Đ4.1, Đ7.1: an agency reports harmful content. The report joins the open case about the same
  * content (same canonical URL, or near-duplicate text), or opens a new case routed by the directory.
+ *
+ * Submissions that arrive while others are being written are written together (group commit): one
+ * transaction, one lock, one statement per table and one audit append for the
+ * whole batch, decided in arrival order exactly as if written one by one (a submission joins a case
+ * opened earlier in the same batch). A lone submission is written at once.
  */
 @Injectable()
 export class ReportService {
+  private readonly queue: GroupCommitQueue<Submission, SubmitReportResponse>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
     private readonly rpc: RpcClient,
     private readonly relay: OutboxRelay,
     private readonly opener: CaseOpener,
-  ) {}
+    @Inject(INTAKE_SETTINGS) settings: IntakeSettings,
+  ) {
+    this.queue = new GroupCommitQueue((batch) => this.writeBatch(batch), { maxBatch: settings.submitBatchMax ?? 64 });
+  }
 
   async submit(actor: Actor, request: SubmitReportRequest): Promise<SubmitReportResponse> {
     const canonical = canonicalizeUrl(request.url);
@@ -79,33 +106,111 @@ export class ReportService {
       similarity: null,
       estimatedReach: request.estimatedReach ?? null,
     });
-
-    const result = await this.dataSource.transaction(async (manager) => {
-      await this.cases.lockContent(manager, [advisoryKeyOf(contentKey), ...fingerprint.bandKeys]);
-      const candidates = (await this.cases.findCandidates(manager, contentKey, fingerprint.bandKeys)).map((row) => ({
-        caseId: row.caseId,
-        caseNumber: row.caseNumber,
-        sameContentKey: row.sameContentKey,
-        similarity: estimateSimilarity(fingerprint.signature, decodeSignature(row.minhash)),
-      }));
-      const verdict = decideDuplicate(candidates);
-      if (verdict.kind === 'JOIN') {
-        return this.attach(manager, report, verdict.caseId, verdict.similarity, now);
-      }
-      const numbers = new Map(candidates.map((c) => [c.caseId, c.caseNumber]));
-      const suggestions = verdict.suggestions.map((s) => ({ caseId: s.caseId, number: numbers.get(s.caseId)!, similarity: round(s.similarity) }));
-      return this.open(manager, report, routing, suggestions, now);
+    const active = otelContext.active();
+    return this.queue.submit({
+      report,
+      routing,
+      contentKey,
+      fingerprint,
+      now,
+      trace: active,
+      openedFor: { actor: { userId: actor.userId, agencyCode: actor.agencyCode }, traceHeaders: traceHeadersOf(active) },
     });
-    this.relay.kick();
-    return result;
   }
 
-  private async attach(manager: EntityManager, report: ReportEntity, caseId: string, similarity: number, now: Date): Promise<SubmitReportResponse> {
+  /** Writes a batch of submissions in one transaction, deciding each in order. */
+  private async writeBatch(batch: Submission[]): Promise<SubmitReportResponse[]> {
+    const results = await withSpan(
+      'intake.report.batch',
+      SpanKind.INTERNAL,
+      { 'batch.size': batch.length },
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          await this.cases.lockSubmissions(manager);
+          const stored = (await this.cases.findCandidatesOfMany(manager, batch.map((s) => ({ contentKey: s.contentKey, bandKeys: s.fingerprint.bandKeys })))).map((row) => ({
+            row,
+            bandKeys: new Set(row.bandKeys),
+            signature: decodeSignature(row.minhash),
+          }));
+          // Decide each submission in arrival order against the stored reports and the ones placed before it in this batch.
+          const placed: PlacedInBatch[] = [];
+          const numbers = new Map<string, string>(stored.map((c) => [c.row.caseId, c.row.caseNumber]));
+          const verdicts = batch.map((submission, index) => {
+            const candidates = [
+              ...stored.filter((c) => sameContent(submission, c.row.contentKey, c.bandKeys)).map((c) => candidateOf(submission, c.row.caseId, c.row.contentKey, c.signature)),
+              ...placed.filter((p) => sameContent(submission, p.contentKey, p.bandKeys)).map((p) => candidateOf(submission, p.caseKey, p.contentKey, p.signature)),
+            ];
+            const verdict = decideDuplicate(candidates);
+            placed.push({
+              contentKey: submission.contentKey,
+              bandKeys: new Set(submission.fingerprint.bandKeys),
+              signature: submission.fingerprint.signature,
+              caseKey: verdict.kind === 'JOIN' ? verdict.caseId : `batch:${index}`,
+            });
+            return verdict;
+          });
+
+          // New cases: numbered in arrival order, written a statement per table.
+          const realIds = new Map<string, string>();
+          const opened = new Map<number, PreparedCase>();
+          const years = [...new Set(batch.filter((_, i) => verdicts[i]!.kind === 'NEW').map((s) => s.now.getUTCFullYear()))];
+          const numbering = new Map<number, Array<{ seq: number; number: string }>>();
+          for (const year of years) {
+            numbering.set(year, await this.cases.nextCaseNumbers(manager, year, batch.filter((s, i) => verdicts[i]!.kind === 'NEW' && s.now.getUTCFullYear() === year).length));
+          }
+          batch.forEach((submission, index) => {
+            const verdict = verdicts[index]!;
+            if (verdict.kind !== 'NEW') return;
+            const possibleDuplicates = verdict.suggestions.map((s) => {
+              const caseId = realIds.get(s.caseId) ?? s.caseId;
+              return { caseId, number: numbers.get(caseId)!, similarity: round(s.similarity) };
+            });
+            const prepared = this.opener.prepare(
+              { report: submission.report, routing: submission.routing, possibleDuplicates, now: submission.now, actorAgency: submission.report.reporterAgencyCode },
+              numbering.get(submission.now.getUTCFullYear())!.shift()!,
+              submission.openedFor,
+            );
+            realIds.set(`batch:${index}`, prepared.entity.id);
+            numbers.set(prepared.entity.id, prepared.entity.number);
+            opened.set(index, prepared);
+          });
+          await this.opener.write(manager, [...opened.values()]);
+
+          // Reports joining a case (stored, or opened above), in arrival order.
+          const responses: SubmitReportResponse[] = [];
+          for (const [index, submission] of batch.entries()) {
+            const verdict = verdicts[index]!;
+            const prepared = opened.get(index);
+            if (prepared) responses.push({ report: toReportDto(submission.report), case: prepared.dto, merged: false });
+            else if (verdict.kind === 'JOIN') responses.push(await this.attach(manager, submission, realIds.get(verdict.caseId) ?? verdict.caseId, verdict.similarity));
+          }
+          // One append to the audit chain for the whole batch; it locks the chain head until commit, so it comes last.
+          await appendAuditEntries(
+            manager,
+            batch.map((submission, index) => ({
+              actor: submission.openedFor.actor,
+              action: responses[index]!.merged ? 'report.attached' : 'case.opened',
+              targetType: 'case',
+              targetId: submission.report.caseId,
+              summary: { caseNumber: responses[index]!.case.number, reportId: submission.report.id, canonicalUrl: submission.report.canonicalUrl, categoryCode: submission.report.categoryCode },
+              traceId: trace.getSpanContext(submission.trace)?.traceId ?? null,
+            })),
+          );
+          return responses;
+        }),
+      batch[0]!.trace,
+    );
+    this.relay.kick();
+    return results;
+  }
+
+  private async attach(manager: EntityManager, submission: Submission, caseId: string, similarity: number): Promise<SubmitReportResponse> {
+    const { report } = submission;
     report.caseId = caseId;
     report.similarity = round(similarity);
-    await manager.insert(ReportEntity, report);
-    await this.cases.indexBands(manager, report.id, report.bandKeys);
-    const visibleTo = await this.cases.addVisibleAgency(manager, caseId, report.reporterAgencyCode, now);
+    await insertMany(manager, ReportEntity, [report]);
+    await this.cases.indexBands(manager, [report]);
+    const visibleTo = await this.cases.addVisibleAgency(manager, caseId, report.reporterAgencyCode, submission.now);
     const loaded = (await this.cases.loadCase(manager, caseId))!;
     const caseDto = toCaseDto(loaded);
     await appendToOutbox<ReportAttachedEvent>(manager, [
@@ -114,27 +219,10 @@ export class ReportService {
         aggregateId: caseId,
         visibleTo,
         data: { caseId, caseNumber: caseDto.number, report: toReportDto(report), similarity: report.similarity },
+        ...submission.openedFor,
       },
     ]);
-    await this.audit(manager, caseDto.number, report, true);
     return { report: toReportDto(report), case: caseDto, merged: true };
-  }
-
-  private async open(manager: EntityManager, report: ReportEntity, routing: RouteCaseResponse, possibleDuplicates: PossibleDuplicateDto[], now: Date): Promise<SubmitReportResponse> {
-    const { dto } = await this.opener.open(manager, { report, routing, possibleDuplicates, now, actorAgency: report.reporterAgencyCode });
-    await this.audit(manager, dto.number, report, false);
-    return { report: toReportDto(report), case: dto, merged: false };
-  }
-
-  /** The audit entry of a submission; its chain head lock is held until commit, so it is written last. */
-  private audit(manager: EntityManager, caseNumber: string, report: ReportEntity, merged: boolean) {
-    return appendAudit(manager, {
-      actor: { userId: report.reporterUserId, agencyCode: report.reporterAgencyCode },
-      action: merged ? 'report.attached' : 'case.opened',
-      targetType: 'case',
-      targetId: report.caseId,
-      summary: { caseNumber, reportId: report.id, canonicalUrl: report.canonicalUrl, categoryCode: report.categoryCode },
-    });
   }
 
   private parseObservedAt(value: string | undefined): Date | null {
@@ -144,6 +232,15 @@ export class ReportService {
     if (date.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw CaseError.badInput('observedAt', 'observedAt is in the future');
     return date;
   }
+}
+
+/** Whether a report (by content key and band keys) may be the same content as a submission. */
+function sameContent(submission: Submission, contentKey: string, bandKeys: Set<string>): boolean {
+  return contentKey === submission.contentKey || submission.fingerprint.bandKeys.some((key) => bandKeys.has(key));
+}
+
+function candidateOf(submission: Submission, caseId: string, contentKey: string, signature: Uint32Array): DuplicateCandidate {
+  return { caseId, sameContentKey: contentKey === submission.contentKey, similarity: estimateSimilarity(submission.fingerprint.signature, signature) };
 }
 
 function round(value: number): number {

@@ -4,7 +4,7 @@ import { createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
 import { createServiceDataSource } from '../data-source.factory';
 import { runServiceMigrations } from '../migration.runner';
 import { CreateAuditTables1764300000050 } from './audit-tables.migration';
-import { appendAudit } from './audit.writer';
+import { appendAudit, appendAuditEntries } from './audit.writer';
 import { auditedSchemas, verifyAuditChain } from './audit.verifier';
 
 describe('tamper-evident audit log (real Postgres)', () => {
@@ -46,6 +46,30 @@ describe('tamper-evident audit log (real Postgres)', () => {
       .catch(() => undefined);
     expect(await verifyAuditChain(sql, schema)).toEqual({ schema, ok: true, checked: 20 });
     expect(await auditedSchemas(sql)).toContain(schema);
+  });
+
+  it('appends a batch in order with one lock of the head, each entry with its own actor and trace id, beside single writers', async () => {
+    const before = await verifyAuditChain(sql, schema);
+    const batches = Array.from({ length: 4 }, (_, b) =>
+      dataSource.transaction((manager) =>
+        appendAuditEntries(
+          manager,
+          Array.from({ length: 5 }, (_, i) => ({ actor: { userId: `u-${b}-${i}`, agencyCode: 'CA' }, action: 'report.attached', targetType: 'case', targetId: `batch-${b}-${i}`, traceId: `trace-${b}-${i}` })),
+        ),
+      ),
+    );
+    const singles = Array.from({ length: 3 }, (_, i) => dataSource.transaction((manager) => appendAudit(manager, { actor, action: 'case.opened', targetType: 'case', targetId: `single-${i}` })));
+    const written = await Promise.all(batches);
+    await Promise.all(singles);
+    // Each batch's entries are consecutive and in the order given.
+    for (const batch of written) {
+      expect(batch.map((e) => e.seq)).toEqual(batch.map((_, i) => batch[0]!.seq + i));
+      expect(batch.map((e) => e.targetId)).toEqual(batch.map((_, i) => batch[0]!.targetId.replace(/-\d+$/, `-${i}`)));
+    }
+    const { rows } = await sql.query(`SELECT actor_user_id, trace_id FROM "${schema}".audit_log WHERE target_id = 'batch-2-3'`);
+    expect(rows).toEqual([{ actor_user_id: 'u-2-3', trace_id: 'trace-2-3' }]);
+    expect(await appendAuditEntries(dataSource.manager, [])).toEqual([]);
+    expect(await verifyAuditChain(sql, schema)).toEqual({ schema, ok: true, checked: before.checked + 23 });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {
