@@ -3,6 +3,7 @@
 // as deployed, at concurrency 1 and 32, beside a raw `pg` single-row insert measured in the same run.
 // Options: --seconds N (per phase, default 10), --concurrency 1,32, --breakdown (also each hop on its
 // own: a GraphQL query that reaches no service, directory routing and intake submission straight over NATS).
+// BENCH_PROFILE=intake (or gateway, directory; comma-separated) writes those services' CPU profiles to tmp/profiles.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
@@ -84,7 +85,10 @@ async function runPhase(label: string, concurrency: number, seconds: number, ope
 }
 
 function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, `dist/apps/${name}/src/main.js`)], {
+  // BENCH_PROFILE=intake,gateway: those services write a V8 CPU profile into tmp/profiles when stopped.
+  const profiled = (process.env['BENCH_PROFILE'] ?? '').split(',').includes(name);
+  const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'tmp', 'profiles')}`] : [];
+  const child = spawn(process.execPath, [...flags, path.join(root, `dist/apps/${name}/src/main.js`)], {
     env: {
       ...process.env,
       NODE_ENV: 'test',

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, EventSubject } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
 import { injectTraceContext } from '@phoi-hop/observability';
+import { SqlBatch } from '@phoi-hop/persistence';
 
 export interface NewEvent<T> {
   subject: EventSubject;
@@ -30,6 +31,14 @@ export function traceHeadersOf(ctx?: Context): Record<string, string> {
  * only if the change it describes committed. The relay publishes it afterwards.
  */
 export async function appendToOutbox<T>(manager: EntityManager, events: NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
+  const batch = new SqlBatch();
+  const envelopes = addToOutbox(batch, events);
+  await batch.execute(manager);
+  return envelopes;
+}
+
+/** Adds the events' outbox rows to `batch` (written, in order, when the batch is). */
+export function addToOutbox<T>(batch: SqlBatch, events: NewEvent<T>[]): EventEnvelope<T>[] {
   if (events.length === 0) return [];
   const current = ActorContext.current();
   const activeHeaders = traceHeadersOf();
@@ -46,12 +55,10 @@ export async function appendToOutbox<T>(manager: EntityManager, events: NewEvent
       data: event.data,
     };
   });
-  const values: unknown[] = [];
-  const rows = envelopes.map((envelope, index) => {
-    values.push(envelope.id, envelope.type, JSON.stringify(envelope), JSON.stringify(events[index]!.traceHeaders ?? activeHeaders));
-    const base = index * 4;
-    return `($${base + 1}, $${base + 2}, $${base + 3}::jsonb, $${base + 4}::jsonb)`;
-  });
-  await manager.query(`INSERT INTO outbox (id, subject, envelope, headers) VALUES ${rows.join(', ')}`, values);
+  const rows = envelopes.map(
+    (envelope, index) =>
+      `(${batch.param(envelope.id, 'uuid')}, ${batch.param(envelope.type, 'text')}, ${batch.param(JSON.stringify(envelope), 'jsonb')}, ${batch.param(JSON.stringify(events[index]!.traceHeaders ?? activeHeaders), 'jsonb')})`,
+  );
+  batch.add(`INSERT INTO outbox (id, subject, envelope, headers) VALUES ${rows.join(', ')}`);
   return envelopes;
 }

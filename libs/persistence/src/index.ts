@@ -9,3 +9,4 @@ export * from './due-work.poller';
 export * from './deadline.settings';
 export * from './group-commit';
 export * from './insert-many';
+export * from './sql-batch';

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { SqlBatch } from './sql-batch';
 
 interface InsertColumn {
   property: string;
@@ -7,53 +8,55 @@ interface InsertColumn {
   json: boolean;
 }
 
-const columnsOf = new WeakMap<object, { table: string; columns: InsertColumn[] }>();
+interface InsertShape {
+  table: string;
+  columns: InsertColumn[];
+}
 
-/**
- * Inserts entities with one plain multi-row INSERT built from the entity's TypeORM metadata: the
- * same columns, names and types as `manager.insert`, without its per-row query building and
- * RETURNING of defaults (a hot path writing dozens of rows at once spends most of its time there).
- * Every mapped column is written; a property left undefined is written as NULL, so entities must
- * be complete.
- */
-export async function insertMany<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: T[]): Promise<void> {
-  if (rows.length === 0) return;
+const shapes = new WeakMap<object, InsertShape>();
+
+function shapeOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>): InsertShape {
   const metadata = manager.connection.getMetadata(target);
-  let shape = columnsOf.get(metadata);
+  let shape = shapes.get(metadata);
   if (!shape) {
     const driver = manager.connection.driver;
     shape = {
-      table: metadata.tablePath,
+      table: metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.'),
       columns: metadata.columns.map((column) => {
         const type = driver.normalizeType(column);
-        return {
-          property: column.propertyName,
-          sql: driver.escape(column.databaseName),
-          cast: `${type}${column.isArray ? '[]' : ''}`,
-          json: type === 'jsonb' || type === 'json',
-        };
+        return { property: column.propertyName, sql: driver.escape(column.databaseName), cast: `${type}${column.isArray ? '[]' : ''}`, json: type === 'jsonb' || type === 'json' };
       }),
     };
-    columnsOf.set(metadata, shape);
+    shapes.set(metadata, shape);
   }
-  const { table, columns } = shape;
-  // Postgres takes at most 65,535 parameters per statement.
-  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
-  for (let start = 0; start < rows.length; start += perStatement) {
-    await insertChunk(manager, table, columns, rows.slice(start, start + perStatement));
-  }
+  return shape;
 }
 
-async function insertChunk(manager: EntityManager, table: string, columns: InsertColumn[], rows: ObjectLiteral[]): Promise<void> {
-  const values: unknown[] = [];
+/**
+ * Adds to `batch` one multi-row INSERT of entities, built from the entity's TypeORM metadata: the
+ * same columns, names and types as `manager.insert`, without its per-row query building and
+ * RETURNING of defaults. Every mapped column is written; a property left undefined is written as
+ * NULL, so entities must be complete.
+ */
+export function addInsert<T extends ObjectLiteral>(batch: SqlBatch, manager: EntityManager, target: EntityTarget<T>, rows: T[]): void {
+  if (rows.length === 0) return;
+  const { table, columns } = shapeOf(manager, target);
   const tuples = rows.map((row) => {
     const placeholders = columns.map((column) => {
       const value = (row as Record<string, unknown>)[column.property];
-      values.push(value === undefined ? null : column.json && value !== null ? JSON.stringify(value) : value);
-      return `$${values.length}::${column.cast}`;
+      return batch.param(value === undefined ? null : column.json && value !== null ? JSON.stringify(value) : value, column.cast);
     });
     return `(${placeholders.join(', ')})`;
   });
-  const escapedTable = table.split('.').map((part) => manager.connection.driver.escape(part)).join('.');
-  await manager.query(`INSERT INTO ${escapedTable} (${columns.map((c) => c.sql).join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  batch.add(`INSERT INTO ${table} (${columns.map((c) => c.sql).join(', ')}) VALUES ${tuples.join(', ')}`);
+}
+
+/** Inserts entities with plain multi-row INSERTs (see `addInsert`), within Postgres' 65,535 parameters per statement. */
+export async function insertMany<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: T[]): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(30_000 / shapeOf(manager, target).columns.length));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const batch = new SqlBatch();
+    addInsert(batch, manager, target, rows.slice(start, start + perStatement));
+    await batch.execute(manager);
+  }
 }

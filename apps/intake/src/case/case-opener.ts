@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventSubjects, type CaseDto, type CaseOpenedEvent, type PossibleDuplicateDto, type RouteCaseResponse } from '@phoi-hop/contracts';
-import { appendToOutbox, type NewEvent } from '@phoi-hop/messaging';
-import { insertMany } from '@phoi-hop/persistence';
+import { addToOutbox, type NewEvent } from '@phoi-hop/messaging';
+import { SqlBatch, addInsert } from '@phoi-hop/persistence';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
@@ -105,17 +105,25 @@ export class CaseOpener {
     return { entity, participants, report, splitFrom: splitFrom ?? null, status, triageBy, now, dto, event };
   }
 
-  /** Writes prepared cases, a statement per table whatever their number, events in the given order. */
+  /** Writes prepared cases in one statement whatever their number, events in the given order. */
   async write(manager: EntityManager, prepared: PreparedCase[]): Promise<void> {
-    if (prepared.length === 0) return;
-    await insertMany(manager, CaseEntity, prepared.map((p) => p.entity));
-    await insertMany(manager, CaseParticipantEntity, prepared.flatMap((p) => p.participants));
+    await this.addWrites(new SqlBatch(), manager, prepared).execute(manager);
+  }
+
+  /** Adds the rows of prepared cases to `batch`: cases, participants, reports and their bands, statuses, deadlines, events. */
+  addWrites(batch: SqlBatch, manager: EntityManager, prepared: PreparedCase[]): SqlBatch {
+    if (prepared.length === 0) return batch;
+    addInsert(batch, manager, CaseEntity, prepared.map((p) => p.entity));
+    addInsert(batch, manager, CaseParticipantEntity, prepared.flatMap((p) => p.participants));
     const fresh = prepared.filter((p) => !p.splitFrom).map((p) => p.report);
-    await insertMany(manager, ReportEntity, fresh);
-    await this.cases.indexBands(manager, fresh);
-    for (const moved of prepared.filter((p) => p.splitFrom)) await manager.update(ReportEntity, { id: moved.report.id }, { caseId: moved.entity.id });
-    await this.cases.recordStatuses(manager, prepared.map((p) => p.status));
-    await this.deadlines.scheduleMany(manager, prepared.map((p) => ({ caseId: p.entity.id, kind: 'TRIAGE' as const, deadline: p.triageBy, now: p.now })));
-    await appendToOutbox<CaseOpenedEvent>(manager, prepared.map((p) => p.event));
+    addInsert(batch, manager, ReportEntity, fresh);
+    this.cases.addBandIndex(batch, fresh);
+    for (const moved of prepared.filter((p) => p.splitFrom)) {
+      batch.add(`UPDATE report SET case_id = ${batch.param(moved.entity.id, 'uuid')} WHERE id = ${batch.param(moved.report.id, 'uuid')}`);
+    }
+    this.cases.addStatuses(batch, prepared.map((p) => p.status));
+    this.deadlines.addSchedules(batch, prepared.map((p) => ({ caseId: p.entity.id, kind: 'TRIAGE' as const, deadline: p.triageBy, now: p.now })));
+    addToOutbox<CaseOpenedEvent>(batch, prepared.map((p) => p.event));
+    return batch;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { appendAudit, preparedQuery, queryRows } from '@phoi-hop/persistence';
+import { SqlBatch, appendAudit, preparedQuery, queryRows, type AuditHead } from '@phoi-hop/persistence';
 import type { CaseDeadlineDto, CaseStatus, CaseStatusChangeDto, ParticipantRole } from '@phoi-hop/contracts';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
@@ -80,6 +80,10 @@ export class CaseRepository {
 
   /** Indexes reports' band keys for later candidate lookups, in one statement. */
   async indexBands(manager: EntityManager, reports: Array<{ id: string; bandKeys: string[] }>): Promise<void> {
+    await this.addBandIndex(new SqlBatch(), reports).execute(manager);
+  }
+
+  addBandIndex(batch: SqlBatch, reports: Array<{ id: string; bandKeys: string[] }>): SqlBatch {
     const keys: string[] = [];
     const ids: string[] = [];
     for (const report of reports) {
@@ -88,41 +92,56 @@ export class CaseRepository {
         ids.push(report.id);
       }
     }
-    if (keys.length === 0) return;
-    await preparedQuery(manager, 'intake_index_bands_many', `INSERT INTO report_band (band_key, report_id) SELECT * FROM unnest($1::bigint[], $2::uuid[])`, [keys, ids]);
+    if (keys.length === 0) return batch;
+    return batch.add(`INSERT INTO report_band (band_key, report_id) SELECT * FROM unnest(${batch.param(keys, 'bigint[]')}, ${batch.param(ids, 'uuid[]')})`);
   }
 
   /**
    * The reports of open cases that may be the same content as any of `probes` (same content key,
-   * or at least one shared LSH band key), for a batch of submissions in one round trip each: the
-   * caller attributes rows to probes by `contentKey` and `bandKeys`.
+   * or at least one shared LSH band key), for a batch of submissions in one round trip: the caller
+   * attributes rows to probes by `contentKey` and `bandKeys`. Index probes only (content_key btree,
+   * report_band primary key, report and case primary keys).
    */
   async findCandidatesOfMany(manager: EntityManager, probes: Array<{ contentKey: string; bandKeys: string[] }>, limitPerProbe = 50): Promise<BatchCandidateRow[]> {
-    const allBands = [...new Set(probes.flatMap((p) => p.bandKeys))];
-    const hits = allBands.length
-      ? await preparedQuery<{ band_key: string; report_id: string }>(
-          manager,
-          'intake_band_hits_many',
-          `SELECT band_key::text, report_id FROM report_band WHERE band_key = ANY($1::bigint[]) LIMIT $2`,
-          [allBands, limitPerProbe * 4 * probes.length],
-        )
-      : [];
-    const bandsByReport = new Map<string, string[]>();
-    for (const hit of hits) bandsByReport.set(hit.report_id, [...(bandsByReport.get(hit.report_id) ?? []), hit.band_key]);
-    const rows = await preparedQuery<Omit<BatchCandidateRow, 'bandKeys'>>(
+    const bands = [...new Set(probes.flatMap((p) => p.bandKeys))];
+    const contentKeys = [...new Set(probes.map((p) => p.contentKey))];
+    return preparedQuery<BatchCandidateRow>(
       manager,
       'intake_candidates_many',
-      `SELECT r.id AS "reportId", r.content_key AS "contentKey", r.case_id AS "caseId", c.number AS "caseNumber", r.minhash
-         FROM report r JOIN handling_case c ON c.id = r.case_id
-        WHERE r.content_key = ANY($1::text[]) AND c.status = ANY($3::text[])
-       UNION
-       SELECT r.id, r.content_key, r.case_id, c.number, r.minhash
-         FROM report r JOIN handling_case c ON c.id = r.case_id
-        WHERE r.id = ANY($2::uuid[]) AND c.status = ANY($3::text[])
-       LIMIT $4`,
-      [[...new Set(probes.map((p) => p.contentKey))], [...bandsByReport.keys()], OPEN_STATUSES, limitPerProbe * probes.length],
+      `WITH hits AS (SELECT band_key, report_id FROM report_band WHERE band_key = ANY($1::bigint[]) LIMIT $2),
+            found AS (SELECT id FROM report WHERE content_key = ANY($3::text[]) UNION SELECT report_id FROM hits)
+       SELECT r.id AS "reportId", r.content_key AS "contentKey", r.case_id AS "caseId", c.number AS "caseNumber", r.minhash,
+              COALESCE((SELECT array_agg(h.band_key::text) FROM hits h WHERE h.report_id = r.id), '{}') AS "bandKeys"
+         FROM found f JOIN report r ON r.id = f.id JOIN handling_case c ON c.id = r.case_id
+        WHERE c.status = ANY($4::text[])
+        LIMIT $5`,
+      [bands, limitPerProbe * 4 * probes.length, contentKeys, OPEN_STATUSES, limitPerProbe * probes.length],
     );
-    return rows.map((row) => ({ ...row, bandKeys: bandsByReport.get(row.reportId) ?? [] }));
+  }
+
+  /**
+   * Case numbers for new cases opened in the years given (one entry per case, in order), and the
+   * audit chain head locked until commit: one round trip for what a batch of submissions needs
+   * before it writes.
+   */
+  async takeNumbersAndAuditHead(manager: EntityManager, years: number[]): Promise<{ numbers: Map<number, Array<{ seq: number; number: string }>>; head: AuditHead }> {
+    for (const year of new Set(years)) if (!this.knownYears.has(year)) throw new Error(`The number sequence of ${year} was not prepared`);
+    const [row] = await preparedQuery<{ last_seq: string; last_hash: string; seqs: Array<[number, number]> }>(
+      manager,
+      'intake_numbers_and_audit_head',
+      `SELECT h.last_seq, h.last_hash,
+              (SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json)
+                 FROM unnest($1::int[]) WITH ORDINALITY AS t(y, i)) AS seqs
+         FROM audit_head h WHERE h.id = 1 FOR UPDATE`,
+      [years],
+    );
+    if (!row) throw new Error('audit_head is missing: run the service migrations');
+    const numbers = new Map<number, Array<{ seq: number; number: string }>>();
+    for (const year of new Set(years)) {
+      const seqs = row.seqs.filter(([y]) => y === year).map(([, seq]) => Number(seq)).sort((a, b) => a - b);
+      numbers.set(year, seqs.map((seq) => ({ seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) })));
+    }
+    return { numbers, head: { lastSeq: Number(row.last_seq), lastHash: row.last_hash } };
   }
 
   /**
@@ -147,16 +166,9 @@ export class CaseRepository {
    */
   /** The next case number of the year, e.g. QB-2026-000042. */
   async nextCaseNumber(manager: EntityManager, year: number): Promise<{ seq: number; number: string }> {
-    const [next] = await this.nextCaseNumbers(manager, year, 1);
-    return next!;
-  }
-
-  /** `count` next numbers of the year, in increasing order, in one round trip. */
-  async nextCaseNumbers(manager: EntityManager, year: number, count: number): Promise<Array<{ seq: number; number: string }>> {
-    if (count === 0) return [];
     if (!this.knownYears.has(year)) throw new Error(`The number sequence of ${year} was not prepared`);
-    const rows = await preparedQuery<{ seq: number }>(manager, `intake_next_case_numbers_${year}`, `SELECT nextval('case_number_${year}')::int AS seq FROM generate_series(1, $1::int)`, [count]);
-    return rows.map((r) => r.seq).sort((a, b) => a - b).map((seq) => ({ seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) }));
+    const [row] = await preparedQuery<{ seq: number }>(manager, `intake_next_case_number_${year}`, `SELECT nextval('case_number_${year}')::int AS seq`, []);
+    return { seq: row!.seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, row!.seq) };
   }
 
   async addVisibleAgency(manager: EntityManager, caseId: string, agencyCode: string, now: Date): Promise<string[]> {
@@ -214,13 +226,15 @@ export class CaseRepository {
 
   /** Several status changes in one statement, in order. */
   async recordStatuses(manager: EntityManager, changes: StatusChange[]): Promise<void> {
-    if (changes.length === 0) return;
-    await preparedQuery(
-      manager,
-      'intake_record_statuses',
+    await this.addStatuses(new SqlBatch(), changes).execute(manager);
+  }
+
+  addStatuses(batch: SqlBatch, changes: StatusChange[]): SqlBatch {
+    if (changes.length === 0) return batch;
+    const column = <K extends keyof StatusChange>(key: K, cast: string) => batch.param(changes.map((c) => c[key]), cast);
+    return batch.add(
       `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
-      [changes.map((c) => c.caseId), changes.map((c) => c.from), changes.map((c) => c.to), changes.map((c) => c.reason), changes.map((c) => c.actorAgency), changes.map((c) => c.at)],
+       SELECT * FROM unnest(${column('caseId', 'uuid[]')}, ${column('from', 'text[]')}, ${column('to', 'text[]')}, ${column('reason', 'text[]')}, ${column('actorAgency', 'text[]')}, ${column('at', 'timestamptz[]')})`,
     );
   }
 

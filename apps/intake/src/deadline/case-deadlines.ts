@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryRows, reminderAt, type DeadlineSettings } from '@phoi-hop/persistence';
+import { SqlBatch, queryRows, reminderAt, type DeadlineSettings } from '@phoi-hop/persistence';
 import { INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
 
 export type CaseDeadlineKind = 'TRIAGE' | 'DECISION' | 'CONSULTATION' | 'ACTION';
+
+export interface DeadlineToSchedule {
+  caseId: string;
+  kind: CaseDeadlineKind;
+  deadline: Date;
+  now: Date;
+  actionId?: string | null;
+}
 
 /** The end of a due date in the province (a handling action is due by the end of its day, UTC+7). */
 export function endOfProvinceDay(date: string): Date {
@@ -24,16 +32,17 @@ export class CaseDeadlines {
   }
 
   /** Several deadlines in one statement (a batch of new cases). */
-  async scheduleMany(manager: EntityManager, items: Array<{ caseId: string; kind: CaseDeadlineKind; deadline: Date; now: Date; actionId?: string | null }>): Promise<void> {
-    if (items.length === 0) return;
-    const values: unknown[] = [];
+  async scheduleMany(manager: EntityManager, items: DeadlineToSchedule[]): Promise<void> {
+    await this.addSchedules(new SqlBatch(), items).execute(manager);
+  }
+
+  addSchedules(batch: SqlBatch, items: DeadlineToSchedule[]): SqlBatch {
+    if (items.length === 0) return batch;
     const rows = items.flatMap(({ caseId, kind, deadline, now, actionId }) => {
-      const base = values.length;
-      values.push(randomUUID(), caseId, kind, actionId ?? null, deadline, reminderAt(now, deadline, this.settings.reminderLeadMs), randomUUID());
-      const p = (i: number) => `$${base + i}`;
-      return [`(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}::uuid, 'REMINDER', ${p(5)}::timestamptz, ${p(6)}::timestamptz)`, `(${p(7)}, ${p(2)}, ${p(3)}, ${p(4)}::uuid, 'ESCALATION', ${p(5)}::timestamptz, ${p(5)}::timestamptz)`];
+      const [id, c, k, a, d] = [batch.param(caseId, 'uuid'), batch.param(kind, 'text'), batch.param(actionId ?? null, 'uuid'), batch.param(deadline, 'timestamptz'), batch.param(reminderAt(now, deadline, this.settings.reminderLeadMs), 'timestamptz')];
+      return [`(${batch.param(randomUUID(), 'uuid')}, ${id}, ${c}, ${k}, 'REMINDER', ${a}, ${d})`, `(${batch.param(randomUUID(), 'uuid')}, ${id}, ${c}, ${k}, 'ESCALATION', ${a}, ${a})`];
     });
-    await manager.query(`INSERT INTO case_deadline (id, case_id, kind, action_id, phase, deadline, due_at) VALUES ${rows.join(', ')}`, values);
+    return batch.add(`INSERT INTO case_deadline (id, case_id, kind, action_id, phase, deadline, due_at) VALUES ${rows.join(', ')}`);
   }
 
   /** Cancels what is still due: of some kinds, of one action, or everything of the case. */

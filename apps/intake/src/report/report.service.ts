@@ -12,7 +12,7 @@ import {
   type SubmitReportResponse,
 } from '@phoi-hop/contracts';
 import { OutboxRelay, RpcClient, appendToOutbox, traceHeadersOf } from '@phoi-hop/messaging';
-import { GroupCommitQueue, appendAuditEntries, insertMany } from '@phoi-hop/persistence';
+import { GroupCommitQueue, SqlBatch, addAuditEntries, insertMany } from '@phoi-hop/persistence';
 import { withSpan } from '@phoi-hop/observability';
 import { CaseOpener, type OpenedFor, type PreparedCase } from '../case/case-opener';
 import { CaseError } from '../case/case.errors';
@@ -150,14 +150,11 @@ export class ReportService {
             return verdict;
           });
 
-          // New cases: numbered in arrival order, written a statement per table.
+          // New cases are numbered in arrival order; the audit chain head is locked in the same round trip.
+          const opening = batch.filter((_, i) => verdicts[i]!.kind === 'NEW');
+          const { numbers: numbering, head } = await this.cases.takeNumbersAndAuditHead(manager, opening.map((s) => s.now.getUTCFullYear()));
           const realIds = new Map<string, string>();
           const opened = new Map<number, PreparedCase>();
-          const years = [...new Set(batch.filter((_, i) => verdicts[i]!.kind === 'NEW').map((s) => s.now.getUTCFullYear()))];
-          const numbering = new Map<number, Array<{ seq: number; number: string }>>();
-          for (const year of years) {
-            numbering.set(year, await this.cases.nextCaseNumbers(manager, year, batch.filter((s, i) => verdicts[i]!.kind === 'NEW' && s.now.getUTCFullYear() === year).length));
-          }
           batch.forEach((submission, index) => {
             const verdict = verdicts[index]!;
             if (verdict.kind !== 'NEW') return;
@@ -174,7 +171,25 @@ export class ReportService {
             numbers.set(prepared.entity.id, prepared.entity.number);
             opened.set(index, prepared);
           });
-          await this.opener.write(manager, [...opened.values()]);
+          for (const [index, submission] of batch.entries()) {
+            const verdict = verdicts[index]!;
+            if (verdict.kind === 'JOIN') submission.report.caseId = realIds.get(verdict.caseId) ?? verdict.caseId;
+          }
+          // The new cases and every audit entry of the batch, in arrival order, in one statement.
+          const writes = this.opener.addWrites(new SqlBatch(), manager, [...opened.values()]);
+          addAuditEntries(
+            writes,
+            head,
+            batch.map((submission, index) => ({
+              actor: submission.openedFor.actor,
+              action: opened.has(index) ? 'case.opened' : 'report.attached',
+              targetType: 'case',
+              targetId: submission.report.caseId,
+              summary: { caseNumber: numbers.get(submission.report.caseId)!, reportId: submission.report.id, canonicalUrl: submission.report.canonicalUrl, categoryCode: submission.report.categoryCode },
+              traceId: trace.getSpanContext(submission.trace)?.traceId ?? null,
+            })),
+          );
+          await writes.execute(manager);
 
           // Reports joining a case (stored, or opened above), in arrival order.
           const responses: SubmitReportResponse[] = [];
@@ -182,20 +197,8 @@ export class ReportService {
             const verdict = verdicts[index]!;
             const prepared = opened.get(index);
             if (prepared) responses.push({ report: toReportDto(submission.report), case: prepared.dto, merged: false });
-            else if (verdict.kind === 'JOIN') responses.push(await this.attach(manager, submission, realIds.get(verdict.caseId) ?? verdict.caseId, verdict.similarity));
+            else if (verdict.kind === 'JOIN') responses.push(await this.attach(manager, submission, verdict.similarity));
           }
-          // One append to the audit chain for the whole batch; it locks the chain head until commit, so it comes last.
-          await appendAuditEntries(
-            manager,
-            batch.map((submission, index) => ({
-              actor: submission.openedFor.actor,
-              action: responses[index]!.merged ? 'report.attached' : 'case.opened',
-              targetType: 'case',
-              targetId: submission.report.caseId,
-              summary: { caseNumber: responses[index]!.case.number, reportId: submission.report.id, canonicalUrl: submission.report.canonicalUrl, categoryCode: submission.report.categoryCode },
-              traceId: trace.getSpanContext(submission.trace)?.traceId ?? null,
-            })),
-          );
           return responses;
         }),
       batch[0]!.trace,
@@ -204,9 +207,10 @@ export class ReportService {
     return results;
   }
 
-  private async attach(manager: EntityManager, submission: Submission, caseId: string, similarity: number): Promise<SubmitReportResponse> {
+  /** Writes a report that joins the case its `caseId` names. */
+  private async attach(manager: EntityManager, submission: Submission, similarity: number): Promise<SubmitReportResponse> {
     const { report } = submission;
-    report.caseId = caseId;
+    const caseId = report.caseId;
     report.similarity = round(similarity);
     await insertMany(manager, ReportEntity, [report]);
     await this.cases.indexBands(manager, [report]);
