@@ -6,6 +6,7 @@
 // BENCH_PROFILE=intake (or gateway, directory; comma-separated) writes those services' CPU profiles to tmp/profiles.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -75,6 +76,35 @@ function graphqlPost(url: string, query: string, variables: Record<string, unkno
   });
 }
 
+/** CPU seconds used so far by each process group of the platform (Linux /proc; clock ticks of 10 ms). */
+type CpuGroups = Record<string, number>;
+function cpuSnapshot(children: Record<string, number | undefined>): CpuGroups {
+  const ticks = (pid: number | string): number => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  };
+  const groups: CpuGroups = { 'postgres (all backends)': 0, 'nats-server': 0 };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let comm = '';
+    try {
+      comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm === 'postgres') groups['postgres (all backends)']! += ticks(entry) / 100;
+    if (comm === 'nats-server') groups['nats-server']! += ticks(entry) / 100;
+  }
+  for (const [name, pid] of Object.entries(children)) if (pid) groups[name] = ticks(pid) / 100;
+  const own = process.cpuUsage();
+  groups['load generator (this process)'] = (own.user + own.system) / 1e6;
+  return groups;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -99,7 +129,10 @@ async function runPhase(label: string, concurrency: number, seconds: number, ope
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
         const t0 = performance.now();
-        const ok = await operation().catch(() => false);
+        const ok = await operation().catch((error: unknown) => {
+          if (errors === 0) process.stderr.write(`[bench] ${label}: first error: ${String(error)}\n`);
+          return false;
+        });
         latencies.push(performance.now() - t0);
         if (!ok) errors++;
       }
@@ -157,6 +190,7 @@ async function main(): Promise<void> {
   const env = await createTestEnvironment();
   const children: ChildProcess[] = [];
   const results: PhaseResult[] = [];
+  const cpu: Array<{ label: string; count: number; seconds: number; used: CpuGroups }> = [];
   const pool = new Pool({ connectionString: env.databaseUrl, max: Math.max(...CONCURRENCY) });
   const nats = await connect({ servers: env.natsUrl });
   const rpc = new RpcClient(nats, { subjectPrefix: env.subjectPrefix, rpcTimeoutMs: 10_000, serviceName: 'bench' });
@@ -173,7 +207,8 @@ async function main(): Promise<void> {
     const newReport = () => ({ url: `https://example.vn/bai/${randomBytes(8).toString('hex')}`, excerpt: randomText(), categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE' });
     const submit = async (): Promise<boolean> => {
       const result = await graphqlPost(url, mutation, { input: newReport() }, token);
-      return !result.errors;
+      if (result.errors) throw new Error(JSON.stringify(result.errors).slice(0, 500));
+      return true;
     };
     // The hops one by one (--breakdown): what each layer costs without the layers behind it.
     const hops: Array<[string, () => Promise<boolean>]> = [
@@ -187,6 +222,14 @@ async function main(): Promise<void> {
         return true;
       }],
     ];
+    const pids = { gateway: children[2]?.pid, intake: children[1]?.pid, directory: children[0]?.pid };
+    const measured = async (label: string, concurrency: number, operation: () => Promise<boolean>): Promise<PhaseResult> => {
+      const before = cpuSnapshot(pids);
+      const result = await runPhase(label, concurrency, SECONDS, operation);
+      const after = cpuSnapshot(pids);
+      cpu.push({ label: `${label}, c${concurrency}`, count: result.count, seconds: SECONDS, used: Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - (before[k] ?? 0)])) });
+      return result;
+    };
     process.stderr.write('[bench] warm-up 5 s, then ANALYZE (as autovacuum would on a table that is not brand new)\n');
     await runPhase('warm-up', 8, 5, submit);
     await pool.query(`ANALYZE "${env.schema('intake')}".report_band, "${env.schema('intake')}".report, "${env.schema('intake')}".handling_case`);
@@ -201,7 +244,7 @@ async function main(): Promise<void> {
         return true;
       }));
       process.stderr.write(`[bench] submitReport, concurrency ${concurrency}\n`);
-      results.push(await runPhase('submitReport (GraphQL)', concurrency, SECONDS, submit));
+      results.push(await measured('submitReport (GraphQL)', concurrency, submit));
       for (const [label, operation] of BREAKDOWN ? hops : []) {
         process.stderr.write(`[bench] ${label}, concurrency ${concurrency}\n`);
         results.push(await runPhase(label, concurrency, SECONDS, operation));
@@ -224,6 +267,18 @@ async function main(): Promise<void> {
     const raw = results.find((r) => r.concurrency === concurrency && r.label.startsWith('raw'));
     const api = results.find((r) => r.concurrency === concurrency && r.label.startsWith('submit'));
     if (raw && api) console.log(`\nconcurrency ${concurrency}: submitReport = ${(api.perSecond / raw.perSecond).toFixed(2)} × the raw insert rate`);
+  }
+  // Where the CPU went: the machine is shared by every process below, so at full load
+  // throughput ≈ cores ÷ (CPU per request summed over the processes).
+  for (const phase of cpu) {
+    const total = Object.values(phase.used).reduce((a, b) => a + b, 0);
+    console.log(`\nCPU per request, ${phase.label} (${phase.count} requests; machine busy ${((total / phase.seconds / os.cpus().length) * 100).toFixed(0)} %):\n`);
+    console.log('| process                        | CPU ms / request | share |');
+    console.log('|--------------------------------|------------------|-------|');
+    for (const [name, seconds] of Object.entries(phase.used).sort((a, b) => b[1] - a[1])) {
+      console.log(`| ${name.padEnd(30)} | ${((seconds * 1000) / Math.max(1, phase.count)).toFixed(2).padStart(16)} | ${((seconds / total) * 100).toFixed(0).padStart(4)} % |`);
+    }
+    console.log(`| ${'total'.padEnd(30)} | ${((total * 1000) / Math.max(1, phase.count)).toFixed(2).padStart(16)} |       |`);
   }
 }
 
