@@ -303,10 +303,18 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
       expect(refused.errors?.map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/exceeds maximum operation depth of 8/)]));
     });
 
-    it('answers UNAVAILABLE when a service does not answer', async () => {
+    it('routes reports from its copy of the rules while the directory does not answer, and answers UNAVAILABLE when intake does not', async () => {
       const directory = platform.directory!;
       await directory.close();
       platform.directory = null;
+      // Intake routes with the copy of today's rules it read from the directory (Đ6: the same participants).
+      const routed = await submit(tokens['lethuyOfficer']!, { ...valid, url: 'https://example.vn/khi-danh-ba-vang', excerpt: 'Tin giả: nước lũ sẽ lên thêm ba mét trong đêm nay ở Lệ Thủy', localityCode: 'LE_THUY' });
+      expect(routed.errors).toBeUndefined();
+      expect(routed.data!.submitReport.case.participants.map((p) => p.agency.code)).toEqual(expect.arrayContaining(['STTTT', 'UBND_LE_THUY']));
+
+      const intake = platform.intake!;
+      await intake.close();
+      platform.intake = null;
       const before = await countCases();
       const result = await submit(tokens['lethuyOfficer']!, { ...valid, url: 'https://example.vn/khac' });
       expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAVAILABLE');

@@ -37,8 +37,9 @@ describe('distributed tracing', () => {
     const http = byName('POST /graphql');
     const intakeSend = byName('intake.report.submit send');
     const intakeProcess = byName('intake.report.submit process');
-    const directorySend = byName('directory.case.route send');
-    const directoryProcess = byName('directory.case.route process');
+    // A fresh intake reads its copy of today's routing rules from the directory with its first report.
+    const directorySend = byName('directory.routing.snapshot send');
+    const directoryProcess = byName('directory.routing.snapshot process');
     const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 
     const traceId = http.spanContext().traceId;

@@ -42,7 +42,7 @@ export const GRAPHQL_POLICY = {
   submitReport: {
     roles: REPORTERS,
     dataClass: 'case',
-    subjects: [RpcSubjects.intake.reportSubmit, RpcSubjects.directory.caseRoute, RpcSubjects.directory.agencyList, RpcSubjects.directory.agencyGetMany],
+    subjects: [RpcSubjects.intake.reportSubmit, RpcSubjects.directory.caseRoute, RpcSubjects.directory.routingSnapshot, RpcSubjects.directory.agencyList, RpcSubjects.directory.agencyGetMany],
   },
   case: { roles: CASE_READERS, dataClass: 'case' },
   cases: { roles: CASE_READERS, dataClass: 'case' },
@@ -93,6 +93,8 @@ export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
 export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.caseRoute]: { roles: REPORTERS, dataClass: 'reference' },
   [RpcSubjects.directory.routingExplain]: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
+  // What a service that routes reports itself reads, on the reporter's behalf: the rules and reference data in force today.
+  [RpcSubjects.directory.routingSnapshot]: { roles: REPORTERS, dataClass: 'reference' },
   [RpcSubjects.directory.agencyList]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.agencyGetMany]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.userGet]: { roles: ALL_ROLES, dataClass: 'self' },

@@ -7,6 +7,7 @@ export const RpcSubjects = {
   directory: {
     caseRoute: 'directory.case.route',
     routingExplain: 'directory.routing.explain',
+    routingSnapshot: 'directory.routing.snapshot',
     agencyList: 'directory.agency.list',
     agencyGetMany: 'directory.agency.get-many',
     userGet: 'directory.user.get',
@@ -88,6 +89,16 @@ export const EventSubjects = {
     opinionEscalated: 'evt.consultation.opinion.escalated',
     meetingRecorded: 'evt.consultation.meeting.recorded',
   },
+} as const;
+
+/**
+ * Core NATS notices: no stream, no reply, no payload of record. A notice is a hint sent at once,
+ * before the outbox event that records the same change reaches the stream, so that caches of
+ * other services are dropped before the caller who made the change can ask again.
+ */
+export const NoticeSubjects = {
+  /** The directory's reference data or rules changed (edit or reorganisation). */
+  directoryChanged: 'notice.directory.changed',
 } as const;
 
 /** The JetStream stream that holds every domain event. */

@@ -69,7 +69,7 @@ export class AgencyService {
       });
       return { effectiveDate: request.effectiveDate, retired, successor };
     });
-    this.routing.invalidate();
+    this.routing.changed();
     this.relay.kick();
     return result;
   }

@@ -110,7 +110,7 @@ export class ReferenceAdminService {
       });
       return { id: row!.id, kind: request.kind, code: request.code, validFrom, record, reason: request.reason.trim(), actorAgency: actor.agencyCode, createdAt: row!.created_at.toISOString() };
     });
-    this.routing.invalidate();
+    this.routing.changed();
     this.relay.kick();
     return result;
   }

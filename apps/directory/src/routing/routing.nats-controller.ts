@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ExplainRoutingRequest, RpcSubjects, RouteCaseRequest, type ExplainRoutingResponse, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { ExplainRoutingRequest, RoutingSnapshotRequest, RpcSubjects, RouteCaseRequest, type ExplainRoutingResponse, type RouteCaseResponse } from '@phoi-hop/contracts';
+import type { RoutingSnapshot } from '@phoi-hop/routing';
 import { RoutingService } from './routing.service';
 
 @Controller()
@@ -16,5 +17,11 @@ export class RoutingNatsController {
   @MessagePattern(RpcSubjects.directory.routingExplain)
   explain(@Payload() request: ExplainRoutingRequest): Promise<ExplainRoutingResponse> {
     return this.routing.explain(request);
+  }
+
+  // The same rules and reference data, for a service that routes reports itself (intake).
+  @MessagePattern(RpcSubjects.directory.routingSnapshot)
+  snapshot(@Payload() request: RoutingSnapshotRequest): Promise<RoutingSnapshot> {
+    return this.routing.snapshotOn(request.day);
   }
 }

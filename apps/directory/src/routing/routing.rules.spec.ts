@@ -1,7 +1,7 @@
 import { defaultSeedDir, loadSeedFolder } from '../seed/seed-loader';
 import type { ProvinceSeed, SeedAgency, SeedRule } from '../seed/seed.types';
 import { provinceDay } from '@phoi-hop/contracts';
-import { RoutingError, explainRouting, findKeyword, routeCase, type RoutingContext } from './routing.rules';
+import { RoutingError, contextOfSnapshot, explainRouting, findKeyword, routeCase, routeOn, snapshotOfContext, type RoutingContext, type RoutingSnapshot } from '@phoi-hop/routing';
 
 function contextOf(seed: ProvinceSeed, at = new Date('2026-11-01T03:00:00Z')): RoutingContext {
   return {
@@ -174,5 +174,45 @@ describe('routeCase on the Quảng Bình seed', () => {
     expect(explanation.find((e) => e.ruleId === 'D6_7_SECTOR')).toMatchObject({ matched: false, reason: 'the case has no sector' });
     // The explanation and the routing agree.
     expect(explanation.filter((e) => e.matched).map((e) => e.agencyCode).sort()).toEqual(routeCase({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, ctx).map((p) => p.agencyCode).sort());
+  });
+});
+
+describe('a routing snapshot (what intake routes with)', () => {
+  const seed = loadSeedFolder(defaultSeedDir());
+  const day = '2026-11-01';
+  const original = contextOfSnapshot({ day, version: 3, sla: seed.province.sla, agencies: seed.agencies, localities: seed.localities, sectors: seed.sectors, categories: seed.categories, rules: seed.rules });
+  // As it crosses NATS: JSON and back.
+  const copy = contextOfSnapshot(JSON.parse(JSON.stringify(snapshotOfContext(original))) as RoutingSnapshot);
+
+  it('routes every category, locality, sector and keyword case exactly as the directory does', () => {
+    const texts = [undefined, 'Phóng viên báo X bị tố nhận tiền để đăng bài sai sự thật', 'Cán bộ xã NHAN HOI LO khi cấp sổ đỏ', 'Tin đồn lũ lụt'];
+    let compared = 0;
+    for (const category of seed.categories) {
+      for (const localityCode of [undefined, ...seed.localities.map((l) => l.code)]) {
+        for (const sectorCode of [undefined, ...seed.sectors.map((s) => s.code)]) {
+          for (const text of texts) {
+            const request = { categoryCode: category.code, ...(localityCode ? { localityCode } : {}), ...(sectorCode ? { sectorCode } : {}), ...(text ? { text } : {}) };
+            expect(routeOn(request, copy)).toEqual(routeOn(request, original));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(routeOn({ categoryCode: 'FALSE_INFO_PANIC' }, copy)).toMatchObject({ referenceVersion: 3, sla: seed.province.sla, defaultSeverity: expect.any(String) });
+  });
+
+  it('refuses unknown codes with the field, as the directory does', () => {
+    expect(() => routeOn({ categoryCode: 'NO_SUCH' }, copy)).toThrow(RoutingError);
+    expect(() => routeOn({ categoryCode: 'OTHER', localityCode: 'NOWHERE' }, copy)).toThrow(expect.objectContaining({ field: 'localityCode' }));
+    expect(() => routeOn({ categoryCode: 'OTHER', sectorCode: 'NOTHING' }, copy)).toThrow(expect.objectContaining({ field: 'sectorCode' }));
+  });
+
+  it('gives only the legal bases in force on its day', () => {
+    const category = seed.categories.find((c) => c.legalBases.length > 0)!;
+    const expired = { ...category, legalBases: [...category.legalBases, { ...category.legalBases[0]!, code: 'OLD', citation: 'Điều cũ', effectiveTo: '2020-01-01' }] };
+    const context = contextOfSnapshot({ ...snapshotOfContext(original), categories: [expired] });
+    expect(routeOn({ categoryCode: category.code }, context).category.legalBases).not.toContain('Điều cũ');
+    expect(routeOn({ categoryCode: category.code }, context).category.legalBases).toEqual(category.legalBases.filter((b) => !b.effectiveTo || b.effectiveTo >= day).map((b) => b.citation));
   });
 });

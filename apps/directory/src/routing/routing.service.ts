@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { ErrorCodes, provinceDay, type ExplainRoutingRequest, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
-import { DomainError, MESSAGING_OPTIONS, NATS_CONNECTION, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
+import { DomainError, MESSAGING_OPTIONS, NATS_CONNECTION, announceDirectoryChange, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
 import { referenceStateOn, referenceVersionOn, type ReferenceRevision } from '../reference/reference-state';
 import { ReferenceRepository } from '../reference/reference.repository';
 import type { ProvinceSeed } from '../seed/seed.types';
-import { RoutingError, explainRouting, routeCase, type RoutingContext } from './routing.rules';
+import { RoutingError, contextOfSnapshot, explainRouting, routeCase, routeOn, snapshotOfContext, type DayRoutingContext, type RoutingSnapshot } from '@phoi-hop/routing';
 
 const REFRESH_INTERVAL_MS = 30_000;
 
@@ -13,7 +13,7 @@ interface Snapshot {
   base: ProvinceSeed;
   revisions: ReferenceRevision[];
   /** The routing context of each day asked for, computed once per snapshot. */
-  days: Map<string, RoutingContext & { version: number }>;
+  days: Map<string, DayRoutingContext>;
 }
 
 /**
@@ -32,8 +32,8 @@ export class RoutingService implements OnModuleDestroy {
 
   constructor(
     private readonly references: ReferenceRepository,
-    @Inject(NATS_CONNECTION) connection: NatsConnection,
-    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
     // Another replica's edit: drop the snapshot now rather than at its next refresh.
     this.subscriptions = onDirectoryChanged(connection, options.subjectPrefix, () => this.invalidate());
@@ -42,6 +42,15 @@ export class RoutingService implements OnModuleDestroy {
   onModuleDestroy(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     this.snapshot = null;
+  }
+
+  /**
+   * After this replica committed a change of rules or reference data: forgets the snapshot and
+   * tells every other cache at once (other replicas, intake's routing copy, the gateway).
+   */
+  changed(): void {
+    this.invalidate();
+    announceDirectoryChange(this.connection, this.options.subjectPrefix);
   }
 
   /** Forgets the snapshot (after an edit of rules or reference data). */
@@ -64,46 +73,35 @@ export class RoutingService implements OnModuleDestroy {
   }
 
   async route(request: RouteCaseRequest): Promise<RouteCaseResponse> {
-    const today = provinceDay();
-    const context = await this.contextOn(today);
-    let participants;
+    const context = await this.contextOn(provinceDay());
     try {
-      participants = routeCase(request, context);
+      return routeOn(request, context);
     } catch (error) {
       if (error instanceof RoutingError) throw new DomainError(ErrorCodes.BAD_USER_INPUT, error.message, error.field);
       throw error;
     }
-    const category = context.categories.get(request.categoryCode)!;
-    return {
-      participants: participants.map(({ agencyCode, role, basis }) => ({ agencyCode, role, basis })),
-      defaultSeverity: category.defaultSeverity,
-      sla: (await this.current()).base.province.sla,
-      referenceVersion: context.version,
-      category: {
-        code: category.code,
-        name: category.name,
-        legalBases: category.legalBases
-          .filter((b) => (!b.effectiveFrom || b.effectiveFrom <= today) && (!b.effectiveTo || b.effectiveTo >= today))
-          .map((b) => b.citation),
-      },
-    };
   }
 
-  private async contextOn(day: string): Promise<RoutingContext & { version: number }> {
+  /** The rules and reference data in force on `day` (default today), for a service that routes with `routeOn` itself. */
+  async snapshotOn(day: string = provinceDay()): Promise<RoutingSnapshot> {
+    return snapshotOfContext(await this.contextOn(day));
+  }
+
+  private async contextOn(day: string): Promise<DayRoutingContext> {
     const snapshot = await this.current();
     let context = snapshot.days.get(day);
     if (!context) {
       const state = referenceStateOn(snapshot.base, snapshot.revisions, day);
-      context = {
-        agencies: new Map(state.agencies.map((a) => [a.code, a])),
-        localities: new Map(state.localities.map((l) => [l.code, l])),
-        sectors: new Map(state.sectors.map((s) => [s.code, s])),
-        categories: new Map(state.categories.map((c) => [c.code, c])),
-        rules: state.rules,
-        // Noon in the province: the day, whatever the server's time zone.
-        at: new Date(`${day}T12:00:00+07:00`),
+      context = contextOfSnapshot({
+        day,
         version: referenceVersionOn(snapshot.revisions, day),
-      };
+        sla: snapshot.base.province.sla,
+        agencies: state.agencies,
+        localities: state.localities,
+        sectors: state.sectors,
+        categories: state.categories,
+        rules: state.rules,
+      });
       snapshot.days.set(day, context);
     }
     return context;

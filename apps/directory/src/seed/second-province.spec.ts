@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { routeCase } from '../routing/routing.rules';
+import { routeCase } from '@phoi-hop/routing';
 import { loadSeedFolder } from './seed-loader';
 
 /** Issue 3, acceptance 1: another province is another data folder, with no code change. */

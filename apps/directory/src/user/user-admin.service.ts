@@ -22,7 +22,7 @@ import { ACTOR_RESOLVER, DomainError, OutboxRelay, appendToOutbox } from '@phoi-
 import { appendAudit } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
-import { currentAgency } from '../routing/routing.rules';
+import { currentAgency } from '@phoi-hop/routing';
 import type { SeedAgency } from '../seed/seed.types';
 import { UserEntity } from './user.entity';
 import { toUserAdminDto } from './user.mapper';

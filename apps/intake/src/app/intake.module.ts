@@ -35,6 +35,7 @@ import { ReportBandIndex1764300000400 } from '../migrations/1764300000400-report
 import { ReportEntity } from '../report/report.entity';
 import { ReportNatsController } from '../report/report.nats-controller';
 import { ReportService } from '../report/report.service';
+import { DirectoryRouting } from '../routing/directory-routing';
 
 export interface IntakeModuleDeps {
   pgDriver?: unknown;
@@ -58,6 +59,7 @@ export class IntakeModule {
         CaseDeadlines,
         CaseMergeService,
         CaseOpener,
+        DirectoryRouting,
         CaseSplitService,
         CaseDeadlineScheduler,
         CaseRepository,

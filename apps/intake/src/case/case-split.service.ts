@@ -3,17 +3,16 @@ import { DataSource } from 'typeorm';
 import {
   ErrorCodes,
   EventSubjects,
-  RpcSubjects,
   type Actor,
   type CaseReportSplitEvent,
-  type RouteCaseResponse,
   type SplitReportRequest,
   type SplitReportResponse,
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
-import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
+import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit, queryRows } from '@phoi-hop/persistence';
 import { ReportEntity } from '../report/report.entity';
+import { DirectoryRouting } from '../routing/directory-routing';
 import { CaseOpener } from './case-opener';
 import { CaseEntity } from './case.entity';
 import { CaseError } from './case.errors';
@@ -33,7 +32,7 @@ export class CaseSplitService {
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
     private readonly opener: CaseOpener,
-    private readonly rpc: RpcClient,
+    private readonly routing: DirectoryRouting,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -45,7 +44,7 @@ export class CaseSplitService {
     const report = await this.dataSource.manager.findOne(ReportEntity, { where: { id: request.reportId } });
     if (!report || report.caseId !== before.id) throw new CaseError(ErrorCodes.NOT_FOUND, 'No such report in this case', 'reportId');
     // Routed as if reported today: the responsible agencies of its own category, locality and sector (Đ6).
-    const routing = await this.rpc.request<RouteCaseResponse>(RpcSubjects.directory.caseRoute, {
+    const routing = await this.routing.route({
       categoryCode: report.categoryCode,
       ...(report.localityCode ? { localityCode: report.localityCode } : {}),
       ...(report.sectorCode ? { sectorCode: report.sectorCode } : {}),

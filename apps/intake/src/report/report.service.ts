@@ -4,14 +4,13 @@ import { SpanKind, context as otelContext, trace, type Context } from '@opentele
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   EventSubjects,
-  RpcSubjects,
   type Actor,
   type ReportAttachedEvent,
   type RouteCaseResponse,
   type SubmitReportRequest,
   type SubmitReportResponse,
 } from '@phoi-hop/contracts';
-import { OutboxRelay, RpcClient, appendToOutbox, traceHeadersOf } from '@phoi-hop/messaging';
+import { OutboxRelay, appendToOutbox, traceHeadersOf } from '@phoi-hop/messaging';
 import { GroupCommitQueue, SqlBatch, addAuditEntries, insertMany } from '@phoi-hop/persistence';
 import { withSpan } from '@phoi-hop/observability';
 import { CaseOpener, type OpenedFor, type PreparedCase } from '../case/case-opener';
@@ -21,6 +20,7 @@ import { CaseRepository, INTAKE_SETTINGS, type IntakeSettings } from '../case/ca
 import { decideDuplicate, type DuplicateCandidate } from '../dedup/duplicate-policy';
 import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText, type TextFingerprint } from '../dedup/text-fingerprint';
 import { ReportEntity } from './report.entity';
+import { DirectoryRouting } from '../routing/directory-routing';
 import { canonicalizeUrl, contentKeyOf } from './url-canonicalizer';
 
 /** Reports dated more than this into the future are refused (clock skew allowance). */
@@ -63,7 +63,7 @@ export class ReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
-    private readonly rpc: RpcClient,
+    private readonly routing: DirectoryRouting,
     private readonly relay: OutboxRelay,
     private readonly opener: CaseOpener,
     @Inject(INTAKE_SETTINGS) settings: IntakeSettings,
@@ -76,7 +76,7 @@ export class ReportService {
     if (!canonical.ok) throw CaseError.badInput('url', canonical.message);
     const observedAt = this.parseObservedAt(request.observedAt);
     // Validates category, locality and sector and names the responsible agencies (Đ6).
-    const routing = await this.rpc.request<RouteCaseResponse>(RpcSubjects.directory.caseRoute, {
+    const routing = await this.routing.route({
       categoryCode: request.categoryCode,
       ...(request.localityCode ? { localityCode: request.localityCode } : {}),
       ...(request.sectorCode ? { sectorCode: request.sectorCode } : {}),

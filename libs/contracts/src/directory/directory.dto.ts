@@ -46,6 +46,13 @@ export interface RuleExplanationDto {
 }
 
 /** `directory.routing.explain`: a hypothetical case, routed with the rules in force on `asOf` (default today). */
+/** The rules and reference data in force on a province day (default today). */
+export class RoutingSnapshotRequest {
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must be a date YYYY-MM-DD' })
+  day?: string;
+}
+
 export class ExplainRoutingRequest extends RouteCaseRequest {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })

@@ -1,5 +1,5 @@
 import { foldForMatching, provinceDay, type ParticipantRole, type Severity } from '@phoi-hop/contracts';
-import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
+import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from './reference.types';
 
 export type { ParticipantRole };
 

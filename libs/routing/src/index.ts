@@ -1,0 +1,3 @@
+export * from './reference.types';
+export * from './routing.rules';
+export * from './routing-snapshot';
