@@ -19,7 +19,8 @@ interface OutboxRow {
   seq: string;
   id: string;
   subject: string;
-  envelope: unknown;
+  /** The envelope's JSON text, published as it is (no parse and re-serialisation). */
+  envelope: string;
   headers: Record<string, string>;
 }
 
@@ -71,7 +72,7 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, id, subject, envelope, headers FROM outbox
+        `SELECT seq, id, subject, envelope::text AS envelope, headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -81,7 +82,7 @@ export class OutboxRelay {
           const hdrs = natsHeaders();
           for (const [key, value] of Object.entries(row.headers ?? {})) hdrs.set(key, value);
           hdrs.set(Headers.EVENT_TYPE, row.subject);
-          return this.js.publish(`${this.options.subjectPrefix}${row.subject}`, JSON.stringify(row.envelope), {
+          return this.js.publish(`${this.options.subjectPrefix}${row.subject}`, row.envelope, {
             msgID: row.id,
             headers: hdrs,
           });
