@@ -18,6 +18,20 @@ function wordsOf(text: string): string[] {
   return text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/** A text's words and their folded forms; routing reads one text once per rule that has keywords. */
+interface TextWords {
+  words: string[];
+  folded: string[];
+}
+
+let lastText: { text: string; words: TextWords } | null = null;
+const keywordWords = new Map<string, TextWords>();
+
+function wordsAndFolded(text: string): TextWords {
+  const words = wordsOf(text);
+  return { words, folded: words.map((w) => foldForMatching(w)) };
+}
+
 /**
  * The first keyword found in the text, as whole words, ignoring case. A word written with
  * diacritics must match them ("bảo" is not "báo"); a word typed without them (common in posts)
@@ -25,11 +39,16 @@ function wordsOf(text: string): string[] {
  */
 export function findKeyword(text: string | null | undefined, keywords: readonly string[]): string | null {
   if (!text) return null;
-  const words = wordsOf(text);
-  const folded = words.map((w) => foldForMatching(w));
+  // The rules of one routing ask about the same text: fold it once.
+  if (lastText?.text !== text) lastText = { text, words: wordsAndFolded(text) };
+  const { words, folded } = lastText.words;
   for (const keyword of keywords) {
-    const kw = wordsOf(keyword);
-    const kwFolded = kw.map((w) => foldForMatching(w));
+    let kwWords = keywordWords.get(keyword);
+    if (!kwWords) {
+      kwWords = wordsAndFolded(keyword);
+      if (keywordWords.size < 10_000) keywordWords.set(keyword, kwWords);
+    }
+    const { words: kw, folded: kwFolded } = kwWords;
     if (kw.length === 0) continue;
     for (let i = 0; i + kw.length <= words.length; i++) {
       const matches = kw.every((k, j) => words[i + j] === k || (words[i + j] === folded[i + j] && folded[i + j] === kwFolded[j]));
