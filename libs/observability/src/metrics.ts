@@ -30,6 +30,17 @@ export function rpcDuration(): Histogram<'service' | 'subject' | 'outcome'> {
   }));
 }
 
+/** Jobs written together in one transaction by a group-commit queue (e.g. report submissions). */
+export function batchSize(): Histogram<'service' | 'queue' | 'outcome'> {
+  return once('batch', () => new Histogram({
+    name: 'phoihop_batch_size',
+    help: 'Jobs per group-committed transaction; outcome "retried" when a batch failed and its jobs were written one by one',
+    labelNames: ['service', 'queue', 'outcome'],
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+    registers: [metricsRegistry()],
+  }));
+}
+
 /** Events relayed from the outbox to JetStream. */
 export function eventsPublished(): Counter<'service' | 'subject'> {
   return once('published', () => new Counter({ name: 'phoihop_events_published_total', help: 'Domain events relayed from the outbox to JetStream', labelNames: ['service', 'subject'], registers: [metricsRegistry()] }));

@@ -12,7 +12,7 @@ import {
 } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox, traceHeadersOf } from '@phoi-hop/messaging';
 import { GroupCommitQueue, SqlBatch, addAuditEntries, insertMany } from '@phoi-hop/persistence';
-import { withSpan } from '@phoi-hop/observability';
+import { batchSize, withSpan } from '@phoi-hop/observability';
 import { CaseOpener, type OpenedFor, type PreparedCase } from '../case/case-opener';
 import { CaseError } from '../case/case.errors';
 import { toCaseDto, toReportDto } from '../case/case.mapper';
@@ -68,7 +68,9 @@ export class ReportService {
     private readonly opener: CaseOpener,
     @Inject(INTAKE_SETTINGS) settings: IntakeSettings,
   ) {
-    this.queue = new GroupCommitQueue((batch) => this.writeBatch(batch), { maxBatch: settings.submitBatchMax ?? 64 });
+    this.queue = new GroupCommitQueue((batch) => this.writeBatch(batch), { maxBatch: settings.submitBatchMax ?? 64 }, (size, outcome) =>
+      batchSize().observe({ service: 'intake', queue: 'report.submit', outcome }, size),
+    );
   }
 
   async submit(actor: Actor, request: SubmitReportRequest): Promise<SubmitReportResponse> {

@@ -1,0 +1,111 @@
+import { Client as PgClient } from 'pg';
+import { verifyAuditChain } from '@phoi-hop/persistence';
+import { batchSize, metricsRegistry } from '@phoi-hop/observability';
+import { SeededUsers, graphqlRequest } from '@phoi-hop/testing';
+import { startPlatform, type Platform } from './support/platform';
+
+const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged report { id } case { id number reportCount } } }`;
+
+interface Submitted {
+  submitReport: { merged: boolean; report: { id: string }; case: { id: string; number: string; reportCount: number } };
+}
+
+/** Ten unrelated rumours; each is reported four times at once, by different agencies, through different URL forms. */
+const TOPICS = [
+  'Tin đồn đập thủy điện Rào Quán sắp vỡ, yêu cầu người dân các xã ven sông sơ tán ngay trong đêm nay',
+  'Mạo danh công an tỉnh gọi điện yêu cầu chuyển tiền để xác minh tài khoản ngân hàng bị khóa',
+  'Giá xăng sẽ tăng gấp đôi từ ngày mai, các cây xăng đồng loạt đóng cửa không bán',
+  'Trường tiểu học ở Đồng Hới cho học sinh nghỉ học cả tuần vì dịch sốt xuất huyết lây lan',
+  'Ngân hàng nông nghiệp chi nhánh huyện sắp phá sản, người gửi tiết kiệm nên rút tiền gấp',
+  'Bệnh viện tỉnh hết máu dự trữ, kêu gọi hiến máu khẩn cấp trước năm giờ chiều',
+  'Vắc xin cúm tiêm cho trẻ em ở Quảng Ninh gây sốc phản vệ hàng loạt, phụ huynh hoang mang',
+  'Cán bộ xã nhận tiền để cấp sổ đỏ cho đất rừng phòng hộ ven biển Bảo Ninh',
+  'Lúa gạo nhiễm chất độc từ nhà máy, cấm thu hoạch toàn bộ cánh đồng phía nam huyện Lệ Thủy',
+  'Tuyển người làm việc online lương cao, chỉ cần nộp phí hồ sơ qua ví điện tử trước',
+];
+const REPORTERS = ['lethuyOfficer', 'btgOfficer', 'donghoiOfficer', 'sytOfficer'] as const;
+
+/**
+ * Reports that arrive together are written together (group commit). Whatever the batches, the
+ * outcome must be what writing them one by one would give: one case per content, numbers unique
+ * and consecutive, one event and one audit entry per report, each with its own reporter.
+ */
+describe('many reports at once (group commit)', () => {
+  let platform: Platform;
+  let sql: PgClient;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    sql = new PgClient({ connectionString: platform.env.databaseUrl });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await platform?.stop();
+  });
+
+  it('gives each content one case, numbers without gaps, and every report its own event and audit entry', async () => {
+    const tokens = Object.fromEntries(await Promise.all(REPORTERS.map(async (key) => [key, await platform.env.token(SeededUsers[key])] as const)));
+    const batchesBefore = await batchObservations();
+    const forms = (topic: number) => [
+      `https://example.vn/tin/${topic}`,
+      `https://WWW.example.vn/tin/${topic}?utm_source=zalo`,
+      `https://m.example.vn/tin/${topic}?fbclid=abc${topic}`,
+      `https://example.vn/tin-khac/${topic}`,
+    ];
+    const jobs = TOPICS.flatMap((text, topic) =>
+      REPORTERS.map((reporter, i) => ({
+        reporter,
+        topic,
+        // The fourth report has its own URL and joins by text alone (lightly edited).
+        input: { url: forms(topic)[i]!, excerpt: i === 3 ? `${text}, mọi người chia sẻ gấp` : text, categoryCode: 'FALSE_INFO_PANIC' },
+      })),
+    );
+    const results = await Promise.all(jobs.map((job) => graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: job.input }, tokens[job.reporter])));
+    expect(results.map((r) => r.errors)).toEqual(results.map(() => undefined));
+
+    const byTopic = new Map<number, Set<string>>();
+    jobs.forEach((job, i) => byTopic.set(job.topic, (byTopic.get(job.topic) ?? new Set()).add(results[i]!.data!.submitReport.case.id)));
+    expect([...byTopic.values()].map((ids) => ids.size)).toEqual(TOPICS.map(() => 1));
+    const caseIds = [...byTopic.values()].map((ids) => [...ids][0]!);
+    expect(new Set(caseIds).size).toBe(TOPICS.length);
+    expect(results.filter((r) => !r.data!.submitReport.merged)).toHaveLength(TOPICS.length);
+
+    const intake = platform.env.schema('intake');
+    const { rows: cases } = await sql.query(`SELECT id, seq, (SELECT count(*)::int FROM "${intake}".report r WHERE r.case_id = c.id) AS reports FROM "${intake}".handling_case c WHERE id = ANY($1::uuid[]) ORDER BY seq`, [caseIds]);
+    expect(cases.map((c) => c.reports)).toEqual(TOPICS.map(() => REPORTERS.length));
+    // Consecutive numbers: no number taken by a report that joined a case.
+    expect(cases.map((c) => c.seq - cases[0].seq)).toEqual(TOPICS.map((_, i) => i));
+
+    // One event per report, in order per case (opened before attached), each naming its own reporter.
+    const reportIds = results.map((r) => r.data!.submitReport.report.id);
+    const { rows: events } = await sql.query(
+      `SELECT subject, envelope->'actor'->>'agencyCode' AS agency, COALESCE(envelope->'data'->>'reportId', envelope->'data'->'report'->>'id') AS "reportId", envelope->>'aggregateId' AS "caseId", seq FROM "${intake}".outbox ORDER BY seq`,
+    );
+    const mine = events.filter((e) => reportIds.includes(e.reportId));
+    expect(mine).toHaveLength(jobs.length);
+    jobs.forEach((job, i) => expect(mine.find((e) => e.reportId === reportIds[i])!.agency).toBe(SeededUsers[job.reporter].agencyCode));
+    for (const caseId of caseIds) expect(mine.filter((e) => e.caseId === caseId).map((e) => e.subject)[0]).toMatch(/case\.opened$/);
+
+    // One audit entry per report with its reporter, and the chain still verifies.
+    const { rows: audit } = await sql.query(`SELECT actor_agency, summary->>'reportId' AS "reportId" FROM "${intake}".audit_log WHERE summary->>'reportId' = ANY($1::text[])`, [reportIds]);
+    expect(audit).toHaveLength(jobs.length);
+    jobs.forEach((job, i) => expect(audit.find((a) => a.reportId === reportIds[i])!.actor_agency).toBe(SeededUsers[job.reporter].agencyCode));
+    expect(await verifyAuditChain(sql, intake)).toMatchObject({ ok: true });
+
+    // And they were written in shared transactions, not one by one.
+    const batchesAfter = await batchObservations();
+    const batches = batchesAfter.count - batchesBefore.count;
+    expect(batchesAfter.sum - batchesBefore.sum).toBe(jobs.length);
+    expect(batches).toBeLessThan(jobs.length);
+  });
+
+  async function batchObservations(): Promise<{ count: number; sum: number }> {
+    batchSize();
+    const metric = await metricsRegistry().getSingleMetric('phoihop_batch_size')!.get();
+    const ok = metric.values.filter((v) => v.labels['queue'] === 'report.submit' && v.labels['outcome'] === 'ok');
+    const value = (name: string) => ok.filter((v) => (v as { metricName?: string }).metricName === name).reduce((a, v) => a + v.value, 0);
+    return { count: value('phoihop_batch_size_count'), sum: value('phoihop_batch_size_sum') };
+  }
+});
