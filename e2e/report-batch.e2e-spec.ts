@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { verifyAuditChain } from '@phoi-hop/persistence';
 import { batchSize, metricsRegistry } from '@phoi-hop/observability';
@@ -11,7 +12,7 @@ interface Submitted {
 }
 
 /** Ten unrelated rumours; each is reported four times at once, by different agencies, through different URL forms. */
-const TOPICS = [
+const FIRST_TOPICS = [
   'Tin đồn đập thủy điện Rào Quán sắp vỡ, yêu cầu người dân các xã ven sông sơ tán ngay trong đêm nay',
   'Mạo danh công an tỉnh gọi điện yêu cầu chuyển tiền để xác minh tài khoản ngân hàng bị khóa',
   'Giá xăng sẽ tăng gấp đôi từ ngày mai, các cây xăng đồng loạt đóng cửa không bán',
@@ -24,6 +25,12 @@ const TOPICS = [
   'Tuyển người làm việc online lương cao, chỉ cần nộp phí hồ sơ qua ví điện tử trước',
 ];
 const REPORTERS = ['lethuyOfficer', 'btgOfficer', 'donghoiOfficer', 'sytOfficer'] as const;
+const WORDS = FIRST_TOPICS.join(' ').split(' ');
+
+/** Ten more rumours, unrelated to each other and to any earlier round (random words of the same vocabulary). */
+function randomTopics(): string[] {
+  return Array.from({ length: 10 }, () => Array.from(randomBytes(40), (b) => WORDS[b % WORDS.length]).join(' ') + ` ${randomBytes(4).toString('hex')}`);
+}
 
 /**
  * Reports that arrive together are written together (group commit). Whatever the batches, the
@@ -45,16 +52,20 @@ describe('many reports at once (group commit)', () => {
     await platform?.stop();
   });
 
-  it('gives each content one case, numbers without gaps, and every report its own event and audit entry', async () => {
-    const tokens = Object.fromEntries(await Promise.all(REPORTERS.map(async (key) => [key, await platform.env.token(SeededUsers[key])] as const)));
-    const batchesBefore = await batchObservations();
+  let tokens: Record<string, string>;
+  beforeAll(async () => {
+    tokens = Object.fromEntries(await Promise.all([...REPORTERS, 'stttLead' as const].map(async (key) => [key, await platform.env.token(SeededUsers[key])] as const)));
+  });
+
+  /** Reports every topic four times at once and checks the outcome is what one-by-one writing would give. */
+  async function reportAtOnce(topics: string[], round: string): Promise<number> {
     const forms = (topic: number) => [
-      `https://example.vn/tin/${topic}`,
-      `https://WWW.example.vn/tin/${topic}?utm_source=zalo`,
-      `https://m.example.vn/tin/${topic}?fbclid=abc${topic}`,
-      `https://example.vn/tin-khac/${topic}`,
+      `https://example.vn/${round}/tin/${topic}`,
+      `https://WWW.example.vn/${round}/tin/${topic}?utm_source=zalo`,
+      `https://m.example.vn/${round}/tin/${topic}?fbclid=abc${topic}`,
+      `https://example.vn/${round}/tin-khac/${topic}`,
     ];
-    const jobs = TOPICS.flatMap((text, topic) =>
+    const jobs = topics.flatMap((text, topic) =>
       REPORTERS.map((reporter, i) => ({
         reporter,
         topic,
@@ -67,16 +78,17 @@ describe('many reports at once (group commit)', () => {
 
     const byTopic = new Map<number, Set<string>>();
     jobs.forEach((job, i) => byTopic.set(job.topic, (byTopic.get(job.topic) ?? new Set()).add(results[i]!.data!.submitReport.case.id)));
-    expect([...byTopic.values()].map((ids) => ids.size)).toEqual(TOPICS.map(() => 1));
+    expect([...byTopic.values()].map((ids) => ids.size)).toEqual(topics.map(() => 1));
     const caseIds = [...byTopic.values()].map((ids) => [...ids][0]!);
-    expect(new Set(caseIds).size).toBe(TOPICS.length);
-    expect(results.filter((r) => !r.data!.submitReport.merged)).toHaveLength(TOPICS.length);
+    expect(new Set(caseIds).size).toBe(topics.length);
+    expect(results.filter((r) => !r.data!.submitReport.merged)).toHaveLength(topics.length);
 
     const intake = platform.env.schema('intake');
     const { rows: cases } = await sql.query(`SELECT id, seq, (SELECT count(*)::int FROM "${intake}".report r WHERE r.case_id = c.id) AS reports FROM "${intake}".handling_case c WHERE id = ANY($1::uuid[]) ORDER BY seq`, [caseIds]);
-    expect(cases.map((c) => c.reports)).toEqual(TOPICS.map(() => REPORTERS.length));
-    // Consecutive numbers: no number taken by a report that joined a case.
-    expect(cases.map((c) => c.seq - cases[0].seq)).toEqual(TOPICS.map((_, i) => i));
+    expect(cases.map((c) => c.reports)).toEqual(topics.map(() => REPORTERS.length));
+    // Numbers without gaps: none taken by a report that joined a case, none lost to a batch that started again.
+    const { rows: [numbering] } = await sql.query(`SELECT count(*)::int AS n, max(seq) - min(seq) + 1 AS span FROM "${intake}".handling_case`);
+    expect(numbering.span).toBe(numbering.n);
 
     // One event per report, in order per case (opened before attached), each naming its own reporter.
     const reportIds = results.map((r) => r.data!.submitReport.report.id);
@@ -93,18 +105,45 @@ describe('many reports at once (group commit)', () => {
     expect(audit).toHaveLength(jobs.length);
     jobs.forEach((job, i) => expect(audit.find((a) => a.reportId === reportIds[i])!.actor_agency).toBe(SeededUsers[job.reporter].agencyCode));
     expect(await verifyAuditChain(sql, intake)).toMatchObject({ ok: true });
+    return jobs.length;
+  }
 
+  it('gives each content one case, numbers without gaps, and every report its own event and audit entry', async () => {
+    const before = await batchObservations('ok');
+    const reported = await reportAtOnce(FIRST_TOPICS, 'r0');
     // And they were written in shared transactions, not one by one.
-    const batchesAfter = await batchObservations();
-    const batches = batchesAfter.count - batchesBefore.count;
-    expect(batchesAfter.sum - batchesBefore.sum).toBe(jobs.length);
-    expect(batches).toBeLessThan(jobs.length);
+    const after = await batchObservations('ok');
+    expect(after.sum - before.sum).toBe(reported);
+    expect(after.count - before.count).toBeLessThan(reported);
   });
 
-  async function batchObservations(): Promise<{ count: number; sum: number }> {
+  it('reads again when a coordinator’s change commits between a batch’s read and its lock, and still loses nothing', async () => {
+    // A case the coordinator dismisses and reopens over and over: each change moves the audit head.
+    const seed = await graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: { url: 'https://example.vn/dieu-phoi', excerpt: randomTopics()[0], categoryCode: 'FALSE_INFO_PANIC' } }, tokens['lethuyOfficer']);
+    const id = seed.data!.submitReport.case.id;
+    const lead = tokens['stttLead']!;
+    await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!) { triageCase(id: $id) { status } }`, { id }, lead);
+    let coordinating = true;
+    const coordinator = (async () => {
+      while (coordinating) {
+        await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!, $r: String!) { dismissCase(id: $id, reason: $r) { status } }`, { id, r: 'Đã xử lý xong' }, lead);
+        await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!, $r: String!) { reopenCase(id: $id, reason: $r) { status } }`, { id, r: 'Phản ánh lại' }, lead);
+      }
+    })();
+    const staleBefore = (await batchObservations('stale')).count;
+    try {
+      for (let round = 1; round <= 8 && (await batchObservations('stale')).count === staleBefore; round++) await reportAtOnce(randomTopics(), `r${round}`);
+    } finally {
+      coordinating = false;
+      await coordinator;
+    }
+    expect((await batchObservations('stale')).count).toBeGreaterThan(staleBefore);
+  });
+
+  async function batchObservations(outcome: 'ok' | 'stale'): Promise<{ count: number; sum: number }> {
     batchSize();
     const metric = await metricsRegistry().getSingleMetric('phoihop_batch_size')!.get();
-    const ok = metric.values.filter((v) => v.labels['queue'] === 'report.submit' && v.labels['outcome'] === 'ok');
+    const ok = metric.values.filter((v) => v.labels['queue'] === 'report.submit' && v.labels['outcome'] === outcome);
     const value = (name: string) => ok.filter((v) => (v as { metricName?: string }).metricName === name).reduce((a, v) => a + v.value, 0);
     return { count: value('phoihop_batch_size_count'), sum: value('phoihop_batch_size_sum') };
   }

@@ -3,6 +3,7 @@
 // as deployed, at concurrency 1 and 32, beside a raw `pg` single-row insert measured in the same run.
 // Options: --seconds N (per phase, default 10), --concurrency 1,32, --breakdown (also each hop on its
 // own: a GraphQL query that reaches no service, directory routing and intake submission straight over NATS).
+// --keep leaves the database schemas for inspection.
 // BENCH_PROFILE=intake (or gateway, directory; comma-separated) writes those services' CPU profiles to tmp/profiles.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -256,7 +257,9 @@ async function main(): Promise<void> {
     await nats.close();
     agent.destroy();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await env.cleanup();
+    // --keep: leave the schemas for inspection (EXPLAIN, table sizes); drop them with DROP SCHEMA … CASCADE.
+    if (args.includes('--keep')) process.stderr.write(`[bench] kept schemas ${env.schema('intake')}, ${env.schema('directory')}\n`);
+    else await env.cleanup();
   }
 
   console.log(`\nintake benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ${SECONDS} s per phase\n`);

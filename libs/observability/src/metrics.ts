@@ -34,7 +34,7 @@ export function rpcDuration(): Histogram<'service' | 'subject' | 'outcome'> {
 export function batchSize(): Histogram<'service' | 'queue' | 'outcome'> {
   return once('batch', () => new Histogram({
     name: 'phoihop_batch_size',
-    help: 'Jobs per group-committed transaction; outcome "retried" when a batch failed and its jobs were written one by one',
+    help: 'Jobs per group-committed transaction; outcome "retried" when a batch failed and its jobs were written one by one, "stale" when it read data changed before it held its lock and started again',
     labelNames: ['service', 'queue', 'outcome'],
     buckets: [1, 2, 4, 8, 16, 32, 64, 128],
     registers: [metricsRegistry()],

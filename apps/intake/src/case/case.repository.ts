@@ -21,6 +21,9 @@ export interface BatchCandidateRow {
   bandKeys: string[];
 }
 
+/** Case numbers by year, in the order they are to be handed out. */
+export type CaseNumbers = Map<number, Array<{ seq: number; number: string }>>;
+
 export interface StatusChange {
   caseId: string;
   from: CaseStatus | null;
@@ -40,8 +43,6 @@ export interface CaseListQuery {
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
 
-/** The advisory lock of report submissions (an arbitrary constant, unique among intake's locks). */
-const SUBMISSION_LOCK_KEY = '7310541108950218001';
 export interface IntakeSettings {
   caseNumberPrefix: string;
   /** Most submissions written in one transaction (group commit); 64 when not set. */
@@ -67,17 +68,6 @@ export class CaseRepository {
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
   ) {}
 
-  /**
-   * Serialises the submission batches of every replica, from candidate lookup to commit, so that
-   * two reports of the same content written at the same time cannot both open a case. It costs
-   * little: every submission also appends to the audit chain, whose head is locked until commit,
-   * and one batch holds many submissions.
-   */
-  async lockSubmissions(manager: EntityManager): Promise<void> {
-    await preparedQuery(manager, 'intake_lock_submissions', `SELECT pg_advisory_xact_lock($1::bigint)`, [SUBMISSION_LOCK_KEY]);
-  }
-
-
   /** Indexes reports' band keys for later candidate lookups, in one statement. */
   async indexBands(manager: EntityManager, reports: Array<{ id: string; bandKeys: string[] }>): Promise<void> {
     await this.addBandIndex(new SqlBatch(), reports).execute(manager);
@@ -100,48 +90,81 @@ export class CaseRepository {
    * The reports of open cases that may be the same content as any of `probes` (same content key,
    * or at least one shared LSH band key), for a batch of submissions in one round trip: the caller
    * attributes rows to probes by `contentKey` and `bandKeys`. Index probes only (content_key btree,
-   * report_band primary key, report and case primary keys).
+   * report_band primary key, report and case primary keys). `auditSeq` is the audit chain's head
+   * as of the same snapshot: whoever changes what this reads also moves it.
    */
-  async findCandidatesOfMany(manager: EntityManager, probes: Array<{ contentKey: string; bandKeys: string[] }>, limitPerProbe = 50): Promise<BatchCandidateRow[]> {
+  async findCandidatesOfMany(manager: EntityManager, probes: Array<{ contentKey: string; bandKeys: string[] }>, limitPerProbe = 50): Promise<{ rows: BatchCandidateRow[]; auditSeq: string }> {
     const bands = [...new Set(probes.flatMap((p) => p.bandKeys))];
     const contentKeys = [...new Set(probes.map((p) => p.contentKey))];
-    return preparedQuery<BatchCandidateRow>(
+    const [result] = await preparedQuery<{ audit_seq: string; rows: Array<Omit<BatchCandidateRow, 'minhash'> & { minhash: string }> }>(
       manager,
       'intake_candidates_many',
       `WITH hits AS (SELECT band_key, report_id FROM report_band WHERE band_key = ANY($1::bigint[]) LIMIT $2),
-            found AS (SELECT id FROM report WHERE content_key = ANY($3::text[]) UNION SELECT report_id FROM hits)
-       SELECT r.id AS "reportId", r.content_key AS "contentKey", r.case_id AS "caseId", c.number AS "caseNumber", r.minhash,
-              COALESCE((SELECT array_agg(h.band_key::text) FROM hits h WHERE h.report_id = r.id), '{}') AS "bandKeys"
-         FROM found f JOIN report r ON r.id = f.id JOIN handling_case c ON c.id = r.case_id
-        WHERE c.status = ANY($4::text[])
-        LIMIT $5`,
+            by_report AS (SELECT report_id, array_agg(band_key::text) AS band_keys FROM hits GROUP BY report_id),
+            found AS (SELECT id FROM report WHERE content_key = ANY($3::text[]) UNION SELECT report_id FROM by_report),
+            candidates AS (
+              SELECT r.id AS "reportId", r.content_key AS "contentKey", r.case_id AS "caseId", c.number AS "caseNumber", encode(r.minhash, 'base64') AS minhash,
+                     COALESCE(b.band_keys, '{}') AS "bandKeys"
+                FROM found f JOIN report r ON r.id = f.id JOIN handling_case c ON c.id = r.case_id LEFT JOIN by_report b ON b.report_id = r.id
+               WHERE c.status = ANY($4::text[])
+               LIMIT $5)
+       SELECT (SELECT last_seq::text FROM audit_head WHERE id = 1) AS audit_seq, COALESCE((SELECT json_agg(candidates) FROM candidates), '[]'::json) AS rows`,
       [bands, limitPerProbe * 4 * probes.length, contentKeys, OPEN_STATUSES, limitPerProbe * probes.length],
     );
+    if (!result?.audit_seq) throw new Error('audit_head is missing: run the service migrations');
+    return { auditSeq: result.audit_seq, rows: result.rows.map((row) => ({ ...row, minhash: Buffer.from(row.minhash, 'base64') })) };
   }
 
   /**
-   * Case numbers for new cases opened in the years given (one entry per case, in order), and the
-   * audit chain head locked until commit: one round trip for what a batch of submissions needs
-   * before it writes.
+   * Locks the audit chain head until commit (the lock every write that adds or moves a report or
+   * changes a case takes) and, if no one moved it since `expectedSeq`, takes the case numbers of
+   * the years given (one per new case, in order) in the same round trip. `numbers` is null when
+   * someone did: the caller reads again under the lock and then takes numbers with `takeNumbers`.
+   * Numbers are taken only once the lock is held (in the outer query, after the locking CTE),
+   * never for a row version that a wait replaced, so none is lost.
    */
-  async takeNumbersAndAuditHead(manager: EntityManager, years: number[]): Promise<{ numbers: Map<number, Array<{ seq: number; number: string }>>; head: AuditHead }> {
-    for (const year of new Set(years)) if (!this.knownYears.has(year)) throw new Error(`The number sequence of ${year} was not prepared`);
-    const [row] = await preparedQuery<{ last_seq: string; last_hash: string; seqs: Array<[number, number]> }>(
+  async lockAuditHeadAndNumber(manager: EntityManager, expectedSeq: string, years: number[]): Promise<{ head: AuditHead; numbers: CaseNumbers | null }> {
+    this.checkYears(years);
+    const [row] = await preparedQuery<{ last_seq: string; last_hash: string; seqs: Array<[number, number]> | null }>(
       manager,
-      'intake_numbers_and_audit_head',
-      `SELECT h.last_seq, h.last_hash,
-              (SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json)
-                 FROM unnest($1::int[]) WITH ORDINALITY AS t(y, i)) AS seqs
-         FROM audit_head h WHERE h.id = 1 FOR UPDATE`,
-      [years],
+      'intake_lock_audit_and_number',
+      `WITH h AS (SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE)
+       SELECT h.last_seq::text, h.last_hash,
+              CASE WHEN h.last_seq = $2::bigint THEN
+                (SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json)
+                   FROM unnest($1::int[]) WITH ORDINALITY AS t(y, i))
+              END AS seqs
+         FROM h`,
+      [years, expectedSeq],
     );
     if (!row) throw new Error('audit_head is missing: run the service migrations');
-    const numbers = new Map<number, Array<{ seq: number; number: string }>>();
+    return { head: { lastSeq: Number(row.last_seq), lastHash: row.last_hash }, numbers: row.seqs ? this.numbersOf(years, row.seqs) : null };
+  }
+
+  /** Case numbers of the years given (one per new case, in order). */
+  async takeNumbers(manager: EntityManager, years: number[]): Promise<CaseNumbers> {
+    this.checkYears(years);
+    const [row] = await preparedQuery<{ seqs: Array<[number, number]> }>(
+      manager,
+      'intake_take_numbers',
+      `SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json) AS seqs FROM unnest($1::int[]) WITH ORDINALITY AS t(y, i)`,
+      [years],
+    );
+    return this.numbersOf(years, row!.seqs);
+  }
+
+  private checkYears(years: number[]): void {
+    for (const year of new Set(years)) if (!this.knownYears.has(year)) throw new Error(`The number sequence of ${year} was not prepared`);
+  }
+
+  /** Each year's numbers, increasing, to be handed out in arrival order. */
+  private numbersOf(years: number[], seqs: Array<[number, number]>): CaseNumbers {
+    const numbers: CaseNumbers = new Map();
     for (const year of new Set(years)) {
-      const seqs = row.seqs.filter(([y]) => y === year).map(([, seq]) => Number(seq)).sort((a, b) => a - b);
-      numbers.set(year, seqs.map((seq) => ({ seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) })));
+      const taken = seqs.filter(([y]) => y === year).map(([, seq]) => Number(seq)).sort((a, b) => a - b);
+      numbers.set(year, taken.map((seq) => ({ seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) })));
     }
-    return { numbers, head: { lastSeq: Number(row.last_seq), lastHash: row.last_hash } };
+    return numbers;
   }
 
   /**

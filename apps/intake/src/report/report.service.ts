@@ -11,17 +11,29 @@ import {
   type SubmitReportResponse,
 } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox, traceHeadersOf } from '@phoi-hop/messaging';
-import { GroupCommitQueue, SqlBatch, addAuditEntries, insertMany } from '@phoi-hop/persistence';
+import { GroupCommitQueue, SqlBatch, addAuditEntries, insertMany, lockAuditHead, type AuditHead } from '@phoi-hop/persistence';
 import { batchSize, withSpan } from '@phoi-hop/observability';
 import { CaseOpener, type OpenedFor, type PreparedCase } from '../case/case-opener';
 import { CaseError } from '../case/case.errors';
 import { toCaseDto, toReportDto } from '../case/case.mapper';
-import { CaseRepository, INTAKE_SETTINGS, type IntakeSettings } from '../case/case.repository';
-import { decideDuplicate, type DuplicateCandidate } from '../dedup/duplicate-policy';
+import { CaseRepository, INTAKE_SETTINGS, type BatchCandidateRow, type CaseNumbers, type IntakeSettings } from '../case/case.repository';
+import { decideDuplicate, type DuplicateCandidate, type DuplicateVerdict } from '../dedup/duplicate-policy';
 import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText, type TextFingerprint } from '../dedup/text-fingerprint';
 import { ReportEntity } from './report.entity';
 import { DirectoryRouting } from '../routing/directory-routing';
 import { canonicalizeUrl, contentKeyOf } from './url-canonicalizer';
+
+/** A case opened earlier in the same batch, until it has its id. */
+const BATCH_KEY = 'batch:';
+/** Batches that read before locking; then the lock is taken first (see writeBatch). */
+const OPTIMISTIC_ATTEMPTS = 3;
+
+/** Someone changed what the batch read before it held the lock: it starts again. */
+class StaleRead extends Error {
+  constructor() {
+    super('The audit head moved since the batch read its candidates');
+  }
+}
 
 /** Reports dated more than this into the future are refused (clock skew allowance). */
 const FUTURE_TOLERANCE_MS = 24 * 3600_000;
@@ -120,93 +132,110 @@ export class ReportService {
     });
   }
 
-  /** Writes a batch of submissions in one transaction, deciding each in order. */
+  /**
+   * Writes a batch of submissions in one transaction, deciding each in order. The batch reads and
+   * decides without a lock, then takes the audit chain head, which every write that adds or moves
+   * a report or changes a case also takes before it commits; if the head moved since the read,
+   * someone committed such a write in between and the batch starts again. After a few such
+   * collisions it takes the head first.
+   */
   private async writeBatch(batch: Submission[]): Promise<SubmitReportResponse[]> {
-    const results = await withSpan(
+    return withSpan(
       'intake.report.batch',
       SpanKind.INTERNAL,
       { 'batch.size': batch.length },
-      () =>
-        this.dataSource.transaction(async (manager) => {
-          await this.cases.lockSubmissions(manager);
-          const stored = (await this.cases.findCandidatesOfMany(manager, batch.map((s) => ({ contentKey: s.contentKey, bandKeys: s.fingerprint.bandKeys })))).map((row) => ({
-            row,
-            bandKeys: new Set(row.bandKeys),
-            signature: decodeSignature(row.minhash),
-          }));
-          // Decide each submission in arrival order against the stored reports and the ones placed before it in this batch.
-          const placed: PlacedInBatch[] = [];
-          const numbers = new Map<string, string>(stored.map((c) => [c.row.caseId, c.row.caseNumber]));
-          const verdicts = batch.map((submission, index) => {
-            const candidates = [
-              ...stored.filter((c) => sameContent(submission, c.row.contentKey, c.bandKeys)).map((c) => candidateOf(submission, c.row.caseId, c.row.contentKey, c.signature)),
-              ...placed.filter((p) => sameContent(submission, p.contentKey, p.bandKeys)).map((p) => candidateOf(submission, p.caseKey, p.contentKey, p.signature)),
-            ];
-            const verdict = decideDuplicate(candidates);
-            placed.push({
-              contentKey: submission.contentKey,
-              bandKeys: new Set(submission.fingerprint.bandKeys),
-              signature: submission.fingerprint.signature,
-              caseKey: verdict.kind === 'JOIN' ? verdict.caseId : `batch:${index}`,
-            });
-            return verdict;
-          });
-
-          // New cases are numbered in arrival order; the audit chain head is locked in the same round trip.
-          const opening = batch.filter((_, i) => verdicts[i]!.kind === 'NEW');
-          const { numbers: numbering, head } = await this.cases.takeNumbersAndAuditHead(manager, opening.map((s) => s.now.getUTCFullYear()));
-          const realIds = new Map<string, string>();
-          const opened = new Map<number, PreparedCase>();
-          batch.forEach((submission, index) => {
-            const verdict = verdicts[index]!;
-            if (verdict.kind !== 'NEW') return;
-            const possibleDuplicates = verdict.suggestions.map((s) => {
-              const caseId = realIds.get(s.caseId) ?? s.caseId;
-              return { caseId, number: numbers.get(caseId)!, similarity: round(s.similarity) };
-            });
-            const prepared = this.opener.prepare(
-              { report: submission.report, routing: submission.routing, possibleDuplicates, now: submission.now, actorAgency: submission.report.reporterAgencyCode },
-              numbering.get(submission.now.getUTCFullYear())!.shift()!,
-              submission.openedFor,
-            );
-            realIds.set(`batch:${index}`, prepared.entity.id);
-            numbers.set(prepared.entity.id, prepared.entity.number);
-            opened.set(index, prepared);
-          });
-          for (const [index, submission] of batch.entries()) {
-            const verdict = verdicts[index]!;
-            if (verdict.kind === 'JOIN') submission.report.caseId = realIds.get(verdict.caseId) ?? verdict.caseId;
+      async (span) => {
+        for (let attempt = 1; ; attempt++) {
+          const lockFirst = attempt > OPTIMISTIC_ATTEMPTS;
+          try {
+            const results = await this.dataSource.transaction((manager) => this.writeOnce(manager, batch, lockFirst));
+            span.setAttribute('batch.attempts', attempt);
+            this.relay.kick();
+            return results;
+          } catch (error) {
+            if (!(error instanceof StaleRead) || lockFirst) throw error;
+            batchSize().observe({ service: 'intake', queue: 'report.submit', outcome: 'stale' }, batch.length);
           }
-          // The new cases and every audit entry of the batch, in arrival order, in one statement.
-          const writes = this.opener.addWrites(new SqlBatch(), manager, [...opened.values()]);
-          addAuditEntries(
-            writes,
-            head,
-            batch.map((submission, index) => ({
-              actor: submission.openedFor.actor,
-              action: opened.has(index) ? 'case.opened' : 'report.attached',
-              targetType: 'case',
-              targetId: submission.report.caseId,
-              summary: { caseNumber: numbers.get(submission.report.caseId)!, reportId: submission.report.id, canonicalUrl: submission.report.canonicalUrl, categoryCode: submission.report.categoryCode },
-              traceId: trace.getSpanContext(submission.trace)?.traceId ?? null,
-            })),
-          );
-          await writes.execute(manager);
-
-          // Reports joining a case (stored, or opened above), in arrival order.
-          const responses: SubmitReportResponse[] = [];
-          for (const [index, submission] of batch.entries()) {
-            const verdict = verdicts[index]!;
-            const prepared = opened.get(index);
-            if (prepared) responses.push({ report: toReportDto(submission.report), case: prepared.dto, merged: false });
-            else if (verdict.kind === 'JOIN') responses.push(await this.attach(manager, submission, verdict.similarity));
-          }
-          return responses;
-        }),
+        }
+      },
       batch[0]!.trace,
     );
-    this.relay.kick();
-    return results;
+  }
+
+  private async writeOnce(manager: EntityManager, batch: Submission[], lockFirst: boolean): Promise<SubmitReportResponse[]> {
+    const headFirst = lockFirst ? await lockAuditHead(manager) : null;
+    const read = await this.cases.findCandidatesOfMany(manager, batch.map((s) => ({ contentKey: s.contentKey, bandKeys: s.fingerprint.bandKeys })));
+    const { verdicts, numbers } = decideInOrder(batch, read.rows);
+    const responses: SubmitReportResponse[] = [];
+
+    // Reports joining a stored case first: they lock its row before the audit head, in the order every other writer takes them.
+    for (const [index, submission] of batch.entries()) {
+      const verdict = verdicts[index]!;
+      if (verdict.kind !== 'JOIN' || verdict.caseId.startsWith(BATCH_KEY)) continue;
+      submission.report.caseId = verdict.caseId;
+      responses[index] = await this.attach(manager, submission, verdict.similarity);
+    }
+
+    // New cases are numbered in arrival order, once the head is held (in the same round trip when nothing moved).
+    const years = batch.filter((_, i) => verdicts[i]!.kind === 'NEW').map((s) => s.now.getUTCFullYear());
+    let head: AuditHead;
+    let numbering: CaseNumbers;
+    if (headFirst) {
+      head = headFirst;
+      numbering = await this.cases.takeNumbers(manager, years);
+    } else {
+      const locked = await this.cases.lockAuditHeadAndNumber(manager, read.auditSeq, years);
+      if (!locked.numbers) throw new StaleRead();
+      head = locked.head;
+      numbering = locked.numbers;
+    }
+    const realIds = new Map<string, string>();
+    const opened = new Map<number, PreparedCase>();
+    batch.forEach((submission, index) => {
+      const verdict = verdicts[index]!;
+      if (verdict.kind !== 'NEW') return;
+      const possibleDuplicates = verdict.suggestions.map((s) => {
+        const caseId = realIds.get(s.caseId) ?? s.caseId;
+        return { caseId, number: numbers.get(caseId)!, similarity: round(s.similarity) };
+      });
+      const prepared = this.opener.prepare(
+        { report: submission.report, routing: submission.routing, possibleDuplicates, now: submission.now, actorAgency: submission.report.reporterAgencyCode },
+        numbering.get(submission.now.getUTCFullYear())!.shift()!,
+        submission.openedFor,
+      );
+      realIds.set(`${BATCH_KEY}${index}`, prepared.entity.id);
+      numbers.set(prepared.entity.id, prepared.entity.number);
+      opened.set(index, prepared);
+    });
+    for (const [index, submission] of batch.entries()) {
+      const verdict = verdicts[index]!;
+      if (verdict.kind === 'JOIN' && verdict.caseId.startsWith(BATCH_KEY)) submission.report.caseId = realIds.get(verdict.caseId)!;
+    }
+
+    // The new cases and every audit entry of the batch, in arrival order, in one statement.
+    const writes = this.opener.addWrites(new SqlBatch(), manager, [...opened.values()]);
+    addAuditEntries(
+      writes,
+      head,
+      batch.map((submission, index) => ({
+        actor: submission.openedFor.actor,
+        action: opened.has(index) ? 'case.opened' : 'report.attached',
+        targetType: 'case',
+        targetId: submission.report.caseId,
+        summary: { caseNumber: numbers.get(submission.report.caseId)!, reportId: submission.report.id, canonicalUrl: submission.report.canonicalUrl, categoryCode: submission.report.categoryCode },
+        traceId: trace.getSpanContext(submission.trace)?.traceId ?? null,
+      })),
+    );
+    await writes.execute(manager);
+
+    // Reports joining a case opened above, in arrival order.
+    for (const [index, submission] of batch.entries()) {
+      const verdict = verdicts[index]!;
+      const prepared = opened.get(index);
+      if (prepared) responses[index] = { report: toReportDto(submission.report), case: prepared.dto, merged: false };
+      else if (verdict.kind === 'JOIN' && verdict.caseId.startsWith(BATCH_KEY)) responses[index] = await this.attach(manager, submission, verdict.similarity);
+    }
+    return responses;
   }
 
   /** Writes a report that joins the case its `caseId` names. */
@@ -238,6 +267,32 @@ export class ReportService {
     if (date.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw CaseError.badInput('observedAt', 'observedAt is in the future');
     return date;
   }
+}
+
+/**
+ * Decides each submission in arrival order against the stored reports and the ones placed before
+ * it in the same batch (a later report of the same content joins the case an earlier one opens:
+ * the batch-local key `batch:<index>` until that case is written). Also gives the numbers of the
+ * stored cases found.
+ */
+function decideInOrder(batch: Submission[], rows: BatchCandidateRow[]): { verdicts: DuplicateVerdict[]; numbers: Map<string, string> } {
+  const stored = rows.map((row) => ({ row, bandKeys: new Set(row.bandKeys), signature: decodeSignature(row.minhash) }));
+  const placed: PlacedInBatch[] = [];
+  const verdicts = batch.map((submission, index) => {
+    const candidates = [
+      ...stored.filter((c) => sameContent(submission, c.row.contentKey, c.bandKeys)).map((c) => candidateOf(submission, c.row.caseId, c.row.contentKey, c.signature)),
+      ...placed.filter((p) => sameContent(submission, p.contentKey, p.bandKeys)).map((p) => candidateOf(submission, p.caseKey, p.contentKey, p.signature)),
+    ];
+    const verdict = decideDuplicate(candidates);
+    placed.push({
+      contentKey: submission.contentKey,
+      bandKeys: new Set(submission.fingerprint.bandKeys),
+      signature: submission.fingerprint.signature,
+      caseKey: verdict.kind === 'JOIN' ? verdict.caseId : `${BATCH_KEY}${index}`,
+    });
+    return verdict;
+  });
+  return { verdicts, numbers: new Map(stored.map((c) => [c.row.caseId, c.row.caseNumber])) };
 }
 
 /** Whether a report (by content key and band keys) may be the same content as a submission. */
