@@ -24,6 +24,10 @@ export interface AuthenticatedCaller {
  */
 @Injectable()
 export class CallerAuthenticator {
+  /** The expiry (ms) of bearer tokens already seen: decoding one on every request cost as much as verifying it from cache. */
+  private readonly expiries = new Map<string, number | undefined>();
+  private readonly maxExpiries = 10_000;
+
   constructor(
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(ACTOR_RESOLVER) private readonly users: ActorResolver,
@@ -35,10 +39,19 @@ export class CallerAuthenticator {
     if (credential.kind === 'apiKey') return this.apiKeys.exchange(credential.secret);
     const claims = await this.verifier.verify(credential.token);
     const actor = await this.users.resolve(claims, credential.token);
-    const { exp } = decodeJwt(credential.token);
     // The internal token never outlives the token it stands for.
-    const { token } = await this.minter.tokenFor(actor, typeof exp === 'number' ? exp * 1000 : undefined);
+    const { token } = await this.minter.tokenFor(actor, this.expiryOf(credential.token));
     return { actor, token };
+  }
+
+  /** A token's `exp` in ms (a token's claims never change, so the answer is kept; bounded, oldest first out). */
+  private expiryOf(token: string): number | undefined {
+    if (this.expiries.has(token)) return this.expiries.get(token);
+    const { exp } = decodeJwt(token);
+    const expiresAtMs = typeof exp === 'number' ? exp * 1000 : undefined;
+    if (this.expiries.size >= this.maxExpiries) this.expiries.delete(this.expiries.keys().next().value!);
+    this.expiries.set(token, expiresAtMs);
+    return expiresAtMs;
   }
 
   /** Drops a user this gateway has just changed (other gateways learn it from the event). */
