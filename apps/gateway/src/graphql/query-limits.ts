@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { BREAK, GraphQLError, getVariableValues, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCodes } from '@phoi-hop/contracts';
@@ -12,21 +12,70 @@ export function depthLimitRule() {
   return depthLimit(MAX_QUERY_DEPTH);
 }
 
+interface KnownComplexity {
+  schema: GraphQLSchema;
+  /** @skip/@include with a variable: the complexity differs from one request to the next. */
+  variesWithVariables: boolean;
+  byOperation: Map<string, number>;
+}
+
+/**
+ * Complexities already computed, per parsed document. Apollo hands out the same DocumentNode for
+ * the same query text from its (bounded) document store, so entries live as long as Apollo keeps
+ * the document, and need no other bound or invalidation.
+ */
+const known = new WeakMap<DocumentNode, KnownComplexity>();
+
+function hasVariableDirective(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if ((node.name.value === 'skip' || node.name.value === 'include') && node.arguments?.some((arg) => arg.value.kind === 'Variable')) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * Whether the complexity computed once for `operation` holds for these variables. With the simple
+ * estimator, variables change the result only through @skip/@include, and the walk fails only on
+ * variables that do not coerce or on a null reaching a non-null argument; those go the full way.
+ */
+function reusable(entry: KnownComplexity, schema: GraphQLSchema, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown>): boolean {
+  if (!operation || entry.schema !== schema || entry.variesWithVariables) return false;
+  const definitions = operation.variableDefinitions ?? [];
+  if (definitions.length === 0) return true;
+  const { coerced } = getVariableValues(schema, definitions, variables);
+  return coerced !== undefined && Object.values(coerced).every((value) => value !== null);
+}
+
+function complexityOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode | undefined, operationName: string | undefined, variables: Record<string, unknown>): number {
+  let entry = known.get(document);
+  if (!entry || entry.schema !== schema) {
+    entry = { schema, variesWithVariables: hasVariableDirective(document), byOperation: new Map() };
+    known.set(document, entry);
+  }
+  const key = operationName ?? '';
+  const cached = entry.byOperation.get(key);
+  if (cached !== undefined && reusable(entry, schema, operation, variables)) return cached;
+  const complexity = getComplexity({ schema, query: document, operationName, variables, estimators: [simpleEstimator({ defaultComplexity: 1 })] });
+  if (!entry.variesWithVariables) entry.byOperation.set(key, complexity);
+  return complexity;
+}
+
 /** Refuses operations whose estimated cost is above MAX_QUERY_COMPLEXITY, before any resolver runs. */
 export function complexityLimitPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
           let complexity: number;
           try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables ?? {},
-              estimators: [simpleEstimator({ defaultComplexity: 1 })],
-            });
+            complexity = complexityOf(schema, document, operation, request.operationName, request.variables ?? {});
           } catch (error) {
             // Variables that do not fit their declared types: the caller's mistake, as Apollo itself would say.
             if (error instanceof GraphQLError) throw gqlError(ErrorCodes.BAD_USER_INPUT, error.message);
