@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { ErrorCodes } from '@phoi-hop/contracts';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GatewayModule } from './gateway.module';
-import { httpTraceMiddleware } from './http-trace.middleware';
+import { httpTraceContinuation, httpTraceMiddleware } from './http-trace.middleware';
 
 /**
  * Errors raised before GraphQL runs (a body over the limit, malformed JSON) still answer in the
@@ -33,6 +33,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: LoggerServ
   app.enableShutdownHooks();
   app.use('/graphql', httpTraceMiddleware);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.use('/graphql', httpTraceContinuation);
   app.useGlobalFilters(new HttpRequestErrorFilter());
   await app.init();
   await app.listen(config.httpPort, config.httpHost);
