@@ -27,6 +27,7 @@ import { ApiKeyResolver } from '../graphql/api-key.resolver';
 import { UserAdminResolver } from '../graphql/user-admin.resolver';
 import { buildContext, credentialFrom, reportRefusal } from '../graphql/gql-context';
 import { formatGraphQLError } from '../graphql/gql-errors';
+import { noStorePlugins } from '../graphql/cache-control.plugin';
 
 /** A GraphQLError carrying what formatGraphQLError would show. */
 function formatAsGraphQLError(error: GraphQLError): GraphQLError {
@@ -46,7 +47,7 @@ function graphQLOptions(authenticator: CallerAuthenticator, agencies: AgencyCach
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimitRule()],
-    plugins: [complexityLimitPlugin()],
+    plugins: [complexityLimitPlugin(), ...noStorePlugins()],
     formatError: formatGraphQLError,
     subscriptions: {
       'graphql-ws': {
