@@ -140,6 +140,31 @@ describe('many reports at once (group commit)', () => {
     expect((await batchObservations('stale')).count).toBeGreaterThan(staleBefore);
   });
 
+  it('answers a report that joins a much-reported case with the case’s latest 50 reports and their count; case(id) has them all', async () => {
+    const text = randomTopics()[0]!;
+    const first = await graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: { url: 'https://example.vn/lan-truyen/0', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } }, tokens['lethuyOfficer']);
+    const more = await Promise.all(
+      Array.from({ length: 59 }, (_, i) => graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: { url: `https://example.vn/lan-truyen/${i + 1}`, excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } }, tokens[REPORTERS[i % REPORTERS.length]!])),
+    );
+    expect(more.every((r) => r.data?.submitReport.merged)).toBe(true);
+    const last = await graphqlRequest<{ submitReport: { report: { id: string }; case: { id: string; reportCount: number; reports: { id: string }[] } } }>(
+      platform.graphqlUrl,
+      `mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } case { id reportCount reports { id } } } }`,
+      { i: { url: 'https://example.vn/lan-truyen/60', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } },
+      tokens['btgOfficer'],
+    );
+    const answered = last.data!.submitReport;
+    expect(answered.case.id).toBe(first.data!.submitReport.case.id);
+    expect(answered.case.reportCount).toBe(61);
+    expect(answered.case.reports).toHaveLength(50);
+    expect(answered.case.reports.at(-1)!.id).toBe(answered.report.id);
+    expect(answered.case.reports.map((r) => r.id)).not.toContain(first.data!.submitReport.report.id);
+    const full = await graphqlRequest<{ case: { reportCount: number; reports: { id: string }[] } }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { reportCount reports { id } } }`, { id: answered.case.id }, tokens['lethuyOfficer']);
+    expect(full.data!.case.reportCount).toBe(61);
+    expect(full.data!.case.reports).toHaveLength(61);
+    expect(full.data!.case.reports[0]!.id).toBe(first.data!.submitReport.report.id);
+  });
+
   async function batchObservations(outcome: 'ok' | 'stale'): Promise<{ count: number; sum: number }> {
     batchSize();
     const metric = await metricsRegistry().getSingleMetric('phoihop_batch_size')!.get();

@@ -3,7 +3,7 @@
 // as deployed, at concurrency 1 and 32, beside a raw `pg` single-row insert measured in the same run.
 // Options: --seconds N (per phase, default 10), --concurrency 1,32, --breakdown (also each hop on its
 // own: a GraphQL query that reaches no service, directory routing and intake submission straight over NATS).
-// --keep leaves the database schemas for inspection.
+// --keep leaves the database schemas for inspection. --joins adds reports that all join one case.
 // BENCH_PROFILE=intake (or gateway, directory; comma-separated) writes those services' CPU profiles to tmp/profiles.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +27,8 @@ const option = (name: string, fallback: string): string => {
 const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = option('concurrency', '1,32').split(',').map(Number);
 const BREAKDOWN = args.includes('--breakdown');
+/** --joins: also reports that all join one case (a viral rumour reported over and over), whose cost grows with the case. */
+const JOINS = args.includes('--joins');
 const PORTS = { directory: 0, intake: 0, gateway: 0 };
 
 /** A free local port, so that two benchmarks (or a running `npm start`) never meet. */
@@ -246,6 +248,20 @@ async function main(): Promise<void> {
       }));
       process.stderr.write(`[bench] submitReport, concurrency ${concurrency}\n`);
       results.push(await measured('submitReport (GraphQL)', concurrency, submit));
+      if (JOINS) {
+        const excerpt = `${randomText()} (lan truyền, c${concurrency})`;
+        let joined = 0;
+        process.stderr.write(`[bench] submitReport joining one case, concurrency ${concurrency}\n`);
+        results.push(
+          await measured('submitReport joining 1 case', concurrency, async () => {
+            const result = await graphqlPost(url, mutation, { input: { ...newReport(), excerpt } }, token);
+            if (result.errors) throw new Error(JSON.stringify(result.errors).slice(0, 500));
+            joined++;
+            return true;
+          }),
+        );
+        process.stderr.write(`[bench] the case has ${joined} reports\n`);
+      }
       for (const [label, operation] of BREAKDOWN ? hops : []) {
         process.stderr.write(`[bench] ${label}, concurrency ${concurrency}\n`);
         results.push(await runPhase(label, concurrency, SECONDS, operation));

@@ -339,10 +339,10 @@ export class CaseModel {
   @Field()
   reporterAgencyCode!: string;
 
-  @Field(() => [ReportModel])
+  @Field(() => [ReportModel], { description: 'The reports of the case, oldest first; in the answer to submitReport, only the latest 50 (reportCount counts them all)' })
   reports!: ReportModel[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many reports the case has' })
   reportCount!: number;
 
   @Field(() => [ParticipantModel])
@@ -429,7 +429,7 @@ export class SubmitReportPayloadModel {
   @Field(() => ReportModel)
   report!: ReportModel;
 
-  @Field(() => CaseModel)
+  @Field(() => CaseModel, { description: 'The case the report opened or joined, with its latest 50 reports; query case(id) for all of them' })
   case!: CaseModel;
 
   @Field({ description: 'True when the report joined an open case about the same content' })

@@ -8,7 +8,7 @@ import { CaseDeadlines } from '../deadline/case-deadlines';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
 import { toCaseDto } from './case.mapper';
-import { CaseRepository, type StatusChange } from './case.repository';
+import { CaseRepository, type LoadedCase, type StatusChange } from './case.repository';
 
 export interface OpenCaseInput {
   /** The case's first report: new (inserted here) or split out of another case (moved here). */
@@ -37,8 +37,11 @@ export interface PreparedCase {
   status: StatusChange;
   triageBy: Date;
   now: Date;
+  /** The case as opened (its first report only). */
   dto: CaseDto;
   event: NewEvent<CaseOpenedEvent>;
+  /** What the DTO shows besides rows: the triage deadline and the opening in the status history. */
+  shown: Pick<LoadedCase, 'deadlines' | 'handling' | 'statusHistory'>;
 }
 
 /**
@@ -92,9 +95,12 @@ export class CaseOpener {
     const status: StatusChange = { caseId: entity.id, from: null, to: 'OPEN', reason: reason ?? null, actorAgency, at: now };
     // Đ3.2: the lead agency triages within the SLA of the case's severity.
     const triageBy = new Date(now.getTime() + routing.sla[entity.severity].triageHours * 3_600_000);
-    const deadlines = [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }];
-    const opened = { from: null, to: 'OPEN' as const, reason: status.reason, byAgency: actorAgency, at: now.toISOString() };
-    const dto = toCaseDto({ entity, participants, reports: [report], deadlines, handling: { decisions: [], actions: [] }, statusHistory: [opened] });
+    const shown = {
+      deadlines: [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }],
+      handling: { decisions: [], actions: [] },
+      statusHistory: [{ from: null, to: 'OPEN' as const, reason: status.reason, byAgency: actorAgency, at: now.toISOString() }],
+    };
+    const dto = toCaseDto({ entity, participants, reports: [report], ...shown });
     const event: NewEvent<CaseOpenedEvent> = {
       subject: EventSubjects.intake.caseOpened,
       aggregateId: entity.id,
@@ -102,7 +108,12 @@ export class CaseOpener {
       data: { case: dto, reportId: report.id, ...(splitFrom ? { splitFromCaseId: splitFrom.id } : {}) },
       ...(openedFor ? { actor: openedFor.actor, traceHeaders: openedFor.traceHeaders } : {}),
     };
-    return { entity, participants, report, splitFrom: splitFrom ?? null, status, triageBy, now, dto, event };
+    return { entity, participants, report, splitFrom: splitFrom ?? null, status, triageBy, now, dto, event, shown };
+  }
+
+  /** A prepared case as it will be once written with more reports (joined in the same batch). */
+  dtoWithReports(prepared: PreparedCase, reports: ReportEntity[]): CaseDto {
+    return toCaseDto({ entity: prepared.entity, participants: prepared.participants, reports, ...prepared.shown });
   }
 
   /** Writes prepared cases in one statement whatever their number, events in the given order. */
@@ -110,9 +121,16 @@ export class CaseOpener {
     await this.addWrites(new SqlBatch(), manager, prepared).execute(manager);
   }
 
-  /** Adds the rows of prepared cases to `batch`: cases, participants, reports and their bands, statuses, deadlines, events. */
-  addWrites(batch: SqlBatch, manager: EntityManager, prepared: PreparedCase[]): SqlBatch {
-    if (prepared.length === 0) return batch;
+  /**
+   * Adds the rows of prepared cases to `batch`: cases, participants, reports and their bands,
+   * statuses, deadlines, and their events followed by `moreEvents` in one insert (the outbox's
+   * order is the insert's: statements chained in one WITH run in no fixed order).
+   */
+  addWrites(batch: SqlBatch, manager: EntityManager, prepared: PreparedCase[], moreEvents: NewEvent<unknown>[] = []): SqlBatch {
+    if (prepared.length === 0) {
+      addToOutbox(batch, moreEvents);
+      return batch;
+    }
     addInsert(batch, manager, CaseEntity, prepared.map((p) => p.entity));
     addInsert(batch, manager, CaseParticipantEntity, prepared.flatMap((p) => p.participants));
     const fresh = prepared.filter((p) => !p.splitFrom).map((p) => p.report);
@@ -123,7 +141,7 @@ export class CaseOpener {
     }
     this.cases.addStatuses(batch, prepared.map((p) => p.status));
     this.deadlines.addSchedules(batch, prepared.map((p) => ({ caseId: p.entity.id, kind: 'TRIAGE' as const, deadline: p.triageBy, now: p.now })));
-    addToOutbox<CaseOpenedEvent>(batch, prepared.map((p) => p.event));
+    addToOutbox<unknown>(batch, [...prepared.map((p) => p.event), ...moreEvents]);
     return batch;
   }
 }

@@ -194,30 +194,67 @@ export class CaseRepository {
     return { seq: row!.seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, row!.seq) };
   }
 
-  async addVisibleAgency(manager: EntityManager, caseId: string, agencyCode: string, now: Date): Promise<string[]> {
-    const [row] = await queryRows<{ visible_agencies: string[] }>(
-      manager,
-      `UPDATE handling_case
-          SET visible_agencies = CASE WHEN $2 = ANY(visible_agencies) THEN visible_agencies ELSE array_append(visible_agencies, $2) END,
-              updated_at = $3
-        WHERE id = $1 RETURNING visible_agencies`,
-      [caseId, agencyCode, now],
-    );
-    if (!row) throw new Error(`Case ${caseId} vanished during the transaction`);
-    return row.visible_agencies;
+  /**
+   * Adds agencies to the cases they report on (each case's new agencies in the order given, none
+   * twice), one UPDATE per case in `batch`: a reporter sees the case it reported.
+   */
+  addVisibleAgencies(batch: SqlBatch, byCase: Map<string, string[]>, now: Date): SqlBatch {
+    for (const [caseId, agencies] of byCase) {
+      batch.add(
+        `UPDATE handling_case
+            SET visible_agencies = visible_agencies || ARRAY(SELECT a FROM unnest(${batch.param([...new Set(agencies)], 'text[]')}) WITH ORDINALITY AS u(a, i) WHERE a <> ALL(visible_agencies) ORDER BY i),
+                updated_at = ${batch.param(now, 'timestamptz')}
+          WHERE id = ${batch.param(caseId, 'uuid')}`,
+      );
+    }
+    return batch;
   }
 
   async loadCase(manager: EntityManager | null, id: string): Promise<LoadedCase | null> {
-    const m = manager ?? this.dataSource.manager;
-    const entity = await m.findOne(CaseEntity, { where: { id } });
-    if (!entity) return null;
-    // One after another: inside a transaction they share one connection, which runs one query at a time.
-    const participants = await m.find(CaseParticipantEntity, { where: { caseId: id } });
-    const reports = await m.find(ReportEntity, { where: { caseId: id }, order: { submittedAt: 'ASC' } });
-    const deadlines = await this.deadlinesOf(m, [id]);
-    const handling = await loadHandling(m, [id]);
-    const history = await this.statusHistoryOf(m, [id]);
-    return { entity, participants, reports, deadlines: deadlines.get(id) ?? [], handling: handling.get(id)!, statusHistory: history.get(id) ?? [] };
+    return (await this.loadCases(manager ?? this.dataSource.manager, [id])).get(id) ?? null;
+  }
+
+  /** Cases with everything they show, by id (absent ids are left out). */
+  async loadCases(manager: EntityManager, ids: string[]): Promise<Map<string, LoadedCase>> {
+    if (ids.length === 0) return new Map();
+    const cases = await manager.find(CaseEntity, { where: { id: In(ids) } });
+    return this.withChildren(manager, cases, false);
+  }
+
+  /** Participants, reports, deadlines, handling and status history of cases, loaded by their ids. */
+  private async withChildren(manager: EntityManager, cases: CaseEntity[], parallel: boolean): Promise<Map<string, LoadedCase>> {
+    const ids = cases.map((c) => c.id);
+    const loaders = [
+      () => manager.find(CaseParticipantEntity, { where: { caseId: In(ids) } }),
+      () => manager.find(ReportEntity, { where: { caseId: In(ids) }, order: { submittedAt: 'ASC' } }),
+      () => this.deadlinesOf(manager, ids),
+      () => loadHandling(manager, ids),
+      () => this.statusHistoryOf(manager, ids),
+    ] as const;
+    const results: unknown[] = [];
+    // One after another inside a transaction: it has one connection, which runs one query at a time.
+    if (parallel) results.push(...(await Promise.all(loaders.map((load) => load()))));
+    else for (const load of loaders) results.push(await load());
+    const [participants, reports, deadlines, handling, history] = results as [
+      CaseParticipantEntity[],
+      ReportEntity[],
+      Map<string, CaseDeadlineDto[]>,
+      Map<string, CaseHandling>,
+      Map<string, CaseStatusChangeDto[]>,
+    ];
+    return new Map(
+      cases.map((entity) => [
+        entity.id,
+        {
+          entity,
+          participants: participants.filter((p) => p.caseId === entity.id),
+          reports: reports.filter((r) => r.caseId === entity.id),
+          deadlines: deadlines.get(entity.id) ?? [],
+          handling: handling.get(entity.id)!,
+          statusHistory: history.get(entity.id) ?? [],
+        },
+      ]),
+    );
   }
 
   /** Each deadline of the cases with when it was reminded, escalated, or closed (met or no longer relevant). */
@@ -286,22 +323,8 @@ export class CaseRepository {
     }
     const cases = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit).getMany();
     if (cases.length === 0) return [];
-    const ids = cases.map((c) => c.id);
-    const [participants, reports, deadlines, handling] = await Promise.all([
-      this.dataSource.manager.find(CaseParticipantEntity, { where: { caseId: In(ids) } }),
-      this.dataSource.manager.find(ReportEntity, { where: { caseId: In(ids) }, order: { submittedAt: 'ASC' } }),
-      this.deadlinesOf(this.dataSource.manager, ids),
-      loadHandling(this.dataSource.manager, ids),
-    ]);
-    const history = await this.statusHistoryOf(this.dataSource.manager, ids);
-    return cases.map((entity) => ({
-      entity,
-      participants: participants.filter((p) => p.caseId === entity.id),
-      reports: reports.filter((r) => r.caseId === entity.id),
-      deadlines: deadlines.get(entity.id) ?? [],
-      handling: handling.get(entity.id)!,
-      statusHistory: history.get(entity.id) ?? [],
-    }));
+    const loaded = await this.withChildren(this.dataSource.manager, cases, true);
+    return cases.map((entity) => loaded.get(entity.id)!);
   }
 
   /** Agencies not yet on the case join it with `role` and may see it; returns who sees the case now. */

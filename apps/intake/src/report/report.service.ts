@@ -5,13 +5,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   EventSubjects,
   type Actor,
+  type CaseDto,
   type ReportAttachedEvent,
   type RouteCaseResponse,
   type SubmitReportRequest,
   type SubmitReportResponse,
 } from '@phoi-hop/contracts';
-import { OutboxRelay, appendToOutbox, traceHeadersOf } from '@phoi-hop/messaging';
-import { GroupCommitQueue, SqlBatch, addAuditEntries, insertMany, lockAuditHead, type AuditHead } from '@phoi-hop/persistence';
+import { OutboxRelay, traceHeadersOf, type NewEvent } from '@phoi-hop/messaging';
+import { GroupCommitQueue, SqlBatch, addAuditEntries, addInsert, lockAuditHead, type AuditHead } from '@phoi-hop/persistence';
 import { batchSize, withSpan } from '@phoi-hop/observability';
 import { CaseOpener, type OpenedFor, type PreparedCase } from '../case/case-opener';
 import { CaseError } from '../case/case.errors';
@@ -22,6 +23,12 @@ import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText, 
 import { ReportEntity } from './report.entity';
 import { DirectoryRouting } from '../routing/directory-routing';
 import { canonicalizeUrl, contentKeyOf } from './url-canonicalizer';
+
+/**
+ * The reports a submission's answer carries, the latest ones: a rumour reported thousands of
+ * times would otherwise send its whole case back to every reporter (and through every hop).
+ */
+export const SUBMIT_ANSWER_REPORTS = 50;
 
 /** A case opened earlier in the same batch, until it has its id. */
 const BATCH_KEY = 'batch:';
@@ -140,7 +147,7 @@ export class ReportService {
    * collisions it takes the head first.
    */
   private async writeBatch(batch: Submission[]): Promise<SubmitReportResponse[]> {
-    return withSpan(
+    const answered = await withSpan(
       'intake.report.batch',
       SpanKind.INTERNAL,
       { 'batch.size': batch.length },
@@ -160,6 +167,7 @@ export class ReportService {
       },
       batch[0]!.trace,
     );
+    return answered.map((answer) => ({ ...answer, case: latestReportsOnly(answer.case) }));
   }
 
   private async writeOnce(manager: EntityManager, batch: Submission[], lockFirst: boolean): Promise<SubmitReportResponse[]> {
@@ -167,13 +175,33 @@ export class ReportService {
     const read = await this.cases.findCandidatesOfMany(manager, batch.map((s) => ({ contentKey: s.contentKey, bandKeys: s.fingerprint.bandKeys })));
     const { verdicts, numbers } = decideInOrder(batch, read.rows);
     const responses: SubmitReportResponse[] = [];
-
-    // Reports joining a stored case first: they lock its row before the audit head, in the order every other writer takes them.
-    for (const [index, submission] of batch.entries()) {
+    const attachedEvents: NewEvent<ReportAttachedEvent>[] = [];
+    const joins = batch.flatMap((submission, index) => {
       const verdict = verdicts[index]!;
-      if (verdict.kind !== 'JOIN' || verdict.caseId.startsWith(BATCH_KEY)) continue;
-      submission.report.caseId = verdict.caseId;
-      responses[index] = await this.attach(manager, submission, verdict.similarity);
+      if (verdict.kind !== 'JOIN') return [];
+      submission.report.similarity = round(verdict.similarity);
+      return [{ index, submission, caseKey: verdict.caseId }];
+    });
+
+    // Reports joining stored cases first, in one statement: they lock those cases' rows before the
+    // audit head, in the order every other writer takes them. Each case is then loaded once.
+    const toStored = joins.filter((j) => !j.caseKey.startsWith(BATCH_KEY));
+    if (toStored.length > 0) {
+      const reports = toStored.map((j) => Object.assign(j.submission.report, { caseId: j.caseKey }));
+      const agencies = new Map<string, string[]>();
+      for (const r of reports) agencies.set(r.caseId, [...(agencies.get(r.caseId) ?? []), r.reporterAgencyCode]);
+      const write = new SqlBatch();
+      addInsert(write, manager, ReportEntity, reports);
+      this.cases.addBandIndex(write, reports);
+      this.cases.addVisibleAgencies(write, agencies, toStored[0]!.submission.now);
+      await write.execute(manager);
+      const loaded = await this.cases.loadCases(manager, [...agencies.keys()]);
+      const dtos = new Map([...loaded].map(([id, c]) => [id, toCaseDto(c)]));
+      for (const { index, submission } of toStored) {
+        const caseDto = dtos.get(submission.report.caseId)!;
+        responses[index] = { report: toReportDto(submission.report), case: caseDto, merged: true };
+        attachedEvents.push(attachedEvent(submission, caseDto.number, loaded.get(caseDto.id)!.entity.visibleAgencies));
+      }
     }
 
     // New cases are numbered in arrival order, once the head is held (in the same round trip when nothing moved).
@@ -207,13 +235,28 @@ export class ReportService {
       numbers.set(prepared.entity.id, prepared.entity.number);
       opened.set(index, prepared);
     });
-    for (const [index, submission] of batch.entries()) {
-      const verdict = verdicts[index]!;
-      if (verdict.kind === 'JOIN' && verdict.caseId.startsWith(BATCH_KEY)) submission.report.caseId = realIds.get(verdict.caseId)!;
+    // Reports joining a case opened above: the case gets their agencies before it is written.
+    const toOpened = joins.filter((j) => j.caseKey.startsWith(BATCH_KEY));
+    const joinedReports = new Map<PreparedCase, ReportEntity[]>();
+    for (const { submission, caseKey } of toOpened) {
+      const prepared = opened.get(Number(caseKey.slice(BATCH_KEY.length)))!;
+      submission.report.caseId = prepared.entity.id;
+      if (!prepared.entity.visibleAgencies.includes(submission.report.reporterAgencyCode)) prepared.entity.visibleAgencies.push(submission.report.reporterAgencyCode);
+      joinedReports.set(prepared, [...(joinedReports.get(prepared) ?? []), submission.report]);
     }
+    for (const { index, submission } of toOpened) {
+      const prepared = [...joinedReports.keys()].find((p) => p.entity.id === submission.report.caseId)!;
+      const caseDto = this.opener.dtoWithReports(prepared, [prepared.report, ...joinedReports.get(prepared)!]);
+      responses[index] = { report: toReportDto(submission.report), case: caseDto, merged: true };
+      attachedEvents.push(attachedEvent(submission, caseDto.number, prepared.entity.visibleAgencies));
+    }
+    for (const [index, prepared] of opened) responses[index] = { report: toReportDto(batch[index]!.report), case: prepared.dto, merged: false };
 
-    // The new cases and every audit entry of the batch, in arrival order, in one statement.
-    const writes = this.opener.addWrites(new SqlBatch(), manager, [...opened.values()]);
+    // The new cases, the reports joining them, every event and every audit entry of the batch, in arrival order, in one statement.
+    const writes = this.opener.addWrites(new SqlBatch(), manager, [...opened.values()], attachedEvents);
+    const joined = toOpened.map((j) => j.submission.report);
+    addInsert(writes, manager, ReportEntity, joined);
+    this.cases.addBandIndex(writes, joined);
     addAuditEntries(
       writes,
       head,
@@ -227,37 +270,7 @@ export class ReportService {
       })),
     );
     await writes.execute(manager);
-
-    // Reports joining a case opened above, in arrival order.
-    for (const [index, submission] of batch.entries()) {
-      const verdict = verdicts[index]!;
-      const prepared = opened.get(index);
-      if (prepared) responses[index] = { report: toReportDto(submission.report), case: prepared.dto, merged: false };
-      else if (verdict.kind === 'JOIN' && verdict.caseId.startsWith(BATCH_KEY)) responses[index] = await this.attach(manager, submission, verdict.similarity);
-    }
     return responses;
-  }
-
-  /** Writes a report that joins the case its `caseId` names. */
-  private async attach(manager: EntityManager, submission: Submission, similarity: number): Promise<SubmitReportResponse> {
-    const { report } = submission;
-    const caseId = report.caseId;
-    report.similarity = round(similarity);
-    await insertMany(manager, ReportEntity, [report]);
-    await this.cases.indexBands(manager, [report]);
-    const visibleTo = await this.cases.addVisibleAgency(manager, caseId, report.reporterAgencyCode, submission.now);
-    const loaded = (await this.cases.loadCase(manager, caseId))!;
-    const caseDto = toCaseDto(loaded);
-    await appendToOutbox<ReportAttachedEvent>(manager, [
-      {
-        subject: EventSubjects.intake.reportAttached,
-        aggregateId: caseId,
-        visibleTo,
-        data: { caseId, caseNumber: caseDto.number, report: toReportDto(report), similarity: report.similarity },
-        ...submission.openedFor,
-      },
-    ]);
-    return { report: toReportDto(report), case: caseDto, merged: true };
   }
 
   private parseObservedAt(value: string | undefined): Date | null {
@@ -267,6 +280,24 @@ export class ReportService {
     if (date.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw CaseError.badInput('observedAt', 'observedAt is in the future');
     return date;
   }
+}
+
+/** A case with only its latest reports, and how many it has. */
+function latestReportsOnly(dto: CaseDto): CaseDto {
+  if (dto.reports.length <= SUBMIT_ANSWER_REPORTS) return dto;
+  return { ...dto, reports: dto.reports.slice(-SUBMIT_ANSWER_REPORTS), reportCount: dto.reports.length };
+}
+
+/** The `report.attached` event of a submission that joined a case. */
+function attachedEvent(submission: Submission, caseNumber: string, visibleTo: string[]): NewEvent<ReportAttachedEvent> {
+  const { report } = submission;
+  return {
+    subject: EventSubjects.intake.reportAttached,
+    aggregateId: report.caseId,
+    visibleTo: [...visibleTo],
+    data: { caseId: report.caseId, caseNumber, report: toReportDto(report), similarity: report.similarity! },
+    ...submission.openedFor,
+  };
 }
 
 /**

@@ -90,6 +90,8 @@ export interface CaseDto {
   reporterAgencyCode: string;
   participants: ParticipantDto[];
   reports: ReportDto[];
+  /** How many reports the case has, when `reports` holds only the latest of them (a submission's answer). */
+  reportCount?: number;
   possibleDuplicates: PossibleDuplicateDto[];
   /** Every agency that was ever responsible, with when it started and, if it did, stopped. */
   participantHistory: ParticipantHistoryDto[];
