@@ -79,9 +79,13 @@ function graphqlPost(url: string, query: string, variables: Record<string, unkno
   });
 }
 
-/** CPU seconds used so far by each process group of the platform (Linux /proc; clock ticks of 10 ms). */
-type CpuGroups = Record<string, number>;
-function cpuSnapshot(children: Record<string, number | undefined>): CpuGroups {
+/**
+ * CPU seconds used so far by each process of the platform (Linux /proc; clock ticks of 10 ms),
+ * Postgres backends and nats-server by pid so that a backend that exits between two snapshots
+ * is left out (its last ticks are lost: a small undercount) rather than subtracted.
+ */
+type CpuSnapshot = Map<string, number>;
+function cpuSnapshot(children: Record<string, number | undefined>): CpuSnapshot {
   const ticks = (pid: number | string): number => {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -90,7 +94,7 @@ function cpuSnapshot(children: Record<string, number | undefined>): CpuGroups {
       return 0;
     }
   };
-  const groups: CpuGroups = { 'postgres (all backends)': 0, 'nats-server': 0 };
+  const snapshot: CpuSnapshot = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let comm = '';
@@ -99,13 +103,23 @@ function cpuSnapshot(children: Record<string, number | undefined>): CpuGroups {
     } catch {
       continue;
     }
-    if (comm === 'postgres') groups['postgres (all backends)']! += ticks(entry) / 100;
-    if (comm === 'nats-server') groups['nats-server']! += ticks(entry) / 100;
+    if (comm === 'postgres') snapshot.set(`postgres (all backends)|${entry}`, ticks(entry) / 100);
+    if (comm === 'nats-server') snapshot.set(`nats-server|${entry}`, ticks(entry) / 100);
   }
-  for (const [name, pid] of Object.entries(children)) if (pid) groups[name] = ticks(pid) / 100;
+  for (const [name, pid] of Object.entries(children)) if (pid) snapshot.set(`${name}|${pid}`, ticks(pid) / 100);
   const own = process.cpuUsage();
-  groups['load generator (this process)'] = (own.user + own.system) / 1e6;
-  return groups;
+  snapshot.set('load generator (this process)|self', (own.user + own.system) / 1e6);
+  return snapshot;
+}
+
+/** CPU seconds each process group used between two snapshots (processes alive at the second). */
+function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
+  const used: Record<string, number> = {};
+  for (const [key, seconds] of after) {
+    const group = key.split('|')[0]!;
+    used[group] = (used[group] ?? 0) + Math.max(0, seconds - (before.get(key) ?? 0));
+  }
+  return used;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -193,7 +207,7 @@ async function main(): Promise<void> {
   const env = await createTestEnvironment();
   const children: ChildProcess[] = [];
   const results: PhaseResult[] = [];
-  const cpu: Array<{ label: string; count: number; seconds: number; used: CpuGroups }> = [];
+  const cpu: Array<{ label: string; count: number; seconds: number; used: Record<string, number> }> = [];
   const pool = new Pool({ connectionString: env.databaseUrl, max: Math.max(...CONCURRENCY) });
   const nats = await connect({ servers: env.natsUrl });
   const rpc = new RpcClient(nats, { subjectPrefix: env.subjectPrefix, rpcTimeoutMs: 10_000, serviceName: 'bench' });
@@ -230,7 +244,7 @@ async function main(): Promise<void> {
       const before = cpuSnapshot(pids);
       const result = await runPhase(label, concurrency, SECONDS, operation);
       const after = cpuSnapshot(pids);
-      cpu.push({ label: `${label}, c${concurrency}`, count: result.count, seconds: SECONDS, used: Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - (before[k] ?? 0)])) });
+      cpu.push({ label: `${label}, c${concurrency}`, count: result.count, seconds: SECONDS, used: cpuUsed(before, after) });
       return result;
     };
     process.stderr.write('[bench] warm-up 5 s, then ANALYZE (as autovacuum would on a table that is not brand new)\n');
