@@ -21,6 +21,14 @@ export interface BatchCandidateRow {
   bandKeys: string[];
 }
 
+/**
+ * `[year, seq]` pairs: the next number of each year in `$1` (one entry per new case, in order), as
+ * JSON; none at all unless `condition` holds. The condition sits in the subquery's WHERE, so no
+ * row reaches `nextval` when it fails, whenever and however the planner evaluates the subquery.
+ */
+const nextNumbers = (condition = 'true') => `(SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json)
+                         FROM unnest($1::int[]) WITH ORDINALITY AS t(y, i) WHERE ${condition})`;
+
 /** Case numbers by year, in the order they are to be handed out. */
 export type CaseNumbers = Map<number, Array<{ seq: number; number: string }>>;
 
@@ -68,11 +76,7 @@ export class CaseRepository {
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
   ) {}
 
-  /** Indexes reports' band keys for later candidate lookups, in one statement. */
-  async indexBands(manager: EntityManager, reports: Array<{ id: string; bandKeys: string[] }>): Promise<void> {
-    await this.addBandIndex(new SqlBatch(), reports).execute(manager);
-  }
-
+  /** Indexes reports' band keys for later candidate lookups, in one statement of `batch`. */
   addBandIndex(batch: SqlBatch, reports: Array<{ id: string; bandKeys: string[] }>): SqlBatch {
     const keys: string[] = [];
     const ids: string[] = [];
@@ -130,10 +134,7 @@ export class CaseRepository {
       'intake_lock_audit_and_number',
       `WITH h AS (SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE)
        SELECT h.last_seq::text, h.last_hash,
-              CASE WHEN h.last_seq = $2::bigint THEN
-                (SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json)
-                   FROM unnest($1::int[]) WITH ORDINALITY AS t(y, i))
-              END AS seqs
+              CASE WHEN h.last_seq = $2::bigint THEN ${nextNumbers('h.last_seq = $2::bigint')} END AS seqs
          FROM h`,
       [years, expectedSeq],
     );
@@ -147,7 +148,7 @@ export class CaseRepository {
     const [row] = await preparedQuery<{ seqs: Array<[number, number]> }>(
       manager,
       'intake_take_numbers',
-      `SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json) AS seqs FROM unnest($1::int[]) WITH ORDINALITY AS t(y, i)`,
+      `SELECT ${nextNumbers()} AS seqs`,
       [years],
     );
     return this.numbersOf(years, row!.seqs);
@@ -281,14 +282,10 @@ export class CaseRepository {
 
   /** Records a status change (the first, from null, when the case opens); in the transaction that makes it. */
   async recordStatus(manager: EntityManager, change: StatusChange): Promise<void> {
-    await this.recordStatuses(manager, [change]);
+    await this.addStatuses(new SqlBatch(), [change]).execute(manager);
   }
 
-  /** Several status changes in one statement, in order. */
-  async recordStatuses(manager: EntityManager, changes: StatusChange[]): Promise<void> {
-    await this.addStatuses(new SqlBatch(), changes).execute(manager);
-  }
-
+  /** Several status changes in one statement of `batch`, in order. */
   addStatuses(batch: SqlBatch, changes: StatusChange[]): SqlBatch {
     if (changes.length === 0) return batch;
     const column = <K extends keyof StatusChange>(key: K, cast: string) => batch.param(changes.map((c) => c[key]), cast);

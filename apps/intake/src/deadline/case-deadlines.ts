@@ -28,19 +28,23 @@ export class CaseDeadlines {
   constructor(@Inject(INTAKE_DEADLINE_SETTINGS) private readonly settings: DeadlineSettings) {}
 
   async schedule(manager: EntityManager, caseId: string, kind: CaseDeadlineKind, deadline: Date, now: Date, actionId: string | null = null): Promise<void> {
-    await this.scheduleMany(manager, [{ caseId, kind, deadline, now, actionId }]);
+    await this.addSchedules(new SqlBatch(), [{ caseId, kind, deadline, now, actionId }]).execute(manager);
   }
 
-  /** Several deadlines in one statement (a batch of new cases). */
-  async scheduleMany(manager: EntityManager, items: DeadlineToSchedule[]): Promise<void> {
-    await this.addSchedules(new SqlBatch(), items).execute(manager);
-  }
-
+  /** Several deadlines in one statement of `batch` (a batch of new cases). */
   addSchedules(batch: SqlBatch, items: DeadlineToSchedule[]): SqlBatch {
     if (items.length === 0) return batch;
     const rows = items.flatMap(({ caseId, kind, deadline, now, actionId }) => {
-      const [id, c, k, a, d] = [batch.param(caseId, 'uuid'), batch.param(kind, 'text'), batch.param(actionId ?? null, 'uuid'), batch.param(deadline, 'timestamptz'), batch.param(reminderAt(now, deadline, this.settings.reminderLeadMs), 'timestamptz')];
-      return [`(${batch.param(randomUUID(), 'uuid')}, ${id}, ${c}, ${k}, 'REMINDER', ${a}, ${d})`, `(${batch.param(randomUUID(), 'uuid')}, ${id}, ${c}, ${k}, 'ESCALATION', ${a}, ${a})`];
+      const caseParam = batch.param(caseId, 'uuid');
+      const kindParam = batch.param(kind, 'text');
+      const actionParam = batch.param(actionId ?? null, 'uuid');
+      const deadlineParam = batch.param(deadline, 'timestamptz');
+      const remindParam = batch.param(reminderAt(now, deadline, this.settings.reminderLeadMs), 'timestamptz');
+      // A reminder (due before the deadline) and an escalation (due at it).
+      return [
+        `(${batch.param(randomUUID(), 'uuid')}, ${caseParam}, ${kindParam}, ${actionParam}, 'REMINDER', ${deadlineParam}, ${remindParam})`,
+        `(${batch.param(randomUUID(), 'uuid')}, ${caseParam}, ${kindParam}, ${actionParam}, 'ESCALATION', ${deadlineParam}, ${deadlineParam})`,
+      ];
     });
     return batch.add(`INSERT INTO case_deadline (id, case_id, kind, action_id, phase, deadline, due_at) VALUES ${rows.join(', ')}`);
   }
