@@ -10,28 +10,14 @@ import { ObservabilityModule } from '@phoi-hop/observability';
 import { CallerAuthenticator, callerAuthenticationProviders, type Credential } from '../auth/caller-authenticator';
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
-import { AuditResolver } from '../graphql/audit/audit.resolver';
-import { CaseEventsResolver } from '../graphql/case/case-events.resolver';
-import { CaseResolver } from '../graphql/case/case.resolver';
-import { CaseWorkflowResolver } from '../graphql/case/case-workflow.resolver';
-import { ParticipantHistoryResolver, ParticipantResolver } from '../graphql/case/participant.resolver';
+import { GATEWAY_RESOLVERS } from '../graphql/gateway.resolvers';
 import { noStorePlugins } from '../graphql/common/cache-control.plugin';
 import { buildContext, credentialFrom, reportRefusal } from '../graphql/common/gql-context';
 import { formatGraphQLError } from '../graphql/common/gql-errors';
 import { OperationGuard } from '../graphql/common/operation.guard';
 import { complexityLimitPlugin, depthLimitRule } from '../graphql/common/query-limits';
 import { RateLimiter } from '../graphql/common/rate-limiter';
-import { ConsultationResolver } from '../graphql/consultation/consultation.resolver';
-import { DecisionResolver } from '../graphql/decision/decision.resolver';
 import { AgencyCache } from '../graphql/directory/agency.cache';
-import { AgencyResolver } from '../graphql/directory/agency.resolver';
-import { ApiKeyResolver } from '../graphql/directory/api-key.resolver';
-import { DirectoryResolver } from '../graphql/directory/directory.resolver';
-import { FocalPointResolver } from '../graphql/directory/focal-point.resolver';
-import { ReferenceResolver } from '../graphql/directory/reference.resolver';
-import { RoutingResolver } from '../graphql/directory/routing.resolver';
-import { UserAdminResolver } from '../graphql/directory/user-admin.resolver';
-import { NotificationResolver } from '../graphql/notification/notification.resolver';
 
 /** A GraphQLError carrying what formatGraphQLError would show. */
 function formatAsGraphQLError(error: GraphQLError): GraphQLError {
@@ -119,7 +105,8 @@ export class GatewayModule {
       providers: [
         // Every root field is authorised by its name in the policy table before its resolver runs.
         { provide: APP_GUARD, useClass: OperationGuard },
-        AgencyResolver, ApiKeyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, NotificationResolver, ParticipantHistoryResolver, ParticipantResolver, ReferenceResolver, RoutingResolver, UserAdminResolver,
+        CaseEventStream,
+        ...GATEWAY_RESOLVERS,
       ],
     };
   }
