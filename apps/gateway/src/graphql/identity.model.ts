@@ -29,6 +29,9 @@ export class UserModel {
 
   @Field(() => String, { nullable: true })
   disabledReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The subject (\"sub\") at the platform's identity provider linked to this user; tokens name users only through it" })
+  subject!: string | null;
 }
 
 @ObjectType('UserEdge')
@@ -51,8 +54,11 @@ export class UserConnectionModel {
 
 @InputType()
 export class CreateUserInput {
-  @Field({ description: 'Login name: 2–64 of a-z 0-9 . _ - (preferred_username of the identity provider)' })
+  @Field({ description: 'Login name: 2–64 of a-z 0-9 . _ -' })
   username!: string;
+
+  @Field({ nullable: true, description: "The user's subject (\"sub\") at the platform's identity provider: a person, or a machine client an administrator lets in" })
+  subject?: string;
 
   @Field()
   displayName!: string;
@@ -74,6 +80,9 @@ export class UpdateUserInput {
 
   @Field(() => [String], { nullable: true })
   roles?: string[];
+
+  @Field({ nullable: true, description: 'A new linked subject at the identity provider; "" removes the link' })
+  subject?: string;
 }
 
 @ObjectType('ApiKey', { description: "A machine client's API key: metadata only, never the secret" })
