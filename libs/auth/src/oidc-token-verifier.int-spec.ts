@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { OidcTokenVerifier, type AuthConfig } from './token-verifier';
 
-type Key = { kid: string; privateKey: CryptoKey; jwk: JWK };
+type Key = { kid: string; privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey']; jwk: JWK };
 
 /**
  * The production path: tokens of an OIDC provider verified against the keys named by its
@@ -108,6 +108,8 @@ describe(OidcTokenVerifier.name, () => {
     await expect(lenient.verify(await sign(key, {}, { typ: 'JWT' }))).resolves.toMatchObject({ issuer });
     await expect(lenient.verify(await sign(key, { nonce: 'n' }, { typ: 'JWT' }))).rejects.toMatchObject({ message: 'Token is an ID token, not an access token' });
     await expect(lenient.verify(await sign(key, { typ: 'ID' }, { typ: 'JWT' }))).rejects.toMatchObject({ message: 'Token is an ID token, not an access token' });
+    // An ID token without nonce or hashes (oidc-provider's, from the token endpoint): no scope, no client_id.
+    await expect(lenient.verify(await sign(key, { client_id: undefined, scope: undefined, preferred_username: 'x' }, { typ: 'JWT' }))).rejects.toMatchObject({ message: 'Token is an ID token, not an access token' });
   });
 
   it('stops accepting a key the provider dropped once the keys are read again', async () => {

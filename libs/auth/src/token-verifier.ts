@@ -46,8 +46,18 @@ export const DEV_AUDIENCE = 'phoi-hop';
 const MAX_TOKEN_LENGTH = 8192;
 /** Defaults of the windows of AuthConfig: a key the provider drops stops working within refresh + token cache = 60 s. */
 export const AUTH_DEFAULTS = { jwksRefreshMs: 30_000, jwksMaxStaleMs: 300_000, jwksCooldownMs: 10_000, tokenCacheMs: 30_000 } as const;
-/** Claims only ID tokens carry (OpenID Connect Core 2, 3.3.2.11) and Keycloak's own marker of one. */
+/** Claims only ID tokens carry (OpenID Connect Core 2, 3.3.2.11). */
 const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
+/** Claims that say what an access token may do or for whom it was issued (RFC 9068 2.2, Entra's `scp`); ID tokens carry none. */
+const ACCESS_TOKEN_CLAIMS = ['scope', 'scp', 'client_id'] as const;
+
+/**
+ * For providers that do not type their access tokens: an ID token carries an ID-token claim, or
+ * Keycloak's `typ: "ID"`, or none of the claims of an access token.
+ */
+function looksLikeIdToken(payload: JWTPayload): boolean {
+  return ID_TOKEN_CLAIMS.some((claim) => claim in payload) || payload['typ'] === 'ID' || !ACCESS_TOKEN_CLAIMS.some((claim) => claim in payload);
+}
 
 /**
  * Whom a verified token names: its issuer and subject, and a username only from `usernameClaim`
@@ -143,7 +153,7 @@ export class OidcTokenVerifier implements IdentityVerifier {
       if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'typ') throw AuthError.unauthenticated('Token is not an access token (typ at+jwt)');
       throw AuthError.unauthenticated(describeJoseError(error));
     }
-    if (ID_TOKEN_CLAIMS.some((claim) => claim in payload) || payload['typ'] === 'ID') throw AuthError.unauthenticated('Token is an ID token, not an access token');
+    if (this.config.allowUntypedAccessTokens && looksLikeIdToken(payload)) throw AuthError.unauthenticated('Token is an ID token, not an access token');
     return identityFromClaims(payload, this.config.usernameClaim);
   }
 }

@@ -41,3 +41,4 @@ export async function createGatewayApp(config: GatewayConfig, logger: LoggerServ
 }
 
 export type { GatewayConfig } from '../config/gateway.config';
+export type { IntrospectionMode } from '../auth/introspection-guard.plugin';
