@@ -160,7 +160,8 @@ export class TestOidcProvider {
       ],
       jwks: { keys: keys.map((k) => k.jwk) as Configuration['jwks'] extends { keys: infer K } | undefined ? K : never },
       cookies: { keys: ['phoi-hop-test-cookie-key'] },
-      ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600, ClientCredentials: 600 },
+      // Access token lives come from the resource server (getResourceServerInfo below).
+      ttl: { Interaction: 600, Session: 3600, Grant: 3600, AuthorizationCode: 60, IdToken: 600 },
       claims: { openid: ['sub'], profile: ['preferred_username'] },
       scopes: ['openid', 'profile', 'api'],
       pkce: { required: () => true },
@@ -169,10 +170,11 @@ export class TestOidcProvider {
         const account = accounts.find((a) => a.subject === sub);
         return account ? { accountId: sub, claims: async () => ({ sub, preferred_username: account.preferredUsername }) } : undefined;
       },
-      // What Keycloak or Entra ID put in access tokens: a username and the provider's own roles.
+      // What Keycloak or Entra ID put in a user's access token: a username and the provider's own roles.
+      // A machine client's token carries neither: only its client id as the subject.
       extraTokenClaims: async (_ctx, token) => {
         const account = accounts.find((a) => a.subject === (token as { accountId?: string }).accountId);
-        return { roles: PROVIDER_ROLES, ...(account ? { preferred_username: account.preferredUsername } : {}) };
+        return account ? { roles: PROVIDER_ROLES, preferred_username: account.preferredUsername } : undefined;
       },
       features: {
         devInteractions: { enabled: false },
