@@ -145,6 +145,7 @@ describe('identity against an OpenID provider', () => {
   it('closes a subscription with 4401 when its token expires', async () => {
     const shortLived = await login(OFFICER_SUBJECT, SHORT_LIVED_RESOURCE);
     const expiresAtMs = JSON.parse(Buffer.from(shortLived.split('.')[1]!, 'base64url').toString()).exp * 1000;
+    const sink = { errors: [] as unknown[], completed: false };
     const closed = new Promise<{ code: number; reason: string; atMs: number }>((resolve) => {
       const client = createClient({
         url: platform.wsUrl,
@@ -154,8 +155,18 @@ describe('identity against an OpenID provider', () => {
         retryAttempts: 0,
         on: { closed: (event) => resolve({ code: (event as { code: number }).code, reason: (event as { reason: string }).reason, atMs: Date.now() }) },
       });
-      client.subscribe({ query: 'subscription { caseEvents { type } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      client.subscribe(
+        { query: 'subscription { caseEvents { type } }' },
+        {
+          next: (message) => void (message.errors && sink.errors.push(message.errors)),
+          error: (error) => void sink.errors.push(error),
+          complete: () => void (sink.completed = true),
+        },
+      );
     });
+    // The subscription was accepted and ran until the token expired: then the socket closed.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAtMs - Date.now() - 500)));
+    expect(sink).toEqual({ errors: [], completed: false });
     const result = await closed;
     expect(result).toMatchObject({ code: 4401, reason: 'Token expired' });
     expect(result.atMs).toBeGreaterThanOrEqual(expiresAtMs - 50);
