@@ -20,14 +20,23 @@ export function linkedIssuerOf(auth: Pick<AuthConfig, 'mode' | 'issuer'>): strin
 export function directoryUserLookup(dataSource: DataSource): ActorLookup {
   return async (identity: ExternalIdentity) => {
     const users = dataSource.getRepository(UserEntity);
-    let user = await users.findOne({ where: { subjectIssuer: identity.issuer, subject: identity.subject } });
-    if (!user && identity.username) {
-      const named = await users.findOne({ where: { username: identity.username } });
-      if (named && (named.subjectIssuer !== identity.issuer || named.subject === identity.subject)) user = named;
-    }
-    if (!user) throw AuthError.unauthenticated('Unknown user');
-    if (!user.active) throw AuthError.unauthenticated('User is disabled');
-    const actor: Actor = { userId: user.id, username: user.username, agencyCode: user.agencyCode, roles: user.roles };
-    return actor;
+    const linked = await users.findOne({ where: { subjectIssuer: identity.issuer, subject: identity.subject } });
+    const named = !linked && identity.username ? await users.findOne({ where: { username: identity.username } }) : null;
+    return actorOf(userNamedBy(identity, linked, named));
   };
+}
+
+type LinkedUser = Pick<UserEntity, 'subjectIssuer' | 'subject'>;
+
+/** Which user an identity names: the one linked to its subject, else the named one unless linked to another subject of the issuer. */
+export function userNamedBy<U extends LinkedUser>(identity: ExternalIdentity, linked: U | null, named: U | null): U | null {
+  if (linked) return linked;
+  if (!identity.username || !named) return null;
+  return named.subjectIssuer === identity.issuer && named.subject !== identity.subject ? null : named;
+}
+
+function actorOf(user: UserEntity | null): Actor {
+  if (!user) throw AuthError.unauthenticated('Unknown user');
+  if (!user.active) throw AuthError.unauthenticated('User is disabled');
+  return { userId: user.id, username: user.username, agencyCode: user.agencyCode, roles: user.roles };
 }
