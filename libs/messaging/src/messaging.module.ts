@@ -1,8 +1,7 @@
-import { Inject, Injectable, Module, Optional, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { Logger } from '@nestjs/common';
 import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, ServiceCredential, createTokenVerifier, DEFAULT_INTERNAL_SECRET, type ActorLookup, type ActorResolver, type AuthConfig, type IdentityVerifier, type TokenVerifier } from '@phoi-hop/auth';
 import { createActorResolver, directoryActorLookup } from './actor-resolution';
 import { HealthRegistry, authFailures } from '@phoi-hop/observability';
