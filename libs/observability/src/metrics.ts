@@ -56,9 +56,12 @@ export function outboxLag(): Gauge<'service'> {
   return once('lag', () => new Gauge({ name: 'phoihop_outbox_pending', help: 'Committed events not yet published', labelNames: ['service'], registers: [metricsRegistry()] }));
 }
 
-/** Refused credentials (expired, forged, unknown key), by reason; the credential itself is never recorded. */
-export function authFailures(): Counter<'service' | 'reason'> {
-  return once('authFailures', () => new Counter({ name: 'phoihop_auth_failures_total', help: 'Refused tokens and keys', labelNames: ['service', 'reason'], registers: [metricsRegistry()] }));
+/**
+ * Refused credentials (expired, forged, unknown key) by reason, `source="credential"`; failed reads
+ * of the identity provider, `source="provider"`. The credential itself is never recorded.
+ */
+export function authFailures(): Counter<'service' | 'reason' | 'source'> {
+  return once('authFailures', () => new Counter({ name: 'phoihop_auth_failures_total', help: 'Refused tokens and keys, and identity provider failures', labelNames: ['service', 'reason', 'source'], registers: [metricsRegistry()] }));
 }
 
 /** 1 for each service running in this process, so a scrape says whose metrics these are. */
