@@ -7,6 +7,7 @@ export function messagingEnv() {
     NATS_URL: url({ default: 'nats://127.0.0.1:4222', desc: 'NATS server URL (JetStream enabled)' }),
     NATS_SUBJECT_PREFIX: str({ default: '', desc: 'Prefix of every subject, for isolated environments' }),
     EVENTS_STREAM: str({ default: EVENTS_STREAM, desc: 'JetStream stream of domain events' }),
+    EVENTS_STREAM_REPLICAS: num({ default: 1, desc: 'Replicas of the JetStream streams this service creates (1 to 5; 3 on a 3-node JetStream cluster)' }),
     RPC_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of every NATS request' }),
   };
 }

@@ -87,7 +87,7 @@ export class MessagingModule {
           inject: [NATS_CONNECTION],
           useFactory: async (nc: NatsConnection): Promise<JetStreamManager> => {
             const jsm = await jetstreamManager(nc);
-            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix });
+            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix, replicas: options.streamReplicas });
             return jsm;
           },
         },

@@ -9,7 +9,12 @@ export interface MessagingOptions {
   streamName: string;
   /** Default timeout of every RPC call. */
   rpcTimeoutMs: number;
+  /** Replicas of the streams this service creates (events, agency feed); 1 unless on a JetStream cluster. */
+  streamReplicas?: number;
 }
+
+/** JetStream keeps at most 5 copies of a stream. */
+export const MAX_STREAM_REPLICAS = 5;
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
@@ -24,4 +29,8 @@ export function assertMessagingOptions(options: MessagingOptions): void {
     throw new Error(`Invalid JetStream stream name "${options.streamName}"`);
   }
   if (!(options.rpcTimeoutMs > 0)) throw new Error('rpcTimeoutMs must be positive');
+  const replicas = options.streamReplicas ?? 1;
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_STREAM_REPLICAS) {
+    throw new Error(`EVENTS_STREAM_REPLICAS must be an integer from 1 to ${MAX_STREAM_REPLICAS} (got ${String(options.streamReplicas)})`);
+  }
 }
