@@ -129,7 +129,13 @@ export class DueWorkPoller<T extends { id: string }> {
   async measureBacklog(maxAttempts = this.options.maxAttempts ?? 10): Promise<void> {
     const backlog = this.options.backlog;
     if (!backlog) return;
-    const [row] = await queryRows<BacklogRow>(this.dataSource.manager, backlog.sql, [maxAttempts]);
+    let row: BacklogRow | undefined;
+    try {
+      [row] = await queryRows<BacklogRow>(this.dataSource.manager, backlog.sql, [maxAttempts]);
+    } catch {
+      // A measurement must never hold up the deadlines: the gauges keep their last values.
+      return;
+    }
     if (!row) return;
     for (const state of ['due', 'stuck', 'scheduled'] as const) dueWorkPending().set({ queue: backlog.queue, state }, Number(row[state]));
     dueWorkOldestSeconds().set({ queue: backlog.queue }, Number(row.oldest_due_seconds));
