@@ -6,7 +6,7 @@ import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, Serv
 import { createActorResolver, directoryActorLookup } from './actor-resolution';
 import { HealthRegistry, authFailures } from '@phoi-hop/observability';
 import { ensureEventsStream } from './jetstream.provisioning';
-import { MESSAGING_OPTIONS, NATS_CONNECTION, assertMessagingOptions, type MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, assertMessagingOptions, natsCredentials, type MessagingOptions } from './messaging.options';
 import { PrefixedNatsServer } from './prefixed-nats.server';
 import { RpcClient } from './rpc.client';
 import { RpcErrorFilter } from './rpc-error.filter';
@@ -92,7 +92,7 @@ export class MessagingModule {
         {
           provide: NATS_CONNECTION,
           useFactory: () =>
-            connect({ servers: options.natsUrl, name: options.serviceName, maxReconnectAttempts: -1, reconnectTimeWait: 500 }),
+            connect({ servers: options.natsUrl, ...natsCredentials(options), name: options.serviceName, maxReconnectAttempts: -1, reconnectTimeWait: 500 }),
         },
         { provide: JETSTREAM, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => jetstream(nc) },
         {
@@ -100,7 +100,7 @@ export class MessagingModule {
           inject: [NATS_CONNECTION],
           useFactory: async (nc: NatsConnection): Promise<JetStreamManager> => {
             const jsm = await jetstreamManager(nc);
-            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix });
+            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix, replicas: options.streamReplicas });
             return jsm;
           },
         },
@@ -123,6 +123,7 @@ export async function startRpcServer(app: INestApplication): Promise<void> {
     {
       strategy: new PrefixedNatsServer({
         servers: options.natsUrl,
+        ...natsCredentials(options),
         queue: options.serviceName,
         name: `${options.serviceName}-rpc`,
         subjectPrefix: options.subjectPrefix,

@@ -11,3 +11,4 @@ export * from './group-commit';
 export * from './insert-many';
 export * from './sql-batch';
 export * from './deadline.scheduler';
+export * from './migrate-only';
