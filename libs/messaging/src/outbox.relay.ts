@@ -2,7 +2,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { Headers } from '@phoi-hop/contracts';
-import { eventsPublished, outboxLag } from '@phoi-hop/observability';
+import { eventsPublished, inFlightWork, outboxLag } from '@phoi-hop/observability';
 
 export interface OutboxRelayOptions {
   serviceName: string;
@@ -68,8 +68,32 @@ export class OutboxRelay {
     this.loop = null;
   }
 
+  /**
+   * Stops the loop, then publishes what is still committed and unpublished, so that the events of
+   * the last requests a stopping replica answered leave with it (a failure leaves them to the next
+   * relay). Returns how many it published.
+   */
+  async stopAndFlush(): Promise<number> {
+    const wasRunning = this.running || this.loop !== null;
+    await this.stop();
+    if (!wasRunning) return 0;
+    let total = 0;
+    for (;;) {
+      const published = await this.relayOnce().catch((error: unknown) => {
+        this.options.onError?.(error);
+        return 0;
+      });
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
   /** Publishes one batch; returns how many events it published. */
-  async relayOnce(): Promise<number> {
+  relayOnce(): Promise<number> {
+    return inFlightWork().track('outbox relay', () => this.publishBatch());
+  }
+
+  private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, id, subject, envelope::text AS envelope, headers FROM outbox

@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { cleanEnv } from 'envalid';
 import type { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
 import type { AuthConfig, AuthEnv } from '@phoi-hop/auth';
 import { authConfigFromEnv } from '@phoi-hop/auth';
@@ -7,6 +8,7 @@ import { MessagingModule, startRpcServer, type ActorLookupProvider } from './mes
 import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
 import { CreateAuditTables1764300000050, PersistenceModule } from '@phoi-hop/persistence';
 import { createLogger, ObservabilityModule, PinoNestLogger } from '@phoi-hop/observability';
+import { attachHttpDrain, exitGracefullyOnSignals, shutdownEnv, shutdownGraceMsFromEnv } from './graceful-shutdown';
 
 /** What every service needs to run: database, NATS, auth, HTTP port for probes and metrics. */
 export interface BaseServiceConfig {
@@ -56,6 +58,7 @@ export function baseServiceConfigFromEnv(serviceName: string, env: BaseServiceEn
 /**
  * Creates a service: a Nest app with an HTTP side (health, metrics) and an RPC side on NATS.
  * Errors at boot are thrown (not `process.exit`), so a launcher or a test can report them.
+ * Signals are left to the caller (runServiceMain stops the app gracefully on SIGTERM).
  */
 export async function startServiceApp(
   module: unknown,
@@ -63,7 +66,7 @@ export async function startServiceApp(
   logger: LoggerService | false,
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module as never, { logger, abortOnError: false });
-  app.enableShutdownHooks();
+  attachHttpDrain(app);
   await startRpcServer(app);
   await app.listen(config.httpPort, config.httpHost);
   return app;
@@ -71,12 +74,18 @@ export async function startServiceApp(
 
 /**
  * The body of every service's main.ts: JSON logs, start, and a clear fatal log line and exit code
- * when the service cannot start (bad configuration, database or NATS unreachable).
+ * when the service cannot start (bad configuration, database or NATS unreachable). On SIGTERM or
+ * SIGINT the app stops gracefully within `SHUTDOWN_GRACE_MS` and the process exits 0 (1 past it).
  */
-export function runServiceMain(serviceName: string, start: (logger: LoggerService) => Promise<{ port: number }>): void {
+export function runServiceMain(serviceName: string, start: (logger: LoggerService) => Promise<{ port: number; app: INestApplication }>): void {
   const logger = createLogger(serviceName);
+  const exit = (code: number): void => logger.flush(() => process.exit(code));
+  const graceMs = shutdownGraceMsFromEnv(cleanEnv(process.env, shutdownEnv()));
   start(new PinoNestLogger(logger)).then(
-    ({ port }) => logger.info({ port }, `${serviceName} ready`),
+    ({ port, app }) => {
+      exitGracefullyOnSignals(app, { graceMs, logger, exit });
+      logger.info({ port }, `${serviceName} ready`);
+    },
     (error: unknown) => {
       logger.fatal({ err: error }, `${serviceName} failed to start`);
       process.exit(1);

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { inFlightWork } from '@phoi-hop/observability';
 import { queryRows } from './transaction.util';
 
 export interface DueWorkOptions<T> {
@@ -8,6 +9,8 @@ export interface DueWorkOptions<T> {
    * failed earlier in this tick ($2, a uuid array).
    */
   claimSql: string;
+  /** What the poller fires (e.g. its table), in logs. */
+  name?: string;
   /** Marks the claimed item done, in the same transaction as its handling ($1 = the item's id). */
   doneSql: string;
   /** Records a failed attempt outside the rolled-back transaction ($1 = id, $2 = the error message). */
@@ -26,8 +29,9 @@ export interface DueWorkOptions<T> {
  * The claim, done and failed statements for a deadline table of the usual shape: `id`, `due_at`,
  * `fired_at`, `cancelled_at`, `attempts`, `last_error`, selecting `columns` of the claimed row.
  */
-export function deadlineTableStatements(table: string, columns: string[]): Pick<DueWorkOptions<{ id: string }>, 'claimSql' | 'doneSql' | 'failedSql'> {
+export function deadlineTableStatements(table: string, columns: string[]): Pick<DueWorkOptions<{ id: string }>, 'name' | 'claimSql' | 'doneSql' | 'failedSql'> {
   return {
+    name: table,
     claimSql: `SELECT ${['id', ...columns].join(', ')} FROM ${table}
                 WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now() AND attempts < $1 AND NOT (id = ANY($2::uuid[]))
                 ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
@@ -69,7 +73,11 @@ export class DueWorkPoller<T extends { id: string }> {
   }
 
   /** Handles every item due now (up to the batch size); returns how many were handled. */
-  async tick(): Promise<number> {
+  tick(): Promise<number> {
+    return inFlightWork().track(`due work ${this.options.name ?? 'poller'}`, () => this.handleDue());
+  }
+
+  private async handleDue(): Promise<number> {
     const batch = this.options.batchSize ?? 100;
     const maxAttempts = this.options.maxAttempts ?? 10;
     let handled = 0;
