@@ -26,8 +26,10 @@ interface OutboxRow {
 
 /**
  * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = event id, then marks them
- * published. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work; a crash
- * between publish and mark re-publishes on restart and JetStream drops the duplicate.
+ * published. Every replica runs a relay, but their passes take turns (a transaction-level advisory
+ * lock on the schema), so events reach the stream in outbox order: for one case, the order of its
+ * commits (every writer locks the case row before appending its events). A crash between publish
+ * and mark re-publishes on restart and JetStream drops the duplicate.
  */
 export class OutboxRelay {
   private running = false;
@@ -95,6 +97,9 @@ export class OutboxRelay {
 
   private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // One pass at a time per schema, whatever the number of replicas: two passes at once could
+      // publish a case's later event (claimed by one) before its earlier one (still with the other).
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))`);
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, id, subject, envelope::text AS envelope, headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
