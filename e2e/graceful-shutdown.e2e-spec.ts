@@ -8,7 +8,7 @@ import { readStream, reportIdOf, submitLoad } from './support/load';
 import { killAll, startService, terminate, waitReady, type ServiceName, type ServiceProcess, type Stopped } from './support/processes';
 
 const root = path.resolve(__dirname, '..');
-const GRACE_MS = 8000;
+const GRACE_MS = 15_000;
 const REPORTS = 240;
 
 /**
@@ -38,6 +38,7 @@ describe('SIGTERM under load', () => {
 
   afterAll(async () => {
     killAll(services);
+    await jsm?.streams.delete(`AGENCY_FEED_${env.id.toUpperCase()}`).catch(() => false);
     await sql?.end();
     await nc?.close();
     await env?.cleanup();
@@ -143,5 +144,5 @@ describe('SIGTERM under load', () => {
       `notification-fanout: ${acknowledgedBeforeRestart.length} of ${caseEvents.length} events acknowledged before SIGTERM (all applied), ${applied.size - appliedBeforeRestart.size} applied after the restart\n`,
     );
     expect((await terminate(restarted)).code).toBe(0);
-  }, 240_000);
+  }, 300_000);
 });

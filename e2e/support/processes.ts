@@ -34,6 +34,8 @@ export interface ServiceProcess {
   exited: Promise<Exit>;
   /** The last lines it wrote (JSON logs), for the failure message. */
   output(): string;
+  /** Every line it logged at level error or fatal (pino levels 50, 60), or wrote that is not JSON. */
+  errors(): string[];
 }
 
 /** The environment of a service process in the test's isolated world (own schemas, prefix, stream). */
@@ -54,6 +56,9 @@ export function serviceEnv(env: TestEnvironment, name: ServiceName, port: number
     HTTP_PORT: String(port),
     HTTP_HOST: '127.0.0.1',
     RATE_LIMIT_PER_SECOND: '0',
+    // Generous but bounded: these tests share two cores with other runs, and a request that waits
+    // for the CPU is not an error of the platform.
+    RPC_TIMEOUT_MS: '20000',
     ...overrides,
   };
 }
@@ -65,9 +70,14 @@ export function startService(env: TestEnvironment, name: ServiceName, label: str
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];
+    const errors: string[] = [];
+    let pending = '';
     const keep = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
+      const parts = (pending + chunk.toString()).split('\n');
+      pending = parts.pop() ?? '';
+      for (const line of parts) {
         if (!line) continue;
+        if (isError(line)) errors.push(line);
         lines.push(line);
         if (lines.length > 40) lines.shift();
         if (process.env['E2E_LOG']) process.stdout.write(`${label} ${line}\n`);
@@ -76,12 +86,21 @@ export function startService(env: TestEnvironment, name: ServiceName, label: str
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    return { name, label, port: chosen, child, exited, output: () => lines.join('\n') };
+    return { name, label, port: chosen, child, exited, output: () => lines.join('\n'), errors: () => [...errors] };
   });
 }
 
+function isError(line: string): boolean {
+  try {
+    return (JSON.parse(line) as { level?: number }).level! >= 50;
+  } catch {
+    // Node's own warnings (e.g. about experimental features) are not JSON and not errors.
+    return !/Warning|--trace-warnings/.test(line);
+  }
+}
+
 /** Waits until the process's readiness endpoint answers 200 (migrations run, NATS connected). */
-export async function waitReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitReady(service: ServiceProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null || service.child.signalCode !== null) throw new Error(`${service.label} exited during start-up:\n${service.output()}`);
