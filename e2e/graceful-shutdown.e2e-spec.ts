@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { createClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
+import WebSocket from 'ws';
 import { SeededUsers, createTestEnvironment, eventually, type TestEnvironment } from '@phoi-hop/testing';
 import { readStream, reportIdOf, submitLoad } from './support/load';
 import { killAll, startService, terminate, waitReady, type ServiceName, type ServiceProcess, type Stopped } from './support/processes';
@@ -57,6 +59,21 @@ describe('SIGTERM under load', () => {
     const [gatewayA, gatewayB] = await Promise.all([start('gateway', 'gateway#1'), start('gateway', 'gateway#2')]);
     const url = (gateway: ServiceProcess) => `http://127.0.0.1:${gateway.port}/graphql`;
 
+    // A subscriber on the gateway that will stop: it is told to go away (1001) and may reconnect elsewhere.
+    const subscriber = { events: 0, closeCode: null as number | null };
+    const ws = createClient({
+      url: `ws://127.0.0.1:${gatewayA.port}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${await env.token(SeededUsers.stttLead)}` },
+      lazy: false,
+      retryAttempts: 0,
+      // The close is expected (and checked below), not an error to print.
+      onNonLazyError: () => undefined,
+      on: { closed: (event) => void (subscriber.closeCode = (event as { code?: number }).code ?? null) },
+    });
+    ws.subscribe({ query: 'subscription { caseEvents { id type } }' }, { next: () => void subscriber.events++, error: () => undefined, complete: () => undefined });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
     const stops: Array<Promise<Stopped>> = [];
     const signalledAt = new Map<string, number>();
     const stopDuringLoad = (service: ServiceProcess) => {
@@ -90,6 +107,7 @@ describe('SIGTERM under load', () => {
       failures: load.failures,
       perGateway: { [gatewayA.label]: load.perGateway[url(gatewayA)] ?? 0, [gatewayB.label]: load.perGateway[url(gatewayB)] ?? 0 },
       [`${gatewayA.label} answered after its SIGTERM`]: answeredAfterSignal,
+      [`subscriber on ${gatewayA.label}`]: `${subscriber.events} events, then closed with ${subscriber.closeCode}`,
       exits: Object.fromEntries([...duringLoad, ...afterLoad].map((s) => [s.label, `code ${s.code} in ${s.ms} ms`])),
     };
     process.stdout.write(`\nSIGTERM under load: ${JSON.stringify(summary, null, 2)}\n`);
@@ -99,6 +117,9 @@ describe('SIGTERM under load', () => {
       expect({ label: stopped.label, code: stopped.code, signal: stopped.signal }).toEqual({ label: stopped.label, code: 0, signal: null });
       expect(stopped.ms).toBeLessThan(GRACE_MS);
     }
+    expect(subscriber.events).toBeGreaterThan(0);
+    expect(subscriber.closeCode).toBe(1001);
+    await ws.dispose();
     // The only refusals are connections to the gateway that had stopped listening.
     expect(load.acknowledged.length + Object.values(load.failures).reduce((a, b) => a + b, 0)).toBe(REPORTS);
     for (const reason of Object.keys(load.failures)) expect(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET']).toContain(reason);
