@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), MAX_REPLICAS);
   if (args.help) {
     process.stdout.write(
-      `Usage: npm start [-- --embedded] [-- --replicas N]\n  --embedded    use an embedded Postgres in .data/postgres even when one runs locally\n  --replicas N  run N replicas (1-${MAX_REPLICAS}) of every service and of the gateway, replica k on port + 100·(k-1)\n`,
+      `Usage: npm start [-- [--embedded] [--replicas N]]\n  --embedded    use an embedded Postgres in .data/postgres even when one runs locally\n  --replicas N  run N replicas (1-${MAX_REPLICAS}) of every service and of the gateway, replica k on port + 100·(k-1)\n`,
     );
     return;
   }
