@@ -137,6 +137,7 @@ describe('identity against an OpenID provider', () => {
   it('answers introspection to signed-in callers only', async () => {
     const anonymous = await gql(INTROSPECT, {});
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    expect(anonymous.status).toBe(401);
     expect(anonymous.data ?? null).toBeNull();
     const signedIn = await gql<{ __schema: { queryType: { name: string } } }>(INTROSPECT, {}, officerToken);
     expect(signedIn.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
@@ -153,6 +154,8 @@ describe('identity against an OpenID provider', () => {
         connectionParams: { authorization: `Bearer ${shortLived}` },
         lazy: false,
         retryAttempts: 0,
+        // The close is what this case waits for, not an error to print.
+        onNonLazyError: () => undefined,
         on: { closed: (event) => resolve({ code: (event as { code: number }).code, reason: (event as { reason: string }).reason, atMs: Date.now() }) },
       });
       client.subscribe(
