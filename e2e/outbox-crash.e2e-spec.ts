@@ -61,6 +61,8 @@ describe('outbox delivery across a killed process', () => {
         NATS_SUBJECT_PREFIX: env.subjectPrefix,
         EVENTS_STREAM: env.streamName,
         AUTH_DEV_SECRET: env.devSecret,
+        // Intake asks the directory who a caller is as itself, with an internal token: one key everywhere.
+        INTERNAL_TOKEN_SECRET: env.auth.internalSecret!,
         HTTP_PORT: '0',
         HTTP_HOST: '127.0.0.1',
         OUTBOX_RELAY_ENABLED: String(relay),
