@@ -18,7 +18,7 @@ interface CaseView {
   deadlines: { kind: string; closedAt: string | null }[];
 }
 
-/** Issue 4: a report that intake joined to a case but is about other content is split out into its own case. */
+/** A report that intake joined to a case but is about other content is split out into its own case. */
 describe('splitting a report out of a case', () => {
   let platform: Platform;
   let lead: string;

@@ -7,7 +7,7 @@ const UPDATE_ACTION = `mutation($i: UpdateHandlingActionInput!) { updateHandling
 const CLOSE = `mutation($id: ID!, $o: String!) { closeCase(id: $id, outcome: $o) { status } }`;
 const TRIAGE = `mutation($id: ID!) { triageCase(id: $id) { status } }`;
 
-/** Issue 4 (decision and statement of reasons): restrictive actions only on grounds (Đ3.2). */
+/** A decision with its statement of reasons: restrictive actions only on grounds (Đ3.2). */
 describe('deciding a case', () => {
   let platform: Platform;
   let lead: string;

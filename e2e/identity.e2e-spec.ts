@@ -28,7 +28,7 @@ type Key = { id: string; name: string; agencyCode: string; scopes: string[]; cre
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'] ?? 'OK';
 const report = () => ({ url: `https://example.vn/gia-mao/${Math.random()}`, excerpt: `Trang giả mạo Sở Y tế kêu gọi chuyển tiền ${Math.random()}`, categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI' });
 
-/** Issue 3: users and roles, refusing unknown or disabled users, API keys for machine clients. */
+/** Users and roles, refusing unknown or disabled users, API keys for machine clients. */
 describe('identity and access', () => {
   let platform: Platform;
   let nc: NatsConnection;

@@ -6,7 +6,7 @@ import { SeededUsers, eventually, graphqlRequest, type GraphQLResponse, type Tes
 import { startPlatform, type Platform } from './support/platform';
 
 /**
- * Issue 4, acceptance 4: every mutation refuses bad input and illegal transitions with a stable code
+ * Every mutation refuses bad input and illegal transitions with a stable code
  * and changes nothing. One entry per mutation of the schema (a new mutation without an entry fails
  * the first test); each entry lists its cases. A refused case must come back with its code (never
  * INTERNAL) and leave every table of every service, the event stream and the entity it aimed at

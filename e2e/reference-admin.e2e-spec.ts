@@ -8,7 +8,7 @@ const HISTORY = `query($k: String!, $c: String!) { referenceHistory(kind: $k, co
 const EXPLAIN = `query($i: RoutingQuestionInput!) { explainRouting(input: $i) { referenceVersion asOf participants { agency { code } role basis } rules { ruleId matched } } }`;
 const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { openedAt severity referenceVersion deadlines { kind deadline } } } }`;
 
-/** Issue 3: reference data and rules edited by administrators as versions in force from a day. */
+/** Reference data and rules edited by administrators as versions in force from a day. */
 describe('editing reference data and rules', () => {
   let platform: Platform;
   let admin: string;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type 
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, ServiceCredential, createTokenVerifier, DEFAULT_INTERNAL_SECRET, type ActorLookup, type ActorResolver, type AuthConfig, type IdentityVerifier, type TokenVerifier } from '@phoi-hop/auth';
+import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, ServiceCredential, createTokenVerifier, internalSecretOf, type ActorLookup, type ActorResolver, type AuthConfig, type IdentityVerifier, type TokenVerifier } from '@phoi-hop/auth';
 import { createActorResolver, directoryActorLookup } from './actor-resolution';
 import { HealthRegistry, authFailures } from '@phoi-hop/observability';
 import { ensureEventsStream } from './jetstream.provisioning';
@@ -66,7 +66,7 @@ export class MessagingModule {
   static forRoot(options: MessagingOptions, auth: AuthConfig, actorLookup?: ActorLookupProvider): DynamicModule {
     assertMessagingOptions(options);
     const lookupDeps = (actorLookup?.inject ?? [RpcClient]) as never[];
-    const self = new ServiceCredential(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, options.serviceName);
+    const self = new ServiceCredential(internalSecretOf(auth), options.serviceName);
     const lookupFactory = actorLookup?.useFactory ?? ((rpc: RpcClient) => directoryActorLookup(rpc, self));
     return {
       module: MessagingModule,
@@ -76,7 +76,7 @@ export class MessagingModule {
         { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(auth, providerFailureReporter(options.serviceName)) },
         {
           provide: INTERNAL_TOKEN_VERIFIER,
-          useValue: new CachingTokenVerifier(new InternalTokenVerifier(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, auth.clockToleranceSeconds)) as TokenVerifier,
+          useValue: new CachingTokenVerifier(new InternalTokenVerifier(internalSecretOf(auth), auth.clockToleranceSeconds)) as TokenVerifier,
         },
         {
           provide: ACTOR_RESOLVER,

@@ -4,7 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { AuthError, DEFAULT_INTERNAL_SECRET } from '@phoi-hop/auth';
+import { AuthError, internalSecretOf } from '@phoi-hop/auth';
 import { MessagingModule } from '@phoi-hop/messaging';
 import { ObservabilityModule } from '@phoi-hop/observability';
 import { CallerAuthenticator, callerAuthenticationProviders, type Credential } from '../auth/caller-authenticator';
@@ -84,7 +84,7 @@ class GatewayServicesModule {
       providers: [
         AgencyCache,
         { provide: RateLimiter, useValue: new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) },
-        ...callerAuthenticationProviders({ internalSecret: config.auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, internalTokenTtlSeconds: config.internalTokenTtlSeconds }),
+        ...callerAuthenticationProviders({ internalSecret: internalSecretOf(config.auth), internalTokenTtlSeconds: config.internalTokenTtlSeconds }),
       ],
       exports: [AgencyCache, CallerAuthenticator, RateLimiter],
     };

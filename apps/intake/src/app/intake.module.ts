@@ -28,7 +28,7 @@ import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
-import type { IntakeConfig } from '../config/intake.config';
+import { intakeSettingsOf, type IntakeConfig } from '../config/intake.config';
 import { IntakeInitial1764300000200 } from '../migrations/1764300000200-intake-initial';
 import { CaseNumberSequences1764300000300 } from '../migrations/1764300000300-case-number-sequences';
 import { ReportBandIndex1764300000400 } from '../migrations/1764300000400-report-band-index';
@@ -57,7 +57,7 @@ export class IntakeModule {
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
       providers: [
-        { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix, submitBatchMax: config.submitBatchMax ?? 64 } },
+        { provide: INTAKE_SETTINGS, useValue: intakeSettingsOf(config) },
         ...deadlineSettingsProviders(config),
         CaseDeadlines,
         CaseMergeService,

@@ -20,7 +20,7 @@ export class CaseService {
     if (!loaded || !maySeeCase(actor, loaded.entity.visibleAgencies)) throw CaseError.notFound();
     const restricted = loaded.handling.actions.filter(isRestrictedAction);
     if (restricted.length === 0 || !mayReadRestricted(actor, 'policeReferral')) return toCaseDto(loaded);
-    // A look at restricted data is on the record before it is shown (issue 3: reads of restricted data are audited).
+    // A look at restricted data is on the record before it is shown (every read of restricted data is audited).
     await this.dataSource.transaction((manager) =>
       appendAudit(manager, { actor, action: 'restricted.read', targetType: 'case', targetId: id, summary: { data: 'policeReferral', actionIds: restricted.map((a) => a.id) } }),
     );

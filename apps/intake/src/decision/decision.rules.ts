@@ -1,6 +1,6 @@
 import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
 
-/** What the assessment found the content to be (issue 4). */
+/** What the assessment found the content to be (Đ3.2, Đ5). */
 export type Finding = 'FALSE' | 'MISLEADING' | 'UNLAWFUL' | 'TRUE' | 'OPINION' | 'GRIEVANCE' | 'UNVERIFIABLE';
 
 export type HandlingActionType =

@@ -184,7 +184,7 @@ export interface ReportAttachedEvent {
 }
 
 
-/** Commands available through `intake.case.transition` so far (issue 4 adds the others). */
+/** Commands available through `intake.case.transition` (decisions, merges and splits have subjects of their own). */
 export const CaseTransitionCommands = ['TRIAGE', 'DISMISS', 'REOPEN', 'CLOSE'] as const;
 export type CaseTransitionCommand = (typeof CaseTransitionCommands)[number];
 
