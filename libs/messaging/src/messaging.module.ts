@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, Optional, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
@@ -29,6 +29,8 @@ export interface ActorLookupProvider {
 
 @Injectable()
 class NatsLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('NATS');
+
   constructor(
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
     @Optional() health?: HealthRegistry,
@@ -37,6 +39,29 @@ class NatsLifecycle implements OnApplicationShutdown {
       if (this.connection.isClosed()) throw new Error('NATS connection closed');
       await this.connection.flush();
     });
+    void this.logStatus();
+  }
+
+  /**
+   * Logs NATS going away and coming back on this connection (the one every RPC call and the
+   * gateway's subscriptions use), as Nest's NATS server does for a service's RPC side.
+   */
+  private async logStatus(): Promise<void> {
+    for await (const status of this.connection.status()) {
+      switch (status.type) {
+        case 'disconnect':
+          this.logger.warn(`NATS connection lost (${status.server}); reconnecting`);
+          break;
+        case 'reconnect':
+          this.logger.log(`NATS connection back (${status.server})`);
+          break;
+        case 'error':
+          this.logger.error(`NATS error: ${status.error.message}`);
+          break;
+        default:
+          break;
+      }
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { NoRespondersError, RequestError, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { SpanKind } from '@opentelemetry/api';
 import { ErrorCodes, Headers, isRpcErrorBody, type RpcSubject } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
@@ -58,7 +58,8 @@ export class RpcClient {
       const message = await this.connection.request(`${this.options.subjectPrefix}${subject}`, packet, { timeout, headers: hdrs });
       reply = message.json<NestReply>();
     } catch (error) {
-      const reason = (error as Error)?.message?.includes('no responders') ? 'has no responder' : `did not answer within ${timeout} ms`;
+      // NATS answers at once when no replica subscribes to the subject: the caller hears UNAVAILABLE then, not after the timeout.
+      const reason = isNoResponders(error) ? 'has no responder (no replica of the service is running)' : `did not answer within ${timeout} ms`;
       throw new RpcCallError(ErrorCodes.UNAVAILABLE, `Service unavailable: ${subject} ${reason}`, undefined, subject);
     }
     if (reply.err !== undefined && reply.err !== null) {
@@ -67,4 +68,11 @@ export class RpcClient {
     }
     return reply.response as TResponse;
   }
+}
+
+/** Whether a failed request found nobody subscribed to its subject (NATS "no responders", status 503). */
+export function isNoResponders(error: unknown): boolean {
+  if (error instanceof NoRespondersError) return true;
+  if (error instanceof RequestError) return error.isNoResponders() || error.cause instanceof NoRespondersError;
+  return (error as Error | null)?.message?.includes('no responders') ?? false;
 }

@@ -10,3 +10,4 @@ export * from './deadline.settings';
 export * from './group-commit';
 export * from './insert-many';
 export * from './sql-batch';
+export * from './idempotency';

@@ -19,7 +19,7 @@ import {
 } from '@phoi-hop/contracts';
 import { stableUserId, type ActorResolver } from '@phoi-hop/auth';
 import { ACTOR_RESOLVER, DomainError, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit } from '@phoi-hop/persistence';
+import { appendAudit, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
 import { currentAgency } from '@phoi-hop/routing';
@@ -59,7 +59,9 @@ export class UserAdminService {
   }
 
   async create(actor: Actor, request: CreateUserRequest): Promise<UserAdminDto> {
-    return this.change(request.username, async (manager) => {
+    // A retry with the same idempotency key gets the user created first, not "exists".
+    const idempotency = idempotentRequestOf(actor.userId, 'directory.user.create', request);
+    const created = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       await this.checkFit(manager, request.agencyCode, request.roles);
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO app_user (id, username, display_name, agency_code, roles) VALUES ($1, $2, $3, $4, $5)
@@ -69,8 +71,11 @@ export class UserAdminService {
       if (inserted.length === 0) throw new DomainError(ErrorCodes.CONFLICT, `A user named ${request.username} exists`, 'username');
       const user = (await manager.findOne(UserEntity, { where: { username: request.username } }))!;
       await this.record(manager, actor, user, 'CREATED', { after: auditView(user) });
-      return user;
+      return toUserAdminDto(user);
     });
+    this.actors.forget(request.username);
+    this.relay.kick();
+    return created;
   }
 
   async update(actor: Actor, request: UpdateUserRequest): Promise<UserAdminDto> {
