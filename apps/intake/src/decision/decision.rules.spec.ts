@@ -5,7 +5,7 @@ const grounded: DecisionGrounds = {
   provisions: [{ code: 'ND15_2020_D101', citation: 'Nghị định 15/2020/NĐ-CP, Điều 101', effectiveFrom: '2020-04-15', effectiveTo: null }],
   assessment: {
     isFactualClaim: true,
-    verifiedFalseBy: 'Ban Chỉ huy PCTT huyện Lệ Thủy: đập an toàn, mực nước dưới báo động 1',
+    verifiedFalseBy: 'UBND_LE_THUY',
     isPublicInterestReporting: false,
     isGenuineGrievance: false,
     proportionality: 'Tin gây hoang mang, hàng nghìn lượt chia sẻ trong mùa lũ; yêu cầu gỡ bài là biện pháp nhẹ nhất đủ hiệu quả',

@@ -50,7 +50,7 @@ export class HandlingActionService {
       // Omitted links keep the ones stored; `[]` clears them.
       await manager.query(
         `UPDATE handling_action SET status = $2, result = coalesce($3, result), links = coalesce($4::jsonb, links), done_at = CASE WHEN $2 = 'DONE' THEN now() ELSE done_at END, updated_at = now() WHERE id = $1`,
-        [row.id, request.status, request.result ?? null, request.links === undefined ? null : JSON.stringify(request.links)],
+        [row.id, request.status, request.result ?? null, request.links == null ? null : JSON.stringify(request.links)],
       );
       if (request.status === 'DONE') await this.deadlines.cancel(manager, row.case_id, { actionId: row.id });
       const action = { id: row.id, type: row.type, assigneeAgencyCode: row.assignee_agency_code, dueDate: row.due_date, status: request.status };
