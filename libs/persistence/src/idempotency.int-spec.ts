@@ -55,7 +55,7 @@ describe('idempotent creations (real Postgres)', () => {
     expect(requestFingerprint('a.create', { x: 1, y: { b: 2, a: [1, 'z'] }, clientRequestId: 'k1' })).toBe(requestFingerprint('a.create', { y: { a: [1, 'z'], b: 2 }, x: 1, clientRequestId: 'k2' }));
     expect(requestFingerprint('a.create', { x: 1 })).not.toBe(requestFingerprint('b.create', { x: 1 }));
     expect(requestFingerprint('a.create', { x: 1 })).not.toBe(requestFingerprint('a.create', { x: 2 }));
-    expect(idempotentRequestOf('u1', 'a.create', { x: 1 })).toBeNull();
+    expect(idempotentRequestOf('u1', 'a.create', { x: 1 } as { x: number; clientRequestId?: string })).toBeNull();
   });
 
   it('creates once and answers a retry with the first answer', async () => {

@@ -73,7 +73,7 @@ export function requestFingerprint(operation: string, input: object): string {
  * The idempotent request of `input`, or null when it carries no `clientRequestId` (the gateway puts
  * an `Idempotency-Key` header there). `caller` is the directory user (an API client is its own user).
  */
-export function idempotentRequestOf(caller: string, operation: string, input: { clientRequestId?: string | undefined }): IdempotentRequest | null {
+export function idempotentRequestOf<T extends { clientRequestId?: string | undefined }>(caller: string, operation: string, input: T): IdempotentRequest | null {
   if (!input.clientRequestId) return null;
   return { caller, key: input.clientRequestId, operation, fingerprint: requestFingerprint(operation, input) };
 }
