@@ -1,0 +1,127 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { Client } from 'pg';
+import { RpcSubjects } from '@phoi-hop/contracts';
+import { SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import { startPlatform, type Platform } from './support/platform';
+
+const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged report { id } case { id number } } }`;
+interface Submitted {
+  submitReport: { merged: boolean; report: { id: string }; case: { id: string; number: string } };
+}
+
+/**
+ * Writes a client can retry: a creation retried with the same idempotency key (the
+ * `Idempotency-Key` header or the `clientRequestId` field) after its answer was lost creates
+ * nothing more and gets the first answer.
+ */
+describe('idempotent creations through the API', () => {
+  let platform: Platform;
+  let nc: NatsConnection;
+  let sql: Client;
+  let lethuy: string;
+  let btg: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    nc = await connect({ servers: platform.env.natsUrl });
+    sql = new Client({ connectionString: platform.env.databaseUrl });
+    await sql.connect();
+    lethuy = await platform.env.token(SeededUsers.lethuyOfficer);
+    btg = await platform.env.token(SeededUsers.btgOfficer);
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await nc?.close();
+    await platform?.stop();
+  });
+
+  const reportInput = () => ({
+    url: `https://example.vn/tin-lu/${randomBytes(6).toString('hex')}`,
+    excerpt: `Tin đồn vỡ đê ở Lệ Thủy: ${Array.from({ length: 14 }, () => randomBytes(4).toString('hex')).join(' ')}`,
+    categoryCode: 'FALSE_INFO_PANIC',
+    localityCode: 'LE_THUY',
+  });
+  const reportsAt = async (url: string) => Number((await sql.query(`SELECT count(*) AS n FROM "${platform.env.schema('intake')}".report WHERE url = $1`, [url])).rows[0].n);
+  const submit = (input: Record<string, unknown>, token: string, headers: Record<string, string> = {}) => graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: input }, token, headers);
+
+  /** The request reaches intake, which writes the report, but its answer goes nowhere (no reply subject): a lost answer. */
+  function submitAndLoseTheAnswer(input: Record<string, unknown>, token: string): void {
+    const hdrs = natsHeaders();
+    hdrs.set('authorization', `Bearer ${token}`);
+    nc.publish(`${platform.env.subjectPrefix}${RpcSubjects.intake.reportSubmit}`, JSON.stringify({ pattern: RpcSubjects.intake.reportSubmit, data: input, id: randomUUID() }), { headers: hdrs });
+  }
+
+  it('creates one report when a submission whose answer was lost is retried with the same key through the gateway', async () => {
+    const input = reportInput();
+    const key = randomUUID();
+    submitAndLoseTheAnswer({ ...input, clientRequestId: key }, lethuy);
+    await eventually(async () => ((await reportsAt(input.url)) === 1 ? true : undefined));
+
+    const byHeader = await submit(input, lethuy, { 'idempotency-key': `"${key}"` });
+    expect(byHeader.errors).toBeUndefined();
+    const byField = await submit({ ...input, clientRequestId: key }, lethuy);
+    expect(byField.data).toEqual(byHeader.data);
+    expect(await reportsAt(input.url)).toBe(1);
+    // The replayed answer is the first one: the report intake wrote for the lost request.
+    const [stored] = (await sql.query(`SELECT id FROM "${platform.env.schema('intake')}".report WHERE url = $1`, [input.url])).rows;
+    expect(byHeader.data!.submitReport.report.id).toBe(stored.id);
+  });
+
+  it('creates one report for the same key arriving many times at once (one batch)', async () => {
+    const input = reportInput();
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => submit({ ...input, clientRequestId: key }, lethuy)));
+    expect(answers.every((a) => !a.errors)).toBe(true);
+    expect(new Set(answers.map((a) => a.data!.submitReport.report.id)).size).toBe(1);
+    expect(await reportsAt(input.url)).toBe(1);
+  });
+
+  it('refuses the same key with another input as CONFLICT, and keeps callers apart', async () => {
+    const input = reportInput();
+    const key = randomUUID();
+    const first = await submit({ ...input, clientRequestId: key }, lethuy);
+    expect(first.errors).toBeUndefined();
+    const changed = await submit({ ...input, note: 'thêm ghi chú', clientRequestId: key }, lethuy);
+    expect(changed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'clientRequestId' });
+    // Another agency's officer with the same key makes its own request: its report joins the case.
+    const other = await submit({ ...input, clientRequestId: key }, btg);
+    expect(other.errors).toBeUndefined();
+    expect(other.data!.submitReport).toMatchObject({ merged: true, case: { id: first.data!.submitReport.case.id } });
+    expect(other.data!.submitReport.report.id).not.toBe(first.data!.submitReport.report.id);
+    expect(await reportsAt(input.url)).toBe(2);
+  });
+
+  it('refuses a header and a field that disagree, and a malformed key', async () => {
+    const input = reportInput();
+    const disagree = await submit({ ...input, clientRequestId: randomUUID() }, lethuy, { 'idempotency-key': randomUUID() });
+    expect(disagree.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientRequestId' });
+    const short = await submit({ ...input, clientRequestId: 'abc' }, lethuy);
+    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientRequestId' });
+    expect(await reportsAt(input.url)).toBe(0);
+  });
+
+  it('keeps keys across a restart of intake', async () => {
+    const input = reportInput();
+    const key = randomUUID();
+    const first = await submit({ ...input, clientRequestId: key }, lethuy);
+    await platform.restartIntake();
+    const retry = await submit({ ...input, clientRequestId: key }, lethuy);
+    expect(retry.data).toEqual(first.data);
+    expect(await reportsAt(input.url)).toBe(1);
+  });
+
+  it('answers UNAVAILABLE at once while no intake replica runs', async () => {
+    await platform.intake!.close();
+    platform.intake = null;
+    try {
+      const started = performance.now();
+      const refused = await submit(reportInput(), lethuy);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UNAVAILABLE' });
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      await platform.restartIntake();
+    }
+  });
+});
