@@ -128,6 +128,32 @@ describe('API defects', () => {
     expect(outsider.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'actionId' });
   });
 
+  it('keeps every opinion an agency gives, shows the latest, and carries its attachments over when a revision leaves them out', async () => {
+    const caseId = await triagedPanicCase();
+    const OPEN = `mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id } }`;
+    const OPINION = `mutation($i: SubmitOpinionInput!) { submitOpinion(input: $i) { invitations { agencyCode position reasoning attachments { name url }
+      opinionVersions { version position reasoning attachments { name url } respondedAt } } } }`;
+    const opened = await graphqlRequest<{ openConsultation: { id: string } }>(
+      platform.graphqlUrl,
+      OPEN,
+      { i: { caseId, mode: 'WRITTEN', invitedAgencyCodes: ['CA'], subject: 'Xin ý kiến: tin nước lũ tràn đê có phải sai sự thật?', deadline: new Date(Date.now() + 86400_000).toISOString() } },
+      lead,
+    );
+    const consultationId = opened.data!.openConsultation.id;
+    const ca = await platform.env.token(SeededUsers.caOfficer);
+    const attachments = [{ name: 'Biên bản xác minh', url: 'https://ca.example.vn/bien-ban/1' }];
+    type Answer = { submitOpinion: { invitations: { agencyCode: string; position: string; reasoning: string; attachments: unknown[]; opinionVersions: { version: number; position: string; reasoning: string; attachments: unknown[] }[] }[] } };
+    const opinion = (input: Record<string, unknown>) => graphqlRequest<Answer>(platform.graphqlUrl, OPINION, { i: { consultationId, ...input } }, ca);
+    expect((await opinion({ position: 'AGREE', reasoning: 'Đã xác minh tại hiện trường: đê an toàn', attachments })).errors).toBeUndefined();
+    const revised = await opinion({ position: 'ALTERNATIVE', reasoning: 'Đề nghị chỉ đính chính, chưa cần gỡ bài', alternativeProposal: 'Đính chính trên Cổng TTĐT tỉnh' });
+    expect(revised.errors).toBeUndefined();
+    const invitation = revised.data!.submitOpinion.invitations.find((i) => i.agencyCode === 'CA')!;
+    expect(invitation).toMatchObject({ position: 'ALTERNATIVE', reasoning: 'Đề nghị chỉ đính chính, chưa cần gỡ bài', attachments });
+    expect(invitation.opinionVersions.map((v) => `${v.version}:${v.position}`)).toEqual(['1:AGREE', '2:ALTERNATIVE']);
+    expect(invitation.opinionVersions[0]).toMatchObject({ reasoning: 'Đã xác minh tại hiện trường: đê an toàn', attachments });
+    expect(invitation.opinionVersions[1]!.attachments).toEqual(attachments);
+  });
+
   it('refuses text holding an unpaired UTF-16 surrogate with BAD_USER_INPUT naming the field, never a 500', async () => {
     const post = async (query: string, variables: Record<string, unknown>) => {
       const response = await fetch(platform.graphqlUrl, {

@@ -102,6 +102,32 @@ describe('idempotent creations through the API', () => {
     expect(await reportsAt(input.url)).toBe(0);
   });
 
+  it('opens one consultation and records one decision for a retried key', async () => {
+    const lead = await platform.env.token(SeededUsers.stttLead);
+    const opened = await submit(reportInput(), lethuy);
+    const caseId = opened.data!.submitReport.case.id;
+    await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!) { triageCase(id: $id) { status } }`, { id: caseId }, lead);
+    const OPEN = `mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id } }`;
+    const consultation = { caseId, mode: 'WRITTEN', invitedAgencyCodes: ['CA'], subject: 'Xin ý kiến: tin vỡ đê có phải sai sự thật?', deadline: new Date(Date.now() + 86400_000).toISOString() };
+    const key = randomUUID();
+    const first = await graphqlRequest<{ openConsultation: { id: string } }>(platform.graphqlUrl, OPEN, { i: consultation }, lead, { 'idempotency-key': key });
+    const retry = await graphqlRequest<{ openConsultation: { id: string } }>(platform.graphqlUrl, OPEN, { i: consultation }, lead, { 'idempotency-key': key });
+    expect(first.errors).toBeUndefined();
+    expect(retry.data).toEqual(first.data);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "${platform.env.schema('consultation')}".consultation WHERE case_id = $1`, [caseId]);
+    expect(rows[0].n).toBe(1);
+
+    const DECIDE = `mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId case { status } } }`;
+    const decision = { caseId, finding: 'FALSE', provisionCodes: [], statementOfReasons: 'Xác minh: đê an toàn, tin vỡ đê là sai sự thật.', actions: [], clientRequestId: randomUUID() };
+    const decided = await graphqlRequest<{ decideCase: { decisionId: string } }>(platform.graphqlUrl, DECIDE, { i: decision }, lead);
+    expect(decided.errors).toBeUndefined();
+    // The case is DECIDED now: a new decision would be INVALID_STATE, the retry gets the first answer.
+    const again = await graphqlRequest<{ decideCase: { decisionId: string } }>(platform.graphqlUrl, DECIDE, { i: decision }, lead);
+    expect(again.data).toEqual(decided.data);
+    const fresh = await graphqlRequest(platform.graphqlUrl, DECIDE, { i: { ...decision, clientRequestId: randomUUID() } }, lead);
+    expect(fresh.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
   it('keeps keys across a restart of intake', async () => {
     const input = reportInput();
     const key = randomUUID();
