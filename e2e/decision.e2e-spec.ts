@@ -154,7 +154,8 @@ describe('deciding a case', () => {
     const clarification = view.actions.find((a) => a.type === 'PUBLISH_CLARIFICATION')!;
     expect(request.removal).toEqual({
       platform: 'FACEBOOK',
-      url,
+      // The report's canonical link (as canonicalised: no www., no tracking parameters).
+      url: url.replace('://www.', '://'),
       legalBasis: [view.decisions[0]!.provisions[0]!.citation],
       requestReference: null,
       sentAt: null,
