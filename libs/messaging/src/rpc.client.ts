@@ -23,13 +23,26 @@ interface NestReply {
 /**
  * Request/reply over NATS in the packet format of Nest's NATS transport, with a timeout on every
  * call, the caller's token and W3C trace context in the headers, and remote errors rethrown as
- * RpcCallError with the remote code. A call that times out or finds no responder is UNAVAILABLE.
+ * RpcCallError with the remote code. A call that times out is UNAVAILABLE; so is, at once, a call
+ * that finds no responder (no replica of the service runs) or is made while NATS is unreachable.
  */
 export class RpcClient {
+  /** False while the connection to NATS is lost and being re-established. */
+  private connected = true;
+
   constructor(
     private readonly connection: NatsConnection,
     private readonly options: Pick<MessagingOptions, 'subjectPrefix' | 'rpcTimeoutMs' | 'serviceName'>,
-  ) {}
+  ) {
+    void this.followConnection();
+  }
+
+  private async followConnection(): Promise<void> {
+    for await (const status of this.connection.status()) {
+      if (status.type === 'disconnect') this.connected = false;
+      else if (status.type === 'reconnect') this.connected = true;
+    }
+  }
 
   async request<TResponse>(subject: RpcSubject, data: unknown, callOptions: RpcCallOptions = {}): Promise<TResponse> {
     const started = performance.now();
@@ -53,6 +66,10 @@ export class RpcClient {
     injectTraceContext((key, value) => hdrs.set(key, value));
     const packet = JSON.stringify({ pattern: subject, data, id: randomUUID() });
     const timeout = callOptions.timeoutMs ?? this.options.rpcTimeoutMs;
+    // A request made while NATS is away would wait in the reconnect buffer for the whole timeout; the caller may as well retry now.
+    if (!this.connected || this.connection.isClosed()) {
+      throw new RpcCallError(ErrorCodes.UNAVAILABLE, `Service unavailable: ${subject} cannot be reached (NATS connection lost)`, undefined, subject);
+    }
     let reply: NestReply;
     try {
       const message = await this.connection.request(`${this.options.subjectPrefix}${subject}`, packet, { timeout, headers: hdrs });
