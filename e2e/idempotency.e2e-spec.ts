@@ -128,6 +128,43 @@ describe('idempotent creations through the API', () => {
     expect(fresh.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
   });
 
+  it('creates a user, an API key and a subscription once for a retried key; an API key replay issues its secret anew', async () => {
+    const admin = await platform.env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });
+    const gql = <T>(query: string, i: Record<string, unknown>, key: string) => graphqlRequest<T>(platform.graphqlUrl, query, { i }, admin, { 'idempotency-key': key });
+
+    const USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id username } }`;
+    const user = { username: `syt.${randomBytes(3).toString('hex')}`, displayName: 'Cán bộ Sở Y tế (tài khoản thử)', agencyCode: 'SYT', roles: ['OFFICER'] };
+    const userKey = randomUUID();
+    const created = await gql<{ createUser: { id: string } }>(USER, user, userKey);
+    const again = await gql<{ createUser: { id: string } }>(USER, user, userKey);
+    expect(created.errors).toBeUndefined();
+    // Without the key the retry would be CONFLICT "exists": the first answer instead.
+    expect(again.data).toEqual(created.data);
+
+    const KEY = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id } } }`;
+    const apiKey = { agencyCode: 'SYT', name: `Giám sát ${randomBytes(3).toString('hex')}`, scopes: ['submitReport'] };
+    const apiKeyKey = randomUUID();
+    const first = await gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(KEY, apiKey, apiKeyKey);
+    const replay = await gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(KEY, apiKey, apiKeyKey);
+    expect(replay.data!.createApiKey.apiKey.id).toBe(first.data!.createApiKey.apiKey.id);
+    expect(replay.data!.createApiKey.secret).not.toBe(first.data!.createApiKey.secret);
+    const keys = await sql.query(`SELECT count(*)::int AS n FROM "${platform.env.schema('directory')}".api_key WHERE name = $1`, [apiKey.name]);
+    expect(keys.rows[0].n).toBe(1);
+    // The secret is nowhere in the key table.
+    const remembered = await sql.query(`SELECT response::text AS r FROM "${platform.env.schema('directory')}".idempotency_key WHERE key = $1`, [apiKeyKey]);
+    expect(remembered.rows[0].r).not.toContain(replay.data!.createApiKey.secret);
+    expect(remembered.rows[0].r).not.toContain(first.data!.createApiKey.secret);
+    const reissued = await graphqlRequest<{ submitReport: unknown }>(platform.graphqlUrl, SUBMIT, { i: reportInput() }, undefined, { authorization: `ApiKey ${replay.data!.createApiKey.secret}` });
+    expect(reissued.errors).toBeUndefined();
+
+    const SUBSCRIBE = `mutation($i: CreateNotificationSubscriptionInput!) { createNotificationSubscription(input: $i) { secret subscription { id } } }`;
+    const subscription = { agencyCode: 'SYT', channel: 'WEBHOOK', target: `https://syt.example.vn/hooks/${randomBytes(3).toString('hex')}` };
+    const subscriptionKey = randomUUID();
+    const subscribed = await gql<{ createNotificationSubscription: { secret: string; subscription: { id: string } } }>(SUBSCRIBE, subscription, subscriptionKey);
+    expect(subscribed.errors).toBeUndefined();
+    expect((await gql(SUBSCRIBE, subscription, subscriptionKey)).data).toEqual(subscribed.data);
+  });
+
   it('keeps keys across a restart of intake', async () => {
     const input = reportInput();
     const key = randomUUID();
