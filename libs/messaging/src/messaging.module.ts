@@ -27,6 +27,32 @@ export interface ActorLookupProvider {
   useFactory: (...deps: never[]) => ActorLookup;
 }
 
+/** Where followNatsStatus writes (a Nest Logger). */
+export interface NatsStatusLog {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Logs a NATS connection going away and coming back (and its errors) until it closes. */
+export async function followNatsStatus(connection: NatsConnection, logger: NatsStatusLog): Promise<void> {
+  for await (const status of connection.status()) {
+    switch (status.type) {
+      case 'disconnect':
+        logger.warn(`NATS connection lost (${status.server}); reconnecting`);
+        break;
+      case 'reconnect':
+        logger.log(`NATS connection back (${status.server})`);
+        break;
+      case 'error':
+        logger.error(`NATS error: ${status.error.message}`);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 @Injectable()
 class NatsLifecycle implements OnApplicationShutdown {
   private readonly logger = new Logger('NATS');
@@ -39,29 +65,8 @@ class NatsLifecycle implements OnApplicationShutdown {
       if (this.connection.isClosed()) throw new Error('NATS connection closed');
       await this.connection.flush();
     });
-    void this.logStatus();
-  }
-
-  /**
-   * Logs NATS going away and coming back on this connection (the one every RPC call and the
-   * gateway's subscriptions use), as Nest's NATS server does for a service's RPC side.
-   */
-  private async logStatus(): Promise<void> {
-    for await (const status of this.connection.status()) {
-      switch (status.type) {
-        case 'disconnect':
-          this.logger.warn(`NATS connection lost (${status.server}); reconnecting`);
-          break;
-        case 'reconnect':
-          this.logger.log(`NATS connection back (${status.server})`);
-          break;
-        case 'error':
-          this.logger.error(`NATS error: ${status.error.message}`);
-          break;
-        default:
-          break;
-      }
-    }
+    // The connection every RPC call and the gateway's subscriptions use; Nest's NATS server logs a service's RPC side.
+    void followNatsStatus(this.connection, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ErrorCodes, RpcSubjects } from '@phoi-hop/contracts';
+import { followNatsStatus } from './messaging.module';
 import { RpcClient } from './rpc.client';
 
 /** A NATS server of this test's own (the shared one must stay up for everyone else): the one CI installs, or PATH's. */
@@ -29,6 +30,7 @@ describe('RpcClient while NATS is away', () => {
   let server: ChildProcess | null = null;
   let nc: NatsConnection;
   let states: string[];
+  const logged: string[] = [];
 
   const startServer = async () => {
     server = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
@@ -57,6 +59,7 @@ describe('RpcClient while NATS is away', () => {
       }
     }
     states = [];
+    void followNatsStatus(nc, { log: (m) => logged.push(`log ${m}`), warn: (m) => logged.push(`warn ${m}`), error: (m) => logged.push(`error ${m}`) });
     void (async () => {
       for await (const status of nc.status()) states.push(status.type);
     })();
@@ -86,5 +89,7 @@ describe('RpcClient while NATS is away', () => {
     // Subscriptions are re-established by the client on reconnect.
     await nc.flush();
     await expect(sut.request(RpcSubjects.intake.caseGet, {})).resolves.toEqual({ ok: true });
+    // The gateway's log tells NATS going away and coming back.
+    expect(logged.filter((line) => !line.startsWith('error'))).toEqual([`warn NATS connection lost (127.0.0.1:${port}); reconnecting`, `log NATS connection back (127.0.0.1:${port})`]);
   });
 });
