@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { DEFAULT_DEV_SECRET, DevTokenVerifier, stableUserId } from '@phoi-hop/auth';
+import { DEFAULT_DEV_SECRET, DEV_ISSUER, DevTokenVerifier, stableUserId } from '@phoi-hop/auth';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -16,8 +16,9 @@ describe('dev token tool', () => {
   it('prints a token the services accept for a seeded user', async () => {
     const result = run('lethuy.officer');
     expect(result.status).toBe(0);
-    const actor = await new DevTokenVerifier(DEFAULT_DEV_SECRET).verify(result.stdout.trim());
-    expect(actor).toEqual({ userId: stableUserId('lethuy.officer'), username: 'lethuy.officer', agencyCode: 'UBND_LE_THUY', roles: ['OFFICER'] });
+    // The token names the user (roles and agency come from the directory when it is used).
+    const identity = await new DevTokenVerifier(DEFAULT_DEV_SECRET).verify(result.stdout.trim());
+    expect(identity).toEqual({ issuer: DEV_ISSUER, subject: stableUserId('lethuy.officer'), username: 'lethuy.officer', expiresAtMs: expect.any(Number) });
   });
 
   it('refuses an unknown user, listing the seeded ones', () => {

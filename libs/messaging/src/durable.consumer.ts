@@ -4,7 +4,7 @@ import { SpanKind } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@phoi-hop/contracts';
 import { eventsStreamSubject } from './jetstream.provisioning';
-import { eventsConsumed, extractTraceContext, withSpan } from '@phoi-hop/observability';
+import { consumerPending, eventsConsumed, extractTraceContext, inFlightWork, withSpan } from '@phoi-hop/observability';
 
 export interface DurableConsumerOptions {
   /** Durable consumer name, also the inbox key: one per consuming feature. */
@@ -16,6 +16,8 @@ export interface DurableConsumerOptions {
   serviceName: string;
   maxDeliver?: number;
   ackWaitMs?: number;
+  /** How often the consumer's lag (`phoihop_consumer_pending`) is read from JetStream; default 15 s. */
+  lagRefreshMs?: number;
   onError?: (error: unknown, envelope: EventEnvelope | null) => void;
 }
 
@@ -29,6 +31,8 @@ export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => 
 export class DurableConsumer {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
+  private lagTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -50,14 +54,40 @@ export class DurableConsumer {
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
     });
     const consumer = await this.js.consumers.get(this.options.streamName, this.options.durable);
+    this.stopping = false;
     this.messages = await consumer.consume({ max_messages: 64 });
     const messages = this.messages;
     this.loop = (async () => {
       for await (const message of messages) await this.handle(message);
     })();
+    // Read from the server, not counted here, so a consumer that is stuck still shows its lag growing.
+    await this.refreshLag();
+    this.lagTimer = setInterval(() => void this.refreshLag(), this.options.lagRefreshMs ?? 15_000);
+    this.lagTimer.unref();
   }
 
+  /** Sets `phoihop_consumer_pending` from JetStream: messages not delivered yet plus those awaiting an ack. */
+  async refreshLag(): Promise<number | undefined> {
+    try {
+      const info = await this.jsm.consumers.info(this.options.streamName, this.options.durable);
+      const pending = info.num_pending + info.num_ack_pending;
+      consumerPending().set({ service: this.options.serviceName, consumer: this.options.durable }, pending);
+      return pending;
+    } catch {
+      // NATS unreachable: readiness reports it; the gauge keeps its last value.
+      return undefined;
+    }
+  }
+
+  /**
+   * Finishes the event being applied (its transaction commits and it is acknowledged, or it rolls
+   * back and is not), hands the messages already fetched back to JetStream unprocessed (another
+   * replica gets them at once), and stops.
+   */
   async stop(): Promise<void> {
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    this.lagTimer = null;
+    this.stopping = true;
     await this.messages?.close();
     await this.loop;
     this.messages = null;
@@ -65,6 +95,16 @@ export class DurableConsumer {
   }
 
   private async handle(message: JsMsg): Promise<void> {
+    if (this.stopping) return message.nak();
+    const end = inFlightWork().begin(`consumer ${this.options.durable}`);
+    try {
+      await this.apply(message);
+    } finally {
+      end();
+    }
+  }
+
+  private async apply(message: JsMsg): Promise<void> {
     let envelope: EventEnvelope | null = null;
     try {
       envelope = message.json<EventEnvelope>();

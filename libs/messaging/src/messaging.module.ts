@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type 
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, createTokenVerifier, DEFAULT_INTERNAL_SECRET, type ActorLookup, type ActorResolver, type AuthConfig, type TokenVerifier } from '@phoi-hop/auth';
+import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, ServiceCredential, createTokenVerifier, DEFAULT_INTERNAL_SECRET, type ActorLookup, type ActorResolver, type AuthConfig, type IdentityVerifier, type TokenVerifier } from '@phoi-hop/auth';
 import { createActorResolver, directoryActorLookup } from './actor-resolution';
-import { HealthRegistry } from '@phoi-hop/observability';
+import { HealthRegistry, authFailures } from '@phoi-hop/observability';
 import { ensureEventsStream } from './jetstream.provisioning';
-import { MESSAGING_OPTIONS, NATS_CONNECTION, assertMessagingOptions, type MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, assertMessagingOptions, natsCredentials, type MessagingOptions } from './messaging.options';
 import { PrefixedNatsServer } from './prefixed-nats.server';
 import { RpcClient } from './rpc.client';
 import { RpcErrorFilter } from './rpc-error.filter';
@@ -53,6 +53,18 @@ export async function followNatsStatus(connection: NatsConnection, logger: NatsS
   }
 }
 
+/**
+ * Logs and counts each failed read of the identity provider's discovery document or keys: an
+ * outage of the provider, told apart from refused credentials (`source="provider"`).
+ */
+function providerFailureReporter(serviceName: string): (message: string) => void {
+  const logger = new Logger('Auth');
+  return (message) => {
+    authFailures().inc({ service: serviceName, reason: 'identity provider unavailable', source: 'provider' });
+    logger.error(`Identity provider failed: ${message}`);
+  };
+}
+
 @Injectable()
 class NatsLifecycle implements OnApplicationShutdown {
   private readonly logger = new Logger('NATS');
@@ -84,13 +96,14 @@ export class MessagingModule {
   static forRoot(options: MessagingOptions, auth: AuthConfig, actorLookup?: ActorLookupProvider): DynamicModule {
     assertMessagingOptions(options);
     const lookupDeps = (actorLookup?.inject ?? [RpcClient]) as never[];
-    const lookupFactory = actorLookup?.useFactory ?? ((rpc: RpcClient) => directoryActorLookup(rpc));
+    const self = new ServiceCredential(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, options.serviceName);
+    const lookupFactory = actorLookup?.useFactory ?? ((rpc: RpcClient) => directoryActorLookup(rpc, self));
     return {
       module: MessagingModule,
       global: true,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(auth) as TokenVerifier },
+        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(auth, providerFailureReporter(options.serviceName)) },
         {
           provide: INTERNAL_TOKEN_VERIFIER,
           useValue: new CachingTokenVerifier(new InternalTokenVerifier(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, auth.clockToleranceSeconds)) as TokenVerifier,
@@ -104,12 +117,12 @@ export class MessagingModule {
         {
           provide: SERVICE_AUTHENTICATOR,
           inject: [TOKEN_VERIFIER, INTERNAL_TOKEN_VERIFIER, ACTOR_RESOLVER],
-          useFactory: (external: TokenVerifier, internal: TokenVerifier, resolver: ActorResolver) => new ServiceAuthenticator(external, internal, resolver),
+          useFactory: (external: IdentityVerifier, internal: TokenVerifier, resolver: ActorResolver) => new ServiceAuthenticator(external, internal, resolver),
         },
         {
           provide: NATS_CONNECTION,
           useFactory: () =>
-            connect({ servers: options.natsUrl, name: options.serviceName, maxReconnectAttempts: -1, reconnectTimeWait: 500 }),
+            connect({ servers: options.natsUrl, ...natsCredentials(options), name: options.serviceName, maxReconnectAttempts: -1, reconnectTimeWait: 500 }),
         },
         { provide: JETSTREAM, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => jetstream(nc) },
         {
@@ -117,7 +130,7 @@ export class MessagingModule {
           inject: [NATS_CONNECTION],
           useFactory: async (nc: NatsConnection): Promise<JetStreamManager> => {
             const jsm = await jetstreamManager(nc);
-            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix });
+            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix, replicas: options.streamReplicas });
             return jsm;
           },
         },
@@ -136,17 +149,18 @@ export class MessagingModule {
  */
 export async function startRpcServer(app: INestApplication): Promise<void> {
   const options = app.get<MessagingOptions>(MESSAGING_OPTIONS);
+  const server = new PrefixedNatsServer({
+    servers: options.natsUrl,
+    ...natsCredentials(options),
+    queue: options.serviceName,
+    name: `${options.serviceName}-rpc`,
+    subjectPrefix: options.subjectPrefix,
+    maxReconnectAttempts: -1,
+  });
+  rpcServers.set(app, server);
   const microservice = app.connectMicroservice(
     {
-      strategy: new PrefixedNatsServer({
-        servers: options.natsUrl,
-        queue: options.serviceName,
-        name: `${options.serviceName}-rpc`,
-        subjectPrefix: options.subjectPrefix,
-        maxReconnectAttempts: -1,
-        gracefulShutdown: true,
-        gracePeriod: 1000,
-      }),
+      strategy: server,
     },
     // Listeners must be registered after the global enhancers below, not at connect time.
     { inheritAppConfig: false, deferInitialization: true },
@@ -158,6 +172,21 @@ export async function startRpcServer(app: INestApplication): Promise<void> {
   (microservice as unknown as NestMicroservice).setIsInitHookCalled(true);
   await app.init();
   await app.startAllMicroservices();
+}
+
+const rpcServers = new WeakMap<INestApplication, PrefixedNatsServer>();
+
+/**
+ * Stops answering RPC subjects: the replica leaves its queue groups (other replicas take the new
+ * requests), answers the requests it already received, and drains that connection.
+ */
+export async function stopRpcServer(app: INestApplication): Promise<void> {
+  await rpcServers.get(app)?.close();
+}
+
+/** The RPC requests of `app` received and not yet answered, by subject. */
+export function rpcRequestsInFlight(app: INestApplication): Record<string, number> {
+  return rpcServers.get(app)?.requests.snapshot() ?? {};
 }
 
 export type { JetStreamClient, JetStreamManager };

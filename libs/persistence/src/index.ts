@@ -10,4 +10,6 @@ export * from './deadline.settings';
 export * from './group-commit';
 export * from './insert-many';
 export * from './sql-batch';
+export * from './deadline.scheduler';
+export * from './migrate-only';
 export * from './idempotency';
