@@ -203,7 +203,7 @@ describe('a flood rumour handled through a written consultation', () => {
       provisionCodes: ['ND15_2020_D101'],
       assessment: {
         isFactualClaim: true,
-        verifiedFalseBy: 'Công an tỉnh và Ban Chỉ huy PCTT huyện Lệ Thủy',
+        verifiedFalseBy: 'CA',
         isPublicInterestReporting: false,
         isGenuineGrievance: false,
         proportionality: 'Đính chính và gỡ bài gốc là biện pháp tối thiểu để chấm dứt hoang mang',

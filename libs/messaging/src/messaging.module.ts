@@ -27,6 +27,32 @@ export interface ActorLookupProvider {
   useFactory: (...deps: never[]) => ActorLookup;
 }
 
+/** Where followNatsStatus writes (a Nest Logger). */
+export interface NatsStatusLog {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Logs a NATS connection going away and coming back (and its errors) until it closes. */
+export async function followNatsStatus(connection: NatsConnection, logger: NatsStatusLog): Promise<void> {
+  for await (const status of connection.status()) {
+    switch (status.type) {
+      case 'disconnect':
+        logger.warn(`NATS connection lost (${status.server}); reconnecting`);
+        break;
+      case 'reconnect':
+        logger.log(`NATS connection back (${status.server})`);
+        break;
+      case 'error':
+        logger.error(`NATS error: ${status.error.message}`);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 /**
  * Logs and counts each failed read of the identity provider's discovery document or keys: an
  * outage of the provider, told apart from refused credentials (`source="provider"`).
@@ -41,6 +67,8 @@ function providerFailureReporter(serviceName: string): (message: string) => void
 
 @Injectable()
 class NatsLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('NATS');
+
   constructor(
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
     @Optional() health?: HealthRegistry,
@@ -49,6 +77,8 @@ class NatsLifecycle implements OnApplicationShutdown {
       if (this.connection.isClosed()) throw new Error('NATS connection closed');
       await this.connection.flush();
     });
+    // The connection every RPC call and the gateway's subscriptions use; Nest's NATS server logs a service's RPC side.
+    void followNatsStatus(this.connection, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {

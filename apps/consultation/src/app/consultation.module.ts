@@ -8,6 +8,8 @@ import { ConsultationRepository } from '../consultation/consultation.repository'
 import { ConsultationService } from '../consultation/consultation.service';
 import { ConsultationDeadlineScheduler } from '../deadline/deadline.scheduler';
 import { ConsultationInitial1764300001000 } from '../migrations/1764300001000-consultation-initial';
+import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
+import { OpinionVersions1764300003100 } from '../migrations/1764300003100-opinion-versions';
 
 export interface ConsultationModuleDeps {
   pgDriver?: unknown;
@@ -20,7 +22,7 @@ export class ConsultationModule {
       module: ConsultationModule,
       imports: serviceInfrastructure(config, {
         entities: [],
-        migrations: [ConsultationInitial1764300001000],
+        migrations: [ConsultationInitial1764300001000, IdempotencyKeys1764300003000, OpinionVersions1764300003100],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.consultation.auditTrail), ConsultationNatsController],

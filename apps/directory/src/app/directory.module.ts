@@ -35,6 +35,7 @@ import { LINKED_ISSUER, directoryUserLookup, linkedIssuerOf } from '../user/user
 import { UserEntity } from '../user/user.entity';
 import { UserNatsController } from '../user/user.nats-controller';
 import { UserService } from '../user/user.service';
+import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
 
 const DIRECTORY_CONFIG = Symbol('DIRECTORY_CONFIG');
 
@@ -66,7 +67,7 @@ export class DirectoryModule {
       module: DirectoryModule,
       imports: serviceInfrastructure(config, {
         entities: [AgencyEntity, ApiKeyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
-        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500, AgencyContacts1764300000600, SlaConsultationHours1764300000700, UserSubject1764300000800],
+        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500, AgencyContacts1764300000600, SlaConsultationHours1764300000700, UserSubject1764300000800, IdempotencyKeys1764300003000],
         pgDriver: deps.pgDriver,
         // The directory answers "who is this caller" from its own table.
         actorLookup: { inject: [DataSource], useFactory: (dataSource: DataSource) => directoryUserLookup(dataSource) },

@@ -14,6 +14,7 @@ import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
 import { GATEWAY_RESOLVERS } from '../graphql/gateway.resolvers';
 import { noStorePlugins } from '../graphql/common/cache-control.plugin';
+import { idempotencyKeyFrom } from '../graphql/common/idempotency';
 import { buildContext, credentialFrom, reportRefusal } from '../graphql/common/gql-context';
 import { formatGraphQLError } from '../graphql/common/gql-errors';
 import { OperationGuard } from '../graphql/common/operation.guard';
@@ -70,7 +71,7 @@ function graphQLOptions(introspection: IntrospectionMode, authenticator: CallerA
     },
     context: async (...args: unknown[]) => {
       const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };
-      if (first?.req) return buildContext(authenticator, agencies, limiter, credentialFrom(first.req.headers));
+      if (first?.req) return buildContext(authenticator, agencies, limiter, credentialFrom(first.req.headers), idempotencyKeyFrom(first.req.headers));
       return buildContext(authenticator, agencies, limiter, first?.extra?.credential ?? null);
     },
   };

@@ -36,13 +36,14 @@ import { ReportEntity } from '../report/report.entity';
 import { ReportNatsController } from '../report/report.nats-controller';
 import { ReportService } from '../report/report.service';
 import { DirectoryRouting } from '../routing/directory-routing';
+import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
 
 export interface IntakeModuleDeps {
   pgDriver?: unknown;
 }
 
 /** Intake's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500];
+export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500, IdempotencyKeys1764300003000];
 export const INTAKE_ENTITIES = [CaseEntity, CaseParticipantEntity, ReportEntity];
 
 @Module({})

@@ -13,6 +13,7 @@ import { caseEventSubjects } from '../subscription/subscription-rules';
 import { SubscriptionNatsController } from '../subscription/subscription.nats-controller';
 import { SubscriptionRepository } from '../subscription/subscription.repository';
 import { SubscriptionService } from '../subscription/subscription.service';
+import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
 
 export interface NotificationModuleDeps {
   pgDriver?: unknown;
@@ -25,7 +26,7 @@ export class NotificationModule {
       module: NotificationModule,
       imports: serviceInfrastructure(config, {
         entities: [],
-        migrations: [NotificationInitial1764300002000],
+        migrations: [NotificationInitial1764300002000, IdempotencyKeys1764300003000],
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.notification.auditTrail), DeliveryNatsController, SubscriptionNatsController],

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '../common/idempotency';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDay } from '../common/calendar-day';
@@ -22,9 +23,10 @@ export class AssessmentInputDto {
   @IsBoolean()
   isFactualClaim!: boolean;
 
+  /** The code of the agency that verified the claim false (a directory agency, e.g. SYT for a health rumour). */
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'verifiedFalseBy must be the code of the agency that verified the claim false' })
   verifiedFalseBy?: string;
 
   @IsBoolean()
@@ -43,7 +45,7 @@ export class AssessmentInputDto {
 
 /** REQUEST_REMOVAL: what to ask which platform to remove, on which of the decision's provisions. */
 export class RemovalTargetInputDto {
-  /** Default: the link of the case's first report. */
+  /** Default: the canonical link of the case's first report (tracking parameters removed). */
   @IsOptional()
   @IsString()
   @MaxLength(2_048)
@@ -118,6 +120,10 @@ export class DecideCaseRequest {
   @IsOptional()
   @IsUUID('all', { message: 'consultationId must be a consultation id' })
   consultationId?: string;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export interface HandlingActionDto {
@@ -157,6 +163,7 @@ export class UpdateHandlingActionRequest {
   @MaxLength(5_000)
   result?: string;
 
+  /** The links proving the work (published clarification, …); omitted keeps the stored ones, `[]` clears them. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

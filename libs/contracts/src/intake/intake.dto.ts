@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '../common/idempotency';
 import { PageRequest } from '../common/page';
 import {
   ArrayMaxSize,
@@ -53,6 +54,10 @@ export class SubmitReportRequest extends CaseReferenceCodes {
   @Min(0)
   @Max(10_000_000_000)
   estimatedReach?: number;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export interface ReportDto {
@@ -302,6 +307,10 @@ export class SplitReportRequest {
   @IsString()
   @MaxLength(2_000)
   reason!: string;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export interface SplitReportResponse {

@@ -6,6 +6,7 @@ import { SeverityEnum } from './case.enums';
 import { CaseModel } from './case.model';
 import { SplitReportPayloadModel } from './case-payload.model';
 import { toCaseModel } from './case.mapper';
+import { CLIENT_REQUEST_ID_DESCRIPTION, IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 /** The coordinator's moves on a case; the state machine in intake says which are legal (INVALID_STATE). */
 @Resolver(() => CaseModel)
@@ -58,8 +59,11 @@ export class CaseWorkflowResolver {
     @Args('reportId', { type: () => ID }) reportId: string,
     @Args('reason') reason: string,
     @InternalToken() token: string,
+    @IdempotencyKey() key: string | null,
+    @Args('clientRequestId', { type: () => String, nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION }) clientRequestId?: string,
   ): Promise<SplitReportPayloadModel> {
-    const result = await this.rpc.request<SplitReportResponse>(RpcSubjects.intake.caseSplit, { caseId, reportId, reason }, { token });
+    const request = withClientRequestId({ caseId, reportId, reason, ...(clientRequestId ? { clientRequestId } : {}) }, key);
+    const result = await this.rpc.request<SplitReportResponse>(RpcSubjects.intake.caseSplit, request, { token });
     return { case: toCaseModel(result.case), newCase: toCaseModel(result.newCase) };
   }
 

@@ -8,6 +8,7 @@ import { CaseFilterInput, CASES_PAGE_DEFAULT, CASES_PAGE_MAX, SubmitReportInput 
 import { CaseConnectionModel, CaseModel } from './case.model';
 import { SubmitReportPayloadModel } from './case-payload.model';
 import { toCaseModel } from './case.mapper';
+import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver(() => CaseModel)
 export class CaseResolver {
@@ -46,8 +47,8 @@ export class CaseResolver {
   }
 
   @Mutation(() => SubmitReportPayloadModel, { description: 'Đ4.1, Đ7.1: report harmful content; it opens a case or joins the open case about the same content' })
-  async submitReport(@Args('input') input: SubmitReportInput, @InternalToken() token: string): Promise<SubmitReportPayloadModel> {
-    const result = await this.rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, toRpcPayload(input), { token });
+  async submitReport(@Args('input') input: SubmitReportInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<SubmitReportPayloadModel> {
+    const result = await this.rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, toRpcPayload(withClientRequestId(input, key)), { token });
     return { report: result.report, case: toCaseModel(result.case), merged: result.merged };
   }
 }

@@ -18,6 +18,8 @@ export interface GqlContext {
   /** Why authentication failed (or could not be done), reported only when an operation needs an actor. */
   authError: Error | null;
   loaders: { agency: DataLoader<string, AgencyDto | null> };
+  /** The request's `Idempotency-Key` header (creating mutations pass it on as `clientRequestId`). */
+  idempotencyKey?: string | null;
 }
 
 export function bearerToken(value: unknown): string | null {
@@ -55,7 +57,13 @@ export function reportRefusal(credential: Credential, error: AuthError): void {
 }
 
 /** Authenticates the caller once per request and builds the request's batching loaders. */
-export async function buildContext(authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter, credential: Credential | null): Promise<GqlContext> {
+export async function buildContext(
+  authenticator: CallerAuthenticator,
+  agencies: AgencyCache,
+  limiter: RateLimiter,
+  credential: Credential | null,
+  idempotencyKey: string | null = null,
+): Promise<GqlContext> {
   let actor: Actor | null = null;
   let token: string | null = null;
   let authError: Error | null = null;
@@ -69,5 +77,5 @@ export async function buildContext(authenticator: CallerAuthenticator, agencies:
     }
   }
   const agency = new DataLoader<string, AgencyDto | null>((codes) => agencies.getMany(codes, token ?? ''));
-  return { actor, token, authError, loaders: { agency }, rateLimit: (caller) => limiter.take(caller) };
+  return { actor, token, authError, loaders: { agency }, rateLimit: (caller) => limiter.take(caller), idempotencyKey };
 }

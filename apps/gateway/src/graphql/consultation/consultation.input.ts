@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { HandlingActionInput } from '../decision/decision.input';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
 @InputType()
 export class OpenConsultationInput {
@@ -29,6 +30,9 @@ export class OpenConsultationInput {
 
   @Field({ nullable: true, description: 'Meeting: an https link' })
   link?: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }
 
 @InputType()
@@ -54,8 +58,11 @@ export class SubmitOpinionInput {
   @Field({ nullable: true, description: 'ALTERNATIVE: the handling proposed instead' })
   alternativeProposal?: string;
 
-  @Field(() => [OpinionAttachmentInput], { nullable: true })
+  @Field(() => [OpinionAttachmentInput], { nullable: true, description: "At most 10. Left out on a revised opinion: the previous version's attachments are kept; [] gives none" })
   attachments?: OpinionAttachmentInput[];
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('OpinionAttachment')
 export class OpinionAttachmentModel {
@@ -9,7 +9,31 @@ export class OpinionAttachmentModel {
   url!: string;
 }
 
-@ObjectType('ConsultationInvitation', { description: 'An invited agency: its written opinion, or its attendance at the meeting' })
+@ObjectType('OpinionVersion', { description: 'One opinion an agency gave on a written consultation; a revision is a new version and the earlier ones stay' })
+export class OpinionVersionModel {
+  @Field(() => Int, { description: '1 for the first opinion, then 2, 3, …' })
+  version!: number;
+
+  @Field({ description: 'AGREE, DISAGREE or ALTERNATIVE' })
+  position!: string;
+
+  @Field()
+  reasoning!: string;
+
+  @Field(() => String, { nullable: true })
+  alternativeProposal!: string | null;
+
+  @Field(() => [OpinionAttachmentModel])
+  attachments!: OpinionAttachmentModel[];
+
+  @Field()
+  respondedAt!: string;
+
+  @Field({ description: 'Answered after the deadline' })
+  late!: boolean;
+}
+
+@ObjectType('ConsultationInvitation', { description: 'An invited agency: its latest written opinion (every version in opinionVersions), or its attendance at the meeting' })
 export class InvitationModel {
   @Field()
   agencyCode!: string;
@@ -43,6 +67,9 @@ export class InvitationModel {
 
   @Field(() => String, { nullable: true })
   representative!: string | null;
+
+  @Field(() => [OpinionVersionModel], { description: 'Every opinion the agency gave, oldest first; the last is the one shown on the invitation' })
+  opinionVersions!: OpinionVersionModel[];
 }
 
 @ObjectType('DissentingView')

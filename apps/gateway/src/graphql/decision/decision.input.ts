@@ -1,11 +1,12 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
 @InputType()
 export class AssessmentInput {
   @Field({ description: 'A factual claim (true) or an opinion (false)' })
   isFactualClaim!: boolean;
 
-  @Field({ nullable: true, description: 'Who verified the claim false' })
+  @Field({ nullable: true, description: 'The code of the directory agency that verified the claim false (e.g. SYT); needed for a FALSE or MISLEADING finding that grounds a restrictive action' })
   verifiedFalseBy?: string;
 
   @Field({ description: 'Reporting on a matter of public interest' })
@@ -23,7 +24,7 @@ export class AssessmentInput {
 
 @InputType()
 export class RemovalTargetInput {
-  @Field({ nullable: true, description: 'Default: the link of the case’s first report' })
+  @Field({ nullable: true, description: 'Default: the canonical link of the case’s first report (tracking parameters removed)' })
   url?: string;
 
   @Field({ nullable: true, description: 'Default: from the link (FACEBOOK, YOUTUBE, TIKTOK, ZALO, …, OTHER)' })
@@ -59,7 +60,7 @@ export class DecideCaseInput {
   @Field({ description: 'FALSE, MISLEADING, UNLAWFUL, TRUE, OPINION, GRIEVANCE or UNVERIFIABLE' })
   finding!: string;
 
-  @Field(() => [String], { description: 'Codes of the legal provisions relied on (taxonomy)' })
+  @Field(() => [String], { description: 'Codes of the legal provisions relied on (taxonomy): each in the legal basis of the case’s category and in force on the day of the decision' })
   provisionCodes!: string[];
 
   @Field(() => AssessmentInput, { nullable: true, description: 'Required for any restrictive action (Đ3.2)' })
@@ -73,6 +74,9 @@ export class DecideCaseInput {
 
   @Field(() => ID, { nullable: true, description: 'The resolved consultation the decision follows (Đ4.2)' })
   consultationId?: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }
 
 @InputType()
@@ -86,7 +90,7 @@ export class UpdateHandlingActionInput {
   @Field({ nullable: true, description: 'The result (required when DONE)' })
   result?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Links to the published clarification, the platform response, …' })
+  @Field(() => [String], { nullable: true, description: 'Links to the published clarification, the platform response, … (at most 20 http(s) links). Left out: the stored links are kept; [] clears them' })
   links?: string[];
 }
 

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
 @InputType()
 export class CreateApiKeyInput {
@@ -13,4 +14,7 @@ export class CreateApiKeyInput {
 
   @Field({ nullable: true, description: 'ISO 8601 date-time; absent: until revoked' })
   expiresAt?: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
 @InputType()
 export class CreateNotificationSubscriptionInput {
@@ -13,4 +14,7 @@ export class CreateNotificationSubscriptionInput {
 
   @Field(() => [String], { nullable: true, description: 'Event subjects, e.g. evt.intake.case.opened; absent: every case event' })
   eventTypes?: string[];
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }

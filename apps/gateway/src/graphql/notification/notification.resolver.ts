@@ -5,6 +5,7 @@ import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
 import { CreateNotificationSubscriptionInput } from './notification.input';
 import { CreateNotificationSubscriptionPayloadModel, NotificationDeliveryModel, NotificationDeliveryPageModel, NotificationSubscriptionModel } from './notification.model';
+import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver()
 export class NotificationResolver {
@@ -16,8 +17,8 @@ export class NotificationResolver {
   }
 
   @Mutation(() => CreateNotificationSubscriptionPayloadModel, { description: 'Subscribe an agency to the case events it may see, by e-mail or signed webhook' })
-  createNotificationSubscription(@Args('input') input: CreateNotificationSubscriptionInput, @InternalToken() token: string): Promise<CreateSubscriptionResponse> {
-    return this.rpc.request<CreateSubscriptionResponse>(RpcSubjects.notification.subscriptionCreate, toRpcPayload(input), { token });
+  createNotificationSubscription(@Args('input') input: CreateNotificationSubscriptionInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<CreateSubscriptionResponse> {
+    return this.rpc.request<CreateSubscriptionResponse>(RpcSubjects.notification.subscriptionCreate, toRpcPayload(withClientRequestId(input, key)), { token });
   }
 
   @Mutation(() => NotificationSubscriptionModel, { description: 'Stop a subscription; what it still owed is cancelled' })
