@@ -9,6 +9,21 @@ export function gqlError(code: ErrorCode, message: string, field?: string): Grap
   return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
 }
 
+/**
+ * Runs an RPC whose payload names some fields differently from the GraphQL input, and names the
+ * input's field in a refusal (`{ reason: 'outcome' }`: the service's `reason` is the input's `outcome`).
+ */
+export async function withInputFieldNames<T>(call: Promise<T>, names: Readonly<Record<string, string>>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    const renamed = error instanceof RpcCallError && error.field ? names[error.field] : undefined;
+    if (!renamed || !(error instanceof RpcCallError) || !error.field) throw error;
+    const message = error.message.startsWith(`${error.field} `) ? `${renamed}${error.message.slice(error.field.length)}` : error.message;
+    throw new RpcCallError(error.code, message, renamed, error.subject);
+  }
+}
+
 // Apollo's own codes for documents that never reach a resolver.
 const REQUEST_ERRORS = new Set([
   'GRAPHQL_PARSE_FAILED',
