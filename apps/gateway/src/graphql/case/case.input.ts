@@ -1,4 +1,5 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 import { CaseStatusEnum } from './case.enums';
 
 @InputType()
@@ -18,7 +19,7 @@ export class SubmitReportInput {
   @Field({ nullable: true })
   sectorCode?: string;
 
-  @Field({ nullable: true, description: 'ISO 8601 date-time when the content was seen' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the content was seen (not in the future)' })
   observedAt?: string;
 
   @Field({ nullable: true })

@@ -1,7 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 import { CaseHandlingActionModel, DecisionModel } from '../decision/decision.model';
 import { PageInfoModel } from '../common/page-info.model';
-import { CaseStatusEnum, SeverityEnum } from './case.enums';
+import { CaseDeadlineKindEnum, CaseStatusEnum, SeverityEnum } from './case.enums';
 import { ParticipantHistoryModel, ParticipantModel } from './participant.model';
 import { ReportModel } from './report.model';
 
@@ -28,31 +29,31 @@ export class SeveritySuggestionModel {
 
 @ObjectType('CaseDeadline', { description: 'Triage and decision per the SLA policy, each handling action by its due date (Đ3.2)' })
 export class CaseDeadlineModel {
-  @Field({ description: 'TRIAGE, DECISION or ACTION' })
+  @Field(() => CaseDeadlineKindEnum)
   kind!: string;
 
   @Field(() => ID, { nullable: true })
   actionId!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   deadline!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   remindedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   escalatedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Met, or no longer owed' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Met, or no longer owed' })
   closedAt!: string | null;
 }
 
 @ObjectType('CaseStatusChange')
 export class CaseStatusChangeModel {
-  @Field(() => String, { nullable: true, description: 'Null for the opening' })
+  @Field(() => CaseStatusEnum, { nullable: true, description: 'Null for the opening' })
   from!: string | null;
 
-  @Field()
+  @Field(() => CaseStatusEnum)
   to!: string;
 
   @Field(() => String, { nullable: true, description: 'Why: dismissal or reopening reason, outcome summary, merge or split' })
@@ -61,7 +62,7 @@ export class CaseStatusChangeModel {
   @Field(() => String, { nullable: true })
   byAgency!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   at!: string;
 }
 
@@ -88,7 +89,7 @@ export class CaseModel {
   @Field(() => String, { nullable: true })
   sectorCode!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   openedAt!: string;
 
   @Field()
@@ -115,7 +116,7 @@ export class CaseModel {
   @Field(() => [String], { description: 'Usernames of the officers assigned at triage' })
   assignedOfficers!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   triagedAt!: string | null;
 
   @Field(() => [CaseDeadlineModel])

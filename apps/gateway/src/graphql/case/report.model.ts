@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 
 @ObjectType('Report')
 export class ReportModel {
@@ -23,7 +24,7 @@ export class ReportModel {
   @Field(() => String, { nullable: true })
   sectorCode!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   observedAt!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -35,6 +36,6 @@ export class ReportModel {
   @Field()
   reporterAgencyCode!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   submittedAt!: string;
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { AuthError } from '@phoi-hop/auth';
 import { RpcCallError } from '@phoi-hop/messaging';
-import { formatGraphQLError, gqlError, withInputFieldNames } from './gql-errors';
+import { coercedField, formatGraphQLError, gqlError, withInputFieldNames } from './gql-errors';
 
 const formatted = (error: GraphQLError) => formatGraphQLError(error.toJSON(), error);
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['submitReport'] });
@@ -49,5 +49,20 @@ describe(withInputFieldNames.name, () => {
     const otherField = new RpcCallError('BAD_USER_INPUT', 'caseId must be a UUID', 'caseId');
     await expect(withInputFieldNames(Promise.reject(otherField), { reason: 'outcome' })).rejects.toBe(otherField);
     await expect(withInputFieldNames(Promise.resolve(7), { reason: 'outcome' })).resolves.toBe(7);
+  });
+});
+
+describe(coercedField.name, () => {
+  it.each([
+    ['Variable "$i" got invalid value "2099-02-30" at "i.actions[0].dueDate"; Expected type "Date". must be a calendar day', 'actions.0.dueDate'],
+    ['Variable "$input" got invalid value "hôm qua" at "input.observedAt"; Expected type "DateTime".', 'observedAt'],
+    ['Variable "$i" got invalid value "ARREST" at "i.plan[2].type"; Value "ARREST" does not exist in "HandlingActionType" enum.', 'plan.2.type'],
+  ])('names the field of %s', (message, field) => {
+    expect(coercedField(message)).toBe(field);
+  });
+
+  it('names nothing for a variable bound to an argument, or another error', () => {
+    expect(coercedField('Variable "$o" got invalid value ["x"]; String cannot represent a non string value')).toBeUndefined();
+    expect(coercedField('Unknown category X')).toBeUndefined();
   });
 });

@@ -24,6 +24,25 @@ export async function withInputFieldNames<T>(call: Promise<T>, names: Readonly<R
   }
 }
 
+/**
+ * The input field a variable that GraphQL refused points at, named as in the input:
+ * `Variable "$i" got invalid value "x" at "i.actions[0].dueDate"; …` is `actions.0.dueDate`.
+ */
+export function coercedField(message: string): string | undefined {
+  const at = /^Variable "\$[^"]+" got invalid value .*? at "[^".[]+((?:\.[^".[]+|\[\d+\])+)";/s.exec(message)?.[1];
+  return at ? at.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : undefined;
+}
+
+/** The rule a scalar refused the value by (its own GraphQLError's extensions.rule), if any. */
+function ruleOf(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof GraphQLError && depth < 5; depth++) {
+    if (current.extensions['rule'] !== undefined) return current.extensions['rule'];
+    current = current.originalError;
+  }
+  return undefined;
+}
+
 // Apollo's own codes for documents that never reach a resolver.
 const REQUEST_ERRORS = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -54,11 +73,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && STABLE.has(code) && code !== ErrorCodes.INTERNAL) {
-    const field = formatted.extensions?.['field'];
+    const field = formatted.extensions?.['field'] ?? coercedField(formatted.message);
+    const rule = formatted.extensions?.['rule'] ?? ruleOf(error);
     const retryAfterSeconds = formatted.extensions?.['retryAfterSeconds'];
     return {
       ...base,
-      extensions: { code, ...(typeof field === 'string' ? { field } : {}), ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
+      extensions: {
+        code,
+        ...(typeof field === 'string' ? { field } : {}),
+        ...(typeof rule === 'string' ? { rule } : {}),
+        ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+      },
     };
   }
   if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { RoleEnum } from './directory.enums';
 
 @InputType()
 export class CreateUserInput {
@@ -11,7 +12,7 @@ export class CreateUserInput {
   @Field()
   agencyCode!: string;
 
-  @Field(() => [String], { description: 'COORDINATOR only in the lead agency, INVESTIGATOR only in the police, ETHICS_OFFICER only in the press association; never API_CLIENT' })
+  @Field(() => [RoleEnum], { description: 'COORDINATOR only in the lead agency, INVESTIGATOR only in the police, ETHICS_OFFICER only in the press association; never API_CLIENT' })
   roles!: string[];
 }
 
@@ -23,6 +24,6 @@ export class UpdateUserInput {
   @Field({ nullable: true })
   agencyCode?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [RoleEnum], { nullable: true })
   roles?: string[];
 }
