@@ -87,7 +87,7 @@ const BAD = (field?: string) => refuse('BAD_USER_INPUT', field);
 // The entity views compared before and after a refusal.
 const CASE_VIEW = `query($id: ID!) { case(id: $id) { id number status severity assignedOfficers triagedAt reportCount
   participants { agency { code } role basis } participantHistory { agency { code } role endedAt } possibleDuplicates { caseId }
-  deadlines { kind actionId deadline remindedAt escalatedAt closedAt } reports { id url excerpt note } } }`;
+  deadlines { kind actionId deadline remindedAt escalatedAt closedAt } reports(first: 100) { edges { node { id url excerpt note } } } } }`;
 const CONSULTATION_VIEW = `query($id: ID!) { consultation(id: $id) { id status mode subject deadline meetingAt minutes
   invitations { agencyCode position reasoning alternativeProposal attachments { name url } late present representative respondedAt remindedAt escalatedAt }
   dissentingViews { agencyCode view } resolution { summary plan { type assigneeAgencyCode dueDate details } } } }`;

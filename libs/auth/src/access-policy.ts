@@ -120,6 +120,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.intake.caseReports]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.intake.caseReportStats]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseTransition]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseDecide]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseMerge]: { roles: COORDINATORS, dataClass: 'case' },

@@ -11,6 +11,7 @@ import { CallerAuthenticator, callerAuthenticationProviders, type Credential } f
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
 import { GATEWAY_RESOLVERS } from '../graphql/gateway.resolvers';
+import { CaseReportsReader } from '../graphql/case/case-reports.reader';
 import { noStorePlugins } from '../graphql/common/cache-control.plugin';
 import { buildContext, credentialFrom, reportRefusal } from '../graphql/common/gql-context';
 import { formatGraphQLError } from '../graphql/common/gql-errors';
@@ -27,7 +28,7 @@ function formatAsGraphQLError(error: GraphQLError): GraphQLError {
 
 type WsExtra = { credential?: Credential | null };
 
-function graphQLOptions(authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter): ApolloDriverConfig {
+function graphQLOptions(authenticator: CallerAuthenticator, agencies: AgencyCache, caseReports: CaseReportsReader, limiter: RateLimiter): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -63,8 +64,8 @@ function graphQLOptions(authenticator: CallerAuthenticator, agencies: AgencyCach
     },
     context: async (...args: unknown[]) => {
       const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };
-      if (first?.req) return buildContext(authenticator, agencies, limiter, credentialFrom(first.req.headers));
-      return buildContext(authenticator, agencies, limiter, first?.extra?.credential ?? null);
+      if (first?.req) return buildContext(authenticator, agencies, caseReports, limiter, credentialFrom(first.req.headers));
+      return buildContext(authenticator, agencies, caseReports, limiter, first?.extra?.credential ?? null);
     },
   };
 }
@@ -76,10 +77,11 @@ class GatewayServicesModule {
       module: GatewayServicesModule,
       providers: [
         AgencyCache,
+        CaseReportsReader,
         { provide: RateLimiter, useValue: new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) },
         ...callerAuthenticationProviders({ internalSecret: config.auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, internalTokenTtlSeconds: config.internalTokenTtlSeconds }),
       ],
-      exports: [AgencyCache, CallerAuthenticator, RateLimiter],
+      exports: [AgencyCache, CallerAuthenticator, CaseReportsReader, RateLimiter],
     };
   }
 }
@@ -98,7 +100,7 @@ export class GatewayModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [services],
-          inject: [CallerAuthenticator, AgencyCache, RateLimiter],
+          inject: [CallerAuthenticator, AgencyCache, CaseReportsReader, RateLimiter],
           useFactory: graphQLOptions,
         }),
       ],

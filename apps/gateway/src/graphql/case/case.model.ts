@@ -4,7 +4,6 @@ import { CaseHandlingActionModel, DecisionModel } from '../decision/decision.mod
 import { PageInfoModel } from '../common/page-info.model';
 import { CaseDeadlineKindEnum, CaseStatusEnum, SeverityEnum } from './case.enums';
 import { ParticipantHistoryModel, ParticipantModel } from './participant.model';
-import { ReportModel } from './report.model';
 
 @ObjectType('PossibleDuplicate')
 export class PossibleDuplicateModel {
@@ -95,12 +94,6 @@ export class CaseModel {
   @Field()
   reporterAgencyCode!: string;
 
-  @Field(() => [ReportModel], { description: 'The reports of the case, oldest first; in the answer to submitReport, only the latest 50 (reportCount counts them all)' })
-  reports!: ReportModel[];
-
-  @Field(() => Int, { description: 'How many reports the case has' })
-  reportCount!: number;
-
   @Field(() => [ParticipantModel])
   participants!: ParticipantModel[];
 
@@ -109,9 +102,6 @@ export class CaseModel {
 
   @Field(() => [ParticipantHistoryModel], { description: 'Every agency that was ever responsible, and when' })
   participantHistory!: ParticipantHistoryModel[];
-
-  @Field(() => SeveritySuggestionModel, { description: 'The severity triage starts from: the category default raised by reach, reports and spread' })
-  severitySuggestion!: SeveritySuggestionModel;
 
   @Field(() => [String], { description: 'Usernames of the officers assigned at triage' })
   assignedOfficers!: string[];

@@ -1,4 +1,5 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfoModel } from '../common/page-info.model';
 import { DateTimeScalar } from '../common/scalars';
 
 @ObjectType('Report')
@@ -38,4 +39,25 @@ export class ReportModel {
 
   @Field(() => DateTimeScalar)
   submittedAt!: string;
+}
+
+@ObjectType('ReportEdge')
+export class ReportEdgeModel {
+  @Field(() => ReportModel)
+  node!: ReportModel;
+
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType('ReportConnection', { description: 'A page of the reports of a case, oldest first' })
+export class ReportConnectionModel {
+  @Field(() => [ReportEdgeModel])
+  edges!: ReportEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+
+  @Field(() => Int, { description: 'How many reports the case has' })
+  totalCount!: number;
 }

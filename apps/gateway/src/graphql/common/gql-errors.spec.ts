@@ -57,6 +57,7 @@ describe(coercedField.name, () => {
     ['Variable "$i" got invalid value "2099-02-30" at "i.actions[0].dueDate"; Expected type "Date". must be a calendar day', 'actions.0.dueDate'],
     ['Variable "$input" got invalid value "hôm qua" at "input.observedAt"; Expected type "DateTime".', 'observedAt'],
     ['Variable "$i" got invalid value "ARREST" at "i.plan[2].type"; Value "ARREST" does not exist in "HandlingActionType" enum.', 'plan.2.type'],
+    ['Variable "$i" got invalid value "KING" at "i.roles[1]"; Value "KING" does not exist in "Role" enum.', 'roles'],
   ])('names the field of %s', (message, field) => {
     expect(coercedField(message)).toBe(field);
   });

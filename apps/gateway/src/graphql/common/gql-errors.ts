@@ -26,11 +26,12 @@ export async function withInputFieldNames<T>(call: Promise<T>, names: Readonly<R
 
 /**
  * The input field a variable that GraphQL refused points at, named as in the input:
- * `Variable "$i" got invalid value "x" at "i.actions[0].dueDate"; …` is `actions.0.dueDate`.
+ * `Variable "$i" got invalid value "x" at "i.actions[0].dueDate"; …` is `actions.0.dueDate`. A bad
+ * element of a list of values is the list (`roles`), as the services name it.
  */
 export function coercedField(message: string): string | undefined {
   const at = /^Variable "\$[^"]+" got invalid value .*? at "[^".[]+((?:\.[^".[]+|\[\d+\])+)";/s.exec(message)?.[1];
-  return at ? at.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : undefined;
+  return at ? at.replace(/\[\d+\]$/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : undefined;
 }
 
 /** The rule a scalar refused the value by (its own GraphQLError's extensions.rule), if any. */
