@@ -16,6 +16,7 @@ import { noStorePlugins } from '../graphql/common/cache-control.plugin';
 import { buildContext, credentialFrom, reportRefusal } from '../graphql/common/gql-context';
 import { formatGraphQLError } from '../graphql/common/gql-errors';
 import { OperationGuard } from '../graphql/common/operation.guard';
+import { withPolicyDescriptions } from '../graphql/common/policy-descriptions';
 import { complexityLimitPlugin, depthLimitRule } from '../graphql/common/query-limits';
 import { RateLimiter } from '../graphql/common/rate-limiter';
 import { AgencyCache } from '../graphql/directory/agency.cache';
@@ -33,6 +34,8 @@ function graphQLOptions(authenticator: CallerAuthenticator, agencies: AgencyCach
     driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: true,
+    // Each operation's description names the roles the policy table lets call it (as schema.graphql does).
+    transformSchema: withPolicyDescriptions,
     sortSchema: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
