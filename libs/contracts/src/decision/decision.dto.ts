@@ -18,6 +18,9 @@ export const HandlingActionTypes = [
   'NO_ACTION',
 ] as const;
 export type HandlingActionTypeCode = (typeof HandlingActionTypes)[number];
+/** A handling action is PLANNED when decided, IN_PROGRESS once its assignee starts, DONE with its result. */
+export const HandlingActionStatuses = ['PLANNED', 'IN_PROGRESS', 'DONE'] as const;
+export type HandlingActionStatus = (typeof HandlingActionStatuses)[number];
 
 export class AssessmentInputDto {
   @IsBoolean()
@@ -43,6 +46,10 @@ export class AssessmentInputDto {
   concludesNotProtected!: boolean;
 }
 
+/** Platforms removal requests go to; OTHER for the rest of the web. */
+export const Platforms = ['FACEBOOK', 'YOUTUBE', 'TIKTOK', 'ZALO', 'X', 'INSTAGRAM', 'TELEGRAM', 'OTHER'] as const;
+export type Platform = (typeof Platforms)[number];
+
 /** REQUEST_REMOVAL: what to ask which platform to remove, on which of the decision's provisions. */
 export class RemovalTargetInputDto {
   /** Default: the canonical link of the case's first report (tracking parameters removed). */
@@ -51,11 +58,10 @@ export class RemovalTargetInputDto {
   @MaxLength(2_048)
   url?: string;
 
-  /** Default: from the link's host (FACEBOOK, YOUTUBE, TIKTOK, ZALO, …, OTHER). */
+  /** Default: from the link's host. */
   @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'platform must be a code such as FACEBOOK' })
-  platform?: string;
+  @IsIn(Platforms, { message: `platform must be one of ${Platforms.join(', ')}` })
+  platform?: Platform;
 
   /** Codes among the decision's provisions; default: all of them. */
   @IsOptional()
@@ -131,7 +137,7 @@ export interface HandlingActionDto {
   type: HandlingActionTypeCode;
   assigneeAgencyCode: string;
   dueDate: string;
-  status: 'PLANNED' | 'IN_PROGRESS' | 'DONE';
+  status: HandlingActionStatus;
 }
 
 export interface DecideCaseResponse {

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { RpcSubjects, type CaseDto, type CaseTransitionCommand, type SplitReportResponse } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
+import { withInputFieldNames } from '../common/gql-errors';
 import { SeverityEnum } from './case.enums';
 import { CaseModel } from './case.model';
 import { SplitReportPayloadModel } from './case-payload.model';
@@ -35,7 +36,8 @@ export class CaseWorkflowResolver {
 
   @Mutation(() => CaseModel, { description: 'Close a case whose handling actions are all done, with the outcome (COORDINATOR)' })
   closeCase(@Args('id', { type: () => ID }) id: string, @Args('outcome') outcome: string, @InternalToken() token: string): Promise<CaseModel> {
-    return this.move(token, { caseId: id, command: 'CLOSE', reason: outcome });
+    // The transition carries the outcome as its `reason`; a refusal names the argument the client sent.
+    return withInputFieldNames(this.move(token, { caseId: id, command: 'CLOSE', reason: outcome }), { reason: 'outcome' });
   }
 
   @Mutation(() => CaseModel, { description: 'Merge a case about the same content into another (COORDINATOR): its reports and agencies move, it becomes MERGED' })

@@ -4,6 +4,7 @@ import { AuthError, parseApiKeyId } from '@phoi-hop/auth';
 import { Logger } from '@nestjs/common';
 import { authFailures } from '@phoi-hop/observability';
 import type { CallerAuthenticator, Credential } from '../../auth/caller-authenticator';
+import type { CaseReportLoaders, CaseReportsReader } from '../case/case-reports.reader';
 import type { AgencyCache } from '../directory/agency.cache';
 import type { RateLimiter } from './rate-limiter';
 
@@ -17,7 +18,7 @@ export interface GqlContext {
   token: string | null;
   /** Why authentication failed (or could not be done), reported only when an operation needs an actor. */
   authError: Error | null;
-  loaders: { agency: DataLoader<string, AgencyDto | null> };
+  loaders: { agency: DataLoader<string, AgencyDto | null>; cases: CaseReportLoaders };
   /** The request's `Idempotency-Key` header (creating mutations pass it on as `clientRequestId`). */
   idempotencyKey?: string | null;
 }
@@ -60,6 +61,7 @@ export function reportRefusal(credential: Credential, error: AuthError): void {
 export async function buildContext(
   authenticator: CallerAuthenticator,
   agencies: AgencyCache,
+  caseReports: CaseReportsReader,
   limiter: RateLimiter,
   credential: Credential | null,
   idempotencyKey: string | null = null,
@@ -77,5 +79,5 @@ export async function buildContext(
     }
   }
   const agency = new DataLoader<string, AgencyDto | null>((codes) => agencies.getMany(codes, token ?? ''));
-  return { actor, token, authError, loaders: { agency }, rateLimit: (caller) => limiter.take(caller), idempotencyKey };
+  return { actor, token, authError, loaders: { agency, cases: caseReports.loaders(token ?? '') }, rateLimit: (caller) => limiter.take(caller), idempotencyKey };
 }

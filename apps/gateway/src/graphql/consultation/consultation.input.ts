@@ -1,4 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
+import { ConsultationModeEnum, OpinionPositionEnum } from './consultation.enums';
 import { HandlingActionInput } from '../decision/decision.input';
 import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
@@ -7,7 +9,7 @@ export class OpenConsultationInput {
   @Field(() => ID)
   caseId!: string;
 
-  @Field({ description: 'MEETING or WRITTEN' })
+  @Field(() => ConsultationModeEnum)
   mode!: string;
 
   @Field(() => [String])
@@ -19,10 +21,10 @@ export class OpenConsultationInput {
   @Field({ nullable: true, description: 'Written: the handling the lead agency proposes' })
   proposedHandling?: string;
 
-  @Field({ nullable: true, description: 'Written: when opinions are due (ISO 8601)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Written: when opinions are due' })
   deadline?: string;
 
-  @Field({ nullable: true, description: 'Meeting: when (ISO 8601)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Meeting: when' })
   meetingAt?: string;
 
   @Field({ nullable: true })
@@ -49,7 +51,7 @@ export class SubmitOpinionInput {
   @Field(() => ID)
   consultationId!: string;
 
-  @Field({ description: 'AGREE, DISAGREE or ALTERNATIVE' })
+  @Field(() => OpinionPositionEnum)
   position!: string;
 
   @Field()

@@ -1,4 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { SeverityEnum } from '../case/case.enums';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
+import { HandlingActionTypeEnum } from '../decision/decision.enums';
+import { ConsultationModeEnum, ConsultationStatusEnum, OpinionPositionEnum } from './consultation.enums';
 
 @ObjectType('OpinionAttachment')
 export class OpinionAttachmentModel {
@@ -14,7 +18,7 @@ export class OpinionVersionModel {
   @Field(() => Int, { description: '1 for the first opinion, then 2, 3, …' })
   version!: number;
 
-  @Field({ description: 'AGREE, DISAGREE or ALTERNATIVE' })
+  @Field(() => OpinionPositionEnum)
   position!: string;
 
   @Field()
@@ -26,7 +30,7 @@ export class OpinionVersionModel {
   @Field(() => [OpinionAttachmentModel])
   attachments!: OpinionAttachmentModel[];
 
-  @Field()
+  @Field(() => DateTimeScalar)
   respondedAt!: string;
 
   @Field({ description: 'Answered after the deadline' })
@@ -38,7 +42,7 @@ export class InvitationModel {
   @Field()
   agencyCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'AGREE, DISAGREE or ALTERNATIVE' })
+  @Field(() => OpinionPositionEnum, { nullable: true, description: 'null until the agency has answered' })
   position!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -50,16 +54,16 @@ export class InvitationModel {
   @Field(() => [OpinionAttachmentModel])
   attachments!: OpinionAttachmentModel[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   respondedAt!: string | null;
 
   @Field({ description: 'Answered after the deadline' })
   late!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   remindedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the missed deadline was escalated' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the missed deadline was escalated' })
   escalatedAt!: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Meeting: whether the agency attended' })
@@ -83,13 +87,13 @@ export class DissentModel {
 
 @ObjectType('PlannedAction')
 export class PlannedActionModel {
-  @Field()
+  @Field(() => HandlingActionTypeEnum)
   type!: string;
 
   @Field()
   assigneeAgencyCode!: string;
 
-  @Field()
+  @Field(() => DateScalar)
   dueDate!: string;
 
   @Field(() => String, { nullable: true })
@@ -104,7 +108,7 @@ export class ResolutionModel {
   @Field(() => [PlannedActionModel], { description: 'The agreed handling plan, which the decision can follow' })
   plan!: PlannedActionModel[];
 
-  @Field()
+  @Field(() => DateTimeScalar)
   resolvedAt!: string;
 
   @Field()
@@ -122,10 +126,10 @@ export class ConsultationModel {
   @Field()
   caseNumber!: string;
 
-  @Field({ description: 'MEETING or WRITTEN' })
+  @Field(() => ConsultationModeEnum)
   mode!: string;
 
-  @Field({ description: 'OPEN, RESOLVED or CANCELLED' })
+  @Field(() => ConsultationStatusEnum)
   status!: string;
 
   @Field({ description: 'The question (written) or the agenda (meeting)' })
@@ -134,10 +138,10 @@ export class ConsultationModel {
   @Field(() => String, { nullable: true })
   proposedHandling!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   deadline!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   meetingAt!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -149,7 +153,7 @@ export class ConsultationModel {
   @Field()
   leadAgencyCode!: string;
 
-  @Field()
+  @Field(() => SeverityEnum)
   severity!: string;
 
   @Field(() => [InvitationModel])
@@ -164,7 +168,7 @@ export class ConsultationModel {
   @Field(() => ResolutionModel, { nullable: true })
   resolution!: ResolutionModel | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   openedAt!: string;
 
   @Field()

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
+import { FindingEnum, HandlingActionStatusEnum, HandlingActionTypeEnum, PlatformEnum, RemovalOutcomeEnum } from './decision.enums';
 
 @InputType()
 export class AssessmentInput {
@@ -27,7 +29,7 @@ export class RemovalTargetInput {
   @Field({ nullable: true, description: 'Default: the canonical link of the case’s first report (tracking parameters removed)' })
   url?: string;
 
-  @Field({ nullable: true, description: 'Default: from the link (FACEBOOK, YOUTUBE, TIKTOK, ZALO, …, OTHER)' })
+  @Field(() => PlatformEnum, { nullable: true, description: 'Default: from the link’s host' })
   platform?: string;
 
   @Field(() => [String], { nullable: true, description: 'Codes among the decision’s provisions; default: all of them' })
@@ -36,13 +38,13 @@ export class RemovalTargetInput {
 
 @InputType()
 export class HandlingActionInput {
-  @Field({ description: 'PUBLISH_CLARIFICATION, REQUEST_REMOVAL, PROPOSE_SANCTION, REFER_TO_POLICE, REFER_TO_PRESS_ASSOCIATION, RESOLVE_GRIEVANCE, MONITOR or NO_ACTION' })
+  @Field(() => HandlingActionTypeEnum)
   type!: string;
 
   @Field()
   assigneeAgencyCode!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'The day the action is due (today or later)' })
   dueDate!: string;
 
   @Field({ nullable: true })
@@ -57,7 +59,7 @@ export class DecideCaseInput {
   @Field(() => ID)
   caseId!: string;
 
-  @Field({ description: 'FALSE, MISLEADING, UNLAWFUL, TRUE, OPINION, GRIEVANCE or UNVERIFIABLE' })
+  @Field(() => FindingEnum)
   finding!: string;
 
   @Field(() => [String], { description: 'Codes of the legal provisions relied on (taxonomy): each in the legal basis of the case’s category and in force on the day of the decision' })
@@ -84,7 +86,7 @@ export class UpdateHandlingActionInput {
   @Field(() => ID)
   actionId!: string;
 
-  @Field({ description: 'IN_PROGRESS or DONE' })
+  @Field(() => HandlingActionStatusEnum, { description: 'IN_PROGRESS or DONE (PLANNED is refused)' })
   status!: string;
 
   @Field({ nullable: true, description: 'The result (required when DONE)' })
@@ -102,15 +104,15 @@ export class UpdateRemovalRequestInput {
   @Field(() => String, { nullable: true, description: 'The reference of the request (official letter number, platform ticket)' })
   requestReference?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date-time the request was sent' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the request was sent' })
   sentAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the platform acknowledged it' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the platform acknowledged it' })
   acknowledgedAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the removal took effect (outcome REMOVED)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the removal took effect (outcome REMOVED)' })
   effectedAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'REMOVED, REFUSED or NO_RESPONSE' })
+  @Field(() => RemovalOutcomeEnum, { nullable: true })
   outcome?: string | null;
 }

@@ -3,6 +3,7 @@ import { RpcSubjects, type CreateSubscriptionResponse, type DeliveryDto, type De
 import { RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
+import { FailedDeliveryFilterEnum } from './notification.enums';
 import { CreateNotificationSubscriptionInput } from './notification.input';
 import { CreateNotificationSubscriptionPayloadModel, NotificationDeliveryModel, NotificationDeliveryPageModel, NotificationSubscriptionModel } from './notification.model';
 import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
@@ -30,7 +31,7 @@ export class NotificationResolver {
   failedDeliveries(
     @Args('first', { type: () => Int }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
-    @Args('status', { type: () => String, nullable: true, description: 'FAILED or DEAD; absent: both' }) status: string | undefined,
+    @Args('status', { type: () => FailedDeliveryFilterEnum, nullable: true, description: 'Absent: both' }) status: string | undefined,
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | undefined,
     @InternalToken() token: string,
   ): Promise<DeliveryListResponse> {
