@@ -10,6 +10,7 @@ import { RemovalRequests1764300001200 } from '../migrations/1764300001200-remova
 import { CaseStatusHistory1764300001300 } from '../migrations/1764300001300-case-status-history';
 import { CaseReferenceVersion1764300001400 } from '../migrations/1764300001400-case-reference-version';
 import { ConsultationDeadline1764300001500 } from '../migrations/1764300001500-consultation-deadline';
+import { CaseSearch1764300002100 } from '../migrations/1764300002100-case-search';
 import { CaseMergeService } from '../case/case-merge.service';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseOpener } from '../case/case-opener';
@@ -42,7 +43,7 @@ export interface IntakeModuleDeps {
 }
 
 /** Intake's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500];
+export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500, CaseSearch1764300002100];
 export const INTAKE_ENTITIES = [CaseEntity, CaseParticipantEntity, ReportEntity];
 
 @Module({})

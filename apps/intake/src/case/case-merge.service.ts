@@ -63,7 +63,7 @@ export class CaseMergeService {
       ]);
       await appendAudit(manager, { actor, action: 'case.merged', targetType: 'case', targetId: source.id, summary: { before: { status: source.status }, after: { status: to, mergedInto: target.number }, reason, reportsMoved: moved } });
       await appendAudit(manager, { actor, action: 'case.merged-into', targetType: 'case', targetId: target.id, summary: { from: source.number, reportsMoved: moved } });
-      return toCaseDto((await this.cases.loadCase(manager, target.id))!);
+      return toCaseDto((await this.cases.loadCase(manager, target.id))!, { viewer: actor });
     });
     this.relay.kick();
     return result;
@@ -77,7 +77,7 @@ export class CaseMergeService {
       if (!suggestion) throw CaseError.badInput('duplicateCaseId', 'Not a suggested duplicate of this case');
       await manager.update(CaseEntity, { id: entity.id }, { possibleDuplicates: entity.possibleDuplicates.filter((d) => d !== suggestion), updatedAt: new Date() });
       await appendAudit(manager, { actor, action: 'case.duplicate-rejected', targetType: 'case', targetId: entity.id, summary: { rejected: suggestion } });
-      return toCaseDto((await this.cases.loadCase(manager, entity.id))!);
+      return toCaseDto((await this.cases.loadCase(manager, entity.id))!, { viewer: actor });
     });
   }
 

@@ -73,7 +73,7 @@ export class CaseSplitService {
       ]);
       await appendAudit(manager, { actor, action: 'case.report-split', targetType: 'case', targetId: source.id, summary: { reportId: report.id, newCase: opened.entity.number, reason } });
       await appendAudit(manager, { actor, action: 'case.opened', targetType: 'case', targetId: opened.entity.id, summary: { caseNumber: opened.entity.number, reportId: report.id, splitFrom: source.number } });
-      return { case: toCaseDto((await this.cases.loadCase(manager, source.id))!), newCase: opened.dto };
+      return { case: toCaseDto((await this.cases.loadCase(manager, source.id))!, { viewer: actor }), newCase: opened.dto };
     });
     this.relay.kick();
     return result;

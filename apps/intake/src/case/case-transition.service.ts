@@ -81,7 +81,7 @@ export class CaseTransitionService {
         summary: { before: { status: from, severity: entity.severity }, after: { status: to, severity, ...(officers.length ? { assignedOfficers: officers } : {}) }, reason },
       });
       const loaded = (await this.cases.loadCase(manager, entity.id))!;
-      return toCaseDto(loaded);
+      return toCaseDto(loaded, { viewer: actor });
     });
     this.relay.kick();
     return result;

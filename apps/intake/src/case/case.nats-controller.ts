@@ -33,7 +33,7 @@ export class CaseNatsController {
 
   @MessagePattern(RpcSubjects.intake.caseGet)
   get(@Payload() request: CaseGetRequest): Promise<CaseDto> {
-    return this.cases.get(ActorContext.require(), request.id);
+    return this.cases.get(ActorContext.require(), request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseTransition)

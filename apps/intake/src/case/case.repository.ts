@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { SqlBatch, appendAudit, preparedQuery, queryRows, type AuditHead } from '@phoi-hop/persistence';
-import type { CaseDeadlineDto, CaseStatus, CaseStatusChangeDto, ParticipantRole } from '@phoi-hop/contracts';
+import type { CaseDeadlineDto, CaseStatus, CaseStatusChangeDto, ParticipantRole, Severity } from '@phoi-hop/contracts';
+import type { CaseSearchTerms } from './case-search';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
 import { formatCaseNumber } from './case.mapper';
@@ -42,11 +43,28 @@ export interface StatusChange {
 }
 
 export interface CaseListQuery {
+  /** The viewer's agency: only cases it may see (null: every case, for case-wide roles). */
   agencyCode: string | null;
   status?: CaseStatus;
   categoryCode?: string;
+  severity?: Severity;
+  localityCode?: string;
+  /** Cases this agency is on. */
+  onAgency?: string;
+  openedFrom?: string;
+  openedTo?: string;
+  overdue?: boolean;
+  /** Free text: cases come best match first; without it, newest first. */
+  search?: CaseSearchTerms;
   limit: number;
-  after?: { openedAt: string; id: string };
+  after?: CaseListCursor;
+}
+
+/** Where a page ends: the last case's rank (searches only), opening time and id. */
+export interface CaseListCursor {
+  rank?: number;
+  openedAt: string;
+  id: string;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
@@ -211,6 +229,12 @@ export class CaseRepository {
     return batch;
   }
 
+  /** The id of the case with this number, or null. */
+  async idOfNumber(number: string): Promise<string | null> {
+    const [row] = await queryRows<{ id: string }>(this.dataSource.manager, `SELECT id FROM handling_case WHERE number = $1`, [number]);
+    return row?.id ?? null;
+  }
+
   async loadCase(manager: EntityManager | null, id: string): Promise<LoadedCase | null> {
     return (await this.loadCases(manager ?? this.dataSource.manager, [id])).get(id) ?? null;
   }
@@ -310,18 +334,69 @@ export class CaseRepository {
     return byCase;
   }
 
-  async list(query: CaseListQuery): Promise<LoadedCase[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
-    if (query.agencyCode) qb.andWhere('c.visible_agencies @> ARRAY[:agency]::text[]', { agency: query.agencyCode });
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.categoryCode) qb.andWhere('c.category_code = :category', { category: query.categoryCode });
-    if (query.after) {
-      qb.andWhere('(c.opened_at, c.id) < (:openedAt, :id)', { openedAt: query.after.openedAt, id: query.after.id });
+  /**
+   * A page of cases by the filters, each with its rank for a search. A search matches the case
+   * number and the reports' canonical URLs exactly, and excerpts by trigram word similarity over
+   * the folded text (`search_fold`, indexed); an agency that only reported a case is matched on
+   * its own reports, as it sees only those.
+   */
+  async list(query: CaseListQuery): Promise<Array<LoadedCase & { rank?: number }>> {
+    const params: unknown[] = [];
+    const param = (value: unknown, cast: string) => {
+      params.push(value);
+      return `$${params.length}::${cast}`;
+    };
+    const where: string[] = [];
+    if (query.agencyCode) where.push(`c.visible_agencies @> ARRAY[${param(query.agencyCode, 'text')}]`);
+    if (query.status) where.push(`c.status = ${param(query.status, 'text')}`);
+    if (query.categoryCode) where.push(`c.category_code = ${param(query.categoryCode, 'text')}`);
+    if (query.severity) where.push(`c.severity = ${param(query.severity, 'text')}`);
+    if (query.localityCode) where.push(`c.locality_code = ${param(query.localityCode, 'text')}`);
+    if (query.onAgency) where.push(`c.visible_agencies @> ARRAY[${param(query.onAgency, 'text')}]`);
+    if (query.openedFrom) where.push(`c.opened_at >= ${param(query.openedFrom, 'timestamptz')}`);
+    if (query.openedTo) where.push(`c.opened_at < ${param(query.openedTo, 'timestamptz')}`);
+    if (query.overdue !== undefined) {
+      where.push(`${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = c.id AND d.cancelled_at IS NULL AND d.deadline < now())`);
     }
-    const cases = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit).getMany();
-    if (cases.length === 0) return [];
+    let from = 'handling_case c';
+    let rank = 'NULL::real';
+    if (query.search) {
+      const { text, number, canonicalUrl } = query.search;
+      const viewer = param(query.agencyCode, 'text');
+      // A reporter-only agency's view holds its own reports only: match those, never another agency's text.
+      const seesReport = `(${viewer} IS NULL OR r.reporter_agency_code = ${viewer}
+            OR EXISTS (SELECT 1 FROM case_participant p WHERE p.case_id = r.case_id AND p.agency_code = ${viewer} AND p.ended_at IS NULL)
+            OR EXISTS (SELECT 1 FROM handling_action a WHERE a.case_id = r.case_id AND a.assignee_agency_code = ${viewer}))`;
+      const folded = param(text, 'text');
+      const hits = [
+        `SELECT r.case_id, word_similarity(search_fold(${folded}), search_fold(r.excerpt)) AS rank
+           FROM report r WHERE search_fold(${folded}) <% search_fold(r.excerpt) AND ${seesReport}`,
+      ];
+      if (number) hits.push(`SELECT id, 1::real FROM handling_case WHERE number = ${param(number, 'text')}`);
+      if (canonicalUrl) hits.push(`SELECT r.case_id, 1::real FROM report r WHERE r.canonical_url = ${param(canonicalUrl, 'text')} AND ${seesReport}`);
+      from = `(SELECT case_id, max(rank) AS rank FROM (${hits.join(' UNION ALL ')}) h GROUP BY case_id) s JOIN handling_case c ON c.id = s.case_id`;
+      rank = 's.rank';
+    }
+    if (query.after) {
+      const after = `(${param(query.after.openedAt, 'timestamptz')}, ${param(query.after.id, 'uuid')})`;
+      where.push(
+        query.search
+          ? `(s.rank < ${param(query.after.rank ?? 0, 'real')} OR (s.rank = $${params.length}::real AND (c.opened_at, c.id) < ${after}))`
+          : `(c.opened_at, c.id) < ${after}`,
+      );
+    }
+    const rows = await queryRows<{ id: string; rank: number | null }>(
+      this.dataSource.manager,
+      `SELECT c.id, ${rank} AS rank FROM ${from}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${query.search ? 's.rank DESC, ' : ''}c.opened_at DESC, c.id DESC
+        LIMIT ${param(query.limit, 'int')}`,
+      params,
+    );
+    if (rows.length === 0) return [];
+    const cases = await this.dataSource.manager.find(CaseEntity, { where: { id: In(rows.map((r) => r.id)) } });
     const loaded = await this.withChildren(this.dataSource.manager, cases, true);
-    return cases.map((entity) => loaded.get(entity.id)!);
+    return rows.map((row) => ({ ...loaded.get(row.id)!, ...(row.rank === null ? {} : { rank: Number(row.rank) }) }));
   }
 
   /** Agencies not yet on the case join it with `role` and may see it; returns who sees the case now. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, CaseDto, CaseListRequest, CaseListResponse } from '@phoi-hop/contracts';
+import type { Actor, CaseDto, CaseGetRequest, CaseListRequest, CaseListResponse } from '@phoi-hop/contracts';
 import { DataSource } from 'typeorm';
 import { CASE_WIDE_ROLES, hasAnyRole, mayReadRestricted, maySeeCase } from '@phoi-hop/auth';
 import { appendAudit } from '@phoi-hop/persistence';
 import { CaseError } from './case.errors';
 import { isRestrictedAction, toCaseDto } from './case.mapper';
-import { CaseRepository } from './case.repository';
+import { CaseRepository, type CaseListCursor } from './case.repository';
+import { caseSearchTerms } from './case-search';
 
 /** Reads of cases, each filtered by who may see it: reporters, participants, leadership. */
 @Injectable()
@@ -15,31 +16,41 @@ export class CaseService {
     private readonly cases: CaseRepository,
   ) {}
 
-  async get(actor: Actor, id: string): Promise<CaseDto> {
-    const loaded = await this.cases.loadCase(null, id);
+  async get(actor: Actor, request: CaseGetRequest): Promise<CaseDto> {
+    const id = request.id ?? (request.number ? await this.cases.idOfNumber(request.number.toUpperCase()) : null);
+    const loaded = id ? await this.cases.loadCase(null, id) : null;
     if (!loaded || !maySeeCase(actor, loaded.entity.visibleAgencies)) throw CaseError.notFound();
     const restricted = loaded.handling.actions.filter(isRestrictedAction);
-    if (restricted.length === 0 || !mayReadRestricted(actor, 'policeReferral')) return toCaseDto(loaded);
-    // A look at restricted data is on the record before it is shown (issue 3: reads of restricted data are audited).
+    if (restricted.length === 0 || !mayReadRestricted(actor, 'policeReferral')) return toCaseDto(loaded, { viewer: actor });
+    // A look at restricted data is on the record before it is shown (reads of restricted data are audited).
     await this.dataSource.transaction((manager) =>
-      appendAudit(manager, { actor, action: 'restricted.read', targetType: 'case', targetId: id, summary: { data: 'policeReferral', actionIds: restricted.map((a) => a.id) } }),
+      appendAudit(manager, { actor, action: 'restricted.read', targetType: 'case', targetId: loaded.entity.id, summary: { data: 'policeReferral', actionIds: restricted.map((a) => a.id) } }),
     );
-    return toCaseDto(loaded, true);
+    return toCaseDto(loaded, { viewer: actor, revealRestricted: true });
   }
 
   async list(actor: Actor, request: CaseListRequest): Promise<CaseListResponse> {
-    const after = request.after ? decodeCursor(request.after) : undefined;
+    const search = request.text ? caseSearchTerms(request.text) : undefined;
+    const after = request.after ? decodeCursor(request.after, search !== undefined) : undefined;
     const rows = await this.cases.list({
       agencyCode: hasAnyRole(actor, CASE_WIDE_ROLES) ? null : actor.agencyCode,
       ...(request.status ? { status: request.status } : {}),
       ...(request.categoryCode ? { categoryCode: request.categoryCode } : {}),
+      ...(request.severity ? { severity: request.severity } : {}),
+      ...(request.localityCode ? { localityCode: request.localityCode } : {}),
+      ...(request.agencyCode ? { onAgency: request.agencyCode } : {}),
+      ...(request.openedFrom ? { openedFrom: request.openedFrom } : {}),
+      ...(request.openedTo ? { openedTo: request.openedTo } : {}),
+      ...(request.overdue !== undefined ? { overdue: request.overdue } : {}),
+      ...(search ? { search } : {}),
       limit: request.first + 1,
       ...(after ? { after } : {}),
     });
     const page = rows.slice(0, request.first);
     const edges = page.map((row) => ({
-      cursor: encodeCursor(new Date(row.entity.openedAt).toISOString(), row.entity.id),
-      node: toCaseDto(row),
+      cursor: encodeCursor({ openedAt: new Date(row.entity.openedAt).toISOString(), id: row.entity.id, ...(row.rank === undefined ? {} : { rank: row.rank }) }),
+      node: toCaseDto(row, { viewer: actor }),
+      ...(row.rank === undefined ? {} : { rank: row.rank }),
     }));
     return { edges, hasNextPage: rows.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
   }
@@ -47,14 +58,19 @@ export class CaseService {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function encodeCursor(openedAt: string, id: string): string {
-  return Buffer.from(`${openedAt}|${id}`, 'utf8').toString('base64url');
+/** A page's end as an opaque string: `openedAt|id`, or `rank|openedAt|id` for a search. */
+export function encodeCursor(cursor: CaseListCursor): string {
+  const parts = cursor.rank === undefined ? [cursor.openedAt, cursor.id] : [String(cursor.rank), cursor.openedAt, cursor.id];
+  return Buffer.from(parts.join('|'), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { openedAt: string; id: string } {
-  const [openedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!openedAt || !id || !UUID.test(id) || Number.isNaN(Date.parse(openedAt))) {
+/** The page end of `cursor`; a search's cursor carries a rank, a plain list's does not (each refuses the other's). */
+export function decodeCursor(cursor: string, ranked = false): CaseListCursor {
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [rankText, openedAt, id] = ranked ? parts : [undefined, ...parts];
+  const rank = rankText === undefined ? undefined : Number(rankText);
+  if (parts.length !== (ranked ? 3 : 2) || !openedAt || !id || !UUID.test(id) || Number.isNaN(Date.parse(openedAt)) || (ranked && !Number.isFinite(rank))) {
     throw CaseError.badInput('after', 'after is not a cursor of this list');
   }
-  return { openedAt, id };
+  return rank === undefined ? { openedAt, id } : { rank, openedAt, id };
 }
