@@ -349,9 +349,23 @@ export interface CaseDeadlineEscalatedEvent extends CaseDeadlineRemindedEvent {
   severity: Severity;
 }
 
+/** Why triage's suggestion is above the category's default severity. */
+export const SeverityRaiseReasons = ['VERY_WIDE_REACH', 'WIDE_REACH', 'MANY_REPORTS', 'MANY_LOCALITIES'] as const;
+export type SeverityRaiseReason = (typeof SeverityRaiseReasons)[number];
+
+/** One reason a suggestion is raised, with the numbers its label names ({reach}, {threshold}, {reports}, {agencies}, {localities}, {levels}). */
+export interface SeverityFactorDto {
+  reason: SeverityRaiseReason;
+  /** Levels it raises the severity by. */
+  levels: number;
+  params: Record<string, number>;
+}
+
 export interface SeveritySuggestionDto {
   severity: Severity;
+  /** The factors in Vietnamese, one line each (kept for clients that show text only). */
   reasons: string[];
+  factors: SeverityFactorDto[];
 }
 
 /** `intake.case.merge`: the case becomes MERGED and its reports and agencies move into `intoCaseId`. */
