@@ -65,6 +65,10 @@ export const GRAPHQL_POLICY = {
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
   editReference: { roles: [Roles.ADMIN], dataClass: 'reference' },
   referenceHistory: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
+  // What a front end (or a monitoring feed choosing a category) shows and submits with: public reference data.
+  referenceData: { roles: ALL_ROLES, dataClass: 'reference', subjects: [RpcSubjects.directory.referenceData] },
+  // Labels of the closed sets, answered by the gateway itself.
+  enumLabels: { roles: ALL_ROLES, dataClass: 'reference', subjects: [] },
   focalPoints: { roles: PEOPLE, dataClass: 'reference' },
   setFocalPoint: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
   consultation: { roles: CASE_READERS, dataClass: 'case' },
@@ -103,6 +107,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.agencyReorganize]: { roles: [Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.referenceEdit]: { roles: [Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.referenceHistory]: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
+  [RpcSubjects.directory.referenceData]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.focalPointList]: { roles: PEOPLE, dataClass: 'reference' },
   [RpcSubjects.directory.focalPointSet]: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
   [RpcSubjects.directory.provisionResolve]: { roles: PEOPLE, dataClass: 'reference' },

@@ -24,3 +24,4 @@ export * from './consultation/consultation.labels';
 export * from './directory/directory.labels';
 export * from './notification/notification.labels';
 export * from './common/enum-labels';
+export * from './directory/reference-data.dto';

@@ -19,6 +19,7 @@ export const RpcSubjects = {
     provisionResolve: 'directory.provision.resolve',
     referenceEdit: 'directory.reference.edit',
     referenceHistory: 'directory.reference.history',
+    referenceData: 'directory.reference.data',
     userList: 'directory.user.list',
     userCreate: 'directory.user.create',
     userUpdate: 'directory.user.update',
