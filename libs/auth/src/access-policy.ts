@@ -46,6 +46,8 @@ export const GRAPHQL_POLICY = {
   },
   case: { roles: CASE_READERS, dataClass: 'case' },
   cases: { roles: CASE_READERS, dataClass: 'case' },
+  // The viewer's agency's work: actions assigned to it, opinions it owes, and (coordinators) cases to triage and decide.
+  workQueue: { roles: ACTION_TAKERS, dataClass: 'case' },
   caseEvents: { roles: CASE_READERS, dataClass: 'case' },
   agencies: { roles: ALL_ROLES, dataClass: 'reference', subjects: [RpcSubjects.directory.agencyList] },
   // An API client's `me` is answered by the gateway from its key; only its agency is looked up.
@@ -102,6 +104,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.agencyList]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.agencyGetMany]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.userGet]: { roles: ALL_ROLES, dataClass: 'self' },
+  // Names and agencies of the people on the cases a person works on (who opened, decided, changed).
+  [RpcSubjects.directory.userNames]: { roles: PEOPLE, dataClass: 'reference' },
   [RpcSubjects.directory.userResolve]: { roles: [...COORDINATORS, Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
   [RpcSubjects.directory.agencyReorganize]: { roles: [Roles.ADMIN], dataClass: 'reference' },
@@ -125,6 +129,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.intake.caseQueue]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.intake.caseTransition]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseDecide]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseMerge]: { roles: COORDINATORS, dataClass: 'case' },
@@ -138,6 +143,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.consultation.list]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.consultation.resolve]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.consultation.opinionSubmit]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.consultation.opinionQueue]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.consultation.meetingRecord]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.consultation.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
   [RpcSubjects.notification.subscriptionCreate]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },

@@ -25,3 +25,4 @@ export * from './directory/directory.labels';
 export * from './notification/notification.labels';
 export * from './common/enum-labels';
 export * from './directory/reference-data.dto';
+export * from './intake/work-queue.dto';

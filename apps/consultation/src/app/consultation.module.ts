@@ -4,6 +4,7 @@ import { auditTrailController, outboxRelayProviders, serviceInfrastructure } fro
 import type { ConsultationConfig } from '../config/consultation.config';
 import { ConsultationNatsController } from '../consultation/consultation.nats-controller';
 import { ConsultationRepository } from '../consultation/consultation.repository';
+import { OpinionQueueService } from '../consultation/opinion-queue.service';
 import { ConsultationService } from '../consultation/consultation.service';
 import { DeadlineScheduler } from '../deadline/deadline.scheduler';
 import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from '../deadline/deadline.settings';
@@ -29,6 +30,7 @@ export class ConsultationModule {
         { provide: DEADLINE_SCHEDULER_ENABLED, useValue: config.schedulerEnabled },
         ConsultationRepository,
         ConsultationService,
+        OpinionQueueService,
         DeadlineScheduler,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
       ],

@@ -8,14 +8,20 @@ import {
   ResolveConsultationRequest,
   RpcSubjects,
   SubmitOpinionRequest,
+  WorkQueueRequest,
   type ConsultationDto,
+  type WorkQueueResponse,
 } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
 import { ConsultationService } from './consultation.service';
+import { OpinionQueueService } from './opinion-queue.service';
 
 @Controller()
 export class ConsultationNatsController {
-  constructor(private readonly consultations: ConsultationService) {}
+  constructor(
+    private readonly consultations: ConsultationService,
+    private readonly opinionQueue: OpinionQueueService,
+  ) {}
 
   // Đ4.2, Đ5.3: a meeting or a written consultation on a case.
   @MessagePattern(RpcSubjects.consultation.open)
@@ -36,6 +42,11 @@ export class ConsultationNatsController {
   @MessagePattern(RpcSubjects.consultation.opinionSubmit)
   submitOpinion(@Payload() request: SubmitOpinionRequest): Promise<ConsultationDto> {
     return this.consultations.submitOpinion(ActorContext.require(), request);
+  }
+
+  @MessagePattern(RpcSubjects.consultation.opinionQueue)
+  queue(@Payload() request: WorkQueueRequest): Promise<WorkQueueResponse> {
+    return this.opinionQueue.queue(ActorContext.require(), request);
   }
 
   @MessagePattern(RpcSubjects.consultation.meetingRecord)

@@ -8,12 +8,14 @@ import {
   UpdateUserRequest,
   UserGetRequest,
   UserListRequest,
+  UserNamesRequest,
   UserResolveRequest,
   type Actor,
   type OfficerDto,
   type UserAdminDto,
   type UserDto,
   type UserListResponse,
+  type UserNameDto,
 } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
 import { UserAdminService } from './user-admin.service';
@@ -29,6 +31,11 @@ export class UserNatsController {
   @MessagePattern(RpcSubjects.directory.userGet)
   get(@Payload() request: UserGetRequest): Promise<UserDto> {
     return this.users.get(ActorContext.require(), request.username);
+  }
+
+  @MessagePattern(RpcSubjects.directory.userNames)
+  names(@Payload() request: UserNamesRequest): Promise<UserNameDto[]> {
+    return this.users.names(request.ids);
   }
 
   @MessagePattern(RpcSubjects.directory.userResolve)

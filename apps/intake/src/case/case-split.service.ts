@@ -61,7 +61,7 @@ export class CaseSplitService {
       if (!reports.some((r) => r.id === report.id)) throw new CaseError(ErrorCodes.NOT_FOUND, 'No such report in this case', 'reportId');
       if (reports.length < 2) throw new CaseError(ErrorCodes.INVALID_STATE, 'A case’s only report cannot be split out of it', 'reportId');
 
-      const opened = await this.opener.open(manager, { report, routing, possibleDuplicates: [], now, splitFrom: source, actorAgency: actor.agencyCode, reason: `Tách từ ${source.number}: ${reason}` });
+      const opened = await this.opener.open(manager, { report, routing, possibleDuplicates: [], now, splitFrom: source, actorAgency: actor.agencyCode, actorUserId: actor.userId, reason: `Tách từ ${source.number}: ${reason}` });
       await manager.update(CaseEntity, { id: source.id }, { updatedAt: now });
       await appendToOutbox<CaseReportSplitEvent>(manager, [
         {

@@ -64,7 +64,7 @@ export class CaseTransitionService {
       }
       await this.moveDeadlines(manager, entity, to, severity, now);
       const reason = request.reason?.trim() || null;
-      await this.cases.recordStatus(manager, { caseId: entity.id, from, to, reason, actorAgency: actor.agencyCode, at: now });
+      await this.cases.recordStatus(manager, { caseId: entity.id, from, to, reason, actorAgency: actor.agencyCode, actorUserId: actor.userId, at: now });
       await appendToOutbox<CaseStatusChangedEvent>(manager, [
         {
           subject: EventSubjects.intake.caseStatusChanged,

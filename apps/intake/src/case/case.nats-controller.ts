@@ -1,11 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, type CaseDto, type CaseListResponse, type SplitReportResponse } from '@phoi-hop/contracts';
+import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, WorkQueueRequest, type CaseDto, type CaseListResponse, type SplitReportResponse, type WorkQueueResponse } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
 import { CaseMergeService } from './case-merge.service';
 import { CaseSplitService } from './case-split.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
+import { WorkQueueService } from './work-queue.service';
 
 @Controller()
 export class CaseNatsController {
@@ -14,6 +15,7 @@ export class CaseNatsController {
     private readonly transitions: CaseTransitionService,
     private readonly merges: CaseMergeService,
     private readonly splits: CaseSplitService,
+    private readonly queues: WorkQueueService,
   ) {}
 
   @MessagePattern(RpcSubjects.intake.caseSplit)
@@ -39,6 +41,11 @@ export class CaseNatsController {
   @MessagePattern(RpcSubjects.intake.caseTransition)
   transition(@Payload() request: CaseTransitionRequest): Promise<CaseDto> {
     return this.transitions.transition(ActorContext.require(), request);
+  }
+
+  @MessagePattern(RpcSubjects.intake.caseQueue)
+  queue(@Payload() request: WorkQueueRequest): Promise<WorkQueueResponse> {
+    return this.queues.queue(ActorContext.require(), request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseList)

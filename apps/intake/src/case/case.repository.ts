@@ -39,6 +39,8 @@ export interface StatusChange {
   to: CaseStatus;
   reason: string | null;
   actorAgency: string | null;
+  /** The person who made the change (directory user id); absent or null for the platform itself. */
+  actorUserId?: string | null;
   at: Date;
 }
 
@@ -312,23 +314,23 @@ export class CaseRepository {
   /** Several status changes in one statement of `batch`, in order. */
   addStatuses(batch: SqlBatch, changes: StatusChange[]): SqlBatch {
     if (changes.length === 0) return batch;
-    const column = <K extends keyof StatusChange>(key: K, cast: string) => batch.param(changes.map((c) => c[key]), cast);
+    const column = <K extends keyof StatusChange>(key: K, cast: string) => batch.param(changes.map((c) => c[key] ?? null), cast);
     return batch.add(
-      `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, at)
-       SELECT * FROM unnest(${column('caseId', 'uuid[]')}, ${column('from', 'text[]')}, ${column('to', 'text[]')}, ${column('reason', 'text[]')}, ${column('actorAgency', 'text[]')}, ${column('at', 'timestamptz[]')})`,
+      `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, actor_user_id, at)
+       SELECT * FROM unnest(${column('caseId', 'uuid[]')}, ${column('from', 'text[]')}, ${column('to', 'text[]')}, ${column('reason', 'text[]')}, ${column('actorAgency', 'text[]')}, ${column('actorUserId', 'text[]')}, ${column('at', 'timestamptz[]')})`,
     );
   }
 
   async statusHistoryOf(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseStatusChangeDto[]>> {
-    const rows = await queryRows<{ case_id: string; from_status: CaseStatus | null; to_status: CaseStatus; reason: string | null; actor_agency: string | null; at: Date }>(
+    const rows = await queryRows<{ case_id: string; from_status: CaseStatus | null; to_status: CaseStatus; reason: string | null; actor_agency: string | null; actor_user_id: string | null; at: Date }>(
       manager,
-      `SELECT case_id, from_status, to_status, reason, actor_agency, at FROM case_status_change WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, id`,
+      `SELECT case_id, from_status, to_status, reason, actor_agency, actor_user_id, at FROM case_status_change WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, id`,
       [caseIds],
     );
     const byCase = new Map<string, CaseStatusChangeDto[]>();
     for (const r of rows) {
       const list = byCase.get(r.case_id) ?? [];
-      list.push({ from: r.from_status, to: r.to_status, reason: r.reason, byAgency: r.actor_agency, at: r.at.toISOString() });
+      list.push({ from: r.from_status, to: r.to_status, reason: r.reason, byAgency: r.actor_agency, byUserId: r.actor_user_id, at: r.at.toISOString() });
       byCase.set(r.case_id, list);
     }
     return byCase;

@@ -147,6 +147,27 @@ export class UserGetRequest {
   username!: string;
 }
 
+/**
+ * `directory.user.names`: who the people behind user ids are (who opened, decided or changed
+ * something), as any officer may see them: name and agency, never roles or contacts.
+ */
+export class UserNamesRequest {
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  ids!: string[];
+}
+
+/** A person as others see them on a case. */
+export interface UserNameDto {
+  id: string;
+  username: string;
+  displayName: string;
+  agencyCode: string;
+  active: boolean;
+}
+
 /** `directory.user.resolve`: the officers behind usernames (for assigning them to a case). */
 export class UserResolveRequest {
   @IsArray()

@@ -162,6 +162,8 @@ export interface CaseStatusChangeDto {
   to: CaseStatus;
   reason: string | null;
   byAgency: string | null;
+  /** The directory user who made the change; null for the platform itself (and for changes recorded before people were). */
+  byUserId: string | null;
   at: string;
 }
 
