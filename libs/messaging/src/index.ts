@@ -4,6 +4,7 @@ export * from './rpc.client';
 export * from './rpc.errors';
 export * from './rpc-error.filter';
 export * from './rpc-request.interceptor';
+export * from './rpc-actor.decorator';
 export * from './rpc-validation.pipe';
 export * from './prefixed-nats.server';
 export * from './outbox.writer';

@@ -6,6 +6,7 @@ import { Headers } from '@phoi-hop/contracts';
 import { ActorContext, AuthError, authorizeRpc, type ServiceAuthenticator } from '@phoi-hop/auth';
 import { authFailures, extractTraceContext, rpcDuration, withSpan } from '@phoi-hop/observability';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { bindRpcActor } from './rpc-actor.decorator';
 
 /** The external token verifier (dev issuer or OIDC). */
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -19,8 +20,9 @@ type NatsHeaderBag = { get(key: string): string } | undefined;
 /**
  * Every RPC handler runs inside this interceptor: it continues the caller's trace (W3C
  * traceparent from the NATS headers), verifies the caller's token itself (the gateway is not the
- * only guard), maps a person to an active directory user, and runs the handler with that actor in
- * ActorContext. Refusals are counted and logged, never with the token.
+ * only guard), maps a person to an active directory user, hands that actor to the handler's
+ * @RpcActor() parameter and runs the handler in ActorContext (for the token of onward calls).
+ * Refusals are counted and logged, never with the token.
  */
 @Injectable()
 export class RpcRequestInterceptor implements NestInterceptor {
@@ -56,6 +58,8 @@ export class RpcRequestInterceptor implements NestInterceptor {
             throw error;
           });
           authorizeRpc(actor, subject);
+          bindRpcActor(natsContext, actor);
+          // The handler gets the actor as a parameter (@RpcActor()); ActorContext carries the token on to the calls it makes.
           return ActorContext.run(actor, token, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
         },
         parent,

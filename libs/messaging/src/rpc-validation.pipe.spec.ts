@@ -1,6 +1,5 @@
 import { IsString } from 'class-validator';
-import { ErrorCodes } from '@phoi-hop/contracts';
-import { DomainError } from './rpc.errors';
+import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
 import { createRpcValidationPipe, findNulCharacter } from './rpc-validation.pipe';
 
 class Request {

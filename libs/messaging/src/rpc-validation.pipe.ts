@@ -1,6 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { ErrorCodes } from '@phoi-hop/contracts';
-import { DomainError } from './rpc.errors';
+import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
 
 function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } {
   for (const error of errors) {

@@ -1,4 +1,5 @@
-import { DomainError, RpcCallError, toRpcErrorBody } from './rpc.errors';
+import { DomainError } from '@phoi-hop/contracts';
+import { RpcCallError, toRpcErrorBody } from './rpc.errors';
 
 describe('toRpcErrorBody', () => {
   it('keeps the code, message and field of domain and auth-like errors', () => {

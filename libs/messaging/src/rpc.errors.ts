@@ -1,23 +1,4 @@
-import { ErrorCodes, isRpcErrorBody, type ErrorCode, type RpcErrorBody } from '@phoi-hop/contracts';
-
-/**
- * An error a service means to send to its caller: a stable code, a message safe to show, and the
- * offending field. Services subclass it per feature (e.g. CaseError) or throw it directly.
- */
-export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-
-  toBody(): RpcErrorBody {
-    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
-  }
-}
+import { DomainError, ErrorCodes, isRpcErrorBody, type ErrorCode, type RpcErrorBody } from '@phoi-hop/contracts';
 
 /** What an RPC caller gets when the call fails: the remote error, a timeout, or no responder. */
 export class RpcCallError extends Error {

@@ -6,7 +6,7 @@ import type { MessagingOptions } from './messaging.options';
 import { MessagingModule, startRpcServer, type ActorLookupProvider } from './messaging.module';
 import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
 import { CreateAuditTables1764300000050, PersistenceModule } from '@phoi-hop/persistence';
-import { createLogger, ObservabilityModule, PinoNestLogger } from '@phoi-hop/observability';
+import { createLogger, hardenHttp, ObservabilityModule, PinoNestLogger } from '@phoi-hop/observability';
 
 /** What every service needs to run: database, NATS, auth, HTTP port for probes and metrics. */
 export interface BaseServiceConfig {
@@ -64,6 +64,7 @@ export async function startServiceApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module as never, { logger, abortOnError: false });
   app.enableShutdownHooks();
+  hardenHttp(app);
   await startRpcServer(app);
   await app.listen(config.httpPort, config.httpHost);
   return app;

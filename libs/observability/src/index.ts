@@ -3,3 +3,4 @@ export * from './trace-context';
 export * from './logger';
 export * from './metrics';
 export * from './health';
+export * from './http-hardening';

@@ -1,5 +1,5 @@
 import { bool, num, str } from 'envalid';
-import { REFERENCE_CODE_PATTERN, type Severity } from '@phoi-hop/contracts';
+import { REFERENCE_CODE_PATTERN } from '@phoi-hop/contracts';
 
 /** How a service reminds before its deadlines and escalates after them. */
 export interface DeadlineSettings {
@@ -32,15 +32,4 @@ export function deadlineSettingsFromEnv(env: { DEADLINE_SCHEDULER_ENABLED: boole
     schedulerEnabled: env.DEADLINE_SCHEDULER_ENABLED,
     deadlines: { reminderLeadMs: env.REMINDER_LEAD_HOURS * 3_600_000, criticalEscalationAgencyCode: env.CRITICAL_ESCALATION_AGENCY, pollIntervalMs: env.DEADLINE_POLL_MS },
   };
-}
-
-/** The reminder comes `leadMs` before the deadline, or halfway there when the deadline is nearer than that. */
-export function reminderAt(now: Date, deadline: Date, leadMs: number): Date {
-  const span = deadline.getTime() - now.getTime();
-  return new Date(span > leadMs ? deadline.getTime() - leadMs : now.getTime() + Math.max(0, span) / 2);
-}
-
-/** Đ3.2 "kịp thời": a missed deadline goes to the lead agency, and for a critical case also to the provincial office. */
-export function escalationTargets(leadAgencyCode: string, severity: Severity, criticalAgencyCode: string): string[] {
-  return severity === 'CRITICAL' && criticalAgencyCode !== leadAgencyCode ? [leadAgencyCode, criticalAgencyCode] : [leadAgencyCode];
 }

@@ -1,5 +1,4 @@
-import { ErrorCodes } from '@phoi-hop/contracts';
-import { DomainError } from '@phoi-hop/messaging';
+import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
 
 export class ConsultationError extends DomainError {
   static notFound(): ConsultationError {

@@ -10,9 +10,10 @@ import {
   SubmitOpinionRequest,
   WorkQueueRequest,
   type ConsultationDto,
+  type Actor,
   type WorkQueueResponse,
 } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { RpcActor } from '@phoi-hop/messaging';
 import { ConsultationService } from './consultation.service';
 import { OpinionQueueService } from './opinion-queue.service';
 
@@ -25,37 +26,37 @@ export class ConsultationNatsController {
 
   // Đ4.2, Đ5.3: a meeting or a written consultation on a case.
   @MessagePattern(RpcSubjects.consultation.open)
-  open(@Payload() request: OpenConsultationRequest): Promise<ConsultationDto> {
-    return this.consultations.open(ActorContext.require(), request);
+  open(@RpcActor() actor: Actor, @Payload() request: OpenConsultationRequest): Promise<ConsultationDto> {
+    return this.consultations.open(actor, request);
   }
 
   @MessagePattern(RpcSubjects.consultation.get)
-  get(@Payload() request: ConsultationGetRequest): Promise<ConsultationDto> {
-    return this.consultations.get(ActorContext.require(), request.id);
+  get(@RpcActor() actor: Actor, @Payload() request: ConsultationGetRequest): Promise<ConsultationDto> {
+    return this.consultations.get(actor, request.id);
   }
 
   @MessagePattern(RpcSubjects.consultation.list)
-  list(@Payload() request: ConsultationListRequest): Promise<ConsultationDto[]> {
-    return this.consultations.listForCase(ActorContext.require(), request.caseId);
+  list(@RpcActor() actor: Actor, @Payload() request: ConsultationListRequest): Promise<ConsultationDto[]> {
+    return this.consultations.listForCase(actor, request.caseId);
   }
 
   @MessagePattern(RpcSubjects.consultation.opinionSubmit)
-  submitOpinion(@Payload() request: SubmitOpinionRequest): Promise<ConsultationDto> {
-    return this.consultations.submitOpinion(ActorContext.require(), request);
+  submitOpinion(@RpcActor() actor: Actor, @Payload() request: SubmitOpinionRequest): Promise<ConsultationDto> {
+    return this.consultations.submitOpinion(actor, request);
   }
 
   @MessagePattern(RpcSubjects.consultation.opinionQueue)
-  queue(@Payload() request: WorkQueueRequest): Promise<WorkQueueResponse> {
-    return this.opinionQueue.queue(ActorContext.require(), request);
+  queue(@RpcActor() actor: Actor, @Payload() request: WorkQueueRequest): Promise<WorkQueueResponse> {
+    return this.opinionQueue.queue(actor, request);
   }
 
   @MessagePattern(RpcSubjects.consultation.meetingRecord)
-  recordMeeting(@Payload() request: RecordMeetingRequest): Promise<ConsultationDto> {
-    return this.consultations.recordMeeting(ActorContext.require(), request);
+  recordMeeting(@RpcActor() actor: Actor, @Payload() request: RecordMeetingRequest): Promise<ConsultationDto> {
+    return this.consultations.recordMeeting(actor, request);
   }
 
   @MessagePattern(RpcSubjects.consultation.resolve)
-  resolve(@Payload() request: ResolveConsultationRequest): Promise<ConsultationDto> {
-    return this.consultations.resolve(ActorContext.require(), request);
+  resolve(@RpcActor() actor: Actor, @Payload() request: ResolveConsultationRequest): Promise<ConsultationDto> {
+    return this.consultations.resolve(actor, request);
   }
 }

@@ -1,3 +1,4 @@
+import { reminderAt } from '@phoi-hop/contracts';
 import type {
   AttendanceInputDto,
   ConsultationMode,
@@ -7,7 +8,6 @@ import type {
   OpenConsultationRequest,
   OpinionPosition,
 } from '@phoi-hop/contracts';
-import { reminderAt } from '@phoi-hop/persistence';
 import { ConsultationError } from './consultation.errors';
 
 /** The longest a consultation may be set to run: a case must be handled in time (Đ3.2). */

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EventSubjects, type OpinionEscalatedEvent, type OpinionRemindedEvent } from '@phoi-hop/contracts';
+import { escalationTargets, EventSubjects, type OpinionEscalatedEvent, type OpinionRemindedEvent } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DueWorkPoller, appendAudit, deadlineTableStatements, escalationTargets, queryRows } from '@phoi-hop/persistence';
+import { DueWorkPoller, appendAudit, deadlineTableStatements, queryRows } from '@phoi-hop/persistence';
 import type { DeadlineSettings } from '../config/consultation.config';
 import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from './deadline.settings';
 

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AgencyGetManyRequest, ReorganizeAgenciesRequest, RpcSubjects, type AgencyDto, type ReorganizeAgenciesResponse } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { AgencyGetManyRequest, ReorganizeAgenciesRequest, RpcSubjects, type AgencyDto, type ReorganizeAgenciesResponse, type Actor } from '@phoi-hop/contracts';
+import { RpcActor } from '@phoi-hop/messaging';
 import { AgencyService } from './agency.service';
 
 @Controller()
@@ -14,8 +14,8 @@ export class AgencyNatsController {
   }
 
   @MessagePattern(RpcSubjects.directory.agencyReorganize)
-  reorganize(@Payload() request: ReorganizeAgenciesRequest): Promise<ReorganizeAgenciesResponse> {
-    return this.agencies.reorganize(ActorContext.require(), request);
+  reorganize(@RpcActor() actor: Actor, @Payload() request: ReorganizeAgenciesRequest): Promise<ReorganizeAgenciesResponse> {
+    return this.agencies.reorganize(actor, request);
   }
 
   @MessagePattern(RpcSubjects.directory.agencyGetMany)

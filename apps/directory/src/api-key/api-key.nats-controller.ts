@@ -9,8 +9,9 @@ import {
   type ApiKeyDto,
   type CreateApiKeyResponse,
   type VerifyApiKeyResponse,
+  type Actor,
 } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { RpcActor } from '@phoi-hop/messaging';
 import { ApiKeyService } from './api-key.service';
 
 @Controller()
@@ -18,8 +19,8 @@ export class ApiKeyNatsController {
   constructor(private readonly keys: ApiKeyService) {}
 
   @MessagePattern(RpcSubjects.directory.apiKeyCreate)
-  create(@Payload() request: CreateApiKeyRequest): Promise<CreateApiKeyResponse> {
-    return this.keys.create(ActorContext.require(), request);
+  create(@RpcActor() actor: Actor, @Payload() request: CreateApiKeyRequest): Promise<CreateApiKeyResponse> {
+    return this.keys.create(actor, request);
   }
 
   @MessagePattern(RpcSubjects.directory.apiKeyList)
@@ -28,8 +29,8 @@ export class ApiKeyNatsController {
   }
 
   @MessagePattern(RpcSubjects.directory.apiKeyRevoke)
-  revoke(@Payload() request: RevokeApiKeyRequest): Promise<ApiKeyDto> {
-    return this.keys.revoke(ActorContext.require(), request);
+  revoke(@RpcActor() actor: Actor, @Payload() request: RevokeApiKeyRequest): Promise<ApiKeyDto> {
+    return this.keys.revoke(actor, request);
   }
 
   // The gateway, as itself, exchanging a presented key for what it may do.

@@ -1,21 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  ErrorCodes,
-  EventSubjects,
-  provinceDay,
-  type Actor,
-  type ApiKeyDto,
-  type ApiKeyListRequest,
-  type ApiKeyRevokedEvent,
-  type CreateApiKeyRequest,
-  type CreateApiKeyResponse,
-  type RevokeApiKeyRequest,
-  type VerifyApiKeyResponse,
-} from '@phoi-hop/contracts';
+import { DomainError, ErrorCodes, EventSubjects, provinceDay, type Actor, type ApiKeyDto, type ApiKeyListRequest, type ApiKeyRevokedEvent, type CreateApiKeyRequest, type CreateApiKeyResponse, type RevokeApiKeyRequest, type VerifyApiKeyResponse } from '@phoi-hop/contracts';
 import { apiKeySecretMatches, generateApiKeySecret, hashApiKeySecret, invalidApiKeyScopes, parseApiKeyId } from '@phoi-hop/auth';
-import { DomainError, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
+import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { authFailures } from '@phoi-hop/observability';
 import { appendAudit } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';

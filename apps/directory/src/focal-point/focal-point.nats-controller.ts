@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { FocalPointListRequest, FocalPointSetRequest, RpcSubjects, type FocalPointDto } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { FocalPointListRequest, FocalPointSetRequest, RpcSubjects, type FocalPointDto, type Actor } from '@phoi-hop/contracts';
+import { RpcActor } from '@phoi-hop/messaging';
 import { FocalPointService } from './focal-point.service';
 
 @Controller()
@@ -15,7 +15,7 @@ export class FocalPointNatsController {
   }
 
   @MessagePattern(RpcSubjects.directory.focalPointSet)
-  set(@Payload() request: FocalPointSetRequest): Promise<FocalPointDto> {
-    return this.focalPoints.set(ActorContext.require(), request);
+  set(@RpcActor() actor: Actor, @Payload() request: FocalPointSetRequest): Promise<FocalPointDto> {
+    return this.focalPoints.set(actor, request);
   }
 }

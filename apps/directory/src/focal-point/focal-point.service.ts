@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorCodes, type Actor, type FocalPointDto, type FocalPointSetRequest } from '@phoi-hop/contracts';
-import { DomainError } from '@phoi-hop/messaging';
+import { DomainError, ErrorCodes, type Actor, type FocalPointDto, type FocalPointSetRequest } from '@phoi-hop/contracts';
 import { appendAudit } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { FocalPointEntity } from './focal-point.entity';

@@ -1,8 +1,7 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { ErrorCodes, ResolveProvisionsRequest, RpcSubjects, type ProvisionDto } from '@phoi-hop/contracts';
-import { DomainError } from '@phoi-hop/messaging';
+import { DomainError, ErrorCodes, ResolveProvisionsRequest, RpcSubjects, type ProvisionDto } from '@phoi-hop/contracts';
 import { CategoryEntity } from './reference.entities';
 
 /** The legal provisions of the taxonomy by code, with their versions (shared/legal-basis.md). */

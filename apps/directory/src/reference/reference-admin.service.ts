@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  ErrorCodes,
-  EventSubjects,
-  Severities,
-  provinceDay,
-  type Actor,
-  type EditReferenceRequest,
-  type ReferenceChangedEvent,
-  type ReferenceHistoryRequest,
-  type ReferenceRevisionDto,
-  type Severity,
-} from '@phoi-hop/contracts';
-import { DomainError, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
+import { DomainError, ErrorCodes, EventSubjects, Severities, provinceDay, type Actor, type EditReferenceRequest, type ReferenceChangedEvent, type ReferenceHistoryRequest, type ReferenceRevisionDto, type Severity } from '@phoi-hop/contracts';
+import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit, queryRows } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { RoutingService } from '../routing/routing.service';

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { EditReferenceRequest, ReferenceHistoryRequest, RpcSubjects, type ReferenceRevisionDto } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { EditReferenceRequest, ReferenceHistoryRequest, RpcSubjects, type ReferenceRevisionDto, type Actor } from '@phoi-hop/contracts';
+import { RpcActor } from '@phoi-hop/messaging';
 import { ReferenceAdminService } from './reference-admin.service';
 
 @Controller()
@@ -9,8 +9,8 @@ export class ReferenceNatsController {
   constructor(private readonly admin: ReferenceAdminService) {}
 
   @MessagePattern(RpcSubjects.directory.referenceEdit)
-  edit(@Payload() request: EditReferenceRequest): Promise<ReferenceRevisionDto> {
-    return this.admin.edit(ActorContext.require(), request);
+  edit(@RpcActor() actor: Actor, @Payload() request: EditReferenceRequest): Promise<ReferenceRevisionDto> {
+    return this.admin.edit(actor, request);
   }
 
   @MessagePattern(RpcSubjects.directory.referenceHistory)

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { ErrorCodes, provinceDay, type ExplainRoutingRequest, type ExplainRoutingResponse, type ReferenceDataDto, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
-import { DomainError, MESSAGING_OPTIONS, NATS_CONNECTION, announceDirectoryChange, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
+import { DomainError, ErrorCodes, provinceDay, type ExplainRoutingRequest, type ExplainRoutingResponse, type ReferenceDataDto, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, announceDirectoryChange, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
 import { referenceStateOn, referenceVersionOn, type ReferenceRevision } from '../reference/reference-state';
 import { ReferenceRepository } from '../reference/reference.repository';
 import type { ProvinceSeed } from '../seed/seed.types';

@@ -1,24 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  ErrorCodes,
-  EventSubjects,
-  Roles,
-  provinceDay,
-  type Actor,
-  type CreateUserRequest,
-  type DisableUserRequest,
-  type EnableUserRequest,
-  type Role,
-  type UpdateUserRequest,
-  type UserAdminDto,
-  type UserChange,
-  type UserChangedEvent,
-  type UserListRequest,
-  type UserListResponse,
-} from '@phoi-hop/contracts';
+import { DomainError, ErrorCodes, EventSubjects, Roles, provinceDay, type Actor, type CreateUserRequest, type DisableUserRequest, type EnableUserRequest, type Role, type UpdateUserRequest, type UserAdminDto, type UserChange, type UserChangedEvent, type UserListRequest, type UserListResponse } from '@phoi-hop/contracts';
 import { stableUserId, type ActorResolver } from '@phoi-hop/auth';
-import { ACTOR_RESOLVER, DomainError, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
+import { ACTOR_RESOLVER, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';

@@ -17,7 +17,7 @@ import {
   type UserListResponse,
   type UserNameDto,
 } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { RpcActor } from '@phoi-hop/messaging';
 import { UserAdminService } from './user-admin.service';
 import { UserService } from './user.service';
 
@@ -29,8 +29,8 @@ export class UserNatsController {
   ) {}
 
   @MessagePattern(RpcSubjects.directory.userGet)
-  get(@Payload() request: UserGetRequest): Promise<UserDto> {
-    return this.users.get(ActorContext.require(), request.username);
+  get(@RpcActor() actor: Actor, @Payload() request: UserGetRequest): Promise<UserDto> {
+    return this.users.get(actor, request.username);
   }
 
   @MessagePattern(RpcSubjects.directory.userNames)
@@ -45,8 +45,8 @@ export class UserNatsController {
 
   // The request interceptor has already mapped the caller's token to an active user.
   @MessagePattern(RpcSubjects.directory.actorResolve)
-  actor(): Actor {
-    return ActorContext.require();
+  actor(@RpcActor() actor: Actor): Actor {
+    return actor;
   }
 
   @MessagePattern(RpcSubjects.directory.userList)
@@ -55,22 +55,22 @@ export class UserNatsController {
   }
 
   @MessagePattern(RpcSubjects.directory.userCreate)
-  create(@Payload() request: CreateUserRequest): Promise<UserAdminDto> {
-    return this.admin.create(ActorContext.require(), request);
+  create(@RpcActor() actor: Actor, @Payload() request: CreateUserRequest): Promise<UserAdminDto> {
+    return this.admin.create(actor, request);
   }
 
   @MessagePattern(RpcSubjects.directory.userUpdate)
-  update(@Payload() request: UpdateUserRequest): Promise<UserAdminDto> {
-    return this.admin.update(ActorContext.require(), request);
+  update(@RpcActor() actor: Actor, @Payload() request: UpdateUserRequest): Promise<UserAdminDto> {
+    return this.admin.update(actor, request);
   }
 
   @MessagePattern(RpcSubjects.directory.userDisable)
-  disable(@Payload() request: DisableUserRequest): Promise<UserAdminDto> {
-    return this.admin.disable(ActorContext.require(), request);
+  disable(@RpcActor() actor: Actor, @Payload() request: DisableUserRequest): Promise<UserAdminDto> {
+    return this.admin.disable(actor, request);
   }
 
   @MessagePattern(RpcSubjects.directory.userEnable)
-  enable(@Payload() request: EnableUserRequest): Promise<UserAdminDto> {
-    return this.admin.enable(ActorContext.require(), request);
+  enable(@RpcActor() actor: Actor, @Payload() request: EnableUserRequest): Promise<UserAdminDto> {
+    return this.admin.enable(actor, request);
   }
 }

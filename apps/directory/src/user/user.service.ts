@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ErrorCodes, Roles, type Actor, type OfficerDto, type UserDto, type UserNameDto } from '@phoi-hop/contracts';
+import { DomainError, ErrorCodes, Roles, type Actor, type OfficerDto, type UserDto, type UserNameDto } from '@phoi-hop/contracts';
 import { hasAnyRole } from '@phoi-hop/auth';
-import { DomainError } from '@phoi-hop/messaging';
 import { UserEntity } from './user.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Catch, type ArgumentsHost, type ExceptionFilter, type LoggerService } from '@nestjs/common';
 import type { Response } from 'express';
 import { ErrorCodes } from '@phoi-hop/contracts';
+import { hardenHttp } from '@phoi-hop/observability';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GatewayModule } from './gateway.module';
 import { httpTraceContinuation, httpTraceMiddleware } from './http-trace.middleware';
@@ -31,6 +32,7 @@ class HttpRequestErrorFilter implements ExceptionFilter {
 export async function createGatewayApp(config: GatewayConfig, logger: LoggerService | false): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger, abortOnError: false, bodyParser: false });
   app.enableShutdownHooks();
+  hardenHttp(app);
   app.use('/graphql', httpTraceMiddleware);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use('/graphql', httpTraceContinuation);

@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { GraphQLError, type ExecutionResult } from 'graphql';
@@ -9,32 +10,20 @@ import { ObservabilityModule } from '@phoi-hop/observability';
 import { CallerAuthenticator, callerAuthenticationProviders, type Credential } from '../auth/caller-authenticator';
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
-import { AgencyCache } from '../graphql/agency.cache';
-import { RateLimiter } from '../graphql/rate-limiter';
-import { AuditResolver } from '../graphql/audit.resolver';
-import { CaseEventsResolver } from '../graphql/case-events.resolver';
-import { AgencyResolver } from '../graphql/agency.resolver';
-import { CaseWorkflowResolver } from '../graphql/case-workflow.resolver';
-import { ConsultationResolver } from '../graphql/consultation.resolver';
-import { CaseResolver, ParticipantHistoryResolver, ParticipantResolver } from '../graphql/case.resolver';
-import { DecisionResolver } from '../graphql/decision.resolver';
-import { DirectoryResolver } from '../graphql/directory.resolver';
-import { FocalPointResolver } from '../graphql/focal-point.resolver';
-import { NotificationResolver } from '../graphql/notification.resolver';
-import { RoutingResolver } from '../graphql/routing.resolver';
-import { ReferenceResolver } from '../graphql/reference.resolver';
-import { ApiKeyResolver } from '../graphql/api-key.resolver';
-import { UserAdminResolver } from '../graphql/user-admin.resolver';
-import { buildContext, credentialFrom, reportRefusal } from '../graphql/gql-context';
-import { formatGraphQLError } from '../graphql/gql-errors';
-import { noStorePlugins } from '../graphql/cache-control.plugin';
+import { GATEWAY_RESOLVERS } from '../graphql/gateway.resolvers';
+import { noStorePlugins } from '../graphql/common/cache-control.plugin';
+import { buildContext, credentialFrom, reportRefusal } from '../graphql/common/gql-context';
+import { formatGraphQLError } from '../graphql/common/gql-errors';
+import { OperationGuard } from '../graphql/common/operation.guard';
+import { complexityLimitPlugin, depthLimitRule } from '../graphql/common/query-limits';
+import { RateLimiter } from '../graphql/common/rate-limiter';
+import { AgencyCache } from '../graphql/directory/agency.cache';
 
 /** A GraphQLError carrying what formatGraphQLError would show. */
 function formatAsGraphQLError(error: GraphQLError): GraphQLError {
   const shown = formatGraphQLError(error.toJSON(), error);
   return new GraphQLError(shown.message, { path: shown.path, extensions: shown.extensions });
 }
-import { complexityLimitPlugin, depthLimitRule } from '../graphql/query-limits';
 
 type WsExtra = { credential?: Credential | null };
 
@@ -113,7 +102,12 @@ export class GatewayModule {
           useFactory: graphQLOptions,
         }),
       ],
-      providers: [AgencyResolver, ApiKeyResolver, AuditResolver, CaseEventStream, CaseEventsResolver, CaseResolver, CaseWorkflowResolver, ConsultationResolver, DecisionResolver, DirectoryResolver, FocalPointResolver, NotificationResolver, ParticipantHistoryResolver, ParticipantResolver, ReferenceResolver, RoutingResolver, UserAdminResolver],
+      providers: [
+        // Every root field is authorised by its name in the policy table before its resolver runs.
+        { provide: APP_GUARD, useClass: OperationGuard },
+        CaseEventStream,
+        ...GATEWAY_RESOLVERS,
+      ],
     };
   }
 }

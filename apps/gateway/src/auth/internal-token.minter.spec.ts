@@ -1,6 +1,6 @@
 import type { Actor } from '@phoi-hop/contracts';
 import { InternalTokenIssuer, InternalTokenVerifier } from '@phoi-hop/auth';
-import { credentialFrom } from '../graphql/gql-context';
+import { credentialFrom } from '../graphql/common/gql-context';
 import { InternalTokenMinter } from './internal-token.minter';
 
 const secret = 'minter-test-secret-of-sufficient-length-01';

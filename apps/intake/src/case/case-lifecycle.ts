@@ -1,5 +1,4 @@
-import { ErrorCodes, type CaseStatus } from '@phoi-hop/contracts';
-import { DomainError } from '@phoi-hop/messaging';
+import { DomainError, ErrorCodes, type CaseStatus } from '@phoi-hop/contracts';
 
 /** What can be done to a case (Đ4.2, Đ5, Đ7.2). */
 export type CaseCommand =

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, WorkQueueRequest, type CaseDto, type CaseListResponse, type SplitReportResponse, type WorkQueueResponse } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, WorkQueueRequest, type CaseDto, type CaseListResponse, type SplitReportResponse, type WorkQueueResponse, type Actor } from '@phoi-hop/contracts';
+import { RpcActor } from '@phoi-hop/messaging';
 import { CaseMergeService } from './case-merge.service';
 import { CaseSplitService } from './case-split.service';
 import { CaseTransitionService } from './case-transition.service';
@@ -19,37 +19,37 @@ export class CaseNatsController {
   ) {}
 
   @MessagePattern(RpcSubjects.intake.caseSplit)
-  split(@Payload() request: SplitReportRequest): Promise<SplitReportResponse> {
-    return this.splits.split(ActorContext.require(), request);
+  split(@RpcActor() actor: Actor, @Payload() request: SplitReportRequest): Promise<SplitReportResponse> {
+    return this.splits.split(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseMerge)
-  merge(@Payload() request: MergeCasesRequest): Promise<CaseDto> {
-    return this.merges.merge(ActorContext.require(), request);
+  merge(@RpcActor() actor: Actor, @Payload() request: MergeCasesRequest): Promise<CaseDto> {
+    return this.merges.merge(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.duplicateReject)
-  rejectDuplicate(@Payload() request: RejectDuplicateRequest): Promise<CaseDto> {
-    return this.merges.rejectDuplicate(ActorContext.require(), request);
+  rejectDuplicate(@RpcActor() actor: Actor, @Payload() request: RejectDuplicateRequest): Promise<CaseDto> {
+    return this.merges.rejectDuplicate(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseGet)
-  get(@Payload() request: CaseGetRequest): Promise<CaseDto> {
-    return this.cases.get(ActorContext.require(), request);
+  get(@RpcActor() actor: Actor, @Payload() request: CaseGetRequest): Promise<CaseDto> {
+    return this.cases.get(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseTransition)
-  transition(@Payload() request: CaseTransitionRequest): Promise<CaseDto> {
-    return this.transitions.transition(ActorContext.require(), request);
+  transition(@RpcActor() actor: Actor, @Payload() request: CaseTransitionRequest): Promise<CaseDto> {
+    return this.transitions.transition(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseQueue)
-  queue(@Payload() request: WorkQueueRequest): Promise<WorkQueueResponse> {
-    return this.queues.queue(ActorContext.require(), request);
+  queue(@RpcActor() actor: Actor, @Payload() request: WorkQueueRequest): Promise<WorkQueueResponse> {
+    return this.queues.queue(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseList)
-  list(@Payload() request: CaseListRequest): Promise<CaseListResponse> {
-    return this.cases.list(ActorContext.require(), request);
+  list(@RpcActor() actor: Actor, @Payload() request: CaseListRequest): Promise<CaseListResponse> {
+    return this.cases.list(actor, request);
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EventSubjects, type CaseDeadlineEscalatedEvent, type CaseDeadlineKind, type CaseDeadlineRemindedEvent, type CaseStatus, type Severity } from '@phoi-hop/contracts';
+import { escalationTargets, EventSubjects, type CaseDeadlineEscalatedEvent, type CaseDeadlineKind, type CaseDeadlineRemindedEvent, type CaseStatus, type Severity } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DueWorkPoller, appendAudit, deadlineTableStatements, escalationTargets, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
+import { DueWorkPoller, appendAudit, deadlineTableStatements, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
 import { CaseRepository, OPEN_STATUSES } from '../case/case.repository';
 import { INTAKE_DEADLINE_SCHEDULER_ENABLED, INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
 

@@ -1,7 +1,8 @@
+import { reminderAt } from '@phoi-hop/contracts';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SqlBatch, queryRows, reminderAt, type DeadlineSettings } from '@phoi-hop/persistence';
+import { SqlBatch, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
 import { INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
 
 export type CaseDeadlineKind = 'TRIAGE' | 'DECISION' | 'CONSULTATION' | 'ACTION';

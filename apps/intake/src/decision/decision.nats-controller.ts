@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DecideCaseRequest, RpcSubjects, UpdateHandlingActionRequest, UpdateRemovalRequestRequest, type DecideCaseResponse, type HandlingActionDto } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { DecideCaseRequest, RpcSubjects, UpdateHandlingActionRequest, UpdateRemovalRequestRequest, type DecideCaseResponse, type HandlingActionDto, type Actor } from '@phoi-hop/contracts';
+import { RpcActor } from '@phoi-hop/messaging';
 import { CaseDecisionService } from './case-decision.service';
 import { HandlingActionService } from './handling-action.service';
 
@@ -13,18 +13,18 @@ export class DecisionNatsController {
   ) {}
 
   @MessagePattern(RpcSubjects.intake.actionUpdate)
-  updateAction(@Payload() request: UpdateHandlingActionRequest): Promise<HandlingActionDto> {
-    return this.actions.update(ActorContext.require(), request);
+  updateAction(@RpcActor() actor: Actor, @Payload() request: UpdateHandlingActionRequest): Promise<HandlingActionDto> {
+    return this.actions.update(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.removalUpdate)
-  updateRemoval(@Payload() request: UpdateRemovalRequestRequest): Promise<HandlingActionDto> {
-    return this.actions.updateRemoval(ActorContext.require(), request);
+  updateRemoval(@RpcActor() actor: Actor, @Payload() request: UpdateRemovalRequestRequest): Promise<HandlingActionDto> {
+    return this.actions.updateRemoval(actor, request);
   }
 
   // Đ5, Đ3.2: decide with a statement of reasons; restrictive actions only on grounds.
   @MessagePattern(RpcSubjects.intake.caseDecide)
-  decide(@Payload() request: DecideCaseRequest): Promise<DecideCaseResponse> {
-    return this.decisions.decide(ActorContext.require(), request);
+  decide(@RpcActor() actor: Actor, @Payload() request: DecideCaseRequest): Promise<DecideCaseResponse> {
+    return this.decisions.decide(actor, request);
   }
 }

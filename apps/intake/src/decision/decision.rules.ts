@@ -1,5 +1,4 @@
-import { ErrorCodes } from '@phoi-hop/contracts';
-import { DomainError } from '@phoi-hop/messaging';
+import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
 
 /** What the assessment found the content to be (issue 4). */
 export type Finding = 'FALSE' | 'MISLEADING' | 'UNLAWFUL' | 'TRUE' | 'OPINION' | 'GRIEVANCE' | 'UNVERIFIABLE';

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcSubjects, SubmitReportRequest, type SubmitReportResponse } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { RpcSubjects, SubmitReportRequest, type SubmitReportResponse, type Actor } from '@phoi-hop/contracts';
+import { RpcActor } from '@phoi-hop/messaging';
 import { ReportService } from './report.service';
 
 @Controller()
@@ -10,7 +10,7 @@ export class ReportNatsController {
 
   // Đ4.1, Đ7.1: an agency notifies the lead agency of harmful content.
   @MessagePattern(RpcSubjects.intake.reportSubmit)
-  submit(@Payload() request: SubmitReportRequest): Promise<SubmitReportResponse> {
-    return this.reports.submit(ActorContext.require(), request);
+  submit(@RpcActor() actor: Actor, @Payload() request: SubmitReportRequest): Promise<SubmitReportResponse> {
+    return this.reports.submit(actor, request);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DeliveryListRequest, DeliveryReplayRequest, RpcSubjects, type DeliveryDto, type DeliveryListResponse } from '@phoi-hop/contracts';
-import { ActorContext } from '@phoi-hop/auth';
+import { DeliveryListRequest, DeliveryReplayRequest, RpcSubjects, type DeliveryDto, type DeliveryListResponse, type Actor } from '@phoi-hop/contracts';
+import { RpcActor } from '@phoi-hop/messaging';
 import { DeliveryService } from './delivery.service';
 
 @Controller()
@@ -9,12 +9,12 @@ export class DeliveryNatsController {
   constructor(private readonly deliveries: DeliveryService) {}
 
   @MessagePattern(RpcSubjects.notification.deliveryList)
-  list(@Payload() request: DeliveryListRequest): Promise<DeliveryListResponse> {
-    return this.deliveries.listFailed(ActorContext.require(), request);
+  list(@RpcActor() actor: Actor, @Payload() request: DeliveryListRequest): Promise<DeliveryListResponse> {
+    return this.deliveries.listFailed(actor, request);
   }
 
   @MessagePattern(RpcSubjects.notification.deliveryReplay)
-  replay(@Payload() request: DeliveryReplayRequest): Promise<DeliveryDto> {
-    return this.deliveries.replay(ActorContext.require(), request.id);
+  replay(@RpcActor() actor: Actor, @Payload() request: DeliveryReplayRequest): Promise<DeliveryDto> {
+    return this.deliveries.replay(actor, request.id);
   }
 }

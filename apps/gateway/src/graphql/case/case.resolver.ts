@@ -1,0 +1,53 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ErrorCodes, RpcSubjects, type CaseDto, type CaseListResponse, type SubmitReportResponse } from '@phoi-hop/contracts';
+import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
+import { InternalToken } from '../common/caller.decorators';
+import { gqlError } from '../common/gql-errors';
+import { toRpcPayload } from '../common/rpc-payload';
+import { CaseFilterInput, CASES_PAGE_DEFAULT, CASES_PAGE_MAX, SubmitReportInput } from './case.input';
+import { CaseConnectionModel, CaseModel } from './case.model';
+import { SubmitReportPayloadModel } from './case-payload.model';
+import { toCaseModel } from './case.mapper';
+
+@Resolver(() => CaseModel)
+export class CaseResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Query(() => CaseModel, { nullable: true, description: 'A case, or null when it does not exist or the viewer may not see it' })
+  async case(@Args('id', { type: () => ID }) id: string, @InternalToken() token: string): Promise<CaseModel | null> {
+    try {
+      return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id }, { token }));
+    } catch (error) {
+      // Not found, not visible and not even an id all read the same: the viewer learns nothing.
+      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'id'))) {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  @Query(() => CaseConnectionModel, { description: 'Cases the viewer may see, newest first' })
+  async cases(
+    @InternalToken() token: string,
+    @Args('filter', { type: () => CaseFilterInput, nullable: true }) filter?: CaseFilterInput,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: CASES_PAGE_DEFAULT }) first = CASES_PAGE_DEFAULT,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<CaseConnectionModel> {
+    if (!Number.isInteger(first) || first < 1 || first > CASES_PAGE_MAX) {
+      throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${CASES_PAGE_MAX}`, 'first');
+    }
+    const page = await this.rpc.request<CaseListResponse>(
+      RpcSubjects.intake.caseList,
+      { first, ...(after ? { after } : {}), ...(filter?.status ? { status: filter.status } : {}), ...(filter?.categoryCode ? { categoryCode: filter.categoryCode } : {}) },
+      { token },
+    );
+    const edges = page.edges.map((edge) => ({ node: toCaseModel(edge.node), cursor: edge.cursor }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+  }
+
+  @Mutation(() => SubmitReportPayloadModel, { description: 'Đ4.1, Đ7.1: report harmful content; it opens a case or joins the open case about the same content' })
+  async submitReport(@Args('input') input: SubmitReportInput, @InternalToken() token: string): Promise<SubmitReportPayloadModel> {
+    const result = await this.rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, toRpcPayload(input), { token });
+    return { report: result.report, case: toCaseModel(result.case), merged: result.merged };
+  }
+}

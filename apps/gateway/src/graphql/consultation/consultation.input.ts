@@ -1,0 +1,107 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { HandlingActionInput } from '../decision/decision.input';
+
+@InputType()
+export class OpenConsultationInput {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field({ description: 'MEETING or WRITTEN' })
+  mode!: string;
+
+  @Field(() => [String])
+  invitedAgencyCodes!: string[];
+
+  @Field({ description: 'The question (written) or the agenda (meeting)' })
+  subject!: string;
+
+  @Field({ nullable: true, description: 'Written: the handling the lead agency proposes' })
+  proposedHandling?: string;
+
+  @Field({ nullable: true, description: 'Written: when opinions are due (ISO 8601)' })
+  deadline?: string;
+
+  @Field({ nullable: true, description: 'Meeting: when (ISO 8601)' })
+  meetingAt?: string;
+
+  @Field({ nullable: true })
+  location?: string;
+
+  @Field({ nullable: true, description: 'Meeting: an https link' })
+  link?: string;
+}
+
+@InputType()
+export class OpinionAttachmentInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  url!: string;
+}
+
+@InputType()
+export class SubmitOpinionInput {
+  @Field(() => ID)
+  consultationId!: string;
+
+  @Field({ description: 'AGREE, DISAGREE or ALTERNATIVE' })
+  position!: string;
+
+  @Field()
+  reasoning!: string;
+
+  @Field({ nullable: true, description: 'ALTERNATIVE: the handling proposed instead' })
+  alternativeProposal?: string;
+
+  @Field(() => [OpinionAttachmentInput], { nullable: true })
+  attachments?: OpinionAttachmentInput[];
+}
+
+@InputType()
+export class AttendanceInput {
+  @Field()
+  agencyCode!: string;
+
+  @Field()
+  present!: boolean;
+
+  @Field({ nullable: true })
+  representative?: string;
+}
+
+@InputType()
+export class DissentInput {
+  @Field()
+  agencyCode!: string;
+
+  @Field()
+  view!: string;
+}
+
+@InputType()
+export class RecordMeetingInput {
+  @Field(() => ID)
+  consultationId!: string;
+
+  @Field(() => [AttendanceInput])
+  attendance!: AttendanceInput[];
+
+  @Field()
+  minutes!: string;
+
+  @Field(() => [DissentInput], { nullable: true, description: 'Dissenting views, by agency' })
+  dissentingViews?: DissentInput[];
+}
+
+@InputType()
+export class ResolveConsultationInput {
+  @Field(() => ID)
+  consultationId!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => [HandlingActionInput], { description: 'The agreed handling plan' })
+  plan!: HandlingActionInput[];
+}

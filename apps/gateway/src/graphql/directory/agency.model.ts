@@ -1,0 +1,43 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('AgencyContacts')
+export class AgencyContactsModel {
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+}
+
+@ObjectType('Agency')
+export class AgencyModel {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  kind!: string;
+
+  @Field(() => String, { nullable: true })
+  validTo!: string | null;
+
+  @Field(() => String, { nullable: true })
+  successorCode!: string | null;
+
+  @Field(() => AgencyContactsModel, { nullable: true, description: 'Work contacts of the agency' })
+  contacts?: AgencyContactsModel | null;
+}
+
+@ObjectType('ReorganizeAgenciesPayload')
+export class ReorganizeAgenciesPayloadModel {
+  @Field(() => [AgencyModel])
+  retired!: AgencyModel[];
+
+  @Field(() => AgencyModel)
+  successor!: AgencyModel;
+}

@@ -1,0 +1,28 @@
+import { Field, InputType } from '@nestjs/graphql';
+
+@InputType()
+export class CreateUserInput {
+  @Field({ description: 'Login name: 2–64 of a-z 0-9 . _ - (preferred_username of the identity provider)' })
+  username!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field()
+  agencyCode!: string;
+
+  @Field(() => [String], { description: 'COORDINATOR only in the lead agency, INVESTIGATOR only in the police, ETHICS_OFFICER only in the press association; never API_CLIENT' })
+  roles!: string[];
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field({ nullable: true })
+  displayName?: string;
+
+  @Field({ nullable: true })
+  agencyCode?: string;
+
+  @Field(() => [String], { nullable: true })
+  roles?: string[];
+}

@@ -1,0 +1,50 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { PageInfoModel } from '../common/page-info.model';
+
+@ObjectType('User', { description: 'A directory user: work identity, roles and state (no credentials)' })
+export class UserModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  username!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field()
+  agencyCode!: string;
+
+  @Field(() => [String])
+  roles!: string[];
+
+  @Field()
+  active!: boolean;
+
+  @Field()
+  createdAt!: string;
+
+  @Field(() => String, { nullable: true })
+  disabledAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  disabledReason!: string | null;
+}
+
+@ObjectType('UserEdge')
+export class UserEdgeModel {
+  @Field(() => UserModel)
+  node!: UserModel;
+
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType('UserConnection')
+export class UserConnectionModel {
+  @Field(() => [UserEdgeModel])
+  edges!: UserEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+}

@@ -1,0 +1,35 @@
+import { AuditResolver } from './audit/audit.resolver';
+import { CaseEventsResolver } from './case/case-events.resolver';
+import { CaseWorkflowResolver } from './case/case-workflow.resolver';
+import { CaseResolver } from './case/case.resolver';
+import { ParticipantHistoryResolver, ParticipantResolver } from './case/participant.resolver';
+import { ConsultationResolver } from './consultation/consultation.resolver';
+import { DecisionResolver } from './decision/decision.resolver';
+import { AgencyResolver } from './directory/agency.resolver';
+import { ApiKeyResolver } from './directory/api-key.resolver';
+import { DirectoryResolver } from './directory/directory.resolver';
+import { FocalPointResolver } from './directory/focal-point.resolver';
+import { ReferenceResolver } from './directory/reference.resolver';
+import { RoutingResolver } from './directory/routing.resolver';
+import { UserAdminResolver } from './directory/user-admin.resolver';
+import { NotificationResolver } from './notification/notification.resolver';
+
+/** Every resolver of the schema: the gateway module provides them, the SDL is printed from them. */
+export const GATEWAY_RESOLVERS = [
+  AgencyResolver,
+  ApiKeyResolver,
+  AuditResolver,
+  CaseEventsResolver,
+  CaseResolver,
+  CaseWorkflowResolver,
+  ConsultationResolver,
+  DecisionResolver,
+  DirectoryResolver,
+  FocalPointResolver,
+  NotificationResolver,
+  ParticipantHistoryResolver,
+  ParticipantResolver,
+  ReferenceResolver,
+  RoutingResolver,
+  UserAdminResolver,
+];

@@ -1,0 +1,43 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RpcSubjects, type CreateSubscriptionResponse, type DeliveryDto, type DeliveryListResponse, type SubscriptionDto } from '@phoi-hop/contracts';
+import { RpcClient } from '@phoi-hop/messaging';
+import { InternalToken } from '../common/caller.decorators';
+import { toRpcPayload } from '../common/rpc-payload';
+import { CreateNotificationSubscriptionInput } from './notification.input';
+import { CreateNotificationSubscriptionPayloadModel, NotificationDeliveryModel, NotificationDeliveryPageModel, NotificationSubscriptionModel } from './notification.model';
+
+@Resolver()
+export class NotificationResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Query(() => [NotificationSubscriptionModel], { description: "An agency's notification subscriptions (default: the caller's own)" })
+  notificationSubscriptions(@Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | undefined, @InternalToken() token: string): Promise<SubscriptionDto[]> {
+    return this.rpc.request<SubscriptionDto[]>(RpcSubjects.notification.subscriptionList, agencyCode ? { agencyCode } : {}, { token });
+  }
+
+  @Mutation(() => CreateNotificationSubscriptionPayloadModel, { description: 'Subscribe an agency to the case events it may see, by e-mail or signed webhook' })
+  createNotificationSubscription(@Args('input') input: CreateNotificationSubscriptionInput, @InternalToken() token: string): Promise<CreateSubscriptionResponse> {
+    return this.rpc.request<CreateSubscriptionResponse>(RpcSubjects.notification.subscriptionCreate, toRpcPayload(input), { token });
+  }
+
+  @Mutation(() => NotificationSubscriptionModel, { description: 'Stop a subscription; what it still owed is cancelled' })
+  revokeNotificationSubscription(@Args('id', { type: () => ID }) id: string, @InternalToken() token: string): Promise<SubscriptionDto> {
+    return this.rpc.request<SubscriptionDto>(RpcSubjects.notification.subscriptionRevoke, { id }, { token });
+  }
+
+  @Query(() => NotificationDeliveryPageModel, { description: "Deliveries of an agency being retried (FAILED) or given up (DEAD), newest first" })
+  failedDeliveries(
+    @Args('first', { type: () => Int }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @Args('status', { type: () => String, nullable: true, description: 'FAILED or DEAD; absent: both' }) status: string | undefined,
+    @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | undefined,
+    @InternalToken() token: string,
+  ): Promise<DeliveryListResponse> {
+    return this.rpc.request<DeliveryListResponse>(RpcSubjects.notification.deliveryList, toRpcPayload({ first, after, status, agencyCode }), { token });
+  }
+
+  @Mutation(() => NotificationDeliveryModel, { description: 'Queue a dead delivery again (its next attempt is now)' })
+  replayDelivery(@Args('id', { type: () => ID }) id: string, @InternalToken() token: string): Promise<DeliveryDto> {
+    return this.rpc.request<DeliveryDto>(RpcSubjects.notification.deliveryReplay, { id }, { token });
+  }
+}
