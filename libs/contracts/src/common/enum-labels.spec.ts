@@ -1,10 +1,10 @@
-import { ENUM_LABELS } from './enum-labels';
+import { ENUM_LABELS, type LabelledSet } from './enum-labels';
 import { fillLabel, labelIn } from './labels';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('ENUM_LABELS', () => {
-  it.each(Object.entries(ENUM_LABELS))('%s: every value has a Vietnamese and an English label, and no label is of another value', (_name, set) => {
+  it.each(Object.entries(ENUM_LABELS) as Array<[string, LabelledSet]>)('%s: every value has a Vietnamese and an English label, and no label is of another value', (_name, set) => {
     expect(Object.keys(set.labels).sort()).toEqual([...set.values].sort());
     for (const value of set.values) {
       const label = set.labels[value]!;

@@ -1,7 +1,7 @@
 import { Roles } from './actor';
 import { ParticipantRoles, Severities } from './codes';
 import { PARTICIPANT_ROLE_LABELS, ROLE_LABELS, SEVERITY_LABELS } from './codes.labels';
-import type { Label } from './labels';
+import { LANGUAGE_LABELS, Languages, type Label } from './labels';
 import { ConsultationModes, ConsultationStatuses, OpinionPositions } from '../consultation/consultation.dto';
 import { CONSULTATION_MODE_LABELS, CONSULTATION_STATUS_LABELS, OPINION_POSITION_LABELS } from '../consultation/consultation.labels';
 import { Findings, HandlingActionTypes, RemovalOutcomes } from '../decision/decision.dto';
@@ -18,17 +18,19 @@ import {
   CASE_TRANSITION_COMMAND_LABELS,
   SEVERITY_RAISE_LABELS,
   VIEWER_ACCESS_LABELS,
+  WORK_ITEM_KIND_LABELS,
 } from '../intake/intake.labels';
+import { WorkItemKinds } from '../intake/work-queue.dto';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
 
 /** A closed set with its values in their order and the label of each. */
-export interface LabelledSet {
-  values: readonly string[];
-  labels: Readonly<Record<string, Label>>;
+export interface LabelledSet<V extends string = string> {
+  values: readonly V[];
+  labels: { readonly [K in V]: Label };
 }
 
-const set = <V extends string>(values: readonly V[], labels: { readonly [K in V]: Label }): LabelledSet => ({ values, labels });
+const set = <V extends string>(values: readonly V[], labels: { readonly [K in V]: Label }): LabelledSet<V> => ({ values, labels });
 
 /**
  * Every closed set a client meets, by the name of its GraphQL enum, with the label of each value
@@ -49,6 +51,7 @@ export const ENUM_LABELS = {
   Finding: set(Findings, FINDING_LABELS),
   HandlingActionStatus: set(Object.keys(HANDLING_ACTION_STATUS_LABELS) as Array<keyof typeof HANDLING_ACTION_STATUS_LABELS>, HANDLING_ACTION_STATUS_LABELS),
   HandlingActionType: set(HandlingActionTypes, HANDLING_ACTION_TYPE_LABELS),
+  Language: set(Languages, LANGUAGE_LABELS),
   NotificationChannel: set(NotificationChannels, NOTIFICATION_CHANNEL_LABELS),
   OpinionPosition: set(OpinionPositions, OPINION_POSITION_LABELS),
   ParticipantRole: set(ParticipantRoles, PARTICIPANT_ROLE_LABELS),
@@ -60,6 +63,7 @@ export const ENUM_LABELS = {
   SeverityRaiseReason: set(SeverityRaiseReasons, SEVERITY_RAISE_LABELS),
   UserChange: set(UserChanges, USER_CHANGE_LABELS),
   ViewerAccess: set(ViewerAccesses, VIEWER_ACCESS_LABELS),
+  WorkItemKind: set(WorkItemKinds, WORK_ITEM_KIND_LABELS),
 } as const satisfies Record<string, LabelledSet>;
 
 export type LabelledEnum = keyof typeof ENUM_LABELS;

@@ -8,6 +8,11 @@ export interface Label {
   en: string;
 }
 
+export const LANGUAGE_LABELS = {
+  VI: { vi: 'Tiếng Việt', en: 'Vietnamese' },
+  EN: { vi: 'Tiếng Anh', en: 'English' },
+} as const satisfies { readonly [L in Language]: Label };
+
 /**
  * One label per value of a closed set: `satisfies LabelsOf<Value>` makes a value without a label
  * (or a label of no value) a compile error, so a new value of an `as const` list cannot ship unlabelled.

@@ -1,4 +1,5 @@
 import type { LabelsOf } from '../common/labels';
+import type { WorkItemKind } from './work-queue.dto';
 import type { CaseAccessReason, CaseAction, CaseDeadlineKind, CaseStatus, CaseTransitionCommand, SeverityRaiseReason, ViewerAccess } from './intake.dto';
 
 export const CASE_STATUS_LABELS = {
@@ -60,3 +61,10 @@ export const SEVERITY_RAISE_LABELS = {
   MANY_REPORTS: { vi: '{reports} báo cáo từ {agencies} cơ quan: +{levels} mức', en: '{reports} reports from {agencies} agencies: +{levels} level' },
   MANY_LOCALITIES: { vi: 'Lan rộng {localities} địa bàn: +{levels} mức', en: 'Spread over {localities} localities: +{levels} level' },
 } as const satisfies LabelsOf<SeverityRaiseReason>;
+
+export const WORK_ITEM_KIND_LABELS = {
+  TRIAGE: { vi: 'Cần phân loại', en: 'To triage' },
+  DECIDE: { vi: 'Cần kết luận, quyết định xử lý', en: 'To decide' },
+  HANDLING_ACTION: { vi: 'Biện pháp xử lý được giao', en: 'Handling action assigned' },
+  OPINION: { vi: 'Cần gửi ý kiến', en: 'Opinion owed' },
+} as const satisfies LabelsOf<WorkItemKind>;

@@ -12,7 +12,7 @@ export function toCaseModel(dto: CaseDto): CaseModel {
     reportCount: dto.reportCount ?? dto.reports.length,
     participants: dto.participants.map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
     participantHistory: (dto.participantHistory ?? []).map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
-    severitySuggestion: { severity: dto.severitySuggestion.severity as SeverityEnum, reasons: dto.severitySuggestion.reasons },
+    severitySuggestion: { ...dto.severitySuggestion, severity: dto.severitySuggestion.severity as SeverityEnum },
   };
 }
 

@@ -1,0 +1,41 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { CaseStatusChangeDto, DecisionDto } from '@phoi-hop/contracts';
+import { RpcClient } from '@phoi-hop/messaging';
+import { CaseStatusChangeModel } from '../case/case.model';
+import type { GqlContext } from '../common/gql-context';
+import { DecisionModel } from '../decision/decision.model';
+import { AgencyModel } from '../directory/agency.model';
+import { PersonModel } from './person.model';
+import { peopleLoader } from './people.loader';
+
+@Resolver(() => PersonModel)
+export class PersonResolver {
+  @ResolveField(() => AgencyModel)
+  async agency(@Parent() person: PersonModel, @Context() context: GqlContext): Promise<AgencyModel> {
+    return (await context.loaders.agency.load(person.agencyCode)) ?? { code: person.agencyCode, name: person.agencyCode, kind: 'UNKNOWN', validTo: null, successorCode: null };
+  }
+}
+
+/** Who changed a case's status, as a person (batched). */
+@Resolver(() => CaseStatusChangeModel)
+export class StatusChangePersonResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @ResolveField(() => PersonModel, { nullable: true, description: 'Who made the change; null for the platform itself (deadlines, consultation events) and for changes recorded before people were' })
+  async by(@Parent() change: CaseStatusChangeModel, @Context() context: GqlContext): Promise<PersonModel | null> {
+    const { byUserId } = change as CaseStatusChangeModel & Partial<Pick<CaseStatusChangeDto, 'byUserId'>>;
+    return byUserId ? peopleLoader(context, this.rpc).load(byUserId) : null;
+  }
+}
+
+/** Who decided, as a person (batched). */
+@Resolver(() => DecisionModel)
+export class DecisionPersonResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @ResolveField(() => PersonModel, { nullable: true, description: 'The coordinator who decided; null if the directory no longer knows them' })
+  async decidedBy(@Parent() decision: DecisionModel, @Context() context: GqlContext): Promise<PersonModel | null> {
+    const { decidedBy } = decision as DecisionModel & Partial<Pick<DecisionDto, 'decidedBy'>>;
+    return decidedBy ? peopleLoader(context, this.rpc).load(decidedBy) : null;
+  }
+}
