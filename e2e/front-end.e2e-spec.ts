@@ -76,12 +76,13 @@ describe('the API as a front end uses it', () => {
       )
     ).submitReport.case;
     // The health department reports the same post (same link, other tracking parameters) in its own words: it joins the case.
-    const joined = await gql<{ submitReport: { case: { id: string } } }>(
-      SUBMIT,
+    const joined = await gql<{ submitReport: { case: { id: string; viewerAccess: string; reports: Array<{ reporterAgencyCode: string }> } } }>(
+      `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id viewerAccess reports { reporterAgencyCode } } } }`,
       { i: { url: `${link}?utm_source=zalo&utm_medium=share`, excerpt: 'Bài đăng nói vỡ đập, bệnh viện huyện phải sơ tán bệnh nhân', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
       tokens.syt,
     );
-    expect(joined.submitReport.case.id).toBe(flood.id);
+    // Its answer shows the case as it may see it: its own report only.
+    expect(joined.submitReport.case).toEqual({ id: flood.id, viewerAccess: 'REPORTER', reports: [{ reporterAgencyCode: 'SYT' }] });
     dongHoi = (
       await gql<{ submitReport: { case: { id: string; number: string } } }>(
         SUBMIT,

@@ -153,7 +153,8 @@ describe('many reports at once (group commit)', () => {
       platform.graphqlUrl,
       `mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } case { id reportCount reports { id } } } }`,
       { i: { url: 'https://example.vn/lan-truyen/60', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } },
-      tokens['btgOfficer'],
+      // The lead agency (Đ6.1) sees every agency's reports; a reporter-only agency would see its own.
+      tokens['stttLead'],
     );
     const answered = last.data!.submitReport;
     expect(answered.case.id).toBe(first.data!.submitReport.case.id);
@@ -161,7 +162,7 @@ describe('many reports at once (group commit)', () => {
     expect(answered.case.reports).toHaveLength(50);
     expect(answered.case.reports.at(-1)!.id).toBe(answered.report.id);
     expect(answered.case.reports.map((r) => r.id)).not.toContain(first.data!.submitReport.report.id);
-    const full = await graphqlRequest<{ case: { reportCount: number; reports: { id: string }[] } }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { reportCount reports { id } } }`, { id: answered.case.id }, tokens['lethuyOfficer']);
+    const full = await graphqlRequest<{ case: { reportCount: number; reports: { id: string }[] } }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { reportCount reports { id } } }`, { id: answered.case.id }, tokens['stttLead']);
     expect(full.data!.case.reportCount).toBe(61);
     expect(full.data!.case.reports).toHaveLength(61);
     expect(full.data!.case.reports[0]!.id).toBe(first.data!.submitReport.report.id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EventSubjects, type CaseDto, type CaseOpenedEvent, type PossibleDuplicateDto, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { EventSubjects, type Actor, type CaseDto, type CaseOpenedEvent, type PossibleDuplicateDto, type RouteCaseResponse } from '@phoi-hop/contracts';
 import { addToOutbox, type NewEvent } from '@phoi-hop/messaging';
 import { SqlBatch, addInsert } from '@phoi-hop/persistence';
 import { CaseDeadlines } from '../deadline/case-deadlines';
@@ -114,8 +114,8 @@ export class CaseOpener {
   }
 
   /** A prepared case as it will be once written with more reports (joined in the same batch). */
-  dtoWithReports(prepared: PreparedCase, reports: ReportEntity[]): CaseDto {
-    return toCaseDto({ entity: prepared.entity, participants: prepared.participants, reports, ...prepared.shown });
+  dtoWithReports(prepared: PreparedCase, reports: ReportEntity[], viewer?: Actor): CaseDto {
+    return toCaseDto({ entity: prepared.entity, participants: prepared.participants, reports, ...prepared.shown }, viewer ? { viewer } : {});
   }
 
   /** Writes prepared cases in one statement whatever their number, events in the given order. */

@@ -67,6 +67,8 @@ export function toCaseDto(loaded: LoadedCase, options: CaseViewOptions = {}): Ca
       .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.agencyCode.localeCompare(b.agencyCode))
       .map(toParticipantDto),
     reports: [...shownReports].sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt)).map(toReportDto),
+    // How widely it is reported is not any agency's internal note: a reporter-only view counts every report.
+    ...(shownReports.length !== reports.length ? { reportCount: reports.length } : {}),
     possibleDuplicates: entity.possibleDuplicates,
     participantHistory: [...participants]
       .sort((a, b) => +new Date(a.assignedAt) - +new Date(b.assignedAt) || a.agencyCode.localeCompare(b.agencyCode))
