@@ -166,6 +166,12 @@ describe('the API as a front end uses it', () => {
       { i: { caseId: flood.id, mode: 'WRITTEN', invitedAgencyCodes: ['CA'], subject: 'Đề nghị Công an tỉnh cho ý kiến về việc xử lý tin vỡ đập', deadline } },
       tokens.lead,
     );
+    const consultation = await gql<{ consultation: { openedByPerson: { username: string; agency: { code: string } } } }>(
+      `query($id: ID!) { consultation(id: $id) { openedByPerson { username agency { code } } } }`,
+      { id: opened.openConsultation.id },
+      tokens.police,
+    );
+    expect(consultation.consultation.openedByPerson).toEqual({ username: 'stttt.lead', agency: { code: 'STTTT' } });
     const policeQueue = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.police)).workQueue.items;
     expect(policeQueue).toEqual([expect.objectContaining({ kind: 'OPINION', caseId: flood.id, consultationId: opened.openConsultation.id, owedBy: { code: 'CA' }, deadline: new Date(deadline).toISOString(), overdue: false })]);
     const leadNow = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.lead)).workQueue.items;

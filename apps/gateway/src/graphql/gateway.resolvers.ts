@@ -14,7 +14,7 @@ import { RoutingResolver } from './directory/routing.resolver';
 import { UserAdminResolver } from './directory/user-admin.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
 import { CaseAccessAgencyResolver, CaseAccessResolver, RuleExplanationLabelResolver, SeverityFactorLabelResolver, SeverityFactorsResolver } from './case-access/case-access.resolver';
-import { DecisionPersonResolver, PersonResolver, StatusChangePersonResolver } from './people/people.resolver';
+import { ConsultationPersonResolver, DecisionPersonResolver, PersonResolver, ResolutionPersonResolver, StatusChangePersonResolver } from './people/people.resolver';
 import { ReferenceDataResolver } from './reference/reference-data.resolver';
 import { WorkItemResolver, WorkQueueResolver } from './work-queue/work-queue.resolver';
 
@@ -28,6 +28,7 @@ export const GATEWAY_RESOLVERS = [
   CaseEventsResolver,
   CaseResolver,
   CaseWorkflowResolver,
+  ConsultationPersonResolver,
   ConsultationResolver,
   DecisionPersonResolver,
   DecisionResolver,
@@ -39,6 +40,7 @@ export const GATEWAY_RESOLVERS = [
   PersonResolver,
   ReferenceDataResolver,
   ReferenceResolver,
+  ResolutionPersonResolver,
   RoutingResolver,
   RuleExplanationLabelResolver,
   SeverityFactorLabelResolver,
