@@ -402,6 +402,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
       { name: 'a username taken', as: admin, variables: () => ({ i: { username: 'ca.officer', displayName: 'Trùng tên', agencyCode: 'CA', roles: ['OFFICER'] } }), expect: refuse('CONFLICT') },
       { name: 'markup as a username', as: admin, variables: () => ({ i: { username: '<script>', displayName: 'Thử', agencyCode: 'SYT', roles: ['OFFICER'] } }), expect: BAD('username') },
       { name: 'a NUL byte in the name', as: admin, variables: () => ({ i: { username: 'nul.officer', displayName: NUL, agencyCode: 'SYT', roles: ['OFFICER'] } }), expect: BAD('displayName') },
+      { name: 'a subject with spaces', as: admin, variables: () => ({ i: { username: 'sub.officer', displayName: 'Cán bộ mới', agencyCode: 'SYT', roles: ['OFFICER'], subject: 'a b' } }), expect: BAD('subject') },
     ],
   },
 
@@ -410,6 +411,7 @@ const MUTATIONS: Record<string, MutationEntry> = {
     cases: [
       { name: 'an unknown user', as: admin, variables: () => ({ u: 'no.such.user', i: { displayName: 'Không có' } }), expect: refuse('NOT_FOUND') },
       { name: 'an investigator outside the police', as: admin, variables: () => ({ u: 'syt.officer', i: { roles: ['INVESTIGATOR'] } }), expect: BAD() },
+      { name: 'a subject longer than 255 characters', as: admin, variables: () => ({ u: 'syt.officer', i: { subject: 'x'.repeat(256) } }), expect: BAD('subject') },
     ],
   },
 

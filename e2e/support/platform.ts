@@ -2,10 +2,11 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { PinoNestLogger, createLogger } from '@phoi-hop/observability';
+import type { AuthConfig } from '@phoi-hop/auth';
 import { createTestEnvironment, graphqlRequest, listeningPort, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
 import { createConsultationApp, type ConsultationConfig } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
-import { createGatewayApp } from '@phoi-hop/app-gateway';
+import { createGatewayApp, type IntrospectionMode } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
 
@@ -40,6 +41,10 @@ export interface PlatformOptions {
   smtpUrl?: string;
   /** How often consultation deadlines are looked for (default 100 ms, so tests need not wait). */
   deadlinePollMs?: number;
+  /** Authentication settings of every service (default: the environment's development issuer). */
+  auth?: Partial<AuthConfig>;
+  /** Who may introspect the gateway's schema (default: anyone). */
+  introspection?: IntrospectionMode;
 }
 
 /**
@@ -53,17 +58,18 @@ function logger(name: string): LoggerService | false {
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const env = await createTestEnvironment();
-  const messaging = (name: string) => ({ ...env.serviceConfig(name).messaging, rpcTimeoutMs: options.rpcTimeoutMs ?? 5000 });
+  const auth: AuthConfig = { ...env.auth, ...options.auth };
+  const messaging = (name: string) => ({ ...env.serviceConfig(name, { auth }).messaging, rpcTimeoutMs: options.rpcTimeoutMs ?? 5000 });
   const deps = options.pgDriver ? { pgDriver: options.pgDriver } : {};
-  const directory = await createDirectoryApp({ ...env.serviceConfig('directory'), messaging: messaging('directory'), seedDir: defaultSeedDir() }, logger('directory'), deps);
+  const directory = await createDirectoryApp({ ...env.serviceConfig('directory', { auth }), messaging: messaging('directory'), seedDir: defaultSeedDir() }, logger('directory'), deps);
   const deadlines = { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: options.deadlinePollMs ?? 100 };
   const intake = await createIntakeApp(
-    { ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true, schedulerEnabled: true, deadlines },
+    { ...env.serviceConfig('intake', { auth }), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true, schedulerEnabled: true, deadlines },
     logger('intake'),
     deps,
   );
   const consultationConfig = (): ConsultationConfig => ({
-    ...env.serviceConfig('consultation'),
+    ...env.serviceConfig('consultation', { auth }),
     messaging: messaging('consultation'),
     outboxRelayEnabled: true,
     schedulerEnabled: true,
@@ -72,7 +78,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const consultation = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
   const agencyFeedStream = `AGENCY_FEED_${env.id.toUpperCase()}`;
   const notification = await createNotificationApp(
-    { ...env.serviceConfig('notification'), messaging: messaging('notification'), outboxRelayEnabled: true, agencyFeedStream, dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) } },
+    { ...env.serviceConfig('notification', { auth }), messaging: messaging('notification'), outboxRelayEnabled: true, agencyFeedStream, dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) } },
     logger('notification'),
     deps,
   );
@@ -80,13 +86,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const gatewayConfig = () => ({
     serviceName: 'gateway' as const,
     messaging: messaging('gateway'),
-    auth: env.auth,
+    auth,
     httpPort: 0,
     httpHost: '127.0.0.1',
     bodyLimitBytes: 256 * 1024,
     rateLimitPerSecond: options.rateLimitPerSecond ?? 0,
     rateLimitBurst: options.rateLimitBurst ?? 0,
     internalTokenTtlSeconds: 300,
+    ...(options.introspection ? { introspection: options.introspection } : {}),
   });
   const gateway = await createGatewayApp(gatewayConfig(), logger('gateway'));
   const port = listeningPort(gateway);

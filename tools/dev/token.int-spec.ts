@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { DEFAULT_DEV_SECRET, DevTokenVerifier, stableUserId } from '@phoi-hop/auth';
+import { DEFAULT_DEV_SECRET, DEV_ISSUER, DevTokenVerifier, stableUserId } from '@phoi-hop/auth';
 import { createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -26,8 +26,9 @@ describe('dev token tool', () => {
     it('prints a token the services accept for a seeded user', async () => {
       const result = run(noDatabase, 'lethuy.officer');
       expect(result.status).toBe(0);
-      const actor = await new DevTokenVerifier(DEFAULT_DEV_SECRET).verify(result.stdout.trim());
-      expect(actor).toEqual({ userId: stableUserId('lethuy.officer'), username: 'lethuy.officer', agencyCode: 'UBND_LE_THUY', roles: ['OFFICER'] });
+      // The token names the user (roles and agency come from the directory when it is used).
+      const identity = await new DevTokenVerifier(DEFAULT_DEV_SECRET).verify(result.stdout.trim());
+      expect(identity).toEqual({ issuer: DEV_ISSUER, subject: stableUserId('lethuy.officer'), username: 'lethuy.officer', expiresAtMs: expect.any(Number) });
     });
 
     it('has a user for every agency the standard plans assign work to', () => {
@@ -67,7 +68,7 @@ describe('dev token tool', () => {
       const result = run(settings, 'new.officer');
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
-      expect(await new DevTokenVerifier(DEFAULT_DEV_SECRET).verify(result.stdout.trim())).toMatchObject({ username: 'new.officer', agencyCode: 'SXD', roles: ['OFFICER'] });
+      expect(await new DevTokenVerifier(DEFAULT_DEV_SECRET).verify(result.stdout.trim())).toMatchObject({ subject: stableUserId('new.officer'), username: 'new.officer' });
     });
 
     it('refuses a disabled user and one the directory does not have, even if the seed file has it', () => {

@@ -35,6 +35,8 @@ const DIRECTORY_EDITORS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR];
 const ACTION_TAKERS: readonly Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER];
 const ROUTING_EXPLAINERS: readonly Role[] = [Roles.COORDINATOR, Roles.ADMIN, Roles.LEADER, Roles.AUDITOR];
 const ADMINS: readonly Role[] = [Roles.ADMIN];
+/** Platform services that verify callers' own tokens and ask the directory whom they name. */
+const IDENTITY_RESOLVERS: readonly string[] = ['gateway', 'intake', 'consultation', 'notification'];
 /** Who manages an agency's notification subscriptions; the service also checks it is their own agency (ADMIN: any). */
 const NOTIFICATION_MANAGERS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER];
 
@@ -120,7 +122,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.userUpdate]: { roles: ADMINS, dataClass: 'restricted' },
   [RpcSubjects.directory.userDisable]: { roles: ADMINS, dataClass: 'restricted' },
   [RpcSubjects.directory.userEnable]: { roles: ADMINS, dataClass: 'restricted' },
-  [RpcSubjects.directory.actorResolve]: { roles: PEOPLE, dataClass: 'self' },
+  // Only platform services, as themselves, ask who an (issuer, subject) is: no caller's token travels for it.
+  [RpcSubjects.directory.actorResolve]: { roles: [], services: IDENTITY_RESOLVERS, dataClass: 'restricted' },
   [RpcSubjects.directory.apiKeyCreate]: { roles: ADMINS, dataClass: 'restricted' },
   [RpcSubjects.directory.apiKeyList]: { roles: ADMINS, dataClass: 'restricted' },
   [RpcSubjects.directory.apiKeyRevoke]: { roles: ADMINS, dataClass: 'restricted' },

@@ -1,13 +1,13 @@
-import type { Actor } from '@phoi-hop/contracts';
+import type { Actor, ExternalIdentity } from '@phoi-hop/contracts';
 import { isInternalToken } from './internal-token';
-import type { TokenVerifier } from './token-verifier';
+import type { IdentityVerifier, TokenVerifier } from './token-verifier';
 
-/** Maps the claims of a verified external token to the directory's user (or refuses). */
-export type ActorLookup = (claims: Actor, token: string) => Promise<Actor>;
+/** Maps the identity a verified external token names to the directory's user (or refuses). */
+export type ActorLookup = (identity: ExternalIdentity) => Promise<Actor>;
 
 export interface ActorResolver {
-  /** The directory user behind the claims, with the directory's roles and agency; throws AuthError otherwise. */
-  resolve(claims: Actor, token: string): Promise<Actor>;
+  /** The directory user behind the identity, with the directory's roles and agency; throws AuthError otherwise. */
+  resolve(identity: ExternalIdentity): Promise<Actor>;
   /** Drops what is cached about a user (all users when no name is given). */
   forget(username?: string): void;
 }
@@ -33,14 +33,14 @@ export class CachedActorResolver implements ActorResolver {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async resolve(claims: Actor, token: string): Promise<Actor> {
-    const key = claims.username;
+  async resolve(identity: ExternalIdentity): Promise<Actor> {
+    const key = JSON.stringify([identity.issuer, identity.subject, identity.username ?? null]);
     const hit = this.cache.get(key);
     if (hit && hit.expiresAtMs > this.now()) return hit.actor;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const startedIn = this.generation;
-    const lookup = this.lookup(claims, token)
+    const lookup = this.lookup(identity)
       .then((actor) => {
         // A user forgotten while we were asking may have changed: do not keep the old answer.
         if (startedIn === this.generation) {
@@ -60,7 +60,7 @@ export class CachedActorResolver implements ActorResolver {
       this.cache.clear();
       return;
     }
-    for (const [key, entry] of this.cache) if (key === username || entry.actor.username === username) this.cache.delete(key);
+    for (const [key, entry] of this.cache) if (entry.actor.username === username) this.cache.delete(key);
   }
 
   get size(): number {
@@ -75,13 +75,13 @@ export class CachedActorResolver implements ActorResolver {
  */
 export class ServiceAuthenticator {
   constructor(
-    private readonly external: TokenVerifier,
+    private readonly external: IdentityVerifier,
     private readonly internal: TokenVerifier,
     private readonly resolver: ActorResolver,
   ) {}
 
   async authenticate(token: string): Promise<Actor> {
     if (isInternalToken(token)) return this.internal.verify(token);
-    return this.resolver.resolve(await this.external.verify(token), token);
+    return this.resolver.resolve(await this.external.verify(token));
   }
 }

@@ -1,6 +1,6 @@
-import { num, str } from 'envalid';
+import { bool, num, str } from 'envalid';
 import { DEFAULT_INTERNAL_SECRET } from './internal-token';
-import { DEFAULT_DEV_SECRET, type AuthConfig } from './token-verifier';
+import { AUTH_DEFAULTS, DEFAULT_DEV_SECRET, type AuthConfig } from './token-verifier';
 
 /** Authentication settings every service shares: the dev issuer outside production, OIDC in it. */
 export function authEnv() {
@@ -10,7 +10,12 @@ export function authEnv() {
     AUTH_DEV_SECRET: str({ default: DEFAULT_DEV_SECRET, desc: 'HS256 secret of the built-in development issuer' }),
     OIDC_ISSUER: str({ default: '', desc: 'OIDC issuer URL (AUTH_MODE=oidc)' }),
     OIDC_AUDIENCE: str({ default: 'phoi-hop', desc: 'Expected token audience' }),
-    OIDC_JWKS_URL: str({ default: '', desc: 'JWKS URL; defaults to the Keycloak path under the issuer' }),
+    OIDC_JWKS_URL: str({ default: '', desc: "JWKS URL; default: the jwks_uri of the issuer's discovery document" }),
+    OIDC_USERNAME_CLAIM: str({ default: '', desc: 'Claim whose value names a directory user by username (e.g. preferred_username); empty: only subjects linked by an administrator' }),
+    OIDC_ALLOW_UNTYPED_ACCESS_TOKENS: bool({ default: false, desc: 'Accept access tokens without typ at+jwt (RFC 9068), for providers that do not send it' }),
+    OIDC_JWKS_REFRESH_SECONDS: num({ default: AUTH_DEFAULTS.jwksRefreshMs / 1000, desc: "Keys older than this are read again from the provider" }),
+    OIDC_JWKS_MAX_STALE_SECONDS: num({ default: AUTH_DEFAULTS.jwksMaxStaleMs / 1000, desc: 'While the provider is unreachable, the last keys read serve this long after they were read' }),
+    AUTH_TOKEN_CACHE_SECONDS: num({ default: AUTH_DEFAULTS.tokenCacheMs / 1000, desc: 'Longest time a verified token is accepted without verifying it again' }),
     AUTH_CLOCK_SKEW_SECONDS: num({ default: 30 }),
     INTERNAL_TOKEN_SECRET: str({ default: '', desc: 'HS256 key of internal tokens, shared by the gateway and the services; required in production (≥ 32 characters)' }),
   };
@@ -23,12 +28,21 @@ export interface AuthEnv {
   OIDC_ISSUER: string;
   OIDC_AUDIENCE: string;
   OIDC_JWKS_URL: string;
+  OIDC_USERNAME_CLAIM: string;
+  OIDC_ALLOW_UNTYPED_ACCESS_TOKENS: boolean;
+  OIDC_JWKS_REFRESH_SECONDS: number;
+  OIDC_JWKS_MAX_STALE_SECONDS: number;
+  AUTH_TOKEN_CACHE_SECONDS: number;
   AUTH_CLOCK_SKEW_SECONDS: number;
   INTERNAL_TOKEN_SECRET: string;
 }
 
 export function authConfigFromEnv(env: AuthEnv): AuthConfig {
   if (env.AUTH_MODE === 'oidc' && !env.OIDC_ISSUER) throw new Error('OIDC_ISSUER is required when AUTH_MODE=oidc');
+  for (const name of ['OIDC_JWKS_REFRESH_SECONDS', 'OIDC_JWKS_MAX_STALE_SECONDS', 'AUTH_TOKEN_CACHE_SECONDS'] as const) {
+    if (!(env[name] >= 0 && env[name] <= 86_400)) throw new Error(`${name} must be between 0 and 86400`);
+  }
+  if (env.OIDC_JWKS_MAX_STALE_SECONDS < env.OIDC_JWKS_REFRESH_SECONDS) throw new Error('OIDC_JWKS_MAX_STALE_SECONDS must be at least OIDC_JWKS_REFRESH_SECONDS');
   return {
     internalSecret: internalSecretFromEnv(env),
     mode: env.AUTH_MODE === 'oidc' ? 'oidc' : 'dev',
@@ -36,6 +50,11 @@ export function authConfigFromEnv(env: AuthEnv): AuthConfig {
     issuer: env.OIDC_ISSUER,
     audience: env.OIDC_AUDIENCE,
     ...(env.OIDC_JWKS_URL ? { jwksUrl: env.OIDC_JWKS_URL } : {}),
+    ...(env.OIDC_USERNAME_CLAIM ? { usernameClaim: env.OIDC_USERNAME_CLAIM } : {}),
+    allowUntypedAccessTokens: env.OIDC_ALLOW_UNTYPED_ACCESS_TOKENS,
+    jwksRefreshMs: env.OIDC_JWKS_REFRESH_SECONDS * 1000,
+    jwksMaxStaleMs: env.OIDC_JWKS_MAX_STALE_SECONDS * 1000,
+    tokenCacheMs: env.AUTH_TOKEN_CACHE_SECONDS * 1000,
     clockToleranceSeconds: env.AUTH_CLOCK_SKEW_SECONDS,
     nodeEnv: env.NODE_ENV,
   };

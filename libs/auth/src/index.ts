@@ -1,5 +1,6 @@
 export * from './auth.errors';
 export * from './token-verifier';
+export * from './provider-keys';
 export * from './actor.context';
 export * from './policy';
 export * from './auth.env';

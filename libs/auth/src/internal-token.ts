@@ -98,3 +98,28 @@ export class InternalTokenVerifier implements TokenVerifier {
     };
   }
 }
+
+/**
+ * A platform service's own internal token (`svc` = its name, no roles), for the calls it makes as
+ * itself rather than on a caller's behalf, such as asking the directory who a caller is. Re-signed
+ * a minute before it expires.
+ */
+export class ServiceCredential {
+  private readonly issuer: InternalTokenIssuer;
+  private current: { token: string; expiresAtMs: number } | null = null;
+
+  constructor(
+    secret: string,
+    private readonly serviceName: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.issuer = new InternalTokenIssuer(secret);
+  }
+
+  async token(): Promise<string> {
+    if (!this.current || this.current.expiresAtMs - this.now() < 60_000) {
+      this.current = await this.issuer.sign({ userId: this.serviceName, username: this.serviceName, agencyCode: '', roles: [], service: this.serviceName });
+    }
+    return this.current.token;
+  }
+}

@@ -1,17 +1,19 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { EventSubjects, RpcSubjects, type EventEnvelope, type UserChangedEvent } from '@phoi-hop/contracts';
-import { AuthError, CachedActorResolver, type ActorLookup, type ActorResolver } from '@phoi-hop/auth';
+import { EventSubjects, RpcSubjects, type ActorResolveRequest, type EventEnvelope, type UserChangedEvent } from '@phoi-hop/contracts';
+import { AuthError, CachedActorResolver, type ActorLookup, type ActorResolver, type ServiceCredential } from '@phoi-hop/auth';
 import type { RpcClient } from './rpc.client';
 import { RpcCallError } from './rpc.errors';
 
 /**
- * The lookup services use: ask the directory who the caller is, with the caller's own token (the
- * directory maps it to its user, refusing unknown and disabled ones).
+ * The lookup services use: ask the directory, as this service (its own internal token), which
+ * active user the verified identity names. Only the issuer, the subject and an allowed username
+ * are sent; the caller's token stays where it arrived.
  */
-export function directoryActorLookup(rpc: RpcClient): ActorLookup {
-  return async (_claims, token) => {
+export function directoryActorLookup(rpc: RpcClient, self: ServiceCredential): ActorLookup {
+  return async (identity) => {
+    const request: ActorResolveRequest = { issuer: identity.issuer, subject: identity.subject, ...(identity.username ? { username: identity.username } : {}) };
     try {
-      return await rpc.request(RpcSubjects.directory.actorResolve, {}, { token });
+      return await rpc.request(RpcSubjects.directory.actorResolve, request, { token: await self.token() });
     } catch (error) {
       if (error instanceof RpcCallError && error.code === 'UNAUTHENTICATED') throw AuthError.unauthenticated(error.message);
       throw error;

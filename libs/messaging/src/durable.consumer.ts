@@ -4,7 +4,7 @@ import { SpanKind } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@phoi-hop/contracts';
 import { eventsStreamSubject } from './jetstream.provisioning';
-import { eventsConsumed, extractTraceContext, withSpan } from '@phoi-hop/observability';
+import { consumerPending, eventsConsumed, extractTraceContext, withSpan } from '@phoi-hop/observability';
 
 export interface DurableConsumerOptions {
   /** Durable consumer name, also the inbox key: one per consuming feature. */
@@ -16,6 +16,8 @@ export interface DurableConsumerOptions {
   serviceName: string;
   maxDeliver?: number;
   ackWaitMs?: number;
+  /** How often the consumer's lag (`phoihop_consumer_pending`) is read from JetStream; default 15 s. */
+  lagRefreshMs?: number;
   onError?: (error: unknown, envelope: EventEnvelope | null) => void;
 }
 
@@ -29,6 +31,7 @@ export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => 
 export class DurableConsumer {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
+  private lagTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -55,9 +58,28 @@ export class DurableConsumer {
     this.loop = (async () => {
       for await (const message of messages) await this.handle(message);
     })();
+    // Read from the server, not counted here, so a consumer that is stuck still shows its lag growing.
+    await this.refreshLag();
+    this.lagTimer = setInterval(() => void this.refreshLag(), this.options.lagRefreshMs ?? 15_000);
+    this.lagTimer.unref();
+  }
+
+  /** Sets `phoihop_consumer_pending` from JetStream: messages not delivered yet plus those awaiting an ack. */
+  async refreshLag(): Promise<number | undefined> {
+    try {
+      const info = await this.jsm.consumers.info(this.options.streamName, this.options.durable);
+      const pending = info.num_pending + info.num_ack_pending;
+      consumerPending().set({ service: this.options.serviceName, consumer: this.options.durable }, pending);
+      return pending;
+    } catch {
+      // NATS unreachable: readiness reports it; the gauge keeps its last value.
+      return undefined;
+    }
   }
 
   async stop(): Promise<void> {
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    this.lagTimer = null;
     await this.messages?.close();
     await this.loop;
     this.messages = null;

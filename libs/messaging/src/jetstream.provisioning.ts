@@ -31,8 +31,16 @@ export async function ensureEventsStream(jsm: JetStreamManager, options: EventsS
   try {
     const info = await jsm.streams.info(options.streamName);
     const missing = subjects.filter((s) => !info.config.subjects?.includes(s));
-    if (missing.length > 0) {
-      await jsm.streams.update(options.streamName, { ...info.config, subjects: [...(info.config.subjects ?? []), ...missing] });
+    // A stream created on one node keeps one copy until asked for more: raising the setting on a
+    // JetStream cluster replicates the existing stream in place (JetStream moves the data itself).
+    const replicas = options.replicas ?? 1;
+    const moreReplicas = replicas > (info.config.num_replicas ?? 1);
+    if (missing.length > 0 || moreReplicas) {
+      await jsm.streams.update(options.streamName, {
+        ...info.config,
+        subjects: [...(info.config.subjects ?? []), ...missing],
+        num_replicas: Math.max(replicas, info.config.num_replicas ?? 1),
+      });
     }
   } catch (error) {
     if (!String((error as Error)?.message).includes('stream not found')) throw error;

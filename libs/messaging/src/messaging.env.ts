@@ -5,8 +5,11 @@ import { EVENTS_STREAM } from '@phoi-hop/contracts';
 export function messagingEnv() {
   return {
     NATS_URL: url({ default: 'nats://127.0.0.1:4222', desc: 'NATS server URL (JetStream enabled)' }),
+    NATS_USER: str({ default: '', desc: "This service's NATS user (its account permissions confine it); empty: no authentication" }),
+    NATS_PASSWORD: str({ default: '', desc: 'Password of NATS_USER' }),
     NATS_SUBJECT_PREFIX: str({ default: '', desc: 'Prefix of every subject, for isolated environments' }),
     EVENTS_STREAM: str({ default: EVENTS_STREAM, desc: 'JetStream stream of domain events' }),
+    EVENTS_STREAM_REPLICAS: num({ default: 1, desc: 'Replicas of the JetStream streams this service creates (1 to 5; 3 on a 3-node JetStream cluster)' }),
     RPC_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of every NATS request' }),
   };
 }

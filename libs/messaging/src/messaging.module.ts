@@ -1,12 +1,12 @@
-import { Inject, Injectable, Module, Optional, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, createTokenVerifier, DEFAULT_INTERNAL_SECRET, type ActorLookup, type ActorResolver, type AuthConfig, type TokenVerifier } from '@phoi-hop/auth';
+import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, ServiceCredential, createTokenVerifier, DEFAULT_INTERNAL_SECRET, type ActorLookup, type ActorResolver, type AuthConfig, type IdentityVerifier, type TokenVerifier } from '@phoi-hop/auth';
 import { createActorResolver, directoryActorLookup } from './actor-resolution';
-import { HealthRegistry } from '@phoi-hop/observability';
+import { HealthRegistry, authFailures } from '@phoi-hop/observability';
 import { ensureEventsStream } from './jetstream.provisioning';
-import { MESSAGING_OPTIONS, NATS_CONNECTION, assertMessagingOptions, type MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, assertMessagingOptions, natsCredentials, type MessagingOptions } from './messaging.options';
 import { PrefixedNatsServer } from './prefixed-nats.server';
 import { RpcClient } from './rpc.client';
 import { RpcErrorFilter } from './rpc-error.filter';
@@ -25,6 +25,18 @@ export const INTERNAL_TOKEN_VERIFIER = Symbol('INTERNAL_TOKEN_VERIFIER');
 export interface ActorLookupProvider {
   inject: unknown[];
   useFactory: (...deps: never[]) => ActorLookup;
+}
+
+/**
+ * Logs and counts each failed read of the identity provider's discovery document or keys: an
+ * outage of the provider, told apart from refused credentials (`source="provider"`).
+ */
+function providerFailureReporter(serviceName: string): (message: string) => void {
+  const logger = new Logger('Auth');
+  return (message) => {
+    authFailures().inc({ service: serviceName, reason: 'identity provider unavailable', source: 'provider' });
+    logger.error(`Identity provider failed: ${message}`);
+  };
 }
 
 @Injectable()
@@ -54,13 +66,14 @@ export class MessagingModule {
   static forRoot(options: MessagingOptions, auth: AuthConfig, actorLookup?: ActorLookupProvider): DynamicModule {
     assertMessagingOptions(options);
     const lookupDeps = (actorLookup?.inject ?? [RpcClient]) as never[];
-    const lookupFactory = actorLookup?.useFactory ?? ((rpc: RpcClient) => directoryActorLookup(rpc));
+    const self = new ServiceCredential(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, options.serviceName);
+    const lookupFactory = actorLookup?.useFactory ?? ((rpc: RpcClient) => directoryActorLookup(rpc, self));
     return {
       module: MessagingModule,
       global: true,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(auth) as TokenVerifier },
+        { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(auth, providerFailureReporter(options.serviceName)) },
         {
           provide: INTERNAL_TOKEN_VERIFIER,
           useValue: new CachingTokenVerifier(new InternalTokenVerifier(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, auth.clockToleranceSeconds)) as TokenVerifier,
@@ -74,12 +87,12 @@ export class MessagingModule {
         {
           provide: SERVICE_AUTHENTICATOR,
           inject: [TOKEN_VERIFIER, INTERNAL_TOKEN_VERIFIER, ACTOR_RESOLVER],
-          useFactory: (external: TokenVerifier, internal: TokenVerifier, resolver: ActorResolver) => new ServiceAuthenticator(external, internal, resolver),
+          useFactory: (external: IdentityVerifier, internal: TokenVerifier, resolver: ActorResolver) => new ServiceAuthenticator(external, internal, resolver),
         },
         {
           provide: NATS_CONNECTION,
           useFactory: () =>
-            connect({ servers: options.natsUrl, name: options.serviceName, maxReconnectAttempts: -1, reconnectTimeWait: 500 }),
+            connect({ servers: options.natsUrl, ...natsCredentials(options), name: options.serviceName, maxReconnectAttempts: -1, reconnectTimeWait: 500 }),
         },
         { provide: JETSTREAM, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => jetstream(nc) },
         {
@@ -87,7 +100,7 @@ export class MessagingModule {
           inject: [NATS_CONNECTION],
           useFactory: async (nc: NatsConnection): Promise<JetStreamManager> => {
             const jsm = await jetstreamManager(nc);
-            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix });
+            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix, replicas: options.streamReplicas });
             return jsm;
           },
         },
@@ -110,6 +123,7 @@ export async function startRpcServer(app: INestApplication): Promise<void> {
     {
       strategy: new PrefixedNatsServer({
         servers: options.natsUrl,
+        ...natsCredentials(options),
         queue: options.serviceName,
         name: `${options.serviceName}-rpc`,
         subjectPrefix: options.subjectPrefix,

@@ -1,6 +1,9 @@
 /** Where and how a service talks to NATS. Tests give every run its own prefix and stream. */
 export interface MessagingOptions {
   natsUrl: string;
+  /** NATS user and password of this service (per-service permissions in production); unset: none. */
+  natsUser?: string;
+  natsPassword?: string;
   /** The service name: NATS queue group, connection name, metric label. */
   serviceName: string;
   /** Prepended to every RPC and event subject (e.g. "t1a2b." in tests); "" in production. */
@@ -9,12 +12,22 @@ export interface MessagingOptions {
   streamName: string;
   /** Default timeout of every RPC call. */
   rpcTimeoutMs: number;
+  /** Replicas of the streams this service creates (events, agency feed); 1 unless on a JetStream cluster. */
+  streamReplicas?: number;
 }
+
+/** JetStream keeps at most 5 copies of a stream. */
+export const MAX_STREAM_REPLICAS = 5;
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
 export const SUBJECT_PREFIX_PATTERN = /^([a-z][a-z0-9_-]{0,30}\.)?$/;
+
+/** The user and password of the NATS connection options (none when the service has no NATS user). */
+export function natsCredentials(options: MessagingOptions): { user?: string; pass?: string } {
+  return options.natsUser ? { user: options.natsUser, pass: options.natsPassword } : {};
+}
 
 export function assertMessagingOptions(options: MessagingOptions): void {
   if (!SUBJECT_PREFIX_PATTERN.test(options.subjectPrefix)) {
@@ -24,4 +37,9 @@ export function assertMessagingOptions(options: MessagingOptions): void {
     throw new Error(`Invalid JetStream stream name "${options.streamName}"`);
   }
   if (!(options.rpcTimeoutMs > 0)) throw new Error('rpcTimeoutMs must be positive');
+  if (Boolean(options.natsUser) !== Boolean(options.natsPassword)) throw new Error('NATS_USER and NATS_PASSWORD must be set together');
+  const replicas = options.streamReplicas ?? 1;
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_STREAM_REPLICAS) {
+    throw new Error(`EVENTS_STREAM_REPLICAS must be an integer from 1 to ${MAX_STREAM_REPLICAS} (got ${String(options.streamReplicas)})`);
+  }
 }

@@ -3,6 +3,7 @@ import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jet
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@phoi-hop/contracts';
 import { createServiceDataSource, runServiceMigrations } from '@phoi-hop/persistence';
+import { metricsRegistry } from '@phoi-hop/observability';
 import { createTestEnvironment, eventually, type TestEnvironment } from '@phoi-hop/testing';
 import { DurableConsumer } from './durable.consumer';
 import { ensureEventsStream } from './jetstream.provisioning';
@@ -112,5 +113,34 @@ describe('transactional outbox and idempotent consumer (real Postgres and NATS)'
     await again.stop();
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM applied`);
     expect(n).toBe(2);
+  });
+
+  it('reports how far a durable consumer lags behind the stream', async () => {
+    for (const id of ['lag-1', 'lag-2', 'lag-3']) await write(id);
+    await relay().relayOnce();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const consumer = new DurableConsumer(
+      jetstream(nc),
+      jsm,
+      dataSource,
+      { durable: 'test-lagging', streamName: env.streamName, subjectPrefix: env.subjectPrefix, subjects: ['evt.intake.case.opened'], serviceName: 'test', lagRefreshMs: 60_000 },
+      async () => gate,
+    );
+    const gauge = async () => {
+      const text = await metricsRegistry().metrics();
+      return Number(text.match(/^phoihop_consumer_pending\{service="test",consumer="test-lagging"\} (\S+)$/m)?.[1]);
+    };
+    await consumer.start();
+    try {
+      // Five events on the stream (two from the earlier tests, three here), none acknowledged while the handler waits.
+      expect(await consumer.refreshLag()).toBe(5);
+      expect(await gauge()).toBe(5);
+      release();
+      await eventually(async () => ((await consumer.refreshLag()) === 0 ? true : undefined));
+      expect(await gauge()).toBe(0);
+    } finally {
+      await consumer.stop();
+    }
   });
 });

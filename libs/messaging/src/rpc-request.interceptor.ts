@@ -51,8 +51,9 @@ export class RpcRequestInterceptor implements NestInterceptor {
           const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
           if (!token) throw AuthError.unauthenticated();
           const actor = await this.authenticator.authenticate(token).catch((error: unknown) => {
-            if (error instanceof AuthError) {
-              authFailures().inc({ service: this.options.serviceName, reason: error.message });
+            // A provider outage is counted once, where the provider was asked (see MessagingModule).
+            if (error instanceof AuthError && !error.isProviderFailure) {
+              authFailures().inc({ service: this.options.serviceName, reason: error.message, source: 'credential' });
               this.logger.warn(`Refused a caller of ${subject}: ${error.message}`);
             }
             throw error;

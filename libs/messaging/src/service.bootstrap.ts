@@ -2,10 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
 import type { AuthConfig, AuthEnv } from '@phoi-hop/auth';
 import { authConfigFromEnv } from '@phoi-hop/auth';
-import type { MessagingOptions } from './messaging.options';
+import { assertMessagingOptions, type MessagingOptions } from './messaging.options';
 import { MessagingModule, startRpcServer, type ActorLookupProvider } from './messaging.module';
 import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
-import { CreateAuditTables1764300000050, PersistenceModule } from '@phoi-hop/persistence';
+import { CreateAuditTables1764300000050, PersistenceModule, migrateOnlyRequested, runMigrationsOf } from '@phoi-hop/persistence';
 import { createLogger, hardenHttp, ObservabilityModule, PinoNestLogger } from '@phoi-hop/observability';
 
 /** What every service needs to run: database, NATS, auth, HTTP port for probes and metrics. */
@@ -27,6 +27,9 @@ export interface BaseServiceEnv extends AuthEnv {
   NATS_URL: string;
   NATS_SUBJECT_PREFIX: string;
   EVENTS_STREAM: string;
+  EVENTS_STREAM_REPLICAS?: number;
+  NATS_USER?: string;
+  NATS_PASSWORD?: string;
   RPC_TIMEOUT_MS: number;
   HTTP_PORT: number;
   HTTP_HOST: string;
@@ -35,9 +38,20 @@ export interface BaseServiceEnv extends AuthEnv {
 /** The NATS settings of a service, from the variables of messagingEnv(). */
 export function messagingOptionsFromEnv(
   serviceName: string,
-  env: Pick<BaseServiceEnv, 'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'EVENTS_STREAM' | 'RPC_TIMEOUT_MS'>,
+  env: Pick<BaseServiceEnv, 'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'EVENTS_STREAM' | 'EVENTS_STREAM_REPLICAS' | 'NATS_USER' | 'NATS_PASSWORD' | 'RPC_TIMEOUT_MS'>,
 ): MessagingOptions {
-  return { natsUrl: env.NATS_URL, serviceName, subjectPrefix: env.NATS_SUBJECT_PREFIX, streamName: env.EVENTS_STREAM, rpcTimeoutMs: env.RPC_TIMEOUT_MS };
+  const options: MessagingOptions = {
+    natsUrl: env.NATS_URL,
+    serviceName,
+    subjectPrefix: env.NATS_SUBJECT_PREFIX,
+    streamName: env.EVENTS_STREAM,
+    rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+    streamReplicas: env.EVENTS_STREAM_REPLICAS ?? 1,
+    ...(env.NATS_USER || env.NATS_PASSWORD ? { natsUser: env.NATS_USER, natsPassword: env.NATS_PASSWORD } : {}),
+  };
+  // Checked here too, so a bad setting fails while the configuration is read, naming the variable.
+  assertMessagingOptions(options);
+  return options;
 }
 
 export function baseServiceConfigFromEnv(serviceName: string, env: BaseServiceEnv): BaseServiceConfig {
@@ -56,12 +70,19 @@ export function baseServiceConfigFromEnv(serviceName: string, env: BaseServiceEn
 /**
  * Creates a service: a Nest app with an HTTP side (health, metrics) and an RPC side on NATS.
  * Errors at boot are thrown (not `process.exit`), so a launcher or a test can report them.
+ * With `MIGRATE_ONLY=true` it runs the service's migrations and ends the process instead (the
+ * migrations Job of the Kubernetes manifests).
  */
 export async function startServiceApp(
   module: unknown,
   config: Pick<BaseServiceConfig, 'httpPort' | 'httpHost'>,
   logger: LoggerService | false,
 ): Promise<INestApplication> {
+  if (migrateOnlyRequested()) {
+    const applied = await runMigrationsOf(module as DynamicModule);
+    if (logger) logger.log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'no pending migrations', 'MigrateOnly');
+    process.exit(0);
+  }
   const app = await NestFactory.create(module as never, { logger, abortOnError: false });
   app.enableShutdownHooks();
   hardenHttp(app);

@@ -56,9 +56,33 @@ export function outboxLag(): Gauge<'service'> {
   return once('lag', () => new Gauge({ name: 'phoihop_outbox_pending', help: 'Committed events not yet published', labelNames: ['service'], registers: [metricsRegistry()] }));
 }
 
-/** Refused credentials (expired, forged, unknown key), by reason; the credential itself is never recorded. */
-export function authFailures(): Counter<'service' | 'reason'> {
-  return once('authFailures', () => new Counter({ name: 'phoihop_auth_failures_total', help: 'Refused tokens and keys', labelNames: ['service', 'reason'], registers: [metricsRegistry()] }));
+/**
+ * Messages of the events stream a durable consumer has not acknowledged yet (JetStream's
+ * `num_pending` + `num_ack_pending`): its lag behind the stream.
+ */
+export function consumerPending(): Gauge<'service' | 'consumer'> {
+  return once('consumerPending', () => new Gauge({ name: 'phoihop_consumer_pending', help: 'Events a durable consumer has not acknowledged yet (pending + awaiting ack)', labelNames: ['service', 'consumer'], registers: [metricsRegistry()] }));
+}
+
+/**
+ * Stored due work (deadlines) by state: `due` (its time has come, not fired yet: the backlog),
+ * `stuck` (failed every attempt: it will not fire without an operator), `scheduled` (in the future).
+ */
+export function dueWorkPending(): Gauge<'queue' | 'state'> {
+  return once('dueWorkPending', () => new Gauge({ name: 'phoihop_due_work_pending', help: 'Stored deadlines by state: due (backlog), stuck (failed every attempt), scheduled', labelNames: ['queue', 'state'], registers: [metricsRegistry()] }));
+}
+
+/** How long the oldest due item has waited past its time (0 when none is due). */
+export function dueWorkOldestSeconds(): Gauge<'queue'> {
+  return once('dueWorkOldest', () => new Gauge({ name: 'phoihop_due_work_oldest_due_seconds', help: 'Seconds the oldest due deadline has waited past its time', labelNames: ['queue'], registers: [metricsRegistry()] }));
+}
+
+/**
+ * Refused credentials (expired, forged, unknown key) by reason, `source="credential"`; failed reads
+ * of the identity provider, `source="provider"`. The credential itself is never recorded.
+ */
+export function authFailures(): Counter<'service' | 'reason' | 'source'> {
+  return once('authFailures', () => new Counter({ name: 'phoihop_auth_failures_total', help: 'Refused tokens and keys, and identity provider failures', labelNames: ['service', 'reason', 'source'], registers: [metricsRegistry()] }));
 }
 
 /** 1 for each service running in this process, so a scrape says whose metrics these are. */

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createTestEnvironment, eventually, type TestEnvironment } from '@phoi-hop/testing';
 import { createServiceDataSource } from './data-source.factory';
-import { DueWorkPoller } from './due-work.poller';
+import { metricsRegistry } from '@phoi-hop/observability';
+import { DueWorkPoller, deadlineTableStatements } from './due-work.poller';
 
 interface Item {
   id: string;
@@ -119,5 +120,45 @@ describe(DueWorkPoller.name, () => {
     const survivor = poller(await dataSource(), 'survivor');
     expect(await survivor.tick()).toBe(1);
     expect((await sql.query(`SELECT worker FROM effect`)).rows).toEqual([{ worker: 'survivor' }]);
+  });
+
+  it('reports the deadline backlog, the stuck deadlines and the oldest wait after each tick', async () => {
+    await sql.query(`CREATE TABLE IF NOT EXISTS metered_deadline (id uuid PRIMARY KEY, label text NOT NULL, due_at timestamptz NOT NULL, fired_at timestamptz, cancelled_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error text)`);
+    await sql.query(`TRUNCATE metered_deadline`);
+    await sql.query(`INSERT INTO metered_deadline (id, label, due_at, attempts, fired_at, cancelled_at) VALUES
+      (gen_random_uuid(), 'failing', now() - interval '2 minutes', 0, NULL, NULL),
+      (gen_random_uuid(), 'late', now() - interval '1 minute', 0, NULL, NULL),
+      (gen_random_uuid(), 'given up', now() - interval '1 hour', 3, NULL, NULL),
+      (gen_random_uuid(), 'later', now() + interval '1 hour', 0, NULL, NULL),
+      (gen_random_uuid(), 'fired', now() - interval '1 day', 0, now(), NULL),
+      (gen_random_uuid(), 'cancelled', now() - interval '1 day', 0, NULL, now())`);
+    const metered = new DueWorkPoller<Item>(await dataSource(), {
+      ...deadlineTableStatements('metered_deadline', ['label']),
+      handle: async (_manager, item) => {
+        if (item.label === 'failing') throw new Error('still failing');
+      },
+      intervalMs: 20,
+      maxAttempts: 3,
+    });
+    const gauges = async () => {
+      const text = await metricsRegistry().metrics();
+      const value = (pattern: RegExp) => Number(text.match(pattern)?.[1]);
+      return {
+        due: value(/^phoihop_due_work_pending\{queue="metered_deadline",state="due"\} (\S+)$/m),
+        stuck: value(/^phoihop_due_work_pending\{queue="metered_deadline",state="stuck"\} (\S+)$/m),
+        scheduled: value(/^phoihop_due_work_pending\{queue="metered_deadline",state="scheduled"\} (\S+)$/m),
+        oldest: value(/^phoihop_due_work_oldest_due_seconds\{queue="metered_deadline"\} (\S+)$/m),
+      };
+    };
+    // 'late' fires; 'failing' stays due (one attempt used), so it is the backlog and the oldest wait.
+    expect(await metered.tick()).toBe(1);
+    const first = await gauges();
+    expect(first).toMatchObject({ due: 1, stuck: 1, scheduled: 1 });
+    expect(first.oldest).toBeGreaterThanOrEqual(119);
+    expect(first.oldest).toBeLessThan(180);
+    // Two more failures exhaust its attempts: nothing is due any more, two are stuck.
+    await metered.tick();
+    await metered.tick();
+    expect(await gauges()).toEqual({ due: 0, stuck: 2, scheduled: 1, oldest: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { dueWorkOldestSeconds, dueWorkPending } from '@phoi-hop/observability';
 import { queryRows } from './transaction.util';
 
 export interface DueWorkOptions<T> {
@@ -20,14 +21,35 @@ export interface DueWorkOptions<T> {
   onError?(error: unknown, item: T): void;
   /** After a tick that handled items (e.g. to kick the outbox relay). */
   afterWork?(handled: number): void;
+  /**
+   * Counts the stored work for the `phoihop_due_work_*` gauges after each tick ($1 = maxAttempts):
+   * one row of `due`, `stuck`, `scheduled` and `oldest_due_seconds`. Labelled by `queue`.
+   */
+  backlog?: { queue: string; sql: string };
+}
+
+interface BacklogRow {
+  due: number;
+  stuck: number;
+  scheduled: number;
+  oldest_due_seconds: number;
 }
 
 /**
  * The claim, done and failed statements for a deadline table of the usual shape: `id`, `due_at`,
  * `fired_at`, `cancelled_at`, `attempts`, `last_error`, selecting `columns` of the claimed row.
  */
-export function deadlineTableStatements(table: string, columns: string[]): Pick<DueWorkOptions<{ id: string }>, 'claimSql' | 'doneSql' | 'failedSql'> {
+export function deadlineTableStatements(table: string, columns: string[]): Pick<DueWorkOptions<{ id: string }>, 'claimSql' | 'doneSql' | 'failedSql' | 'backlog'> {
   return {
+    // The partial index on due_at (fired_at IS NULL AND cancelled_at IS NULL) keeps this to the open rows.
+    backlog: {
+      queue: table,
+      sql: `SELECT count(*) FILTER (WHERE due_at <= now() AND attempts < $1)::int AS due,
+                   count(*) FILTER (WHERE attempts >= $1)::int AS stuck,
+                   count(*) FILTER (WHERE due_at > now() AND attempts < $1)::int AS scheduled,
+                   coalesce(extract(epoch FROM now() - min(due_at) FILTER (WHERE due_at <= now() AND attempts < $1)), 0)::float8 AS oldest_due_seconds
+              FROM ${table} WHERE fired_at IS NULL AND cancelled_at IS NULL`,
+    },
     claimSql: `SELECT ${['id', ...columns].join(', ')} FROM ${table}
                 WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now() AND attempts < $1 AND NOT (id = ANY($2::uuid[]))
                 ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
@@ -99,7 +121,24 @@ export class DueWorkPoller<T extends { id: string }> {
       handled++;
     }
     if (handled > 0) this.options.afterWork?.(handled);
+    if (!this.closing) await this.measureBacklog(maxAttempts);
     return handled;
+  }
+
+  /** Sets the backlog gauges from the table (what is left after this tick). */
+  async measureBacklog(maxAttempts = this.options.maxAttempts ?? 10): Promise<void> {
+    const backlog = this.options.backlog;
+    if (!backlog) return;
+    let row: BacklogRow | undefined;
+    try {
+      [row] = await queryRows<BacklogRow>(this.dataSource.manager, backlog.sql, [maxAttempts]);
+    } catch {
+      // A measurement must never hold up the deadlines: the gauges keep their last values.
+      return;
+    }
+    if (!row) return;
+    for (const state of ['due', 'stuck', 'scheduled'] as const) dueWorkPending().set({ queue: backlog.queue, state }, Number(row[state]));
+    dueWorkOldestSeconds().set({ queue: backlog.queue }, Number(row.oldest_due_seconds));
   }
 
   private schedule(delayMs: number): void {

@@ -10,3 +10,5 @@ export * from './deadline.settings';
 export * from './group-commit';
 export * from './insert-many';
 export * from './sql-batch';
+export * from './deadline.scheduler';
+export * from './migrate-only';

@@ -20,6 +20,9 @@ class DataSourceLifecycle implements OnApplicationShutdown {
   }
 }
 
+/** The options a PersistenceModule was given, so a migrations-only run can find them (see migrateOnly). */
+export const PERSISTENCE_OPTIONS = Symbol('PERSISTENCE_OPTIONS');
+
 /**
  * Provides the service's DataSource, initialised and migrated before anything else uses it
  * (migrations run under an advisory lock, so replicas starting together migrate once).
@@ -41,6 +44,7 @@ export class PersistenceModule {
           },
         },
         DataSourceLifecycle,
+        { provide: PERSISTENCE_OPTIONS, useValue: options },
       ],
       exports: [DataSource],
     };

@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RpcSubjects } from '@phoi-hop/contracts';
 import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import { deadlineSettingsProviders } from '@phoi-hop/persistence';
 import type { ConsultationConfig } from '../config/consultation.config';
 import { ConsultationNatsController } from '../consultation/consultation.nats-controller';
 import { ConsultationRepository } from '../consultation/consultation.repository';
 import { OpinionQueueService } from '../consultation/opinion-queue.service';
 import { ConsultationService } from '../consultation/consultation.service';
-import { DeadlineScheduler } from '../deadline/deadline.scheduler';
-import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from '../deadline/deadline.settings';
+import { ConsultationDeadlineScheduler } from '../deadline/deadline.scheduler';
 import { ConsultationInitial1764300001000 } from '../migrations/1764300001000-consultation-initial';
 
 export interface ConsultationModuleDeps {
@@ -26,12 +26,11 @@ export class ConsultationModule {
       }),
       controllers: [auditTrailController(RpcSubjects.consultation.auditTrail), ConsultationNatsController],
       providers: [
-        { provide: DEADLINE_SETTINGS, useValue: config.deadlines },
-        { provide: DEADLINE_SCHEDULER_ENABLED, useValue: config.schedulerEnabled },
+        ...deadlineSettingsProviders(config),
         ConsultationRepository,
         ConsultationService,
         OpinionQueueService,
-        DeadlineScheduler,
+        ConsultationDeadlineScheduler,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
       ],
     };

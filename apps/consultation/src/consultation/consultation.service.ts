@@ -22,8 +22,7 @@ import {
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, RpcCallError, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit } from '@phoi-hop/persistence';
-import { DEADLINE_SETTINGS } from '../deadline/deadline.settings';
+import { DEADLINE_SETTINGS, appendAudit } from '@phoi-hop/persistence';
 import type { DeadlineSettings } from '../config/consultation.config';
 import { ConsultationError } from './consultation.errors';
 import { ConsultationRepository, stateOf, toConsultationDto, type LoadedConsultation } from './consultation.repository';

@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { escalationTargets, EventSubjects, type OpinionEscalatedEvent, type OpinionRemindedEvent } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DueWorkPoller, appendAudit, deadlineTableStatements, queryRows } from '@phoi-hop/persistence';
-import type { DeadlineSettings } from '../config/consultation.config';
-import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from './deadline.settings';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
 
 interface DueDeadline {
   id: string;
@@ -30,39 +28,17 @@ interface ConsultationHead {
  * consultation_deadline table: they survive restarts, and with N replicas each fires once.
  */
 @Injectable()
-export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(DeadlineScheduler.name);
-  private readonly poller: DueWorkPoller<DueDeadline>;
-
+export class ConsultationDeadlineScheduler extends DeadlineScheduler<DueDeadline> {
   constructor(
     dataSource: DataSource,
     relay: OutboxRelay,
     @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
-    @Inject(DEADLINE_SCHEDULER_ENABLED) private readonly enabled: boolean,
+    @Inject(DEADLINE_SCHEDULER_ENABLED) enabled: boolean,
   ) {
-    this.poller = new DueWorkPoller<DueDeadline>(dataSource, {
-      ...deadlineTableStatements('consultation_deadline', ['consultation_id', 'kind', 'due_at']),
-      handle: (manager, due) => this.fire(manager, due),
-      intervalMs: settings.pollIntervalMs,
-      onError: (error, due) => this.logger.error(`Deadline ${due.id} failed, will retry: ${String((error as Error)?.message ?? error)}`),
-      afterWork: () => relay.kick(),
-    });
+    super(dataSource, { table: 'consultation_deadline', columns: ['consultation_id', 'kind', 'due_at'], settings, enabled, afterWork: () => relay.kick() });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.enabled) this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
-  }
-
-  /** Fires what is due now (tests and operators; the poller calls it on its own otherwise). */
-  runDue(): Promise<number> {
-    return this.poller.tick();
-  }
-
-  private async fire(manager: EntityManager, due: DueDeadline): Promise<void> {
+  protected async fire(manager: EntityManager, due: DueDeadline): Promise<void> {
     const [head] = await queryRows<ConsultationHead>(manager, `SELECT * FROM consultation WHERE id = $1 FOR UPDATE`, [due.consultation_id]);
     if (!head || head.status !== 'OPEN') return;
     // A written consultation waits on the agencies that have not answered; a meeting reminds everyone invited.

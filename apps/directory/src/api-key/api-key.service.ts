@@ -126,7 +126,7 @@ export class ApiKeyService {
   }
 
   private refuse(keyId: string | null, reason: string): never {
-    authFailures().inc({ service: 'directory', reason });
+    authFailures().inc({ service: 'directory', reason, source: 'credential' });
     this.logger.warn(`Refused API key ${keyId ?? '(malformed)'}: ${reason}`);
     throw new DomainError(ErrorCodes.UNAUTHENTICATED, reason);
   }

@@ -1,6 +1,7 @@
 import { ReferenceRevisions1764300000500 } from '../migrations/1764300000500-reference-revisions';
 import { AgencyContacts1764300000600 } from '../migrations/1764300000600-agency-contacts';
 import { SlaConsultationHours1764300000700 } from '../migrations/1764300000700-sla-consultation-hours';
+import { UserSubject1764300000800 } from '../migrations/1764300000800-user-subject';
 import { ReferenceRepository } from '../reference/reference.repository';
 import { ReferenceAdminService } from '../reference/reference-admin.service';
 import { ReferenceNatsController } from '../reference/reference.nats-controller';
@@ -30,7 +31,7 @@ import { RoutingService } from '../routing/routing.service';
 import { loadSeedFolder } from '../seed/seed-loader';
 import { loadSeed } from '../seed/seed.service';
 import { UserAdminService } from '../user/user-admin.service';
-import { directoryUserLookup } from '../user/user-identity';
+import { LINKED_ISSUER, directoryUserLookup, linkedIssuerOf } from '../user/user-identity';
 import { UserEntity } from '../user/user.entity';
 import { UserNatsController } from '../user/user.nats-controller';
 import { UserService } from '../user/user.service';
@@ -65,7 +66,7 @@ export class DirectoryModule {
       module: DirectoryModule,
       imports: serviceInfrastructure(config, {
         entities: [AgencyEntity, ApiKeyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity],
-        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500, AgencyContacts1764300000600, SlaConsultationHours1764300000700],
+        migrations: [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500, AgencyContacts1764300000600, SlaConsultationHours1764300000700, UserSubject1764300000800],
         pgDriver: deps.pgDriver,
         // The directory answers "who is this caller" from its own table.
         actorLookup: { inject: [DataSource], useFactory: (dataSource: DataSource) => directoryUserLookup(dataSource) },
@@ -73,6 +74,7 @@ export class DirectoryModule {
       controllers: [AgencyNatsController, ApiKeyNatsController, auditTrailController(RpcSubjects.directory.auditTrail), FocalPointNatsController, ProvisionNatsController, ReferenceNatsController, RoutingNatsController, UserNatsController],
       providers: [
         { provide: DIRECTORY_CONFIG, useValue: config },
+        { provide: LINKED_ISSUER, useValue: linkedIssuerOf(config.auth) },
         AgencyService,
         ApiKeyService,
         FocalPointService,

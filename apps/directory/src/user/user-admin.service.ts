@@ -9,12 +9,13 @@ import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity'
 import { currentAgency } from '@phoi-hop/routing';
 import type { SeedAgency } from '../seed/seed.types';
 import { UserEntity } from './user.entity';
+import { LINKED_ISSUER } from './user-identity';
 import { toUserAdminDto } from './user.mapper';
 import { decodeUserCursor, encodeUserCursor, roleAgencyProblem } from './user.rules';
 
 /** What the audit keeps of a user: no credentials exist here, and none would be written. */
 function auditView(user: UserEntity): Record<string, unknown> {
-  return { displayName: user.displayName, agencyCode: user.agencyCode, roles: user.roles, active: user.active };
+  return { displayName: user.displayName, agencyCode: user.agencyCode, roles: user.roles, active: user.active, subject: user.subject };
 }
 
 /**
@@ -28,6 +29,7 @@ export class UserAdminService {
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
     @Inject(ACTOR_RESOLVER) private readonly actors: ActorResolver,
+    @Inject(LINKED_ISSUER) private readonly linkedIssuer: string,
   ) {}
 
   async list(request: UserListRequest): Promise<UserListResponse> {
@@ -45,10 +47,12 @@ export class UserAdminService {
   async create(actor: Actor, request: CreateUserRequest): Promise<UserAdminDto> {
     return this.change(request.username, async (manager) => {
       await this.checkFit(manager, request.agencyCode, request.roles);
+      const subject = request.subject ?? null;
+      if (subject) await this.checkSubjectFree(manager, subject, null);
       const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO app_user (id, username, display_name, agency_code, roles) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO app_user (id, username, display_name, agency_code, roles, subject_issuer, subject) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [stableUserId(request.username), request.username, request.displayName.trim(), request.agencyCode, request.roles],
+        [stableUserId(request.username), request.username, request.displayName.trim(), request.agencyCode, request.roles, subject ? this.linkedIssuer : null, subject],
       );
       if (inserted.length === 0) throw new DomainError(ErrorCodes.CONFLICT, `A user named ${request.username} exists`, 'username');
       const user = (await manager.findOne(UserEntity, { where: { username: request.username } }))!;
@@ -68,8 +72,12 @@ export class UserAdminService {
       }
       await this.checkFit(manager, agencyCode, roles);
       const displayName = request.displayName?.trim() ?? user.displayName;
-      if (displayName === user.displayName && agencyCode === user.agencyCode && sameRoles(roles, user.roles)) return user;
-      await manager.update(UserEntity, { id: user.id }, { displayName, agencyCode, roles, updatedAt: new Date() });
+      // "" unlinks; a subject is always linked under the platform's own identity provider.
+      const subject = request.subject === undefined ? user.subject : request.subject || null;
+      const subjectIssuer = request.subject === undefined ? user.subjectIssuer : subject ? this.linkedIssuer : null;
+      if (displayName === user.displayName && agencyCode === user.agencyCode && sameRoles(roles, user.roles) && subject === user.subject && subjectIssuer === user.subjectIssuer) return user;
+      if (subject && (subject !== user.subject || subjectIssuer !== user.subjectIssuer)) await this.checkSubjectFree(manager, subject, user.id);
+      await manager.update(UserEntity, { id: user.id }, { displayName, agencyCode, roles, subject, subjectIssuer, updatedAt: new Date() });
       const after = (await manager.findOne(UserEntity, { where: { id: user.id } }))!;
       await this.record(manager, actor, after, 'UPDATED', { before, after: auditView(after) }, [user.agencyCode]);
       return after;
@@ -103,7 +111,12 @@ export class UserAdminService {
 
   /** Runs a change in one transaction, then publishes its event and forgets the cached user here. */
   private async change(username: string, work: (manager: EntityManager) => Promise<UserEntity>): Promise<UserAdminDto> {
-    const user = await this.dataSource.transaction(work);
+    const user = await this.dataSource.transaction(work).catch((error: unknown) => {
+      // Two administrators linking one subject at once: the unique index decides.
+      const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (driver?.code === '23505' && driver.constraint === 'app_user_subject_idx') throw new DomainError(ErrorCodes.CONFLICT, 'The subject is linked to another user', 'subject');
+      throw error;
+    });
     this.actors.forget(username);
     this.relay.kick();
     return toUserAdminDto(user);
@@ -113,6 +126,12 @@ export class UserAdminService {
     const user = await manager.findOne(UserEntity, { where: { username }, lock: { mode: 'pessimistic_write' } });
     if (!user) throw new DomainError(ErrorCodes.NOT_FOUND, `No user named ${username}`, 'username');
     return user;
+  }
+
+  /** One subject of the provider is one user: linking it to a second is CONFLICT. */
+  private async checkSubjectFree(manager: EntityManager, subject: string, userId: string | null): Promise<void> {
+    const holder = await manager.findOne(UserEntity, { where: { subjectIssuer: this.linkedIssuer, subject } });
+    if (holder && holder.id !== userId) throw new DomainError(ErrorCodes.CONFLICT, `The subject is linked to ${holder.username}`, 'subject');
   }
 
   /** The agency exists today and the roles fit it (see roleAgencyProblem). */

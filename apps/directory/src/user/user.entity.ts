@@ -33,4 +33,11 @@ export class UserEntity {
 
   @Column('text', { nullable: true })
   disabledReason!: string | null;
+
+  /** The identity provider whose `subject` this user is (with `subject`, or neither). */
+  @Column('text', { nullable: true })
+  subjectIssuer!: string | null;
+
+  @Column('text', { nullable: true })
+  subject!: string | null;
 }

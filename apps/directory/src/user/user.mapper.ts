@@ -12,5 +12,6 @@ export function toUserAdminDto(user: UserEntity): UserAdminDto {
     createdAt: user.createdAt.toISOString(),
     disabledAt: user.disabledAt?.toISOString() ?? null,
     disabledReason: user.disabledReason,
+    subject: user.subject,
   };
 }

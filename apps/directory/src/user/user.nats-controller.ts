@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  ActorResolveRequest,
   CreateUserRequest,
   DisableUserRequest,
   EnableUserRequest,
@@ -43,10 +44,9 @@ export class UserNatsController {
     return this.users.resolve(request.usernames);
   }
 
-  // The request interceptor has already mapped the caller's token to an active user.
   @MessagePattern(RpcSubjects.directory.actorResolve)
-  actor(@RpcActor() actor: Actor): Actor {
-    return actor;
+  actor(@Payload() request: ActorResolveRequest): Promise<Actor> {
+    return this.users.resolveActor(request);
   }
 
   @MessagePattern(RpcSubjects.directory.userList)

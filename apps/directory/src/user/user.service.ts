@@ -1,14 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { DomainError, ErrorCodes, Roles, type Actor, type OfficerDto, type UserDto, type UserNameDto } from '@phoi-hop/contracts';
-import { hasAnyRole } from '@phoi-hop/auth';
+import { DomainError, ErrorCodes, Roles, type Actor, type ExternalIdentity, type OfficerDto, type UserDto, type UserNameDto } from '@phoi-hop/contracts';
+import { hasAnyRole, type ActorLookup } from '@phoi-hop/auth';
+import { directoryUserLookup } from './user-identity';
 import { UserEntity } from './user.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class UserService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly lookup: ActorLookup;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.lookup = directoryUserLookup(dataSource);
+  }
+
+  /** The active user an identity names (see directoryUserLookup), for the services that verified its token. */
+  resolveActor(identity: ExternalIdentity): Promise<Actor> {
+    return this.lookup(identity);
+  }
 
   /** A user's directory record: for the user themself and for administrators. */
   async get(actor: Actor, username: string): Promise<UserDto> {

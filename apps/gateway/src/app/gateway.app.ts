@@ -43,3 +43,4 @@ export async function createGatewayApp(config: GatewayConfig, logger: LoggerServ
 }
 
 export type { GatewayConfig } from '../config/gateway.config';
+export type { IntrospectionMode } from '../auth/introspection-guard.plugin';

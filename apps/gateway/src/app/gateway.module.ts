@@ -8,6 +8,8 @@ import { AuthError, DEFAULT_INTERNAL_SECRET } from '@phoi-hop/auth';
 import { MessagingModule } from '@phoi-hop/messaging';
 import { ObservabilityModule } from '@phoi-hop/observability';
 import { CallerAuthenticator, callerAuthenticationProviders, type Credential } from '../auth/caller-authenticator';
+import { introspectionGuardPlugin, type IntrospectionMode } from '../auth/introspection-guard.plugin';
+import { closeWhenExpired } from '../auth/subscription-expiry';
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
 import { GATEWAY_RESOLVERS } from '../graphql/gateway.resolvers';
@@ -25,35 +27,40 @@ function formatAsGraphQLError(error: GraphQLError): GraphQLError {
   return new GraphQLError(shown.message, { path: shown.path, extensions: shown.extensions });
 }
 
-type WsExtra = { credential?: Credential | null };
+type WsExtra = { credential?: Credential | null; cancelExpiry?: () => void; socket: { close(code: number, reason: string): void } };
 
-function graphQLOptions(authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter): ApolloDriverConfig {
+function graphQLOptions(introspection: IntrospectionMode, authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    introspection: true,
+    introspection: introspection !== 'off',
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimitRule()],
-    plugins: [complexityLimitPlugin(), ...noStorePlugins()],
+    plugins: [complexityLimitPlugin(), ...noStorePlugins(), ...(introspection === 'signed-in' ? [introspectionGuardPlugin()] : [])],
     formatError: formatGraphQLError,
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
         // The credential travels in connectionParams ({ authorization: "Bearer …" | "ApiKey …" }); a bad one closes the socket.
+        // The connection closes with 4401 when the credential expires: the client connects again with a fresh one.
         onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
           const credential = credentialFrom(ctx.connectionParams ?? {});
           if (!credential) return false;
+          const extra = ctx.extra as WsExtra;
+          let expiresAtMs: number | undefined;
           try {
-            await authenticator.authenticate(credential);
+            ({ expiresAtMs } = await authenticator.authenticate(credential));
           } catch (error) {
             if (error instanceof AuthError) reportRefusal(credential, error);
             return false;
           }
-          (ctx.extra as WsExtra).credential = credential;
+          extra.credential = credential;
+          if (expiresAtMs !== undefined) extra.cancelExpiry = closeWhenExpired(extra.socket, expiresAtMs);
           return true;
         },
+        onClose: (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => (ctx.extra as WsExtra).cancelExpiry?.(),
         // Errors over WebSocket get the same stable codes and the same hiding as over HTTP.
         onError: (_ctx: unknown, _message: unknown, errors: readonly GraphQLError[]) => errors.map((e) => formatAsGraphQLError(e)),
         onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
@@ -99,7 +106,7 @@ export class GatewayModule {
           driver: ApolloDriver,
           imports: [services],
           inject: [CallerAuthenticator, AgencyCache, RateLimiter],
-          useFactory: graphQLOptions,
+          useFactory: (authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter) => graphQLOptions(config.introspection ?? 'public', authenticator, agencies, limiter),
         }),
       ],
       providers: [

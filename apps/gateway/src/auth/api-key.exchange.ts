@@ -20,6 +20,8 @@ interface VerifiedKey {
   actor: Actor;
   token: string;
   checkedUntilMs: number;
+  /** The key's own expiry, if it has one. */
+  expiresAtMs?: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export class ApiKeyExchange {
     });
   }
 
-  async exchange(secret: string): Promise<{ actor: Actor; token: string }> {
+  async exchange(secret: string): Promise<{ actor: Actor; token: string; expiresAtMs?: number }> {
     if (!parseApiKeyId(secret)) throw AuthError.unauthenticated('API key is malformed');
     const digest = createHash('sha256').update(secret).digest('hex');
     const hit = this.verified.get(digest);
@@ -74,7 +76,13 @@ export class ApiKeyExchange {
     const expiresAtMs = key.expiresAt ? Date.parse(key.expiresAt) : undefined;
     const actor: Actor = { userId: key.keyId, username: `api-key:${key.keyId}`, agencyCode: key.agencyCode, roles: [Roles.API_CLIENT], scopes: key.scopes, apiKeyId: key.keyId };
     const minted = await this.minter.tokenFor(actor, expiresAtMs);
-    const entry: VerifiedKey = { keyId: key.keyId, actor, token: minted.token, checkedUntilMs: Math.min(this.now() + API_KEY_CACHE_MS, minted.expiresAtMs - 30_000) };
+    const entry: VerifiedKey = {
+      keyId: key.keyId,
+      actor,
+      token: minted.token,
+      checkedUntilMs: Math.min(this.now() + API_KEY_CACHE_MS, minted.expiresAtMs - 30_000),
+      ...(expiresAtMs !== undefined ? { expiresAtMs } : {}),
+    };
     remember(this.verified, digest, entry);
     return entry;
   }

@@ -17,7 +17,6 @@ import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseOpener } from '../case/case-opener';
 import { CaseSplitService } from '../case/case-split.service';
 import { CaseDeadlineScheduler } from '../deadline/case-deadline.scheduler';
-import { INTAKE_DEADLINE_SCHEDULER_ENABLED, INTAKE_DEADLINE_SETTINGS } from '../deadline/deadline.tokens';
 import { ParticipantHistory1764300000500 } from '../migrations/1764300000500-participant-history';
 import { Decisions1764300000600 } from '../migrations/1764300000600-decisions';
 import { ActionResults1764300000700 } from '../migrations/1764300000700-action-results';
@@ -25,6 +24,7 @@ import { HandlingActionService } from '../decision/handling-action.service';
 import { CaseDecisionService } from '../decision/case-decision.service';
 import { DecisionNatsController } from '../decision/decision.nats-controller';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import { deadlineSettingsProviders } from '@phoi-hop/persistence';
 import { CaseEntity, CaseParticipantEntity } from '../case/case.entity';
 import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
@@ -61,8 +61,7 @@ export class IntakeModule {
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
       providers: [
         { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix, submitBatchMax: config.submitBatchMax ?? 64 } },
-        { provide: INTAKE_DEADLINE_SETTINGS, useValue: config.deadlines },
-        { provide: INTAKE_DEADLINE_SCHEDULER_ENABLED, useValue: config.schedulerEnabled },
+        ...deadlineSettingsProviders(config),
         CaseDeadlines,
         CaseMergeService,
         CaseOpener,

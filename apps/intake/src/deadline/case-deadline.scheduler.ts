@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { escalationTargets, EventSubjects, type CaseDeadlineEscalatedEvent, type CaseDeadlineKind, type CaseDeadlineRemindedEvent, type CaseStatus, type Severity } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DueWorkPoller, appendAudit, deadlineTableStatements, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
 import { CaseRepository, OPEN_STATUSES } from '../case/case.repository';
-import { INTAKE_DEADLINE_SCHEDULER_ENABLED, INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
 
 interface DueRow {
   id: string;
@@ -38,35 +37,18 @@ const STILL_OWED: Record<Exclude<CaseDeadlineKind, 'ACTION'>, CaseStatus[]> = {
  * case_deadline, so they survive restarts and fire once with N replicas.
  */
 @Injectable()
-export class CaseDeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(CaseDeadlineScheduler.name);
-  private readonly poller: DueWorkPoller<DueRow>;
-
+export class CaseDeadlineScheduler extends DeadlineScheduler<DueRow> {
   constructor(
     dataSource: DataSource,
     relay: OutboxRelay,
     private readonly cases: CaseRepository,
-    @Inject(INTAKE_DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
-    @Inject(INTAKE_DEADLINE_SCHEDULER_ENABLED) private readonly enabled: boolean,
+    @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
+    @Inject(DEADLINE_SCHEDULER_ENABLED) enabled: boolean,
   ) {
-    this.poller = new DueWorkPoller<DueRow>(dataSource, {
-      ...deadlineTableStatements('case_deadline', ['case_id', 'kind', 'action_id', 'phase', 'deadline']),
-      handle: (manager, due) => this.fire(manager, due),
-      intervalMs: settings.pollIntervalMs,
-      onError: (error, due) => this.logger.error(`Case deadline ${due.id} failed, will retry: ${String((error as Error)?.message ?? error)}`),
-      afterWork: () => relay.kick(),
-    });
+    super(dataSource, { table: 'case_deadline', columns: ['case_id', 'kind', 'action_id', 'phase', 'deadline'], settings, enabled, afterWork: () => relay.kick() });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.enabled) this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
-  }
-
-  private async fire(manager: EntityManager, due: DueRow): Promise<void> {
+  protected async fire(manager: EntityManager, due: DueRow): Promise<void> {
     const [kase] = await queryRows<CaseRow>(
       manager,
       `SELECT c.id, c.number, c.status, c.severity, c.visible_agencies,

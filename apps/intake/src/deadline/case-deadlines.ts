@@ -2,8 +2,7 @@ import { reminderAt } from '@phoi-hop/contracts';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SqlBatch, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
-import { INTAKE_DEADLINE_SETTINGS } from './deadline.tokens';
+import { DEADLINE_SETTINGS, SqlBatch, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
 
 export type CaseDeadlineKind = 'TRIAGE' | 'DECISION' | 'CONSULTATION' | 'ACTION';
 
@@ -26,7 +25,7 @@ export function endOfProvinceDay(date: string): Date {
  */
 @Injectable()
 export class CaseDeadlines {
-  constructor(@Inject(INTAKE_DEADLINE_SETTINGS) private readonly settings: DeadlineSettings) {}
+  constructor(@Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings) {}
 
   async schedule(manager: EntityManager, caseId: string, kind: CaseDeadlineKind, deadline: Date, now: Date, actionId: string | null = null): Promise<void> {
     await this.addSchedules(new SqlBatch(), [{ caseId, kind, deadline, now, actionId }]).execute(manager);

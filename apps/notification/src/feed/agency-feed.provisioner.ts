@@ -14,6 +14,6 @@ export class AgencyFeedProvisioner implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await ensureAgencyFeedStream(this.jsm, { streamName: this.streamName, subjectPrefix: this.options.subjectPrefix });
+    await ensureAgencyFeedStream(this.jsm, { streamName: this.streamName, subjectPrefix: this.options.subjectPrefix, replicas: this.options.streamReplicas });
   }
 }

@@ -26,6 +26,8 @@ export interface UserAdminDto {
   createdAt: string;
   disabledAt: string | null;
   disabledReason: string | null;
+  /** The subject identifier of the user at the platform's identity provider, when an administrator linked one. */
+  subject: string | null;
 }
 
 export interface UserListResponse {
@@ -51,11 +53,21 @@ class UserFields {
   roles!: Role[];
 }
 
+/** A provider's subject identifier (OIDC: at most 255 ASCII characters). */
+const SUBJECT_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const SUBJECT_MESSAGE = 'subject must be 1–255 printable ASCII characters (the identity provider\'s "sub")';
+
 /** `directory.user.create` (ADMIN). */
 export class CreateUserRequest extends UserFields {
   @IsString()
   @Matches(USERNAME_PATTERN, { message: 'username must be 2–64 of a-z 0-9 . _ -' })
   username!: string;
+
+  /** Links the user to this subject at the platform's identity provider (a person, or a machine client an administrator lets in). */
+  @IsOptional()
+  @IsString()
+  @Matches(SUBJECT_PATTERN, { message: SUBJECT_MESSAGE })
+  subject?: string;
 }
 
 /** `directory.user.update` (ADMIN): the fields given change, the others stay. */
@@ -81,6 +93,12 @@ export class UpdateUserRequest {
   @ArrayMaxSize(8)
   @IsIn(ROLE_NAMES, { each: true, message: `roles must be among ${ROLE_NAMES.join(', ')}` })
   roles?: Role[];
+
+  /** A new linked subject at the platform's identity provider; "" removes the link. */
+  @IsOptional()
+  @IsString()
+  @Matches(new RegExp(`^$|${SUBJECT_PATTERN.source}`), { message: SUBJECT_MESSAGE })
+  subject?: string;
 }
 
 /** `directory.user.disable` (ADMIN): the user's tokens stop working everywhere. */
@@ -102,7 +120,42 @@ export class EnableUserRequest {
   username!: string;
 }
 
-/** `directory.actor.resolve`: the directory's view of the caller (its token mapped to a user). */
+/**
+ * Who a verified external token names: the issuer and the issuer's subject identifier, and a
+ * username only when the deployment lets that issuer's usernames name directory users. Never the
+ * token itself, and never the roles it claims (roles come from the directory).
+ */
+export interface ExternalIdentity {
+  issuer: string;
+  subject: string;
+  username?: string;
+  /** When the token expires (ms since the epoch). */
+  expiresAtMs?: number;
+}
+
+/**
+ * `directory.actor.resolve` (platform services only, as themselves): the directory user linked to
+ * `subject` at `issuer`, or the one named `username` when the verifying service was allowed to
+ * send one. The caller's own token never travels on NATS for this.
+ */
+export class ActorResolveRequest {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  issuer!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  subject!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  username?: string;
+}
+
+/** `directory.actor.resolve`: the directory's view of the caller (its identity mapped to a user). */
 export type ActorResolveResponse = Actor;
 
 export const UserChanges = ['CREATED', 'UPDATED', 'DISABLED', 'ENABLED'] as const;

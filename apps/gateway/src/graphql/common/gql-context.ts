@@ -42,9 +42,14 @@ export function credentialFrom(headers: Record<string, unknown>): Credential | n
   return typeof apiKey === 'string' && apiKey.trim() ? { kind: 'apiKey', secret: apiKey.trim() } : null;
 }
 
-/** Counts and logs a refused credential: the reason, and an API key's id, never the secret. */
+/**
+ * Counts and logs a refused credential: the reason, and an API key's id, never the secret. An
+ * identity provider's outage is not the credential's fault: it was logged and counted where the
+ * provider was asked (source "provider").
+ */
 export function reportRefusal(credential: Credential, error: AuthError): void {
-  authFailures().inc({ service: 'gateway', reason: error.message });
+  if (error.isProviderFailure) return;
+  authFailures().inc({ service: 'gateway', reason: error.message, source: 'credential' });
   const what = credential.kind === 'apiKey' ? `an API key (id ${parseApiKeyId(credential.secret) ?? 'unreadable'})` : 'a bearer token';
   logger.warn(`Refused ${what}: ${error.message}`);
 }

@@ -2,8 +2,11 @@ import { Field, InputType } from '@nestjs/graphql';
 
 @InputType()
 export class CreateUserInput {
-  @Field({ description: 'Login name: 2–64 of a-z 0-9 . _ - (preferred_username of the identity provider)' })
+  @Field({ description: 'Login name: 2–64 of a-z 0-9 . _ -' })
   username!: string;
+
+  @Field({ nullable: true, description: "The user's subject (\"sub\") at the platform's identity provider: a person, or a machine client an administrator lets in" })
+  subject?: string;
 
   @Field()
   displayName!: string;
@@ -25,4 +28,7 @@ export class UpdateUserInput {
 
   @Field(() => [String], { nullable: true })
   roles?: string[];
+
+  @Field({ nullable: true, description: 'A new linked subject at the identity provider; "" removes the link' })
+  subject?: string;
 }

@@ -1,5 +1,5 @@
-import { defaultSeedDir, loadSeedFolder } from '../seed/seed-loader';
-import type { ProvinceSeed, SeedAgency, SeedRule } from '../seed/seed.types';
+import { defaultSeedDir, loadSeedFolder } from './seed-loader';
+import type { ProvinceSeed, SeedAgency, SeedRule } from './seed.types';
 import { provinceDay } from '@phoi-hop/contracts';
 import { RoutingError, contextOfSnapshot, explainRouting, findKeyword, routeCase, routeOn, snapshotOfContext, type RoutingContext, type RoutingSnapshot } from '@phoi-hop/routing';
 
