@@ -24,11 +24,29 @@ export function log(message: string): void {
 /** Exits with a clear message (no stack trace) for failures a person can fix. */
 export class StartError extends Error {}
 
-export function parseArgs(argv: string[]): { embedded: boolean; help: boolean } {
-  const known = new Set(['--embedded', '--help', '-h']);
-  const unknown = argv.filter((a) => !known.has(a));
-  if (unknown.length > 0) throw new StartError(`Unknown option ${unknown.join(' ')}. Options: --embedded, --help`);
-  return { embedded: argv.includes('--embedded'), help: argv.includes('--help') || argv.includes('-h') };
+export interface StartArgs {
+  embedded: boolean;
+  help: boolean;
+  /** Replicas of every service, the gateway too (1: the usual single process each). */
+  replicas: number;
+}
+
+export function parseArgs(argv: string[], maxReplicas = 9): StartArgs {
+  const args: StartArgs = { embedded: false, help: false, replicas: 1 };
+  const unknown: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--embedded') args.embedded = true;
+    else if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--replicas' || arg.startsWith('--replicas=')) {
+      const value = arg === '--replicas' ? argv[++i] : arg.slice('--replicas='.length);
+      const replicas = value !== undefined && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!(replicas >= 1 && replicas <= maxReplicas)) throw new StartError(`--replicas needs a whole number from 1 to ${maxReplicas}${value === undefined ? '' : `, not ${value}`}`);
+      args.replicas = replicas;
+    } else unknown.push(arg);
+  }
+  if (unknown.length > 0) throw new StartError(`Unknown option ${unknown.join(' ')}. Options: --embedded, --replicas N, --help`);
+  return args;
 }
 
 export function databaseUrl(user: string, port: number, password?: string): string {

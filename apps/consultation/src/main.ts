@@ -5,6 +5,5 @@ import { consultationConfigFromEnv } from './config/consultation.config';
 
 runServiceMain('consultation', async (logger) => {
   const config = consultationConfigFromEnv();
-  await createConsultationApp(config, logger);
-  return { port: config.httpPort };
+  return { port: config.httpPort, app: await createConsultationApp(config, logger) };
 });

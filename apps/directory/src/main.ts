@@ -5,6 +5,5 @@ import { directoryConfigFromEnv } from './config/directory.config';
 
 runServiceMain('directory', async (logger) => {
   const config = directoryConfigFromEnv();
-  await createDirectoryApp(config, logger);
-  return { port: config.httpPort };
+  return { port: config.httpPort, app: await createDirectoryApp(config, logger) };
 });

@@ -5,6 +5,5 @@ import { gatewayConfigFromEnv } from './config/gateway.config';
 
 runServiceMain('gateway', async (logger) => {
   const config = gatewayConfigFromEnv();
-  await createGatewayApp(config, logger);
-  return { port: config.httpPort };
+  return { port: config.httpPort, app: await createGatewayApp(config, logger) };
 });

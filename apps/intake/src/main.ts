@@ -5,6 +5,5 @@ import { intakeConfigFromEnv } from './config/intake.config';
 
 runServiceMain('intake', async (logger) => {
   const config = intakeConfigFromEnv();
-  await createIntakeApp(config, logger);
-  return { port: config.httpPort };
+  return { port: config.httpPort, app: await createIntakeApp(config, logger) };
 });

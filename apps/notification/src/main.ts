@@ -5,6 +5,5 @@ import { notificationConfigFromEnv } from './config/notification.config';
 
 runServiceMain('notification', async (logger) => {
   const config = notificationConfigFromEnv();
-  await createNotificationApp(config, logger);
-  return { port: config.httpPort };
+  return { port: config.httpPort, app: await createNotificationApp(config, logger) };
 });

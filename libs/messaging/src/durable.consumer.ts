@@ -4,7 +4,7 @@ import { SpanKind } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@phoi-hop/contracts';
 import { eventsStreamSubject } from './jetstream.provisioning';
-import { consumerPending, eventsConsumed, extractTraceContext, withSpan } from '@phoi-hop/observability';
+import { consumerPending, eventsConsumed, extractTraceContext, inFlightWork, withSpan } from '@phoi-hop/observability';
 
 export interface DurableConsumerOptions {
   /** Durable consumer name, also the inbox key: one per consuming feature. */
@@ -32,6 +32,7 @@ export class DurableConsumer {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
   private lagTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -53,6 +54,7 @@ export class DurableConsumer {
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
     });
     const consumer = await this.js.consumers.get(this.options.streamName, this.options.durable);
+    this.stopping = false;
     this.messages = await consumer.consume({ max_messages: 64 });
     const messages = this.messages;
     this.loop = (async () => {
@@ -77,9 +79,15 @@ export class DurableConsumer {
     }
   }
 
+  /**
+   * Finishes the event being applied (its transaction commits and it is acknowledged, or it rolls
+   * back and is not), hands the messages already fetched back to JetStream unprocessed (another
+   * replica gets them at once), and stops.
+   */
   async stop(): Promise<void> {
     if (this.lagTimer) clearInterval(this.lagTimer);
     this.lagTimer = null;
+    this.stopping = true;
     await this.messages?.close();
     await this.loop;
     this.messages = null;
@@ -87,6 +95,16 @@ export class DurableConsumer {
   }
 
   private async handle(message: JsMsg): Promise<void> {
+    if (this.stopping) return message.nak();
+    const end = inFlightWork().begin(`consumer ${this.options.durable}`);
+    try {
+      await this.apply(message);
+    } finally {
+      end();
+    }
+  }
+
+  private async apply(message: JsMsg): Promise<void> {
     let envelope: EventEnvelope | null = null;
     try {
       envelope = message.json<EventEnvelope>();

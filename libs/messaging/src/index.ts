@@ -20,3 +20,4 @@ export * from './audit-trail.nats-controller';
 export * from './event-consumer.provider';
 export * from './actor-resolution';
 export * from './directory-changes';
+export * from './graceful-shutdown';

@@ -119,18 +119,18 @@ export class MessagingModule {
  */
 export async function startRpcServer(app: INestApplication): Promise<void> {
   const options = app.get<MessagingOptions>(MESSAGING_OPTIONS);
+  const server = new PrefixedNatsServer({
+    servers: options.natsUrl,
+    ...natsCredentials(options),
+    queue: options.serviceName,
+    name: `${options.serviceName}-rpc`,
+    subjectPrefix: options.subjectPrefix,
+    maxReconnectAttempts: -1,
+  });
+  rpcServers.set(app, server);
   const microservice = app.connectMicroservice(
     {
-      strategy: new PrefixedNatsServer({
-        servers: options.natsUrl,
-        ...natsCredentials(options),
-        queue: options.serviceName,
-        name: `${options.serviceName}-rpc`,
-        subjectPrefix: options.subjectPrefix,
-        maxReconnectAttempts: -1,
-        gracefulShutdown: true,
-        gracePeriod: 1000,
-      }),
+      strategy: server,
     },
     // Listeners must be registered after the global enhancers below, not at connect time.
     { inheritAppConfig: false, deferInitialization: true },
@@ -142,6 +142,21 @@ export async function startRpcServer(app: INestApplication): Promise<void> {
   (microservice as unknown as NestMicroservice).setIsInitHookCalled(true);
   await app.init();
   await app.startAllMicroservices();
+}
+
+const rpcServers = new WeakMap<INestApplication, PrefixedNatsServer>();
+
+/**
+ * Stops answering RPC subjects: the replica leaves its queue groups (other replicas take the new
+ * requests), answers the requests it already received, and drains that connection.
+ */
+export async function stopRpcServer(app: INestApplication): Promise<void> {
+  await rpcServers.get(app)?.close();
+}
+
+/** The RPC requests of `app` received and not yet answered, by subject. */
+export function rpcRequestsInFlight(app: INestApplication): Record<string, number> {
+  return rpcServers.get(app)?.requests.snapshot() ?? {};
 }
 
 export type { JetStreamClient, JetStreamManager };

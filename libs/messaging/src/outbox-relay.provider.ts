@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type Provider } from '@nestjs/common';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
@@ -8,7 +8,7 @@ import { OutboxRelay } from './outbox.relay';
 const RELAY_ENABLED = Symbol('RELAY_ENABLED');
 
 @Injectable()
-class OutboxRelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     @Inject(RELAY_ENABLED) private readonly enabled: boolean,
@@ -18,8 +18,10 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.enabled) this.relay.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.relay.stop();
+  // After every onModuleDestroy (consumers and deadline pollers stopped, having written their last
+  // events), before NATS and Postgres close: the relay publishes what is left on its way out.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stopAndFlush();
   }
 }
 

@@ -143,4 +143,38 @@ describe('transactional outbox and idempotent consumer (real Postgres and NATS)'
       await consumer.stop();
     }
   });
+
+  it("keeps each aggregate's events in the order of their commits with three relays at once (replicas)", async () => {
+    const relays = [relay(), relay(), relay()];
+    for (const r of relays) r.start();
+    const written = new Map<string, string[]>();
+    try {
+      // Eight aggregates, each changed forty times in a row, every commit kicking every relay.
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, k) => {
+          const aggregate = `order-${k}`;
+          written.set(aggregate, []);
+          for (let i = 0; i < 40; i++) {
+            const [event] = await write(aggregate);
+            written.get(aggregate)!.push(event!.id);
+            for (const r of relays) r.kick();
+          }
+        }),
+      );
+      await eventually(async () => ((await relays[0]!.pending()) === 0 ? true : undefined), 20_000);
+    } finally {
+      await Promise.all(relays.map((r) => r.stop()));
+    }
+    const consumer = await jetstream(nc).consumers.get(env.streamName);
+    const last = (await jsm.streams.info(env.streamName)).state.last_seq;
+    const seen = new Map<string, string[]>();
+    const messages = await consumer.consume();
+    for await (const message of messages) {
+      const envelope = message.json<EventEnvelope>();
+      if (envelope.aggregateId.startsWith('order-')) seen.set(envelope.aggregateId, [...(seen.get(envelope.aggregateId) ?? []), envelope.id]);
+      if (message.seq >= last) break;
+    }
+    await messages.close();
+    expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(written));
+  });
 });

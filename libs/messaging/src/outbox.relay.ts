@@ -2,7 +2,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { Headers } from '@phoi-hop/contracts';
-import { eventsPublished, outboxLag } from '@phoi-hop/observability';
+import { eventsPublished, inFlightWork, outboxLag } from '@phoi-hop/observability';
 
 export interface OutboxRelayOptions {
   serviceName: string;
@@ -26,8 +26,10 @@ interface OutboxRow {
 
 /**
  * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = event id, then marks them
- * published. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work; a crash
- * between publish and mark re-publishes on restart and JetStream drops the duplicate.
+ * published. Every replica runs a relay, but their passes take turns (a transaction-level advisory
+ * lock on the schema), so events reach the stream in outbox order: for one case, the order of its
+ * commits (every writer locks the case row before appending its events). A crash between publish
+ * and mark re-publishes on restart and JetStream drops the duplicate.
  */
 export class OutboxRelay {
   private running = false;
@@ -68,9 +70,36 @@ export class OutboxRelay {
     this.loop = null;
   }
 
+  /**
+   * Stops the loop, then publishes what is still committed and unpublished, so that the events of
+   * the last requests a stopping replica answered leave with it (a failure leaves them to the next
+   * relay). Returns how many it published.
+   */
+  async stopAndFlush(): Promise<number> {
+    const wasRunning = this.running || this.loop !== null;
+    await this.stop();
+    if (!wasRunning) return 0;
+    let total = 0;
+    for (;;) {
+      const published = await this.relayOnce().catch((error: unknown) => {
+        this.options.onError?.(error);
+        return 0;
+      });
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
   /** Publishes one batch; returns how many events it published. */
-  async relayOnce(): Promise<number> {
+  relayOnce(): Promise<number> {
+    return inFlightWork().track('outbox relay', () => this.publishBatch());
+  }
+
+  private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // One pass at a time per schema, whatever the number of replicas: two passes at once could
+      // publish a case's later event (claimed by one) before its earlier one (still with the other).
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))`);
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, id, subject, envelope::text AS envelope, headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,

@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { cleanEnv } from 'envalid';
 import type { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
 import type { AuthConfig, AuthEnv } from '@phoi-hop/auth';
 import { authConfigFromEnv } from '@phoi-hop/auth';
@@ -7,6 +8,7 @@ import { MessagingModule, startRpcServer, type ActorLookupProvider } from './mes
 import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
 import { CreateAuditTables1764300000050, PersistenceModule, migrateOnlyRequested, runMigrationsOf } from '@phoi-hop/persistence';
 import { createLogger, hardenHttp, ObservabilityModule, PinoNestLogger } from '@phoi-hop/observability';
+import { attachHttpDrain, exitGracefullyOnSignals, shutdownEnv, shutdownGraceMsFromEnv } from './graceful-shutdown';
 
 /** What every service needs to run: database, NATS, auth, HTTP port for probes and metrics. */
 export interface BaseServiceConfig {
@@ -72,6 +74,7 @@ export function baseServiceConfigFromEnv(serviceName: string, env: BaseServiceEn
  * Errors at boot are thrown (not `process.exit`), so a launcher or a test can report them.
  * With `MIGRATE_ONLY=true` it runs the service's migrations and ends the process instead (the
  * migrations Job of the Kubernetes manifests).
+ * Signals are left to the caller (runServiceMain stops the app gracefully on SIGTERM).
  */
 export async function startServiceApp(
   module: unknown,
@@ -84,8 +87,8 @@ export async function startServiceApp(
     process.exit(0);
   }
   const app = await NestFactory.create(module as never, { logger, abortOnError: false });
-  app.enableShutdownHooks();
   hardenHttp(app);
+  attachHttpDrain(app);
   await startRpcServer(app);
   await app.listen(config.httpPort, config.httpHost);
   return app;
@@ -93,12 +96,18 @@ export async function startServiceApp(
 
 /**
  * The body of every service's main.ts: JSON logs, start, and a clear fatal log line and exit code
- * when the service cannot start (bad configuration, database or NATS unreachable).
+ * when the service cannot start (bad configuration, database or NATS unreachable). On SIGTERM or
+ * SIGINT the app stops gracefully within `SHUTDOWN_GRACE_MS` and the process exits 0 (1 past it).
  */
-export function runServiceMain(serviceName: string, start: (logger: LoggerService) => Promise<{ port: number }>): void {
+export function runServiceMain(serviceName: string, start: (logger: LoggerService) => Promise<{ port: number; app: INestApplication }>): void {
   const logger = createLogger(serviceName);
+  const exit = (code: number): void => logger.flush(() => process.exit(code));
+  const graceMs = shutdownGraceMsFromEnv(cleanEnv(process.env, shutdownEnv()));
   start(new PinoNestLogger(logger)).then(
-    ({ port }) => logger.info({ port }, `${serviceName} ready`),
+    ({ port, app }) => {
+      exitGracefullyOnSignals(app, { graceMs, logger, exit });
+      logger.info({ port }, `${serviceName} ready`);
+    },
     (error: unknown) => {
       logger.fatal({ err: error }, `${serviceName} failed to start`);
       process.exit(1);

@@ -98,6 +98,14 @@ describe(HealthRegistry.name, () => {
     }
   });
 
+  it('is not ready once shutting down, whatever its checks say', async () => {
+    const sut = new HealthRegistry();
+    sut.register('postgres', async () => undefined);
+    sut.beginShutdown();
+    expect(sut.shuttingDown).toBe(true);
+    await expect(sut.run()).resolves.toEqual({ ok: false, checks: { shutdown: 'failed: shutting down' } });
+  });
+
   it('is ready with no checks, and reports a check that throws synchronously', async () => {
     const sut = new HealthRegistry();
     await expect(sut.run()).resolves.toEqual({ ok: true, checks: {} });

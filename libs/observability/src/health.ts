@@ -24,6 +24,7 @@ const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 export class HealthRegistry {
   private readonly checks = new Map<string, ReadinessCheck>();
   private readonly timeoutMs: number;
+  private stopping = false;
 
   constructor(@Optional() @Inject(OBSERVABILITY_OPTIONS) options?: ObservabilityOptions) {
     this.timeoutMs = options?.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS;
@@ -34,8 +35,21 @@ export class HealthRegistry {
     this.checks.set(name, check);
   }
 
+  /**
+   * From now on the service answers not ready, whatever its checks say: a stopping replica is taken
+   * out of its load balancer before it stops taking requests.
+   */
+  beginShutdown(): void {
+    this.stopping = true;
+  }
+
+  get shuttingDown(): boolean {
+    return this.stopping;
+  }
+
   /** Runs every check in parallel, each bounded by the timeout. */
   async run(): Promise<ReadinessReport> {
+    if (this.stopping) return { ok: false, checks: { shutdown: 'failed: shutting down' } };
     const entries = await Promise.all([...this.checks].map(async ([name, check]) => [name, await this.runOne(check)] as const));
     return { ok: entries.every(([, status]) => status === 'ok'), checks: Object.fromEntries(entries) };
   }
@@ -69,7 +83,8 @@ export class HealthController {
   @Header('Cache-Control', 'no-store')
   async ready(@Res() res: Response): Promise<void> {
     const report = await this.registry.run();
-    res.status(report.ok ? 200 : 503).json({ status: report.ok ? 'ok' : 'unavailable', checks: report.checks });
+    const status = report.ok ? 'ok' : this.registry.shuttingDown ? 'shutting-down' : 'unavailable';
+    res.status(report.ok ? 200 : 503).json({ status, checks: report.checks });
   }
 
   @Get('metrics')

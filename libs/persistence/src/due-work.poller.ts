@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dueWorkOldestSeconds, dueWorkPending } from '@phoi-hop/observability';
+import { dueWorkOldestSeconds, dueWorkPending, inFlightWork } from '@phoi-hop/observability';
 import { queryRows } from './transaction.util';
 
 export interface DueWorkOptions<T> {
@@ -9,6 +9,8 @@ export interface DueWorkOptions<T> {
    * failed earlier in this tick ($2, a uuid array).
    */
   claimSql: string;
+  /** What the poller fires (e.g. its table), in logs. */
+  name?: string;
   /** Marks the claimed item done, in the same transaction as its handling ($1 = the item's id). */
   doneSql: string;
   /** Records a failed attempt outside the rolled-back transaction ($1 = id, $2 = the error message). */
@@ -39,8 +41,9 @@ interface BacklogRow {
  * The claim, done and failed statements for a deadline table of the usual shape: `id`, `due_at`,
  * `fired_at`, `cancelled_at`, `attempts`, `last_error`, selecting `columns` of the claimed row.
  */
-export function deadlineTableStatements(table: string, columns: string[]): Pick<DueWorkOptions<{ id: string }>, 'claimSql' | 'doneSql' | 'failedSql' | 'backlog'> {
+export function deadlineTableStatements(table: string, columns: string[]): Pick<DueWorkOptions<{ id: string }>, 'name' | 'claimSql' | 'doneSql' | 'failedSql' | 'backlog'> {
   return {
+    name: table,
     // The partial index on due_at (fired_at IS NULL AND cancelled_at IS NULL) keeps this to the open rows.
     backlog: {
       queue: table,
@@ -91,7 +94,11 @@ export class DueWorkPoller<T extends { id: string }> {
   }
 
   /** Handles every item due now (up to the batch size); returns how many were handled. */
-  async tick(): Promise<number> {
+  tick(): Promise<number> {
+    return inFlightWork().track(`due work ${this.options.name ?? 'poller'}`, () => this.handleDue());
+  }
+
+  private async handleDue(): Promise<number> {
     const batch = this.options.batchSize ?? 100;
     const maxAttempts = this.options.maxAttempts ?? 10;
     let handled = 0;

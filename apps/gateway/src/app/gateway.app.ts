@@ -4,6 +4,7 @@ import { Catch, type ArgumentsHost, type ExceptionFilter, type LoggerService } f
 import type { Response } from 'express';
 import { ErrorCodes } from '@phoi-hop/contracts';
 import { hardenHttp } from '@phoi-hop/observability';
+import { attachHttpDrain } from '@phoi-hop/messaging';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GatewayModule } from './gateway.module';
 import { httpTraceContinuation, httpTraceMiddleware } from './http-trace.middleware';
@@ -31,8 +32,9 @@ class HttpRequestErrorFilter implements ExceptionFilter {
 /** Starts the gateway: GraphQL over HTTP and graphql-ws at /graphql, health and metrics. */
 export async function createGatewayApp(config: GatewayConfig, logger: LoggerService | false): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { logger, abortOnError: false, bodyParser: false });
-  app.enableShutdownHooks();
   hardenHttp(app);
+  // Signals are main.ts's: it stops the gateway gracefully (requests in progress are answered).
+  attachHttpDrain(app);
   app.use('/graphql', httpTraceMiddleware);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use('/graphql', httpTraceContinuation);

@@ -217,10 +217,12 @@ export class CaseRepository {
 
   /**
    * Adds agencies to the cases they report on (each case's new agencies in the order given, none
-   * twice), one UPDATE per case in `batch`: a reporter sees the case it reported.
+   * twice), one UPDATE per case in `batch`: a reporter sees the case it reported. The rows are
+   * updated (locked) in id order, as merges lock theirs, so two batches joining the same cases in
+   * different orders (in two replicas) cannot deadlock.
    */
   addVisibleAgencies(batch: SqlBatch, byCase: Map<string, string[]>, now: Date): SqlBatch {
-    for (const [caseId, agencies] of byCase) {
+    for (const [caseId, agencies] of [...byCase].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       batch.add(
         `UPDATE handling_case
             SET visible_agencies = visible_agencies || ARRAY(SELECT a FROM unnest(${batch.param([...new Set(agencies)], 'text[]')}) WITH ORDINALITY AS u(a, i) WHERE a <> ALL(visible_agencies) ORDER BY i),

@@ -36,6 +36,19 @@ const BATCH_KEY = 'batch:';
 /** Batches that read before locking; then the lock is taken first (see writeBatch). */
 const OPTIMISTIC_ATTEMPTS = 3;
 
+/**
+ * A batch that takes the audit head first (after OPTIMISTIC_ATTEMPTS) locks it before the stored
+ * cases it joins, the reverse of every other writer: Postgres then aborts one of the two, and the
+ * batch is written again this many times before its requests fail.
+ */
+const DEADLOCK_RETRIES = 3;
+
+/** Postgres aborted the transaction to break a deadlock (SQLSTATE 40P01). */
+function isDeadlock(error: unknown): boolean {
+  const failure = error as { code?: string; driverError?: { code?: string } };
+  return (failure?.code ?? failure?.driverError?.code) === '40P01';
+}
+
 /** Someone changed what the batch read before it held the lock: it starts again. */
 class StaleRead extends Error {
   constructor() {
@@ -156,6 +169,7 @@ export class ReportService {
       SpanKind.INTERNAL,
       { 'batch.size': batch.length },
       async (span) => {
+        let deadlocks = 0;
         for (let attempt = 1; ; attempt++) {
           const lockFirst = attempt > OPTIMISTIC_ATTEMPTS;
           try {
@@ -164,6 +178,10 @@ export class ReportService {
             this.relay.kick();
             return results;
           } catch (error) {
+            if (isDeadlock(error) && deadlocks++ < DEADLOCK_RETRIES) {
+              batchSize().observe({ service: 'intake', queue: 'report.submit', outcome: 'deadlock' }, batch.length);
+              continue;
+            }
             if (!(error instanceof StaleRead) || lockFirst) throw error;
             batchSize().observe({ service: 'intake', queue: 'report.submit', outcome: 'stale' }, batch.length);
           }

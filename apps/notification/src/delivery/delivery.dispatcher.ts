@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { inFlightWork } from '@phoi-hop/observability';
 import type { DispatchSettings } from '../config/notification.config';
 import { SubscriptionRepository } from '../subscription/subscription.repository';
 import { DeliveryRepository, type AttemptOutcome, type DeliveryRow } from './delivery.repository';
@@ -92,7 +93,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     while (this.running) {
       let attempted = 0;
       try {
-        attempted = await this.dispatchOnce();
+        attempted = await inFlightWork().track('delivery dispatch', () => this.dispatchOnce());
       } catch (error) {
         this.logger.error(`Dispatch failed, will retry: ${String((error as Error)?.message ?? error)}`);
       }
