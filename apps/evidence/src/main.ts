@@ -1,0 +1,10 @@
+import './instrumentation';
+import { runServiceMain } from '@phoi-hop/messaging';
+import { createEvidenceApp } from './app/evidence.app';
+import { evidenceConfigFromEnv } from './config/evidence.config';
+
+runServiceMain('evidence', async (logger) => {
+  const config = evidenceConfigFromEnv();
+  await createEvidenceApp(config, logger);
+  return { port: config.httpPort };
+});
