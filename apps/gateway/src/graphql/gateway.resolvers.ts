@@ -8,6 +8,7 @@ import { DecisionResolver } from './decision/decision.resolver';
 import { AgencyResolver } from './directory/agency.resolver';
 import { ApiKeyResolver } from './directory/api-key.resolver';
 import { DirectoryResolver } from './directory/directory.resolver';
+import { EvidenceResolver } from './evidence/evidence.resolver';
 import { FocalPointResolver } from './directory/focal-point.resolver';
 import { ReferenceResolver } from './directory/reference.resolver';
 import { RoutingResolver } from './directory/routing.resolver';
@@ -25,6 +26,7 @@ export const GATEWAY_RESOLVERS = [
   ConsultationResolver,
   DecisionResolver,
   DirectoryResolver,
+  EvidenceResolver,
   FocalPointResolver,
   NotificationResolver,
   ParticipantHistoryResolver,
