@@ -93,7 +93,7 @@ export class CaptureService {
       startedAt: startedAt.toISOString(),
       software: `${EVIDENCE_TOOL.name}/${EVIDENCE_TOOL.version}`,
     };
-    const warc = await buildWarc(exchanges, metadata, `${EVIDENCE_TOOL.name}/${EVIDENCE_TOOL.version} (warcio.js)`);
+    const warc = await buildWarc(exchanges, page.url, metadata, `${EVIDENCE_TOOL.name}/${EVIDENCE_TOOL.version} (warcio.js)`);
     const warcBlob = await this.blobs.put(Readable.from([warc.bytes]));
     const textBlob = await this.blobs.put(Readable.from([Buffer.from(text, 'utf8')]));
     const parts: NewItem['parts'] = [

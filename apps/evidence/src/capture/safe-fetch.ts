@@ -93,6 +93,8 @@ export function fetchOnce(target: string, settings: FetchSettings): Promise<Fetc
     const connectVia = settings.connectVia;
     const viaTest = connectVia
       ? {
+          // Node uses a request's own createConnection only without an agent.
+          agent: undefined,
           createConnection: (_options: unknown, created: (error: Error | null, socket?: net.Socket) => void) => {
             lookup(url.hostname.replace(/^\[|\]$/g, ''), {}, (error, address) => {
               if (error) return created(error);

@@ -32,7 +32,7 @@ function requestLine(exchange: FetchedExchange): string {
  * record for every exchange (each redirect hop and subresource), then a metadata record saying how
  * the capture was made. warcio writes the records and their payload digests.
  */
-export async function buildWarc(exchanges: FetchedExchange[], metadata: Record<string, unknown>, software: string): Promise<BuiltWarc> {
+export async function buildWarc(exchanges: FetchedExchange[], pageUrl: string, metadata: Record<string, unknown>, software: string): Promise<BuiltWarc> {
   const parts: Buffer[] = [];
   const index: WarcIndexEntry[] = [];
   let offset = 0;
@@ -60,10 +60,9 @@ export async function buildWarc(exchanges: FetchedExchange[], metadata: Record<s
     const mime = headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]?.split(';')[0]?.trim() ?? 'application/octet-stream';
     await add(response, { url: exchange.url, date, status: exchange.status, mime });
   }
-  const target = exchanges.at(-1)?.url ?? 'urn:capture';
   await add(
     WARCRecord.create(
-      { url: target, date: created, type: 'metadata', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'application/json' } },
+      { url: pageUrl, date: created, type: 'metadata', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'application/json' } },
       [new TextEncoder().encode(JSON.stringify(metadata))],
     ),
   );
