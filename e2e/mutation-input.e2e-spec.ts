@@ -34,6 +34,13 @@ interface World {
   revokedSubscription: string;
   delivery: string;
   focalPoint: string;
+  /** A case with evidence: an excerpt, and another under legal hold. */
+  evidenceCase: string;
+  excerptItem: string;
+  heldItem: string;
+  /** A REQUESTED police referral (to CA) and a package of its case's evidence. */
+  referral: string;
+  referralPackage: string;
   /** A fresh case (reported by UBND Lệ Thủy, led by Sở TT&TT), triaged when asked. */
   newCase(triage?: boolean): Promise<string>;
   /** A fresh written consultation on a fresh case that CA has answered, ready to resolve. */
@@ -122,8 +129,131 @@ const decision = (caseId: string, overrides: Vars = {}) => ({
   ...overrides,
 });
 
+const ASSESSMENT = {
+  isFactualClaim: true,
+  verifiedFalseBy: 'Ban Chỉ huy Phòng chống thiên tai huyện Lệ Thủy',
+  isPublicInterestReporting: false,
+  isGenuineGrievance: false,
+  proportionality: 'Tin gây hoang mang trong mùa lũ; chuyển công an là cần thiết',
+  concludesNotProtected: true,
+};
+const ADD_EXCERPT = `mutation($i: AddTextExcerptInput!) { addTextExcerpt(input: $i) { id kind sha256 sizeBytes mimeType sourceUrl note contentWithheld } }`;
+const ITEM_VIEW = `query($id: ID!) { evidenceItem(id: $id) { id legalHold { reason placedBy } integrityStatus } }`;
+const itemView = (id: string) => viewer(ITEM_VIEW, { id });
+
 /** Every mutation of the gateway schema and its cases. Add an entry with a new mutation. */
 const MUTATIONS: Record<string, MutationEntry> = {
+  addTextExcerpt: {
+    document: ADD_EXCERPT,
+    cases: [
+      { name: 'an empty text', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, text: '' } }), expect: BAD('text') },
+      { name: 'a blank text', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, text: ' \n\t ' } }), expect: BAD('text') },
+      { name: 'a NUL byte in the text', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, text: NUL } }), expect: BAD('text') },
+      { name: 'a text over 100,000 characters', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, text: 'a'.repeat(100_001) } }), expect: BAD('text') },
+      { name: 'a javascript: source', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, text: 'Trích đoạn', sourceUrl: 'javascript:alert(1)' } }), expect: BAD('sourceUrl') },
+      { name: 'a case id that is not an id', as: SeededUsers.lethuyOfficer, variables: () => ({ i: { caseId: "1'; DROP TABLE evidence_item; --", text: 'Trích đoạn' } }), expect: BAD('caseId') },
+      { name: 'an unknown case', as: SeededUsers.lethuyOfficer, variables: () => ({ i: { caseId: NO_ID, text: 'Trích đoạn' } }), expect: refuse('NOT_FOUND', 'caseId') },
+      { name: 'a case the caller may not see', as: SeededUsers.donghoiOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, text: 'Trích đoạn' } }), expect: refuse('NOT_FOUND', 'caseId') },
+      {
+        name: 'a hostile text of 10,000 characters, stored verbatim',
+        as: SeededUsers.lethuyOfficer,
+        variables: (w) => ({ i: { caseId: w.evidenceCase, text: HOSTILE_10K, note: HOSTILE } }),
+        expect: {
+          stored: async (data) => {
+            expect(data['addTextExcerpt']).toMatchObject({ kind: 'TEXT_EXCERPT', sizeBytes: Buffer.byteLength(HOSTILE_10K), mimeType: 'text/plain; charset=utf-8', note: HOSTILE, contentWithheld: false });
+            const content = await viewer(`query($i: ID!) { evidenceContent(itemId: $i) { text } }`, { i: data['addTextExcerpt'].id }, SeededUsers.lethuyOfficer);
+            expect(content).toEqual({ evidenceContent: { text: HOSTILE_10K } });
+          },
+        },
+      },
+    ],
+  },
+
+  requestEvidenceUpload: {
+    document: `mutation($i: RequestEvidenceUploadInput!) { requestEvidenceUpload(input: $i) { ticketId uploadUrl maxBytes } }`,
+    cases: [
+      { name: 'a path as the file name', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, fileName: '../../etc/passwd' } }), expect: BAD('fileName') },
+      { name: 'a file name over 255 characters', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, fileName: `${'a'.repeat(256)}.png` } }), expect: BAD('fileName') },
+      { name: 'a NUL byte in the note', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, fileName: 'anh.png', note: NUL } }), expect: BAD('note') },
+      { name: 'a file name of the wrong type', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, fileName: 42 } }), expect: BAD() },
+      { name: 'an unknown case', as: SeededUsers.lethuyOfficer, variables: () => ({ i: { caseId: NO_ID, fileName: 'anh.png' } }), expect: refuse('NOT_FOUND', 'caseId') },
+    ],
+  },
+
+  captureWebPage: {
+    document: `mutation($i: CaptureWebPageInput!) { captureWebPage(input: $i) { id } }`,
+    cases: [
+      { name: 'a loopback address', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, url: 'http://127.0.0.1/' } }), expect: BAD('url') },
+      { name: 'the metadata service', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, url: 'http://169.254.169.254/latest/meta-data/' } }), expect: BAD('url') },
+      { name: 'a file: address', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, url: 'file:///etc/passwd' } }), expect: BAD('url') },
+      { name: 'a port other than 80 and 443', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase, url: 'https://example.vn:8443/' } }), expect: BAD('url') },
+      { name: 'an unknown case', as: SeededUsers.lethuyOfficer, variables: () => ({ i: { caseId: NO_ID, url: 'https://example.vn/bai-viet' } }), expect: refuse('NOT_FOUND', 'caseId') },
+    ],
+  },
+
+  placeLegalHold: {
+    document: `mutation($i: LegalHoldInput!) { placeLegalHold(input: $i) { id legalHold { reason } } }`,
+    cases: [
+      { name: 'a too short reason', variables: (w) => ({ i: { itemId: w.excerptItem, reason: 'giữ' } }), expect: BAD('reason'), watch: (w) => itemView(w.excerptItem) },
+      { name: 'a NUL byte in the reason', variables: (w) => ({ i: { itemId: w.excerptItem, reason: NUL } }), expect: BAD('reason'), watch: (w) => itemView(w.excerptItem) },
+      { name: 'an item already under hold', variables: (w) => ({ i: { itemId: w.heldItem, reason: 'Phong tỏa lần thứ hai' } }), expect: refuse('INVALID_STATE', 'itemId'), watch: (w) => itemView(w.heldItem) },
+      { name: 'an unknown item', variables: () => ({ i: { itemId: NO_ID, reason: 'Không có chứng cứ này' } }), expect: refuse('NOT_FOUND', 'itemId') },
+      { name: 'by an officer', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { itemId: w.excerptItem, reason: 'Cán bộ không có quyền phong tỏa' } }), expect: refuse('FORBIDDEN'), watch: (w) => itemView(w.excerptItem) },
+    ],
+  },
+
+  releaseLegalHold: {
+    document: `mutation($i: LegalHoldInput!) { releaseLegalHold(input: $i) { id legalHold { reason } } }`,
+    cases: [
+      { name: 'an item not under hold', variables: (w) => ({ i: { itemId: w.excerptItem, reason: 'Không còn cần phong tỏa' } }), expect: refuse('INVALID_STATE', 'itemId'), watch: (w) => itemView(w.excerptItem) },
+      { name: 'a reason over 2,000 characters', variables: (w) => ({ i: { itemId: w.heldItem, reason: long(2_001) } }), expect: BAD('reason'), watch: (w) => itemView(w.heldItem) },
+      { name: 'an item id that is not an id', variables: () => ({ i: { itemId: 'null', reason: 'Không còn cần phong tỏa' } }), expect: BAD('itemId') },
+    ],
+  },
+
+  exportEvidencePackage: {
+    document: `mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id } }`,
+    cases: [
+      { name: 'a case without evidence', variables: (w) => ({ i: { caseId: w.openCase } }), expect: refuse('INVALID_STATE', 'caseId') },
+      { name: 'an unknown case', variables: () => ({ i: { caseId: NO_ID } }), expect: refuse('NOT_FOUND', 'caseId') },
+      { name: 'by an officer', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { caseId: w.evidenceCase } }), expect: refuse('FORBIDDEN') },
+    ],
+  },
+
+  requestPoliceReferral: {
+    document: `mutation($i: RequestPoliceReferralInput!) { requestPoliceReferral(input: $i) { id } }`,
+    cases: [
+      { name: 'an action that is no police referral', variables: (w) => ({ i: { caseId: w.actingCase, actionId: w.plannedAction } }), expect: BAD('actionId') },
+      { name: 'an action id that is not an id', variables: (w) => ({ i: { caseId: w.actingCase, actionId: 'REFER_TO_POLICE' } }), expect: BAD('actionId') },
+      { name: 'an unknown case', variables: () => ({ i: { caseId: NO_ID, actionId: NO_ID } }), expect: refuse('NOT_FOUND', 'caseId') },
+      { name: 'by the police', as: SeededUsers.caOfficer, variables: (w) => ({ i: { caseId: w.actingCase, actionId: w.plannedAction } }), expect: refuse('FORBIDDEN') },
+    ],
+  },
+
+  updatePoliceReferral: {
+    document: `mutation($i: UpdatePoliceReferralInput!) { updatePoliceReferral(input: $i) { id status } }`,
+    cases: [
+      { name: 'by the coordinator', variables: (w) => ({ i: { referralId: w.referral, status: 'ACCEPTED', policeReference: '12/PA05' } }), expect: refuse('FORBIDDEN') },
+      { name: 'concluding a referral not yet accepted', as: SeededUsers.caOfficer, variables: (w) => ({ i: { referralId: w.referral, status: 'CONCLUDED', policeReference: '12/PA05', outcomeCategory: 'WARNING', outcomeDate: yesterday() } }), expect: refuse('INVALID_STATE', 'status') },
+      { name: 'accepting without the police reference number', as: SeededUsers.caOfficer, variables: (w) => ({ i: { referralId: w.referral, status: 'ACCEPTED' } }), expect: BAD('policeReference') },
+      { name: 'a status that does not exist', as: SeededUsers.caOfficer, variables: (w) => ({ i: { referralId: w.referral, status: 'ARRESTED', policeReference: '12/PA05' } }), expect: BAD() },
+      { name: 'a NUL byte in the police reference', as: SeededUsers.caOfficer, variables: (w) => ({ i: { referralId: w.referral, status: 'ACCEPTED', policeReference: NUL } }), expect: BAD('policeReference') },
+      { name: 'an outcome before concluding', as: SeededUsers.caOfficer, variables: (w) => ({ i: { referralId: w.referral, status: 'ACCEPTED', policeReference: '12/PA05', outcomeCategory: 'WARNING' } }), expect: BAD('outcomeCategory') },
+      { name: 'a field for the author’s identity', as: SeededUsers.caOfficer, variables: (w) => ({ i: { referralId: w.referral, status: 'ACCEPTED', policeReference: '12/PA05', authorName: 'Nguyễn Văn A' } }), expect: BAD() },
+      { name: 'an unknown referral', as: SeededUsers.caOfficer, variables: () => ({ i: { referralId: NO_ID, status: 'ACCEPTED', policeReference: '12/PA05' } }), expect: refuse('NOT_FOUND', 'referralId') },
+    ],
+  },
+
+  handOverEvidencePackage: {
+    document: `mutation($i: HandOverEvidencePackageInput!) { handOverEvidencePackage(input: $i) { id handedOver { packageId } } }`,
+    cases: [
+      { name: 'to an agency that is not the referral’s police', variables: (w) => ({ i: { referralId: w.referral, packageId: w.referralPackage, receivedByAgency: 'BTG' } }), expect: BAD('receivedByAgency') },
+      { name: 'an agency code that is no code', variables: (w) => ({ i: { referralId: w.referral, packageId: w.referralPackage, receivedByAgency: 'công an' } }), expect: BAD('receivedByAgency') },
+      { name: 'an unknown package', variables: (w) => ({ i: { referralId: w.referral, packageId: NO_ID, receivedByAgency: 'CA' } }), expect: refuse('NOT_FOUND', 'packageId') },
+      { name: 'an unknown referral', variables: (w) => ({ i: { referralId: NO_ID, packageId: w.referralPackage, receivedByAgency: 'CA' } }), expect: refuse('NOT_FOUND', 'referralId') },
+    ],
+  },
+
   submitReport: {
     document: REPORT,
     cases: [
@@ -755,6 +885,11 @@ describe('every mutation refuses bad input with a stable code and changes nothin
       revokedSubscription: '',
       delivery: '',
       focalPoint: '',
+      evidenceCase: '',
+      excerptItem: '',
+      heldItem: '',
+      referral: '',
+      referralPackage: '',
       newCase,
       newAnsweredConsultation: async () => {
         const id = await open({ ...written(partial as World), caseId: await newCase(true) });
@@ -784,6 +919,18 @@ describe('every mutation refuses bad input with a stable code and changes nothin
     w.resolved = await w.newAnsweredConsultation();
     await ok(`mutation($i: ResolveConsultationInput!) { resolveConsultation(input: $i) { id } }`, { i: { consultationId: w.resolved, summary: 'Thống nhất theo dõi thêm', plan: [] } });
     w.focalPoint = (await ok<Json>(`mutation($i: FocalPointInput!) { setFocalPoint(input: $i) { id } }`, { i: { agencyCode: 'STTTT', displayName: 'Trần Thị B', title: 'Chuyên viên' } })).setFocalPoint.id;
+    const excerpt = async (caseId: string, text: string): Promise<string> => (await ok<Json>(ADD_EXCERPT, { i: { caseId, text } }, SeededUsers.lethuyOfficer)).addTextExcerpt.id;
+    w.evidenceCase = await newCase();
+    w.excerptItem = await excerpt(w.evidenceCase, 'Trích đoạn bài đăng giả mạo làm chứng cứ');
+    w.heldItem = await excerpt(w.evidenceCase, 'Trích đoạn thứ hai, đang được phong tỏa');
+    await ok(`mutation($i: LegalHoldInput!) { placeLegalHold(input: $i) { id } }`, { i: { itemId: w.heldItem, reason: 'Giữ nguyên chứng cứ phục vụ điều tra' } });
+    const referred = await newCase(true);
+    const { decideCase } = await ok<Json>(`mutation($i: DecideCaseInput!) { decideCase(input: $i) { actions { id } } }`, {
+      i: decision(referred, { finding: 'FALSE', provisionCodes: ['ND15_2020_D101'], assessment: ASSESSMENT, statementOfReasons: 'Thông tin sai sự thật gây hoang mang; chuyển công an.', actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: inAMonth() }] }),
+    });
+    w.referral = (await ok<Json>(`mutation($i: RequestPoliceReferralInput!) { requestPoliceReferral(input: $i) { id } }`, { i: { caseId: referred, actionId: decideCase.actions[0].id } })).requestPoliceReferral.id;
+    await excerpt(referred, 'Trích đoạn của vụ việc chuyển công an');
+    w.referralPackage = (await ok<Json>(`mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id } }`, { i: { caseId: referred } })).exportEvidencePackage.id;
     w.delivery = await eventually(async () => {
       const { rows } = await sql.query(`SELECT id FROM "${platform.env.schema('notification')}".delivery WHERE subscription_id = $1 AND status <> 'DEAD' LIMIT 1`, [w.subscription]);
       return rows[0]?.id as string | undefined;
@@ -811,7 +958,7 @@ describe('every mutation refuses bad input with a stable code and changes nothin
 
   /** Whether background work is done: every outbox published, every consumer caught up, no delivery pending. */
   async function quiet(): Promise<boolean> {
-    const schemas = ['intake', 'consultation', 'directory', 'notification'].map((service) => platform.env.schema(service));
+    const schemas = ['intake', 'consultation', 'directory', 'notification', 'evidence'].map((service) => platform.env.schema(service));
     const { rows } = await sql.query<{ n: number }>(
       `SELECT (${schemas.map((schema) => `(SELECT count(*) FROM "${schema}".outbox WHERE published_at IS NULL)`).join(' + ')}
                + (SELECT count(*) FROM "${platform.env.schema('notification')}".delivery WHERE status = 'PENDING'))::int AS n`,

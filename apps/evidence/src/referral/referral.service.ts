@@ -11,6 +11,7 @@ import {
   type RequestPoliceReferralRequest,
   type UpdatePoliceReferralRequest,
 } from '@phoi-hop/contracts';
+import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit, queryRows } from '@phoi-hop/persistence';
 import { CaseAccess, caseAgencies } from '../item/case-access';
@@ -93,7 +94,7 @@ export class ReferralService {
 
   async update(actor: Actor, request: UpdatePoliceReferralRequest): Promise<PoliceReferralDto> {
     const result = await this.dataSource.transaction(async (manager) => {
-      const row = await this.visibleRow(manager, request.referralId, true);
+      const row = await this.visibleRow(actor, manager, request.referralId, true);
       if (actor.agencyCode !== row.police_agency_code) throw EvidenceError.forbidden('The police agency the case was referred to reports on the referral', 'referralId');
       const next = checkReferralUpdate({ status: row.status, policeReference: row.police_reference }, request, provinceDay(new Date()));
       await manager.query(`UPDATE police_referral SET status = $2, police_reference = $3, outcome_category = $4, outcome_date = $5, updated_at = now() WHERE id = $1`, [
@@ -120,7 +121,7 @@ export class ReferralService {
   /** A package of the case's evidence handed to the police: a transfer in the custody log. */
   async handOver(actor: Actor, request: HandOverPackageRequest): Promise<PoliceReferralDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.visibleRow(manager, request.referralId, true);
+      const row = await this.visibleRow(actor, manager, request.referralId, true);
       if (row.status === 'DECLINED') throw EvidenceError.invalidState('A declined referral takes no evidence', 'referralId');
       const pkg = await this.packages.find(manager, request.packageId);
       if (!pkg || pkg.case_id !== row.case_id) throw EvidenceError.notFound('packageId', 'Evidence package');
@@ -142,18 +143,18 @@ export class ReferralService {
     });
   }
 
-  async list(_actor: Actor, caseId: string): Promise<PoliceReferralDto[]> {
-    await this.cases.visibleCase(caseId);
-    const rows = await queryRows<{ id: string }>(this.dataSource.manager, `SELECT id FROM police_referral WHERE case_id = $1 ORDER BY requested_at, id`, [caseId]);
-    return Promise.all(rows.map((r) => this.load(this.dataSource.manager, r.id)));
+  async list(actor: Actor, caseId: string): Promise<PoliceReferralDto[]> {
+    const rows = await queryRows<{ id: string; visible_agencies: string[] }>(this.dataSource.manager, `SELECT id, visible_agencies FROM police_referral WHERE case_id = $1 ORDER BY requested_at, id`, [caseId]);
+    return Promise.all(rows.filter((r) => maySeeCase(actor, r.visible_agencies)).map((r) => this.load(this.dataSource.manager, r.id)));
   }
 
-  private async visibleRow(manager: EntityManager, id: string, forUpdate: boolean): Promise<ReferralRow> {
+  /**
+   * A referral on a case the caller may see, by the case's agencies as they were when it was
+   * requested (asking intake again would record another restricted read of the case's referral).
+   */
+  private async visibleRow(actor: Actor, manager: EntityManager, id: string, forUpdate: boolean): Promise<ReferralRow> {
     const [row] = await queryRows<ReferralRow>(manager, `SELECT *, to_char(outcome_date, 'YYYY-MM-DD') AS outcome_date FROM police_referral WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
-    if (!row) throw EvidenceError.notFound('referralId', 'Police referral');
-    await this.cases.visibleCase(row.case_id, 'referralId').catch((error: unknown) => {
-      throw error instanceof EvidenceError && error.code === 'NOT_FOUND' ? EvidenceError.notFound('referralId', 'Police referral') : error;
-    });
+    if (!row || !maySeeCase(actor, row.visible_agencies)) throw EvidenceError.notFound('referralId', 'Police referral');
     return row;
   }
 
