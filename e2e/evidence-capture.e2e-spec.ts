@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -158,7 +158,8 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
   describe('a signed WACZ package of the case', () => {
     let file: string;
     let pkg: { id: string; sha256: string; keyId: string; itemCount: number; downloadUrl: string };
-    const verifyCli = (target: string) => spawnSync(process.execPath, [path.join(root, 'dist/tools/evidence/verify.js'), target], { encoding: 'utf8' });
+    let publicKey: string;
+    const verifyCli = (target: string, ...options: string[]) => spawnSync(process.execPath, [path.join(root, 'dist/tools/evidence/verify.js'), target, ...options], { encoding: 'utf8' });
 
     beforeAll(async () => {
       await api.ok(SeededUsers.lethuyOfficer, ADD_EXCERPT, { i: { caseId, text: 'Bài đăng kêu gọi nộp phí nhận cứu trợ.' } });
@@ -212,6 +213,7 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
       const digest = JSON.parse(contents.get('datapackage-digest.json')!.bytes.toString('utf8'));
       expect(digest.hash).toBe(`sha256:${sha256(contents.get('datapackage.json')!.bytes)}`);
       expect(digest.signedData).toMatchObject({ hash: digest.hash, keyId: pkg.keyId });
+      publicKey = digest.signedData.publicKey;
       const key = createPublicKey({ key: Buffer.from(digest.signedData.publicKey, 'base64'), format: 'der', type: 'spki' });
       expect(verify('sha256', Buffer.from(digest.hash), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(digest.signedData.signature, 'base64'))).toBe(true);
       const custody = contents.get('custody/custody-log.jsonl')!.bytes.toString('utf8').trim().split('\n').map((l) => JSON.parse(l).action);
@@ -221,6 +223,15 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
     it('passes evidence:verify, and fails it after one byte is changed, naming the file', async () => {
       const good = verifyCli(file);
       expect({ status: good.status, out: good.stdout, err: good.stderr }).toEqual({ status: 0, err: '', out: expect.stringMatching(/^OK .* signature of key .*custody entries\n$/) });
+
+      // The key the package names: trusted under its id it passes; a rotated-in key of that id does not.
+      const keys = `${file}.keys.json`;
+      await writeFile(keys, JSON.stringify({ [pkg.keyId]: publicKey, 'qb-2027-1': 'another key' }));
+      expect(verifyCli(file, '--trusted-keys', keys).status).toBe(0);
+      await writeFile(keys, JSON.stringify({ [pkg.keyId]: createPublicKey(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey).export({ type: 'spki', format: 'der' }).toString('base64') }));
+      const untrusted = verifyCli(file, '--trusted-keys', keys);
+      await rm(keys, { force: true });
+      expect({ status: untrusted.status, out: untrusted.stdout }).toEqual({ status: 1, out: expect.stringContaining(`datapackage-digest.json: key ${pkg.keyId} is not a trusted key of that id`) });
 
       // Flip one byte in the middle of the (uncompressed) WARC's data inside the zip.
       const zipBytes = await readFile(file);
