@@ -99,6 +99,23 @@ describe('evidence items on a case', () => {
     expect(downloads).toEqual([{ actor_agency: 'STTTT' }]);
   });
 
+  it('derives the public source of reported URLs and links the cases that show it, as far as the viewer may see them', async () => {
+    const page = `trangGiaMao${Date.now()}`;
+    const first = await newCase(platform, SeededUsers.lethuyOfficer, 'IMPERSONATION_SCAM', 'LE_THUY', `https://www.facebook.com/${page}/posts/1`);
+    const second = await newCase(platform, SeededUsers.donghoiOfficer, 'IMPERSONATION_SCAM', 'DONG_HOI', `https://m.facebook.com/${page}/posts/2`);
+    const SOURCES = `query($c: ID!) { publicSources(caseId: $c) { platform kind handle url caseIds } }`;
+    const expected = (caseIds: string[]) => [{ platform: 'FACEBOOK', kind: 'PAGE', handle: page.toLowerCase(), url: `https://www.facebook.com/${page.toLowerCase()}`, caseIds }];
+    const seen = await eventually(async () => {
+      const { publicSources } = await api.ok<{ publicSources: { caseIds: string[] }[] }>(SeededUsers.stttLead, SOURCES, { c: first });
+      return publicSources[0]?.caseIds.length === 2 ? publicSources : undefined;
+    });
+    expect(seen).toEqual(expected([first, second]));
+    // The reporting district sees its own case, not that another district's case shows the same page.
+    expect((await api.ok<{ publicSources: unknown[] }>(SeededUsers.lethuyOfficer, SOURCES, { c: first })).publicSources).toEqual(expected([first]));
+    const fields = (await api.ok<{ __type: { fields: { name: string }[] } }>(SeededUsers.stttLead, `{ __type(name: "PublicSource") { fields { name } } }`)).__type.fields.map((f) => f.name);
+    expect(fields.filter((f) => /name|identit|phone|address|birth|email|owner|person/i.test(f))).toEqual([]);
+  });
+
   describe('uploads', () => {
     let caseId: string;
     const ticket = async (fileName: string) =>

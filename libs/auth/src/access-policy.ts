@@ -96,6 +96,7 @@ export const GRAPHQL_POLICY = {
   evidenceContent: { roles: CASE_READERS, dataClass: 'restricted' },
   evidencePackages: { roles: CASE_READERS, dataClass: 'case' },
   policeReferrals: { roles: EVIDENCE_CUSTODIANS, dataClass: 'restricted' },
+  publicSources: { roles: CASE_READERS, dataClass: 'case' },
   addTextExcerpt: { roles: ACTION_TAKERS, dataClass: 'case' },
   requestEvidenceUpload: { roles: ACTION_TAKERS, dataClass: 'case' },
   captureWebPage: { roles: ACTION_TAKERS, dataClass: 'case' },
@@ -174,6 +175,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.evidence.referralUpdate]: { roles: POLICE, dataClass: 'restricted' },
   [RpcSubjects.evidence.referralHandOver]: { roles: COORDINATORS, dataClass: 'restricted' },
   [RpcSubjects.evidence.referralList]: { roles: EVIDENCE_CUSTODIANS, dataClass: 'restricted' },
+  [RpcSubjects.evidence.sourceList]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.evidence.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 

@@ -75,6 +75,7 @@ export const RpcSubjects = {
     referralUpdate: 'evidence.referral.update',
     referralHandOver: 'evidence.referral.hand-over',
     referralList: 'evidence.referral.list',
+    sourceList: 'evidence.source.list',
     auditTrail: 'evidence.audit.trail',
   },
 } as const;

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { RpcSubjects } from '@phoi-hop/contracts';
-import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
+import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { CAPTURE_LOOKUP, CAPTURE_SETTINGS, CaptureService, type CaptureNetwork } from '../capture/capture.service';
 import type { EvidenceConfig } from '../config/evidence.config';
 import { INTEGRITY_SETTINGS, IntegrityScheduler } from '../integrity/integrity.scheduler';
@@ -9,11 +9,16 @@ import { ItemNatsController } from '../item/item.nats-controller';
 import { ItemRepository } from '../item/item.repository';
 import { ItemService } from '../item/item.service';
 import { EvidenceInitial1764300003000 } from '../migrations/1764300003000-evidence-initial';
+import { PublicSources1764300003100 } from '../migrations/1764300003100-public-sources';
 import { PackageNatsController } from '../package/package.nats-controller';
 import { PackageService } from '../package/package.service';
 import { PACKAGE_SIGNER, loadSigner } from '../package/package-signing';
 import { ReferralNatsController } from '../referral/referral.nats-controller';
 import { ReferralService } from '../referral/referral.service';
+import { PublicSourceNatsController } from '../source/public-source.nats-controller';
+import { PublicSourceRepository } from '../source/public-source.repository';
+import { PublicSourceService } from '../source/public-source.service';
+import { ReportSourcesHandler } from '../source/report-sources.handler';
 import { BLOB_STORE, FileSystemBlobStore, type BlobStore } from '../storage/blob-store';
 import { BlobService } from '../storage/blob.service';
 import { EVIDENCE_LINK_SETTINGS, EvidenceLinks } from '../storage/evidence-links';
@@ -38,10 +43,10 @@ export class EvidenceModule {
       module: EvidenceModule,
       imports: serviceInfrastructure(config, {
         entities: [],
-        migrations: [EvidenceInitial1764300003000],
+        migrations: [EvidenceInitial1764300003000, PublicSources1764300003100],
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.evidence.auditTrail), EvidenceHttpController, ItemNatsController, PackageNatsController, ReferralNatsController],
+      controllers: [auditTrailController(RpcSubjects.evidence.auditTrail), EvidenceHttpController, ItemNatsController, PackageNatsController, PublicSourceNatsController, ReferralNatsController],
       providers: [
         { provide: BLOB_STORE, useValue: deps.blobStore ?? new FileSystemBlobStore(config.evidenceDir) },
         { provide: CAPTURE_LOOKUP, useValue: deps.captureNetwork ?? {} },
@@ -58,9 +63,12 @@ export class EvidenceModule {
         ItemRepository,
         ItemService,
         PackageService,
+        PublicSourceRepository,
+        PublicSourceService,
         ReferralService,
         UploadService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
+        ...eventConsumerProviders('evidence-report-sources', [EventSubjects.intake.caseOpened, EventSubjects.intake.reportAttached], ReportSourcesHandler),
       ],
     };
   }

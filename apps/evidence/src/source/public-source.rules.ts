@@ -1,9 +1,4 @@
-/** Where published content lives, as far as its public address says (no look-up, no account behind it). */
-export const SourcePlatforms = ['FACEBOOK', 'YOUTUBE', 'TIKTOK', 'WEB'] as const;
-export type SourcePlatform = (typeof SourcePlatforms)[number];
-
-export const PublicSourceKinds = ['PAGE', 'GROUP', 'CHANNEL', 'ACCOUNT', 'WEBSITE'] as const;
-export type PublicSourceKind = (typeof PublicSourceKinds)[number];
+import type { PublicSourceKind, SourcePlatform } from '@phoi-hop/contracts';
 
 /** The public source of a URL: platform, kind, and the public handle or address that names it. */
 export interface DerivedSource {

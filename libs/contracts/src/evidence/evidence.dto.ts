@@ -297,3 +297,32 @@ export interface PoliceReferralChangedEvent {
   caseNumber: string;
   status: PoliceReferralStatus;
 }
+
+/** Where published content lives, as far as its public address says. */
+export const SourcePlatforms = ['FACEBOOK', 'YOUTUBE', 'TIKTOK', 'WEB'] as const;
+export type SourcePlatform = (typeof SourcePlatforms)[number];
+
+export const PublicSourceKinds = ['PAGE', 'GROUP', 'CHANNEL', 'ACCOUNT', 'WEBSITE'] as const;
+export type PublicSourceKind = (typeof PublicSourceKinds)[number];
+
+export class PublicSourceListRequest {
+  @IsUUID('all', CASE_ID)
+  caseId!: string;
+}
+
+/**
+ * The public source of reported content (a page, group, channel, account or website): public
+ * information only, derived from report URLs. No real names, identity numbers, addresses or phone
+ * numbers: the shape has no field for them.
+ */
+export interface PublicSourceDto {
+  id: string;
+  platform: SourcePlatform;
+  kind: PublicSourceKind;
+  handle: string;
+  url: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** The cases it appears in, among those the viewer may see. */
+  caseIds: string[];
+}

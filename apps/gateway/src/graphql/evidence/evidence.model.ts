@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import type { EvidenceKind, EvidencePartRole, IntegrityStatus, PoliceOutcomeCategory, PoliceReferralStatus, ScreenshotStatus } from '@phoi-hop/contracts';
-import { EvidenceKindEnum, EvidencePartRoleEnum, IntegrityStatusEnum, PoliceOutcomeCategoryEnum, PoliceReferralStatusEnum, ScreenshotStatusEnum } from './evidence.enums';
+import type { EvidenceKind, EvidencePartRole, IntegrityStatus, PoliceOutcomeCategory, PoliceReferralStatus, PublicSourceKind, ScreenshotStatus, SourcePlatform } from '@phoi-hop/contracts';
+import { EvidenceKindEnum, EvidencePartRoleEnum, IntegrityStatusEnum, PoliceOutcomeCategoryEnum, PoliceReferralStatusEnum, PublicSourceKindEnum, ScreenshotStatusEnum, SourcePlatformEnum } from './evidence.enums';
 
 @ObjectType('EvidencePart', { description: 'A stored part of an evidence item, by its SHA-256' })
 export class EvidencePartModel {
@@ -252,4 +252,31 @@ export class PoliceReferralModel {
 
   @Field()
   updatedAt!: string;
+}
+
+@ObjectType('PublicSource', { description: 'The public source of reported content, derived from report URLs: public information only, never who is behind it' })
+export class PublicSourceModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => SourcePlatformEnum)
+  platform!: SourcePlatform;
+
+  @Field(() => PublicSourceKindEnum)
+  kind!: PublicSourceKind;
+
+  @Field({ description: 'The public handle or host as the address shows it' })
+  handle!: string;
+
+  @Field()
+  url!: string;
+
+  @Field()
+  firstSeenAt!: string;
+
+  @Field()
+  lastSeenAt!: string;
+
+  @Field(() => [ID], { description: 'The cases it appears in, among those the viewer may see' })
+  caseIds!: string[];
 }

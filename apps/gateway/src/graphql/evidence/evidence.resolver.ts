@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ErrorCodes, RpcSubjects, type EvidenceContentDto, type EvidenceItemDto, type EvidencePackageDto, type PoliceReferralDto, type UploadTicketDto } from '@phoi-hop/contracts';
+import { ErrorCodes, RpcSubjects, type EvidenceContentDto, type EvidenceItemDto, type EvidencePackageDto, type PoliceReferralDto, type PublicSourceDto, type UploadTicketDto } from '@phoi-hop/contracts';
 import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
@@ -13,7 +13,7 @@ import {
   RequestPoliceReferralInput,
   UpdatePoliceReferralInput,
 } from './evidence.input';
-import { EvidenceContentModel, EvidenceItemModel, EvidencePackageModel, EvidenceUploadTicketModel, PoliceReferralModel } from './evidence.model';
+import { EvidenceContentModel, EvidenceItemModel, EvidencePackageModel, EvidenceUploadTicketModel, PoliceReferralModel, PublicSourceModel } from './evidence.model';
 
 /** Capturing a page (fetch, images, headless rendering) and packaging a case take longer than a lookup. */
 const LONG_RPC_MS = 90_000;
@@ -50,6 +50,11 @@ export class EvidenceResolver {
   @Query(() => [PoliceReferralModel], { description: 'The police referrals of a case (restricted: coordinators and investigators)' })
   policeReferrals(@Args('caseId', { type: () => ID }) caseId: string, @InternalToken() token: string): Promise<PoliceReferralDto[]> {
     return this.rpc.request<PoliceReferralDto[]>(RpcSubjects.evidence.referralList, { caseId }, { token });
+  }
+
+  @Query(() => [PublicSourceModel], { description: 'The public sources (page, group, channel, account, website) the case’s reports point at, with the other cases showing them' })
+  publicSources(@Args('caseId', { type: () => ID }) caseId: string, @InternalToken() token: string): Promise<PublicSourceDto[]> {
+    return this.rpc.request<PublicSourceDto[]>(RpcSubjects.evidence.sourceList, { caseId }, { token });
   }
 
   @Mutation(() => EvidenceItemModel, { description: 'Keep a text excerpt of published content as evidence' })
