@@ -77,6 +77,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   evidenceContent: () => ({ query: 'query { evidenceContent(itemId: "00000000-0000-4000-8000-000000000000") { itemId } }' }),
   evidencePackages: () => ({ query: 'query { evidencePackages(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
   policeReferrals: () => ({ query: 'query { policeReferrals(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  editPublicSource: () => ({ query: 'mutation { editPublicSource(input: { sourceId: "00000000-0000-4000-8000-000000000000", displayName: "Thử quyền" }) { id } }' }),
   publicSources: () => ({ query: 'query { publicSources(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
   addTextExcerpt: () => ({ query: 'mutation { addTextExcerpt(input: { caseId: "00000000-0000-4000-8000-000000000000", text: "Kiểm tra ma trận quyền" }) { id } }' }),
   requestEvidenceUpload: () => ({ query: 'mutation { requestEvidenceUpload(input: { caseId: "00000000-0000-4000-8000-000000000000", fileName: "thu-quyen.png" }) { ticketId } }' }),

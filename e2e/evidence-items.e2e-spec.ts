@@ -94,7 +94,11 @@ describe('evidence items on a case', () => {
     const response = await fetch(evidenceContent.downloads[0]!.url);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect({ status: response.status, sha: sha256(bytes), header: response.headers.get('x-content-sha256') }).toEqual({ status: 200, sha: item.sha256, header: item.sha256 });
-    expect(await fetch(evidenceContent.downloads[0]!.url.replace(/.$/, 'x')).then((r) => r.status)).toBe(404);
+    // A changed signature character (not the last one, whose low bits base64url may ignore).
+    const url = evidenceContent.downloads[0]!.url;
+    const at = url.length - 10;
+    const tampered = `${url.slice(0, at)}${url[at] === 'A' ? 'B' : 'A'}${url.slice(at + 1)}`;
+    expect(await fetch(tampered).then((r) => r.status)).toBe(404);
     const downloads = await evidenceRows(platform, `SELECT actor_agency FROM audit_log WHERE action = 'evidence.downloaded' AND target_id = $1`, [item.id]);
     expect(downloads).toEqual([{ actor_agency: 'STTTT' }]);
   });
@@ -103,8 +107,8 @@ describe('evidence items on a case', () => {
     const page = `trangGiaMao${Date.now()}`;
     const first = await newCase(platform, SeededUsers.lethuyOfficer, 'IMPERSONATION_SCAM', 'LE_THUY', `https://www.facebook.com/${page}/posts/1`);
     const second = await newCase(platform, SeededUsers.donghoiOfficer, 'IMPERSONATION_SCAM', 'DONG_HOI', `https://m.facebook.com/${page}/posts/2`);
-    const SOURCES = `query($c: ID!) { publicSources(caseId: $c) { platform kind handle url caseIds } }`;
-    const expected = (caseIds: string[]) => [{ platform: 'FACEBOOK', kind: 'PAGE', handle: page.toLowerCase(), url: `https://www.facebook.com/${page.toLowerCase()}`, caseIds }];
+    const SOURCES = `query($c: ID!) { publicSources(caseId: $c) { id platform kind handle url caseIds } }`;
+    const expected = (caseIds: string[]) => [{ id: expect.any(String), platform: 'FACEBOOK', kind: 'PAGE', handle: page.toLowerCase(), url: `https://www.facebook.com/${page.toLowerCase()}`, caseIds }];
     const seen = await eventually(async () => {
       const { publicSources } = await api.ok<{ publicSources: { caseIds: string[] }[] }>(SeededUsers.stttLead, SOURCES, { c: first });
       return publicSources[0]?.caseIds.length === 2 ? publicSources : undefined;
@@ -113,7 +117,12 @@ describe('evidence items on a case', () => {
     // The reporting district sees its own case, not that another district's case shows the same page.
     expect((await api.ok<{ publicSources: unknown[] }>(SeededUsers.lethuyOfficer, SOURCES, { c: first })).publicSources).toEqual(expected([first]));
     const fields = (await api.ok<{ __type: { fields: { name: string }[] } }>(SeededUsers.stttLead, `{ __type(name: "PublicSource") { fields { name } } }`)).__type.fields.map((f) => f.name);
-    expect(fields.filter((f) => /name|identit|phone|address|birth|email|owner|person/i.test(f))).toEqual([]);
+    // Exactly the public fields (the name the source itself shows included): a new field must be reviewed against the stance.
+    expect(fields.sort()).toEqual(['caseIds', 'displayName', 'firstSeenAt', 'handle', 'id', 'kind', 'lastSeenAt', 'platform', 'url']);
+    const edited = await api.ok<{ editPublicSource: { displayName: string } }>(SeededUsers.stttLead, `mutation($i: EditPublicSourceInput!) { editPublicSource(input: $i) { displayName } }`, { i: { sourceId: (seen[0] as unknown as { id: string }).id, displayName: 'UBND huyện Lệ Thủy (giả mạo)' } });
+    expect(edited.editPublicSource.displayName).toBe('UBND huyện Lệ Thủy (giả mạo)');
+    const audits = await evidenceRows(platform, `SELECT summary FROM audit_log WHERE action = 'source.edited'`);
+    expect(audits.map((a) => a['summary'])).toEqual([{ before: { kind: 'PAGE', displayName: null }, after: { kind: 'PAGE', displayName: 'UBND huyện Lệ Thủy (giả mạo)' } }]);
   });
 
   describe('uploads', () => {

@@ -41,6 +41,8 @@ interface World {
   /** A REQUESTED police referral (to CA) and a package of its case's evidence. */
   referral: string;
   referralPackage: string;
+  /** The public source (website example.vn) of the world's reports. */
+  publicSource: string;
   /** A fresh case (reported by UBND Lệ Thủy, led by Sở TT&TT), triaged when asked. */
   newCase(triage?: boolean): Promise<string>;
   /** A fresh written consultation on a fresh case that CA has answered, ready to resolve. */
@@ -140,6 +142,7 @@ const ASSESSMENT = {
 const ADD_EXCERPT = `mutation($i: AddTextExcerptInput!) { addTextExcerpt(input: $i) { id kind sha256 sizeBytes mimeType sourceUrl note contentWithheld } }`;
 const ITEM_VIEW = `query($id: ID!) { evidenceItem(id: $id) { id legalHold { reason placedBy } integrityStatus } }`;
 const itemView = (id: string) => viewer(ITEM_VIEW, { id });
+const SOURCE_VIEW = `query($c: ID!) { publicSources(caseId: $c) { id kind displayName handle } }`;
 
 /** Every mutation of the gateway schema and its cases. Add an entry with a new mutation. */
 const MUTATIONS: Record<string, MutationEntry> = {
@@ -163,6 +166,29 @@ const MUTATIONS: Record<string, MutationEntry> = {
             expect(data['addTextExcerpt']).toMatchObject({ kind: 'TEXT_EXCERPT', sizeBytes: Buffer.byteLength(HOSTILE_10K), mimeType: 'text/plain; charset=utf-8', note: HOSTILE, contentWithheld: false });
             const content = await viewer(`query($i: ID!) { evidenceContent(itemId: $i) { text } }`, { i: data['addTextExcerpt'].id }, SeededUsers.lethuyOfficer);
             expect(content).toEqual({ evidenceContent: { text: HOSTILE_10K } });
+          },
+        },
+      },
+    ],
+  },
+
+  editPublicSource: {
+    document: `mutation($i: EditPublicSourceInput!) { editPublicSource(input: $i) { id kind displayName } }`,
+    cases: [
+      { name: 'a kind that does not exist', variables: (w) => ({ i: { sourceId: w.publicSource, kind: 'PERSON' } }), expect: BAD(), watch: (w) => viewer(SOURCE_VIEW, { c: w.openCase }) },
+      { name: 'a NUL byte in the display name', variables: (w) => ({ i: { sourceId: w.publicSource, displayName: NUL } }), expect: BAD('displayName'), watch: (w) => viewer(SOURCE_VIEW, { c: w.openCase }) },
+      { name: 'a blank display name', variables: (w) => ({ i: { sourceId: w.publicSource, displayName: '   ' } }), expect: BAD('displayName'), watch: (w) => viewer(SOURCE_VIEW, { c: w.openCase }) },
+      { name: 'a display name over 200 characters', variables: (w) => ({ i: { sourceId: w.publicSource, displayName: long(201) } }), expect: BAD('displayName') },
+      { name: 'a field for a phone number', variables: (w) => ({ i: { sourceId: w.publicSource, phoneNumber: '0912345678' } }), expect: BAD() },
+      { name: 'a field for a real name', variables: (w) => ({ i: { sourceId: w.publicSource, realName: 'Nguyễn Văn A' } }), expect: BAD() },
+      { name: 'an unknown source', variables: () => ({ i: { sourceId: NO_ID, displayName: 'Trang không có' } }), expect: refuse('NOT_FOUND', 'sourceId') },
+      { name: 'by an officer', as: SeededUsers.lethuyOfficer, variables: (w) => ({ i: { sourceId: w.publicSource, displayName: 'Cán bộ không có quyền sửa' } }), expect: refuse('FORBIDDEN'), watch: (w) => viewer(SOURCE_VIEW, { c: w.openCase }) },
+      {
+        name: 'a hostile display name, stored verbatim',
+        variables: (w) => ({ i: { sourceId: w.publicSource, kind: 'WEBSITE', displayName: HOSTILE.slice(0, 200) } }),
+        expect: {
+          stored: (data) => {
+            expect(data['editPublicSource']).toMatchObject({ kind: 'WEBSITE', displayName: HOSTILE.slice(0, 200) });
           },
         },
       },
@@ -890,6 +916,7 @@ describe('every mutation refuses bad input with a stable code and changes nothin
       heldItem: '',
       referral: '',
       referralPackage: '',
+      publicSource: '',
       newCase,
       newAnsweredConsultation: async () => {
         const id = await open({ ...written(partial as World), caseId: await newCase(true) });
@@ -931,6 +958,7 @@ describe('every mutation refuses bad input with a stable code and changes nothin
     w.referral = (await ok<Json>(`mutation($i: RequestPoliceReferralInput!) { requestPoliceReferral(input: $i) { id } }`, { i: { caseId: referred, actionId: decideCase.actions[0].id } })).requestPoliceReferral.id;
     await excerpt(referred, 'Trích đoạn của vụ việc chuyển công an');
     w.referralPackage = (await ok<Json>(`mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id } }`, { i: { caseId: referred } })).exportEvidencePackage.id;
+    w.publicSource = await eventually(async () => ((await ok<Json>(`query($c: ID!) { publicSources(caseId: $c) { id } }`, { c: w.openCase })).publicSources[0]?.id as string | undefined));
     w.delivery = await eventually(async () => {
       const { rows } = await sql.query(`SELECT id FROM "${platform.env.schema('notification')}".delivery WHERE subscription_id = $1 AND status <> 'DEAD' LIMIT 1`, [w.subscription]);
       return rows[0]?.id as string | undefined;

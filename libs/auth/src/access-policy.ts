@@ -97,6 +97,7 @@ export const GRAPHQL_POLICY = {
   evidencePackages: { roles: CASE_READERS, dataClass: 'case' },
   policeReferrals: { roles: EVIDENCE_CUSTODIANS, dataClass: 'restricted' },
   publicSources: { roles: CASE_READERS, dataClass: 'case' },
+  editPublicSource: { roles: COORDINATORS, dataClass: 'case' },
   addTextExcerpt: { roles: ACTION_TAKERS, dataClass: 'case' },
   requestEvidenceUpload: { roles: ACTION_TAKERS, dataClass: 'case' },
   captureWebPage: { roles: ACTION_TAKERS, dataClass: 'case' },
@@ -176,6 +177,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.evidence.referralHandOver]: { roles: COORDINATORS, dataClass: 'restricted' },
   [RpcSubjects.evidence.referralList]: { roles: EVIDENCE_CUSTODIANS, dataClass: 'restricted' },
   [RpcSubjects.evidence.sourceList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.evidence.sourceEdit]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.evidence.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 

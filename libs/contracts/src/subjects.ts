@@ -76,6 +76,7 @@ export const RpcSubjects = {
     referralHandOver: 'evidence.referral.hand-over',
     referralList: 'evidence.referral.list',
     sourceList: 'evidence.source.list',
+    sourceEdit: 'evidence.source.edit',
     auditTrail: 'evidence.audit.trail',
   },
 } as const;

@@ -15,6 +15,9 @@ export class PublicSources1764300003100 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('PAGE', 'GROUP', 'CHANNEL', 'ACCOUNT', 'WEBSITE')),
         handle text NOT NULL,
         url text NOT NULL,
+        display_name text,
+        edited_at timestamptz,
+        edited_by text,
         first_seen_at timestamptz NOT NULL,
         last_seen_at timestamptz NOT NULL,
         UNIQUE (platform, kind, handle)

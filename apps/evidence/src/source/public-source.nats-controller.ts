@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PublicSourceListRequest, RpcSubjects, type Actor, type PublicSourceDto } from '@phoi-hop/contracts';
+import { EditPublicSourceRequest, PublicSourceListRequest, RpcSubjects, type Actor, type PublicSourceDto } from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { PublicSourceService } from './public-source.service';
 
@@ -11,5 +11,10 @@ export class PublicSourceNatsController {
   @MessagePattern(RpcSubjects.evidence.sourceList)
   list(@RpcActor() actor: Actor, @Payload() request: PublicSourceListRequest): Promise<PublicSourceDto[]> {
     return this.sources.forCase(actor, request.caseId);
+  }
+
+  @MessagePattern(RpcSubjects.evidence.sourceEdit)
+  edit(@RpcActor() actor: Actor, @Payload() request: EditPublicSourceRequest): Promise<PublicSourceDto> {
+    return this.sources.edit(actor, request);
   }
 }

@@ -5,12 +5,13 @@ import type { PublicSourceDto } from '@phoi-hop/contracts';
 import { queryRows } from '@phoi-hop/persistence';
 import type { DerivedSource } from './public-source.rules';
 
-interface SourceRow {
+export interface SourceRow {
   id: string;
   platform: PublicSourceDto['platform'];
   kind: PublicSourceDto['kind'];
   handle: string;
   url: string;
+  display_name: string | null;
   first_seen_at: Date;
   last_seen_at: Date;
   cases: { caseId: string; visibleAgencies: string[] }[];
@@ -33,6 +34,20 @@ export class PublicSourceRepository {
        ON CONFLICT (source_id, case_id) DO UPDATE SET visible_agencies = (SELECT array_agg(DISTINCT a) FROM unnest(public_source_case.visible_agencies || EXCLUDED.visible_agencies) a)`,
       [row!.id, caseId, visibleAgencies, seenAt],
     );
+  }
+
+  async load(manager: EntityManager, id: string, forUpdate = false): Promise<SourceRow | null> {
+    const [row] = await queryRows<SourceRow>(
+      manager,
+      `SELECT s.*, (SELECT json_agg(json_build_object('caseId', c.case_id, 'visibleAgencies', c.visible_agencies) ORDER BY c.first_seen_at) FROM public_source_case c WHERE c.source_id = s.id) AS cases
+         FROM public_source s WHERE s.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async edit(manager: EntityManager, id: string, change: { kind: string; displayName: string | null; by: string }): Promise<void> {
+    await manager.query(`UPDATE public_source SET kind = $2, display_name = $3, edited_at = now(), edited_by = $4 WHERE id = $1`, [id, change.kind, change.displayName, change.by]);
   }
 
   /** The sources a case shows, each with every case it appears in. */

@@ -305,6 +305,23 @@ export type SourcePlatform = (typeof SourcePlatforms)[number];
 export const PublicSourceKinds = ['PAGE', 'GROUP', 'CHANNEL', 'ACCOUNT', 'WEBSITE'] as const;
 export type PublicSourceKind = (typeof PublicSourceKinds)[number];
 
+/** `evidence.source.edit`: correct a source's kind or record its display name as the page shows it. */
+export class EditPublicSourceRequest {
+  @IsUUID('all', { message: 'sourceId must be a public source id' })
+  sourceId!: string;
+
+  @IsOptional()
+  @IsIn(PublicSourceKinds, { message: `kind must be one of ${PublicSourceKinds.join(', ')}` })
+  kind?: PublicSourceKind;
+
+  /** The name the page, group, channel or account shows publicly (never a person's real name behind it). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+}
+
 export class PublicSourceListRequest {
   @IsUUID('all', CASE_ID)
   caseId!: string;
@@ -321,6 +338,8 @@ export interface PublicSourceDto {
   kind: PublicSourceKind;
   handle: string;
   url: string;
+  /** The name the source shows publicly, as recorded by an agency. */
+  displayName: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
   /** The cases it appears in, among those the viewer may see. */

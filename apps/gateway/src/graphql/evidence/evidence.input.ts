@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import type { PoliceOutcomeCategory, PoliceReferralStatus } from '@phoi-hop/contracts';
-import { PoliceOutcomeCategoryEnum, PoliceReferralStatusEnum } from './evidence.enums';
+import type { PoliceOutcomeCategory, PoliceReferralStatus, PublicSourceKind } from '@phoi-hop/contracts';
+import { PoliceOutcomeCategoryEnum, PoliceReferralStatusEnum, PublicSourceKindEnum } from './evidence.enums';
 
 @InputType()
 export class AddTextExcerptInput {
@@ -93,4 +93,16 @@ export class HandOverEvidencePackageInput {
 
   @Field({ description: 'The police agency that received it (an agency code)' })
   receivedByAgency!: string;
+}
+
+@InputType({ description: 'Public information only: there is no field for who is behind a source' })
+export class EditPublicSourceInput {
+  @Field(() => ID)
+  sourceId!: string;
+
+  @Field(() => PublicSourceKindEnum, { nullable: true })
+  kind?: PublicSourceKind;
+
+  @Field({ nullable: true, description: 'The name the page, group, channel or account shows publicly' })
+  displayName?: string;
 }

@@ -271,6 +271,9 @@ export class PublicSourceModel {
   @Field()
   url!: string;
 
+  @Field(() => String, { nullable: true, description: 'The name the source shows publicly, as an agency recorded it' })
+  displayName!: string | null;
+
   @Field()
   firstSeenAt!: string;
 

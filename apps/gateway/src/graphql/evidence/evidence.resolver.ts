@@ -6,6 +6,7 @@ import { toRpcPayload } from '../common/rpc-payload';
 import {
   AddTextExcerptInput,
   CaptureWebPageInput,
+  EditPublicSourceInput,
   ExportEvidencePackageInput,
   HandOverEvidencePackageInput,
   LegalHoldInput,
@@ -55,6 +56,11 @@ export class EvidenceResolver {
   @Query(() => [PublicSourceModel], { description: 'The public sources (page, group, channel, account, website) the case’s reports point at, with the other cases showing them' })
   publicSources(@Args('caseId', { type: () => ID }) caseId: string, @InternalToken() token: string): Promise<PublicSourceDto[]> {
     return this.rpc.request<PublicSourceDto[]>(RpcSubjects.evidence.sourceList, { caseId }, { token });
+  }
+
+  @Mutation(() => PublicSourceModel, { description: 'Correct a public source’s kind or record the name it shows publicly (COORDINATOR)' })
+  editPublicSource(@Args('input') input: EditPublicSourceInput, @InternalToken() token: string): Promise<PublicSourceDto> {
+    return this.rpc.request<PublicSourceDto>(RpcSubjects.evidence.sourceEdit, toRpcPayload(input), { token });
   }
 
   @Mutation(() => EvidenceItemModel, { description: 'Keep a text excerpt of published content as evidence' })
