@@ -1,5 +1,6 @@
 import { CONSULTATION_MUTATIONS } from './mutation-input/consultation.cases';
 import { DIRECTORY_MUTATIONS } from './mutation-input/directory.cases';
+import { EVIDENCE_MUTATIONS } from './mutation-input/evidence.cases';
 import { describeMutationInputs } from './mutation-input/harness';
 import { INTAKE_MUTATIONS } from './mutation-input/intake.cases';
 import { NOTIFICATION_MUTATIONS } from './mutation-input/notification.cases';
@@ -9,4 +10,4 @@ import { NOTIFICATION_MUTATIONS } from './mutation-input/notification.cases';
  * changes nothing, and stores hostile free text verbatim. The cases live with their service in
  * ./mutation-input/*.cases.ts; a new mutation needs an entry there (the first test fails without one).
  */
-describeMutationInputs({ ...INTAKE_MUTATIONS, ...DIRECTORY_MUTATIONS, ...CONSULTATION_MUTATIONS, ...NOTIFICATION_MUTATIONS });
+describeMutationInputs({ ...INTAKE_MUTATIONS, ...DIRECTORY_MUTATIONS, ...CONSULTATION_MUTATIONS, ...NOTIFICATION_MUTATIONS, ...EVIDENCE_MUTATIONS });

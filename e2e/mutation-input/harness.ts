@@ -34,6 +34,15 @@ export interface World {
   revokedSubscription: string;
   delivery: string;
   focalPoint: string;
+  /** A case with evidence: an excerpt, and another under legal hold. */
+  evidenceCase: string;
+  excerptItem: string;
+  heldItem: string;
+  /** A REQUESTED police referral (to CA) and a package of its case's evidence. */
+  referral: string;
+  referralPackage: string;
+  /** The public source (website example.vn) of the world's reports. */
+  publicSource: string;
   /** A fresh case (reported by UBND Lệ Thủy, led by Sở TT&TT), triaged when asked. */
   newCase(triage?: boolean): Promise<string>;
   /** A fresh written consultation on a fresh case that CA has answered, ready to resolve. */
@@ -126,6 +135,19 @@ export const decision = (caseId: string, overrides: Vars = {}) => ({
   ...overrides,
 });
 
+export const ASSESSMENT = {
+  isFactualClaim: true,
+  verifiedFalseBy: 'UBND_LE_THUY',
+  isPublicInterestReporting: false,
+  isGenuineGrievance: false,
+  proportionality: 'Tin gây hoang mang trong mùa lũ; chuyển công an là cần thiết',
+  concludesNotProtected: true,
+};
+export const ADD_EXCERPT = `mutation($i: AddTextExcerptInput!) { addTextExcerpt(input: $i) { id kind sha256 sizeBytes mimeType sourceUrl note contentWithheld } }`;
+export const ITEM_VIEW = `query($id: ID!) { evidenceItem(id: $id) { id legalHold { reason placedBy } integrityStatus } }`;
+export const itemView = (id: string) => viewer(ITEM_VIEW, { id });
+export const SOURCE_VIEW = `query($c: ID!) { publicSources(caseId: $c) { id kind displayName handle } }`;
+
 /** Runs every case of `MUTATIONS` against one platform, with a check that the schema has no mutation without an entry. */
 export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>): void {
   describe('every mutation refuses bad input with a stable code and changes nothing', () => {
@@ -191,6 +213,12 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
         revokedSubscription: '',
         delivery: '',
         focalPoint: '',
+        evidenceCase: '',
+        excerptItem: '',
+        heldItem: '',
+        referral: '',
+        referralPackage: '',
+        publicSource: '',
         newCase,
         newAnsweredConsultation: async () => {
           const id = await open({ ...written(partial as World), caseId: await newCase(true) });
@@ -222,6 +250,19 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
       w.resolved = await w.newAnsweredConsultation();
       await ok(`mutation($i: ResolveConsultationInput!) { resolveConsultation(input: $i) { id } }`, { i: { consultationId: w.resolved, summary: 'Thống nhất theo dõi thêm', plan: [] } });
       w.focalPoint = (await ok<Json>(`mutation($i: FocalPointInput!) { setFocalPoint(input: $i) { id } }`, { i: { agencyCode: 'STTTT', displayName: 'Trần Thị B', title: 'Chuyên viên' } })).setFocalPoint.id;
+      const excerpt = async (caseId: string, text: string): Promise<string> => (await ok<Json>(ADD_EXCERPT, { i: { caseId, text } }, SeededUsers.lethuyOfficer)).addTextExcerpt.id;
+      w.evidenceCase = await newCase();
+      w.excerptItem = await excerpt(w.evidenceCase, 'Trích đoạn bài đăng giả mạo làm chứng cứ');
+      w.heldItem = await excerpt(w.evidenceCase, 'Trích đoạn thứ hai, đang được phong tỏa');
+      await ok(`mutation($i: LegalHoldInput!) { placeLegalHold(input: $i) { id } }`, { i: { itemId: w.heldItem, reason: 'Giữ nguyên chứng cứ phục vụ điều tra' } });
+      const referred = await newCase(true);
+      const { decideCase } = await ok<Json>(`mutation($i: DecideCaseInput!) { decideCase(input: $i) { actions { id } } }`, {
+        i: decision(referred, { finding: 'FALSE', provisionCodes: ['ND15_2020_D101'], assessment: ASSESSMENT, statementOfReasons: 'Thông tin sai sự thật gây hoang mang; chuyển công an.', actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: inAMonth() }] }),
+      });
+      w.referral = (await ok<Json>(`mutation($i: RequestPoliceReferralInput!) { requestPoliceReferral(input: $i) { id } }`, { i: { caseId: referred, actionId: decideCase.actions[0].id } })).requestPoliceReferral.id;
+      await excerpt(referred, 'Trích đoạn của vụ việc chuyển công an');
+      w.referralPackage = (await ok<Json>(`mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id } }`, { i: { caseId: referred } })).exportEvidencePackage.id;
+      w.publicSource = await eventually(async () => ((await ok<Json>(`query($c: ID!) { publicSources(caseId: $c) { id } }`, { c: w.openCase })).publicSources[0]?.id as string | undefined));
       w.delivery = await eventually(async () => {
         const { rows } = await sql.query(`SELECT id FROM "${platform.env.schema('notification')}".delivery WHERE subscription_id = $1 AND status <> 'DEAD' LIMIT 1`, [w.subscription]);
         return rows[0]?.id as string | undefined;
@@ -249,7 +290,7 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
 
     /** Whether background work is done: every outbox published, every consumer caught up, no delivery pending. */
     async function quiet(): Promise<boolean> {
-      const schemas = ['intake', 'consultation', 'directory', 'notification'].map((service) => platform.env.schema(service));
+      const schemas = ['intake', 'consultation', 'directory', 'notification', 'evidence'].map((service) => platform.env.schema(service));
       const { rows } = await sql.query<{ n: number }>(
         `SELECT (${schemas.map((schema) => `(SELECT count(*) FROM "${schema}".outbox WHERE published_at IS NULL)`).join(' + ')}
                  + (SELECT count(*) FROM "${platform.env.schema('notification')}".delivery WHERE status = 'PENDING'))::int AS n`,
