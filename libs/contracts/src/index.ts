@@ -30,3 +30,4 @@ export * from './common/enum-labels';
 export * from './directory/reference-data.dto';
 export * from './intake/work-queue.dto';
 export * from './evidence/evidence.dto';
+export * from './evidence/evidence.labels';

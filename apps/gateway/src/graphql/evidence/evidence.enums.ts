@@ -1,42 +1,11 @@
-import { registerEnumType } from '@nestjs/graphql';
-import {
-  EvidenceKinds,
-  EvidencePartRoles,
-  IntegrityStatuses,
-  PoliceOutcomeCategories,
-  PoliceReferralStatuses,
-  PublicSourceKinds,
-  ScreenshotStatuses,
-  SourcePlatforms,
-  type EvidenceKind,
-  type EvidencePartRole,
-  type IntegrityStatus,
-  type PoliceOutcomeCategory,
-  type PoliceReferralStatus,
-  type PublicSourceKind,
-  type ScreenshotStatus,
-  type SourcePlatform,
-} from '@phoi-hop/contracts';
+import { labelledEnum } from '../common/labelled-enum';
 
-/** A GraphQL enum made from a contract's `as const` list, so the two cannot drift apart. */
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-}
-
-export const EvidenceKindEnum = enumOf<EvidenceKind>(EvidenceKinds);
-export const EvidencePartRoleEnum = enumOf<EvidencePartRole>(EvidencePartRoles);
-export const ScreenshotStatusEnum = enumOf<ScreenshotStatus>(ScreenshotStatuses);
-export const IntegrityStatusEnum = enumOf<IntegrityStatus>(IntegrityStatuses);
-export const PoliceReferralStatusEnum = enumOf<PoliceReferralStatus>(PoliceReferralStatuses);
-export const PoliceOutcomeCategoryEnum = enumOf<PoliceOutcomeCategory>(PoliceOutcomeCategories);
-export const SourcePlatformEnum = enumOf<SourcePlatform>(SourcePlatforms);
-export const PublicSourceKindEnum = enumOf<PublicSourceKind>(PublicSourceKinds);
-
-registerEnumType(EvidenceKindEnum, { name: 'EvidenceKind', description: 'A captured web page, an uploaded file, or a text excerpt' });
-registerEnumType(EvidencePartRoleEnum, { name: 'EvidencePartRole', description: 'A stored part of an item: WARC, extracted TEXT, SCREENSHOT, ORIGINAL upload' });
-registerEnumType(ScreenshotStatusEnum, { name: 'ScreenshotStatus' });
-registerEnumType(IntegrityStatusEnum, { name: 'IntegrityStatus', description: 'What the last integrity check found' });
-registerEnumType(PoliceReferralStatusEnum, { name: 'PoliceReferralStatus', description: 'Đ6.2: the stages of a police referral' });
-registerEnumType(PoliceOutcomeCategoryEnum, { name: 'PoliceOutcomeCategory', description: 'The police’s outcome as a category (identities stay with the police)' });
-registerEnumType(SourcePlatformEnum, { name: 'SourcePlatform' });
-registerEnumType(PublicSourceKindEnum, { name: 'PublicSourceKind', description: 'A page, group, channel, account or website' });
+// Closed sets of the evidence service, made from their `as const` lists with their labels.
+export const EvidenceKindEnum = labelledEnum('EvidenceKind', 'A captured web page, an uploaded file, or a text excerpt');
+export const EvidencePartRoleEnum = labelledEnum('EvidencePartRole', 'A stored part of an item: WARC, extracted TEXT, SCREENSHOT, ORIGINAL upload');
+export const ScreenshotStatusEnum = labelledEnum('ScreenshotStatus', 'Whether a capture has a screenshot');
+export const IntegrityStatusEnum = labelledEnum('IntegrityStatus', 'What the last integrity check found');
+export const PoliceReferralStatusEnum = labelledEnum('PoliceReferralStatus', 'Đ6.2: the stages of a police referral');
+export const PoliceOutcomeCategoryEnum = labelledEnum('PoliceOutcomeCategory', 'The police’s outcome as a category (identities stay with the police)');
+export const SourcePlatformEnum = labelledEnum('SourcePlatform', 'Where a public source publishes');
+export const PublicSourceKindEnum = labelledEnum('PublicSourceKind', 'A page, group, channel, account or website');

@@ -1,3 +1,4 @@
+import { DateScalar } from '../common/scalars';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import type { PoliceOutcomeCategory, PoliceReferralStatus, PublicSourceKind } from '@phoi-hop/contracts';
 import { PoliceOutcomeCategoryEnum, PoliceReferralStatusEnum, PublicSourceKindEnum } from './evidence.enums';
@@ -79,7 +80,7 @@ export class UpdatePoliceReferralInput {
   @Field(() => PoliceOutcomeCategoryEnum, { nullable: true, description: 'CONCLUDED: the outcome category' })
   outcomeCategory?: PoliceOutcomeCategory;
 
-  @Field({ nullable: true, description: 'CONCLUDED: the outcome’s day (YYYY-MM-DD)' })
+  @Field(() => DateScalar, { nullable: true, description: 'CONCLUDED: the outcome’s day' })
   outcomeDate?: string;
 }
 

@@ -1,3 +1,4 @@
+import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import type { EvidenceKind, EvidencePartRole, IntegrityStatus, PoliceOutcomeCategory, PoliceReferralStatus, PublicSourceKind, ScreenshotStatus, SourcePlatform } from '@phoi-hop/contracts';
 import { EvidenceKindEnum, EvidencePartRoleEnum, IntegrityStatusEnum, PoliceOutcomeCategoryEnum, PoliceReferralStatusEnum, PublicSourceKindEnum, ScreenshotStatusEnum, SourcePlatformEnum } from './evidence.enums';
@@ -22,7 +23,7 @@ export class LegalHoldModel {
   @Field()
   reason!: string;
 
-  @Field({ description: 'ISO 8601, UTC' })
+  @Field(() => DateTimeScalar, { description: 'ISO 8601, UTC' })
   placedAt!: string;
 
   @Field()
@@ -58,7 +59,7 @@ export class EvidenceItemModel {
   @Field()
   capturedByAgency!: string;
 
-  @Field({ description: 'Server time, ISO 8601 UTC' })
+  @Field(() => DateTimeScalar, { description: 'Server time, ISO 8601 UTC' })
   capturedAt!: string;
 
   @Field()
@@ -94,7 +95,7 @@ export class EvidenceItemModel {
   @Field(() => IntegrityStatusEnum)
   integrityStatus!: IntegrityStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   lastVerifiedAt!: string | null;
 
   @Field({ description: 'The viewer may know the item exists but not read its content' })
@@ -136,7 +137,7 @@ export class EvidenceUploadTicketModel {
   @Field()
   uploadUrl!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   expiresAt!: string;
 
   @Field(() => Float)
@@ -166,7 +167,7 @@ export class EvidencePackageModel {
   @Field()
   itemCount!: number;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   createdAt!: string;
 
   @Field()
@@ -196,7 +197,7 @@ export class EvidenceTransferModel {
   @Field()
   receivedByAgency!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   at!: string;
 
   @Field()
@@ -223,7 +224,7 @@ export class PoliceReferralModel {
   @Field(() => [ProvisionCitationModel], { description: 'The legal basis the decision cited' })
   legalBasis!: ProvisionCitationModel[];
 
-  @Field()
+  @Field(() => DateTimeScalar)
   requestedAt!: string;
 
   @Field()
@@ -244,13 +245,13 @@ export class PoliceReferralModel {
   @Field(() => PoliceOutcomeCategoryEnum, { nullable: true })
   outcomeCategory!: PoliceOutcomeCategory | null;
 
-  @Field(() => String, { nullable: true, description: 'Calendar day (YYYY-MM-DD)' })
+  @Field(() => DateScalar, { nullable: true, description: 'Calendar day (YYYY-MM-DD)' })
   outcomeDate!: string | null;
 
   @Field(() => [EvidenceTransferModel])
   handedOver!: EvidenceTransferModel[];
 
-  @Field()
+  @Field(() => DateTimeScalar)
   updatedAt!: string;
 }
 
@@ -274,10 +275,10 @@ export class PublicSourceModel {
   @Field(() => String, { nullable: true, description: 'The name the source shows publicly, as an agency recorded it' })
   displayName!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   firstSeenAt!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   lastSeenAt!: string;
 
   @Field(() => [ID], { description: 'The cases it appears in, among those the viewer may see' })
