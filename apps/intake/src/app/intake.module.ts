@@ -22,6 +22,7 @@ import { Decisions1764300000600 } from '../migrations/1764300000600-decisions';
 import { ActionResults1764300000700 } from '../migrations/1764300000700-action-results';
 import { HandlingActionService } from '../decision/handling-action.service';
 import { CaseDecisionService } from '../decision/case-decision.service';
+import { DecisionRepository } from '../decision/decision.repository';
 import { DecisionNatsController } from '../decision/decision.nats-controller';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { deadlineSettingsProviders } from '@phoi-hop/persistence';
@@ -30,6 +31,7 @@ import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
+import { WorkQueueRepository } from '../case/work-queue.repository';
 import { WorkQueueService } from '../case/work-queue.service';
 import { intakeSettingsOf, type IntakeConfig } from '../config/intake.config';
 import { IntakeInitial1764300000200 } from '../migrations/1764300000200-intake-initial';
@@ -72,8 +74,10 @@ export class IntakeModule {
         CaseRepository,
         CaseService,
         WorkQueueService,
+        WorkQueueRepository,
         CaseTransitionService,
         CaseDecisionService,
+        DecisionRepository,
         HandlingActionService,
         ReportService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
