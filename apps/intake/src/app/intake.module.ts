@@ -39,6 +39,7 @@ import { CaseNumberSequences1764300000300 } from '../migrations/1764300000300-ca
 import { ReportBandIndex1764300000400 } from '../migrations/1764300000400-report-band-index';
 import { ReportEntity } from '../report/report.entity';
 import { ReportNatsController } from '../report/report.nats-controller';
+import { ReportBatchWriter } from '../report/report-batch.writer';
 import { ReportService } from '../report/report.service';
 import { DirectoryRouting } from '../routing/directory-routing';
 import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
@@ -79,6 +80,7 @@ export class IntakeModule {
         CaseDecisionService,
         DecisionRepository,
         HandlingActionService,
+        ReportBatchWriter,
         ReportService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('intake-agency-reorganized', [EventSubjects.directory.agenciesReorganized], AgencyReorganizedHandler),
