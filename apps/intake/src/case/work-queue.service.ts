@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Roles, type Actor, type WorkQueueRequest, type WorkQueueResponse } from '@phoi-hop/contracts';
+import { toWorkQueueResponse } from './work-queue.mapper';
 import { WorkQueueRepository } from './work-queue.repository';
 
 /**
@@ -18,22 +19,6 @@ export class WorkQueueService {
   async queue(actor: Actor, request: WorkQueueRequest): Promise<WorkQueueResponse> {
     const coordinator = actor.roles.includes(Roles.COORDINATOR);
     const rows = await this.workQueue.owedBy(this.dataSource.manager, actor.agencyCode, coordinator, request.first);
-    const now = Date.now();
-    return {
-      totalCount: Number(rows[0]?.total ?? 0),
-      items: rows.map((r) => ({
-        kind: r.kind,
-        caseId: r.case_id,
-        caseNumber: r.number,
-        caseStatus: r.status,
-        severity: r.severity,
-        owedBy: r.owed_by,
-        deadline: r.deadline ? r.deadline.toISOString() : null,
-        overdue: r.deadline ? r.deadline.getTime() < now : false,
-        actionId: r.action_id,
-        actionType: r.action_type,
-        consultationId: null,
-      })),
-    };
+    return toWorkQueueResponse(rows, Date.now());
   }
 }
