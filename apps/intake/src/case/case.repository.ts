@@ -442,7 +442,7 @@ export class CaseRepository {
 
   /**
    * Up to `limit` reports of each case, oldest first, after `after` (submitted_at, id): one index
-   * range per case (report_case_idx), never the whole of a case with thousands of reports.
+   * range per case in page order (report_case_page_idx), never the whole of a case with thousands of reports.
    */
   async reportPages(caseIds: string[], limit: number, after?: { at: string; id: string }, ownOnly: Map<string, string> = new Map()): Promise<Map<string, ReportEntity[]>> {
     const byCase = new Map<string, ReportEntity[]>(caseIds.map((id) => [id, []]));
@@ -463,6 +463,25 @@ export class CaseRepository {
     reports.sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt) || a.id.localeCompare(b.id));
     for (const report of reports) byCase.get(report.caseId)?.push(report);
     return byCase;
+  }
+
+  /**
+   * How many reports each case has (cases without reports are left out), `ownOnly` as in
+   * reportPages: an index-only count per case (report_case_page_idx carries the reporter agency),
+   * which never reads the report rows, unlike spreadOfCases' distinct counts.
+   */
+  async reportCounts(caseIds: string[], ownOnly: Map<string, string> = new Map()): Promise<Map<string, number>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await queryRows<{ case_id: string; reports: number }>(
+      this.dataSource.manager,
+      `SELECT c.id AS case_id, n.reports FROM unnest($1::uuid[], $2::text[]) AS c(id, agency)
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS reports FROM report WHERE case_id = c.id AND (c.agency IS NULL OR reporter_agency_code = c.agency)
+         ) n
+        WHERE n.reports > 0`,
+      [caseIds, caseIds.map((id) => ownOnly.get(id) ?? null)],
+    );
+    return new Map(rows.map((r) => [r.case_id, r.reports]));
   }
 
   /** How far each case's reports say its content has gone, counted in SQL (cases without reports are left out). */
