@@ -252,7 +252,9 @@ export class CaseRepository {
     if (ids.length === 0) return new Map();
     const reader = manager ?? this.dataSource.manager;
     const cases = await reader.find(CaseEntity, { where: { id: In(ids) } });
-    return this.withChildren(reader, cases, false, withReports);
+    // Outside a transaction the children's queries take connections of their own, side by side
+    // (a case read waits for the slowest of them, not their sum); inside one they share its connection.
+    return this.withChildren(reader, cases, reader.queryRunner === undefined, withReports);
   }
 
   /** Participants, reports (unless left out), deadlines, handling and status history of cases, loaded by their ids. */
