@@ -252,7 +252,9 @@ export class CaseRepository {
     if (ids.length === 0) return new Map();
     const reader = manager ?? this.dataSource.manager;
     const cases = await reader.find(CaseEntity, { where: { id: In(ids) } });
-    return this.withChildren(reader, cases, false, withReports);
+    // Outside a transaction the children's queries take connections of their own, side by side
+    // (a case read waits for the slowest of them, not their sum); inside one they share its connection.
+    return this.withChildren(reader, cases, reader.queryRunner === undefined, withReports);
   }
 
   /** Participants, reports (unless left out), deadlines, handling and status history of cases, loaded by their ids. */
@@ -471,7 +473,7 @@ export class CaseRepository {
 
   /**
    * Up to `limit` reports of each case, oldest first, after `after` (submitted_at, id): one index
-   * range per case (report_case_idx), never the whole of a case with thousands of reports.
+   * range per case in page order (report_case_page_idx), never the whole of a case with thousands of reports.
    */
   async reportPages(caseIds: string[], limit: number, after?: { at: string; id: string }, ownOnly: Map<string, string> = new Map()): Promise<Map<string, ReportEntity[]>> {
     const byCase = new Map<string, ReportEntity[]>(caseIds.map((id) => [id, []]));
@@ -492,6 +494,25 @@ export class CaseRepository {
     reports.sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt) || a.id.localeCompare(b.id));
     for (const report of reports) byCase.get(report.caseId)?.push(report);
     return byCase;
+  }
+
+  /**
+   * How many reports each case has (cases without reports are left out), `ownOnly` as in
+   * reportPages: an index-only count per case (report_case_page_idx carries the reporter agency),
+   * which never reads the report rows, unlike spreadOfCases' distinct counts.
+   */
+  async reportCounts(caseIds: string[], ownOnly: Map<string, string> = new Map()): Promise<Map<string, number>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await queryRows<{ case_id: string; reports: number }>(
+      this.dataSource.manager,
+      `SELECT c.id AS case_id, n.reports FROM unnest($1::uuid[], $2::text[]) AS c(id, agency)
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS reports FROM report WHERE case_id = c.id AND (c.agency IS NULL OR reporter_agency_code = c.agency)
+         ) n
+        WHERE n.reports > 0`,
+      [caseIds, caseIds.map((id) => ownOnly.get(id) ?? null)],
+    );
+    return new Map(rows.map((r) => [r.case_id, r.reports]));
   }
 
   /** How far each case's reports say its content has gone, counted in SQL (cases without reports are left out). */

@@ -83,15 +83,15 @@ export async function reportPagesFor(cases: CaseRepository, actor: Actor, reques
   const ids = await visibleIds(cases, actor, request.caseIds);
   const after = request.after ? decodeCursor(request.after) : undefined;
   const ownOnly = await reporterOnlyCases(cases, actor, ids);
-  const [pages, spread] = await Promise.all([
+  const [pages, counts] = await Promise.all([
     cases.reportPages(ids, request.first + 1, after ? { at: after.openedAt, id: after.id } : undefined, ownOnly),
-    cases.spreadOfCases(ids, ownOnly),
+    cases.reportCounts(ids, ownOnly),
   ]);
   return {
     pages: request.caseIds.map((caseId) => {
       const reports = pages.get(caseId) ?? [];
       const edges = reports.slice(0, request.first).map((report) => ({ cursor: encodeCursor({ openedAt: new Date(report.submittedAt).toISOString(), id: report.id }), node: toReportDto(report) }));
-      return { caseId, edges, totalCount: spread.get(caseId)?.reports ?? 0, hasNextPage: reports.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
+      return { caseId, edges, totalCount: counts.get(caseId) ?? 0, hasNextPage: reports.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
     }),
   };
 }

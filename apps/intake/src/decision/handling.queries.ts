@@ -49,21 +49,24 @@ const iso = (value: Date | null) => (value ? value.toISOString() : null);
 export async function loadHandling(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseHandling>> {
   const byCase = new Map<string, CaseHandling>(caseIds.map((id) => [id, { decisions: [], actions: [] }]));
   if (caseIds.length === 0) return byCase;
-  // One after another: inside a transaction they share one connection.
-  const decisions = await queryRows<DecisionRow>(
-    manager,
-    `SELECT id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by, decided_by_agency, decided_at, consultation_id
-       FROM decision WHERE case_id = ANY($1::uuid[]) ORDER BY decided_at, id`,
-    [caseIds],
-  );
-  const actions = await queryRows<ActionRow>(
-    manager,
-    `SELECT a.id, a.case_id, a.decision_id, a.type, a.assignee_agency_code, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.status, a.details, a.result, a.links, a.done_at,
-            r.platform, r.url, r.legal_basis, r.request_reference, r.sent_at, r.acknowledged_at, r.effected_at, r.outcome
-       FROM handling_action a LEFT JOIN removal_request r ON r.action_id = a.id
-      WHERE a.case_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
-    [caseIds],
-  );
+  const loadDecisions = () =>
+    queryRows<DecisionRow>(
+      manager,
+      `SELECT id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by, decided_by_agency, decided_at, consultation_id
+         FROM decision WHERE case_id = ANY($1::uuid[]) ORDER BY decided_at, id`,
+      [caseIds],
+    );
+  const loadActions = () =>
+    queryRows<ActionRow>(
+      manager,
+      `SELECT a.id, a.case_id, a.decision_id, a.type, a.assignee_agency_code, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.status, a.details, a.result, a.links, a.done_at,
+              r.platform, r.url, r.legal_basis, r.request_reference, r.sent_at, r.acknowledged_at, r.effected_at, r.outcome
+         FROM handling_action a LEFT JOIN removal_request r ON r.action_id = a.id
+        WHERE a.case_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
+      [caseIds],
+    );
+  // One after another inside a transaction (they share its one connection); side by side outside one.
+  const [decisions, actions] = manager.queryRunner === undefined ? await Promise.all([loadDecisions(), loadActions()]) : [await loadDecisions(), await loadActions()];
   for (const d of decisions) {
     byCase.get(d.case_id)!.decisions.push({
       id: d.id,
