@@ -18,7 +18,14 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 // an application project from any project (the check runs before tags are looked at), and only the
 // rule's `allow` list lifts it. `allow` entries are unanchored regular expressions, hence `^...$`:
 // exactly these three aliases, nothing below them.
-const APP_ENTRY_ALIASES = ['^@phoi-hop/app-gateway$', '^@phoi-hop/app-intake$', '^@phoi-hop/app-directory$', '^@phoi-hop/app-consultation$', '^@phoi-hop/app-notification$', '^@phoi-hop/app-evidence$'];
+const APP_ENTRY_ALIASES = [
+  '^@phoi-hop/app-gateway$',
+  '^@phoi-hop/app-intake$',
+  '^@phoi-hop/app-directory$',
+  '^@phoi-hop/app-consultation$',
+  '^@phoi-hop/app-notification$',
+  '^@phoi-hop/app-evidence$',
+];
 
 const CONTRACTS = 'type:contracts';
 const DATA_ACCESS = 'type:data-access';
@@ -135,7 +142,8 @@ export default [
           ...UNAWAITED_EXPECTATION,
         },
         {
-          selector: 'ExpressionStatement > CallExpression > MemberExpression.callee > MemberExpression.object > MemberExpression.object[property.name=/^(resolves|rejects)$/]',
+          selector:
+            'ExpressionStatement > CallExpression > MemberExpression.callee > MemberExpression.object > MemberExpression.object[property.name=/^(resolves|rejects)$/]',
           ...UNAWAITED_EXPECTATION,
         },
       ],

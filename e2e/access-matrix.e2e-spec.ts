@@ -30,18 +30,45 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   setFocalPoint: () => ({ query: 'mutation { setFocalPoint(input: { agencyCode: "GHOST", displayName: "Thử", title: "Chuyên viên" }) { id } }' }),
   decideCase: () => ({
     query: 'mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId } }',
-    variables: { i: { caseId: '00000000-0000-4000-8000-000000000000', finding: 'TRUE', provisionCodes: [], statementOfReasons: 'Kiểm tra ma trận quyền, không có vụ việc này.', actions: [] } },
+    variables: {
+      i: {
+        caseId: '00000000-0000-4000-8000-000000000000',
+        finding: 'TRUE',
+        provisionCodes: [],
+        statementOfReasons: 'Kiểm tra ma trận quyền, không có vụ việc này.',
+        actions: [],
+      },
+    },
   }),
-  mergeCases: () => ({ query: 'mutation { mergeCases(caseId: "00000000-0000-4000-8000-000000000000", intoCaseId: "00000000-0000-4000-8000-000000000001", reason: "thử quyền") { id } }' }),
-  rejectDuplicate: () => ({ query: 'mutation { rejectDuplicate(caseId: "00000000-0000-4000-8000-000000000000", duplicateCaseId: "00000000-0000-4000-8000-000000000001") { id } }' }),
-  splitReport: () => ({ query: 'mutation { splitReport(caseId: "00000000-0000-4000-8000-000000000000", reportId: "00000000-0000-4000-8000-000000000001", reason: "khác nội dung") { newCase { id } } }' }),
+  mergeCases: () => ({
+    query:
+      'mutation { mergeCases(caseId: "00000000-0000-4000-8000-000000000000", intoCaseId: "00000000-0000-4000-8000-000000000001", reason: "thử quyền") { id } }',
+  }),
+  rejectDuplicate: () => ({
+    query: 'mutation { rejectDuplicate(caseId: "00000000-0000-4000-8000-000000000000", duplicateCaseId: "00000000-0000-4000-8000-000000000001") { id } }',
+  }),
+  splitReport: () => ({
+    query:
+      'mutation { splitReport(caseId: "00000000-0000-4000-8000-000000000000", reportId: "00000000-0000-4000-8000-000000000001", reason: "khác nội dung") { newCase { id } } }',
+  }),
   closeCase: () => ({ query: 'mutation { closeCase(id: "00000000-0000-4000-8000-000000000000", outcome: "Kiểm tra quyền, không có vụ việc") { id } }' }),
-  updateHandlingAction: () => ({ query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: IN_PROGRESS }) { id } }' }),
-  updateRemovalRequest: () => ({ query: 'mutation { updateRemovalRequest(input: { actionId: "00000000-0000-4000-8000-000000000000", requestReference: "CV-1" }) { id } }' }),
+  updateHandlingAction: () => ({
+    query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: IN_PROGRESS }) { id } }',
+  }),
+  updateRemovalRequest: () => ({
+    query: 'mutation { updateRemovalRequest(input: { actionId: "00000000-0000-4000-8000-000000000000", requestReference: "CV-1" }) { id } }',
+  }),
   // Authorised callers get BAD_USER_INPUT (the rule targets no known agency), so the matrix changes nothing.
   editReference: () => ({
     query: 'mutation($i: EditReferenceInput!) { editReference(input: $i) { id } }',
-    variables: { i: { kind: 'RULE', code: 'MATRIX_RULE', recordJson: JSON.stringify({ article: 'Đ6.7', description: 'thử quyền', when: { always: true }, target: { agency: 'GHOST' }, role: 'INFORMED' }), reason: 'kiểm tra quyền' } },
+    variables: {
+      i: {
+        kind: 'RULE',
+        code: 'MATRIX_RULE',
+        recordJson: JSON.stringify({ article: 'Đ6.7', description: 'thử quyền', when: { always: true }, target: { agency: 'GHOST' }, role: 'INFORMED' }),
+        reason: 'kiểm tra quyền',
+      },
+    },
   }),
   referenceHistory: () => ({ query: 'query { referenceHistory(kind: RULE, code: "D6_1_LEAD") { id } }' }),
   referenceData: () => ({ query: 'query { referenceData { day categories { code } } }' }),
@@ -54,20 +81,41 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   consultations: () => ({ query: 'query { consultations(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
   openConsultation: () => ({
     query: 'mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id } }',
-    variables: { i: { caseId: '00000000-0000-4000-8000-000000000000', mode: 'WRITTEN', invitedAgencyCodes: ['CA'], subject: 'Kiểm tra ma trận quyền', deadline: '2030-01-01T00:00:00Z' } },
+    variables: {
+      i: {
+        caseId: '00000000-0000-4000-8000-000000000000',
+        mode: 'WRITTEN',
+        invitedAgencyCodes: ['CA'],
+        subject: 'Kiểm tra ma trận quyền',
+        deadline: '2030-01-01T00:00:00Z',
+      },
+    },
   }),
-  submitOpinion: () => ({ query: 'mutation { submitOpinion(input: { consultationId: "00000000-0000-4000-8000-000000000000", position: AGREE, reasoning: "Kiểm tra ma trận quyền" }) { id } }' }),
-  recordMeeting: () => ({ query: 'mutation { recordMeeting(input: { consultationId: "00000000-0000-4000-8000-000000000000", attendance: [], minutes: "Kiểm tra ma trận quyền" }) { id } }' }),
-  resolveConsultation: () => ({ query: 'mutation { resolveConsultation(input: { consultationId: "00000000-0000-4000-8000-000000000000", summary: "Kiểm tra ma trận quyền", plan: [] }) { id } }' }),
+  submitOpinion: () => ({
+    query:
+      'mutation { submitOpinion(input: { consultationId: "00000000-0000-4000-8000-000000000000", position: AGREE, reasoning: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
+  recordMeeting: () => ({
+    query:
+      'mutation { recordMeeting(input: { consultationId: "00000000-0000-4000-8000-000000000000", attendance: [], minutes: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
+  resolveConsultation: () => ({
+    query:
+      'mutation { resolveConsultation(input: { consultationId: "00000000-0000-4000-8000-000000000000", summary: "Kiểm tra ma trận quyền", plan: [] }) { id } }',
+  }),
   // Notifications: authorised callers get their own (empty) lists, BAD_USER_INPUT or NOT_FOUND, so the matrix changes nothing.
   notificationSubscriptions: () => ({ query: 'query { notificationSubscriptions { id } }' }),
-  createNotificationSubscription: () => ({ query: 'mutation { createNotificationSubscription(input: { channel: EMAIL, target: "not-an-address" }) { secret } }' }),
+  createNotificationSubscription: () => ({
+    query: 'mutation { createNotificationSubscription(input: { channel: EMAIL, target: "not-an-address" }) { secret } }',
+  }),
   revokeNotificationSubscription: () => ({ query: 'mutation { revokeNotificationSubscription(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   failedDeliveries: () => ({ query: 'query { failedDeliveries(first: 1) { hasNextPage } }' }),
   replayDelivery: () => ({ query: 'mutation { replayDelivery(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   // Users and API keys: authorised callers get a list, BAD_USER_INPUT or NOT_FOUND, so the matrix changes nothing.
   users: () => ({ query: 'query { users(first: 1) { edges { cursor } } }' }),
-  createUser: () => ({ query: 'mutation { createUser(input: { username: "matrix.ghost", displayName: "Thử quyền", agencyCode: "GHOST", roles: [OFFICER] }) { id } }' }),
+  createUser: () => ({
+    query: 'mutation { createUser(input: { username: "matrix.ghost", displayName: "Thử quyền", agencyCode: "GHOST", roles: [OFFICER] }) { id } }',
+  }),
   updateUser: () => ({ query: 'mutation { updateUser(username: "no.such.user", input: { displayName: "Thử quyền" }) { id } }' }),
   disableUser: () => ({ query: 'mutation { disableUser(username: "no.such.user", reason: "thử quyền") { id } }' }),
   enableUser: () => ({ query: 'mutation { enableUser(username: "no.such.user") { id } }' }),
@@ -80,17 +128,36 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   evidenceContent: () => ({ query: 'query { evidenceContent(itemId: "00000000-0000-4000-8000-000000000000") { itemId } }' }),
   evidencePackages: () => ({ query: 'query { evidencePackages(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
   policeReferrals: () => ({ query: 'query { policeReferrals(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
-  editPublicSource: () => ({ query: 'mutation { editPublicSource(input: { sourceId: "00000000-0000-4000-8000-000000000000", displayName: "Thử quyền" }) { id } }' }),
+  editPublicSource: () => ({
+    query: 'mutation { editPublicSource(input: { sourceId: "00000000-0000-4000-8000-000000000000", displayName: "Thử quyền" }) { id } }',
+  }),
   publicSources: () => ({ query: 'query { publicSources(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
-  addTextExcerpt: () => ({ query: 'mutation { addTextExcerpt(input: { caseId: "00000000-0000-4000-8000-000000000000", text: "Kiểm tra ma trận quyền" }) { id } }' }),
-  requestEvidenceUpload: () => ({ query: 'mutation { requestEvidenceUpload(input: { caseId: "00000000-0000-4000-8000-000000000000", fileName: "thu-quyen.png" }) { ticketId } }' }),
+  addTextExcerpt: () => ({
+    query: 'mutation { addTextExcerpt(input: { caseId: "00000000-0000-4000-8000-000000000000", text: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
+  requestEvidenceUpload: () => ({
+    query: 'mutation { requestEvidenceUpload(input: { caseId: "00000000-0000-4000-8000-000000000000", fileName: "thu-quyen.png" }) { ticketId } }',
+  }),
   captureWebPage: () => ({ query: 'mutation { captureWebPage(input: { caseId: "00000000-0000-4000-8000-000000000000", url: "http://127.0.0.1/" }) { id } }' }),
-  placeLegalHold: () => ({ query: 'mutation { placeLegalHold(input: { itemId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { id } }' }),
-  releaseLegalHold: () => ({ query: 'mutation { releaseLegalHold(input: { itemId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { id } }' }),
+  placeLegalHold: () => ({
+    query: 'mutation { placeLegalHold(input: { itemId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
+  releaseLegalHold: () => ({
+    query: 'mutation { releaseLegalHold(input: { itemId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
   exportEvidencePackage: () => ({ query: 'mutation { exportEvidencePackage(input: { caseId: "00000000-0000-4000-8000-000000000000" }) { id } }' }),
-  requestPoliceReferral: () => ({ query: 'mutation { requestPoliceReferral(input: { caseId: "00000000-0000-4000-8000-000000000000", actionId: "00000000-0000-4000-8000-000000000001" }) { id } }' }),
-  updatePoliceReferral: () => ({ query: 'mutation { updatePoliceReferral(input: { referralId: "00000000-0000-4000-8000-000000000000", status: ACCEPTED, policeReference: "1/PA05" }) { id } }' }),
-  handOverEvidencePackage: () => ({ query: 'mutation { handOverEvidencePackage(input: { referralId: "00000000-0000-4000-8000-000000000000", packageId: "00000000-0000-4000-8000-000000000001", receivedByAgency: "CA" }) { id } }' }),
+  requestPoliceReferral: () => ({
+    query:
+      'mutation { requestPoliceReferral(input: { caseId: "00000000-0000-4000-8000-000000000000", actionId: "00000000-0000-4000-8000-000000000001" }) { id } }',
+  }),
+  updatePoliceReferral: () => ({
+    query:
+      'mutation { updatePoliceReferral(input: { referralId: "00000000-0000-4000-8000-000000000000", status: ACCEPTED, policeReference: "1/PA05" }) { id } }',
+  }),
+  handOverEvidencePackage: () => ({
+    query:
+      'mutation { handOverEvidencePackage(input: { referralId: "00000000-0000-4000-8000-000000000000", packageId: "00000000-0000-4000-8000-000000000001", receivedByAgency: "CA" }) { id } }',
+  }),
 };
 
 /** The agency each role's test user belongs to (roles must fit their agency). */
@@ -107,12 +174,22 @@ describe('role × operation matrix against the policy table', () => {
     for (const role of Object.values(Roles) as Role[]) {
       if (role === Roles.API_CLIENT) {
         // A machine client is an API key scoped to everything the table opens to API clients.
-        const created = await graphqlRequest<{ createApiKey: { secret: string } }>(platform.graphqlUrl, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { agencyCode: 'STTTT', name: 'matrix', scopes: API_CLIENT_OPERATIONS } }, admin);
+        const created = await graphqlRequest<{ createApiKey: { secret: string } }>(
+          platform.graphqlUrl,
+          'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
+          { i: { agencyCode: 'STTTT', name: 'matrix', scopes: API_CLIENT_OPERATIONS } },
+          admin,
+        );
         credentials.set(role, `ApiKey ${created.data!.createApiKey.secret}`);
         continue;
       }
       const user = { username: `matrix.${role.toLowerCase().replace('_', '-')}`, agencyCode: AGENCY_OF_ROLE[role] ?? 'STTTT', roles: [role] };
-      const created = await graphqlRequest(platform.graphqlUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...user, displayName: `Thử quyền ${role}` } }, admin);
+      const created = await graphqlRequest(
+        platform.graphqlUrl,
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        { i: { ...user, displayName: `Thử quyền ${role}` } },
+        admin,
+      );
       expect(created.errors).toBeUndefined();
       credentials.set(role, `Bearer ${await platform.env.token(user)}`);
     }
@@ -166,7 +243,9 @@ describe('role × operation matrix against the policy table', () => {
       }
       outcomes[operation] = !forbidden;
     }
-    const expected = Object.fromEntries(Object.keys(GRAPHQL_POLICY).map((op) => [op, mayCallOperation({ userId: 'x', username: 'x', agencyCode: 'STTTT', roles: [role] }, op)]));
+    const expected = Object.fromEntries(
+      Object.keys(GRAPHQL_POLICY).map((op) => [op, mayCallOperation({ userId: 'x', username: 'x', agencyCode: 'STTTT', roles: [role] }, op)]),
+    );
     // Every caller was authenticated: a refusal there would be an identity problem, not the table.
     expect(unauthenticated).toEqual([]);
     expect(outcomes).toEqual(expected);

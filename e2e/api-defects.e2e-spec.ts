@@ -47,12 +47,13 @@ describe('API defects', () => {
   });
 
   const submit = (input: Record<string, unknown>, token = lethuy) =>
-    graphqlRequest<{ submitReport: { merged: boolean; report: { id: string; canonicalUrl: string }; case: { id: string; number: string; possibleDuplicates: { caseId: string }[] } } }>(
-      platform.graphqlUrl,
-      SUBMIT_REPORT,
-      { input },
-      token,
-    );
+    graphqlRequest<{
+      submitReport: {
+        merged: boolean;
+        report: { id: string; canonicalUrl: string };
+        case: { id: string; number: string; possibleDuplicates: { caseId: string }[] };
+      };
+    }>(platform.graphqlUrl, SUBMIT_REPORT, { input }, token);
   const view = async (caseId: string) => (await graphqlRequest<{ case: CaseView }>(platform.graphqlUrl, CASE_VIEW, { id: caseId }, lead)).data!.case;
   const decide = (input: Record<string, unknown>) =>
     graphqlRequest<{ decideCase: { case: { status: string }; actions: { id: string; type: string }[] } }>(platform.graphqlUrl, DECIDE, { i: input }, lead);
@@ -67,14 +68,28 @@ describe('API defects', () => {
     const caseId = await triagedPanicCase();
     const clarification = { type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate: inAMonth };
     // The Penal Code's fraud article belongs to IMPERSONATION_SCAM, not to a panic rumour.
-    const fraud = await decide({ caseId, finding: 'FALSE', provisionCodes: ['ND15_2020_D101', 'BLHS_D174'], assessment, statementOfReasons: reasons, actions: [{ type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAMonth }] });
+    const fraud = await decide({
+      caseId,
+      finding: 'FALSE',
+      provisionCodes: ['ND15_2020_D101', 'BLHS_D174'],
+      assessment,
+      statementOfReasons: reasons,
+      actions: [{ type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAMonth }],
+    });
     expect(fraud.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provisionCodes.1' });
     // Replaced on 2026-07-01 by the 2025 law: not a ground of a decision taken today.
     const expired = await decide({ caseId, finding: 'FALSE', provisionCodes: ['LANM_2018_D8_1D'], statementOfReasons: reasons, actions: [clarification] });
     expect(expired.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provisionCodes.0' });
     expect(expired.errors?.[0]?.message).toContain('LANM_2025');
     expect(await view(caseId)).toMatchObject({ status: 'TRIAGED', decisions: [], actions: [] });
-    const decided = await decide({ caseId, finding: 'FALSE', provisionCodes: ['ND15_2020_D101', 'LANM_2025'], assessment, statementOfReasons: reasons, actions: [clarification] });
+    const decided = await decide({
+      caseId,
+      finding: 'FALSE',
+      provisionCodes: ['ND15_2020_D101', 'LANM_2025'],
+      assessment,
+      statementOfReasons: reasons,
+      actions: [clarification],
+    });
     expect(decided.errors).toBeUndefined();
   });
 
@@ -93,7 +108,14 @@ describe('API defects', () => {
   it('records DECIDED before ACTING, and aims a removal request at the canonical link by default', async () => {
     const shared = `https://www.facebook.com/groups/lethuy/posts/${Date.now()}?utm_source=zalo&fbclid=IwAR${unique()}`;
     const caseId = await triagedPanicCase(shared);
-    const decided = await decide({ caseId, finding: 'FALSE', provisionCodes: ['ND15_2020_D101'], assessment, statementOfReasons: reasons, actions: [{ type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAMonth }] });
+    const decided = await decide({
+      caseId,
+      finding: 'FALSE',
+      provisionCodes: ['ND15_2020_D101'],
+      assessment,
+      statementOfReasons: reasons,
+      actions: [{ type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAMonth }],
+    });
     expect(decided.data!.decideCase.case.status).toBe('ACTING');
     const seen = await view(caseId);
     expect(seen.statusHistory.map((c) => `${c.from}→${c.to}`)).toEqual(['null→OPEN', 'OPEN→TRIAGED', 'TRIAGED→DECIDED', 'DECIDED→ACTING']);
@@ -105,7 +127,13 @@ describe('API defects', () => {
 
   it('keeps the links of an action an update leaves out; [] clears them', async () => {
     const caseId = await triagedPanicCase();
-    const decided = await decide({ caseId, finding: 'FALSE', provisionCodes: [], statementOfReasons: reasons, actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'STTTT', dueDate: inAMonth }] });
+    const decided = await decide({
+      caseId,
+      finding: 'FALSE',
+      provisionCodes: [],
+      statementOfReasons: reasons,
+      actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'STTTT', dueDate: inAMonth }],
+    });
     const actionId = decided.data!.decideCase.actions[0]!.id;
     const links = ['https://sotttt.example.vn/dinh-chinh/lu-an-thuy'];
     const update = (input: Record<string, unknown>) => graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId, ...input } }, lead);
@@ -118,7 +146,13 @@ describe('API defects', () => {
 
   it('answers FORBIDDEN to an agency that sees the case but is not the assignee; NOT_FOUND to one that does not see it', async () => {
     const caseId = await triagedPanicCase();
-    const decided = await decide({ caseId, finding: 'FALSE', provisionCodes: [], statementOfReasons: reasons, actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate: inAMonth }] });
+    const decided = await decide({
+      caseId,
+      finding: 'FALSE',
+      provisionCodes: [],
+      statementOfReasons: reasons,
+      actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate: inAMonth }],
+    });
     const actionId = decided.data!.decideCase.actions[0]!.id;
     const input = { actionId, status: 'IN_PROGRESS' };
     // Lệ Thủy reported the case (it sees it) but the action is the provincial portal's.
@@ -136,16 +170,38 @@ describe('API defects', () => {
     const opened = await graphqlRequest<{ openConsultation: { id: string } }>(
       platform.graphqlUrl,
       OPEN,
-      { i: { caseId, mode: 'WRITTEN', invitedAgencyCodes: ['CA'], subject: 'Xin ý kiến: tin nước lũ tràn đê có phải sai sự thật?', deadline: new Date(Date.now() + 86400_000).toISOString() } },
+      {
+        i: {
+          caseId,
+          mode: 'WRITTEN',
+          invitedAgencyCodes: ['CA'],
+          subject: 'Xin ý kiến: tin nước lũ tràn đê có phải sai sự thật?',
+          deadline: new Date(Date.now() + 86400_000).toISOString(),
+        },
+      },
       lead,
     );
     const consultationId = opened.data!.openConsultation.id;
     const ca = await platform.env.token(SeededUsers.caOfficer);
     const attachments = [{ name: 'Biên bản xác minh', url: 'https://ca.example.vn/bien-ban/1' }];
-    type Answer = { submitOpinion: { invitations: { agencyCode: string; position: string; reasoning: string; attachments: unknown[]; opinionVersions: { version: number; position: string; reasoning: string; attachments: unknown[] }[] }[] } };
+    type Answer = {
+      submitOpinion: {
+        invitations: {
+          agencyCode: string;
+          position: string;
+          reasoning: string;
+          attachments: unknown[];
+          opinionVersions: { version: number; position: string; reasoning: string; attachments: unknown[] }[];
+        }[];
+      };
+    };
     const opinion = (input: Record<string, unknown>) => graphqlRequest<Answer>(platform.graphqlUrl, OPINION, { i: { consultationId, ...input } }, ca);
     expect((await opinion({ position: 'AGREE', reasoning: 'Đã xác minh tại hiện trường: đê an toàn', attachments })).errors).toBeUndefined();
-    const revised = await opinion({ position: 'ALTERNATIVE', reasoning: 'Đề nghị chỉ đính chính, chưa cần gỡ bài', alternativeProposal: 'Đính chính trên Cổng TTĐT tỉnh' });
+    const revised = await opinion({
+      position: 'ALTERNATIVE',
+      reasoning: 'Đề nghị chỉ đính chính, chưa cần gỡ bài',
+      alternativeProposal: 'Đính chính trên Cổng TTĐT tỉnh',
+    });
     expect(revised.errors).toBeUndefined();
     const invitation = revised.data!.submitOpinion.invitations.find((i) => i.agencyCode === 'CA')!;
     expect(invitation).toMatchObject({ position: 'ALTERNATIVE', reasoning: 'Đề nghị chỉ đính chính, chưa cần gỡ bài', attachments });
@@ -165,7 +221,10 @@ describe('API defects', () => {
       return { status: response.status, body: (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] } };
     };
     const url = `https://example.vn/${unique()}`;
-    for (const [excerpt, label] of [['Tin giả \ud800 về lũ lụt ở Lệ Thủy', 'high'], ['Tin giả về lũ lụt \udc00', 'low']] as const) {
+    for (const [excerpt, label] of [
+      ['Tin giả \ud800 về lũ lụt ở Lệ Thủy', 'high'],
+      ['Tin giả về lũ lụt \udc00', 'low'],
+    ] as const) {
       const refused = await post(SUBMIT_REPORT, { input: { url, excerpt, categoryCode: 'FALSE_INFO_PANIC' } });
       expect({ label, status: refused.status }).toEqual({ label, status: 200 });
       expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'excerpt' });
@@ -184,11 +243,17 @@ describe('API defects', () => {
     const text = `Tin giả ${Date.now() % 100_000}`;
     const first = await submit({ url: `https://example.vn/ngan/${unique()}`, excerpt: text, categoryCode: 'FALSE_INFO_PANIC' });
     const firstCase = first.data!.submitReport.case;
-    const second = await submit({ url: `https://example.vn/ngan/${unique()}`, excerpt: text, categoryCode: 'FALSE_INFO_PANIC' }, await platform.env.token(SeededUsers.btgOfficer));
+    const second = await submit(
+      { url: `https://example.vn/ngan/${unique()}`, excerpt: text, categoryCode: 'FALSE_INFO_PANIC' },
+      await platform.env.token(SeededUsers.btgOfficer),
+    );
     expect(second.data!.submitReport.merged).toBe(false);
     expect(second.data!.submitReport.case.id).not.toBe(firstCase.id);
     expect(second.data!.submitReport.case.possibleDuplicates.map((d) => d.caseId)).toContain(firstCase.id);
-    const sameLink = await submit({ url: `${first.data!.submitReport.report.canonicalUrl}?utm_source=facebook`, excerpt: 'Khác hẳn', categoryCode: 'FALSE_INFO_PANIC' }, await platform.env.token(SeededUsers.caOfficer));
+    const sameLink = await submit(
+      { url: `${first.data!.submitReport.report.canonicalUrl}?utm_source=facebook`, excerpt: 'Khác hẳn', categoryCode: 'FALSE_INFO_PANIC' },
+      await platform.env.token(SeededUsers.caOfficer),
+    );
     expect(sameLink.data!.submitReport).toMatchObject({ merged: true, case: { id: firstCase.id } });
   });
 });

@@ -21,7 +21,11 @@ describe('the children of cases in a list', () => {
     reader = await platform.env.token(SeededUsers.stttLead);
     const reporter = await platform.env.token(SeededUsers.lethuyOfficer);
     // Three cases of three reports each (different content; the same content at three addresses).
-    for (const topic of ['Tin giả: vỡ đập thủy điện Rào Trổ trong đêm nay', 'Lừa đảo tuyển cộng tác viên online nhận hoa hồng cao', 'Tin đồn đóng cửa trường học toàn tỉnh vì dịch bệnh lạ']) {
+    for (const topic of [
+      'Tin giả: vỡ đập thủy điện Rào Trổ trong đêm nay',
+      'Lừa đảo tuyển cộng tác viên online nhận hoa hồng cao',
+      'Tin đồn đóng cửa trường học toàn tỉnh vì dịch bệnh lạ',
+    ]) {
       for (let i = 0; i < 3; i++) {
         const submitted = await graphqlRequest(
           platform.graphqlUrl,
@@ -55,15 +59,24 @@ describe('the children of cases in a list', () => {
   }
 
   it('lists 100 cases selecting no reports without reading the reports table', async () => {
-    const answer = await withReportsLocked(() => graphqlRequest<Cases>(platform.graphqlUrl, '{ cases(first: 100) { edges { node { id number status participants { role } } } } }', {}, reader));
+    const answer = await withReportsLocked(() =>
+      graphqlRequest<Cases>(platform.graphqlUrl, '{ cases(first: 100) { edges { node { id number status participants { role } } } } }', {}, reader),
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.cases.edges.length).toBeGreaterThanOrEqual(3);
   });
 
   it('does read it when the query selects reports (the lock is real), and answers once it is free', async () => {
-    const blocked = await withReportsLocked(() => graphqlRequest<Cases>(platform.graphqlUrl, '{ cases(first: 100) { edges { node { id reports(first: 1) { totalCount } } } } }', {}, reader));
+    const blocked = await withReportsLocked(() =>
+      graphqlRequest<Cases>(platform.graphqlUrl, '{ cases(first: 100) { edges { node { id reports(first: 1) { totalCount } } } } }', {}, reader),
+    );
     expect(blocked.errors?.[0]?.extensions?.['code']).toBe('UNAVAILABLE');
-    const free = await graphqlRequest<Cases>(platform.graphqlUrl, '{ cases(first: 100) { edges { node { id reports(first: 1) { totalCount } } } } }', {}, reader);
+    const free = await graphqlRequest<Cases>(
+      platform.graphqlUrl,
+      '{ cases(first: 100) { edges { node { id reports(first: 1) { totalCount } } } } }',
+      {},
+      reader,
+    );
     expect(free.errors).toBeUndefined();
     expect(free.data!.cases.edges.map((e) => e.node.reports!.totalCount)).toEqual(free.data!.cases.edges.map(() => 3));
   });
@@ -73,12 +86,19 @@ describe('the children of cases in a list', () => {
     const subjects = [RpcSubjects.intake.caseReports, RpcSubjects.intake.caseReportStats];
     const subscriptions = subjects.map((subject) => {
       requests[subject] = 0;
-      return nats.subscribe(`${platform.env.subjectPrefix}${subject}`, { callback: () => {
-        requests[subject] = requests[subject]! + 1;
-      } });
+      return nats.subscribe(`${platform.env.subjectPrefix}${subject}`, {
+        callback: () => {
+          requests[subject] = requests[subject]! + 1;
+        },
+      });
     });
     await nats.flush();
-    const answer = await graphqlRequest<Cases>(platform.graphqlUrl, '{ cases(first: 100) { edges { node { id reportCount reports(first: 2) { totalCount edges { node { id } } } } } } }', {}, reader);
+    const answer = await graphqlRequest<Cases>(
+      platform.graphqlUrl,
+      '{ cases(first: 100) { edges { node { id reportCount reports(first: 2) { totalCount edges { node { id } } } } } } }',
+      {},
+      reader,
+    );
     await nats.flush();
     for (const subscription of subscriptions) subscription.unsubscribe();
     expect(answer.errors).toBeUndefined();

@@ -33,7 +33,13 @@ describe('merging cases and rejecting duplicate suggestions', () => {
 
   const gql = <T>(query: string, variables: Record<string, unknown>, token = lead) => graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
   const report = async (excerpt: string, localityCode: string, reporter: string) =>
-    (await gql<{ submitReport: { case: CaseView } }>(SUBMIT, { i: { url: `https://example.vn/merge/${Math.random()}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode } }, reporter)).data!.submitReport.case;
+    (
+      await gql<{ submitReport: { case: CaseView } }>(
+        SUBMIT,
+        { i: { url: `https://example.vn/merge/${Math.random()}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode } },
+        reporter,
+      )
+    ).data!.submitReport.case;
 
   it('merges a suggested duplicate: reports and agencies move, the merged case keeps its history', async () => {
     const original = await report(FLOOD_RUMOUR, 'LE_THUY', await platform.env.token(SeededUsers.lethuyOfficer));
@@ -42,9 +48,17 @@ describe('merging cases and rejecting duplicate suggestions', () => {
     expect(partial.possibleDuplicates.map((d) => d.caseId)).toEqual([original.id]);
 
     // Refused merges change nothing.
-    expect((await gql(MERGE, { c: partial.id, into: partial.id, r: 'cùng nội dung' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'intoCaseId' });
-    expect((await gql(MERGE, { c: partial.id, into: original.id, r: 'cùng nội dung' }, await platform.env.token(SeededUsers.caOfficer))).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await gql(MERGE, { c: partial.id, into: 'not-an-id', r: 'cùng nội dung' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'intoCaseId' });
+    expect((await gql(MERGE, { c: partial.id, into: partial.id, r: 'cùng nội dung' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'intoCaseId',
+    });
+    expect(
+      (await gql(MERGE, { c: partial.id, into: original.id, r: 'cùng nội dung' }, await platform.env.token(SeededUsers.caOfficer))).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await gql(MERGE, { c: partial.id, into: 'not-an-id', r: 'cùng nội dung' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'intoCaseId',
+    });
     expect((await gql<{ case: CaseView }>(CASE, { id: partial.id })).data!.case).toMatchObject({ status: 'OPEN', reportCount: 1 });
 
     const merged = await gql<{ mergeCases: CaseView }>(MERGE, { c: partial.id, into: original.id, r: 'Cùng một tin đồn vỡ đập, đăng lại ở Đồng Hới' });
@@ -57,7 +71,10 @@ describe('merging cases and rejecting duplicate suggestions', () => {
     expect(source.deadlines.every((d) => d.closedAt !== null)).toBe(true);
     // A merged case cannot be merged again, nor receive another.
     expect((await gql(MERGE, { c: partial.id, into: original.id, r: 'lần nữa' })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
-    expect((await gql(MERGE, { c: original.id, into: partial.id, r: 'ngược lại' })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE', field: 'intoCaseId' });
+    expect((await gql(MERGE, { c: original.id, into: partial.id, r: 'ngược lại' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_STATE',
+      field: 'intoCaseId',
+    });
   });
 
   it('rejects a suggestion as different content', async () => {

@@ -70,11 +70,21 @@ describe('splitting a report out of a case', () => {
     }
     expect(await caseView(original.id)).toEqual(original);
 
-    const split = await gql<{ splitReport: { case: CaseView; newCase: CaseView } }>(SPLIT, { c: original.id, r: scamReport.id, why: 'Tin tuyển dụng lừa đảo, không phải tin đồn vỡ đập' });
+    const split = await gql<{ splitReport: { case: CaseView; newCase: CaseView } }>(SPLIT, {
+      c: original.id,
+      r: scamReport.id,
+      why: 'Tin tuyển dụng lừa đảo, không phải tin đồn vỡ đập',
+    });
     expect(split.errors).toBeUndefined();
     const { case: left, newCase } = split.data!.splitReport;
     expect(left).toMatchObject({ id: original.id, status: 'OPEN', reportCount: 1, reports: { edges: [{ node: { id: rumourReport.id } }] }, splitFrom: null });
-    expect(newCase).toMatchObject({ status: 'OPEN', categoryCode: 'IMPERSONATION_SCAM', reportCount: 1, reports: { edges: [{ node: { id: scamReport.id } }] }, splitFrom: original.id });
+    expect(newCase).toMatchObject({
+      status: 'OPEN',
+      categoryCode: 'IMPERSONATION_SCAM',
+      reportCount: 1,
+      reports: { edges: [{ node: { id: scamReport.id } }] },
+      splitFrom: original.id,
+    });
     expect(newCase.number).not.toBe(original.number);
     // Routed as a case of its own: police for a scam (Đ6.2), Đồng Hới's committee for its locality (Đ6.7).
     const roles = Object.fromEntries(newCase.participants.map((p) => [p.agency.code, p.role]));
@@ -85,8 +95,14 @@ describe('splitting a report out of a case', () => {
     expect((await gql<{ case: CaseView | null }>(CASE, { id: newCase.id }, await platform.env.token(SeededUsers.lethuyOfficer))).data?.case).toBeNull();
 
     // A case's last report cannot leave it, and the moved report is no longer in the old case.
-    expect((await gql(SPLIT, { c: original.id, r: rumourReport.id, why: 'thử lại' })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE', field: 'reportId' });
-    expect((await gql(SPLIT, { c: original.id, r: scamReport.id, why: 'thử lại' })).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'reportId' });
+    expect((await gql(SPLIT, { c: original.id, r: rumourReport.id, why: 'thử lại' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_STATE',
+      field: 'reportId',
+    });
+    expect((await gql(SPLIT, { c: original.id, r: scamReport.id, why: 'thử lại' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'reportId',
+    });
     expect(await caseView(original.id)).toEqual(left);
   });
 });

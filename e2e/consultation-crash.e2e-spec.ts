@@ -5,7 +5,16 @@ import type { INestApplication } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { Client as PgClient } from 'pg';
-import { FLOOD_RUMOUR, SeededUsers, createTestEnvironment, eventually, graphqlRequest, listeningPort, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
+import {
+  FLOOD_RUMOUR,
+  SeededUsers,
+  createTestEnvironment,
+  eventually,
+  graphqlRequest,
+  listeningPort,
+  type TestEnvironment,
+  type TestUser,
+} from '@phoi-hop/testing';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
 import { createGatewayApp } from '@phoi-hop/app-gateway';
 import { SUBMIT_REPORT } from './support/queries';
@@ -72,7 +81,17 @@ describe('a written consultation across killed consultation and intake processes
     env = await createTestEnvironment();
     directory = await createDirectoryApp({ ...env.serviceConfig('directory'), seedDir: defaultSeedDir() }, false);
     gateway = await createGatewayApp(
-      { serviceName: 'gateway', messaging: env.serviceConfig('gateway').messaging, auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: 0, rateLimitBurst: 0, internalTokenTtlSeconds: 300 },
+      {
+        serviceName: 'gateway',
+        messaging: env.serviceConfig('gateway').messaging,
+        auth: env.auth,
+        httpPort: 0,
+        httpHost: '127.0.0.1',
+        bodyLimitBytes: 256 * 1024,
+        rateLimitPerSecond: 0,
+        rateLimitBurst: 0,
+        internalTokenTtlSeconds: 300,
+      },
       false,
     );
     graphqlUrl = `http://127.0.0.1:${listeningPort(gateway)}/graphql`;
@@ -142,7 +161,8 @@ describe('a written consultation across killed consultation and intake processes
     await exited;
   }
 
-  const gql = <T>(query: string, variables: Record<string, unknown>, user: TestUser) => env.token(user).then((token) => graphqlRequest<T>(graphqlUrl, query, variables, token));
+  const gql = <T>(query: string, variables: Record<string, unknown>, user: TestUser) =>
+    env.token(user).then((token) => graphqlRequest<T>(graphqlUrl, query, variables, token));
   const consultationSchema = () => env.schema('consultation');
   const intakeSchema = () => env.schema('intake');
 
@@ -150,7 +170,10 @@ describe('a written consultation across killed consultation and intake processes
   async function due(consultationId: string, kind: 'REMINDER' | 'ESCALATION'): Promise<void> {
     await eventually(
       async () => {
-        const { rows } = await sql.query(`SELECT due_at <= now() AS due FROM "${consultationSchema()}".consultation_deadline WHERE consultation_id = $1 AND kind = $2`, [consultationId, kind]);
+        const { rows } = await sql.query(
+          `SELECT due_at <= now() AS due FROM "${consultationSchema()}".consultation_deadline WHERE consultation_id = $1 AND kind = $2`,
+          [consultationId, kind],
+        );
         return rows[0]?.due ? true : undefined;
       },
       30_000,
@@ -172,7 +195,14 @@ describe('a written consultation across killed consultation and intake processes
     // A critical flood rumour, triaged by the lead agency, consulted on in writing with a short deadline.
     const reported = await gql<{ submitReport: { case: { id: string } } }>(
       SUBMIT_REPORT,
-      { input: { url: `https://www.facebook.com/groups/lethuy/posts/${Date.now()}`, excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      {
+        input: {
+          url: `https://www.facebook.com/groups/lethuy/posts/${Date.now()}`,
+          excerpt: FLOOD_RUMOUR,
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+        },
+      },
       SeededUsers.lethuyOfficer,
     );
     expect(reported.errors).toBeUndefined();
@@ -195,20 +225,34 @@ describe('a written consultation across killed consultation and intake processes
     );
     expect(opened.errors).toBeUndefined();
     const consultationId = opened.data!.openConsultation.id;
-    await eventually(async () => ((await gql<{ case: CaseView }>(CASE, { id: caseId }, SeededUsers.stttLead)).data?.case?.status === 'IN_CONSULTATION' ? true : undefined), 15_000);
+    await eventually(
+      async () => ((await gql<{ case: CaseView }>(CASE, { id: caseId }, SeededUsers.stttLead)).data?.case?.status === 'IN_CONSULTATION' ? true : undefined),
+      15_000,
+    );
 
     // Killed right after an opinion was accepted: the consultation process and intake die together.
-    const caOpinion = await gql(OPINION, { i: { consultationId, position: 'AGREE', reasoning: 'Công an tỉnh xác minh: không có sự cố đập' } }, SeededUsers.caOfficer);
+    const caOpinion = await gql(
+      OPINION,
+      { i: { consultationId, position: 'AGREE', reasoning: 'Công an tỉnh xác minh: không có sự cố đập' } },
+      SeededUsers.caOfficer,
+    );
     expect(caOpinion.errors).toBeUndefined();
     await Promise.all([kill(first), kill(intake)]);
-    const { rows: kept } = await sql.query(`SELECT agency_code, position FROM "${consultationSchema()}".consultation_invitation WHERE consultation_id = $1 AND position IS NOT NULL`, [consultationId]);
+    const { rows: kept } = await sql.query(
+      `SELECT agency_code, position FROM "${consultationSchema()}".consultation_invitation WHERE consultation_id = $1 AND position IS NOT NULL`,
+      [consultationId],
+    );
     expect(kept).toEqual([{ agency_code: 'CA', position: 'AGREE' }]);
 
     // Back with one replica; another opinion; killed again the moment the reminder falls due.
     const restarted = await Promise.all([start('intake'), start('consultation')]);
     intake = restarted[0];
     const second = restarted[1];
-    const btgOpinion = await gql(OPINION, { i: { consultationId, position: 'DISAGREE', reasoning: 'Ban Tuyên giáo đề nghị chờ kết quả xác minh thêm' } }, SeededUsers.btgOfficer);
+    const btgOpinion = await gql(
+      OPINION,
+      { i: { consultationId, position: 'DISAGREE', reasoning: 'Ban Tuyên giáo đề nghị chờ kết quả xác minh thêm' } },
+      SeededUsers.btgOfficer,
+    );
     expect(btgOpinion.errors).toBeUndefined();
     await due(consultationId, 'REMINDER');
     await kill(second);
@@ -231,14 +275,27 @@ describe('a written consultation across killed consultation and intake processes
     expect(escalated.invitations.find((i) => i.agencyCode === 'SYT')).toMatchObject({ position: null, remindedAt: expect.any(String) });
 
     // The late answer is kept and marked; the coordinator resolves the consultation.
-    const late = await gql<{ submitOpinion: Consultation }>(OPINION, { i: { consultationId, position: 'AGREE', reasoning: 'Sở Y tế thống nhất đính chính, trả lời muộn' } }, SeededUsers.sytOfficer);
+    const late = await gql<{ submitOpinion: Consultation }>(
+      OPINION,
+      { i: { consultationId, position: 'AGREE', reasoning: 'Sở Y tế thống nhất đính chính, trả lời muộn' } },
+      SeededUsers.sytOfficer,
+    );
     expect(late.errors).toBeUndefined();
-    const resolved = await gql<{ resolveConsultation: Consultation }>(RESOLVE, { i: { consultationId, summary: 'Thống nhất: thông tin sai sự thật, đính chính', plan: [] } }, SeededUsers.stttLead);
+    const resolved = await gql<{ resolveConsultation: Consultation }>(
+      RESOLVE,
+      { i: { consultationId, summary: 'Thống nhất: thông tin sai sự thật, đính chính', plan: [] } },
+      SeededUsers.stttLead,
+    );
     expect(resolved.errors).toBeUndefined();
     expect(resolved.data!.resolveConsultation.status).toBe('RESOLVED');
     const byAgency = Object.fromEntries(resolved.data!.resolveConsultation.invitations.map((i) => [i.agencyCode, i]));
     expect(byAgency['CA']).toMatchObject({ position: 'AGREE', reasoning: 'Công an tỉnh xác minh: không có sự cố đập', late: false, escalatedAt: null });
-    expect(byAgency['BTG']).toMatchObject({ position: 'DISAGREE', reasoning: 'Ban Tuyên giáo đề nghị chờ kết quả xác minh thêm', late: false, escalatedAt: null });
+    expect(byAgency['BTG']).toMatchObject({
+      position: 'DISAGREE',
+      reasoning: 'Ban Tuyên giáo đề nghị chờ kết quả xác minh thêm',
+      late: false,
+      escalatedAt: null,
+    });
     expect(byAgency['SYT']).toMatchObject({ position: 'AGREE', late: true, remindedAt: expect.any(String), escalatedAt: expect.any(String) });
 
     // Every event reached the stream exactly once (the relay of a killed process re-publishes, JetStream de-duplicates).
@@ -275,10 +332,16 @@ describe('a written consultation across killed consultation and intake processes
       { action: 'consultation.escalated', n: 1 },
       { action: 'consultation.reminded', n: 1 },
     ]);
-    const { rows: reminded } = await sql.query(`SELECT envelope->'data'->'agencyCodes' AS codes FROM "${consultationSchema()}".outbox WHERE subject = 'evt.consultation.opinion.reminded' AND envelope->'data'->>'consultationId' = $1`, [consultationId]);
+    const { rows: reminded } = await sql.query(
+      `SELECT envelope->'data'->'agencyCodes' AS codes FROM "${consultationSchema()}".outbox WHERE subject = 'evt.consultation.opinion.reminded' AND envelope->'data'->>'consultationId' = $1`,
+      [consultationId],
+    );
     expect(reminded[0].codes).toContain('SYT');
     expect(reminded[0].codes).not.toContain('CA');
-    const { rows: escalation } = await sql.query(`SELECT envelope->'data' AS data FROM "${consultationSchema()}".outbox WHERE subject = 'evt.consultation.opinion.escalated' AND envelope->'data'->>'consultationId' = $1`, [consultationId]);
+    const { rows: escalation } = await sql.query(
+      `SELECT envelope->'data' AS data FROM "${consultationSchema()}".outbox WHERE subject = 'evt.consultation.opinion.escalated' AND envelope->'data'->>'consultationId' = $1`,
+      [consultationId],
+    );
     expect(escalation[0].data).toMatchObject({ overdueAgencyCodes: ['SYT'], escalatedTo: ['STTTT', 'VP_UBND'] });
 
     // Intake (itself killed and restarted) applied each consultation event once: the case went into
@@ -291,8 +354,14 @@ describe('a written consultation across killed consultation and intake processes
     const roles = Object.fromEntries(caseView.participants.map((p) => [p.agency.code, p.role]));
     expect(roles).toMatchObject({ STTTT: 'LEAD', CA: 'PARTICIPANT', BTG: 'PARTICIPANT', SYT: 'PARTICIPANT', VP_UBND: 'INFORMED' });
     expect(caseView.participants.filter((p) => p.agency.code === 'VP_UBND')).toHaveLength(1);
-    await eventually(async () => ((await sql.query(`SELECT 1 FROM "${intakeSchema()}".consultation_plan WHERE consultation_id = $1`, [consultationId])).rowCount === 1 ? true : undefined), 15_000);
-    const { rows: inbox } = await sql.query(`SELECT subject, count(*)::int AS n FROM "${intakeSchema()}".inbox WHERE consumer = 'intake-consultation' GROUP BY subject ORDER BY subject`);
+    await eventually(
+      async () =>
+        (await sql.query(`SELECT 1 FROM "${intakeSchema()}".consultation_plan WHERE consultation_id = $1`, [consultationId])).rowCount === 1 ? true : undefined,
+      15_000,
+    );
+    const { rows: inbox } = await sql.query(
+      `SELECT subject, count(*)::int AS n FROM "${intakeSchema()}".inbox WHERE consumer = 'intake-consultation' GROUP BY subject ORDER BY subject`,
+    );
     expect(inbox).toEqual([
       { subject: 'evt.consultation.consultation.opened', n: 1 },
       { subject: 'evt.consultation.consultation.resolved', n: 1 },

@@ -33,7 +33,12 @@ describe('consultation deadlines across restarts and replicas', () => {
       await platform.env.token(SeededUsers.lethuyOfficer),
     );
     const caseId = reported.data!.submitReport.case.id;
-    await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!, $s: Severity) { triageCase(id: $id, severity: $s) { status } }`, { id: caseId, s: severity }, lead);
+    await graphqlRequest(
+      platform.graphqlUrl,
+      `mutation($id: ID!, $s: Severity) { triageCase(id: $id, severity: $s) { status } }`,
+      { id: caseId, s: severity },
+      lead,
+    );
     return caseId;
   }
 
@@ -41,7 +46,15 @@ describe('consultation deadlines across restarts and replicas', () => {
     const opened = await graphqlRequest<{ openConsultation: { id: string } }>(
       platform.graphqlUrl,
       OPEN,
-      { i: { caseId, mode: 'WRITTEN', invitedAgencyCodes: ['CA', 'BTG'], subject: 'Xin ý kiến xác minh tin vỡ đập', deadline: new Date(Date.now() + deadlineInMs).toISOString() } },
+      {
+        i: {
+          caseId,
+          mode: 'WRITTEN',
+          invitedAgencyCodes: ['CA', 'BTG'],
+          subject: 'Xin ý kiến xác minh tin vỡ đập',
+          deadline: new Date(Date.now() + deadlineInMs).toISOString(),
+        },
+      },
       lead,
     );
     expect(opened.errors).toBeUndefined();
@@ -69,7 +82,9 @@ describe('consultation deadlines across restarts and replicas', () => {
     // Three replicas come back; the missed reminder and escalation fire once each.
     await Promise.all([platform.startConsultationReplica(), platform.startConsultationReplica(), platform.startConsultationReplica()]);
     const escalated = await eventually(async () => {
-      const seen = await graphqlRequest<{ consultation: { invitations: { agencyCode: string; remindedAt: string | null; escalatedAt: string | null }[] } | null }>(platform.graphqlUrl, GET, { id: consultationId }, lead);
+      const seen = await graphqlRequest<{
+        consultation: { invitations: { agencyCode: string; remindedAt: string | null; escalatedAt: string | null }[] } | null;
+      }>(platform.graphqlUrl, GET, { id: consultationId }, lead);
       const invitations = seen.data?.consultation?.invitations ?? [];
       return invitations.length && invitations.every((i) => i.escalatedAt) ? invitations : undefined;
     }, 15_000);
@@ -83,30 +98,53 @@ describe('consultation deadlines across restarts and replicas', () => {
     });
 
     // A critical case's missed deadline also goes to the provincial office, which may now see the case.
-    const { rows } = await sql.query(`SELECT envelope->'data'->'escalatedTo' AS "to" FROM "${platform.env.schema('consultation')}".outbox WHERE subject = 'evt.consultation.opinion.escalated' AND envelope->'data'->>'consultationId' = $1`, [consultationId]);
+    const { rows } = await sql.query(
+      `SELECT envelope->'data'->'escalatedTo' AS "to" FROM "${platform.env.schema('consultation')}".outbox WHERE subject = 'evt.consultation.opinion.escalated' AND envelope->'data'->>'consultationId' = $1`,
+      [consultationId],
+    );
     expect(rows[0].to).toEqual(['STTTT', 'VP_UBND']);
     // An officer of the office (not its leader, who sees every case) is added to the directory.
     const officer: TestUser = { username: 'vp.officer', agencyCode: 'VP_UBND', roles: ['OFFICER'] };
     await platform.addUser(officer, 'Chuyên viên VP (tài khoản thử)');
     const officeView = await eventually(async () => {
-      const seen = await graphqlRequest<{ case: { participants: { agency: { code: string }; role: string }[] } | null }>(platform.graphqlUrl, CASE, { id: caseId }, await platform.env.token(officer));
+      const seen = await graphqlRequest<{ case: { participants: { agency: { code: string }; role: string }[] } | null }>(
+        platform.graphqlUrl,
+        CASE,
+        { id: caseId },
+        await platform.env.token(officer),
+      );
       return seen.data?.case ?? undefined;
     });
     expect(officeView.participants.find((p) => p.agency.code === 'VP_UBND')).toMatchObject({ role: 'INFORMED' });
   });
 
   it('cancels the reminder and escalation still due when every agency answered and the consultation is resolved', async () => {
-    const caseId = await triagedCase('HIGH', 'Tin đồn: nhà máy xi măng Sông Gianh nổ lò nung, khói độc lan khắp huyện Tuyên Hóa, người dân phải đóng cửa ở trong nhà.');
+    const caseId = await triagedCase(
+      'HIGH',
+      'Tin đồn: nhà máy xi măng Sông Gianh nổ lò nung, khói độc lan khắp huyện Tuyên Hóa, người dân phải đóng cửa ở trong nhà.',
+    );
     const consultationId = await consult(caseId, 60 * 60_000);
     const deadlines = async () =>
-      (await sql.query(`SELECT kind, fired_at IS NOT NULL AS fired, cancelled_at IS NOT NULL AS cancelled FROM "${platform.env.schema('consultation')}".consultation_deadline WHERE consultation_id = $1 ORDER BY kind`, [consultationId])).rows;
+      (
+        await sql.query(
+          `SELECT kind, fired_at IS NOT NULL AS fired, cancelled_at IS NOT NULL AS cancelled FROM "${platform.env.schema('consultation')}".consultation_deadline WHERE consultation_id = $1 ORDER BY kind`,
+          [consultationId],
+        )
+      ).rows;
     expect(await deadlines()).toEqual([
       { kind: 'ESCALATION', fired: false, cancelled: false },
       { kind: 'REMINDER', fired: false, cancelled: false },
     ]);
     // The case owes its consultation within the SLA's consultation hours of its severity (HIGH: 24 h).
     const caseDeadlines = async () =>
-      (await graphqlRequest<{ case: { deadlines: { kind: string; deadline: string; closedAt: string | null }[] } }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { deadlines { kind deadline closedAt } } }`, { id: caseId }, lead)).data!.case.deadlines.filter((d) => d.kind === 'CONSULTATION');
+      (
+        await graphqlRequest<{ case: { deadlines: { kind: string; deadline: string; closedAt: string | null }[] } }>(
+          platform.graphqlUrl,
+          `query($id: ID!) { case(id: $id) { deadlines { kind deadline closedAt } } }`,
+          { id: caseId },
+          lead,
+        )
+      ).data!.case.deadlines.filter((d) => d.kind === 'CONSULTATION');
     const owed = await eventually(async () => {
       const found = await caseDeadlines();
       return found.length ? found : undefined;
@@ -118,16 +156,30 @@ describe('consultation deadlines across restarts and replicas', () => {
     expect(hours).toBeLessThanOrEqual(24);
     const OPINION = `mutation($i: SubmitOpinionInput!) { submitOpinion(input: $i) { id } }`;
     for (const user of [SeededUsers.caOfficer, SeededUsers.btgOfficer]) {
-      const answered = await graphqlRequest(platform.graphqlUrl, OPINION, { i: { consultationId, position: 'AGREE', reasoning: 'Đồng ý với đề xuất của Sở' } }, await platform.env.token(user));
+      const answered = await graphqlRequest(
+        platform.graphqlUrl,
+        OPINION,
+        { i: { consultationId, position: 'AGREE', reasoning: 'Đồng ý với đề xuất của Sở' } },
+        await platform.env.token(user),
+      );
       expect(answered.errors).toBeUndefined();
     }
-    const resolved = await graphqlRequest(platform.graphqlUrl, `mutation($i: ResolveConsultationInput!) { resolveConsultation(input: $i) { status } }`, { i: { consultationId, summary: 'Các cơ quan thống nhất theo dõi thêm', plan: [] } }, lead);
+    const resolved = await graphqlRequest(
+      platform.graphqlUrl,
+      `mutation($i: ResolveConsultationInput!) { resolveConsultation(input: $i) { status } }`,
+      { i: { consultationId, summary: 'Các cơ quan thống nhất theo dõi thêm', plan: [] } },
+      lead,
+    );
     expect(resolved.errors).toBeUndefined();
     expect(await deadlines()).toEqual([
       { kind: 'ESCALATION', fired: false, cancelled: true },
       { kind: 'REMINDER', fired: false, cancelled: true },
     ]);
-    expect(await eventsOf(consultationId)).toEqual({ 'evt.consultation.consultation.opened': 1, 'evt.consultation.opinion.submitted': 2, 'evt.consultation.consultation.resolved': 1 });
+    expect(await eventsOf(consultationId)).toEqual({
+      'evt.consultation.consultation.opened': 1,
+      'evt.consultation.opinion.submitted': 2,
+      'evt.consultation.consultation.resolved': 1,
+    });
     // Resolved: the case no longer owes its consultation.
     await eventually(async () => ((await caseDeadlines())[0]?.closedAt ? true : undefined));
   });

@@ -85,9 +85,17 @@ describe('a flood rumour handled through a written consultation', () => {
   it('plays Đ4–Đ7 from report to closed case, visible to the agencies concerned and to no one else', async () => {
     // Notification subscriptions: the lead agency by e-mail, BTG and SYT (an outsider) by webhook.
     const SUBSCRIBE = `mutation($i: CreateNotificationSubscriptionInput!) { createNotificationSubscription(input: $i) { secret } }`;
-    const mailSub = await gql(SUBSCRIBE, { i: { channel: 'EMAIL', target: 'dieuphoi@stttt.quangbinh.gov.vn', eventTypes: ['evt.consultation.opinion.escalated', 'evt.intake.case.decided'] } }, tokens['stttLead']!);
+    const mailSub = await gql(
+      SUBSCRIBE,
+      { i: { channel: 'EMAIL', target: 'dieuphoi@stttt.quangbinh.gov.vn', eventTypes: ['evt.consultation.opinion.escalated', 'evt.intake.case.decided'] } },
+      tokens['stttLead']!,
+    );
     expect(mailSub.errors).toBeUndefined();
-    const btgHook = await gql<{ createNotificationSubscription: { secret: string } }>(SUBSCRIBE, { i: { channel: 'WEBHOOK', target: `${hookBase}/btg` } }, tokens['btgOfficer']!);
+    const btgHook = await gql<{ createNotificationSubscription: { secret: string } }>(
+      SUBSCRIBE,
+      { i: { channel: 'WEBHOOK', target: `${hookBase}/btg` } },
+      tokens['btgOfficer']!,
+    );
     await gql(SUBSCRIBE, { i: { channel: 'WEBHOOK', target: `${hookBase}/syt` } }, tokens['sytOfficer']!);
     const btgSecret = btgHook.data!.createNotificationSubscription.secret;
 
@@ -99,7 +107,14 @@ describe('a flood rumour handled through a written consultation', () => {
     // Đ4.1, Đ7.1: UBND Lệ Thủy reports; the case is routed (Đ6) and triaged by the lead agency.
     const reported = await gql<{ submitReport: { case: { id: string } } }>(
       SUBMIT_REPORT,
-      { input: { url: `https://www.facebook.com/groups/lethuy/posts/${Date.now()}`, excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      {
+        input: {
+          url: `https://www.facebook.com/groups/lethuy/posts/${Date.now()}`,
+          excerpt: FLOOD_RUMOUR,
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+        },
+      },
       tokens['lethuyOfficer']!,
     );
     expect(reported.errors).toBeUndefined();
@@ -133,7 +148,11 @@ describe('a flood rumour handled through a written consultation', () => {
 
     // The case goes into consultation, and the invited BTG joins it and may now see it.
     const inConsultation = await eventually(async () => {
-      const seen = await gql<{ case: { status: string; participants: { agency: { code: string }; role: string; basis: string }[] } }>(CASE, { id: caseId }, tokens['btgOfficer']!);
+      const seen = await gql<{ case: { status: string; participants: { agency: { code: string }; role: string; basis: string }[] } }>(
+        CASE,
+        { id: caseId },
+        tokens['btgOfficer']!,
+      );
       return seen.data?.case.status === 'IN_CONSULTATION' ? seen.data.case : undefined;
     });
     expect(inConsultation.participants.find((p) => p.agency.code === 'BTG')).toMatchObject({ role: 'PARTICIPANT', basis: expect.stringContaining('Đ4.2') });
@@ -144,20 +163,41 @@ describe('a flood rumour handled through a written consultation', () => {
     expect(sytOpinion.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
 
     // Two of the three answer in time; bad answers are refused and change nothing.
-    const badAlternative = await gql(OPINION, { i: { consultationId, position: 'ALTERNATIVE', reasoning: 'Đề xuất phương án khác cho vụ việc' } }, tokens['lethuyOfficer']!);
+    const badAlternative = await gql(
+      OPINION,
+      { i: { consultationId, position: 'ALTERNATIVE', reasoning: 'Đề xuất phương án khác cho vụ việc' } },
+      tokens['lethuyOfficer']!,
+    );
     expect(badAlternative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alternativeProposal' });
     const caAgrees = await gql<{ submitOpinion: Consultation }>(
       OPINION,
-      { i: { consultationId, position: 'AGREE', reasoning: 'Công an tỉnh xác minh: không có sự cố đập; thông tin bịa đặt', attachments: [{ name: 'Báo cáo xác minh', url: 'https://congan.quangbinh.gov.vn/bc/123' }] } },
+      {
+        i: {
+          consultationId,
+          position: 'AGREE',
+          reasoning: 'Công an tỉnh xác minh: không có sự cố đập; thông tin bịa đặt',
+          attachments: [{ name: 'Báo cáo xác minh', url: 'https://congan.quangbinh.gov.vn/bc/123' }],
+        },
+      },
       tokens['caOfficer']!,
     );
     expect(caAgrees.errors).toBeUndefined();
     const lethuy = await gql<{ submitOpinion: Consultation }>(
       OPINION,
-      { i: { consultationId, position: 'ALTERNATIVE', reasoning: 'Huyện đã thông báo trên loa truyền thanh', alternativeProposal: 'Thêm thông báo trên đài truyền thanh huyện' } },
+      {
+        i: {
+          consultationId,
+          position: 'ALTERNATIVE',
+          reasoning: 'Huyện đã thông báo trên loa truyền thanh',
+          alternativeProposal: 'Thêm thông báo trên đài truyền thanh huyện',
+        },
+      },
       tokens['lethuyOfficer']!,
     );
-    expect(lethuy.data!.submitOpinion.invitations.filter((i) => i.position).map((i) => `${i.agencyCode}:${i.position}`)).toEqual(['CA:AGREE', 'UBND_LE_THUY:ALTERNATIVE']);
+    expect(lethuy.data!.submitOpinion.invitations.filter((i) => i.position).map((i) => `${i.agencyCode}:${i.position}`)).toEqual([
+      'CA:AGREE',
+      'UBND_LE_THUY:ALTERNATIVE',
+    ]);
     const early = await gql(RESOLVE, { i: { consultationId, summary: 'Thống nhất đính chính và yêu cầu gỡ bài', plan: [] } }, tokens['stttLead']!);
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
 
@@ -177,19 +217,36 @@ describe('a flood rumour handled through a written consultation', () => {
     await eventually(() => (leadEvents.some((e) => e.type === 'consultation.opinion.escalated' && e.consultationId === consultationId) ? true : undefined));
 
     // A late opinion is kept and marked late; then the coordinator resolves with the agreed plan.
-    const late = await gql<{ submitOpinion: Consultation }>(OPINION, { i: { consultationId, position: 'AGREE', reasoning: 'Ban Tuyên giáo thống nhất đính chính' } }, tokens['btgOfficer']!);
+    const late = await gql<{ submitOpinion: Consultation }>(
+      OPINION,
+      { i: { consultationId, position: 'AGREE', reasoning: 'Ban Tuyên giáo thống nhất đính chính' } },
+      tokens['btgOfficer']!,
+    );
     expect(late.data!.submitOpinion.invitations.find((i) => i.agencyCode === 'BTG')).toMatchObject({ position: 'AGREE', late: true });
     const plan = [
       { type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate: inAWeek, details: 'Đăng thông tin chính thức trên Cổng TTĐT tỉnh' },
       { type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'BAO_QB', dueDate: inAWeek },
       { type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAWeek, details: 'Yêu cầu Facebook gỡ bài gốc', removal: { platform: 'FACEBOOK' } },
     ];
-    const resolved = await gql<{ resolveConsultation: Consultation }>(RESOLVE, { i: { consultationId, summary: 'Thống nhất: thông tin sai sự thật; đính chính và yêu cầu gỡ bài', plan } }, tokens['stttLead']!);
+    const resolved = await gql<{ resolveConsultation: Consultation }>(
+      RESOLVE,
+      { i: { consultationId, summary: 'Thống nhất: thông tin sai sự thật; đính chính và yêu cầu gỡ bài', plan } },
+      tokens['stttLead']!,
+    );
     expect(resolved.errors).toBeUndefined();
-    expect(resolved.data!.resolveConsultation).toMatchObject({ status: 'RESOLVED', resolution: { plan: plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode })) } });
+    expect(resolved.data!.resolveConsultation).toMatchObject({
+      status: 'RESOLVED',
+      resolution: { plan: plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode })) },
+    });
     // The consultation service's own audit chain shows through the one audit trail.
-    const trail = await gql<{ auditTrail: { entries: { service: string; action: string }[] } }>(`query($t: String!) { auditTrail(targetId: $t, first: 50) { entries { service action } } }`, { t: consultationId }, tokens['auditor']!);
-    expect(trail.data!.auditTrail.entries.filter((e) => e.service === 'consultation').map((e) => e.action)).toEqual(expect.arrayContaining(['consultation.opened', 'consultation.opinion-submitted', 'consultation.resolved']));
+    const trail = await gql<{ auditTrail: { entries: { service: string; action: string }[] } }>(
+      `query($t: String!) { auditTrail(targetId: $t, first: 50) { entries { service action } } }`,
+      { t: consultationId },
+      tokens['auditor']!,
+    );
+    expect(trail.data!.auditTrail.entries.filter((e) => e.service === 'consultation').map((e) => e.action)).toEqual(
+      expect.arrayContaining(['consultation.opened', 'consultation.opinion-submitted', 'consultation.resolved']),
+    );
     const again = await gql(RESOLVE, { i: { consultationId, summary: 'Giải quyết lần thứ hai, không được phép', plan: [] } }, tokens['stttLead']!);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
 
@@ -211,7 +268,11 @@ describe('a flood rumour handled through a written consultation', () => {
       actions: [],
     };
     const decided = await eventually(async () => {
-      const result = await gql<{ decideCase: { case: { status: string }; actions: { id: string; type: string; assigneeAgencyCode: string }[] } }>(DECIDE, { i: decision }, tokens['stttLead']!);
+      const result = await gql<{ decideCase: { case: { status: string }; actions: { id: string; type: string; assigneeAgencyCode: string }[] } }>(
+        DECIDE,
+        { i: decision },
+        tokens['stttLead']!,
+      );
       // The agreed plan reaches intake as an event; until it does, the consultation is not yet known there.
       return result.errors?.[0]?.extensions?.['field'] === 'consultationId' ? undefined : result;
     });
@@ -222,30 +283,70 @@ describe('a flood rumour handled through a written consultation', () => {
 
     // Each agency reports its own action done; then the case closes with its outcome.
     const doer: Record<string, string> = { CONG_TTDT: tokens['portalOfficer']!, BAO_QB: tokens['newspaperOfficer']!, STTTT: tokens['stttLead']! };
-    const notMine = await gql(UPDATE_ACTION, { i: { actionId: actions[0]!.id, status: 'DONE', result: 'Không phải việc của đơn vị' } }, tokens['newspaperOfficer']!);
+    const notMine = await gql(
+      UPDATE_ACTION,
+      { i: { actionId: actions[0]!.id, status: 'DONE', result: 'Không phải việc của đơn vị' } },
+      tokens['newspaperOfficer']!,
+    );
     expect(notMine.errors?.[0]?.extensions?.['code']).toMatch(/FORBIDDEN|NOT_FOUND/);
     // The removal request: as agreed (the platform named in the plan), sent with its reference, acknowledged, taken down.
     const removalAction = actions.find((a) => a.type === 'REQUEST_REMOVAL')!;
-    const planned = await gql<{ case: { actions: { id: string; removal: { platform: string; legalBasis: string[] } | null }[] } }>(`query($id: ID!) { case(id: $id) { actions { id removal { platform legalBasis } } } }`, { id: caseId }, tokens['stttLead']!);
-    expect(planned.data!.case.actions.find((a) => a.id === removalAction.id)!.removal).toMatchObject({ platform: 'FACEBOOK', legalBasis: [expect.any(String)] });
+    const planned = await gql<{ case: { actions: { id: string; removal: { platform: string; legalBasis: string[] } | null }[] } }>(
+      `query($id: ID!) { case(id: $id) { actions { id removal { platform legalBasis } } } }`,
+      { id: caseId },
+      tokens['stttLead']!,
+    );
+    expect(planned.data!.case.actions.find((a) => a.id === removalAction.id)!.removal).toMatchObject({
+      platform: 'FACEBOOK',
+      legalBasis: [expect.any(String)],
+    });
     const handledAt = new Date().toISOString();
     const recorded = await gql(
       `mutation($i: UpdateRemovalRequestInput!) { updateRemovalRequest(input: $i) { status } }`,
-      { i: { actionId: removalAction.id, requestReference: '45/STTTT-TTĐT', sentAt: handledAt, acknowledgedAt: handledAt, effectedAt: handledAt, outcome: 'REMOVED' } },
+      {
+        i: {
+          actionId: removalAction.id,
+          requestReference: '45/STTTT-TTĐT',
+          sentAt: handledAt,
+          acknowledgedAt: handledAt,
+          effectedAt: handledAt,
+          outcome: 'REMOVED',
+        },
+      },
       tokens['stttLead']!,
     );
     expect(recorded.errors).toBeUndefined();
     for (const action of actions) {
-      const done = await gql(UPDATE_ACTION, { i: { actionId: action.id, status: 'DONE', result: `Đã thực hiện ${action.type}`, links: ['https://quangbinh.gov.vn/dinh-chinh'] } }, doer[action.assigneeAgencyCode]!);
+      const done = await gql(
+        UPDATE_ACTION,
+        { i: { actionId: action.id, status: 'DONE', result: `Đã thực hiện ${action.type}`, links: ['https://quangbinh.gov.vn/dinh-chinh'] } },
+        doer[action.assigneeAgencyCode]!,
+      );
       expect(done.errors).toBeUndefined();
     }
-    const closed = await gql<{ closeCase: { status: string } }>(CLOSE, { id: caseId, o: 'Đã đính chính trên Cổng TTĐT và Báo Quảng Bình; Facebook đã gỡ bài gốc.' }, tokens['stttLead']!);
+    const closed = await gql<{ closeCase: { status: string } }>(
+      CLOSE,
+      { id: caseId, o: 'Đã đính chính trên Cổng TTĐT và Báo Quảng Bình; Facebook đã gỡ bài gốc.' },
+      tokens['stttLead']!,
+    );
     expect(closed.data!.closeCase.status).toBe('CLOSED');
 
     // The subscriptions saw it all, each agency only what concerns it.
-    await eventually(() => (leadEvents.some((e) => e.caseId === caseId && e.type === 'case.status-changed') && leadEvents.filter((e) => e.caseId === caseId).length >= 10 ? true : undefined));
+    await eventually(() =>
+      leadEvents.some((e) => e.caseId === caseId && e.type === 'case.status-changed') && leadEvents.filter((e) => e.caseId === caseId).length >= 10
+        ? true
+        : undefined,
+    );
     const leadTypes = new Set(leadEvents.filter((e) => e.caseId === caseId).map((e) => e.type));
-    for (const type of ['case.opened', 'consultation.consultation.opened', 'consultation.opinion.submitted', 'consultation.opinion.reminded', 'consultation.opinion.escalated', 'consultation.consultation.resolved', 'case.decided']) {
+    for (const type of [
+      'case.opened',
+      'consultation.consultation.opened',
+      'consultation.opinion.submitted',
+      'consultation.opinion.reminded',
+      'consultation.opinion.escalated',
+      'consultation.consultation.resolved',
+      'case.decided',
+    ]) {
       expect(leadTypes).toContain(type);
     }
     expect(btgEvents.some((e) => e.caseId === caseId && e.type === 'case.opened')).toBe(false);
@@ -253,16 +354,21 @@ describe('a flood rumour handled through a written consultation', () => {
     expect(outsiderEvents.filter((e) => e.caseId === caseId)).toEqual([]);
 
     // E-mail to the lead agency and signed webhooks to BTG's system; nothing to SYT's.
-    const caseNumber = (await gql<{ case: { number: string } }>(`query($id: ID!) { case(id: $id) { number } }`, { id: caseId }, tokens['stttLead']!)).data!.case.number;
+    const caseNumber = (await gql<{ case: { number: string } }>(`query($id: ID!) { case(id: $id) { number } }`, { id: caseId }, tokens['stttLead']!)).data!.case
+      .number;
     await eventually(() => (smtp.mails.filter((m) => m.includes(caseNumber)).length >= 2 ? true : undefined), 15_000);
-    expect(smtp.mails.filter((m) => m.includes(caseNumber)).every((m) => m.includes('dieuphoi@stttt.quangbinh.gov.vn') && !m.includes('Kiến Giang'))).toBe(true);
+    expect(smtp.mails.filter((m) => m.includes(caseNumber)).every((m) => m.includes('dieuphoi@stttt.quangbinh.gov.vn') && !m.includes('Kiến Giang'))).toBe(
+      true,
+    );
     const btgTypes = await eventually(() => {
       const types = hooks.filter((h) => h.path === '/btg' && h.body.includes(caseId)).map((h) => (JSON.parse(h.body) as { eventType: string }).eventType);
       return types.includes('evt.consultation.opinion.escalated') && types.includes('evt.intake.case.decided') ? types : undefined;
     }, 15_000);
     expect(btgTypes).not.toContain('evt.intake.case.opened');
     for (const hook of hooks.filter((h) => h.path === '/btg')) {
-      const expected = `sha256=${createHmac('sha256', btgSecret).update(`${String(hook.headers['x-phoihop-timestamp'])}.${hook.body}`).digest('hex')}`;
+      const expected = `sha256=${createHmac('sha256', btgSecret)
+        .update(`${String(hook.headers['x-phoihop-timestamp'])}.${hook.body}`)
+        .digest('hex')}`;
       expect(hook.headers['x-phoihop-signature']).toBe(expected);
       expect(hook.body).not.toContain('Kiến Giang');
     }
@@ -274,8 +380,10 @@ describe('a flood rumour handled through a written consultation', () => {
     await sql.connect();
     const schema = platform.env.schema('consultation');
     const footprint = async () =>
-      (await sql.query(`SELECT (SELECT count(*) FROM "${schema}".consultation)::int AS c, (SELECT count(*) FROM "${schema}".outbox)::int AS o, (SELECT count(*) FROM "${schema}".audit_log)::int AS a,
-                               (SELECT count(*) FROM "${schema}".consultation_invitation WHERE present IS NOT NULL OR position IS NOT NULL)::int AS answered`)).rows[0];
+      (
+        await sql.query(`SELECT (SELECT count(*) FROM "${schema}".consultation)::int AS c, (SELECT count(*) FROM "${schema}".outbox)::int AS o, (SELECT count(*) FROM "${schema}".audit_log)::int AS a,
+                               (SELECT count(*) FROM "${schema}".consultation_invitation WHERE present IS NOT NULL OR position IS NOT NULL)::int AS answered`)
+      ).rows[0];
     try {
       const reported = await gql<{ submitReport: { case: { id: string } } }>(
         SUBMIT_REPORT,
@@ -285,7 +393,14 @@ describe('a flood rumour handled through a written consultation', () => {
       const caseId = reported.data!.submitReport.case.id;
       await gql(TRIAGE, { id: caseId }, tokens['stttLead']!);
       const meetingAt = new Date(Date.now() + 3 * 3600_000).toISOString();
-      const meeting = { caseId, mode: 'MEETING', invitedAgencyCodes: ['CA', 'UBND_DONG_HOI'], subject: 'Họp thống nhất xử lý tin tuyển dụng lừa đảo', meetingAt, link: 'https://hop.quangbinh.gov.vn/p/123' };
+      const meeting = {
+        caseId,
+        mode: 'MEETING',
+        invitedAgencyCodes: ['CA', 'UBND_DONG_HOI'],
+        subject: 'Họp thống nhất xử lý tin tuyển dụng lừa đảo',
+        meetingAt,
+        link: 'https://hop.quangbinh.gov.vn/p/123',
+      };
 
       const before = await footprint();
       const refusals: Array<[Record<string, unknown>, string, string | undefined]> = [
@@ -313,7 +428,19 @@ describe('a flood rumour handled through a written consultation', () => {
         [OPINION, { consultationId, position: 'AGREE', reasoning: 'Ý kiến bằng văn bản cho cuộc họp' }, 'caOfficer', 'INVALID_STATE'],
         [RESOLVE, { consultationId, summary: 'Kết luận khi chưa có biên bản', plan: [] }, 'stttLead', 'INVALID_STATE'],
         [MEETING, { consultationId, attendance: [{ agencyCode: 'CA', present: true }], minutes: 'Biên bản thiếu một đơn vị' }, 'stttLead', 'BAD_USER_INPUT'],
-        [MEETING, { consultationId, attendance: [{ agencyCode: 'CA', present: true }, { agencyCode: 'UBND_DONG_HOI', present: true }], minutes: 'Biên bản do Công an ghi' }, 'caOfficer', 'FORBIDDEN'],
+        [
+          MEETING,
+          {
+            consultationId,
+            attendance: [
+              { agencyCode: 'CA', present: true },
+              { agencyCode: 'UBND_DONG_HOI', present: true },
+            ],
+            minutes: 'Biên bản do Công an ghi',
+          },
+          'caOfficer',
+          'FORBIDDEN',
+        ],
       ];
       for (const [mutation, input, who, code] of illegal) {
         const refused = await gql(mutation, { i: input }, tokens[who]!);
@@ -321,7 +448,12 @@ describe('a flood rumour handled through a written consultation', () => {
       }
       expect(await footprint()).toEqual(afterOpen);
 
-      const recorded = await gql<{ recordMeeting: { invitations: { agencyCode: string; present: boolean; representative: string | null }[]; dissentingViews: { agencyCode: string; view: string }[] } }>(
+      const recorded = await gql<{
+        recordMeeting: {
+          invitations: { agencyCode: string; present: boolean; representative: string | null }[];
+          dissentingViews: { agencyCode: string; view: string }[];
+        };
+      }>(
         MEETING,
         {
           i: {
@@ -344,7 +476,13 @@ describe('a flood rumour handled through a written consultation', () => {
       expect(recorded.data!.recordMeeting.dissentingViews).toEqual([{ agencyCode: 'CA', view: 'Đề nghị chuyển hồ sơ điều tra thay vì chỉ gỡ tin' }]);
       const resolved = await gql<{ resolveConsultation: Consultation }>(
         RESOLVE,
-        { i: { consultationId, summary: 'Cảnh báo người dân; chuyển Công an điều tra', plan: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: inAWeek }] } },
+        {
+          i: {
+            consultationId,
+            summary: 'Cảnh báo người dân; chuyển Công an điều tra',
+            plan: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: inAWeek }],
+          },
+        },
         tokens['stttLead']!,
       );
       expect(resolved.data!.resolveConsultation.status).toBe('RESOLVED');

@@ -32,20 +32,41 @@ describe('deciding a case', () => {
   });
 
   async function openCase(reporter: string, input: Record<string, unknown>): Promise<string> {
-    const result = await graphqlRequest<{ submitReport: { case: { id: string } } }>(platform.graphqlUrl, SUBMIT_REPORT, { input: { url: `https://example.vn/${Math.random()}`, ...input } }, reporter);
+    const result = await graphqlRequest<{ submitReport: { case: { id: string } } }>(
+      platform.graphqlUrl,
+      SUBMIT_REPORT,
+      { input: { url: `https://example.vn/${Math.random()}`, ...input } },
+      reporter,
+    );
     return result.data!.submitReport.case.id;
   }
   const decide = (input: Record<string, unknown>) =>
-    graphqlRequest<{ decideCase: { case: { status: string }; actions: { id: string; type: string; assigneeAgencyCode: string; status: string }[] } }>(platform.graphqlUrl, DECIDE, { i: input }, lead);
+    graphqlRequest<{ decideCase: { case: { status: string }; actions: { id: string; type: string; assigneeAgencyCode: string; status: string }[] } }>(
+      platform.graphqlUrl,
+      DECIDE,
+      { i: input },
+      lead,
+    );
 
   it('decides a false rumour with a provision in force and an assessment: clarification and removal planned', async () => {
-    const caseId = await openCase(await platform.env.token(SeededUsers.lethuyOfficer), { excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+    const caseId = await openCase(await platform.env.token(SeededUsers.lethuyOfficer), {
+      excerpt: FLOOD_RUMOUR,
+      categoryCode: 'FALSE_INFO_PANIC',
+      localityCode: 'LE_THUY',
+    });
     const untriaged = await decide({ caseId, finding: 'FALSE', provisionCodes: ['ND15_2020_D101'], assessment, statementOfReasons: reasons, actions: [] });
     expect(untriaged.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
     await graphqlRequest(platform.graphqlUrl, TRIAGE, { id: caseId }, lead);
 
     const removal = { type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAMonth };
-    const expired = await decide({ caseId, finding: 'FALSE', provisionCodes: ['LANM_2018_D8_1D'], assessment, statementOfReasons: reasons, actions: [removal] });
+    const expired = await decide({
+      caseId,
+      finding: 'FALSE',
+      provisionCodes: ['LANM_2018_D8_1D'],
+      assessment,
+      statementOfReasons: reasons,
+      actions: [removal],
+    });
     expect(expired.errors?.[0]?.extensions).toMatchObject({ code: 'RESTRICTIVE_ACTION_NOT_GROUNDED', field: 'provisions' });
     const unknown = await decide({ caseId, finding: 'FALSE', provisionCodes: ['NO_SUCH_LAW'], assessment, statementOfReasons: reasons, actions: [removal] });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provisionCodes' });
@@ -62,7 +83,10 @@ describe('deciding a case', () => {
     });
     expect(decided.errors).toBeUndefined();
     expect(decided.data!.decideCase.case.status).toBe('ACTING');
-    expect(decided.data!.decideCase.actions.map((a) => `${a.type}:${a.assigneeAgencyCode}:${a.status}`)).toEqual(['PUBLISH_CLARIFICATION:CONG_TTDT:PLANNED', 'REQUEST_REMOVAL:STTTT:PLANNED']);
+    expect(decided.data!.decideCase.actions.map((a) => `${a.type}:${a.assigneeAgencyCode}:${a.status}`)).toEqual([
+      'PUBLISH_CLARIFICATION:CONG_TTDT:PLANNED',
+      'REQUEST_REMOVAL:STTTT:PLANNED',
+    ]);
   });
 
   it('never gives a true citizen grievance a restrictive action; the locality resolves it', async () => {
@@ -74,7 +98,14 @@ describe('deciding a case', () => {
     await graphqlRequest(platform.graphqlUrl, TRIAGE, { id: caseId }, lead);
     const grievanceReasons = 'Xác minh: đường ống vỡ là có thật; đây là phản ánh chính đáng cần giải quyết (Đ7.2).';
     for (const type of ['REQUEST_REMOVAL', 'PROPOSE_SANCTION', 'REFER_TO_POLICE', 'REFER_TO_PRESS_ASSOCIATION']) {
-      const refused = await decide({ caseId, finding: 'GRIEVANCE', provisionCodes: ['QD3655_D7_2'], assessment, statementOfReasons: grievanceReasons, actions: [{ type, assigneeAgencyCode: 'STTTT', dueDate: inAMonth }] });
+      const refused = await decide({
+        caseId,
+        finding: 'GRIEVANCE',
+        provisionCodes: ['QD3655_D7_2'],
+        assessment,
+        statementOfReasons: grievanceReasons,
+        actions: [{ type, assigneeAgencyCode: 'STTTT', dueDate: inAMonth }],
+      });
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RESTRICTIVE_ACTION_NOT_GROUNDED', field: 'finding' });
     }
     // Calling it false does not help while the assessment records a real grievance.
@@ -96,30 +127,48 @@ describe('deciding a case', () => {
       actions: [{ type: 'RESOLVE_GRIEVANCE', assigneeAgencyCode: 'UBND_DONG_HOI', dueDate: inAMonth, details: 'Sửa đường ống, báo cáo kết quả qua Sở TT&TT' }],
     });
     expect(resolved.errors).toBeUndefined();
-    expect(resolved.data!.decideCase).toMatchObject({ case: { status: 'ACTING' }, actions: [{ type: 'RESOLVE_GRIEVANCE', assigneeAgencyCode: 'UBND_DONG_HOI' }] });
+    expect(resolved.data!.decideCase).toMatchObject({
+      case: { status: 'ACTING' },
+      actions: [{ type: 'RESOLVE_GRIEVANCE', assigneeAgencyCode: 'UBND_DONG_HOI' }],
+    });
 
     // The locality fixes the real problem and reports back (Đ7.2); then the case can close.
     const actionId = resolved.data!.decideCase.actions[0]!.id;
     const outcome = 'Đường ống đã được thay, nước sạch trở lại từ ngày 25; UBND thành phố đã báo cáo.';
-    expect((await graphqlRequest(platform.graphqlUrl, CLOSE, { id: caseId, o: outcome }, lead)).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
-    const outsider = await graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId, status: 'DONE', result: 'Đã xử lý xong mọi việc' } }, await platform.env.token(SeededUsers.sytOfficer));
+    expect((await graphqlRequest(platform.graphqlUrl, CLOSE, { id: caseId, o: outcome }, lead)).errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_STATE',
+    });
+    const outsider = await graphqlRequest(
+      platform.graphqlUrl,
+      UPDATE_ACTION,
+      { i: { actionId, status: 'DONE', result: 'Đã xử lý xong mọi việc' } },
+      await platform.env.token(SeededUsers.sytOfficer),
+    );
     expect(outsider.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
     const donghoi = await platform.env.token(SeededUsers.donghoiOfficer);
     const noResult = await graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId, status: 'DONE' } }, donghoi);
     expect(noResult.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'result' });
-    const done = await graphqlRequest<{ updateHandlingAction: { status: string } }>(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId, status: 'DONE', result: 'Đã thay 40 m ống, nghiệm thu ngày 25', links: ['https://donghoi.example.vn/thong-bao/ong-nuoc'] } }, donghoi);
+    const done = await graphqlRequest<{ updateHandlingAction: { status: string } }>(
+      platform.graphqlUrl,
+      UPDATE_ACTION,
+      { i: { actionId, status: 'DONE', result: 'Đã thay 40 m ống, nghiệm thu ngày 25', links: ['https://donghoi.example.vn/thong-bao/ong-nuoc'] } },
+      donghoi,
+    );
     expect(done.data!.updateHandlingAction.status).toBe('DONE');
     const closed = await graphqlRequest<{ closeCase: { status: string } }>(platform.graphqlUrl, CLOSE, { id: caseId, o: outcome }, lead);
     expect(closed.data!.closeCase.status).toBe('CLOSED');
     // The case keeps its way there and the outcome it was closed with.
-    const history = await graphqlRequest<{ case: { outcome: string; statusHistory: { from: string | null; to: string; reason: string | null; byAgency: string }[] } }>(
-      platform.graphqlUrl,
-      `query($id: ID!) { case(id: $id) { outcome statusHistory { from to reason byAgency } } }`,
-      { id: caseId },
-      lead,
-    );
+    const history = await graphqlRequest<{
+      case: { outcome: string; statusHistory: { from: string | null; to: string; reason: string | null; byAgency: string }[] };
+    }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { outcome statusHistory { from to reason byAgency } } }`, { id: caseId }, lead);
     expect(history.data!.case.outcome).toBe(outcome);
-    expect(history.data!.case.statusHistory.map((c) => `${c.from}→${c.to}@${c.byAgency}`)).toEqual(['null→OPEN@UBND_DONG_HOI', 'OPEN→TRIAGED@STTTT', 'TRIAGED→DECIDED@STTTT', 'DECIDED→ACTING@STTTT', 'ACTING→CLOSED@STTTT']);
+    expect(history.data!.case.statusHistory.map((c) => `${c.from}→${c.to}@${c.byAgency}`)).toEqual([
+      'null→OPEN@UBND_DONG_HOI',
+      'OPEN→TRIAGED@STTTT',
+      'TRIAGED→DECIDED@STTTT',
+      'DECIDED→ACTING@STTTT',
+      'ACTING→CLOSED@STTTT',
+    ]);
     expect(history.data!.case.statusHistory.at(-1)!.reason).toBe(outcome);
   });
 
@@ -128,28 +177,49 @@ describe('deciding a case', () => {
     actions { id type status details result links withheld removal { platform url legalBasis requestReference sentAt acknowledgedAt effectedAt outcome } } } }`;
   interface CaseActions {
     decisions: { finding: string; provisions: { code: string; citation: string }[]; statementOfReasons: string }[];
-    actions: { id: string; type: string; status: string; details: string | null; result: string | null; links: string[]; withheld: boolean; removal: Record<string, unknown> | null }[];
+    actions: {
+      id: string;
+      type: string;
+      status: string;
+      details: string | null;
+      result: string | null;
+      links: string[];
+      withheld: boolean;
+      removal: Record<string, unknown> | null;
+    }[];
   }
-  const caseActions = async (caseId: string, token = lead) => (await graphqlRequest<{ case: CaseActions }>(platform.graphqlUrl, ACTIONS, { id: caseId }, token)).data!.case;
+  const caseActions = async (caseId: string, token = lead) =>
+    (await graphqlRequest<{ case: CaseActions }>(platform.graphqlUrl, ACTIONS, { id: caseId }, token)).data!.case;
 
   it('records a removal request from the request to the platform’s answer, on the decision’s own grounds', async () => {
     const url = `https://www.facebook.com/groups/lethuy/posts/${Date.now()}`;
-    const excerpt = 'Nóng: nhà máy nước Lệ Thủy bị nhiễm hóa chất độc, tuyệt đối không dùng nước máy ba ngày tới, chính quyền đang giấu, chia sẻ gấp cho mọi người cùng biết.';
-    const caseId = await openCase(await platform.env.token(SeededUsers.lethuyOfficer), { url, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+    const excerpt =
+      'Nóng: nhà máy nước Lệ Thủy bị nhiễm hóa chất độc, tuyệt đối không dùng nước máy ba ngày tới, chính quyền đang giấu, chia sẻ gấp cho mọi người cùng biết.';
+    const caseId = await openCase(await platform.env.token(SeededUsers.lethuyOfficer), {
+      url,
+      excerpt,
+      categoryCode: 'FALSE_INFO_PANIC',
+      localityCode: 'LE_THUY',
+    });
     await graphqlRequest(platform.graphqlUrl, TRIAGE, { id: caseId }, lead);
     const base = { caseId, finding: 'FALSE', provisionCodes: ['ND15_2020_D101'], assessment, statementOfReasons: reasons };
     const removal = { type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: inAMonth };
     // The request's legal basis must be one the decision relies on; only a removal request names a target.
     const foreignBasis = await decide({ ...base, actions: [{ ...removal, removal: { legalBasis: ['LANM_2025'] } }] });
     expect(foreignBasis.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actions.0.removal.legalBasis' });
-    const misplaced = await decide({ ...base, actions: [{ type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate: inAMonth, removal: { platform: 'FACEBOOK' } }] });
+    const misplaced = await decide({
+      ...base,
+      actions: [{ type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate: inAMonth, removal: { platform: 'FACEBOOK' } }],
+    });
     expect(misplaced.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actions.0.removal' });
     expect(await caseActions(caseId)).toEqual({ decisions: [], actions: [] });
 
     const decided = await decide({ ...base, actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate: inAMonth }, removal] });
     expect(decided.errors).toBeUndefined();
     const view = await caseActions(caseId);
-    expect(view.decisions).toEqual([expect.objectContaining({ finding: 'FALSE', provisions: [expect.objectContaining({ code: 'ND15_2020_D101' })], statementOfReasons: reasons })]);
+    expect(view.decisions).toEqual([
+      expect.objectContaining({ finding: 'FALSE', provisions: [expect.objectContaining({ code: 'ND15_2020_D101' })], statementOfReasons: reasons }),
+    ]);
     const request = view.actions.find((a) => a.type === 'REQUEST_REMOVAL')!;
     const clarification = view.actions.find((a) => a.type === 'PUBLISH_CLARIFICATION')!;
     expect(request.removal).toEqual({
@@ -165,7 +235,8 @@ describe('deciding a case', () => {
     });
     expect(clarification.removal).toBeNull();
 
-    const record = (input: Record<string, unknown>, token = lead) => graphqlRequest<{ updateRemovalRequest: { status: string } }>(platform.graphqlUrl, REMOVAL, { i: { actionId: request.id, ...input } }, token);
+    const record = (input: Record<string, unknown>, token = lead) =>
+      graphqlRequest<{ updateRemovalRequest: { status: string } }>(platform.graphqlUrl, REMOVAL, { i: { actionId: request.id, ...input } }, token);
     const refusals: [Record<string, unknown>, string, Record<string, unknown>][] = [
       [{ actionId: clarification.id, requestReference: 'CV-1' }, lead, { code: 'BAD_USER_INPUT', field: 'actionId' }],
       [{ requestReference: 'CV-1' }, await platform.env.token(SeededUsers.sytOfficer), { code: 'NOT_FOUND' }],
@@ -184,12 +255,22 @@ describe('deciding a case', () => {
     const sentAt = new Date().toISOString();
     expect((await record({ requestReference: '123/STTTT-TTĐT', sentAt })).data!.updateRemovalRequest.status).toBe('IN_PROGRESS');
     // Done needs the platform's answer first.
-    const early = await graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId: request.id, status: 'DONE', result: 'Đã gửi yêu cầu gỡ bài tới Facebook' } }, lead);
+    const early = await graphqlRequest(
+      platform.graphqlUrl,
+      UPDATE_ACTION,
+      { i: { actionId: request.id, status: 'DONE', result: 'Đã gửi yêu cầu gỡ bài tới Facebook' } },
+      lead,
+    );
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
     expect((await record({ outcome: 'REMOVED' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectedAt' });
     const answeredAt = new Date().toISOString();
     expect((await record({ acknowledgedAt: answeredAt, effectedAt: answeredAt, outcome: 'REMOVED' })).errors).toBeUndefined();
-    const done = await graphqlRequest(platform.graphqlUrl, UPDATE_ACTION, { i: { actionId: request.id, status: 'DONE', result: 'Facebook đã gỡ bài gốc', links: [url] } }, lead);
+    const done = await graphqlRequest(
+      platform.graphqlUrl,
+      UPDATE_ACTION,
+      { i: { actionId: request.id, status: 'DONE', result: 'Facebook đã gỡ bài gốc', links: [url] } },
+      lead,
+    );
     expect(done.errors).toBeUndefined();
     expect((await record({ requestReference: 'sửa sau khi xong' })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
     expect((await caseActions(caseId)).actions.find((a) => a.id === request.id)).toMatchObject({
@@ -200,7 +281,8 @@ describe('deciding a case', () => {
   });
 
   it('withholds police referral details from agencies without a named role, and audits each read of them', async () => {
-    const excerpt = 'Tin khẩn: hồ Rào Đá sẽ xả toàn bộ nước trong đêm nay, các thôn ven sông Kiến Giang sẽ ngập sâu ba mét, ai không đi sẽ bị cưỡng chế, hãy chia sẻ ngay.';
+    const excerpt =
+      'Tin khẩn: hồ Rào Đá sẽ xả toàn bộ nước trong đêm nay, các thôn ven sông Kiến Giang sẽ ngập sâu ba mét, ai không đi sẽ bị cưỡng chế, hãy chia sẻ ngay.';
     const caseId = await openCase(await platform.env.token(SeededUsers.lethuyOfficer), { excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
     await graphqlRequest(platform.graphqlUrl, TRIAGE, { id: caseId }, lead);
     const details = 'Chuyển hồ sơ tài khoản đăng tin để Công an tỉnh xác minh theo thẩm quyền';
@@ -215,7 +297,14 @@ describe('deciding a case', () => {
     expect(decided.errors).toBeUndefined();
     const auditor = await platform.env.token(SeededUsers.auditor);
     const readsOf = async () =>
-      ((await graphqlRequest<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>(platform.graphqlUrl, `query($t: String!) { auditTrail(targetId: $t, first: 200) { entries { action actorAgency } } }`, { t: caseId }, auditor)).data!.auditTrail.entries).filter((e) => e.action === 'restricted.read');
+      (
+        await graphqlRequest<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>(
+          platform.graphqlUrl,
+          `query($t: String!) { auditTrail(targetId: $t, first: 200) { entries { action actorAgency } } }`,
+          { t: caseId },
+          auditor,
+        )
+      ).data!.auditTrail.entries.filter((e) => e.action === 'restricted.read');
 
     // The reporting committee sees that a referral exists, not what it holds; its look is not a restricted read.
     const reporterView = await caseActions(caseId, await platform.env.token(SeededUsers.lethuyOfficer));

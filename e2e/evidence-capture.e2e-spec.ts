@@ -73,7 +73,9 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
     platform = await startPlatform({
-      evidence: { capture: { allowPrivateAddresses: false, timeoutMs: 20_000, maxBytes: 1024 * 1024, maxRedirects: 5, chromiumPath: HAS_CHROMIUM ? CHROMIUM : null } },
+      evidence: {
+        capture: { allowPrivateAddresses: false, timeoutMs: 20_000, maxBytes: 1024 * 1024, maxRedirects: 5, chromiumPath: HAS_CHROMIUM ? CHROMIUM : null },
+      },
       captureNetwork: { lookup, connectVia: (address, p) => (address === PUBLIC_IP ? { host: '127.0.0.1', port } : { host: address, port: p }) },
       rpcTimeoutMs: 60_000,
     });
@@ -94,19 +96,33 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
     const result = await api.call(SeededUsers.lethuyOfficer, CAPTURE, { i: { caseId, url: 'http://public.example.vn/start' } });
     expect(result.errors).toBeUndefined();
     capture = result.data!['captureWebPage'];
-    expect(capture).toMatchObject({ kind: 'WEB_CAPTURE', mimeType: 'application/warc', capturedByAgency: 'UBND_LE_THUY', toolName: 'phoi-hop-evidence capture', sourceUrl: 'http://public.example.vn/start' });
+    expect(capture).toMatchObject({
+      kind: 'WEB_CAPTURE',
+      mimeType: 'application/warc',
+      capturedByAgency: 'UBND_LE_THUY',
+      toolName: 'phoi-hop-evidence capture',
+      sourceUrl: 'http://public.example.vn/start',
+    });
     expect(capture['parts'].map((p: { role: string }) => p.role).sort()).toEqual(HAS_CHROMIUM ? ['SCREENSHOT', 'TEXT', 'WARC'] : ['TEXT', 'WARC']);
     expect(capture['screenshotStatus']).toBe(HAS_CHROMIUM ? 'TAKEN' : 'UNAVAILABLE');
     if (!HAS_CHROMIUM) expect(capture['screenshotNote']).toContain('Chromium is not installed');
 
-    const { evidenceContent } = await api.ok<{ evidenceContent: { text: string; downloads: { role: string; url: string; sha256: string }[] } }>(SeededUsers.lethuyOfficer, CONTENT, { i: capture['id'] });
+    const { evidenceContent } = await api.ok<{ evidenceContent: { text: string; downloads: { role: string; url: string; sha256: string }[] } }>(
+      SeededUsers.lethuyOfficer,
+      CONTENT,
+      { i: capture['id'] },
+    );
     expect(evidenceContent.text).toContain('Người dân nộp phí 200.000 đồng để nhận hàng cứu trợ.');
     expect(evidenceContent.text).not.toContain('document.write');
     const parts: Record<string, Buffer> = {};
     for (const download of evidenceContent.downloads) {
       const bytes = Buffer.from(await (await fetch(download.url)).arrayBuffer());
       const recorded = capture['parts'].find((p: { role: string }) => p.role === download.role);
-      expect({ role: download.role, sha256: sha256(bytes), size: bytes.length }).toEqual({ role: download.role, sha256: recorded.sha256, size: recorded.sizeBytes });
+      expect({ role: download.role, sha256: sha256(bytes), size: bytes.length }).toEqual({
+        role: download.role,
+        sha256: recorded.sha256,
+        size: recorded.sizeBytes,
+      });
       parts[download.role] = bytes;
     }
     expect(capture['sha256']).toBe(sha256(parts['WARC']!));
@@ -116,7 +132,12 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
     const records: { type: string; url: string; status?: number; payload: Uint8Array }[] = [];
     for await (const record of new WARCParser([new Uint8Array(parts['WARC']!)])) {
       const payload = await record.readFully(true);
-      records.push({ type: record.warcType ?? '', url: record.warcTargetURI ?? '', status: record.httpHeaders?.statusCode === undefined ? undefined : Number(record.httpHeaders.statusCode), payload });
+      records.push({
+        type: record.warcType ?? '',
+        url: record.warcTargetURI ?? '',
+        status: record.httpHeaders?.statusCode === undefined ? undefined : Number(record.httpHeaders.statusCode),
+        payload,
+      });
     }
     expect(records.map((r) => `${r.type} ${r.url} ${r.type === 'response' ? r.status : ''}`.trim())).toEqual([
       'warcinfo',
@@ -130,7 +151,10 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
     ]);
     expect(sha256(records[6]!.payload)).toBe(sha256(PNG));
     expect(Buffer.from(records[4]!.payload).toString('utf8')).toBe(PAGE);
-    expect(JSON.parse(Buffer.from(records[7]!.payload).toString('utf8'))).toMatchObject({ finalUrl: 'http://public.example.vn/trang', redirects: [{ url: 'http://public.example.vn/start', status: 302 }] });
+    expect(JSON.parse(Buffer.from(records[7]!.payload).toString('utf8'))).toMatchObject({
+      finalUrl: 'http://public.example.vn/trang',
+      redirects: [{ url: 'http://public.example.vn/start', status: 302 }],
+    });
   }, 90_000);
 
   it.each([
@@ -150,7 +174,10 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
   ])('refuses %s with BAD_USER_INPUT and stores nothing', async (_name, url) => {
     const target = await newCase(platform, SeededUsers.lethuyOfficer);
     const result = await api.call(SeededUsers.lethuyOfficer, CAPTURE, { i: { caseId: target, url } });
-    expect({ data: result.data?.['captureWebPage'] ?? null, error: result.errors?.[0]?.extensions }).toEqual({ data: null, error: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'url' }) });
+    expect({ data: result.data?.['captureWebPage'] ?? null, error: result.errors?.[0]?.extensions }).toEqual({
+      data: null,
+      error: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'url' }),
+    });
     expect(await evidenceRows(platform, `SELECT id FROM evidence_item WHERE case_id = $1`, [target])).toEqual([]);
     expect(hits).not.toContain('/secret');
   });
@@ -159,12 +186,17 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
     let file: string;
     let pkg: { id: string; sha256: string; keyId: string; itemCount: number; downloadUrl: string };
     let publicKey: string;
-    const verifyCli = (target: string, ...options: string[]) => spawnSync(process.execPath, [path.join(root, 'dist/tools/evidence/verify.js'), target, ...options], { encoding: 'utf8' });
+    const verifyCli = (target: string, ...options: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'dist/tools/evidence/verify.js'), target, ...options], { encoding: 'utf8' });
 
     beforeAll(async () => {
       await api.ok(SeededUsers.lethuyOfficer, ADD_EXCERPT, { i: { caseId, text: 'Bài đăng kêu gọi nộp phí nhận cứu trợ.' } });
-      const { requestEvidenceUpload } = await api.ok<{ requestEvidenceUpload: { uploadUrl: string } }>(SeededUsers.lethuyOfficer, REQUEST_UPLOAD, { i: { caseId, fileName: 'anh chụp màn hình.png' } });
-      expect((await fetch(requestEvidenceUpload.uploadUrl, { method: 'PUT', body: PNG, headers: { 'content-type': 'application/octet-stream' } })).status).toBe(201);
+      const { requestEvidenceUpload } = await api.ok<{ requestEvidenceUpload: { uploadUrl: string } }>(SeededUsers.lethuyOfficer, REQUEST_UPLOAD, {
+        i: { caseId, fileName: 'anh chụp màn hình.png' },
+      });
+      expect((await fetch(requestEvidenceUpload.uploadUrl, { method: 'PUT', body: PNG, headers: { 'content-type': 'application/octet-stream' } })).status).toBe(
+        201,
+      );
       pkg = (await api.ok<{ exportEvidencePackage: typeof pkg }>(SeededUsers.stttLead, EXPORT, { i: { caseId } })).exportEvidencePackage;
       const bytes = Buffer.from(await (await fetch(pkg.downloadUrl)).arrayBuffer());
       expect(sha256(bytes)).toBe(pkg.sha256);
@@ -185,10 +217,12 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
           zip.openReadStream(entry, (error, stream) => {
             if (error) return reject(error);
             const chunks: Buffer[] = [];
-            stream!.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-              contents.set(entry.fileName, { bytes: Buffer.concat(chunks), entry });
-              zip.readEntry();
-            });
+            stream!
+              .on('data', (c: Buffer) => chunks.push(c))
+              .on('end', () => {
+                contents.set(entry.fileName, { bytes: Buffer.concat(chunks), entry });
+                zip.readEntry();
+              });
           }),
         );
         zip.on('end', resolve);
@@ -197,11 +231,17 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
       const datapackage = JSON.parse(contents.get('datapackage.json')!.bytes.toString('utf8'));
       expect(datapackage).toMatchObject({ profile: 'data-package', wacz_version: '1.1.1' });
       const paths = datapackage.resources.map((r: { path: string }) => r.path);
-      expect(paths).toEqual(expect.arrayContaining([`archive/${capture['id']}.warc`, 'pages/pages.jsonl', 'indexes/index.cdx', 'custody/custody-log.jsonl', 'evidence/items.json']));
+      expect(paths).toEqual(
+        expect.arrayContaining([`archive/${capture['id']}.warc`, 'pages/pages.jsonl', 'indexes/index.cdx', 'custody/custody-log.jsonl', 'evidence/items.json']),
+      );
       expect(paths.some((p: string) => p.startsWith('files/') && p.endsWith('.png'))).toBe(true);
       for (const resource of datapackage.resources as { path: string; hash: string; bytes: number }[]) {
         const found = contents.get(resource.path)!;
-        expect({ path: resource.path, hash: `sha256:${sha256(found.bytes)}`, bytes: found.bytes.length }).toEqual({ path: resource.path, hash: resource.hash, bytes: resource.bytes });
+        expect({ path: resource.path, hash: `sha256:${sha256(found.bytes)}`, bytes: found.bytes.length }).toEqual({
+          path: resource.path,
+          hash: resource.hash,
+          bytes: resource.bytes,
+        });
         if (resource.path.endsWith('.warc')) expect({ path: resource.path, method: found.entry.compressionMethod }).toEqual({ path: resource.path, method: 0 });
       }
       const warc = contents.get(`archive/${capture['id']}.warc`)!.bytes;
@@ -216,22 +256,43 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
       publicKey = digest.signedData.publicKey;
       const key = createPublicKey({ key: Buffer.from(digest.signedData.publicKey, 'base64'), format: 'der', type: 'spki' });
       expect(verify('sha256', Buffer.from(digest.hash), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(digest.signedData.signature, 'base64'))).toBe(true);
-      const custody = contents.get('custody/custody-log.jsonl')!.bytes.toString('utf8').trim().split('\n').map((l) => JSON.parse(l).action);
-      expect(custody).toEqual(expect.arrayContaining(['evidence.captured', 'evidence.viewed', 'evidence.downloaded', 'evidence.excerpt-added', 'evidence.uploaded']));
+      const custody = contents
+        .get('custody/custody-log.jsonl')!
+        .bytes.toString('utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).action);
+      expect(custody).toEqual(
+        expect.arrayContaining(['evidence.captured', 'evidence.viewed', 'evidence.downloaded', 'evidence.excerpt-added', 'evidence.uploaded']),
+      );
     });
 
     it('passes evidence:verify, and fails it after one byte is changed, naming the file', async () => {
       const good = verifyCli(file);
-      expect({ status: good.status, out: good.stdout, err: good.stderr }).toEqual({ status: 0, err: '', out: expect.stringMatching(/^OK .* signature of key .*custody entries\n$/) });
+      expect({ status: good.status, out: good.stdout, err: good.stderr }).toEqual({
+        status: 0,
+        err: '',
+        out: expect.stringMatching(/^OK .* signature of key .*custody entries\n$/),
+      });
 
       // The key the package names: trusted under its id it passes; a rotated-in key of that id does not.
       const keys = `${file}.keys.json`;
       await writeFile(keys, JSON.stringify({ [pkg.keyId]: publicKey, 'qb-2027-1': 'another key' }));
       expect(verifyCli(file, '--trusted-keys', keys).status).toBe(0);
-      await writeFile(keys, JSON.stringify({ [pkg.keyId]: createPublicKey(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey).export({ type: 'spki', format: 'der' }).toString('base64') }));
+      await writeFile(
+        keys,
+        JSON.stringify({
+          [pkg.keyId]: createPublicKey(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey)
+            .export({ type: 'spki', format: 'der' })
+            .toString('base64'),
+        }),
+      );
       const untrusted = verifyCli(file, '--trusted-keys', keys);
       await rm(keys, { force: true });
-      expect({ status: untrusted.status, out: untrusted.stdout }).toEqual({ status: 1, out: expect.stringContaining(`datapackage-digest.json: key ${pkg.keyId} is not a trusted key of that id`) });
+      expect({ status: untrusted.status, out: untrusted.stdout }).toEqual({
+        status: 1,
+        out: expect.stringContaining(`datapackage-digest.json: key ${pkg.keyId} is not a trusted key of that id`),
+      });
 
       // Flip one byte in the middle of the (uncompressed) WARC's data inside the zip.
       const zipBytes = await readFile(file);
@@ -253,7 +314,10 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
       await writeFile(tampered, zipBytes);
       const bad = verifyCli(tampered);
       await rm(tampered, { force: true });
-      expect({ status: bad.status, out: bad.stdout }).toEqual({ status: 1, out: expect.stringContaining(`FAILED  ${tampered}: archive/${capture['id']}.warc: sha256 or size differs`) });
+      expect({ status: bad.status, out: bad.stdout }).toEqual({
+        status: 1,
+        out: expect.stringContaining(`FAILED  ${tampered}: archive/${capture['id']}.warc: sha256 or size differs`),
+      });
     });
   });
 
@@ -275,7 +339,8 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
     try {
       const jsm = await jetstreamManager(nc);
       const subject = `${platform.env.subjectPrefix}evt.evidence.integrity.failed`;
-      const published = async () => ((await jsm.streams.info(platform.env.streamName, { subjects_filter: subject })).state.subjects as Record<string, number> | undefined)?.[subject] ?? 0;
+      const published = async () =>
+        ((await jsm.streams.info(platform.env.streamName, { subjects_filter: subject })).state.subjects as Record<string, number> | undefined)?.[subject] ?? 0;
       await eventually(async () => ((await published()) >= 2 ? true : undefined));
       // A third run finds the same two problems and raises nothing new.
       expect(await integrity.runNow()).toBe(1);
@@ -291,7 +356,11 @@ describe('capturing a page, packaging the evidence, checking its integrity', () 
     ]);
     const item = await evidenceRows(platform, `SELECT integrity_status FROM evidence_item WHERE id = $1`, [capture['id']]);
     expect(item).toEqual([{ integrity_status: 'FAILED' }]);
-    const checks = await evidenceRows(platform, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'evidence.integrity-checked' AND summary->>'caseId' = $1`, [caseId]);
+    const checks = await evidenceRows(
+      platform,
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'evidence.integrity-checked' AND summary->>'caseId' = $1`,
+      [caseId],
+    );
     expect(checks[0]!['n']).toBeGreaterThanOrEqual(3);
   });
 });

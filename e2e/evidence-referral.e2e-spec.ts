@@ -35,7 +35,7 @@ describe('police referrals (Đ6.2)', () => {
       i: {
         caseId,
         finding: 'FALSE',
-        provisionCodes: ['ND15_2020_D101'],
+        provisionCodes: ['BLHS_D174'],
         assessment: {
           isFactualClaim: true,
           verifiedFalseBy: 'UBND_LE_THUY',
@@ -51,7 +51,11 @@ describe('police referrals (Đ6.2)', () => {
         ],
       },
     });
-    return { caseId, referAction: decideCase.actions.find((a) => a.type === 'REFER_TO_POLICE')!.id, otherAction: decideCase.actions.find((a) => a.type !== 'REFER_TO_POLICE')!.id };
+    return {
+      caseId,
+      referAction: decideCase.actions.find((a) => a.type === 'REFER_TO_POLICE')!.id,
+      otherAction: decideCase.actions.find((a) => a.type !== 'REFER_TO_POLICE')!.id,
+    };
   }
 
   it('goes from REQUESTED through ACCEPTED and IN_PROGRESS to CONCLUDED, with a package handed over as a custody transfer', async () => {
@@ -59,31 +63,59 @@ describe('police referrals (Đ6.2)', () => {
     const notReferral = await api.call(SeededUsers.stttLead, REQUEST, { i: { caseId, actionId: otherAction } });
     expect(notReferral.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actionId' });
 
-    const { requestPoliceReferral: requested } = await api.ok<{ requestPoliceReferral: Record<string, any> }>(SeededUsers.stttLead, REQUEST, { i: { caseId, actionId: referAction } }); // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(requested).toMatchObject({ status: 'REQUESTED', policeReference: null, policeAgencyCode: 'CA', legalBasis: [{ code: 'ND15_2020_D101', citation: expect.any(String) }], handedOver: [] });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const { requestPoliceReferral: requested } = await api.ok<{ requestPoliceReferral: Record<string, any> }>(SeededUsers.stttLead, REQUEST, {
+      i: { caseId, actionId: referAction },
+    });
+    expect(requested).toMatchObject({
+      status: 'REQUESTED',
+      policeReference: null,
+      policeAgencyCode: 'CA',
+      legalBasis: [{ code: 'BLHS_D174', citation: expect.any(String) }],
+      handedOver: [],
+    });
     const twice = await api.call(SeededUsers.stttLead, REQUEST, { i: { caseId, actionId: referAction } });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'actionId' });
 
     // Only the police report on it, and only in order.
     const byCoordinator = await api.call(SeededUsers.stttLead, UPDATE, { i: { referralId: requested['id'], status: 'ACCEPTED', policeReference: '123/PA05' } });
     expect(byCoordinator.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const skipping = await api.call(SeededUsers.caOfficer, UPDATE, { i: { referralId: requested['id'], status: 'CONCLUDED', policeReference: '123/PA05', outcomeCategory: 'WARNING', outcomeDate: today } });
+    const skipping = await api.call(SeededUsers.caOfficer, UPDATE, {
+      i: { referralId: requested['id'], status: 'CONCLUDED', policeReference: '123/PA05', outcomeCategory: 'WARNING', outcomeDate: today },
+    });
     expect(skipping.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE', field: 'status' });
-    const accepted = await api.ok<{ updatePoliceReferral: { status: string; policeReference: string } }>(SeededUsers.caOfficer, UPDATE, { i: { referralId: requested['id'], status: 'ACCEPTED', policeReference: '123/PA05' } });
+    const accepted = await api.ok<{ updatePoliceReferral: { status: string; policeReference: string } }>(SeededUsers.caOfficer, UPDATE, {
+      i: { referralId: requested['id'], status: 'ACCEPTED', policeReference: '123/PA05' },
+    });
     expect(accepted.updatePoliceReferral).toMatchObject({ status: 'ACCEPTED', policeReference: '123/PA05' });
     await api.ok(SeededUsers.caOfficer, UPDATE, { i: { referralId: requested['id'], status: 'IN_PROGRESS' } });
 
-    await api.ok(SeededUsers.lethuyOfficer, `mutation($i: AddTextExcerptInput!) { addTextExcerpt(input: $i) { id } }`, { i: { caseId, text: 'Trang giả mạo thu phí nhận cứu trợ.' } });
-    const { exportEvidencePackage: pkg } = await api.ok<{ exportEvidencePackage: { id: string; sha256: string } }>(SeededUsers.stttLead, `mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id sha256 } }`, { i: { caseId } });
+    await api.ok(SeededUsers.lethuyOfficer, `mutation($i: AddTextExcerptInput!) { addTextExcerpt(input: $i) { id } }`, {
+      i: { caseId, text: 'Trang giả mạo thu phí nhận cứu trợ.' },
+    });
+    const { exportEvidencePackage: pkg } = await api.ok<{ exportEvidencePackage: { id: string; sha256: string } }>(
+      SeededUsers.stttLead,
+      `mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id sha256 } }`,
+      { i: { caseId } },
+    );
     const wrongAgency = await api.call(SeededUsers.stttLead, HAND_OVER, { i: { referralId: requested['id'], packageId: pkg.id, receivedByAgency: 'BTG' } });
     expect(wrongAgency.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedByAgency' });
-    const handed = await api.ok<{ handOverEvidencePackage: { handedOver: unknown[] } }>(SeededUsers.stttLead, HAND_OVER, { i: { referralId: requested['id'], packageId: pkg.id, receivedByAgency: 'CA' } });
-    expect(handed.handOverEvidencePackage.handedOver).toEqual([expect.objectContaining({ packageId: pkg.id, packageSha256: pkg.sha256, receivedByAgency: 'CA' })]);
+    const handed = await api.ok<{ handOverEvidencePackage: { handedOver: unknown[] } }>(SeededUsers.stttLead, HAND_OVER, {
+      i: { referralId: requested['id'], packageId: pkg.id, receivedByAgency: 'CA' },
+    });
+    expect(handed.handOverEvidencePackage.handedOver).toEqual([
+      expect.objectContaining({ packageId: pkg.id, packageSha256: pkg.sha256, receivedByAgency: 'CA' }),
+    ]);
 
     const concluded = await api.ok<{ updatePoliceReferral: Record<string, unknown> }>(SeededUsers.caOfficer, UPDATE, {
       i: { referralId: requested['id'], status: 'CONCLUDED', outcomeCategory: 'ADMINISTRATIVE_SANCTION', outcomeDate: today },
     });
-    expect(concluded.updatePoliceReferral).toMatchObject({ status: 'CONCLUDED', policeReference: '123/PA05', outcomeCategory: 'ADMINISTRATIVE_SANCTION', outcomeDate: today });
+    expect(concluded.updatePoliceReferral).toMatchObject({
+      status: 'CONCLUDED',
+      policeReference: '123/PA05',
+      outcomeCategory: 'ADMINISTRATIVE_SANCTION',
+      outcomeDate: today,
+    });
     const after = await api.call(SeededUsers.caOfficer, UPDATE, { i: { referralId: requested['id'], status: 'IN_PROGRESS' } });
     expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
 
@@ -92,26 +124,52 @@ describe('police referrals (Đ6.2)', () => {
     expect((await api.call(SeededUsers.lethuyOfficer, LIST, { c: caseId })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
 
     const custody = await evidenceRows(platform, `SELECT action, target_type FROM audit_log WHERE summary->>'caseId' = $1 ORDER BY seq`, [caseId]);
-    expect(custody.map((e) => e['action'])).toEqual(['referral.requested', 'referral.updated', 'referral.updated', 'evidence.excerpt-added', 'evidence.exported', 'evidence.transferred', 'referral.updated']);
+    expect(custody.map((e) => e['action'])).toEqual([
+      'referral.requested',
+      'referral.updated',
+      'referral.updated',
+      'evidence.excerpt-added',
+      'evidence.exported',
+      'evidence.transferred',
+      'referral.updated',
+    ]);
   });
 
   it('has no field for a person’s identity, in the API or in the tables, and refuses fields it does not know', async () => {
     const typeFields = async (name: string) =>
-      (await api.ok<{ __type: { fields: { name: string }[] | null; inputFields: { name: string }[] | null } }>(SeededUsers.stttLead, `query($n: String!) { __type(name: $n) { fields { name } inputFields { name } } }`, { n: name })).__type;
+      (
+        await api.ok<{ __type: { fields: { name: string }[] | null; inputFields: { name: string }[] | null } }>(
+          SeededUsers.stttLead,
+          `query($n: String!) { __type(name: $n) { fields { name } inputFields { name } } }`,
+          { n: name },
+        )
+      ).__type;
     const apiFields: string[] = [];
     for (const type of ['PoliceReferral', 'EvidenceTransfer', 'RequestPoliceReferralInput', 'UpdatePoliceReferralInput', 'HandOverEvidencePackageInput']) {
       const found = await typeFields(type);
       apiFields.push(...[...(found.fields ?? []), ...(found.inputFields ?? [])].map((f) => `${type}.${f.name}`));
     }
-    const columns = (await evidenceRows(platform, `SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = $1 AND table_name IN ('police_referral', 'referral_transfer')`, [platform.env.schema('evidence')])).map((r) => r['c'] as string);
+    const columns = (
+      await evidenceRows(
+        platform,
+        `SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = $1 AND table_name IN ('police_referral', 'referral_transfer')`,
+        [platform.env.schema('evidence')],
+      )
+    ).map((r) => r['c'] as string);
     expect(apiFields.length).toBeGreaterThan(20);
     expect(columns.length).toBeGreaterThan(15);
     expect([...apiFields, ...columns].filter((f) => IDENTITY.test(f.split('.')[1]!))).toEqual([]);
 
     const { caseId, referAction } = await decidedCase();
-    const { requestPoliceReferral } = await api.ok<{ requestPoliceReferral: { id: string } }>(SeededUsers.stttLead, REQUEST, { i: { caseId, actionId: referAction } });
-    const smuggled = await api.call(SeededUsers.caOfficer, UPDATE, { i: { referralId: requestPoliceReferral.id, status: 'ACCEPTED', policeReference: '9/PA05', authorName: 'Nguyễn Văn A' } });
+    const { requestPoliceReferral } = await api.ok<{ requestPoliceReferral: { id: string } }>(SeededUsers.stttLead, REQUEST, {
+      i: { caseId, actionId: referAction },
+    });
+    const smuggled = await api.call(SeededUsers.caOfficer, UPDATE, {
+      i: { referralId: requestPoliceReferral.id, status: 'ACCEPTED', policeReference: '9/PA05', authorName: 'Nguyễn Văn A' },
+    });
     expect(smuggled.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect((await api.ok<{ policeReferrals: { status: string }[] }>(SeededUsers.stttLead, LIST, { c: caseId })).policeReferrals).toEqual([expect.objectContaining({ status: 'REQUESTED' })]);
+    expect((await api.ok<{ policeReferrals: { status: string }[] }>(SeededUsers.stttLead, LIST, { c: caseId })).policeReferrals).toEqual([
+      expect.objectContaining({ status: 'REQUESTED' }),
+    ]);
   });
 });

@@ -54,7 +54,8 @@ describe('the API as a front end uses it', () => {
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!;
   };
-  const search = async (text: string, token: string) => (await gql<{ cases: { edges: Array<{ rank: number; node: { id: string } }> } }>(SEARCH, { f: { text } }, token)).cases.edges.map((e) => e.node.id);
+  const search = async (text: string, token: string) =>
+    (await gql<{ cases: { edges: Array<{ rank: number; node: { id: string } }> } }>(SEARCH, { f: { text } }, token)).cases.edges.map((e) => e.node.id);
 
   beforeAll(async () => {
     platform = await startPlatform();
@@ -71,14 +72,32 @@ describe('the API as a front end uses it', () => {
     flood = (
       await gql<{ submitReport: { case: { id: string; number: string } } }>(
         SUBMIT,
-        { i: { url: `${link}?fbclid=IwAR0abc`, excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', note: 'Ghi chú nội bộ của huyện Lệ Thủy: đã báo Ban Chỉ huy PCTT', estimatedReach: 250_000 } },
+        {
+          i: {
+            url: `${link}?fbclid=IwAR0abc`,
+            excerpt: FLOOD_RUMOUR,
+            categoryCode: 'FALSE_INFO_PANIC',
+            localityCode: 'LE_THUY',
+            note: 'Ghi chú nội bộ của huyện Lệ Thủy: đã báo Ban Chỉ huy PCTT',
+            estimatedReach: 250_000,
+          },
+        },
         tokens.lethuy,
       )
     ).submitReport.case;
     // The health department reports the same post (same link, other tracking parameters) in its own words: it joins the case.
-    const joined = await gql<{ submitReport: { case: { id: string; viewerAccess: string; reports: { edges: Array<{ node: { reporterAgencyCode: string } }> } } } }>(
+    const joined = await gql<{
+      submitReport: { case: { id: string; viewerAccess: string; reports: { edges: Array<{ node: { reporterAgencyCode: string } }> } } };
+    }>(
       `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id viewerAccess reports { edges { node { reporterAgencyCode } } } } } }`,
-      { i: { url: `${link}?utm_source=zalo&utm_medium=share`, excerpt: 'Bài đăng nói vỡ đập, bệnh viện huyện phải sơ tán bệnh nhân', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      {
+        i: {
+          url: `${link}?utm_source=zalo&utm_medium=share`,
+          excerpt: 'Bài đăng nói vỡ đập, bệnh viện huyện phải sơ tán bệnh nhân',
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+        },
+      },
       tokens.syt,
     );
     // Its answer shows the case as it may see it: its own report only.
@@ -86,7 +105,14 @@ describe('the API as a front end uses it', () => {
     dongHoi = (
       await gql<{ submitReport: { case: { id: string; number: string } } }>(
         SUBMIT,
-        { i: { url: 'https://example.vn/dong-hoi/ngap', excerpt: 'Thành phố Đồng Hới ngập lụt nặng, đường Trần Hưng Đạo ngập sâu một mét, trường học cho nghỉ', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'DONG_HOI' } },
+        {
+          i: {
+            url: 'https://example.vn/dong-hoi/ngap',
+            excerpt: 'Thành phố Đồng Hới ngập lụt nặng, đường Trần Hưng Đạo ngập sâu một mét, trường học cho nghỉ',
+            categoryCode: 'FALSE_INFO_PANIC',
+            localityCode: 'DONG_HOI',
+          },
+        },
         tokens.donghoi,
       )
     ).submitReport.case;
@@ -119,7 +145,11 @@ describe('the API as a front end uses it', () => {
 
   it('shows an agency that only reported the content its own reports, and who sees the case and why', async () => {
     const asReporter = (await gql<{ case: CaseView }>(BY_ID, { id: flood.id }, tokens.syt)).case;
-    expect(asReporter).toMatchObject({ viewerAccess: 'REPORTER', viewerCan: [], reports: { totalCount: 1, edges: [{ node: { reporterAgencyCode: 'SYT', note: null } }] } });
+    expect(asReporter).toMatchObject({
+      viewerAccess: 'REPORTER',
+      viewerCan: [],
+      reports: { totalCount: 1, edges: [{ node: { reporterAgencyCode: 'SYT', note: null } }] },
+    });
     const asLead = (await gql<{ case: CaseView }>(BY_NUMBER, { n: flood.number }, tokens.lead)).case;
     expect(asLead.viewerAccess).toBe('FULL');
     expect(asLead.reports.edges.map((e) => e.node.reporterAgencyCode).sort()).toEqual(['SYT', 'UBND_LE_THUY']);
@@ -131,7 +161,10 @@ describe('the API as a front end uses it', () => {
     expect(reasonsOf('UBND_LE_THUY')).toEqual(expect.arrayContaining([{ reason: 'REPORTER', basis: null }]));
     expect(reasonsOf('SYT')).toEqual([{ reason: 'REPORTER', basis: null }]);
     // Who opened it, by name, and why the severity is suggested as it is.
-    expect(asLead.statusHistory[0]).toMatchObject({ to: 'OPEN', by: { displayName: expect.stringContaining('Hoàng Thị E'), agency: { code: 'UBND_LE_THUY' } } });
+    expect(asLead.statusHistory[0]).toMatchObject({
+      to: 'OPEN',
+      by: { displayName: expect.stringContaining('Hoàng Thị E'), agency: { code: 'UBND_LE_THUY' } },
+    });
     expect(asLead.severitySuggestion.factors).toEqual([{ reason: 'VERY_WIDE_REACH', levels: 2, label: 'Estimated reach 250,000 (from 100,000): +2 levels' }]);
     // The police participate but do not coordinate: they may read the case and do nothing to it yet.
     expect((await gql<{ case: CaseView }>(BY_ID, { id: flood.id }, tokens.police)).case).toMatchObject({ viewerAccess: 'FULL', viewerCan: [] });
@@ -139,24 +172,48 @@ describe('the API as a front end uses it', () => {
 
   it('serves reference data and the labels of every enum, so nothing is hard-coded', async () => {
     const data = await gql<{
-      referenceData: { categories: Array<{ code: string; name: string; legalBases: Array<{ code: string; effectiveFrom: string | null }> }>; localities: Array<{ code: string; name: string }>; agencies: Array<{ code: string; kind: string }>; rules: Array<{ article: string; description: string | null }> };
-    }>(`query { referenceData { categories { code name legalBases { code effectiveFrom } } localities { code name } agencies(kind: PRESS_ORGAN) { code kind } rules { article description } } }`, {}, tokens.lethuy);
+      referenceData: {
+        categories: Array<{ code: string; name: string; legalBases: Array<{ code: string; effectiveFrom: string | null }> }>;
+        localities: Array<{ code: string; name: string }>;
+        agencies: Array<{ code: string; kind: string }>;
+        rules: Array<{ article: string; description: string | null }>;
+      };
+    }>(
+      `query { referenceData { categories { code name legalBases { code effectiveFrom } } localities { code name } agencies(kind: PRESS_ORGAN) { code kind } rules { article description } } }`,
+      {},
+      tokens.lethuy,
+    );
     const panic = data.referenceData.categories.find((c) => c.code === 'FALSE_INFO_PANIC')!;
     expect(panic.name).toBe('Thông tin sai sự thật gây hoang mang trong nhân dân');
     expect(panic.legalBases.map((b) => b.code)).toContain('ND15_2020_D101');
     expect(data.referenceData.localities).toContainEqual({ code: 'LE_THUY', name: 'Huyện Lệ Thủy' });
     expect(data.referenceData.agencies.map((a) => a.code).sort()).toEqual(['BAO_QB', 'CONG_TTDT', 'DAI_PTTH']);
     expect(data.referenceData.rules.find((r) => r.article === 'Đ6.2')?.description).toMatch(/Công an tỉnh/);
-    const labels = await gql<{ enumLabels: Array<{ name: string; values: Array<{ value: string; label: string }> }> }>(`query { enumLabels(names: ["CaseStatus", "ParticipantRole"]) { name values { value label } } }`, {}, tokens.lethuy);
+    const labels = await gql<{ enumLabels: Array<{ name: string; values: Array<{ value: string; label: string }> }> }>(
+      `query { enumLabels(names: ["CaseStatus", "ParticipantRole"]) { name values { value label } } }`,
+      {},
+      tokens.lethuy,
+    );
     expect(labels.enumLabels.find((e) => e.name === 'ParticipantRole')?.values).toContainEqual({ value: 'LEAD', label: 'Chủ trì' });
-    expect(labels.enumLabels.find((e) => e.name === 'CaseStatus')?.values.map((v) => v.value)).toEqual(['OPEN', 'TRIAGED', 'IN_CONSULTATION', 'DECIDED', 'ACTING', 'CLOSED', 'DISMISSED', 'MERGED']);
+    expect(labels.enumLabels.find((e) => e.name === 'CaseStatus')?.values.map((v) => v.value)).toEqual([
+      'OPEN',
+      'TRIAGED',
+      'IN_CONSULTATION',
+      'DECIDED',
+      'ACTING',
+      'CLOSED',
+      'DISMISSED',
+      'MERGED',
+    ]);
     const unknown = await graphqlRequest(platform.graphqlUrl, `query { enumLabels(names: ["Nope"]) { name } }`, {}, tokens.lethuy);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'names' });
   });
 
   it('gives each agency its work queue with deadlines and who owes them, and the actions it may take', async () => {
     const leadQueue = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.lead)).workQueue.items;
-    expect(leadQueue).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'TRIAGE', caseId: flood.id, owedBy: { code: 'STTTT' }, deadline: expect.any(String) })]));
+    expect(leadQueue).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'TRIAGE', caseId: flood.id, owedBy: { code: 'STTTT' }, deadline: expect.any(String) })]),
+    );
     expect((await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.police)).workQueue.items).toEqual([]);
 
     await gql(`mutation($id: ID!) { triageCase(id: $id) { status } }`, { id: flood.id }, tokens.lead);
@@ -173,18 +230,43 @@ describe('the API as a front end uses it', () => {
     );
     expect(consultation.consultation.openedByPerson).toEqual({ username: 'stttt.lead', agency: { code: 'STTTT' } });
     const policeQueue = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.police)).workQueue.items;
-    expect(policeQueue).toEqual([expect.objectContaining({ kind: 'OPINION', caseId: flood.id, consultationId: opened.openConsultation.id, owedBy: { code: 'CA' }, deadline: new Date(deadline).toISOString(), overdue: false })]);
+    expect(policeQueue).toEqual([
+      expect.objectContaining({
+        kind: 'OPINION',
+        caseId: flood.id,
+        consultationId: opened.openConsultation.id,
+        owedBy: { code: 'CA' },
+        deadline: new Date(deadline).toISOString(),
+        overdue: false,
+      }),
+    ]);
     const leadNow = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.lead)).workQueue.items;
     expect(leadNow.filter((i) => i.caseId === flood.id).map((i) => i.kind)).toEqual(['DECIDE']);
 
     const dueDate = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
     await gql(
       `mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId } }`,
-      { i: { caseId: flood.id, finding: 'FALSE', provisionCodes: [], statementOfReasons: 'Đã xác minh: không có sự cố đập, thông tin sai sự thật.', actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate }] } },
+      {
+        i: {
+          caseId: flood.id,
+          finding: 'FALSE',
+          provisionCodes: [],
+          statementOfReasons: 'Đã xác minh: không có sự cố đập, thông tin sai sự thật.',
+          actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'CONG_TTDT', dueDate }],
+        },
+      },
       tokens.lead,
     );
     const portalQueue = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.portal)).workQueue.items;
-    expect(portalQueue).toEqual([expect.objectContaining({ kind: 'HANDLING_ACTION', caseId: flood.id, owedBy: { code: 'CONG_TTDT' }, actionId: expect.any(String), deadline: expect.any(String) })]);
+    expect(portalQueue).toEqual([
+      expect.objectContaining({
+        kind: 'HANDLING_ACTION',
+        caseId: flood.id,
+        owedBy: { code: 'CONG_TTDT' },
+        actionId: expect.any(String),
+        deadline: expect.any(String),
+      }),
+    ]);
     const asPortal = (await gql<{ case: CaseView }>(BY_ID, { id: flood.id }, tokens.portal)).case;
     expect(asPortal.viewerAccess).toBe('FULL');
     expect(asPortal.viewerCan).toEqual(['UPDATE_HANDLING_ACTION']);

@@ -55,7 +55,12 @@ describe('SIGTERM under load', () => {
 
   it('exits 0 within the grace period and loses nothing acknowledged', async () => {
     const directory = await start('directory', 'directory');
-    const [intakeA, intakeB, consultation, notification] = await Promise.all([start('intake', 'intake#1'), start('intake', 'intake#2'), start('consultation', 'consultation'), start('notification', 'notification')]);
+    const [intakeA, intakeB, consultation, notification] = await Promise.all([
+      start('intake', 'intake#1'),
+      start('intake', 'intake#2'),
+      start('consultation', 'consultation'),
+      start('notification', 'notification'),
+    ]);
     const [gatewayA, gatewayB] = await Promise.all([start('gateway', 'gateway#1'), start('gateway', 'gateway#2')]);
     const url = (gateway: ServiceProcess) => `http://127.0.0.1:${gateway.port}/graphql`;
 
@@ -71,7 +76,10 @@ describe('SIGTERM under load', () => {
       onNonLazyError: () => undefined,
       on: { closed: (event) => void (subscriber.closeCode = (event as { code?: number }).code ?? null) },
     });
-    ws.subscribe({ query: 'subscription { caseEvents { id type } }' }, { next: () => void subscriber.events++, error: () => undefined, complete: () => undefined });
+    ws.subscribe(
+      { query: 'subscription { caseEvents { id type } }' },
+      { next: () => void subscriber.events++, error: () => undefined, complete: () => undefined },
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const stops: Array<Promise<Stopped>> = [];
@@ -127,7 +135,9 @@ describe('SIGTERM under load', () => {
 
     // Every acknowledged report is stored in its case.
     const intake = env.schema('intake');
-    const { rows: stored } = await sql.query<{ id: string; case_id: string }>(`SELECT id, case_id FROM "${intake}".report WHERE id = ANY($1::uuid[])`, [load.acknowledged.map((a) => a.reportId)]);
+    const { rows: stored } = await sql.query<{ id: string; case_id: string }>(`SELECT id, case_id FROM "${intake}".report WHERE id = ANY($1::uuid[])`, [
+      load.acknowledged.map((a) => a.reportId),
+    ]);
     const storedCase = new Map(stored.map((r) => [r.id, r.case_id]));
     expect(load.acknowledged.filter((a) => storedCase.get(a.reportId) !== a.caseId)).toEqual([]);
 
@@ -142,22 +152,33 @@ describe('SIGTERM under load', () => {
     }
     expect(load.acknowledged.filter((a) => eventsPerReport.get(a.reportId) !== 1)).toEqual([]);
     expect([...eventsPerReport.values()].filter((n) => n !== 1)).toEqual([]);
-    const { rows: outbox } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${intake}".outbox WHERE subject IN ('evt.intake.case.opened', 'evt.intake.report.attached')`);
+    const { rows: outbox } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${intake}".outbox WHERE subject IN ('evt.intake.case.opened', 'evt.intake.report.attached')`,
+    );
     expect(eventsPerReport.size).toBe(outbox[0].n);
 
     // The notification consumer, stopped mid-stream, acknowledged only events it had applied.
     const caseEvents = stream.filter((m) => !m.subject.startsWith('evt.directory.'));
-    const inbox = async () => new Set((await sql.query<{ event_id: string }>(`SELECT event_id FROM "${env.schema('notification')}".inbox WHERE consumer = 'notification-fanout'`)).rows.map((r) => r.event_id));
+    const inbox = async () =>
+      new Set(
+        (await sql.query<{ event_id: string }>(`SELECT event_id FROM "${env.schema('notification')}".inbox WHERE consumer = 'notification-fanout'`)).rows.map(
+          (r) => r.event_id,
+        ),
+      );
     const appliedBeforeRestart = await inbox();
     const acknowledgedBeforeRestart = caseEvents.filter((m) => m.seq <= notificationAckFloor);
     expect(acknowledgedBeforeRestart.filter((m) => !appliedBeforeRestart.has(m.envelope.id)).map((m) => m.seq)).toEqual([]);
 
     // Restarted, it applies the rest, each once.
     const restarted = await start('notification', 'notification (restarted)');
-    await eventually(async () => {
-      const info = await jsm.consumers.info(env.streamName, 'notification-fanout');
-      return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
-    }, 30_000, 200);
+    await eventually(
+      async () => {
+        const info = await jsm.consumers.info(env.streamName, 'notification-fanout');
+        return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
+      },
+      30_000,
+      200,
+    );
     const applied = await inbox();
     expect(applied.size).toBe(caseEvents.length);
     expect(caseEvents.filter((m) => !applied.has(m.envelope.id))).toEqual([]);

@@ -43,14 +43,20 @@ describe('idempotent creations through the API', () => {
     categoryCode: 'FALSE_INFO_PANIC',
     localityCode: 'LE_THUY',
   });
-  const reportsAt = async (url: string) => Number((await sql.query(`SELECT count(*) AS n FROM "${platform.env.schema('intake')}".report WHERE url = $1`, [url])).rows[0].n);
-  const submit = (input: Record<string, unknown>, token: string, headers: Record<string, string> = {}) => graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: input }, token, headers);
+  const reportsAt = async (url: string) =>
+    Number((await sql.query(`SELECT count(*) AS n FROM "${platform.env.schema('intake')}".report WHERE url = $1`, [url])).rows[0].n);
+  const submit = (input: Record<string, unknown>, token: string, headers: Record<string, string> = {}) =>
+    graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: input }, token, headers);
 
   /** The request reaches intake, which writes the report, but its answer goes nowhere (no reply subject): a lost answer. */
   function submitAndLoseTheAnswer(input: Record<string, unknown>, token: string): void {
     const hdrs = natsHeaders();
     hdrs.set('authorization', `Bearer ${token}`);
-    nc.publish(`${platform.env.subjectPrefix}${RpcSubjects.intake.reportSubmit}`, JSON.stringify({ pattern: RpcSubjects.intake.reportSubmit, data: input, id: randomUUID() }), { headers: hdrs });
+    nc.publish(
+      `${platform.env.subjectPrefix}${RpcSubjects.intake.reportSubmit}`,
+      JSON.stringify({ pattern: RpcSubjects.intake.reportSubmit, data: input, id: randomUUID() }),
+      { headers: hdrs },
+    );
   }
 
   it('creates one report when a submission whose answer was lost is retried with the same key through the gateway', async () => {
@@ -108,7 +114,13 @@ describe('idempotent creations through the API', () => {
     const caseId = opened.data!.submitReport.case.id;
     await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!) { triageCase(id: $id) { status } }`, { id: caseId }, lead);
     const OPEN = `mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id } }`;
-    const consultation = { caseId, mode: 'WRITTEN', invitedAgencyCodes: ['CA'], subject: 'Xin ý kiến: tin vỡ đê có phải sai sự thật?', deadline: new Date(Date.now() + 86400_000).toISOString() };
+    const consultation = {
+      caseId,
+      mode: 'WRITTEN',
+      invitedAgencyCodes: ['CA'],
+      subject: 'Xin ý kiến: tin vỡ đê có phải sai sự thật?',
+      deadline: new Date(Date.now() + 86400_000).toISOString(),
+    };
     const key = randomUUID();
     const first = await graphqlRequest<{ openConsultation: { id: string } }>(platform.graphqlUrl, OPEN, { i: consultation }, lead, { 'idempotency-key': key });
     const retry = await graphqlRequest<{ openConsultation: { id: string } }>(platform.graphqlUrl, OPEN, { i: consultation }, lead, { 'idempotency-key': key });
@@ -118,7 +130,14 @@ describe('idempotent creations through the API', () => {
     expect(rows[0].n).toBe(1);
 
     const DECIDE = `mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId case { status } } }`;
-    const decision = { caseId, finding: 'FALSE', provisionCodes: [], statementOfReasons: 'Xác minh: đê an toàn, tin vỡ đê là sai sự thật.', actions: [], clientRequestId: randomUUID() };
+    const decision = {
+      caseId,
+      finding: 'FALSE',
+      provisionCodes: [],
+      statementOfReasons: 'Xác minh: đê an toàn, tin vỡ đê là sai sự thật.',
+      actions: [],
+      clientRequestId: randomUUID(),
+    };
     const decided = await graphqlRequest<{ decideCase: { decisionId: string } }>(platform.graphqlUrl, DECIDE, { i: decision }, lead);
     expect(decided.errors).toBeUndefined();
     // The case is DECIDED now: a new decision would be INVALID_STATE, the retry gets the first answer.
@@ -130,7 +149,8 @@ describe('idempotent creations through the API', () => {
 
   it('creates a user, an API key and a subscription once for a retried key; an API key replay issues its secret anew', async () => {
     const admin = await platform.env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });
-    const gql = <T>(query: string, i: Record<string, unknown>, key: string) => graphqlRequest<T>(platform.graphqlUrl, query, { i }, admin, { 'idempotency-key': key });
+    const gql = <T>(query: string, i: Record<string, unknown>, key: string) =>
+      graphqlRequest<T>(platform.graphqlUrl, query, { i }, admin, { 'idempotency-key': key });
 
     const USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id username } }`;
     const user = { username: `syt.${randomBytes(3).toString('hex')}`, displayName: 'Cán bộ Sở Y tế (tài khoản thử)', agencyCode: 'SYT', roles: ['OFFICER'] };
@@ -154,13 +174,19 @@ describe('idempotent creations through the API', () => {
     const remembered = await sql.query(`SELECT response::text AS r FROM "${platform.env.schema('directory')}".idempotency_key WHERE key = $1`, [apiKeyKey]);
     expect(remembered.rows[0].r).not.toContain(replay.data!.createApiKey.secret);
     expect(remembered.rows[0].r).not.toContain(first.data!.createApiKey.secret);
-    const reissued = await graphqlRequest<{ submitReport: unknown }>(platform.graphqlUrl, SUBMIT, { i: reportInput() }, undefined, { authorization: `ApiKey ${replay.data!.createApiKey.secret}` });
+    const reissued = await graphqlRequest<{ submitReport: unknown }>(platform.graphqlUrl, SUBMIT, { i: reportInput() }, undefined, {
+      authorization: `ApiKey ${replay.data!.createApiKey.secret}`,
+    });
     expect(reissued.errors).toBeUndefined();
 
     const SUBSCRIBE = `mutation($i: CreateNotificationSubscriptionInput!) { createNotificationSubscription(input: $i) { secret subscription { id } } }`;
     const subscription = { agencyCode: 'SYT', channel: 'WEBHOOK', target: `https://syt.example.vn/hooks/${randomBytes(3).toString('hex')}` };
     const subscriptionKey = randomUUID();
-    const subscribed = await gql<{ createNotificationSubscription: { secret: string; subscription: { id: string } } }>(SUBSCRIBE, subscription, subscriptionKey);
+    const subscribed = await gql<{ createNotificationSubscription: { secret: string; subscription: { id: string } } }>(
+      SUBSCRIBE,
+      subscription,
+      subscriptionKey,
+    );
     expect(subscribed.errors).toBeUndefined();
     expect((await gql(SUBSCRIBE, subscription, subscriptionKey)).data).toEqual(subscribed.data);
   });

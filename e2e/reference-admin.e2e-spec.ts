@@ -37,16 +37,29 @@ describe('editing reference data and rules', () => {
   });
 
   const gql = <T>(query: string, variables: Record<string, unknown>, token = admin) => graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
-  const edit = (input: Record<string, unknown>, token = admin) => gql<{ editReference: { id: number; validFrom: string; recordJson: string } }>(EDIT, { i: input }, token);
+  const edit = (input: Record<string, unknown>, token = admin) =>
+    gql<{ editReference: { id: number; validFrom: string; recordJson: string } }>(EDIT, { i: input }, token);
   const explain = async (asOf?: string) => {
-    const answer = (await gql<{ explainRouting: { referenceVersion: number; asOf: string; participants: { agency: { code: string }; role: string; basis: string }[] } }>(EXPLAIN, { i: { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', ...(asOf ? { asOf } : {}) } })).data!.explainRouting;
+    const answer = (
+      await gql<{ explainRouting: { referenceVersion: number; asOf: string; participants: { agency: { code: string }; role: string; basis: string }[] } }>(
+        EXPLAIN,
+        { i: { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', ...(asOf ? { asOf } : {}) } },
+      )
+    ).data!.explainRouting;
     return { ...answer, participants: answer.participants.map((p) => ({ agencyCode: p.agency.code, role: p.role, basis: p.basis })) };
   };
-  const revisions = async () => (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${platform.env.schema('directory')}".reference_revision`)).rows[0]!.n;
+  const revisions = async () =>
+    (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${platform.env.schema('directory')}".reference_revision`)).rows[0]!.n;
 
   it('routes with a rule from the day it takes effect, and keeps its history', async () => {
     expect((await explain()).participants.map((p) => p.agencyCode)).not.toContain('SYT');
-    const added = await edit({ kind: 'RULE', code: 'D6_7_HEALTH_EPIDEMIC', validFrom: day(1), recordJson: JSON.stringify(epidemicRule), reason: 'Mùa dịch: Sở Y tế tham gia xác minh' });
+    const added = await edit({
+      kind: 'RULE',
+      code: 'D6_7_HEALTH_EPIDEMIC',
+      validFrom: day(1),
+      recordJson: JSON.stringify(epidemicRule),
+      reason: 'Mùa dịch: Sở Y tế tham gia xác minh',
+    });
     expect(added.errors?.[0]?.message).toBeUndefined();
     expect(added.data!.editReference.validFrom).toBe(day(1));
 
@@ -62,7 +75,12 @@ describe('editing reference data and rules', () => {
     expect((await edit({ kind: 'RULE', code: 'D6_7_HEALTH_EPIDEMIC', validFrom: day(2), retire: true, reason: 'Hết mùa dịch' })).errors).toBeUndefined();
     expect((await explain(day(2))).participants.map((p) => p.agencyCode)).not.toContain('SYT');
     expect((await explain(day(1))).participants.map((p) => p.agencyCode)).toContain('SYT');
-    const history = (await gql<{ referenceHistory: { validFrom: string; recordJson: string | null; actorAgency: string }[] }>(HISTORY, { k: 'RULE', c: 'D6_7_HEALTH_EPIDEMIC' })).data!.referenceHistory;
+    const history = (
+      await gql<{ referenceHistory: { validFrom: string; recordJson: string | null; actorAgency: string }[] }>(HISTORY, {
+        k: 'RULE',
+        c: 'D6_7_HEALTH_EPIDEMIC',
+      })
+    ).data!.referenceHistory;
     expect(history.map((h) => [h.validFrom, h.recordJson ? JSON.parse(h.recordJson).target.agency : null, h.actorAgency])).toEqual([
       [day(1), 'SYT', 'STTTT'],
       [day(2), null, 'STTTT'],
@@ -71,15 +89,25 @@ describe('editing reference data and rules', () => {
 
   it('gives cases opened after an SLA edit the new SLA; older cases keep theirs', async () => {
     const report = async (excerpt: string) =>
-      (await gql<{ submitReport: { case: { openedAt: string; severity: string; referenceVersion: number; deadlines: { kind: string; deadline: string }[] } } }>(
-        SUBMIT,
-        { i: { url: `https://example.vn/sla/${Math.random()}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'DONG_HOI' } },
-        await platform.env.token(SeededUsers.donghoiOfficer),
-      )).data!.submitReport.case;
-    const hoursToTriage = (c: Awaited<ReturnType<typeof report>>) => (Date.parse(c.deadlines.find((d) => d.kind === 'TRIAGE')!.deadline) - Date.parse(c.openedAt)) / 3_600_000;
+      (
+        await gql<{
+          submitReport: { case: { openedAt: string; severity: string; referenceVersion: number; deadlines: { kind: string; deadline: string }[] } };
+        }>(
+          SUBMIT,
+          { i: { url: `https://example.vn/sla/${Math.random()}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'DONG_HOI' } },
+          await platform.env.token(SeededUsers.donghoiOfficer),
+        )
+      ).data!.submitReport.case;
+    const hoursToTriage = (c: Awaited<ReturnType<typeof report>>) =>
+      (Date.parse(c.deadlines.find((d) => d.kind === 'TRIAGE')!.deadline) - Date.parse(c.openedAt)) / 3_600_000;
     const before = await report('Tin đồn: chợ Đồng Hới sẽ đóng cửa một tháng vì dịch tả lợn, người dân đổ xô đi mua thịt tích trữ.');
     expect(before.severity).toBe('HIGH');
-    const edited = await edit({ kind: 'SLA', code: 'HIGH', recordJson: JSON.stringify({ triageHours: 3, decisionHours: 30 }), reason: 'Rút ngắn thời hạn phân loại' });
+    const edited = await edit({
+      kind: 'SLA',
+      code: 'HIGH',
+      recordJson: JSON.stringify({ triageHours: 3, decisionHours: 30 }),
+      reason: 'Rút ngắn thời hạn phân loại',
+    });
     expect(edited.errors?.[0]?.message).toBeUndefined();
     const after = await report('Tin đồn: cầu Nhật Lệ 2 bị nứt và sắp sập, cấm toàn bộ xe qua lại từ tối nay, đề nghị mọi người đi đường vòng.');
     expect(hoursToTriage(after)).toBeCloseTo(3, 3);
@@ -88,29 +116,55 @@ describe('editing reference data and rules', () => {
     expect(after.referenceVersion).toBe(edited.data!.editReference.id);
     expect(before.referenceVersion).toBeLessThan(after.referenceVersion);
     // The same severity cannot get a second version on the same day.
-    expect((await edit({ kind: 'SLA', code: 'HIGH', recordJson: JSON.stringify({ triageHours: 2, decisionHours: 20 }), reason: 'Lần nữa' })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'validFrom' });
+    expect(
+      (await edit({ kind: 'SLA', code: 'HIGH', recordJson: JSON.stringify({ triageHours: 2, decisionHours: 20 }), reason: 'Lần nữa' })).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'CONFLICT', field: 'validFrom' });
   });
 
   it('edits an agency’s work contacts at once, and refuses contacts that are not', async () => {
-    const agency = (await sql.query(`SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode", contacts FROM "${platform.env.schema('directory')}".agency WHERE code = 'UBND_LE_THUY'`)).rows[0] as Record<string, unknown>;
+    const agency = (
+      await sql.query(
+        `SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode", contacts FROM "${platform.env.schema('directory')}".agency WHERE code = 'UBND_LE_THUY'`,
+      )
+    ).rows[0] as Record<string, unknown>;
     const contacts = { email: 'ubnd@lethuy.quangbinh.gov.vn', phone: '0232 3882 000' };
-    const wrong = await edit({ kind: 'AGENCY', code: 'UBND_LE_THUY', recordJson: JSON.stringify({ ...agency, contacts: { email: 'không phải thư', pager: '1' } }), reason: 'liên hệ' });
+    const wrong = await edit({
+      kind: 'AGENCY',
+      code: 'UBND_LE_THUY',
+      recordJson: JSON.stringify({ ...agency, contacts: { email: 'không phải thư', pager: '1' } }),
+      reason: 'liên hệ',
+    });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'record' });
     expect(wrong.errors?.[0]?.message).toMatch(/contacts\.(email|pager)/);
     // A case that names the committee: the gateway has its agencies cached now.
     const reported = await gql<{ submitReport: { case: { id: string } } }>(
       `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id } } }`,
-      { i: { url: `https://example.vn/contacts/${Math.random()}`, excerpt: 'Tin đồn: trường học ở Kiến Giang cho học sinh nghỉ cả tháng vì nước nhiễm độc, phụ huynh hoang mang.', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
+      {
+        i: {
+          url: `https://example.vn/contacts/${Math.random()}`,
+          excerpt: 'Tin đồn: trường học ở Kiến Giang cho học sinh nghỉ cả tháng vì nước nhiễm độc, phụ huynh hoang mang.',
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+        },
+      },
       await platform.env.token(SeededUsers.lethuyOfficer),
     );
     const committeeContacts = async () =>
-      (await gql<{ case: { participants: { agency: { code: string; contacts: { email: string | null } | null } }[] } }>(`query($id: ID!) { case(id: $id) { participants { agency { code contacts { email } } } } }`, { id: reported.data!.submitReport.case.id }, lead)).data!.case.participants.find(
-        (p) => p.agency.code === 'UBND_LE_THUY',
-      )!.agency.contacts;
+      (
+        await gql<{ case: { participants: { agency: { code: string; contacts: { email: string | null } | null } }[] } }>(
+          `query($id: ID!) { case(id: $id) { participants { agency { code contacts { email } } } } }`,
+          { id: reported.data!.submitReport.case.id },
+          lead,
+        )
+      ).data!.case.participants.find((p) => p.agency.code === 'UBND_LE_THUY')!.agency.contacts;
     expect((await committeeContacts())?.email ?? null).toBeNull();
     const edited = await edit({ kind: 'AGENCY', code: 'UBND_LE_THUY', recordJson: JSON.stringify({ ...agency, contacts }), reason: 'Cập nhật liên hệ' });
     expect(edited.errors?.[0]?.message).toBeUndefined();
-    const listed = await gql<{ agencies: { code: string; contacts: { email: string | null; phone: string | null } | null }[] }>(`{ agencies { code contacts { email phone } } }`, {}, await platform.env.token(SeededUsers.caOfficer));
+    const listed = await gql<{ agencies: { code: string; contacts: { email: string | null; phone: string | null } | null }[] }>(
+      `{ agencies { code contacts { email phone } } }`,
+      {},
+      await platform.env.token(SeededUsers.caOfficer),
+    );
     expect(listed.data!.agencies.find((a) => a.code === 'UBND_LE_THUY')!.contacts).toEqual(contacts);
     // The gateway dropped its cached agencies on the directory's event, well before they would expire.
     await eventually(async () => ((await committeeContacts())?.email === contacts.email ? true : undefined), 5_000);
@@ -118,34 +172,103 @@ describe('editing reference data and rules', () => {
 
   it('refuses inconsistent edits and changes nothing', async () => {
     const count = await revisions();
-    const { rows: offices } = await sql.query(`SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode" FROM "${platform.env.schema('directory')}".agency WHERE code = 'VP_UBND'`);
+    const { rows: offices } = await sql.query(
+      `SELECT code, name, kind, parent_code AS "parentCode", locality_code AS "localityCode", valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode" FROM "${platform.env.schema('directory')}".agency WHERE code = 'VP_UBND'`,
+    );
     const office = offices[0] as Record<string, unknown>;
     expect(office['parentCode']).toBe('UBND_TINH');
-    const agencies = (await sql.query(`SELECT code, valid_to, successor_code, parent_code FROM "${platform.env.schema('directory')}".agency ORDER BY code`)).rows;
+    const agencies = (await sql.query(`SELECT code, valid_to, successor_code, parent_code FROM "${platform.env.schema('directory')}".agency ORDER BY code`))
+      .rows;
     const refused: [Record<string, unknown>, Record<string, unknown>][] = [
       // A rule naming an agency that does not exist.
-      [{ kind: 'RULE', code: 'D6_X', recordJson: JSON.stringify({ ...epidemicRule, target: { agency: 'GHOST' } }), reason: 'thêm' }, { code: 'BAD_USER_INPUT', field: 'record' }],
+      [
+        { kind: 'RULE', code: 'D6_X', recordJson: JSON.stringify({ ...epidemicRule, target: { agency: 'GHOST' } }), reason: 'thêm' },
+        { code: 'BAD_USER_INPUT', field: 'record' },
+      ],
       // A successor chain that comes back to itself.
-      [{ kind: 'AGENCY', code: 'BTG', recordJson: JSON.stringify({ name: 'Ban Tuyên giáo', kind: 'PARTY_COMMITTEE', parentCode: null, localityCode: null, validFrom: null, validTo: '2030-01-01', successorCode: 'BTG' }), reason: 'vòng' }, { code: 'BAD_USER_INPUT' }],
+      [
+        {
+          kind: 'AGENCY',
+          code: 'BTG',
+          recordJson: JSON.stringify({
+            name: 'Ban Tuyên giáo',
+            kind: 'PARTY_COMMITTEE',
+            parentCode: null,
+            localityCode: null,
+            validFrom: null,
+            validTo: '2030-01-01',
+            successorCode: 'BTG',
+          }),
+          reason: 'vòng',
+        },
+        { code: 'BAD_USER_INPUT' },
+      ],
       // A parent chain that comes back to itself (the portal is under the office, which would be under the portal).
       [{ kind: 'AGENCY', code: 'VP_UBND', recordJson: JSON.stringify({ ...office, parentCode: 'CONG_TTDT' }), reason: 'vòng' }, { code: 'BAD_USER_INPUT' }],
       // Validity that ends before it starts.
-      [{ kind: 'AGENCY', code: 'NEW_AGENCY', recordJson: JSON.stringify({ name: 'Cơ quan mới', kind: 'OFFICE', parentCode: null, localityCode: null, validFrom: '2031-01-01', validTo: '2030-01-01', successorCode: null }), reason: 'ngày sai' }, { code: 'BAD_USER_INPUT' }],
+      [
+        {
+          kind: 'AGENCY',
+          code: 'NEW_AGENCY',
+          recordJson: JSON.stringify({
+            name: 'Cơ quan mới',
+            kind: 'OFFICE',
+            parentCode: null,
+            localityCode: null,
+            validFrom: '2031-01-01',
+            validTo: '2030-01-01',
+            successorCode: null,
+          }),
+          reason: 'ngày sai',
+        },
+        { code: 'BAD_USER_INPUT' },
+      ],
       // A locality whose committee does not exist.
-      [{ kind: 'LOCALITY', code: 'LE_THUY', recordJson: JSON.stringify({ name: 'Lệ Thủy', kind: 'DISTRICT', committeeAgencyCode: 'GHOST' }), reason: 'sai' }, { code: 'BAD_USER_INPUT', field: 'record' }],
+      [
+        { kind: 'LOCALITY', code: 'LE_THUY', recordJson: JSON.stringify({ name: 'Lệ Thủy', kind: 'DISTRICT', committeeAgencyCode: 'GHOST' }), reason: 'sai' },
+        { code: 'BAD_USER_INPUT', field: 'record' },
+      ],
       // A category with an unknown severity.
-      [{ kind: 'CATEGORY', code: 'OTHER', recordJson: JSON.stringify({ name: 'Khác', defaultSeverity: 'APOCALYPTIC', tags: [], legalBases: [] }), reason: 'sai' }, { code: 'BAD_USER_INPUT', field: 'record' }],
+      [
+        {
+          kind: 'CATEGORY',
+          code: 'OTHER',
+          recordJson: JSON.stringify({ name: 'Khác', defaultSeverity: 'APOCALYPTIC', tags: [], legalBases: [] }),
+          reason: 'sai',
+        },
+        { code: 'BAD_USER_INPUT', field: 'record' },
+      ],
       // Retiring what does not exist, editing the past, an SLA without hours, a non-admin.
-      [{ kind: 'RULE', code: 'NO_SUCH_RULE', retire: true, reason: 'xóa' }, { code: 'NOT_FOUND', field: 'code' }],
-      [{ kind: 'SECTOR', code: 'HEALTH', validFrom: '2024-01-01', recordJson: JSON.stringify({ name: 'Y tế', departmentAgencyCode: 'SYT' }), reason: 'hồi tố' }, { code: 'BAD_USER_INPUT', field: 'validFrom' }],
-      [{ kind: 'SLA', code: 'LOW', recordJson: JSON.stringify({ triageHours: -1, decisionHours: 5 }), reason: 'giờ âm' }, { code: 'BAD_USER_INPUT', field: 'record.triageHours' }],
+      [
+        { kind: 'RULE', code: 'NO_SUCH_RULE', retire: true, reason: 'xóa' },
+        { code: 'NOT_FOUND', field: 'code' },
+      ],
+      [
+        {
+          kind: 'SECTOR',
+          code: 'HEALTH',
+          validFrom: '2024-01-01',
+          recordJson: JSON.stringify({ name: 'Y tế', departmentAgencyCode: 'SYT' }),
+          reason: 'hồi tố',
+        },
+        { code: 'BAD_USER_INPUT', field: 'validFrom' },
+      ],
+      [
+        { kind: 'SLA', code: 'LOW', recordJson: JSON.stringify({ triageHours: -1, decisionHours: 5 }), reason: 'giờ âm' },
+        { code: 'BAD_USER_INPUT', field: 'record.triageHours' },
+      ],
     ];
     for (const [input, expected] of refused) {
       const result = await edit(input);
       expect({ input, extensions: result.errors?.[0]?.extensions }).toEqual({ input, extensions: expect.objectContaining(expected) });
     }
-    expect((await edit({ kind: 'RULE', code: 'D6_X', recordJson: JSON.stringify(epidemicRule), reason: 'thêm' }, await platform.env.token(SeededUsers.stttLead))).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await edit({ kind: 'RULE', code: 'D6_X', recordJson: JSON.stringify(epidemicRule), reason: 'thêm' }, await platform.env.token(SeededUsers.stttLead)))
+        .errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
     expect(await revisions()).toBe(count);
-    expect((await sql.query(`SELECT code, valid_to, successor_code, parent_code FROM "${platform.env.schema('directory')}".agency ORDER BY code`)).rows).toEqual(agencies);
+    expect(
+      (await sql.query(`SELECT code, valid_to, successor_code, parent_code FROM "${platform.env.schema('directory')}".agency ORDER BY code`)).rows,
+    ).toEqual(agencies);
   });
 });

@@ -112,13 +112,22 @@ describe('three replicas of every service', () => {
 
     // The load: submissions through the gateways in turn, then case reads.
     const loadStarted = Date.now();
-    const load = await submitLoad({ gateways, token: await env.token(SeededUsers.lethuyOfficer), runId: env.id, count: SUBMITS, concurrency: 12, repeatEvery: 6 });
+    const load = await submitLoad({
+      gateways,
+      token: await env.token(SeededUsers.lethuyOfficer),
+      runId: env.id,
+      count: SUBMITS,
+      concurrency: 12,
+      repeatEvery: 6,
+    });
     const readFailures: string[] = [];
     const readCaseIds = load.acknowledged.slice(0, READS).map((a) => a.caseId);
     await Promise.all(
       [0, 1, 2, 3, 4, 5].map(async (worker) => {
         for (let i = worker; i < readCaseIds.length; i += 6) {
-          await gql(i, `query($id: ID!) { case(id: $id) { id number reportCount } }`, { id: readCaseIds[i] }, SeededUsers.stttLead).catch((error: Error) => readFailures.push(error.message));
+          await gql(i, `query($id: ID!) { case(id: $id) { id number reportCount } }`, { id: readCaseIds[i] }, SeededUsers.stttLead).catch((error: Error) =>
+            readFailures.push(error.message),
+          );
         }
       }),
     );
@@ -131,7 +140,10 @@ describe('three replicas of every service', () => {
     const notification = env.schema('notification');
     await eventually(
       async () => {
-        const [{ n }] = await sql1<{ n: number }>(`SELECT count(*)::int AS n FROM "${consultation}".consultation_deadline WHERE consultation_id = ANY($1::uuid[]) AND fired_at IS NOT NULL`, [consultationIds]);
+        const [{ n }] = await sql1<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "${consultation}".consultation_deadline WHERE consultation_id = ANY($1::uuid[]) AND fired_at IS NOT NULL`,
+          [consultationIds],
+        );
         return n === consultationIds.length * 2 ? true : undefined;
       },
       DEADLINE_MS + 30_000,
@@ -156,7 +168,9 @@ describe('three replicas of every service', () => {
     const stream = await readStream(js, jsm, env.streamName, env.subjectPrefix);
 
     // What each replica did, from its /metrics.
-    const metrics = new Map(await Promise.all(processes.map(async (p) => [p.label, await (await fetch(`http://127.0.0.1:${p.port}/metrics`)).text()] as const)));
+    const metrics = new Map(
+      await Promise.all(processes.map(async (p) => [p.label, await (await fetch(`http://127.0.0.1:${p.port}/metrics`)).text()] as const)),
+    );
     const handled = (name: ServiceName, subject: string) =>
       of(name).map((p) => metricValue(metrics.get(p.label)!, 'phoihop_rpc_duration_seconds_count', { service: name, subject }));
     const handledAll = (name: ServiceName) =>
@@ -171,7 +185,8 @@ describe('three replicas of every service', () => {
     const consumed = (name: ServiceName) =>
       of(name).map((p) => {
         let total = 0;
-        for (const line of metrics.get(p.label)!.split('\n')) if (line.startsWith(`phoihop_events_consumed_total{service="${name}"`)) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+        for (const line of metrics.get(p.label)!.split('\n'))
+          if (line.startsWith(`phoihop_events_consumed_total{service="${name}"`)) total += Number(line.slice(line.lastIndexOf(' ') + 1));
         return total;
       });
     const submitsHandled = handled('intake', RpcSubjects.intake.reportSubmit);
@@ -181,10 +196,17 @@ describe('three replicas of every service', () => {
     const readsSent = [...handled('gateway', RpcSubjects.intake.caseGet), ...handled('consultation', RpcSubjects.intake.caseGet)];
 
     // Each consumer applied each of its events once: its inbox holds exactly the stream's events of its subjects.
-    const inbox = async (schema: string, durable: string) => (await sql1<{ event_id: string }>(`SELECT event_id FROM "${schema}".inbox WHERE consumer = $1`, [durable])).map((r) => r.event_id);
+    const inbox = async (schema: string, durable: string) =>
+      (await sql1<{ event_id: string }>(`SELECT event_id FROM "${schema}".inbox WHERE consumer = $1`, [durable])).map((r) => r.event_id);
     const consultationHandled = ['evt.consultation.consultation.opened', 'evt.consultation.opinion.escalated', 'evt.consultation.consultation.resolved'];
-    const expectedIntakeInbox = stream.filter((m) => consultationHandled.includes(m.subject)).map((m) => m.envelope.id).sort();
-    const expectedFanout = stream.filter((m) => !m.subject.startsWith('evt.directory.')).map((m) => m.envelope.id).sort();
+    const expectedIntakeInbox = stream
+      .filter((m) => consultationHandled.includes(m.subject))
+      .map((m) => m.envelope.id)
+      .sort();
+    const expectedFanout = stream
+      .filter((m) => !m.subject.startsWith('evt.directory.'))
+      .map((m) => m.envelope.id)
+      .sort();
     const intakeInbox = (await inbox(intake, 'intake-consultation')).sort();
     const fanoutInbox = (await inbox(notification, 'notification-fanout')).sort();
     const feedCopiesExpected = stream
@@ -211,12 +233,15 @@ describe('three replicas of every service', () => {
       `SELECT action, count(*)::int AS n FROM "${consultation}".audit_log WHERE target_id = ANY($1::text[]) AND action IN ('consultation.reminded', 'consultation.escalated') GROUP BY action ORDER BY action`,
       [consultationIds],
     );
-    const onStream = (subject: string) => stream.filter((m) => m.subject === subject && consultationIds.includes((m.envelope.data as { consultationId?: string }).consultationId ?? '')).length;
+    const onStream = (subject: string) =>
+      stream.filter((m) => m.subject === subject && consultationIds.includes((m.envelope.data as { consultationId?: string }).consultationId ?? '')).length;
 
     // Each outbox event is on the stream once, and the events of each aggregate in the order they were committed.
     const outboxVsStream: Record<string, { outbox: number; onStream: number; aggregates: number; outOfOrder: number; missingOrRepeated: number }> = {};
     for (const service of ['directory', 'intake', 'consultation'] as const) {
-      const rows = await sql1<{ id: string; aggregate: string }>(`SELECT id, envelope->>'aggregateId' AS aggregate FROM "${env.schema(service)}".outbox ORDER BY seq`);
+      const rows = await sql1<{ id: string; aggregate: string }>(
+        `SELECT id, envelope->>'aggregateId' AS aggregate FROM "${env.schema(service)}".outbox ORDER BY seq`,
+      );
       const published = stream.filter((m) => m.subject.startsWith(`evt.${service}.`));
       const times = new Map<string, number>();
       for (const m of published) times.set(m.envelope.id, (times.get(m.envelope.id) ?? 0) + 1);
@@ -274,7 +299,9 @@ describe('three replicas of every service', () => {
     expect(intoConsultation).toEqual(consulted.map(() => ({ n: 1 })));
 
     // Each deadline fired once.
-    expect(deadlines).toEqual(consulted.flatMap(() => [{ kind: 'ESCALATION', fired: true, attempts: 0 }]).concat(consulted.map(() => ({ kind: 'REMINDER', fired: true, attempts: 0 }))));
+    expect(deadlines).toEqual(
+      consulted.flatMap(() => [{ kind: 'ESCALATION', fired: true, attempts: 0 }]).concat(consulted.map(() => ({ kind: 'REMINDER', fired: true, attempts: 0 }))),
+    );
     expect(audited).toEqual([
       { action: 'consultation.escalated', n: consulted.length },
       { action: 'consultation.reminded', n: consulted.length },
@@ -284,7 +311,14 @@ describe('three replicas of every service', () => {
 
     // Each outbox event published once, in its aggregate's order.
     for (const [service, counts] of Object.entries(outboxVsStream)) {
-      expect({ service, ...counts }).toEqual({ service, outbox: counts.outbox, onStream: counts.outbox, aggregates: counts.aggregates, outOfOrder: 0, missingOrRepeated: 0 });
+      expect({ service, ...counts }).toEqual({
+        service,
+        outbox: counts.outbox,
+        onStream: counts.outbox,
+        aggregates: counts.aggregates,
+        outOfOrder: 0,
+        missingOrRepeated: 0,
+      });
     }
     expect(outboxVsStream['intake']!.outbox).toBeGreaterThan(SUBMITS);
 

@@ -54,7 +54,9 @@ describe('many reports at once (group commit)', () => {
 
   let tokens: Record<string, string>;
   beforeAll(async () => {
-    tokens = Object.fromEntries(await Promise.all([...REPORTERS, 'stttLead' as const].map(async (key) => [key, await platform.env.token(SeededUsers[key])] as const)));
+    tokens = Object.fromEntries(
+      await Promise.all([...REPORTERS, 'stttLead' as const].map(async (key) => [key, await platform.env.token(SeededUsers[key])] as const)),
+    );
   });
 
   /** Reports every topic four times at once and checks the outcome is what one-by-one writing would give. */
@@ -84,10 +86,15 @@ describe('many reports at once (group commit)', () => {
     expect(results.filter((r) => !r.data!.submitReport.merged)).toHaveLength(topics.length);
 
     const intake = platform.env.schema('intake');
-    const { rows: cases } = await sql.query(`SELECT id, seq, (SELECT count(*)::int FROM "${intake}".report r WHERE r.case_id = c.id) AS reports FROM "${intake}".handling_case c WHERE id = ANY($1::uuid[]) ORDER BY seq`, [caseIds]);
+    const { rows: cases } = await sql.query(
+      `SELECT id, seq, (SELECT count(*)::int FROM "${intake}".report r WHERE r.case_id = c.id) AS reports FROM "${intake}".handling_case c WHERE id = ANY($1::uuid[]) ORDER BY seq`,
+      [caseIds],
+    );
     expect(cases.map((c) => c.reports)).toEqual(topics.map(() => REPORTERS.length));
     // Numbers without gaps: none taken by a report that joined a case, none lost to a batch that started again.
-    const { rows: [numbering] } = await sql.query(`SELECT count(*)::int AS n, max(seq) - min(seq) + 1 AS span FROM "${intake}".handling_case`);
+    const {
+      rows: [numbering],
+    } = await sql.query(`SELECT count(*)::int AS n, max(seq) - min(seq) + 1 AS span FROM "${intake}".handling_case`);
     expect(numbering.span).toBe(numbering.n);
 
     // One event per report, in order per case (opened before attached), each naming its own reporter.
@@ -101,7 +108,10 @@ describe('many reports at once (group commit)', () => {
     for (const caseId of caseIds) expect(mine.filter((e) => e.caseId === caseId).map((e) => e.subject)[0]).toMatch(/case\.opened$/);
 
     // One audit entry per report with its reporter, and the chain still verifies.
-    const { rows: audit } = await sql.query(`SELECT actor_agency, summary->>'reportId' AS "reportId" FROM "${intake}".audit_log WHERE summary->>'reportId' = ANY($1::text[])`, [reportIds]);
+    const { rows: audit } = await sql.query(
+      `SELECT actor_agency, summary->>'reportId' AS "reportId" FROM "${intake}".audit_log WHERE summary->>'reportId' = ANY($1::text[])`,
+      [reportIds],
+    );
     expect(audit).toHaveLength(jobs.length);
     jobs.forEach((job, i) => expect(audit.find((a) => a.reportId === reportIds[i])!.actor_agency).toBe(SeededUsers[job.reporter].agencyCode));
     expect(await verifyAuditChain(sql, intake)).toMatchObject({ ok: true });
@@ -119,15 +129,30 @@ describe('many reports at once (group commit)', () => {
 
   it('reads again when a coordinator’s change commits between a batch’s read and its lock, and still loses nothing', async () => {
     // A case the coordinator dismisses and reopens over and over: each change moves the audit head.
-    const seed = await graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: { url: 'https://example.vn/dieu-phoi', excerpt: randomTopics()[0], categoryCode: 'FALSE_INFO_PANIC' } }, tokens['lethuyOfficer']);
+    const seed = await graphqlRequest<Submitted>(
+      platform.graphqlUrl,
+      SUBMIT,
+      { i: { url: 'https://example.vn/dieu-phoi', excerpt: randomTopics()[0], categoryCode: 'FALSE_INFO_PANIC' } },
+      tokens['lethuyOfficer'],
+    );
     const id = seed.data!.submitReport.case.id;
     const lead = tokens['stttLead']!;
     await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!) { triageCase(id: $id) { status } }`, { id }, lead);
     let coordinating = true;
     const coordinator = (async () => {
       while (coordinating) {
-        await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!, $r: String!) { dismissCase(id: $id, reason: $r) { status } }`, { id, r: 'Đã xử lý xong' }, lead);
-        await graphqlRequest(platform.graphqlUrl, `mutation($id: ID!, $r: String!) { reopenCase(id: $id, reason: $r) { status } }`, { id, r: 'Phản ánh lại' }, lead);
+        await graphqlRequest(
+          platform.graphqlUrl,
+          `mutation($id: ID!, $r: String!) { dismissCase(id: $id, reason: $r) { status } }`,
+          { id, r: 'Đã xử lý xong' },
+          lead,
+        );
+        await graphqlRequest(
+          platform.graphqlUrl,
+          `mutation($id: ID!, $r: String!) { reopenCase(id: $id, reason: $r) { status } }`,
+          { id, r: 'Phản ánh lại' },
+          lead,
+        );
         // A change every few milliseconds is plenty to meet the batches; more would only load the machine.
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -145,9 +170,21 @@ describe('many reports at once (group commit)', () => {
   it('pages the reports of a much-reported case: the answer to a report counts them all, case(id) reads them page by page', async () => {
     type Page = { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
     const text = randomTopics()[0]!;
-    const first = await graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: { url: 'https://example.vn/lan-truyen/0', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } }, tokens['lethuyOfficer']);
+    const first = await graphqlRequest<Submitted>(
+      platform.graphqlUrl,
+      SUBMIT,
+      { i: { url: 'https://example.vn/lan-truyen/0', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } },
+      tokens['lethuyOfficer'],
+    );
     const more = await Promise.all(
-      Array.from({ length: 59 }, (_, i) => graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: { url: `https://example.vn/lan-truyen/${i + 1}`, excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } }, tokens[REPORTERS[i % REPORTERS.length]!])),
+      Array.from({ length: 59 }, (_, i) =>
+        graphqlRequest<Submitted>(
+          platform.graphqlUrl,
+          SUBMIT,
+          { i: { url: `https://example.vn/lan-truyen/${i + 1}`, excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } },
+          tokens[REPORTERS[i % REPORTERS.length]!],
+        ),
+      ),
     );
     expect(more.every((r) => r.data?.submitReport.merged)).toBe(true);
     const PAGE = `reports(first: $n, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }`;

@@ -133,8 +133,18 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
   });
 
   it('opens a new case with a "possible duplicate" suggestion for text similar below the join threshold', async () => {
-    const original = await submit(tokens['lethuyOfficer']!, { url: 'https://example.vn/tin-vo-dap-goc', excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
-    const similar = await submit(tokens['btgOfficer']!, { url: 'https://example.vn/tin-vo-dap-cai-chinh', excerpt: FLOOD_RUMOUR_PARTIAL, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+    const original = await submit(tokens['lethuyOfficer']!, {
+      url: 'https://example.vn/tin-vo-dap-goc',
+      excerpt: FLOOD_RUMOUR,
+      categoryCode: 'FALSE_INFO_PANIC',
+      localityCode: 'LE_THUY',
+    });
+    const similar = await submit(tokens['btgOfficer']!, {
+      url: 'https://example.vn/tin-vo-dap-cai-chinh',
+      excerpt: FLOOD_RUMOUR_PARTIAL,
+      categoryCode: 'FALSE_INFO_PANIC',
+      localityCode: 'LE_THUY',
+    });
     expect(similar.errors).toBeUndefined();
     expect(similar.data!.submitReport.merged).toBe(false);
     const suggestion = similar.data!.submitReport.case.possibleDuplicates.find((d) => d.caseId === original.data!.submitReport.case.id);
@@ -147,14 +157,25 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
     const reporters = ['lethuyOfficer', 'btgOfficer', 'caOfficer', 'donghoiOfficer', 'sytOfficer', 'stttLead'];
     const text = `Cảnh báo: tài khoản giả mạo Công an tỉnh đang nhắn tin yêu cầu nộp phạt nguội qua đường link lạ, mã ${Date.now()}`;
     const results = await Promise.all(
-      reporters.map((key, i) => submit(tokens[key]!, { url: `https://www.facebook.com/permalink.php?story_fbid=777&id=888&utm_medium=${i}`, excerpt: text, categoryCode: 'IMPERSONATION_SCAM' })),
+      reporters.map((key, i) =>
+        submit(tokens[key]!, {
+          url: `https://www.facebook.com/permalink.php?story_fbid=777&id=888&utm_medium=${i}`,
+          excerpt: text,
+          categoryCode: 'IMPERSONATION_SCAM',
+        }),
+      ),
     );
     expect(results.every((r) => !r.errors)).toBe(true);
     const caseIds = new Set(results.map((r) => r.data!.submitReport.case.id));
     expect(caseIds.size).toBe(1);
     expect(results.filter((r) => !r.data!.submitReport.merged)).toHaveLength(1);
     const [caseId] = [...caseIds];
-    const seen = await graphqlRequest<{ case: { reportCount: number } }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { reportCount } }`, { id: caseId }, tokens['stttLead']);
+    const seen = await graphqlRequest<{ case: { reportCount: number } }>(
+      platform.graphqlUrl,
+      `query($id: ID!) { case(id: $id) { reportCount } }`,
+      { id: caseId },
+      tokens['stttLead'],
+    );
     expect(seen.data!.case.reportCount).toBe(reporters.length);
   });
 
@@ -169,7 +190,12 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
     const asSyt = await graphqlRequest<{ case: unknown }>(platform.graphqlUrl, GET_CASE, { id }, tokens['sytOfficer']);
     expect(asSyt.errors).toBeUndefined();
     expect(asSyt.data!.case).toBeNull();
-    const missing = await graphqlRequest<{ case: unknown }>(platform.graphqlUrl, GET_CASE, { id: '00000000-0000-4000-8000-000000000000' }, tokens['sytOfficer']);
+    const missing = await graphqlRequest<{ case: unknown }>(
+      platform.graphqlUrl,
+      GET_CASE,
+      { id: '00000000-0000-4000-8000-000000000000' },
+      tokens['sytOfficer'],
+    );
     expect(missing).toEqual(asSyt);
     const listed = await graphqlRequest<{ cases: { edges: { node: { id: string } }[] } }>(platform.graphqlUrl, LIST_CASES, { first: 50 }, tokens['sytOfficer']);
     expect(listed.data!.cases.edges.map((e) => e.node.id)).not.toContain(id);
@@ -196,14 +222,30 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
   });
 
   it('shows auditors the audit trail of a case across services, page by page, and no one else', async () => {
-    const cases = await graphqlRequest<{ cases: { edges: { node: { id: string; number: string } }[] } }>(platform.graphqlUrl, LIST_CASES, { first: 100 }, tokens['leader']);
+    const cases = await graphqlRequest<{ cases: { edges: { node: { id: string; number: string } }[] } }>(
+      platform.graphqlUrl,
+      LIST_CASES,
+      { first: 100 },
+      tokens['leader'],
+    );
     const first = cases.data!.cases.edges.find((e) => e.node.number.endsWith('000001'))!.node;
     const query = `query($t: String!, $n: Int, $a: String) { auditTrail(targetId: $t, first: $n, after: $a) { entries { service seq action actorAgency summary } hasNextPage endCursor } }`;
-    type Trail = { auditTrail: { entries: { service: string; seq: number; action: string; actorAgency: string; summary: string }[]; hasNextPage: boolean; endCursor: string | null } };
+    type Trail = {
+      auditTrail: {
+        entries: { service: string; seq: number; action: string; actorAgency: string; summary: string }[];
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+    };
     const seen: Trail['auditTrail']['entries'] = [];
     let after: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof graphqlRequest<Trail>>> = await graphqlRequest<Trail>(platform.graphqlUrl, query, { t: first.id, n: 1, a: after }, tokens['auditor']);
+      const page: Awaited<ReturnType<typeof graphqlRequest<Trail>>> = await graphqlRequest<Trail>(
+        platform.graphqlUrl,
+        query,
+        { t: first.id, n: 1, a: after },
+        tokens['auditor'],
+      );
       expect(page.errors).toBeUndefined();
       seen.push(...page.data!.auditTrail.entries);
       after = page.data!.auditTrail.hasNextPage ? page.data!.auditTrail.endCursor : null;
@@ -222,16 +264,29 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
 
   it('pages through cases with a Relay connection', async () => {
     const page1 = await graphqlRequest<{ cases: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-      platform.graphqlUrl, LIST_CASES, { first: 1 }, tokens['leader'],
+      platform.graphqlUrl,
+      LIST_CASES,
+      { first: 1 },
+      tokens['leader'],
     );
     expect(page1.data!.cases.edges).toHaveLength(1);
     expect(page1.data!.cases.pageInfo.hasNextPage).toBe(true);
-    const page2 = await graphqlRequest<typeof page1.data>(platform.graphqlUrl, LIST_CASES, { first: 1, after: page1.data!.cases.pageInfo.endCursor }, tokens['leader']);
+    const page2 = await graphqlRequest<typeof page1.data>(
+      platform.graphqlUrl,
+      LIST_CASES,
+      { first: 1, after: page1.data!.cases.pageInfo.endCursor },
+      tokens['leader'],
+    );
     expect(page2.data!.cases.edges[0]!.node.id).not.toBe(page1.data!.cases.edges[0]!.node.id);
   });
 
   it('lets the coordinator triage, dismiss and reopen a case, refusing illegal moves and other roles', async () => {
-    const created = await submit(tokens['donghoiOfficer']!, { url: 'https://example.vn/phan-anh-rac-thai', excerpt: 'Người dân phản ánh bãi rác tự phát bốc mùi ở phường Đức Ninh', categoryCode: 'GRIEVANCE', localityCode: 'DONG_HOI' });
+    const created = await submit(tokens['donghoiOfficer']!, {
+      url: 'https://example.vn/phan-anh-rac-thai',
+      excerpt: 'Người dân phản ánh bãi rác tự phát bốc mùi ở phường Đức Ninh',
+      categoryCode: 'GRIEVANCE',
+      localityCode: 'DONG_HOI',
+    });
     const id = created.data!.submitReport.case.id;
     type Moved = { status: string; severity: string };
     const move = (token: string, mutation: string, variables: Record<string, unknown>) =>
@@ -309,7 +364,12 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
       await directory.close();
       platform.directory = null;
       // Intake routes with the copy of today's rules it read from the directory (Đ6: the same participants).
-      const routed = await submit(tokens['lethuyOfficer']!, { ...valid, url: 'https://example.vn/khi-danh-ba-vang', excerpt: 'Tin giả: nước lũ sẽ lên thêm ba mét trong đêm nay ở Lệ Thủy', localityCode: 'LE_THUY' });
+      const routed = await submit(tokens['lethuyOfficer']!, {
+        ...valid,
+        url: 'https://example.vn/khi-danh-ba-vang',
+        excerpt: 'Tin giả: nước lũ sẽ lên thêm ba mét trong đêm nay ở Lệ Thủy',
+        localityCode: 'LE_THUY',
+      });
       expect(routed.errors).toBeUndefined();
       expect(routed.data!.submitReport.case.participants.map((p) => p.agency.code)).toEqual(expect.arrayContaining(['STTTT', 'UBND_LE_THUY']));
 

@@ -23,7 +23,11 @@ describe('services authorise every NATS request', () => {
   });
 
   const report = { url: 'https://example.vn/tin-gia', excerpt: 'Tin giả về dịch bệnh ở Đồng Hới', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'DONG_HOI' };
-  const codeOf = (promise: Promise<unknown>) => promise.then(() => 'OK', (error: RpcCallError) => error.code);
+  const codeOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'OK',
+      (error: RpcCallError) => error.code,
+    );
 
   it('refuses a request without a token, with a forged or an expired one', async () => {
     expect(await codeOf(rpc.request(RpcSubjects.intake.reportSubmit, report, { token: '' }))).toBe('UNAUTHENTICATED');
@@ -38,13 +42,21 @@ describe('services authorise every NATS request', () => {
   });
 
   it('answers a user outside the case as if the case did not exist', async () => {
-    const created = await rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, report, { token: await platform.env.token(SeededUsers.donghoiOfficer) });
+    const created = await rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, report, {
+      token: await platform.env.token(SeededUsers.donghoiOfficer),
+    });
     const outsider = await platform.env.token(SeededUsers.lethuyOfficer);
     const error = await rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id: created.case.id }, { token: outsider }).catch((e: RpcCallError) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Case not found' });
-    const missing = await rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id: '00000000-0000-4000-8000-000000000000' }, { token: outsider }).catch((e: RpcCallError) => e);
+    const missing = await rpc
+      .request<CaseDto>(RpcSubjects.intake.caseGet, { id: '00000000-0000-4000-8000-000000000000' }, { token: outsider })
+      .catch((e: RpcCallError) => e);
     expect(missing).toMatchObject({ code: 'NOT_FOUND', message: 'Case not found' });
-    const participant = await rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id: created.case.id }, { token: await platform.env.token(SeededUsers.caOfficer) });
+    const participant = await rpc.request<CaseDto>(
+      RpcSubjects.intake.caseGet,
+      { id: created.case.id },
+      { token: await platform.env.token(SeededUsers.caOfficer) },
+    );
     expect(participant.id).toBe(created.case.id);
   });
 

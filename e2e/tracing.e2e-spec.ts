@@ -23,9 +23,19 @@ describe('distributed tracing', () => {
   it('follows one submitReport through every hop in a single trace', async () => {
     exporter.reset();
     const token = await platform.env.token(SeededUsers.donghoiOfficer);
-    const result = await graphqlRequest(platform.graphqlUrl, SUBMIT_REPORT, {
-      input: { url: 'https://example.vn/mao-danh-cong-an', excerpt: 'Mạo danh công an gọi điện yêu cầu chuyển tiền', categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI' },
-    }, token);
+    const result = await graphqlRequest(
+      platform.graphqlUrl,
+      SUBMIT_REPORT,
+      {
+        input: {
+          url: 'https://example.vn/mao-danh-cong-an',
+          excerpt: 'Mạo danh công an gọi điện yêu cầu chuyển tiền',
+          categoryCode: 'IMPERSONATION_SCAM',
+          localityCode: 'DONG_HOI',
+        },
+      },
+      token,
+    );
     expect(result.errors).toBeUndefined();
 
     const spans = exporter.getFinishedSpans();
@@ -57,6 +67,8 @@ describe('distributed tracing', () => {
     };
     const pgSpans = spans.filter((s) => s.instrumentationScope.name.includes('instrumentation-pg') && s.spanContext().traceId === traceId);
     expect(pgSpans.length).toBeGreaterThan(0);
-    expect(pgSpans.some((s) => descendsFrom(s, intakeProcess) && /INSERT/i.test(String(s.attributes['db.statement'] ?? s.attributes['db.query.text'] ?? s.name)))).toBe(true);
+    expect(
+      pgSpans.some((s) => descendsFrom(s, intakeProcess) && /INSERT/i.test(String(s.attributes['db.statement'] ?? s.attributes['db.query.text'] ?? s.name))),
+    ).toBe(true);
   });
 });

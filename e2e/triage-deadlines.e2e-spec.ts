@@ -51,14 +51,31 @@ describe('triage and case deadlines', () => {
   const gql = <T>(query: string, variables: Record<string, unknown>, token = lead) => graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
   const view = async (id: string) => (await gql<{ case: CaseView }>(CASE, { id })).data!.case;
   /** Time passes: the case's pending deadlines of a kind fall due now. */
-  const fallDue = (caseId: string, kind: string) => sql.query(`UPDATE "${platform.env.schema('intake')}".case_deadline SET due_at = now() WHERE case_id = $1 AND kind = $2 AND fired_at IS NULL`, [caseId, kind]);
+  const fallDue = (caseId: string, kind: string) =>
+    sql.query(`UPDATE "${platform.env.schema('intake')}".case_deadline SET due_at = now() WHERE case_id = $1 AND kind = $2 AND fired_at IS NULL`, [
+      caseId,
+      kind,
+    ]);
   const firedEvents = async (caseId: string) =>
-    (await sql.query(`SELECT subject, envelope->'data'->>'kind' AS kind, count(*)::int AS n FROM "${platform.env.schema('intake')}".outbox WHERE envelope->'data'->>'caseId' = $1 AND subject LIKE 'evt.intake.deadline.%' GROUP BY 1, 2 ORDER BY 1, 2`, [caseId])).rows;
+    (
+      await sql.query(
+        `SELECT subject, envelope->'data'->>'kind' AS kind, count(*)::int AS n FROM "${platform.env.schema('intake')}".outbox WHERE envelope->'data'->>'caseId' = $1 AND subject LIKE 'evt.intake.deadline.%' GROUP BY 1, 2 ORDER BY 1, 2`,
+        [caseId],
+      )
+    ).rows;
 
   it('suggests a severity from reach, triages with it, and moves the SLA deadlines', async () => {
     const submitted = await gql<{ submitReport: { case: CaseView & { openedAt: string } } }>(
       SUBMIT,
-      { i: { url: `https://www.facebook.com/watch/?v=${Date.now()}`, excerpt: FLOOD_RUMOUR, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', estimatedReach: 150_000 } },
+      {
+        i: {
+          url: `https://www.facebook.com/watch/?v=${Date.now()}`,
+          excerpt: FLOOD_RUMOUR,
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+          estimatedReach: 150_000,
+        },
+      },
       await platform.env.token(SeededUsers.lethuyOfficer),
     );
     expect(submitted.errors).toBeUndefined();
@@ -91,7 +108,9 @@ describe('triage and case deadlines', () => {
     // A coordinator's explicit severity wins over the suggestion; severity is only set at triage.
     const dismissWithSeverity = await gql(`mutation($id: ID!) { dismissCase(id: $id, reason: "không có căn cứ") { id } }`, { id: opened.id });
     expect(dismissWithSeverity.errors).toBeUndefined();
-    const reopened = await gql<{ reopenCase: { status: string } }>(`mutation($id: ID!) { reopenCase(id: $id, reason: "có thêm báo cáo mới") { status } }`, { id: opened.id });
+    const reopened = await gql<{ reopenCase: { status: string } }>(`mutation($id: ID!) { reopenCase(id: $id, reason: "có thêm báo cáo mới") { status } }`, {
+      id: opened.id,
+    });
     expect(reopened.data!.reopenCase.status).toBe('TRIAGED');
     const decisions = (await view(opened.id)).deadlines.filter((d) => d.kind === 'DECISION');
     expect(decisions.filter((d) => d.closedAt === null)).toHaveLength(1);
@@ -100,7 +119,15 @@ describe('triage and case deadlines', () => {
   it('reminds, then escalates a missed decision once, to the lead agency and the provincial office for a critical case', async () => {
     const submitted = await gql<{ submitReport: { case: CaseView } }>(
       SUBMIT,
-      { i: { url: `https://example.vn/deadline/${Date.now()}`, excerpt: `Tin đồn dịch cúm lạ bùng phát ở chợ Đồng Hới, bệnh viện quá tải, trường học sắp đóng cửa toàn tỉnh ${Date.now()}`, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', estimatedReach: 500_000 } },
+      {
+        i: {
+          url: `https://example.vn/deadline/${Date.now()}`,
+          excerpt: `Tin đồn dịch cúm lạ bùng phát ở chợ Đồng Hới, bệnh viện quá tải, trường học sắp đóng cửa toàn tỉnh ${Date.now()}`,
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+          estimatedReach: 500_000,
+        },
+      },
       await platform.env.token(SeededUsers.lethuyOfficer),
     );
     const caseId = submitted.data!.submitReport.case.id;
@@ -118,21 +145,40 @@ describe('triage and case deadlines', () => {
       { subject: 'evt.intake.deadline.escalated', kind: 'DECISION', n: 1 },
       { subject: 'evt.intake.deadline.reminded', kind: 'DECISION', n: 1 },
     ]);
-    const { rows } = await sql.query(`SELECT envelope->'data' AS data FROM "${platform.env.schema('intake')}".outbox WHERE subject = 'evt.intake.deadline.escalated' AND envelope->'data'->>'caseId' = $1`, [caseId]);
+    const { rows } = await sql.query(
+      `SELECT envelope->'data' AS data FROM "${platform.env.schema('intake')}".outbox WHERE subject = 'evt.intake.deadline.escalated' AND envelope->'data'->>'caseId' = $1`,
+      [caseId],
+    );
     expect(rows[0].data).toMatchObject({ owedBy: ['STTTT'], escalatedTo: ['STTTT', 'VP_UBND'], severity: 'CRITICAL' });
   });
 
   it('reminds the assignee of a handling action and stops once it is done', async () => {
     const submitted = await gql<{ submitReport: { case: CaseView } }>(
       SUBMIT,
-      { i: { url: `https://example.vn/action/${Date.now()}`, excerpt: `Tin đồn về giá xăng tăng gấp đôi từ ngày mai ${Date.now()}`, categoryCode: 'FALSE_INFO_ECONOMIC', localityCode: 'DONG_HOI' } },
+      {
+        i: {
+          url: `https://example.vn/action/${Date.now()}`,
+          excerpt: `Tin đồn về giá xăng tăng gấp đôi từ ngày mai ${Date.now()}`,
+          categoryCode: 'FALSE_INFO_ECONOMIC',
+          localityCode: 'DONG_HOI',
+        },
+      },
       await platform.env.token(SeededUsers.donghoiOfficer),
     );
     const caseId = submitted.data!.submitReport.case.id;
     await gql(TRIAGE, { id: caseId });
     const dueDate = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
     const decided = await gql<{ decideCase: { actions: { id: string }[] } }>(DECIDE, {
-      i: { caseId, finding: 'FALSE', provisionCodes: [], statementOfReasons: 'Sở Công Thương xác nhận giá không đổi.', actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'UBND_DONG_HOI', dueDate }, { type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate }] },
+      i: {
+        caseId,
+        finding: 'FALSE',
+        provisionCodes: [],
+        statementOfReasons: 'Sở Công Thương xác nhận giá không đổi.',
+        actions: [
+          { type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'UBND_DONG_HOI', dueDate },
+          { type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate },
+        ],
+      },
     });
     expect(decided.errors).toBeUndefined();
     const [clarification, monitor] = decided.data!.decideCase.actions;

@@ -27,7 +27,8 @@ const appFiles = (keep: (name: string) => boolean) => filesUnder(join(ROOT, 'app
 function sqlIn(fileName: string, text: string): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
-  const at = (node: ts.Node, what: string) => found.push(`${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${what.replace(/\s+/g, ' ').slice(0, 80)}`);
+  const at = (node: ts.Node, what: string) =>
+    found.push(`${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${what.replace(/\s+/g, ' ').slice(0, 80)}`);
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if (SQL.test(node.text)) at(node, node.text);

@@ -111,7 +111,13 @@ export const consultationView = (id: string) => viewer(CONSULTATION_VIEW, { id }
 
 export const REPORT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged report { id url excerpt note observedAt estimatedReach } case { id status } } }`;
 export const reportInput = (overrides: Vars = {}) => ({
-  i: { url: `https://example.vn/bai-viet/${randomBytes(6).toString('hex')}`, excerpt: uniqueText(), categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', ...overrides },
+  i: {
+    url: `https://example.vn/bai-viet/${randomBytes(6).toString('hex')}`,
+    excerpt: uniqueText(),
+    categoryCode: 'FALSE_INFO_PANIC',
+    localityCode: 'LE_THUY',
+    ...overrides,
+  },
 });
 /** Text unlike any other report's, so that it opens a case of its own. */
 export function uniqueText(): string {
@@ -197,10 +203,16 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
         if (triage) await ok(`mutation($id: ID!) { triageCase(id: $id, severity: MEDIUM) { id } }`, { id: submitReport.case.id });
         return submitReport.case.id as string;
       };
-      const open = async (input: Vars): Promise<string> => (await ok<Json>(`mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id } }`, { i: input })).openConsultation.id;
+      const open = async (input: Vars): Promise<string> =>
+        (await ok<Json>(`mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id } }`, { i: input })).openConsultation.id;
       const opinion = (consultationId: string) =>
-        ok(`mutation($i: SubmitOpinionInput!) { submitOpinion(input: $i) { id } }`, { i: { consultationId, position: 'AGREE', reasoning: 'Công an tỉnh đồng ý với đề xuất' } }, SeededUsers.caOfficer);
-      const decide = async (caseId: string): Promise<string> => (await ok<Json>(`mutation($i: DecideCaseInput!) { decideCase(input: $i) { actions { id } } }`, { i: decision(caseId) })).decideCase.actions[0].id;
+        ok(
+          `mutation($i: SubmitOpinionInput!) { submitOpinion(input: $i) { id } }`,
+          { i: { consultationId, position: 'AGREE', reasoning: 'Công an tỉnh đồng ý với đề xuất' } },
+          SeededUsers.caOfficer,
+        );
+      const decide = async (caseId: string): Promise<string> =>
+        (await ok<Json>(`mutation($i: DecideCaseInput!) { decideCase(input: $i) { actions { id } } }`, { i: decision(caseId) })).decideCase.actions[0].id;
       const partial: Omit<World, 'written' | 'meeting' | 'answered' | 'resolved'> & Partial<World> = {
         openCase: await newCase(),
         triagedCase: await newCase(true),
@@ -233,38 +245,77 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
       const w = partial as World;
       // Subscribed first, so that deliveries exist for the lead agency's events.
       const SUBSCRIBE = `mutation($i: CreateNotificationSubscriptionInput!) { createNotificationSubscription(input: $i) { subscription { id } } }`;
-      w.subscription = (await ok<Json>(SUBSCRIBE, { i: { channel: 'EMAIL', target: 'dieuphoi@stttt.quangbinh.gov.vn' } })).createNotificationSubscription.subscription.id;
-      w.revokedSubscription = (await ok<Json>(SUBSCRIBE, { i: { channel: 'EMAIL', target: 'lanhdao@stttt.quangbinh.gov.vn' } })).createNotificationSubscription.subscription.id;
+      w.subscription = (
+        await ok<Json>(SUBSCRIBE, { i: { channel: 'EMAIL', target: 'dieuphoi@stttt.quangbinh.gov.vn' } })
+      ).createNotificationSubscription.subscription.id;
+      w.revokedSubscription = (
+        await ok<Json>(SUBSCRIBE, { i: { channel: 'EMAIL', target: 'lanhdao@stttt.quangbinh.gov.vn' } })
+      ).createNotificationSubscription.subscription.id;
       await ok(`mutation($id: ID!) { revokeNotificationSubscription(id: $id) { id } }`, { id: w.revokedSubscription });
 
       await ok(`mutation($id: ID!) { dismissCase(id: $id, reason: "Không thuộc phạm vi xử lý") { id } }`, { id: w.dismissedCase });
       w.plannedAction = await decide(w.actingCase);
       w.doneAction = await decide(w.closedCase);
-      await ok(`mutation($i: UpdateHandlingActionInput!) { updateHandlingAction(input: $i) { id } }`, { i: { actionId: w.doneAction, status: 'DONE', result: 'Đã theo dõi, không có diễn biến mới' } });
+      await ok(`mutation($i: UpdateHandlingActionInput!) { updateHandlingAction(input: $i) { id } }`, {
+        i: { actionId: w.doneAction, status: 'DONE', result: 'Đã theo dõi, không có diễn biến mới' },
+      });
       await ok(`mutation($id: ID!) { closeCase(id: $id, outcome: "Đã theo dõi đủ thời hạn, không có diễn biến mới") { id } }`, { id: w.closedCase });
 
       const consulted = await newCase(true);
       w.written = await open(written(w, { caseId: consulted, invitedAgencyCodes: ['CA', 'BTG'] }));
-      w.meeting = await open({ caseId: consulted, mode: 'MEETING', invitedAgencyCodes: ['CA'], subject: 'Họp thống nhất xử lý vụ việc kiểm thử', meetingAt: new Date(Date.now() + 3 * 3_600_000).toISOString(), link: 'https://hop.quangbinh.gov.vn/p/1' });
+      w.meeting = await open({
+        caseId: consulted,
+        mode: 'MEETING',
+        invitedAgencyCodes: ['CA'],
+        subject: 'Họp thống nhất xử lý vụ việc kiểm thử',
+        meetingAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+        link: 'https://hop.quangbinh.gov.vn/p/1',
+      });
       w.answered = await w.newAnsweredConsultation();
       w.resolved = await w.newAnsweredConsultation();
-      await ok(`mutation($i: ResolveConsultationInput!) { resolveConsultation(input: $i) { id } }`, { i: { consultationId: w.resolved, summary: 'Thống nhất theo dõi thêm', plan: [] } });
-      w.focalPoint = (await ok<Json>(`mutation($i: FocalPointInput!) { setFocalPoint(input: $i) { id } }`, { i: { agencyCode: 'STTTT', displayName: 'Trần Thị B', title: 'Chuyên viên' } })).setFocalPoint.id;
-      const excerpt = async (caseId: string, text: string): Promise<string> => (await ok<Json>(ADD_EXCERPT, { i: { caseId, text } }, SeededUsers.lethuyOfficer)).addTextExcerpt.id;
+      await ok(`mutation($i: ResolveConsultationInput!) { resolveConsultation(input: $i) { id } }`, {
+        i: { consultationId: w.resolved, summary: 'Thống nhất theo dõi thêm', plan: [] },
+      });
+      w.focalPoint = (
+        await ok<Json>(`mutation($i: FocalPointInput!) { setFocalPoint(input: $i) { id } }`, {
+          i: { agencyCode: 'STTTT', displayName: 'Trần Thị B', title: 'Chuyên viên' },
+        })
+      ).setFocalPoint.id;
+      const excerpt = async (caseId: string, text: string): Promise<string> =>
+        (await ok<Json>(ADD_EXCERPT, { i: { caseId, text } }, SeededUsers.lethuyOfficer)).addTextExcerpt.id;
       w.evidenceCase = await newCase();
       w.excerptItem = await excerpt(w.evidenceCase, 'Trích đoạn bài đăng giả mạo làm chứng cứ');
       w.heldItem = await excerpt(w.evidenceCase, 'Trích đoạn thứ hai, đang được phong tỏa');
-      await ok(`mutation($i: LegalHoldInput!) { placeLegalHold(input: $i) { id } }`, { i: { itemId: w.heldItem, reason: 'Giữ nguyên chứng cứ phục vụ điều tra' } });
+      await ok(`mutation($i: LegalHoldInput!) { placeLegalHold(input: $i) { id } }`, {
+        i: { itemId: w.heldItem, reason: 'Giữ nguyên chứng cứ phục vụ điều tra' },
+      });
       const referred = await newCase(true);
       const { decideCase } = await ok<Json>(`mutation($i: DecideCaseInput!) { decideCase(input: $i) { actions { id } } }`, {
-        i: decision(referred, { finding: 'FALSE', provisionCodes: ['ND15_2020_D101'], assessment: ASSESSMENT, statementOfReasons: 'Thông tin sai sự thật gây hoang mang; chuyển công an.', actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: inAMonth() }] }),
+        i: decision(referred, {
+          finding: 'FALSE',
+          provisionCodes: ['ND15_2020_D101'],
+          assessment: ASSESSMENT,
+          statementOfReasons: 'Thông tin sai sự thật gây hoang mang; chuyển công an.',
+          actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: inAMonth() }],
+        }),
       });
-      w.referral = (await ok<Json>(`mutation($i: RequestPoliceReferralInput!) { requestPoliceReferral(input: $i) { id } }`, { i: { caseId: referred, actionId: decideCase.actions[0].id } })).requestPoliceReferral.id;
+      w.referral = (
+        await ok<Json>(`mutation($i: RequestPoliceReferralInput!) { requestPoliceReferral(input: $i) { id } }`, {
+          i: { caseId: referred, actionId: decideCase.actions[0].id },
+        })
+      ).requestPoliceReferral.id;
       await excerpt(referred, 'Trích đoạn của vụ việc chuyển công an');
-      w.referralPackage = (await ok<Json>(`mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id } }`, { i: { caseId: referred } })).exportEvidencePackage.id;
-      w.publicSource = await eventually(async () => ((await ok<Json>(`query($c: ID!) { publicSources(caseId: $c) { id } }`, { c: w.openCase })).publicSources[0]?.id as string | undefined));
+      w.referralPackage = (
+        await ok<Json>(`mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id } }`, { i: { caseId: referred } })
+      ).exportEvidencePackage.id;
+      w.publicSource = await eventually(
+        async () => (await ok<Json>(`query($c: ID!) { publicSources(caseId: $c) { id } }`, { c: w.openCase })).publicSources[0]?.id as string | undefined,
+      );
       w.delivery = await eventually(async () => {
-        const { rows } = await sql.query(`SELECT id FROM "${platform.env.schema('notification')}".delivery WHERE subscription_id = $1 AND status <> 'DEAD' LIMIT 1`, [w.subscription]);
+        const { rows } = await sql.query(
+          `SELECT id FROM "${platform.env.schema('notification')}".delivery WHERE subscription_id = $1 AND status <> 'DEAD' LIMIT 1`,
+          [w.subscription],
+        );
         return rows[0]?.id as string | undefined;
       });
       return w;
@@ -281,7 +332,9 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
           `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_schema LIKE $1 AND table_type = 'BASE TABLE' ORDER BY 1, 2`,
           [`${platform.env.id}\\_%`],
         );
-        footprintSql = tables.map((t) => `SELECT '${t.schema}.${t.name}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t.schema}"."${t.name}" x`).join(' UNION ALL ');
+        footprintSql = tables
+          .map((t) => `SELECT '${t.schema}.${t.name}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t.schema}"."${t.name}" x`)
+          .join(' UNION ALL ');
       }
       const { rows } = await sql.query<{ t: string; d: string }>(footprintSql);
       const events = (await jsm.streams.info(platform.env.streamName)).state.messages;
@@ -347,7 +400,10 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
           const watched = await testCase.watch?.(world, variables);
           const before = await settled();
           const result = await call(document, variables, testCase.as);
-          expect({ data: result.data?.[mutation] ?? null, error: result.errors?.[0]?.extensions }).toEqual({ data: null, error: expect.objectContaining(expected) });
+          expect({ data: result.data?.[mutation] ?? null, error: result.errors?.[0]?.extensions }).toEqual({
+            data: null,
+            error: expect.objectContaining(expected),
+          });
           expect(await footprint()).toEqual(before);
           if (testCase.watch) expect(await testCase.watch(world, variables)).toEqual(watched);
         } else {

@@ -27,11 +27,22 @@ export function caller(platform: Platform) {
 }
 
 /** A new case of its own (unique URL and text), reported by `reporter`. */
-export async function newCase(platform: Platform, reporter: TestUser, categoryCode = 'IMPERSONATION_SCAM', localityCode = 'LE_THUY', url?: string): Promise<string> {
+export async function newCase(
+  platform: Platform,
+  reporter: TestUser,
+  categoryCode = 'IMPERSONATION_SCAM',
+  localityCode = 'LE_THUY',
+  url?: string,
+): Promise<string> {
   const { ok } = caller(platform);
   const unique = Array.from({ length: 12 }, () => Math.random().toString(36).slice(2, 8)).join(' ');
   const data = await ok<{ submitReport: { case: { id: string } } }>(reporter, SUBMIT_REPORT, {
-    input: { url: url ?? `https://example.vn/bai/${Math.random().toString(36).slice(2)}`, excerpt: `Giả mạo cơ quan nhà nước ${unique}`, categoryCode, localityCode },
+    input: {
+      url: url ?? `https://example.vn/bai/${Math.random().toString(36).slice(2)}`,
+      excerpt: `Giả mạo cơ quan nhà nước ${unique}`,
+      categoryCode,
+      localityCode,
+    },
   });
   return data.submitReport.case.id;
 }

@@ -38,7 +38,18 @@ export function distinctReport(runId: string, n: number): ReportInput {
 }
 
 export const SUBMIT = /* GraphQL */ `
-  mutation Submit($input: SubmitReportInput!) { submitReport(input: $input) { merged report { id } case { id number } } }
+  mutation Submit($input: SubmitReportInput!) {
+    submitReport(input: $input) {
+      merged
+      report {
+        id
+      }
+      case {
+        id
+        number
+      }
+    }
+  }
 `;
 
 export interface Acknowledged {
@@ -92,7 +103,12 @@ export async function submitLoad(options: LoadOptions): Promise<LoadResult> {
       const repeat = options.repeatEvery && n % options.repeatEvery === options.repeatEvery - 1 && sent.length > 0;
       const input = repeat ? sent[n % sent.length]! : distinctReport(options.runId, n);
       try {
-        const response = await graphqlRequest<{ submitReport: { merged: boolean; report: { id: string }; case: { id: string } } }>(gateway, SUBMIT, { input }, options.token);
+        const response = await graphqlRequest<{ submitReport: { merged: boolean; report: { id: string }; case: { id: string } } }>(
+          gateway,
+          SUBMIT,
+          { input },
+          options.token,
+        );
         const answer = response.data?.submitReport;
         if (response.errors || !answer) fail(String(response.errors?.[0]?.extensions?.['code'] ?? `HTTP ${response.status}`));
         else {

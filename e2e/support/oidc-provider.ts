@@ -98,7 +98,14 @@ export class TestOidcProvider {
       if (url.href.startsWith(REDIRECT_URI)) {
         const code = url.searchParams.get('code');
         if (!code) throw new Error(`No code: ${url.search}`);
-        const tokens = await this.tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: WEB_CLIENT_ID, resource });
+        const tokens = await this.tokenRequest({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: REDIRECT_URI,
+          code_verifier: verifier,
+          client_id: WEB_CLIENT_ID,
+          resource,
+        });
         return { accessToken: tokens.access_token, idToken: tokens.id_token! };
       }
       location = url.href;
@@ -109,7 +116,10 @@ export class TestOidcProvider {
   /** A machine client's access token by client credentials. */
   async clientToken(clientId: string, resource = API_RESOURCE): Promise<string> {
     const client = this.machineClients.find((c) => c.clientId === clientId)!;
-    const tokens = await this.tokenRequest({ grant_type: 'client_credentials', scope: 'api', resource }, `Basic ${Buffer.from(`${clientId}:${client.secret}`).toString('base64')}`);
+    const tokens = await this.tokenRequest(
+      { grant_type: 'client_credentials', scope: 'api', resource },
+      `Basic ${Buffer.from(`${clientId}:${client.secret}`).toString('base64')}`,
+    );
     return tokens.access_token;
   }
 
@@ -155,8 +165,20 @@ export class TestOidcProvider {
     const accounts = this.accounts;
     return {
       clients: [
-        { client_id: WEB_CLIENT_ID, token_endpoint_auth_method: 'none', redirect_uris: [REDIRECT_URI], grant_types: ['authorization_code'], response_types: ['code'] },
-        ...this.machineClients.map((c) => ({ client_id: c.clientId, client_secret: c.secret, grant_types: ['client_credentials'], redirect_uris: [], response_types: [] })),
+        {
+          client_id: WEB_CLIENT_ID,
+          token_endpoint_auth_method: 'none',
+          redirect_uris: [REDIRECT_URI],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+        ...this.machineClients.map((c) => ({
+          client_id: c.clientId,
+          client_secret: c.secret,
+          grant_types: ['client_credentials'],
+          redirect_uris: [],
+          response_types: [],
+        })),
       ],
       jwks: { keys: keys.map((k) => k.jwk) as Configuration['jwks'] extends { keys: infer K } | undefined ? K : never },
       cookies: { keys: ['phoi-hop-test-cookie-key'] },
@@ -185,7 +207,13 @@ export class TestOidcProvider {
           useGrantedResource: () => true,
           getResourceServerInfo: (_ctx, resource) => {
             if (resource !== API_RESOURCE && resource !== SHORT_LIVED_RESOURCE) throw new Error(`Unknown resource ${resource}`);
-            return { scope: 'api', audience: AUDIENCE, accessTokenFormat: 'jwt', accessTokenTTL: resource === SHORT_LIVED_RESOURCE ? 4 : 600, jwt: { sign: { alg: 'RS256' } } };
+            return {
+              scope: 'api',
+              audience: AUDIENCE,
+              accessTokenFormat: 'jwt',
+              accessTokenTTL: resource === SHORT_LIVED_RESOURCE ? 4 : 600,
+              jwt: { sign: { alg: 'RS256' } },
+            };
           },
         },
       },

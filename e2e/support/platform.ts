@@ -74,11 +74,22 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const auth: AuthConfig = { ...env.auth, ...options.auth };
   const messaging = (name: string) => ({ ...env.serviceConfig(name, { auth }).messaging, rpcTimeoutMs: options.rpcTimeoutMs ?? 5000 });
   const deps = options.pgDriver ? { pgDriver: options.pgDriver } : {};
-  const directory = await createDirectoryApp({ ...env.serviceConfig('directory', { auth }), messaging: messaging('directory'), seedDir: defaultSeedDir() }, logger('directory'), deps);
+  const directory = await createDirectoryApp(
+    { ...env.serviceConfig('directory', { auth }), messaging: messaging('directory'), seedDir: defaultSeedDir() },
+    logger('directory'),
+    deps,
+  );
   const deadlines = { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: options.deadlinePollMs ?? 100 };
   const startIntake = () =>
     createIntakeApp(
-      { ...env.serviceConfig('intake', { auth }), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true, schedulerEnabled: true, deadlines },
+      {
+        ...env.serviceConfig('intake', { auth }),
+        messaging: messaging('intake'),
+        caseNumberPrefix: 'QB',
+        outboxRelayEnabled: true,
+        schedulerEnabled: true,
+        deadlines,
+      },
       logger('intake'),
       deps,
     );
@@ -93,7 +104,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const consultation = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
   const agencyFeedStream = `AGENCY_FEED_${env.id.toUpperCase()}`;
   const notification = await createNotificationApp(
-    { ...env.serviceConfig('notification', { auth }), messaging: messaging('notification'), outboxRelayEnabled: true, agencyFeedStream, dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) } },
+    {
+      ...env.serviceConfig('notification', { auth }),
+      messaging: messaging('notification'),
+      outboxRelayEnabled: true,
+      agencyFeedStream,
+      dispatch: { ...DEFAULT_DISPATCH_SETTINGS, pollIntervalMs: 100, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) },
+    },
     logger('notification'),
     deps,
   );
@@ -158,7 +175,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     },
     async addUser(user, displayName = `${user.username} (tài khoản thử)`) {
       const admin = await env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });
-      const result = await graphqlRequest(platform.graphqlUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...user, displayName } }, admin);
+      const result = await graphqlRequest(
+        platform.graphqlUrl,
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        { i: { ...user, displayName } },
+        admin,
+      );
       if (result.errors) throw new Error(`Could not add ${user.username}: ${JSON.stringify(result.errors)}`);
     },
     async startGatewayReplica() {

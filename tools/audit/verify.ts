@@ -21,7 +21,9 @@ async function main(): Promise<number> {
       if (result.ok) process.stdout.write(`OK      ${schema}: ${result.checked} entries (${Date.now() - started} ms)\n`);
       else {
         broken++;
-        process.stdout.write(`BROKEN  ${schema}: entry #${result.broken!.seq} ${result.broken!.id} — ${result.broken!.reason} (${result.checked} entries before it hold)\n`);
+        process.stdout.write(
+          `BROKEN  ${schema}: entry #${result.broken!.seq} ${result.broken!.id} — ${result.broken!.reason} (${result.checked} entries before it hold)\n`,
+        );
       }
     }
     return broken === 0 ? 0 : 1;

@@ -41,7 +41,6 @@ function freePort(): Promise<number> {
   });
 }
 
-
 const WORDS = (
   'tin đồn đập thủy điện vỡ lũ lụt sơ tán khẩn cấp giá xăng tăng gấp đôi ngân hàng phá sản dịch bệnh lây lan ' +
   'trường học đóng cửa quan chức tham nhũng lừa đảo chuyển khoản mạo danh công an cảnh báo người dân chia sẻ ngay ' +
@@ -53,7 +52,6 @@ function randomText(): string {
   return Array.from(bytes, (b) => WORDS[b % WORDS.length]).join(' ') + ` ${randomBytes(6).toString('hex')}`;
 }
 
-
 /**
  * The load generator's GraphQL client: node:http on kept-alive sockets. It shares the machine's two
  * cores with the platform, and `fetch` costs several times more CPU per request.
@@ -62,23 +60,26 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function graphqlPost(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<{ data?: unknown; errors?: unknown[] }> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: unknown; errors?: unknown[] });
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: unknown; errors?: unknown[] });
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
 }
-
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -116,7 +117,16 @@ async function runPhase(label: string, concurrency: number, seconds: number, ope
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { label, concurrency, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return {
+    label,
+    concurrency,
+    count: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }
 
 function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProcess {
@@ -148,7 +158,10 @@ function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProc
 async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -172,7 +185,15 @@ async function seedCase(pool: Pool, env: TestEnvironment, url: string, count: nu
   const submitted = await graphqlPost(
     url,
     `mutation($input: SubmitReportInput!) { submitReport(input: $input) { case { id } } }`,
-    { input: { url: `https://example.vn/bai/${randomBytes(8).toString('hex')}`, excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE' } },
+    {
+      input: {
+        url: `https://example.vn/bai/${randomBytes(8).toString('hex')}`,
+        excerpt,
+        categoryCode: 'FALSE_INFO_PANIC',
+        localityCode: 'LE_THUY',
+        sectorCode: 'AGRICULTURE',
+      },
+    },
     token,
   );
   if (submitted.errors) throw new Error(JSON.stringify(submitted.errors).slice(0, 500));
@@ -180,7 +201,10 @@ async function seedCase(pool: Pool, env: TestEnvironment, url: string, count: nu
   const intake = env.schema('intake');
   const agencies = (await pool.query<{ code: string }>(`SELECT code FROM "${env.schema('directory')}".agency ORDER BY code`)).rows.map((r) => r.code);
   const columns = (
-    await pool.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'report' ORDER BY ordinal_position`, [intake])
+    await pool.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'report' ORDER BY ordinal_position`,
+      [intake],
+    )
   ).rows.map((r) => r.column_name);
   const overridden: Record<string, string> = {
     id: 'gen_random_uuid()',
@@ -262,7 +286,11 @@ async function main(): Promise<void> {
       return ids.rowCount === PAGE + 1;
     };
     if (EXPLAIN) {
-      for (const [name, sql, params] of [['page', sqlPage, pageParams], ['totalCount (reportCounts)', sqlTotal, countParams], ['spread (spreadOfCases, totalCount before)', sqlCount, countParams]] as const) {
+      for (const [name, sql, params] of [
+        ['page', sqlPage, pageParams],
+        ['totalCount (reportCounts)', sqlTotal, countParams],
+        ['spread (spreadOfCases, totalCount before)', sqlCount, countParams],
+      ] as const) {
         const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
         explained.push(`${name}:\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
       }
@@ -295,7 +323,9 @@ async function main(): Promise<void> {
     else await env.cleanup();
   }
 
-  console.log(`\ncase reports benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, one case of ${REPORTS} reports, ${SECONDS} s per phase\n`);
+  console.log(
+    `\ncase reports benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, one case of ${REPORTS} reports, ${SECONDS} s per phase\n`,
+  );
   console.log('| operation                              |   c |   count |   req/s | p50 ms | p95 ms | p99 ms | errors |');
   console.log('|----------------------------------------|-----|---------|---------|--------|--------|--------|--------|');
   for (const r of results) console.log(row(r));

@@ -62,18 +62,22 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function graphqlPost(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<{ errors?: unknown[] }> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown[] });
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown[] });
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -157,7 +161,15 @@ async function runPhase(label: string, concurrency: number, seconds: number, ope
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { label, concurrency, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    label,
+    concurrency,
+    count: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProcess {
@@ -192,7 +204,10 @@ function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProc
 async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -221,7 +236,13 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${PORTS.gateway}/graphql`;
     const token = await env.token(SeededUsers.lethuyOfficer);
     const mutation = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { merged case { id number } } }`;
-    const newReport = () => ({ url: `https://example.vn/bai/${randomBytes(8).toString('hex')}`, excerpt: randomText(), categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE' });
+    const newReport = () => ({
+      url: `https://example.vn/bai/${randomBytes(8).toString('hex')}`,
+      excerpt: randomText(),
+      categoryCode: 'FALSE_INFO_PANIC',
+      localityCode: 'LE_THUY',
+      sectorCode: 'AGRICULTURE',
+    });
     const submit = async (): Promise<boolean> => {
       const result = await graphqlPost(url, mutation, { input: newReport() }, token);
       if (result.errors) throw new Error(JSON.stringify(result.errors).slice(0, 500));
@@ -230,14 +251,24 @@ async function main(): Promise<void> {
     // The hops one by one (--breakdown): what each layer costs without the layers behind it.
     const hops: Array<[string, () => Promise<boolean>]> = [
       ['GraphQL query, no service', async () => !(await graphqlPost(url, '{ __typename }', {}, token)).errors],
-      ['NATS directory.case.route', async () => {
-        await rpc.request(RpcSubjects.directory.caseRoute, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE', text: randomText() }, { token });
-        return true;
-      }],
-      ['NATS intake.report.submit', async () => {
-        await rpc.request(RpcSubjects.intake.reportSubmit, newReport(), { token });
-        return true;
-      }],
+      [
+        'NATS directory.case.route',
+        async () => {
+          await rpc.request(
+            RpcSubjects.directory.caseRoute,
+            { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', sectorCode: 'AGRICULTURE', text: randomText() },
+            { token },
+          );
+          return true;
+        },
+      ],
+      [
+        'NATS intake.report.submit',
+        async () => {
+          await rpc.request(RpcSubjects.intake.reportSubmit, newReport(), { token });
+          return true;
+        },
+      ],
     ];
     const pids = { gateway: children[2]?.pid, intake: children[1]?.pid, directory: children[0]?.pid };
     const measured = async (label: string, concurrency: number, operation: () => Promise<boolean>): Promise<PhaseResult> => {
@@ -253,13 +284,17 @@ async function main(): Promise<void> {
 
     const schema = env.schema('bench');
     await pool.query(`CREATE SCHEMA "${schema}"`);
-    await pool.query(`CREATE TABLE "${schema}".ref (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await pool.query(
+      `CREATE TABLE "${schema}".ref (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
     for (const concurrency of CONCURRENCY) {
       process.stderr.write(`[bench] raw pg insert, concurrency ${concurrency}\n`);
-      results.push(await runPhase('raw pg single-row INSERT', concurrency, SECONDS, async () => {
-        await pool.query(`INSERT INTO "${schema}".ref (body) VALUES ($1)`, [randomText()]);
-        return true;
-      }));
+      results.push(
+        await runPhase('raw pg single-row INSERT', concurrency, SECONDS, async () => {
+          await pool.query(`INSERT INTO "${schema}".ref (body) VALUES ($1)`, [randomText()]);
+          return true;
+        }),
+      );
       process.stderr.write(`[bench] submitReport, concurrency ${concurrency}\n`);
       results.push(await measured('submitReport (GraphQL)', concurrency, submit));
       if (JOINS) {
@@ -305,11 +340,15 @@ async function main(): Promise<void> {
   // throughput ≈ cores ÷ (CPU per request summed over the processes).
   for (const phase of cpu) {
     const total = Object.values(phase.used).reduce((a, b) => a + b, 0);
-    console.log(`\nCPU per request, ${phase.label} (${phase.count} requests; machine busy ${((total / phase.seconds / os.cpus().length) * 100).toFixed(0)} %):\n`);
+    console.log(
+      `\nCPU per request, ${phase.label} (${phase.count} requests; machine busy ${((total / phase.seconds / os.cpus().length) * 100).toFixed(0)} %):\n`,
+    );
     console.log('| process                        | CPU ms / request | share |');
     console.log('|--------------------------------|------------------|-------|');
     for (const [name, seconds] of Object.entries(phase.used).sort((a, b) => b[1] - a[1])) {
-      console.log(`| ${name.padEnd(30)} | ${((seconds * 1000) / Math.max(1, phase.count)).toFixed(2).padStart(16)} | ${((seconds / total) * 100).toFixed(0).padStart(4)} % |`);
+      console.log(
+        `| ${name.padEnd(30)} | ${((seconds * 1000) / Math.max(1, phase.count)).toFixed(2).padStart(16)} | ${((seconds / total) * 100).toFixed(0).padStart(4)} % |`,
+      );
     }
     console.log(`| ${'total'.padEnd(30)} | ${((total * 1000) / Math.max(1, phase.count)).toFixed(2).padStart(16)} |       |`);
   }

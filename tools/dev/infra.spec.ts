@@ -16,12 +16,17 @@ describe('dev launcher helpers', () => {
     expect(parseArgs(argv, 9).replicas).toBe(replicas);
   });
 
-  it.each([[['--replicas']], [['--replicas', '0']], [['--replicas', '10']], [['--replicas', '2.5']], [['--replicas', 'three']], [['--replicas=-1']], [['--replicas', '--embedded']]])(
-    'refuses %j, saying what it needs',
-    (argv) => {
-      expect(() => parseArgs(argv, 9)).toThrow(/--replicas needs a whole number from 1 to 9/);
-    },
-  );
+  it.each([
+    [['--replicas']],
+    [['--replicas', '0']],
+    [['--replicas', '10']],
+    [['--replicas', '2.5']],
+    [['--replicas', 'three']],
+    [['--replicas=-1']],
+    [['--replicas', '--embedded']],
+  ])('refuses %j, saying what it needs', (argv) => {
+    expect(() => parseArgs(argv, 9)).toThrow(/--replicas needs a whole number from 1 to 9/);
+  });
 
   it('builds database URLs with encoded credentials', () => {
     expect(databaseUrl('postgres', 5432)).toBe('postgres://postgres@127.0.0.1:5432/phoi_hop');

@@ -41,7 +41,8 @@ export function parseArgs(argv: string[], maxReplicas = 9): StartArgs {
     else if (arg === '--replicas' || arg.startsWith('--replicas=')) {
       const value = arg === '--replicas' ? argv[++i] : arg.slice('--replicas='.length);
       const replicas = value !== undefined && /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (!(replicas >= 1 && replicas <= maxReplicas)) throw new StartError(`--replicas needs a whole number from 1 to ${maxReplicas}${value === undefined ? '' : `, not ${value}`}`);
+      if (!(replicas >= 1 && replicas <= maxReplicas))
+        throw new StartError(`--replicas needs a whole number from 1 to ${maxReplicas}${value === undefined ? '' : `, not ${value}`}`);
       args.replicas = replicas;
     } else unknown.push(arg);
   }
@@ -241,10 +242,16 @@ export async function resolveNats(root: string): Promise<Resolved> {
   const fromEnv = process.env['NATS_URL'];
   if (fromEnv) return { url: fromEnv, description: 'NATS_URL', stop: async () => undefined };
   const local = await natsInfo(LOCAL_NATS_PORT);
-  if (local?.jetstream) return { url: `nats://127.0.0.1:${LOCAL_NATS_PORT}`, description: `local NATS ${local.version} on 127.0.0.1:${LOCAL_NATS_PORT}`, stop: async () => undefined };
+  if (local?.jetstream)
+    return {
+      url: `nats://127.0.0.1:${LOCAL_NATS_PORT}`,
+      description: `local NATS ${local.version} on 127.0.0.1:${LOCAL_NATS_PORT}`,
+      stop: async () => undefined,
+    };
   if (local) log(`NATS on ${LOCAL_NATS_PORT} has no JetStream; starting our own on ${OWN_NATS_PORT}`);
   const own = await natsInfo(OWN_NATS_PORT);
-  if (own?.jetstream) return { url: `nats://127.0.0.1:${OWN_NATS_PORT}`, description: `NATS ${own.version} on 127.0.0.1:${OWN_NATS_PORT}`, stop: async () => undefined };
+  if (own?.jetstream)
+    return { url: `nats://127.0.0.1:${OWN_NATS_PORT}`, description: `NATS ${own.version} on 127.0.0.1:${OWN_NATS_PORT}`, stop: async () => undefined };
 
   let binary = findNatsServer();
   const osRelease = readOsRelease();

@@ -10,12 +10,24 @@ describe(replicaPlan.name, () => {
     const plan = replicaPlan(SERVICES, 3);
     const byLabel = Object.fromEntries(plan.flat().map((r) => [r.label, r.port]));
     expect(byLabel).toEqual({
-      'directory#1': 3102, 'directory#2': 3202, 'directory#3': 3302,
-      'intake#1': 3101, 'intake#2': 3201, 'intake#3': 3301,
-      'consultation#1': 3103, 'consultation#2': 3203, 'consultation#3': 3303,
-      'notification#1': 3104, 'notification#2': 3204, 'notification#3': 3304,
-      'evidence#1': 3105, 'evidence#2': 3205, 'evidence#3': 3305,
-      'gateway#1': 3000, 'gateway#2': 3100, 'gateway#3': 3200,
+      'directory#1': 3102,
+      'directory#2': 3202,
+      'directory#3': 3302,
+      'intake#1': 3101,
+      'intake#2': 3201,
+      'intake#3': 3301,
+      'consultation#1': 3103,
+      'consultation#2': 3203,
+      'consultation#3': 3303,
+      'notification#1': 3104,
+      'notification#2': 3204,
+      'notification#3': 3304,
+      'evidence#1': 3105,
+      'evidence#2': 3205,
+      'evidence#3': 3305,
+      'gateway#1': 3000,
+      'gateway#2': 3100,
+      'gateway#3': 3200,
     });
     // Grouped by service in start order (the gateway last), each replica running the service's entry.
     expect(plan.map((replicas) => replicas[0]!.name)).toEqual(SERVICES.map((s) => s.name));
@@ -23,7 +35,9 @@ describe(replicaPlan.name, () => {
   });
 
   it('never gives two processes the same port, up to the most replicas', () => {
-    const ports = replicaPlan(SERVICES, MAX_REPLICAS).flat().map((r) => r.port);
+    const ports = replicaPlan(SERVICES, MAX_REPLICAS)
+      .flat()
+      .map((r) => r.port);
     expect(ports).toHaveLength(SERVICES.length * MAX_REPLICAS);
     expect(new Set(ports).size).toBe(ports.length);
     expect(Math.max(...ports)).toBeLessThan(65536);

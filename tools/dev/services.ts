@@ -34,6 +34,11 @@ export interface ReplicaSpec extends ServiceSpec {
 export function replicaPlan(services: ServiceSpec[], replicas: number): ReplicaSpec[][] {
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_REPLICAS) throw new RangeError(`replicas must be an integer from 1 to ${MAX_REPLICAS}`);
   return services.map((spec) =>
-    Array.from({ length: replicas }, (_, i) => ({ ...spec, port: spec.port + 100 * i, replica: i + 1, label: replicas === 1 ? spec.name : `${spec.name}#${i + 1}` })),
+    Array.from({ length: replicas }, (_, i) => ({
+      ...spec,
+      port: spec.port + 100 * i,
+      replica: i + 1,
+      label: replicas === 1 ? spec.name : `${spec.name}#${i + 1}`,
+    })),
   );
 }

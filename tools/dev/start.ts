@@ -49,7 +49,10 @@ async function waitReady(entry: Running): Promise<void> {
   const url = `http://127.0.0.1:${entry.spec.port}/health/ready`;
   while (Date.now() < deadline) {
     if (entry.child.exitCode !== null) throw new StartError(`${entry.spec.label} exited during start-up`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

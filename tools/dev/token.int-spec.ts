@@ -32,7 +32,8 @@ describe('dev token tool', () => {
     });
 
     it('has a user for every agency the standard plans assign work to', () => {
-      for (const username of ['congttdt.officer', 'baoqb.officer', 'snnptnt.officer', 'sgddt.officer']) expect([username, run(noDatabase, username).status]).toEqual([username, 0]);
+      for (const username of ['congttdt.officer', 'baoqb.officer', 'snnptnt.officer', 'sgddt.officer'])
+        expect([username, run(noDatabase, username).status]).toEqual([username, 0]);
     });
 
     it('refuses an unknown user, listing the seeded ones', () => {
@@ -54,7 +55,9 @@ describe('dev token tool', () => {
       const schema = env.schema('directory');
       // The columns of the directory's app_user that the tool reads.
       await db.query(`CREATE SCHEMA "${schema}"`);
-      await db.query(`CREATE TABLE "${schema}".app_user (username text PRIMARY KEY, agency_code text NOT NULL, roles text[] NOT NULL, active boolean NOT NULL)`);
+      await db.query(
+        `CREATE TABLE "${schema}".app_user (username text PRIMARY KEY, agency_code text NOT NULL, roles text[] NOT NULL, active boolean NOT NULL)`,
+      );
       await db.query(`INSERT INTO "${schema}".app_user VALUES ('new.officer', 'SXD', '{OFFICER}', true), ('gone.officer', 'SYT', '{OFFICER}', false)`);
       settings = { DATABASE_URL: env.databaseUrl, DIRECTORY_DB_SCHEMA: schema };
     });
@@ -68,7 +71,10 @@ describe('dev token tool', () => {
       const result = run(settings, 'new.officer');
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
-      expect(await new DevTokenVerifier(DEFAULT_DEV_SECRET).verify(result.stdout.trim())).toMatchObject({ subject: stableUserId('new.officer'), username: 'new.officer' });
+      expect(await new DevTokenVerifier(DEFAULT_DEV_SECRET).verify(result.stdout.trim())).toMatchObject({
+        subject: stableUserId('new.officer'),
+        username: 'new.officer',
+      });
     });
 
     it('refuses a disabled user and one the directory does not have, even if the seed file has it', () => {

@@ -32,7 +32,10 @@ const seedDir = process.env['SEED_DIR'] || path.join(repoRoot, 'apps', 'director
 const schema = process.env['DIRECTORY_DB_SCHEMA'] || 'directory';
 
 function seedSource(): UserSource {
-  const users: DirectoryUser[] = (JSON.parse(readFileSync(path.join(seedDir, 'users.json'), 'utf8')) as Array<Omit<DirectoryUser, 'active'>>).map((u) => ({ ...u, active: true }));
+  const users: DirectoryUser[] = (JSON.parse(readFileSync(path.join(seedDir, 'users.json'), 'utf8')) as Array<Omit<DirectoryUser, 'active'>>).map((u) => ({
+    ...u,
+    active: true,
+  }));
   return {
     description: `seed file ${path.relative(process.cwd(), path.join(seedDir, 'users.json'))}`,
     find: async (username) => users.find((u) => u.username === username) ?? null,
@@ -50,7 +53,9 @@ async function databaseSource(): Promise<UserSource | null> {
     const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_500 });
     try {
       await client.connect();
-      const [{ present }] = (await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${schema}".app_user`])).rows as [{ present: boolean }];
+      const [{ present }] = (await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${schema}".app_user`])).rows as [
+        { present: boolean },
+      ];
       if (!present) {
         await client.end();
         continue;
@@ -59,10 +64,14 @@ async function databaseSource(): Promise<UserSource | null> {
       return {
         description: `directory users in ${new URL(url).host}${new URL(url).pathname} (schema ${schema})`,
         find: async (username) => {
-          const { rows } = await client.query<{ username: string; agency_code: string; roles: string[]; active: boolean }>(`SELECT username, agency_code, roles, active FROM ${table} WHERE username = $1`, [username]);
+          const { rows } = await client.query<{ username: string; agency_code: string; roles: string[]; active: boolean }>(
+            `SELECT username, agency_code, roles, active FROM ${table} WHERE username = $1`,
+            [username],
+          );
           return rows[0] ? { username: rows[0].username, agencyCode: rows[0].agency_code, roles: rows[0].roles, active: rows[0].active } : null;
         },
-        sample: async () => (await client.query<{ username: string }>(`SELECT username FROM ${table} ORDER BY active DESC, username LIMIT 40`)).rows.map((r) => r.username),
+        sample: async () =>
+          (await client.query<{ username: string }>(`SELECT username FROM ${table} ORDER BY active DESC, username LIMIT 40`)).rows.map((r) => r.username),
         close: () => client.end(),
       };
     } catch {

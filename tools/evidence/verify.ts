@@ -17,7 +17,9 @@ async function main(): Promise<number> {
   for (const file of files) {
     const report = await verifyWacz(file, trusted);
     if (report.ok) {
-      process.stdout.write(`OK      ${file}: ${report.checkedFiles} files, signature of key ${report.keyId ?? '(unnamed)'}, ${report.custodyEntries} custody entries\n`);
+      process.stdout.write(
+        `OK      ${file}: ${report.checkedFiles} files, signature of key ${report.keyId ?? '(unnamed)'}, ${report.custodyEntries} custody entries\n`,
+      );
       continue;
     }
     failed++;

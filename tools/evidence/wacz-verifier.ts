@@ -25,7 +25,9 @@ interface Resource {
 const CUSTODY_LOG = 'custody/custody-log.jsonl';
 
 function open(file: string): Promise<ZipFile> {
-  return new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: false }, (error, zip) => (error ? reject(error) : resolve(zip!))));
+  return new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: false }, (error, zip) => (error ? reject(error) : resolve(zip!))),
+  );
 }
 
 async function entriesOf(zip: ZipFile): Promise<Entry[]> {
@@ -67,7 +69,10 @@ function checkSignature(signedData: Record<string, unknown>, expectedHash: strin
   try {
     const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
     const data = Buffer.from(hash);
-    const good = key.asymmetricKeyType === 'ec' ? verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64')) : verify(null, data, key, Buffer.from(signature, 'base64'));
+    const good =
+      key.asymmetricKeyType === 'ec'
+        ? verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64'))
+        : verify(null, data, key, Buffer.from(signature, 'base64'));
     return good ? null : 'the signature does not verify with the public key it names';
   } catch (error) {
     return `the signature cannot be checked: ${(error as Error).message}`;
@@ -106,7 +111,14 @@ export async function verifyWacz(file: string, trustedKeys: Record<string, strin
     const byName = new Map(entries.map((e) => [e.fileName, e]));
     const digestEntry = byName.get('datapackage-digest.json');
     const packageEntry = byName.get('datapackage.json');
-    if (!digestEntry || !packageEntry) return { ok: false, problems: [{ file: digestEntry ? 'datapackage.json' : 'datapackage-digest.json', reason: 'missing' }], checkedFiles: 0, custodyEntries: 0, keyId: null };
+    if (!digestEntry || !packageEntry)
+      return {
+        ok: false,
+        problems: [{ file: digestEntry ? 'datapackage.json' : 'datapackage-digest.json', reason: 'missing' }],
+        checkedFiles: 0,
+        custodyEntries: 0,
+        keyId: null,
+      };
     const datapackage = await readEntry(zip, packageEntry, true);
     let digest: { path?: string; hash?: string; signedData?: Record<string, unknown> } = {};
     try {
@@ -115,12 +127,14 @@ export async function verifyWacz(file: string, trustedKeys: Record<string, strin
       problems.push({ file: 'datapackage-digest.json', reason: 'not JSON' });
     }
     const keyId = typeof digest.signedData?.['keyId'] === 'string' ? (digest.signedData['keyId'] as string) : null;
-    if (digest.hash !== `sha256:${datapackage.sha256}`) problems.push({ file: 'datapackage.json', reason: 'its hash is not the one in datapackage-digest.json' });
+    if (digest.hash !== `sha256:${datapackage.sha256}`)
+      problems.push({ file: 'datapackage.json', reason: 'its hash is not the one in datapackage-digest.json' });
     else if (!digest.signedData) problems.push({ file: 'datapackage-digest.json', reason: 'no signedData' });
     else {
       const bad = checkSignature(digest.signedData, digest.hash);
       if (bad) problems.push({ file: 'datapackage-digest.json', reason: bad });
-      else if (trustedKeys && (!keyId || trustedKeys[keyId] !== digest.signedData['publicKey'])) problems.push({ file: 'datapackage-digest.json', reason: `key ${keyId ?? '(none)'} is not a trusted key of that id` });
+      else if (trustedKeys && (!keyId || trustedKeys[keyId] !== digest.signedData['publicKey']))
+        problems.push({ file: 'datapackage-digest.json', reason: `key ${keyId ?? '(none)'} is not a trusted key of that id` });
     }
     let resources: Resource[] = [];
     try {
@@ -135,7 +149,8 @@ export async function verifyWacz(file: string, trustedKeys: Record<string, strin
         problems.push({ file: resource.path, reason: 'listed in datapackage.json but not in the package' });
         continue;
       }
-      if (resource.path.endsWith('.warc') && entry.compressionMethod !== 0) problems.push({ file: resource.path, reason: 'a WARC file must be stored without compression' });
+      if (resource.path.endsWith('.warc') && entry.compressionMethod !== 0)
+        problems.push({ file: resource.path, reason: 'a WARC file must be stored without compression' });
       let read;
       try {
         read = await readEntry(zip, entry, resource.path === CUSTODY_LOG);
@@ -155,7 +170,8 @@ export async function verifyWacz(file: string, trustedKeys: Record<string, strin
       }
     }
     const listed = new Set([...resources.map((r) => r.path), 'datapackage.json', 'datapackage-digest.json']);
-    for (const entry of entries) if (!listed.has(entry.fileName) && !entry.fileName.endsWith('/')) problems.push({ file: entry.fileName, reason: 'not listed in datapackage.json' });
+    for (const entry of entries)
+      if (!listed.has(entry.fileName) && !entry.fileName.endsWith('/')) problems.push({ file: entry.fileName, reason: 'not listed in datapackage.json' });
     return { ok: problems.length === 0, problems, checkedFiles: resources.length, custodyEntries, keyId };
   } finally {
     zip.close();

@@ -49,9 +49,14 @@ describe('Prometheus alert rules', () => {
   });
 
   it('have a unit test that fires each alert, with its labels and annotations', () => {
-    const tests = parse(readFileSync(path.join(root, TESTS), 'utf8')) as { tests: { alert_rule_test: { alertname: string; exp_alerts: { exp_annotations?: Record<string, string> }[] }[] }[] };
+    const tests = parse(readFileSync(path.join(root, TESTS), 'utf8')) as {
+      tests: { alert_rule_test: { alertname: string; exp_alerts: { exp_annotations?: Record<string, string> }[] }[] }[];
+    };
     const firing = new Map<string, number>();
-    for (const test of tests.tests) for (const check of test.alert_rule_test) if (check.exp_alerts.length > 0 && check.exp_alerts.every((a) => a.exp_annotations)) firing.set(check.alertname, (firing.get(check.alertname) ?? 0) + 1);
+    for (const test of tests.tests)
+      for (const check of test.alert_rule_test)
+        if (check.exp_alerts.length > 0 && check.exp_alerts.every((a) => a.exp_annotations))
+          firing.set(check.alertname, (firing.get(check.alertname) ?? 0) + 1);
     expect(alerts.map((a) => `${a.alert}: ${firing.has(a.alert)}`)).toEqual(alerts.map((a) => `${a.alert}: true`));
   });
 

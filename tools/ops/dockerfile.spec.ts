@@ -106,7 +106,9 @@ describe('deploy/Dockerfile', () => {
   });
 
   it('keeps the local build outputs, data and secrets out of the build context', () => {
-    const ignored = readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(path.join(root, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     for (const entry of ['.git', '.data', 'node_modules', 'dist', '.env']) expect(ignored).toContain(entry);
     for (const needed of ['apps', 'libs', 'tools', 'package.json', 'package-lock.json']) expect(ignored).not.toContain(needed);
   });

@@ -3,7 +3,18 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { metricsRegistry } from '@phoi-hop/observability';
 import { SERVICES } from '../dev/services';
-import { OVERLAYS, appNames, metricNamesInCode, metricNamesInQuery, readYaml, renderOverlay, root, validateWithModels, type Manifest, type Overlay } from './ops-tools';
+import {
+  OVERLAYS,
+  appNames,
+  metricNamesInCode,
+  metricNamesInQuery,
+  readYaml,
+  renderOverlay,
+  root,
+  validateWithModels,
+  type Manifest,
+  type Overlay,
+} from './ops-tools';
 
 // What `kubectl apply -k k8s/overlays/<env>` would send, checked without a cluster: the Kubernetes
 // schemas (kubernetes-models), and the promises of docs/operations.md that a schema cannot see.
@@ -20,7 +31,6 @@ const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'n
 /** Evidence's blobs (EVIDENCE_DIR) must outlive every pod: its one writable place besides /tmp. */
 const BLOB_STORE = { volume: 'evidence-blobs', claim: 'evidence-blobs' };
 
-
 describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   const manifests = rendered[overlay];
 
@@ -34,7 +44,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   it('puts everything in its one namespace', () => {
     const namespace = overlay === 'prod' ? 'phoi-hop' : 'phoi-hop-dev';
     expect(named(overlay, 'Namespace', namespace).metadata.labels?.['pod-security.kubernetes.io/enforce']).toBeDefined();
-    for (const m of manifests.filter((m) => m.kind !== 'Namespace')) expect(`${m.kind}/${m.metadata.name} in ${m.metadata.namespace}`).toBe(`${m.kind}/${m.metadata.name} in ${namespace}`);
+    for (const m of manifests.filter((m) => m.kind !== 'Namespace'))
+      expect(`${m.kind}/${m.metadata.name} in ${m.metadata.namespace}`).toBe(`${m.kind}/${m.metadata.name} in ${namespace}`);
   });
 
   it('has a Deployment, Service, ConfigMap, HPA and PDB for every app, on the port npm start gives it', () => {
@@ -103,11 +114,18 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       const pod = m.spec.template.spec;
       for (const container of [...(pod.initContainers ?? []), ...pod.containers]) {
         for (const env of container.env ?? []) {
-          if (secretish.test(env.name)) expect({ container: container.name, env: env.name, value: env.value, from: Boolean(env.valueFrom?.secretKeyRef) }).toEqual({ container: container.name, env: env.name, value: undefined, from: true });
+          if (secretish.test(env.name))
+            expect({ container: container.name, env: env.name, value: env.value, from: Boolean(env.valueFrom?.secretKeyRef) }).toEqual({
+              container: container.name,
+              env: env.name,
+              value: undefined,
+              from: true,
+            });
         }
       }
     }
-    for (const configMap of of(overlay, 'ConfigMap')) for (const key of Object.keys(configMap.data ?? {})) expect(`${configMap.metadata.name}.${key}`).not.toMatch(secretish);
+    for (const configMap of of(overlay, 'ConfigMap'))
+      for (const key of Object.keys(configMap.data ?? {})) expect(`${configMap.metadata.name}.${key}`).not.toMatch(secretish);
   });
 
   it('runs every database migration in the Job, MIGRATE_ONLY, before the Deployments', () => {
@@ -126,7 +144,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       .sort();
     expect(withDatabase).toEqual(DATABASE_SERVICES);
     // Each reaches its own schema: the per-service ConfigMap's settings beyond HTTP_PORT are rendered.
-    for (const service of DATABASE_SERVICES) expect(`${service}: ${named(overlay, 'ConfigMap', `${service}-config`).data?.['DB_SCHEMA']}`).toBe(`${service}: ${service}`);
+    for (const service of DATABASE_SERVICES)
+      expect(`${service}: ${named(overlay, 'ConfigMap', `${service}-config`).data?.['DB_SCHEMA']}`).toBe(`${service}: ${service}`);
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
   });
 
@@ -140,7 +159,9 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     for (const labels of servicePods) {
       const destinations = policies
         .filter((p) => p.spec.policyTypes.includes('Egress') && selects(p.spec.podSelector, labels))
-        .flatMap((p) => (p.spec.egress ?? []) as { to?: { podSelector?: { matchLabels: Record<string, string> }; ipBlock?: { cidr: string; except: string[] } }[] }[])
+        .flatMap(
+          (p) => (p.spec.egress ?? []) as { to?: { podSelector?: { matchLabels: Record<string, string> }; ipBlock?: { cidr: string; except: string[] } }[] }[],
+        )
         .flatMap((rule) => rule.to ?? [])
         .map((to) => (to.ipBlock ? `outside the cluster (except ${to.ipBlock.except.join(', ')})` : JSON.stringify(to.podSelector?.matchLabels)));
       const allowed = [
@@ -160,11 +181,17 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     const evidencePorts = outboundPolicies
       .filter((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'evidence')
       .flatMap((p) => p.spec.egress.flatMap((rule: { ports: { protocol: string; port: number }[] }) => rule.ports));
-    expect(evidencePorts).toEqual([{ protocol: 'TCP', port: 80 }, { protocol: 'TCP', port: 443 }]);
+    expect(evidencePorts).toEqual([
+      { protocol: 'TCP', port: 80 },
+      { protocol: 'TCP', port: 443 },
+    ]);
     // One Ingress, to the gateway; no Service reachable from outside otherwise.
-    const backends = of(overlay, 'Ingress').flatMap((i) => i.spec.rules.flatMap((r: { http: { paths: { backend: { service: { name: string } } }[] } }) => r.http.paths.map((p) => p.backend.service.name)));
+    const backends = of(overlay, 'Ingress').flatMap((i) =>
+      i.spec.rules.flatMap((r: { http: { paths: { backend: { service: { name: string } } }[] } }) => r.http.paths.map((p) => p.backend.service.name)),
+    );
     expect(backends).toEqual(['gateway']);
-    for (const service of of(overlay, 'Service')) expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
+    for (const service of of(overlay, 'Service'))
+      expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
   });
 
   it('runs Postgres as a CloudNativePG Cluster whose application secret the services read', () => {
@@ -203,7 +230,8 @@ describe('k8s/overlays/prod', () => {
     expect(store.spec.configuration.destinationPath).toMatch(/^s3:\/\/[a-z0-9.-]+\//);
     expect(store.spec.retentionPolicy).toMatch(/^[1-9][0-9]*[dwm]$/);
     // Credentials by reference to a Secret, in the shape the CRD requires ({ name, key }).
-    for (const ref of Object.values(store.spec.configuration.s3Credentials) as { name: string; key: string }[]) expect(Object.keys(ref).sort()).toEqual(['key', 'name']);
+    for (const ref of Object.values(store.spec.configuration.s3Credentials) as { name: string; key: string }[])
+      expect(Object.keys(ref).sort()).toEqual(['key', 'name']);
     // The ObjectStore's own serverName stays empty (kept only for compatibility).
     expect(store.spec.configuration.serverName).toBeUndefined();
     const backup = named('prod', 'ScheduledBackup', 'phoi-hop-db-nightly');
@@ -214,15 +242,23 @@ describe('k8s/overlays/prod', () => {
   });
 
   it('connects each service to NATS as its own user, the one the NATS values give its permissions', () => {
-    const values = readYaml<{ config: { merge: { accounts: Record<string, { users: { user: string; password: string }[] }> } }; container: { env: Record<string, { valueFrom: { secretKeyRef: { name: string; key: string } } }> } }>(
-      'k8s/overlays/prod/nats/values.yaml',
-    );
+    const values = readYaml<{
+      config: { merge: { accounts: Record<string, { users: { user: string; password: string }[] }> } };
+      container: { env: Record<string, { valueFrom: { secretKeyRef: { name: string; key: string } } }> };
+    }>('k8s/overlays/prod/nats/values.yaml');
     const users = values.config.merge.accounts['PHOIHOP']!.users;
     for (const deployment of serviceDeployments('prod')) {
-      const env = deployment.spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[];
+      const env = deployment.spec.template.spec.containers[0].env as {
+        name: string;
+        value?: string;
+        valueFrom?: { secretKeyRef: { name: string; key: string } };
+      }[];
       const user = env.find((e) => e.name === 'NATS_USER')?.value;
       expect(user).toBe(`svc-${deployment.metadata.name}`);
-      expect(env.find((e) => e.name === 'NATS_PASSWORD')?.valueFrom?.secretKeyRef).toEqual({ name: 'phoi-hop-nats-credentials', key: deployment.metadata.name });
+      expect(env.find((e) => e.name === 'NATS_PASSWORD')?.valueFrom?.secretKeyRef).toEqual({
+        name: 'phoi-hop-nats-credentials',
+        key: deployment.metadata.name,
+      });
       const entry = users.find((u) => u.user === user);
       expect(entry).toBeDefined();
       // The server reads the same secret key through an environment variable of the NATS pods.
@@ -246,7 +282,9 @@ describe('k8s/overlays/prod', () => {
     };
     expect(Object.keys(config.service.pipelines)).toContain('traces');
     for (const pipeline of Object.values(config.service.pipelines)) {
-      for (const part of ['receivers', 'processors', 'exporters'] as const) for (const component of pipeline[part]) expect(`${part}.${component}: ${Boolean(config[part]?.[component] !== undefined)}`).toBe(`${part}.${component}: true`);
+      for (const part of ['receivers', 'processors', 'exporters'] as const)
+        for (const component of pipeline[part])
+          expect(`${part}.${component}: ${Boolean(config[part]?.[component] !== undefined)}`).toBe(`${part}.${component}: true`);
     }
     for (const extension of config.service.extensions) expect(config['extensions']?.[extension]).toBeDefined();
     const http = (config['receivers'] as { otlp: { protocols: { http: { endpoint: string } } } }).otlp.protocols.http.endpoint;
@@ -257,18 +295,28 @@ describe('k8s/overlays/prod', () => {
 describe('k8s/overlays/prod/nats/values.yaml (official NATS chart 2.x)', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const values = readYaml<any>('k8s/overlays/prod/nats/values.yaml');
-  const users = values.config.merge.accounts.PHOIHOP.users as { user: string; password: string; permissions: { publish: { allow: string[] }; subscribe: { allow: string[] } } }[];
+  const users = values.config.merge.accounts.PHOIHOP.users as {
+    user: string;
+    password: string;
+    permissions: { publish: { allow: string[] }; subscribe: { allow: string[] } };
+  }[];
 
   it('runs a 3-node JetStream cluster on persistent volumes', () => {
     expect(values.config.cluster).toMatchObject({ enabled: true, replicas: 3 });
-    expect(values.config.jetstream).toMatchObject({ enabled: true, fileStore: { enabled: true, pvc: { enabled: true, size: expect.stringMatching(/^\d+Gi$/) } } });
+    expect(values.config.jetstream).toMatchObject({
+      enabled: true,
+      fileStore: { enabled: true, pvc: { enabled: true, size: expect.stringMatching(/^\d+Gi$/) } },
+    });
     expect(values.fullnameOverride).toBe('nats');
   });
 
   it('reads every password from a Secret, none written in the values', () => {
-    const variables = readFileSync(path.join(root, 'k8s/overlays/prod/nats/values.yaml'), 'utf8').match(/<< \$(\w+) >>/g)!.map((v) => v.slice(4, -3));
+    const variables = readFileSync(path.join(root, 'k8s/overlays/prod/nats/values.yaml'), 'utf8')
+      .match(/<< \$(\w+) >>/g)!
+      .map((v) => v.slice(4, -3));
     expect(variables.length).toBeGreaterThan(appNames().length);
-    for (const variable of variables) expect(values.container.env[variable]?.valueFrom?.secretKeyRef).toMatchObject({ name: expect.any(String), key: expect.any(String) });
+    for (const variable of variables)
+      expect(values.container.env[variable]?.valueFrom?.secretKeyRef).toMatchObject({ name: expect.any(String), key: expect.any(String) });
     for (const user of users) expect(user.password).toMatch(/^<< \$\w+ >>$/);
   });
 
@@ -293,18 +341,27 @@ describe('k8s/overlays/prod/nats/values.yaml (official NATS chart 2.x)', () => {
 
 describe('Grafana dashboards and alert rules', () => {
   const dashboardsDir = 'k8s/overlays/prod/monitoring/dashboards';
-  const known = new Set([...metricNamesInCode(), ...metricsRegistry().getMetricsAsArray().map((m) => m.name)]);
+  const known = new Set([
+    ...metricNamesInCode(),
+    ...metricsRegistry()
+      .getMetricsAsArray()
+      .map((m) => m.name),
+  ]);
   // Metrics of the platform's distributed engines, documented by their projects; and Prometheus's own.
   const external = /^(barman_cloud_cloudnative_pg_io_[a-z_]+|up)$/;
   const dashboards = ['phoi-hop-platform.json', 'phoi-hop-workflow.json'].map((file) => ({
     file,
-    json: JSON.parse(readFileSync(path.join(root, dashboardsDir, file), 'utf8')) as { uid: string; panels: { id: number; type: string; targets?: { expr: string }[] }[] },
+    json: JSON.parse(readFileSync(path.join(root, dashboardsDir, file), 'utf8')) as {
+      uid: string;
+      panels: { id: number; type: string; targets?: { expr: string }[] }[];
+    },
   }));
 
   it.each(dashboards)('$file reads only metrics the code exports', ({ json }) => {
     const exprs = json.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr);
     expect(exprs.length).toBeGreaterThan(5);
-    for (const expr of exprs) for (const metric of metricNamesInQuery(expr)) expect(`${metric}: ${known.has(metric) || external.test(metric)}`).toBe(`${metric}: true`);
+    for (const expr of exprs)
+      for (const metric of metricNamesInQuery(expr)) expect(`${metric}: ${known.has(metric) || external.test(metric)}`).toBe(`${metric}: true`);
     expect(new Set(json.panels.map((p) => p.id)).size).toBe(json.panels.length);
   });
 
@@ -328,12 +385,20 @@ describe('Grafana dashboards and alert rules', () => {
       readFileSync(path.join(root, 'docs/operations.md'), 'utf8')
         .split('\n')
         .filter((line) => line.startsWith('#'))
-        .map((line) => line.replace(/^#+\s*/, '').trim().toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')),
+        .map((line) =>
+          line
+            .replace(/^#+\s*/, '')
+            .trim()
+            .toLowerCase()
+            .replace(/[^a-z0-9 -]/g, '')
+            .replace(/ /g, '-'),
+        ),
     );
     const rules = rule.spec.groups.flatMap((g: { rules: { alert: string; expr: string; annotations: Record<string, string> }[] }) => g.rules);
     expect(rules.length).toBeGreaterThan(8);
     for (const r of rules) {
-      for (const metric of metricNamesInQuery(r.expr)) expect(`${r.alert}: ${metric}: ${known.has(metric) || external.test(metric)}`).toBe(`${r.alert}: ${metric}: true`);
+      for (const metric of metricNamesInQuery(r.expr))
+        expect(`${r.alert}: ${metric}: ${known.has(metric) || external.test(metric)}`).toBe(`${r.alert}: ${metric}: true`);
       const anchor = /^docs\/operations\.md#([a-z0-9-]+)$/.exec(r.annotations['runbook_url'] ?? '')?.[1];
       expect(`${r.alert}: ${anchor}`).toBe(`${r.alert}: ${r.alert.toLowerCase()}`);
       expect(`${r.alert}: ${headings.has(anchor!)}`).toBe(`${r.alert}: true`);
@@ -343,11 +408,26 @@ describe('Grafana dashboards and alert rules', () => {
 
 describe('validate-manifests.mjs', () => {
   it('refuses a manifest that breaks the schema, so a passing run means something', () => {
-    const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'broken' }, spec: { selector: {}, template: { spec: { containers: [{ name: 'x', image: 42 }] } } } };
+    const broken = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'broken' },
+      spec: { selector: {}, template: { spec: { containers: [{ name: 'x', image: 42 }] } } },
+    };
     // CloudNativePG's CRDs: a misspelt field (the API server would drop it silently) and a value outside an enum.
     const misspelt = { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'misspelt' }, spec: { instance: 3, storage: { size: '1Gi' } } };
-    const badMethod = { apiVersion: 'postgresql.cnpg.io/v1', kind: 'ScheduledBackup', metadata: { name: 'bad-method' }, spec: { schedule: '0 0 0 * * *', cluster: { name: 'x' }, method: 'tape' } };
-    const badRetention = { apiVersion: 'barmancloud.cnpg.io/v1', kind: 'ObjectStore', metadata: { name: 'bad-retention' }, spec: { retentionPolicy: '30 days', configuration: { destinationPath: 's3://b/' } } };
+    const badMethod = {
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'ScheduledBackup',
+      metadata: { name: 'bad-method' },
+      spec: { schedule: '0 0 0 * * *', cluster: { name: 'x' }, method: 'tape' },
+    };
+    const badRetention = {
+      apiVersion: 'barmancloud.cnpg.io/v1',
+      kind: 'ObjectStore',
+      metadata: { name: 'bad-retention' },
+      spec: { retentionPolicy: '30 days', configuration: { destinationPath: 's3://b/' } },
+    };
     const result = validateWithModels([broken, misspelt, badMethod, badRetention, { apiVersion: 'example.com/v1', kind: 'Unknown', metadata: { name: 'u' } }]);
     expect(result.invalid.map((i) => i.name)).toEqual(['broken', 'misspelt', 'bad-method', 'bad-retention']);
     expect(result.invalid[1]!.error).toMatch(/additional properties/);

@@ -40,7 +40,9 @@ function kubectlWithKustomize(): string {
   const version = spawnSync(kubectl, ['version', '--client'], { encoding: 'utf8' }).stdout ?? '';
   const major = Number(/Kustomize Version: v(\d+)/.exec(version)?.[1] ?? 0);
   if (major < MIN_KUSTOMIZE_MAJOR) {
-    throw new Error(`kubectl at ${kubectl} has kustomize ${major ? `v${major}` : '(unknown)'}; k8s/ needs kustomize v${MIN_KUSTOMIZE_MAJOR} or later (kubectl 1.27+): ${version.trim()}`);
+    throw new Error(
+      `kubectl at ${kubectl} has kustomize ${major ? `v${major}` : '(unknown)'}; k8s/ needs kustomize v${MIN_KUSTOMIZE_MAJOR} or later (kubectl 1.27+): ${version.trim()}`,
+    );
   }
   return kubectl;
 }

@@ -15,8 +15,14 @@ import Ajv from 'ajv';
 function closed(schema) {
   if (Array.isArray(schema)) return schema.map(closed);
   if (!schema || typeof schema !== 'object') return schema;
-  const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, closed(v)])) : closed(value)]));
-  if (copy.type === 'object' && copy.properties && !copy['x-kubernetes-preserve-unknown-fields'] && copy.additionalProperties === undefined) copy.additionalProperties = false;
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, closed(v)])) : closed(value),
+    ]),
+  );
+  if (copy.type === 'object' && copy.properties && !copy['x-kubernetes-preserve-unknown-fields'] && copy.additionalProperties === undefined)
+    copy.additionalProperties = false;
   return copy;
 }
 

@@ -1,5 +1,14 @@
 import { RpcSubjects, type Actor } from '@phoi-hop/contracts';
-import { API_CLIENT_OPERATIONS, GRAPHQL_POLICY, RPC_POLICY, authorizeOperation, authorizeRpc, invalidApiKeyScopes, mayCallOperation, type PolicyEntry } from './access-policy';
+import {
+  API_CLIENT_OPERATIONS,
+  GRAPHQL_POLICY,
+  RPC_POLICY,
+  authorizeOperation,
+  authorizeRpc,
+  invalidApiKeyScopes,
+  mayCallOperation,
+  type PolicyEntry,
+} from './access-policy';
 
 const leaves = (node: object): string[] => Object.values(node).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
 const actor = (roles: Actor['roles']): Actor => ({ userId: 'u', username: 'x', agencyCode: 'STTTT', roles });
@@ -36,7 +45,9 @@ describe('access policy', () => {
     expect(mayCallOperation(client, 'submitReport')).toBe(true);
     expect(mayCallOperation(client, 'agencies')).toBe(false);
     expect(mayCallOperation({ ...client, scopes: undefined }, 'agencies')).toBe(true);
-    expect(() => authorizeOperation(client, 'agencies')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: "Not within the API key's scopes: agencies" }));
+    expect(() => authorizeOperation(client, 'agencies')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: "Not within the API key's scopes: agencies" }),
+    );
     expect(() => authorizeRpc(client, RpcSubjects.intake.reportSubmit)).not.toThrow();
     // What submitting a report causes: intake asks the directory for the routing.
     expect(() => authorizeRpc(client, RpcSubjects.directory.caseRoute)).not.toThrow();

@@ -49,7 +49,15 @@ export const GRAPHQL_POLICY = {
     roles: REPORTERS,
     dataClass: 'case',
     // The answer shows the case reported, with its reports when selected (read by the page).
-    subjects: [RpcSubjects.intake.reportSubmit, RpcSubjects.intake.caseReports, RpcSubjects.intake.caseReportStats, RpcSubjects.directory.caseRoute, RpcSubjects.directory.routingSnapshot, RpcSubjects.directory.agencyList, RpcSubjects.directory.agencyGetMany],
+    subjects: [
+      RpcSubjects.intake.reportSubmit,
+      RpcSubjects.intake.caseReports,
+      RpcSubjects.intake.caseReportStats,
+      RpcSubjects.directory.caseRoute,
+      RpcSubjects.directory.routingSnapshot,
+      RpcSubjects.directory.agencyList,
+      RpcSubjects.directory.agencyGetMany,
+    ],
   },
   case: { roles: CASE_READERS, dataClass: 'case' },
   cases: { roles: CASE_READERS, dataClass: 'case' },

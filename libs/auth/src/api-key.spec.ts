@@ -13,7 +13,16 @@ describe('API key secrets', () => {
 
   it('refuses anything not shaped like a key', () => {
     const secret = generateApiKeySecret(keyId);
-    for (const bad of ['', 'php_', secret.slice(0, -1), `${secret}x`, secret.replace('php_', 'pk_'), `Bearer ${secret}`, secret.replace(/^php_[0-9a-f]/, 'php_G'), 'x'.repeat(10_000)]) {
+    for (const bad of [
+      '',
+      'php_',
+      secret.slice(0, -1),
+      `${secret}x`,
+      secret.replace('php_', 'pk_'),
+      `Bearer ${secret}`,
+      secret.replace(/^php_[0-9a-f]/, 'php_G'),
+      'x'.repeat(10_000),
+    ]) {
       expect(parseApiKeyId(bad)).toBeNull();
     }
   });

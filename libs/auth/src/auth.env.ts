@@ -11,13 +11,22 @@ export function authEnv() {
     OIDC_ISSUER: str({ default: '', desc: 'OIDC issuer URL (AUTH_MODE=oidc)' }),
     OIDC_AUDIENCE: str({ default: 'phoi-hop', desc: 'Expected token audience' }),
     OIDC_JWKS_URL: str({ default: '', desc: "JWKS URL; default: the jwks_uri of the issuer's discovery document" }),
-    OIDC_USERNAME_CLAIM: str({ default: '', desc: 'Claim whose value names a directory user by username (e.g. preferred_username); empty: only subjects linked by an administrator' }),
+    OIDC_USERNAME_CLAIM: str({
+      default: '',
+      desc: 'Claim whose value names a directory user by username (e.g. preferred_username); empty: only subjects linked by an administrator',
+    }),
     OIDC_ALLOW_UNTYPED_ACCESS_TOKENS: bool({ default: false, desc: 'Accept access tokens without typ at+jwt (RFC 9068), for providers that do not send it' }),
-    OIDC_JWKS_REFRESH_SECONDS: num({ default: AUTH_DEFAULTS.jwksRefreshMs / 1000, desc: "Keys older than this are read again from the provider" }),
-    OIDC_JWKS_MAX_STALE_SECONDS: num({ default: AUTH_DEFAULTS.jwksMaxStaleMs / 1000, desc: 'While the provider is unreachable, the last keys read serve this long after they were read' }),
+    OIDC_JWKS_REFRESH_SECONDS: num({ default: AUTH_DEFAULTS.jwksRefreshMs / 1000, desc: 'Keys older than this are read again from the provider' }),
+    OIDC_JWKS_MAX_STALE_SECONDS: num({
+      default: AUTH_DEFAULTS.jwksMaxStaleMs / 1000,
+      desc: 'While the provider is unreachable, the last keys read serve this long after they were read',
+    }),
     AUTH_TOKEN_CACHE_SECONDS: num({ default: AUTH_DEFAULTS.tokenCacheMs / 1000, desc: 'Longest time a verified token is accepted without verifying it again' }),
     AUTH_CLOCK_SKEW_SECONDS: num({ default: 30 }),
-    INTERNAL_TOKEN_SECRET: str({ default: '', desc: 'HS256 key of internal tokens, shared by the gateway and the services; required in production (≥ 32 characters)' }),
+    INTERNAL_TOKEN_SECRET: str({
+      default: '',
+      desc: 'HS256 key of internal tokens, shared by the gateway and the services; required in production (≥ 32 characters)',
+    }),
   };
 }
 
@@ -42,7 +51,8 @@ export function authConfigFromEnv(env: AuthEnv): AuthConfig {
   for (const name of ['OIDC_JWKS_REFRESH_SECONDS', 'OIDC_JWKS_MAX_STALE_SECONDS', 'AUTH_TOKEN_CACHE_SECONDS'] as const) {
     if (!(env[name] >= 0 && env[name] <= 86_400)) throw new Error(`${name} must be between 0 and 86400`);
   }
-  if (env.OIDC_JWKS_MAX_STALE_SECONDS < env.OIDC_JWKS_REFRESH_SECONDS) throw new Error('OIDC_JWKS_MAX_STALE_SECONDS must be at least OIDC_JWKS_REFRESH_SECONDS');
+  if (env.OIDC_JWKS_MAX_STALE_SECONDS < env.OIDC_JWKS_REFRESH_SECONDS)
+    throw new Error('OIDC_JWKS_MAX_STALE_SECONDS must be at least OIDC_JWKS_REFRESH_SECONDS');
   return {
     internalSecret: internalSecretFromEnv(env),
     mode: env.AUTH_MODE === 'oidc' ? 'oidc' : 'dev',
@@ -65,7 +75,8 @@ export function internalSecretFromEnv(env: Pick<AuthEnv, 'NODE_ENV' | 'INTERNAL_
   const secret = env.INTERNAL_TOKEN_SECRET;
   if (env.NODE_ENV === 'production') {
     if (!secret) throw new Error('INTERNAL_TOKEN_SECRET is required when NODE_ENV=production');
-    if (secret.length < 32 || secret === DEFAULT_INTERNAL_SECRET) throw new Error('INTERNAL_TOKEN_SECRET must be a random value of at least 32 characters in production');
+    if (secret.length < 32 || secret === DEFAULT_INTERNAL_SECRET)
+      throw new Error('INTERNAL_TOKEN_SECRET must be a random value of at least 32 characters in production');
   }
   return secret || DEFAULT_INTERNAL_SECRET;
 }

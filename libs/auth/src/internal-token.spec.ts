@@ -5,7 +5,14 @@ import { DEFAULT_INTERNAL_SECRET, INTERNAL_TOKEN_MAX_TTL_SECONDS, InternalTokenI
 import { DevTokenIssuer } from './token-verifier';
 
 const secret = 'internal-test-secret-of-sufficient-length-42';
-const client: Actor = { userId: '3b241101-e2bb-4255-8caf-4136c566a962', username: 'api-key:3b241101', agencyCode: 'STTTT', roles: ['API_CLIENT'], scopes: ['submitReport'], apiKeyId: '3b241101-e2bb-4255-8caf-4136c566a962' };
+const client: Actor = {
+  userId: '3b241101-e2bb-4255-8caf-4136c566a962',
+  username: 'api-key:3b241101',
+  agencyCode: 'STTTT',
+  roles: ['API_CLIENT'],
+  scopes: ['submitReport'],
+  apiKeyId: '3b241101-e2bb-4255-8caf-4136c566a962',
+};
 
 describe(InternalTokenVerifier.name, () => {
   const issuer = new InternalTokenIssuer(secret);

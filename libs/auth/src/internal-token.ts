@@ -75,7 +75,12 @@ export class InternalTokenVerifier implements TokenVerifier {
     if (!token || token.length > MAX_TOKEN_LENGTH) throw AuthError.unauthenticated('Token is missing or too long');
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'], clockTolerance: this.clockTolerance }));
+      ({ payload } = await jwtVerify(token, this.key, {
+        issuer: INTERNAL_ISSUER,
+        audience: INTERNAL_AUDIENCE,
+        algorithms: ['HS256'],
+        clockTolerance: this.clockTolerance,
+      }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw AuthError.unauthenticated('Token expired');
       throw AuthError.unauthenticated('Internal token is invalid');

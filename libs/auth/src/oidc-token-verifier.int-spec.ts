@@ -33,7 +33,14 @@ describe(OidcTokenVerifier.name, () => {
     return jwt.sign(key.privateKey);
   };
 
-  const config = (overrides: Partial<AuthConfig> = {}): AuthConfig => ({ mode: 'oidc', issuer, audience: 'phoi-hop', clockToleranceSeconds: 5, jwksCooldownMs: 0, ...overrides });
+  const config = (overrides: Partial<AuthConfig> = {}): AuthConfig => ({
+    mode: 'oidc',
+    issuer,
+    audience: 'phoi-hop',
+    clockToleranceSeconds: 5,
+    jwksCooldownMs: 0,
+    ...overrides,
+  });
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -93,11 +100,23 @@ describe(OidcTokenVerifier.name, () => {
     const key = await newKey('k3');
     keys = [key.jwk];
     const sut = new OidcTokenVerifier(config());
-    await expect(sut.verify(await sign(key, {}, { iss: 'http://127.0.0.1:1/realms/other' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token claim "iss" is invalid' });
-    await expect(sut.verify(await sign(key, {}, { aud: 'another-app' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token claim "aud" is invalid' });
-    await expect(sut.verify(await sign(key, {}, { exp: Math.floor(Date.now() / 1000) - 60 }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token expired' });
+    await expect(sut.verify(await sign(key, {}, { iss: 'http://127.0.0.1:1/realms/other' }))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Token claim "iss" is invalid',
+    });
+    await expect(sut.verify(await sign(key, {}, { aud: 'another-app' }))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Token claim "aud" is invalid',
+    });
+    await expect(sut.verify(await sign(key, {}, { exp: Math.floor(Date.now() / 1000) - 60 }))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Token expired',
+    });
     await expect(sut.verify(await sign(key, {}, { exp: null }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token lacks the "exp" claim' });
-    await expect(sut.verify(await sign(key, { nonce: 'n', at_hash: 'x' }, { typ: 'JWT' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token is not an access token (typ at+jwt)' });
+    await expect(sut.verify(await sign(key, { nonce: 'n', at_hash: 'x' }, { typ: 'JWT' }))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Token is not an access token (typ at+jwt)',
+    });
     const stranger = await newKey('k3');
     await expect(sut.verify(await sign(stranger))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token signature is invalid' });
     const unknown = await newKey('k-unknown');
@@ -106,10 +125,16 @@ describe(OidcTokenVerifier.name, () => {
     // A provider that does not type its access tokens: allowed by a setting, and ID tokens still refused.
     const lenient = new OidcTokenVerifier(config({ allowUntypedAccessTokens: true }));
     await expect(lenient.verify(await sign(key, {}, { typ: 'JWT' }))).resolves.toMatchObject({ issuer });
-    await expect(lenient.verify(await sign(key, { nonce: 'n' }, { typ: 'JWT' }))).rejects.toMatchObject({ message: 'Token is an ID token, not an access token' });
-    await expect(lenient.verify(await sign(key, { typ: 'ID' }, { typ: 'JWT' }))).rejects.toMatchObject({ message: 'Token is an ID token, not an access token' });
+    await expect(lenient.verify(await sign(key, { nonce: 'n' }, { typ: 'JWT' }))).rejects.toMatchObject({
+      message: 'Token is an ID token, not an access token',
+    });
+    await expect(lenient.verify(await sign(key, { typ: 'ID' }, { typ: 'JWT' }))).rejects.toMatchObject({
+      message: 'Token is an ID token, not an access token',
+    });
     // An ID token without nonce or hashes (oidc-provider's, from the token endpoint): no scope, no client_id.
-    await expect(lenient.verify(await sign(key, { client_id: undefined, scope: undefined, preferred_username: 'x' }, { typ: 'JWT' }))).rejects.toMatchObject({ message: 'Token is an ID token, not an access token' });
+    await expect(lenient.verify(await sign(key, { client_id: undefined, scope: undefined, preferred_username: 'x' }, { typ: 'JWT' }))).rejects.toMatchObject({
+      message: 'Token is an ID token, not an access token',
+    });
   });
 
   it('stops accepting a key the provider dropped once the keys are read again', async () => {
@@ -154,7 +179,10 @@ describe(OidcTokenVerifier.name, () => {
     keys = [key.jwk];
     const token = await sign(key);
     const unreachable = new OidcTokenVerifier(config({ issuer: 'http://127.0.0.1:9/realms/qb' }));
-    await expect(unreachable.verify(await sign(key, {}, { iss: 'http://127.0.0.1:9/realms/qb' }))).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/discovery document .* unreachable/) });
+    await expect(unreachable.verify(await sign(key, {}, { iss: 'http://127.0.0.1:9/realms/qb' }))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/discovery document .* unreachable/),
+    });
     const wrongUrl = new OidcTokenVerifier(config({ jwksUrl: `${issuer}/no-such-keys` }));
     await expect(wrongUrl.verify(token)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/JWKS .* answered HTTP 404/) });
   });

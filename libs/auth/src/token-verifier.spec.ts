@@ -11,7 +11,7 @@ describe(DevTokenVerifier.name, () => {
   const sut = new DevTokenVerifier(secret, 0);
   const issuer = new DevTokenIssuer(secret, 'test');
 
-  it('names the issuer, the subject and (the platform\'s own issuer) the username; never the roles or agency a token claims', async () => {
+  it("names the issuer, the subject and (the platform's own issuer) the username; never the roles or agency a token claims", async () => {
     const token = await issuer.sign(actor);
     await expect(sut.verify(token)).resolves.toEqual({ issuer: DEV_ISSUER, subject: 'u1', username: 'ca.officer', expiresAtMs: expect.any(Number) });
   });
@@ -42,12 +42,23 @@ describe(DevTokenVerifier.name, () => {
       .setExpirationTime('1h')
       .sign(key);
     await expect(sut.verify(withRoles)).resolves.toEqual({ issuer: DEV_ISSUER, subject: 'u', username: 'x', expiresAtMs: expect.any(Number) });
-    const endless = await new SignJWT({ preferred_username: 'x' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).sign(key);
+    const endless = await new SignJWT({ preferred_username: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .sign(key);
     await expect(sut.verify(endless)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token lacks the "exp" claim' });
   });
 
   it('names no username when the token has none: the subject is never taken for a username', async () => {
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('admin').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('admin')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
     await expect(sut.verify(token)).resolves.toEqual({ issuer: DEV_ISSUER, subject: 'admin', expiresAtMs: expect.any(Number) });
   });
 

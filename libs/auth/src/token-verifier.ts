@@ -77,7 +77,8 @@ function identityFromClaims(payload: JWTPayload, usernameClaim: string | undefin
 
 function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'Token expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return error.reason === 'missing' ? `Token lacks the "${error.claim}" claim` : `Token claim "${error.claim}" is invalid`;
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return error.reason === 'missing' ? `Token lacks the "${error.claim}" claim` : `Token claim "${error.claim}" is invalid`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'Token signature is invalid';
   return 'Token is invalid';
 }
@@ -150,7 +151,8 @@ export class OidcTokenVerifier implements IdentityVerifier {
       }));
     } catch (error) {
       if (error instanceof AuthError) throw error;
-      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'typ') throw AuthError.unauthenticated('Token is not an access token (typ at+jwt)');
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'typ')
+        throw AuthError.unauthenticated('Token is not an access token (typ at+jwt)');
       throw AuthError.unauthenticated(describeJoseError(error));
     }
     if (this.config.allowUntypedAccessTokens && looksLikeIdToken(payload)) throw AuthError.unauthenticated('Token is an ID token, not an access token');

@@ -114,16 +114,22 @@ export class DurableConsumer {
         return;
       }
       const parent = extractTraceContext((key) => message.headers?.get(key) || undefined);
-      await withSpan(`${current.type} consume`, SpanKind.CONSUMER, { 'messaging.consumer.group.name': this.options.durable }, async () => {
-        await this.dataSource.transaction(async (manager) => {
-          const inserted: unknown[] = await manager.query(
-            `INSERT INTO inbox (consumer, event_id, subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-            [this.options.durable, current.id, current.type],
-          );
-          if (inserted.length === 0) return;
-          await this.handler(current, manager);
-        });
-      }, parent);
+      await withSpan(
+        `${current.type} consume`,
+        SpanKind.CONSUMER,
+        { 'messaging.consumer.group.name': this.options.durable },
+        async () => {
+          await this.dataSource.transaction(async (manager) => {
+            const inserted: unknown[] = await manager.query(
+              `INSERT INTO inbox (consumer, event_id, subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+              [this.options.durable, current.id, current.type],
+            );
+            if (inserted.length === 0) return;
+            await this.handler(current, manager);
+          });
+        },
+        parent,
+      );
       message.ack();
       eventsConsumed().inc({ service: this.options.serviceName, subject: envelope.type });
     } catch (error) {

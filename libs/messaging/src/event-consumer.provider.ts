@@ -38,7 +38,8 @@ export function eventConsumerProviders(durable: string, subjects: EventSubject[]
           subjectPrefix: options.subjectPrefix,
           subjects,
           serviceName: options.serviceName,
-          onError: (error, envelope) => this.logger.error(`Event ${envelope?.id ?? '?'} failed, will be redelivered: ${String((error as Error)?.message ?? error)}`),
+          onError: (error, envelope) =>
+            this.logger.error(`Event ${envelope?.id ?? '?'} failed, will be redelivered: ${String((error as Error)?.message ?? error)}`),
         },
         (envelope, manager) => target.handle(envelope, manager),
       );

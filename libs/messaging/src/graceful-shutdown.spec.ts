@@ -62,7 +62,12 @@ describe(stopWithinGrace.name, () => {
     const stopping = stopWithinGrace(app, { graceMs: 5000, logger, exit: (code) => exits.push(code) }, 'SIGTERM');
     expect((await health.run()).ok).toBe(false);
     expect(logger.lines[0]).toMatchObject({ level: 'info', fields: { signal: 'SIGTERM', running: { 'http GET /slow': 1 } } });
-    await waitFor(() => fetch(`${url}/health/live`).then(() => false, () => true));
+    await waitFor(() =>
+      fetch(`${url}/health/live`).then(
+        () => false,
+        () => true,
+      ),
+    );
     expect(exits).toEqual([]);
 
     releaseSlow();

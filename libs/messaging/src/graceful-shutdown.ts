@@ -9,7 +9,10 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** The shutdown setting every service takes (validated at boot). */
 export function shutdownEnv() {
   return {
-    SHUTDOWN_GRACE_MS: num({ default: DEFAULT_SHUTDOWN_GRACE_MS, desc: 'Longest a stopping replica takes to finish its work before it exits anyway (non-zero)' }),
+    SHUTDOWN_GRACE_MS: num({
+      default: DEFAULT_SHUTDOWN_GRACE_MS,
+      desc: 'Longest a stopping replica takes to finish its work before it exits anyway (non-zero)',
+    }),
   };
 }
 

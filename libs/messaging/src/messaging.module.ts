@@ -2,7 +2,19 @@ import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type 
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, ServiceCredential, createTokenVerifier, internalSecretOf, type ActorLookup, type ActorResolver, type AuthConfig, type IdentityVerifier, type TokenVerifier } from '@phoi-hop/auth';
+import {
+  CachingTokenVerifier,
+  InternalTokenVerifier,
+  ServiceAuthenticator,
+  ServiceCredential,
+  createTokenVerifier,
+  internalSecretOf,
+  type ActorLookup,
+  type ActorResolver,
+  type AuthConfig,
+  type IdentityVerifier,
+  type TokenVerifier,
+} from '@phoi-hop/auth';
 import { createActorResolver, directoryActorLookup } from './actor-resolution';
 import { HealthRegistry, authFailures } from '@phoi-hop/observability';
 import { ensureEventsStream } from './jetstream.provisioning';
@@ -138,7 +150,18 @@ export class MessagingModule {
         RpcRequestInterceptor,
         NatsLifecycle,
       ],
-      exports: [MESSAGING_OPTIONS, TOKEN_VERIFIER, INTERNAL_TOKEN_VERIFIER, ACTOR_RESOLVER, SERVICE_AUTHENTICATOR, NATS_CONNECTION, JETSTREAM, JETSTREAM_MANAGER, RpcClient, RpcRequestInterceptor],
+      exports: [
+        MESSAGING_OPTIONS,
+        TOKEN_VERIFIER,
+        INTERNAL_TOKEN_VERIFIER,
+        ACTOR_RESOLVER,
+        SERVICE_AUTHENTICATOR,
+        NATS_CONNECTION,
+        JETSTREAM,
+        JETSTREAM_MANAGER,
+        RpcClient,
+        RpcRequestInterceptor,
+      ],
     };
   }
 }

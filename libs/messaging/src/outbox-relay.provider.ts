@@ -47,4 +47,3 @@ export function outboxRelayProviders(options: { enabled: boolean } = { enabled: 
     OutboxRelayLifecycle,
   ];
 }
-

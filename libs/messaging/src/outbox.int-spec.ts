@@ -76,7 +76,14 @@ describe('transactional outbox and idempotent consumer (real Postgres and NATS)'
       jetstream(nc),
       jsm,
       dataSource,
-      { durable: 'test-applier', streamName: env.streamName, subjectPrefix: env.subjectPrefix, subjects: ['evt.intake.case.opened'], serviceName: 'test', ackWaitMs: 2000 },
+      {
+        durable: 'test-applier',
+        streamName: env.streamName,
+        subjectPrefix: env.subjectPrefix,
+        subjects: ['evt.intake.case.opened'],
+        serviceName: 'test',
+        ackWaitMs: 2000,
+      },
       async (envelope, manager) => {
         await manager.query(`INSERT INTO applied (event_id, case_id) VALUES ($1, $2)`, [envelope.id, envelope.aggregateId]);
         if (envelope.id === event!.id && failures-- > 0) throw new Error('handler crashed');
@@ -89,7 +96,9 @@ describe('transactional outbox and idempotent consumer (real Postgres and NATS)'
         return n === 1 ? n : undefined;
       });
       // The first event of the earlier test is applied too, once.
-      const rows: { case_id: string; n: number }[] = await dataSource.query(`SELECT case_id, count(*)::int AS n FROM applied GROUP BY case_id ORDER BY case_id`);
+      const rows: { case_id: string; n: number }[] = await dataSource.query(
+        `SELECT case_id, count(*)::int AS n FROM applied GROUP BY case_id ORDER BY case_id`,
+      );
       expect(rows).toEqual([
         { case_id: 'case-1', n: 1 },
         { case_id: 'case-2', n: 1 },
@@ -124,7 +133,14 @@ describe('transactional outbox and idempotent consumer (real Postgres and NATS)'
       jetstream(nc),
       jsm,
       dataSource,
-      { durable: 'test-lagging', streamName: env.streamName, subjectPrefix: env.subjectPrefix, subjects: ['evt.intake.case.opened'], serviceName: 'test', lagRefreshMs: 60_000 },
+      {
+        durable: 'test-lagging',
+        streamName: env.streamName,
+        subjectPrefix: env.subjectPrefix,
+        subjects: ['evt.intake.case.opened'],
+        serviceName: 'test',
+        lagRefreshMs: 60_000,
+      },
       async () => gate,
     );
     const gauge = async () => {

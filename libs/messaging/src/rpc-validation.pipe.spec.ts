@@ -25,7 +25,9 @@ describe('findUnstorableText', () => {
   });
 
   it('finds nothing in clean input, hostile or not, emoji and Vietnamese included', () => {
-    expect(findUnstorableText({ a: "<script>'; DROP TABLE x; --", b: ['\u202Eabc', 42, null, true], c: { d: undefined }, e: 'Lũ lụt 🌊 ở Lệ Thủy' })).toBeNull();
+    expect(
+      findUnstorableText({ a: "<script>'; DROP TABLE x; --", b: ['\u202Eabc', 42, null, true], c: { d: undefined }, e: 'Lũ lụt 🌊 ở Lệ Thủy' }),
+    ).toBeNull();
   });
 });
 

@@ -81,7 +81,10 @@ describe('RpcClient while NATS is away', () => {
     await stopServer();
     await until(() => states.includes('disconnect'));
     const started = performance.now();
-    await expect(sut.request(RpcSubjects.intake.caseGet, {})).rejects.toMatchObject({ code: ErrorCodes.UNAVAILABLE, message: expect.stringContaining('NATS connection lost') });
+    await expect(sut.request(RpcSubjects.intake.caseGet, {})).rejects.toMatchObject({
+      code: ErrorCodes.UNAVAILABLE,
+      message: expect.stringContaining('NATS connection lost'),
+    });
     expect(performance.now() - started).toBeLessThan(timeoutMs / 10);
 
     await startServer();
@@ -90,6 +93,9 @@ describe('RpcClient while NATS is away', () => {
     await nc.flush();
     await expect(sut.request(RpcSubjects.intake.caseGet, {})).resolves.toEqual({ ok: true });
     // The gateway's log tells NATS going away and coming back.
-    expect(logged.filter((line) => !line.startsWith('error'))).toEqual([`warn NATS connection lost (127.0.0.1:${port}); reconnecting`, `log NATS connection back (127.0.0.1:${port})`]);
+    expect(logged.filter((line) => !line.startsWith('error'))).toEqual([
+      `warn NATS connection lost (127.0.0.1:${port}); reconnecting`,
+      `log NATS connection back (127.0.0.1:${port})`,
+    ]);
   });
 });

@@ -38,7 +38,10 @@ describe(RpcClient.name, () => {
   });
 
   it('answers UNAVAILABLE at once once the last replica has gone', async () => {
-    const replica = nc.subscribe(`${env.subjectPrefix}${RpcSubjects.intake.caseGet}`, { queue: 'intake', callback: (_err, msg) => void msg.respond(JSON.stringify({ response: { ok: true } })) });
+    const replica = nc.subscribe(`${env.subjectPrefix}${RpcSubjects.intake.caseGet}`, {
+      queue: 'intake',
+      callback: (_err, msg) => void msg.respond(JSON.stringify({ response: { ok: true } })),
+    });
     await nc.flush();
     await expect(sut.request(RpcSubjects.intake.caseGet, { id: 'x' })).resolves.toEqual({ ok: true });
     replica.unsubscribe();

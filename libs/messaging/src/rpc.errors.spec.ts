@@ -4,8 +4,14 @@ import { RpcCallError, toRpcErrorBody } from './rpc.errors';
 describe('toRpcErrorBody', () => {
   it('keeps the code, message and field of domain and auth-like errors', () => {
     expect(toRpcErrorBody(new DomainError('NOT_FOUND', 'Case not found', 'id'))).toEqual({ code: 'NOT_FOUND', message: 'Case not found', field: 'id' });
-    expect(toRpcErrorBody(new RpcCallError('UNAVAILABLE', 'directory.case.route did not answer'))).toEqual({ code: 'UNAVAILABLE', message: 'directory.case.route did not answer' });
-    expect(toRpcErrorBody(Object.assign(new Error('Token expired'), { code: 'UNAUTHENTICATED' }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Token expired' });
+    expect(toRpcErrorBody(new RpcCallError('UNAVAILABLE', 'directory.case.route did not answer'))).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'directory.case.route did not answer',
+    });
+    expect(toRpcErrorBody(Object.assign(new Error('Token expired'), { code: 'UNAUTHENTICATED' }))).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'Token expired',
+    });
   });
 
   it('hides everything else behind INTERNAL', () => {

@@ -43,10 +43,21 @@ describe(createLogger.name, () => {
   it('never writes authorization headers, tokens or passwords', () => {
     const { stream, lines } = captureLines();
     const logger = createLogger('gateway', 'info', stream);
-    logger.info({ authorization: 'Bearer a.b.c', headers: { authorization: 'Bearer d.e.f', accept: 'application/json' }, user: { token: 'secret-token', password: 'hunter2', name: 'Cán bộ A' } }, 'request');
+    logger.info(
+      {
+        authorization: 'Bearer a.b.c',
+        headers: { authorization: 'Bearer d.e.f', accept: 'application/json' },
+        user: { token: 'secret-token', password: 'hunter2', name: 'Cán bộ A' },
+      },
+      'request',
+    );
     const text = JSON.stringify(lines);
     expect(text).not.toMatch(/a\.b\.c|d\.e\.f|secret-token|hunter2/);
-    expect(lines[0]).toMatchObject({ authorization: '[redacted]', headers: { authorization: '[redacted]', accept: 'application/json' }, user: { token: '[redacted]', password: '[redacted]', name: 'Cán bộ A' } });
+    expect(lines[0]).toMatchObject({
+      authorization: '[redacted]',
+      headers: { authorization: '[redacted]', accept: 'application/json' },
+      user: { token: '[redacted]', password: '[redacted]', name: 'Cán bộ A' },
+    });
   });
 
   it('takes the level from the argument, then LOG_LEVEL', () => {

@@ -4,7 +4,9 @@ describe('metrics', () => {
   it('creates each metric once per process, however many services ask for it', () => {
     expect(metricsRegistry()).toBe(metricsRegistry());
     for (const get of [rpcDuration, eventsPublished, eventsConsumed, outboxLag, serviceInfo]) expect(get()).toBe(get());
-    const names = metricsRegistry().getMetricsAsArray().map((m) => m.name);
+    const names = metricsRegistry()
+      .getMetricsAsArray()
+      .map((m) => m.name);
     expect(new Set(names).size).toBe(names.length);
   });
 

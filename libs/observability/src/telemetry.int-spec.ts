@@ -55,7 +55,9 @@ describe(instrumentedPg.name, () => {
       await pool.end();
     }
     const pooled = exporter.getFinishedSpans().find((s) => s.name === 'pooled')!;
-    const names = pgSpans().filter((s) => s.spanContext().traceId === pooled.spanContext().traceId).map((s) => s.name);
+    const names = pgSpans()
+      .filter((s) => s.spanContext().traceId === pooled.spanContext().traceId)
+      .map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['pg-pool.connect', 'pg.query:SELECT postgres']));
   });
 

@@ -37,7 +37,13 @@ describe('trace context over message headers', () => {
     });
     // The receiving side runs outside the sender's context, as a NATS handler does.
     await context.with(ROOT_CONTEXT, () =>
-      withSpan('consume', SpanKind.CONSUMER, { 'messaging.system': 'nats' }, async () => undefined, extractTraceContext((key) => headers.get(key))),
+      withSpan(
+        'consume',
+        SpanKind.CONSUMER,
+        { 'messaging.system': 'nats' },
+        async () => undefined,
+        extractTraceContext((key) => headers.get(key)),
+      ),
     );
     const publish = finished('publish');
     const consume = finished('consume');
@@ -59,7 +65,13 @@ describe('trace context over message headers', () => {
       expect(trace.getSpanContext(extracted)).toBeUndefined();
     }
     await context.with(ROOT_CONTEXT, () =>
-      withSpan('root', SpanKind.SERVER, {}, async () => undefined, extractTraceContext(() => undefined)),
+      withSpan(
+        'root',
+        SpanKind.SERVER,
+        {},
+        async () => undefined,
+        extractTraceContext(() => undefined),
+      ),
     );
     expect(finished('root').parentSpanContext).toBeUndefined();
   });

@@ -23,7 +23,13 @@ export function extractTraceContext(getter: (key: string) => string | undefined)
  * Runs `fn` inside a new span (child of `parent` or of the active context), records an exception
  * and an error status when it throws, and always ends the span.
  */
-export async function withSpan<T>(name: string, kind: SpanKind, attributes: Attributes, fn: (span: Span) => Promise<T>, parent: Context = context.active()): Promise<T> {
+export async function withSpan<T>(
+  name: string,
+  kind: SpanKind,
+  attributes: Attributes,
+  fn: (span: Span) => Promise<T>,
+  parent: Context = context.active(),
+): Promise<T> {
   const span = tracer().startSpan(name, { kind, attributes }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), () => fn(span));

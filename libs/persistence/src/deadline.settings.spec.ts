@@ -6,7 +6,10 @@ describe('deadlineSettingsFromEnv', () => {
   const env = { DEADLINE_SCHEDULER_ENABLED: true, REMINDER_LEAD_HOURS: 12, DEADLINE_POLL_MS: 1000, CRITICAL_ESCALATION_AGENCY: 'VP_UBND' };
 
   it('turns hours into milliseconds', () => {
-    expect(deadlineSettingsFromEnv(env)).toEqual({ schedulerEnabled: true, deadlines: { reminderLeadMs: 12 * HOUR, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 1000 } });
+    expect(deadlineSettingsFromEnv(env)).toEqual({
+      schedulerEnabled: true,
+      deadlines: { reminderLeadMs: 12 * HOUR, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 1000 },
+    });
   });
 
   it('names the bad setting', () => {

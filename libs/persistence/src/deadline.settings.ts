@@ -21,7 +21,12 @@ export function deadlineEnv() {
   };
 }
 
-export function deadlineSettingsFromEnv(env: { DEADLINE_SCHEDULER_ENABLED: boolean; REMINDER_LEAD_HOURS: number; DEADLINE_POLL_MS: number; CRITICAL_ESCALATION_AGENCY: string }): {
+export function deadlineSettingsFromEnv(env: {
+  DEADLINE_SCHEDULER_ENABLED: boolean;
+  REMINDER_LEAD_HOURS: number;
+  DEADLINE_POLL_MS: number;
+  CRITICAL_ESCALATION_AGENCY: string;
+}): {
   schedulerEnabled: boolean;
   deadlines: DeadlineSettings;
 } {
@@ -30,6 +35,10 @@ export function deadlineSettingsFromEnv(env: { DEADLINE_SCHEDULER_ENABLED: boole
   if (!(env.DEADLINE_POLL_MS >= 50)) throw new Error('DEADLINE_POLL_MS must be at least 50');
   return {
     schedulerEnabled: env.DEADLINE_SCHEDULER_ENABLED,
-    deadlines: { reminderLeadMs: env.REMINDER_LEAD_HOURS * 3_600_000, criticalEscalationAgencyCode: env.CRITICAL_ESCALATION_AGENCY, pollIntervalMs: env.DEADLINE_POLL_MS },
+    deadlines: {
+      reminderLeadMs: env.REMINDER_LEAD_HOURS * 3_600_000,
+      criticalEscalationAgencyCode: env.CRITICAL_ESCALATION_AGENCY,
+      pollIntervalMs: env.DEADLINE_POLL_MS,
+    },
   };
 }

@@ -23,7 +23,9 @@ describe(DueWorkPoller.name, () => {
     await sql.connect();
     await sql.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await sql.query(`SET search_path TO "${schema}"`);
-    await sql.query(`CREATE TABLE due_item (id uuid PRIMARY KEY, label text NOT NULL, due_at timestamptz NOT NULL, done_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error text)`);
+    await sql.query(
+      `CREATE TABLE due_item (id uuid PRIMARY KEY, label text NOT NULL, due_at timestamptz NOT NULL, done_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error text)`,
+    );
     await sql.query(`CREATE TABLE effect (item_id uuid NOT NULL, worker text NOT NULL)`);
   });
 
@@ -61,10 +63,10 @@ describe(DueWorkPoller.name, () => {
   }
 
   async function seed(count: number, dueInMs = -1000): Promise<void> {
-    await sql.query(`INSERT INTO due_item (id, label, due_at) SELECT gen_random_uuid(), 'item ' || g, now() + make_interval(secs => $2::double precision / 1000) FROM generate_series(1, $1) g`, [
-      count,
-      dueInMs,
-    ]);
+    await sql.query(
+      `INSERT INTO due_item (id, label, due_at) SELECT gen_random_uuid(), 'item ' || g, now() + make_interval(secs => $2::double precision / 1000) FROM generate_series(1, $1) g`,
+      [count, dueInMs],
+    );
   }
 
   it('handles each due item exactly once with three replicas polling at the same time', async () => {
@@ -73,7 +75,9 @@ describe(DueWorkPoller.name, () => {
     for (const replica of replicas) replica.start();
     await eventually(async () => ((await sql.query(`SELECT count(*)::int AS n FROM due_item WHERE done_at IS NULL`)).rows[0].n === 0 ? true : undefined));
     for (const replica of replicas) await replica.stop();
-    const { rows } = await sql.query(`SELECT count(*)::int AS effects, count(DISTINCT item_id)::int AS items, count(DISTINCT worker)::int AS workers FROM effect`);
+    const { rows } = await sql.query(
+      `SELECT count(*)::int AS effects, count(DISTINCT item_id)::int AS items, count(DISTINCT worker)::int AS workers FROM effect`,
+    );
     expect(rows[0]).toMatchObject({ effects: 150, items: 150 });
     expect(rows[0].workers).toBeGreaterThan(1);
   });
@@ -87,9 +91,14 @@ describe(DueWorkPoller.name, () => {
   it('rolls a failed item back, retries it up to the limit, and does not hold up the others', async () => {
     await seed(5);
     const errors: string[] = [];
-    const failing = poller(await dataSource(), 'a', (item) => {
-      if (item.label === 'item 1') throw new Error('SMTP down');
-    }, errors);
+    const failing = poller(
+      await dataSource(),
+      'a',
+      (item) => {
+        if (item.label === 'item 1') throw new Error('SMTP down');
+      },
+      errors,
+    );
     expect(await failing.tick()).toBe(4);
     expect(await failing.tick()).toBe(0);
     expect(await failing.tick()).toBe(0);
@@ -123,7 +132,9 @@ describe(DueWorkPoller.name, () => {
   });
 
   it('reports the deadline backlog, the stuck deadlines and the oldest wait after each tick', async () => {
-    await sql.query(`CREATE TABLE IF NOT EXISTS metered_deadline (id uuid PRIMARY KEY, label text NOT NULL, due_at timestamptz NOT NULL, fired_at timestamptz, cancelled_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error text)`);
+    await sql.query(
+      `CREATE TABLE IF NOT EXISTS metered_deadline (id uuid PRIMARY KEY, label text NOT NULL, due_at timestamptz NOT NULL, fired_at timestamptz, cancelled_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error text)`,
+    );
     await sql.query(`TRUNCATE metered_deadline`);
     await sql.query(`INSERT INTO metered_deadline (id, label, due_at, attempts, fired_at, cancelled_at) VALUES
       (gen_random_uuid(), 'failing', now() - interval '2 minutes', 0, NULL, NULL),

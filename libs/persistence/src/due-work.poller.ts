@@ -41,7 +41,10 @@ interface BacklogRow {
  * The claim, done and failed statements for a deadline table of the usual shape: `id`, `due_at`,
  * `fired_at`, `cancelled_at`, `attempts`, `last_error`, selecting `columns` of the claimed row.
  */
-export function deadlineTableStatements(table: string, columns: string[]): Pick<DueWorkOptions<{ id: string }>, 'name' | 'claimSql' | 'doneSql' | 'failedSql' | 'backlog'> {
+export function deadlineTableStatements(
+  table: string,
+  columns: string[],
+): Pick<DueWorkOptions<{ id: string }>, 'name' | 'claimSql' | 'doneSql' | 'failedSql' | 'backlog'> {
   return {
     name: table,
     // The partial index on due_at (fired_at IS NULL AND cancelled_at IS NULL) keeps this to the open rows.

@@ -38,7 +38,12 @@ describe('GroupCommitQueue', () => {
     const queue = new GroupCommitQueue(w.write, { maxBatch: 10 });
     const outcomes: string[] = [];
     const blocker = queue.submit(0);
-    const jobs = [2, 3, 4].map((j) => queue.submit(j).then((r) => outcomes.push(r), (e: Error) => outcomes.push(e.message)));
+    const jobs = [2, 3, 4].map((j) =>
+      queue.submit(j).then(
+        (r) => outcomes.push(r),
+        (e: Error) => outcomes.push(e.message),
+      ),
+    );
     for (let i = 0; i < 5; i++) await w.releaseNext();
     await blocker;
     await Promise.all(jobs);

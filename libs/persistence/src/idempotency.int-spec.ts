@@ -52,7 +52,9 @@ describe('idempotent creations (real Postgres)', () => {
   });
 
   it('fingerprints the canonical input: key order and the key itself do not matter, the operation does', () => {
-    expect(requestFingerprint('a.create', { x: 1, y: { b: 2, a: [1, 'z'] }, clientRequestId: 'k1' })).toBe(requestFingerprint('a.create', { y: { a: [1, 'z'], b: 2 }, x: 1, clientRequestId: 'k2' }));
+    expect(requestFingerprint('a.create', { x: 1, y: { b: 2, a: [1, 'z'] }, clientRequestId: 'k1' })).toBe(
+      requestFingerprint('a.create', { y: { a: [1, 'z'], b: 2 }, x: 1, clientRequestId: 'k2' }),
+    );
     expect(requestFingerprint('a.create', { x: 1 })).not.toBe(requestFingerprint('b.create', { x: 1 }));
     expect(requestFingerprint('a.create', { x: 1 })).not.toBe(requestFingerprint('a.create', { x: 2 }));
     expect(idempotentRequestOf('u1', 'a.create', { x: 1 } as { x: number; clientRequestId?: string })).toBeNull();
@@ -72,7 +74,11 @@ describe('idempotent creations (real Postgres)', () => {
     const title = `t-${randomUUID()}`;
     await runIdempotent(dataSource, idempotentRequestOf('user-1', 'thing.create', { title, clientRequestId: key }), create(title));
     const changed = `${title}-changed`;
-    const refused = await runIdempotent(dataSource, idempotentRequestOf('user-1', 'thing.create', { title: changed, clientRequestId: key }), create(changed)).catch((e: unknown) => e);
+    const refused = await runIdempotent(
+      dataSource,
+      idempotentRequestOf('user-1', 'thing.create', { title: changed, clientRequestId: key }),
+      create(changed),
+    ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(IdempotencyConflictError);
     expect(refused).toMatchObject({ code: 'CONFLICT', field: 'clientRequestId' });
     expect(await count(changed)).toBe(0);
@@ -100,11 +106,17 @@ describe('idempotent creations (real Postgres)', () => {
     const title = `t-${randomUUID()}`;
     const request = idempotentRequestOf('user-1', 'thing.create', { title, clientRequestId: `key-${randomUUID()}` })!;
     const first = await runIdempotent(dataSource, request, create(title));
-    await dataSource.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) - interval '1 second' WHERE key = $1`, [request.key, IDEMPOTENCY_KEY_TTL_HOURS]);
+    await dataSource.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) - interval '1 second' WHERE key = $1`, [
+      request.key,
+      IDEMPOTENCY_KEY_TTL_HOURS,
+    ]);
     const later = await runIdempotent(dataSource, request, create(title));
     expect(later.id).not.toBe(first.id);
     expect(await count(title)).toBe(2);
-    await dataSource.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) - interval '1 second' WHERE key = $1`, [request.key, IDEMPOTENCY_KEY_TTL_HOURS]);
+    await dataSource.query(`UPDATE idempotency_key SET created_at = now() - make_interval(hours => $2) - interval '1 second' WHERE key = $1`, [
+      request.key,
+      IDEMPOTENCY_KEY_TTL_HOURS,
+    ]);
     expect(await purgeExpiredIdempotencyKeys(dataSource, true)).toBeGreaterThanOrEqual(1);
     expect((await dataSource.query(`SELECT 1 FROM idempotency_key WHERE key = $1`, [request.key])).length).toBe(0);
   });

@@ -46,7 +46,9 @@ export class IdempotencyConflictError extends Error {
   readonly field = 'clientRequestId';
 
   constructor(operation: string) {
-    super(`This idempotency key was already used for a different ${operation} request in the last ${IDEMPOTENCY_KEY_TTL_HOURS} hours; use a new key for a new request`);
+    super(
+      `This idempotency key was already used for a different ${operation} request in the last ${IDEMPOTENCY_KEY_TTL_HOURS} hours; use a new key for a new request`,
+    );
     this.name = 'IdempotencyConflictError';
   }
 }
@@ -92,7 +94,10 @@ const slot = (caller: string, key: string) => `${caller}\u0000${key}`;
  * What is remembered of these requests' keys from the last 24 h: the first answer, or an
  * IdempotencyConflictError when the key was used for another input. Requests not found are absent.
  */
-export async function findIdempotentAnswers<R>(manager: EntityManager, requests: IdempotentRequest[]): Promise<Map<IdempotentRequest, R | IdempotencyConflictError>> {
+export async function findIdempotentAnswers<R>(
+  manager: EntityManager,
+  requests: IdempotentRequest[],
+): Promise<Map<IdempotentRequest, R | IdempotencyConflictError>> {
   const found = new Map<IdempotentRequest, R | IdempotencyConflictError>();
   if (requests.length === 0) return found;
   const rows = await queryRows<StoredAnswer>(

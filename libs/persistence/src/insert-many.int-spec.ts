@@ -75,7 +75,9 @@ describe('insertMany and SqlBatch (real Postgres)', () => {
     await sql.connect();
     await sql.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await sql.query(`SET search_path TO "${schema}"`);
-    await sql.query(`CREATE TABLE parent_row (id uuid PRIMARY KEY, title text NOT NULL, note text, tags text[] NOT NULL, keys bigint[] NOT NULL, body jsonb NOT NULL, blob bytea NOT NULL, at timestamptz NOT NULL, count int NOT NULL)`);
+    await sql.query(
+      `CREATE TABLE parent_row (id uuid PRIMARY KEY, title text NOT NULL, note text, tags text[] NOT NULL, keys bigint[] NOT NULL, body jsonb NOT NULL, blob bytea NOT NULL, at timestamptz NOT NULL, count int NOT NULL)`,
+    );
     await sql.query(`CREATE TABLE child_row (id uuid PRIMARY KEY, parent_id uuid NOT NULL REFERENCES parent_row (id))`);
     dataSource = createServiceDataSource({ url: env.databaseUrl, schema, entities: [ParentRow, ChildRow], migrations: [], poolSize: 2 });
     await dataSource.initialize();
@@ -97,14 +99,25 @@ describe('insertMany and SqlBatch (real Postgres)', () => {
       return { ...row, id: undefined };
     };
     for (let i = 0; i < mine.length; i++) expect(await read(mine[i]!.id)).toEqual(await read(theirs[i]!.id));
-    expect(await read(mine[0]!.id)).toMatchObject({ title: HOSTILE, tags: mine[0]!.tags, keys: mine[0]!.keys, body: mine[0]!.body, blob: mine[0]!.blob, at: mine[0]!.at, count: 42, note: null });
+    expect(await read(mine[0]!.id)).toMatchObject({
+      title: HOSTILE,
+      tags: mine[0]!.tags,
+      keys: mine[0]!.keys,
+      body: mine[0]!.body,
+      blob: mine[0]!.blob,
+      at: mine[0]!.at,
+      count: 42,
+      note: null,
+    });
     expect((await sql.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1`, [schema])).rows[0].n).toBe(2);
   });
 
   it('splits a large insert within the parameter limit of a statement', async () => {
     const rows = Array.from({ length: 4_000 }, (_, i) => parent({ count: i }));
     await insertMany(dataSource.manager, ParentRow, rows);
-    const { rows: [stats] } = await sql.query(`SELECT count(*)::int AS n, sum(count)::bigint AS total FROM parent_row WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+    const {
+      rows: [stats],
+    } = await sql.query(`SELECT count(*)::int AS n, sum(count)::bigint AS total FROM parent_row WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
     expect(stats).toEqual({ n: 4_000, total: String((3_999 * 4_000) / 2) });
   });
 

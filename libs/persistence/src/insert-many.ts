@@ -21,10 +21,18 @@ function shapeOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>): I
   if (!shape) {
     const driver = manager.connection.driver;
     shape = {
-      table: metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.'),
+      table: metadata.tablePath
+        .split('.')
+        .map((part) => driver.escape(part))
+        .join('.'),
       columns: metadata.columns.map((column) => {
         const type = driver.normalizeType(column);
-        return { property: column.propertyName, sql: driver.escape(column.databaseName), cast: `${type}${column.isArray ? '[]' : ''}`, json: type === 'jsonb' || type === 'json' };
+        return {
+          property: column.propertyName,
+          sql: driver.escape(column.databaseName),
+          cast: `${type}${column.isArray ? '[]' : ''}`,
+          json: type === 'jsonb' || type === 'json',
+        };
       }),
     };
     shapes.set(metadata, shape);

@@ -91,4 +91,3 @@ export interface SeedRule {
   target: SeedRuleTarget;
   role: ParticipantRole;
 }
-

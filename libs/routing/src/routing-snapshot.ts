@@ -71,7 +71,9 @@ export function routeOn(request: RouteCaseRequest, context: DayRoutingContext): 
     category: {
       code: category.code,
       name: category.name,
-      legalBases: category.legalBases.filter((b) => (!b.effectiveFrom || b.effectiveFrom <= context.day) && (!b.effectiveTo || b.effectiveTo >= context.day)).map((b) => b.citation),
+      legalBases: category.legalBases
+        .filter((b) => (!b.effectiveFrom || b.effectiveFrom <= context.day) && (!b.effectiveTo || b.effectiveTo >= context.day))
+        .map((b) => b.citation),
     },
   };
 }

@@ -52,7 +52,13 @@ const rules: SeedRule[] = [
   { id: 'PRESS', article: 'Đ6.3', when: { keywordsAny: ['nhà báo', 'phóng viên'] }, target: { agency: 'PRESS_ASSOC' }, role: 'PARTICIPANT' },
   { id: 'LOCAL', article: 'Đ6.7; Đ7.2', when: { localitiesAny: ['NORTH', 'SOUTH'] }, target: { localityCommittee: true }, role: 'PARTICIPANT' },
   { id: 'SECTOR', article: 'Đ6.7', when: { sectorsAny: ['HEALTH'] }, target: { sectorDepartment: true }, role: 'PARTICIPANT' },
-  { id: 'SECTOR_AGAIN', article: 'Đ7.2; Đ6.7', when: { sectorsAny: ['HEALTH'], severitiesAny: ['HIGH', 'CRITICAL'] }, target: { sectorDepartment: true }, role: 'INFORMED' },
+  {
+    id: 'SECTOR_AGAIN',
+    article: 'Đ7.2; Đ6.7',
+    when: { sectorsAny: ['HEALTH'], severitiesAny: ['HIGH', 'CRITICAL'] },
+    target: { sectorDepartment: true },
+    role: 'INFORMED',
+  },
   { id: 'RETIRED', article: 'Đ7.1', when: { categoriesAny: ['OPINION'] }, target: { agency: 'GONE' }, role: 'INFORMED' },
 ];
 
@@ -87,8 +93,12 @@ describe('routeCase', () => {
   it('tests severity on the severity given, or else the category’s default', () => {
     expect(summary({ categoryCode: 'RUMOUR', sectorCode: 'HEALTH' })).toContain('HEALTH_DEPT:PARTICIPANT:Đ6.7');
     expect(routeCase({ categoryCode: 'RUMOUR', sectorCode: 'HEALTH' }, context()).find((p) => p.agencyCode === 'HEALTH_DEPT')!.ruleIds).toEqual(['SECTOR']);
-    expect(routeCase({ categoryCode: 'RUMOUR', sectorCode: 'HEALTH', severity: 'CRITICAL' }, context()).find((p) => p.agencyCode === 'HEALTH_DEPT')!.ruleIds).toEqual(['SECTOR', 'SECTOR_AGAIN']);
-    expect(routeCase({ categoryCode: 'SCAM', sectorCode: 'HEALTH', severity: 'LOW' }, context()).find((p) => p.agencyCode === 'HEALTH_DEPT')!.ruleIds).toEqual(['SECTOR']);
+    expect(
+      routeCase({ categoryCode: 'RUMOUR', sectorCode: 'HEALTH', severity: 'CRITICAL' }, context()).find((p) => p.agencyCode === 'HEALTH_DEPT')!.ruleIds,
+    ).toEqual(['SECTOR', 'SECTOR_AGAIN']);
+    expect(routeCase({ categoryCode: 'SCAM', sectorCode: 'HEALTH', severity: 'LOW' }, context()).find((p) => p.agencyCode === 'HEALTH_DEPT')!.ruleIds).toEqual([
+      'SECTOR',
+    ]);
   });
 
   it('follows a retired committee to its successor on the routing day, not before', () => {
@@ -170,7 +180,12 @@ describe('findKeyword', () => {
 });
 
 describe('routing snapshot', () => {
-  const sla: SlaPolicy = { LOW: { triageHours: 72, decisionHours: 240 }, MEDIUM: { triageHours: 24, decisionHours: 120 }, HIGH: { triageHours: 8, decisionHours: 48 }, CRITICAL: { triageHours: 2, decisionHours: 12 } } as SlaPolicy;
+  const sla: SlaPolicy = {
+    LOW: { triageHours: 72, decisionHours: 240 },
+    MEDIUM: { triageHours: 24, decisionHours: 120 },
+    HIGH: { triageHours: 8, decisionHours: 48 },
+    CRITICAL: { triageHours: 2, decisionHours: 12 },
+  } as SlaPolicy;
   const day: DayRoutingContext = { ...context(), day: '2026-03-01', version: 7, sla, at: new Date('2026-03-01T05:00:00Z') };
 
   it('routes the same after a round trip through the snapshot a service copies', () => {

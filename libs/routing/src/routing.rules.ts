@@ -15,7 +15,11 @@ export interface RoutingInput {
 
 /** Lower-case NFC words, diacritics kept. */
 function wordsOf(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** A text's words and their folded forms; routing reads one text once per rule that has keywords. */
@@ -118,25 +122,48 @@ export function currentAgency(code: string, agencies: Map<string, SeedAgency>, d
 
 function evaluate(rule: SeedRule, input: RoutingInput, category: SeedCategory, ctx: RoutingContext, day: string): Evaluation {
   const when = rule.when ?? {};
-  const fail = (reasonCode: RoutingReason, reason: string, params: Record<string, string> = {}): Evaluation => ({ rule, matched: false, reason, reasonCode, params, agencyCode: null });
+  const fail = (reasonCode: RoutingReason, reason: string, params: Record<string, string> = {}): Evaluation => ({
+    rule,
+    matched: false,
+    reason,
+    reasonCode,
+    params,
+    agencyCode: null,
+  });
   if (!when.always) {
     if (when.categoriesAny && !when.categoriesAny.includes(category.code)) {
-      return fail('CATEGORY_NOT_LISTED', `category ${category.code} is not one of ${when.categoriesAny.join(', ')}`, { category: category.code, listed: when.categoriesAny.join(', ') });
+      return fail('CATEGORY_NOT_LISTED', `category ${category.code} is not one of ${when.categoriesAny.join(', ')}`, {
+        category: category.code,
+        listed: when.categoriesAny.join(', '),
+      });
     }
     if (when.categoryTagsAny && !when.categoryTagsAny.some((t) => category.tags.includes(t))) {
-      return fail('CATEGORY_TAGS_MISSING', `category ${category.code} has none of the tags ${when.categoryTagsAny.join(', ')}`, { category: category.code, listed: when.categoryTagsAny.join(', ') });
+      return fail('CATEGORY_TAGS_MISSING', `category ${category.code} has none of the tags ${when.categoryTagsAny.join(', ')}`, {
+        category: category.code,
+        listed: when.categoryTagsAny.join(', '),
+      });
     }
     if (when.sectorsAny && !(input.sectorCode && when.sectorsAny.includes(input.sectorCode))) {
-      return fail('SECTOR_NOT_LISTED', `sector ${input.sectorCode || '(none)'} is not one of ${when.sectorsAny.join(', ')}`, { sector: input.sectorCode || '—', listed: when.sectorsAny.join(', ') });
+      return fail('SECTOR_NOT_LISTED', `sector ${input.sectorCode || '(none)'} is not one of ${when.sectorsAny.join(', ')}`, {
+        sector: input.sectorCode || '—',
+        listed: when.sectorsAny.join(', '),
+      });
     }
     if (when.localitiesAny && !(input.localityCode && when.localitiesAny.includes(input.localityCode))) {
-      return fail('LOCALITY_NOT_LISTED', `locality ${input.localityCode || '(none)'} is not one of ${when.localitiesAny.join(', ')}`, { locality: input.localityCode || '—', listed: when.localitiesAny.join(', ') });
+      return fail('LOCALITY_NOT_LISTED', `locality ${input.localityCode || '(none)'} is not one of ${when.localitiesAny.join(', ')}`, {
+        locality: input.localityCode || '—',
+        listed: when.localitiesAny.join(', '),
+      });
     }
     const severity = input.severity ?? category.defaultSeverity;
     if (when.severitiesAny && !when.severitiesAny.includes(severity)) {
-      return fail('SEVERITY_NOT_LISTED', `severity ${severity} is not one of ${when.severitiesAny.join(', ')}`, { severity, listed: when.severitiesAny.join(', ') });
+      return fail('SEVERITY_NOT_LISTED', `severity ${severity} is not one of ${when.severitiesAny.join(', ')}`, {
+        severity,
+        listed: when.severitiesAny.join(', '),
+      });
     }
-    if (when.keywordsAny && !findKeyword(input.text, when.keywordsAny)) return fail('NO_KEYWORD', `the text names none of: ${when.keywordsAny.join(', ')}`, { listed: when.keywordsAny.join(', ') });
+    if (when.keywordsAny && !findKeyword(input.text, when.keywordsAny))
+      return fail('NO_KEYWORD', `the text names none of: ${when.keywordsAny.join(', ')}`, { listed: when.keywordsAny.join(', ') });
   }
   let target: string | null;
   if ('agency' in rule.target) target = rule.target.agency;
@@ -163,7 +190,8 @@ function evaluate(rule: SeedRule, input: RoutingInput, category: SeedCategory, c
 function prepare(input: RoutingInput, ctx: RoutingContext): { category: SeedCategory; day: string } {
   const category = ctx.categories.get(input.categoryCode);
   if (!category) throw new RoutingError('UNKNOWN_CATEGORY', 'categoryCode', `Unknown category ${input.categoryCode}`);
-  if (input.localityCode && !ctx.localities.has(input.localityCode)) throw new RoutingError('UNKNOWN_LOCALITY', 'localityCode', `Unknown locality ${input.localityCode}`);
+  if (input.localityCode && !ctx.localities.has(input.localityCode))
+    throw new RoutingError('UNKNOWN_LOCALITY', 'localityCode', `Unknown locality ${input.localityCode}`);
   if (input.sectorCode && !ctx.sectors.has(input.sectorCode)) throw new RoutingError('UNKNOWN_SECTOR', 'sectorCode', `Unknown sector ${input.sectorCode}`);
   return { category, day: provinceDay(ctx.at ?? new Date()) };
 }
@@ -190,7 +218,9 @@ export function routeCase(input: RoutingInput, ctx: RoutingContext): RoutedParti
     existing.ruleIds.push(rule.id);
   }
   // Code-point order, not localeCompare: the same order on every machine.
-  return [...byAgency.values()].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || (a.agencyCode < b.agencyCode ? -1 : a.agencyCode > b.agencyCode ? 1 : 0));
+  return [...byAgency.values()].sort(
+    (a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || (a.agencyCode < b.agencyCode ? -1 : a.agencyCode > b.agencyCode ? 1 : 0),
+  );
 }
 
 export interface RuleExplanation {

@@ -24,6 +24,4 @@ export const VACCINATION_NOTICE =
  * The first part of the rumour followed by a calming message: similar to FLOOD_RUMOUR (≈ 0.48, two shared LSH bands)
  * but below the join threshold, so it opens its own case with a "possible duplicate" suggestion.
  */
-export const FLOOD_RUMOUR_PARTIAL =
-  FLOOD_RUMOUR.split(' ').slice(0, 32).join(' ') +
-  ' Mọi người bình tĩnh, theo thông báo của huyện thì';
+export const FLOOD_RUMOUR_PARTIAL = FLOOD_RUMOUR.split(' ').slice(0, 32).join(' ') + ' Mọi người bình tĩnh, theo thông báo của huyện thì';

@@ -111,7 +111,13 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
       return issuer.sign(actor, 3600);
     },
     async internalToken(user, scopes) {
-      const actor: Actor = { userId: stableUserId(user.username), username: user.username, agencyCode: user.agencyCode, roles: user.roles, ...(scopes ? { scopes } : {}) };
+      const actor: Actor = {
+        userId: stableUserId(user.username),
+        username: user.username,
+        agencyCode: user.agencyCode,
+        roles: user.roles,
+        ...(scopes ? { scopes } : {}),
+      };
       return (await internalIssuer.sign(actor)).token;
     },
     async cleanup() {

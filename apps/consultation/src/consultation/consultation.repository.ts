@@ -101,22 +101,20 @@ export function toConsultationDto({ row, invitations, opinions }: LoadedConsulta
     link: row.link,
     leadAgencyCode: row.lead_agency_code,
     severity: row.severity,
-    invitations: invitations.map(
-      (i): InvitationDto => ({
-        agencyCode: i.agency_code,
-        position: i.position,
-        reasoning: i.reasoning,
-        alternativeProposal: i.alternative_proposal,
-        attachments: i.attachments,
-        respondedAt: iso(i.responded_at),
-        late: i.late,
-        remindedAt: iso(i.reminded_at),
-        escalatedAt: iso(i.escalated_at),
-        present: i.present,
-        representative: i.representative,
-        opinionVersions: opinions.filter((o) => o.agency_code === i.agency_code).map(toOpinionVersionDto),
-      }),
-    ),
+    invitations: invitations.map((i): InvitationDto => ({
+      agencyCode: i.agency_code,
+      position: i.position,
+      reasoning: i.reasoning,
+      alternativeProposal: i.alternative_proposal,
+      attachments: i.attachments,
+      respondedAt: iso(i.responded_at),
+      late: i.late,
+      remindedAt: iso(i.reminded_at),
+      escalatedAt: iso(i.escalated_at),
+      present: i.present,
+      representative: i.representative,
+      opinionVersions: opinions.filter((o) => o.agency_code === i.agency_code).map(toOpinionVersionDto),
+    })),
     minutes: row.minutes,
     dissentingViews: row.dissenting_views,
     resolution:
@@ -160,16 +158,42 @@ export class ConsultationRepository {
     const rows = await queryRows<ConsultationRow>(manager, `SELECT * FROM consultation WHERE case_id = $1 ORDER BY opened_at, id`, [caseId]);
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const invitations = await queryRows<InvitationRow>(manager, `SELECT * FROM consultation_invitation WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code`, [ids]);
-    const opinions = await queryRows<OpinionRow>(manager, `SELECT * FROM consultation_opinion WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code, version`, [ids]);
-    return rows.map((row) => ({ row, invitations: invitations.filter((i) => i.consultation_id === row.id), opinions: opinions.filter((o) => o.consultation_id === row.id) }));
+    const invitations = await queryRows<InvitationRow>(
+      manager,
+      `SELECT * FROM consultation_invitation WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code`,
+      [ids],
+    );
+    const opinions = await queryRows<OpinionRow>(
+      manager,
+      `SELECT * FROM consultation_opinion WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code, version`,
+      [ids],
+    );
+    return rows.map((row) => ({
+      row,
+      invitations: invitations.filter((i) => i.consultation_id === row.id),
+      opinions: opinions.filter((o) => o.consultation_id === row.id),
+    }));
   }
 
   async insert(
     manager: EntityManager,
     c: {
-      id: string; caseId: string; caseNumber: string; mode: ConsultationMode; subject: string; proposedHandling: string | null; deadline: Date | null; meetingAt: Date | null;
-      location: string | null; link: string | null; leadAgencyCode: string; severity: Severity; visibleAgencies: string[]; openedAt: Date; openedBy: string; openedByAgency: string;
+      id: string;
+      caseId: string;
+      caseNumber: string;
+      mode: ConsultationMode;
+      subject: string;
+      proposedHandling: string | null;
+      deadline: Date | null;
+      meetingAt: Date | null;
+      location: string | null;
+      link: string | null;
+      leadAgencyCode: string;
+      severity: Severity;
+      visibleAgencies: string[];
+      openedAt: Date;
+      openedBy: string;
+      openedByAgency: string;
     },
     invited: string[],
   ): Promise<void> {
@@ -177,7 +201,24 @@ export class ConsultationRepository {
       `INSERT INTO consultation (id, case_id, case_number, mode, subject, proposed_handling, deadline, meeting_at, location, link, lead_agency_code, severity,
                                  visible_agencies, opened_at, opened_by, opened_by_agency, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14)`,
-      [c.id, c.caseId, c.caseNumber, c.mode, c.subject, c.proposedHandling, c.deadline, c.meetingAt, c.location, c.link, c.leadAgencyCode, c.severity, c.visibleAgencies, c.openedAt, c.openedBy, c.openedByAgency],
+      [
+        c.id,
+        c.caseId,
+        c.caseNumber,
+        c.mode,
+        c.subject,
+        c.proposedHandling,
+        c.deadline,
+        c.meetingAt,
+        c.location,
+        c.link,
+        c.leadAgencyCode,
+        c.severity,
+        c.visibleAgencies,
+        c.openedAt,
+        c.openedBy,
+        c.openedByAgency,
+      ],
     );
     await manager.query(`INSERT INTO consultation_invitation (consultation_id, agency_code) SELECT $1, unnest($2::text[])`, [c.id, invited]);
   }
@@ -189,7 +230,18 @@ export class ConsultationRepository {
   /** Records a new opinion version and makes it the invitation's latest answer. */
   async recordOpinion(
     manager: EntityManager,
-    o: { consultationId: string; agencyCode: string; version: number; position: OpinionPosition; reasoning: string; alternativeProposal: string | null; attachments: string; respondedAt: Date; respondedBy: string; late: boolean },
+    o: {
+      consultationId: string;
+      agencyCode: string;
+      version: number;
+      position: OpinionPosition;
+      reasoning: string;
+      alternativeProposal: string | null;
+      attachments: string;
+      respondedAt: Date;
+      respondedBy: string;
+      late: boolean;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO consultation_opinion (consultation_id, agency_code, version, position, reasoning, alternative_proposal, attachments, responded_at, responded_by, late)
@@ -204,20 +256,39 @@ export class ConsultationRepository {
   }
 
   async recordAttendance(manager: EntityManager, consultationId: string, agencyCode: string, present: boolean, representative: string | null): Promise<void> {
-    await manager.query(`UPDATE consultation_invitation SET present = $3, representative = $4 WHERE consultation_id = $1 AND agency_code = $2`, [consultationId, agencyCode, present, representative]);
+    await manager.query(`UPDATE consultation_invitation SET present = $3, representative = $4 WHERE consultation_id = $1 AND agency_code = $2`, [
+      consultationId,
+      agencyCode,
+      present,
+      representative,
+    ]);
   }
 
   async recordMinutes(manager: EntityManager, consultationId: string, minutes: string, dissentingViews: DissentDto[]): Promise<void> {
-    await manager.query(`UPDATE consultation SET minutes = $2, dissenting_views = $3::jsonb WHERE id = $1`, [consultationId, minutes, JSON.stringify(dissentingViews)]);
+    await manager.query(`UPDATE consultation SET minutes = $2, dissenting_views = $3::jsonb WHERE id = $1`, [
+      consultationId,
+      minutes,
+      JSON.stringify(dissentingViews),
+    ]);
   }
 
   /** Marks the consultation resolved and cancels its pending reminders and escalations, which no longer apply. */
-  async resolve(manager: EntityManager, consultationId: string, summary: string, plan: PlannedActionDto[], resolvedAt: Date, resolvedBy: string): Promise<void> {
+  async resolve(
+    manager: EntityManager,
+    consultationId: string,
+    summary: string,
+    plan: PlannedActionDto[],
+    resolvedAt: Date,
+    resolvedBy: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE consultation SET status = 'RESOLVED', resolution_summary = $2, resolution_plan = $3::jsonb, resolved_at = $4, resolved_by = $5 WHERE id = $1`,
       [consultationId, summary, JSON.stringify(plan), resolvedAt, resolvedBy],
     );
-    await manager.query(`UPDATE consultation_deadline SET cancelled_at = $2 WHERE consultation_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [consultationId, resolvedAt]);
+    await manager.query(`UPDATE consultation_deadline SET cancelled_at = $2 WHERE consultation_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [
+      consultationId,
+      resolvedAt,
+    ]);
   }
 
   async touch(manager: EntityManager, id: string, now: Date): Promise<void> {

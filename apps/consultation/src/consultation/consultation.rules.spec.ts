@@ -56,7 +56,10 @@ describe('validateOpening', () => {
   });
 
   it('does not let the lead agency invite itself', () => {
-    expect(errorOf(() => validateOpening(written({ invitedAgencyCodes: ['STTTT', 'CA'] }), 'STTTT', NOW))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'invitedAgencyCodes' });
+    expect(errorOf(() => validateOpening(written({ invitedAgencyCodes: ['STTTT', 'CA'] }), 'STTTT', NOW))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'invitedAgencyCodes',
+    });
   });
 });
 
@@ -107,7 +110,9 @@ describe('checkMeetingRecord', () => {
     expect(errorOf(() => checkMeetingRecord(open, [present('CA')], []))).toMatchObject({ field: 'attendance' });
     expect(errorOf(() => checkMeetingRecord(open, [present('CA'), present('CA'), present('BTG')], []))).toMatchObject({ field: 'attendance' });
     expect(errorOf(() => checkMeetingRecord(open, [present('CA'), present('BTG'), present('SYT')], []))).toMatchObject({ field: 'attendance' });
-    expect(errorOf(() => checkMeetingRecord(open, [present('CA'), present('BTG')], [{ agencyCode: 'SYT', view: 'Khác' }]))).toMatchObject({ field: 'dissentingViews' });
+    expect(errorOf(() => checkMeetingRecord(open, [present('CA'), present('BTG')], [{ agencyCode: 'SYT', view: 'Khác' }]))).toMatchObject({
+      field: 'dissentingViews',
+    });
   });
 
   it('has no minutes for a written consultation', () => {
@@ -120,7 +125,9 @@ describe('checkResolvable', () => {
   const today = '2026-11-20';
 
   it('waits for every opinion until the deadline, then resolves with what came in', () => {
-    expect(errorOf(() => checkResolvable(writtenState, { minutesRecorded: false, unanswered: ['BTG'] }, [], NOW, today))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(errorOf(() => checkResolvable(writtenState, { minutesRecorded: false, unanswered: ['BTG'] }, [], NOW, today))).toMatchObject({
+      code: 'INVALID_STATE',
+    });
     expect(() => checkResolvable(writtenState, { minutesRecorded: false, unanswered: [] }, [], NOW, today)).not.toThrow();
     expect(() => checkResolvable(writtenState, { minutesRecorded: false, unanswered: ['BTG'] }, [], new Date(at(25)), today)).not.toThrow();
   });
@@ -133,7 +140,11 @@ describe('checkResolvable', () => {
 
   it('refuses a plan with a due date in the past, and a consultation already resolved', () => {
     const plan = [{ type: 'PUBLISH_CLARIFICATION' as const, assigneeAgencyCode: 'CONG_TTDT', dueDate: '2026-11-19' }];
-    expect(errorOf(() => checkResolvable(writtenState, { minutesRecorded: false, unanswered: [] }, plan, NOW, today))).toMatchObject({ field: 'plan.0.dueDate' });
-    expect(errorOf(() => checkResolvable({ ...writtenState, status: 'RESOLVED' }, { minutesRecorded: false, unanswered: [] }, [], NOW, today))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(errorOf(() => checkResolvable(writtenState, { minutesRecorded: false, unanswered: [] }, plan, NOW, today))).toMatchObject({
+      field: 'plan.0.dueDate',
+    });
+    expect(errorOf(() => checkResolvable({ ...writtenState, status: 'RESOLVED' }, { minutesRecorded: false, unanswered: [] }, [], NOW, today))).toMatchObject({
+      code: 'INVALID_STATE',
+    });
   });
 });

@@ -24,7 +24,8 @@ export interface ConsultationTiming {
  */
 export function validateOpening(request: OpenConsultationRequest, leadAgencyCode: string, now: Date): ConsultationTiming & { invited: string[] } {
   const invited = [...new Set(request.invitedAgencyCodes)];
-  if (invited.includes(leadAgencyCode)) throw ConsultationError.badInput('invitedAgencyCodes', `${leadAgencyCode} leads the case and is not invited to its own consultation`);
+  if (invited.includes(leadAgencyCode))
+    throw ConsultationError.badInput('invitedAgencyCodes', `${leadAgencyCode} leads the case and is not invited to its own consultation`);
   const latest = now.getTime() + MAX_CONSULTATION_DAYS * 86_400_000;
   const future = (value: string, field: string): Date => {
     const at = new Date(value);
@@ -34,7 +35,8 @@ export function validateOpening(request: OpenConsultationRequest, leadAgencyCode
   };
   if (request.mode === 'WRITTEN') {
     if (!request.deadline) throw ConsultationError.badInput('deadline', 'A written consultation needs a deadline for the opinions');
-    if (request.meetingAt || request.location || request.link) throw ConsultationError.badInput('meetingAt', 'A written consultation has no meeting time, place or link');
+    if (request.meetingAt || request.location || request.link)
+      throw ConsultationError.badInput('meetingAt', 'A written consultation has no meeting time, place or link');
     return { invited, deadline: future(request.deadline, 'deadline'), meetingAt: null };
   }
   if (!request.meetingAt) throw ConsultationError.badInput('meetingAt', 'A meeting needs a time');
@@ -72,12 +74,20 @@ function assertOpen(state: ConsultationState): void {
 }
 
 /** An invited agency answers an open written consultation; an answer after the deadline is kept and marked late. */
-export function checkOpinion(state: ConsultationState, agencyCode: string, position: OpinionPosition, alternativeProposal: string | undefined, now: Date): { late: boolean } {
+export function checkOpinion(
+  state: ConsultationState,
+  agencyCode: string,
+  position: OpinionPosition,
+  alternativeProposal: string | undefined,
+  now: Date,
+): { late: boolean } {
   assertOpen(state);
   if (state.mode !== 'WRITTEN') throw ConsultationError.invalidState('A meeting records the agencies’ views in its minutes, not as written opinions', 'mode');
   if (!state.invited.includes(agencyCode)) throw ConsultationError.forbidden(`${agencyCode} is not invited to this consultation`, 'consultationId');
-  if (position === 'ALTERNATIVE' && !alternativeProposal?.trim()) throw ConsultationError.badInput('alternativeProposal', 'An alternative opinion needs the proposed handling');
-  if (position !== 'ALTERNATIVE' && alternativeProposal?.trim()) throw ConsultationError.badInput('alternativeProposal', 'Only an ALTERNATIVE opinion carries an alternative proposal');
+  if (position === 'ALTERNATIVE' && !alternativeProposal?.trim())
+    throw ConsultationError.badInput('alternativeProposal', 'An alternative opinion needs the proposed handling');
+  if (position !== 'ALTERNATIVE' && alternativeProposal?.trim())
+    throw ConsultationError.badInput('alternativeProposal', 'Only an ALTERNATIVE opinion carries an alternative proposal');
   return { late: !!state.deadline && now.getTime() > state.deadline.getTime() };
 }
 

@@ -54,19 +54,36 @@ export class ConsultationService {
     const kase = await this.caseFor(request.caseId);
     if (!CONSULTABLE.includes(kase.status)) throw ConsultationError.invalidState(`A case that is ${kase.status} cannot be consulted on; triage it first`);
     const lead = kase.participants.find((p) => p.role === 'LEAD')?.agencyCode;
-    if (!lead || lead !== actor.agencyCode) throw ConsultationError.forbidden('Only the lead agency’s coordinators open a consultation on a case (Đ4.2)', 'caseId');
+    if (!lead || lead !== actor.agencyCode)
+      throw ConsultationError.forbidden('Only the lead agency’s coordinators open a consultation on a case (Đ4.2)', 'caseId');
     const now = new Date();
     const { invited, deadline, meetingAt } = validateOpening(request, lead, now);
     await this.assertAgenciesCurrent(invited, provinceDay(now));
 
-    const visible = [...new Set([...kase.participants.map((p) => p.agencyCode), kase.reporterAgencyCode, ...kase.reports.map((r) => r.reporterAgencyCode), ...invited])];
+    const visible = [
+      ...new Set([...kase.participants.map((p) => p.agencyCode), kase.reporterAgencyCode, ...kase.reports.map((r) => r.reporterAgencyCode), ...invited]),
+    ];
     const id = randomUUID();
     const result = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       await this.consultations.insert(
         manager,
         {
-          id, caseId: kase.id, caseNumber: kase.number, mode: request.mode, subject: request.subject, proposedHandling: request.proposedHandling ?? null, deadline, meetingAt,
-          location: request.location ?? null, link: request.link ?? null, leadAgencyCode: lead, severity: kase.severity, visibleAgencies: visible, openedAt: now, openedBy: actor.userId, openedByAgency: actor.agencyCode,
+          id,
+          caseId: kase.id,
+          caseNumber: kase.number,
+          mode: request.mode,
+          subject: request.subject,
+          proposedHandling: request.proposedHandling ?? null,
+          deadline,
+          meetingAt,
+          location: request.location ?? null,
+          link: request.link ?? null,
+          leadAgencyCode: lead,
+          severity: kase.severity,
+          visibleAgencies: visible,
+          openedAt: now,
+          openedBy: actor.userId,
+          openedByAgency: actor.agencyCode,
         },
         invited,
       );
@@ -78,7 +95,15 @@ export class ConsultationService {
           subject: EventSubjects.consultation.opened,
           aggregateId: kase.id,
           visibleTo: visible,
-          data: { consultationId: id, caseId: kase.id, caseNumber: kase.number, mode: request.mode, invitedAgencyCodes: invited, deadline: deadline?.toISOString() ?? null, meetingAt: meetingAt?.toISOString() ?? null },
+          data: {
+            consultationId: id,
+            caseId: kase.id,
+            caseNumber: kase.number,
+            mode: request.mode,
+            invitedAgencyCodes: invited,
+            deadline: deadline?.toISOString() ?? null,
+            meetingAt: meetingAt?.toISOString() ?? null,
+          },
         },
       ]);
       await appendAudit(manager, {
@@ -111,25 +136,48 @@ export class ConsultationService {
     const idempotency = idempotentRequestOf(actor.userId, 'consultation.opinion.submit', request);
     const prior = await findIdempotentAnswer<ConsultationDto>(this.dataSource.manager, idempotency);
     if (prior) return prior;
-    return this.change(actor, request.consultationId, async (manager, loaded, now) => {
-      const { late } = checkOpinion(stateOf(loaded), actor.agencyCode, request.position, request.alternativeProposal, now);
-      const before = loaded.invitations.find((i) => i.agency_code === actor.agencyCode)!;
-      const version = loaded.opinions.filter((o) => o.agency_code === actor.agencyCode).reduce((max, o) => Math.max(max, o.version), 0) + 1;
-      const attachments = JSON.stringify(request.attachments ?? (version > 1 ? before.attachments : []));
-      await this.consultations.recordOpinion(manager, {
-        consultationId: loaded.row.id, agencyCode: actor.agencyCode, version, position: request.position, reasoning: request.reasoning,
-        alternativeProposal: request.alternativeProposal ?? null, attachments, respondedAt: now, respondedBy: actor.userId, late,
-      });
-      await appendToOutbox<OpinionSubmittedEvent>(manager, [
-        {
-          subject: EventSubjects.consultation.opinionSubmitted,
-          aggregateId: loaded.row.case_id,
-          visibleTo: loaded.row.visible_agencies,
-          data: { consultationId: loaded.row.id, caseId: loaded.row.case_id, caseNumber: loaded.row.case_number, agencyCode: actor.agencyCode, position: request.position, late },
-        },
-      ]);
-      return { action: 'consultation.opinion-submitted', summary: { agencyCode: actor.agencyCode, before: before.position, after: request.position, version, late } };
-    }, idempotency);
+    return this.change(
+      actor,
+      request.consultationId,
+      async (manager, loaded, now) => {
+        const { late } = checkOpinion(stateOf(loaded), actor.agencyCode, request.position, request.alternativeProposal, now);
+        const before = loaded.invitations.find((i) => i.agency_code === actor.agencyCode)!;
+        const version = loaded.opinions.filter((o) => o.agency_code === actor.agencyCode).reduce((max, o) => Math.max(max, o.version), 0) + 1;
+        const attachments = JSON.stringify(request.attachments ?? (version > 1 ? before.attachments : []));
+        await this.consultations.recordOpinion(manager, {
+          consultationId: loaded.row.id,
+          agencyCode: actor.agencyCode,
+          version,
+          position: request.position,
+          reasoning: request.reasoning,
+          alternativeProposal: request.alternativeProposal ?? null,
+          attachments,
+          respondedAt: now,
+          respondedBy: actor.userId,
+          late,
+        });
+        await appendToOutbox<OpinionSubmittedEvent>(manager, [
+          {
+            subject: EventSubjects.consultation.opinionSubmitted,
+            aggregateId: loaded.row.case_id,
+            visibleTo: loaded.row.visible_agencies,
+            data: {
+              consultationId: loaded.row.id,
+              caseId: loaded.row.case_id,
+              caseNumber: loaded.row.case_number,
+              agencyCode: actor.agencyCode,
+              position: request.position,
+              late,
+            },
+          },
+        ]);
+        return {
+          action: 'consultation.opinion-submitted',
+          summary: { agencyCode: actor.agencyCode, before: before.position, after: request.position, version, late },
+        };
+      },
+      idempotency,
+    );
   }
 
   async recordMeeting(actor: Actor, request: RecordMeetingRequest): Promise<ConsultationDto> {
@@ -148,10 +196,19 @@ export class ConsultationService {
           subject: EventSubjects.consultation.meetingRecorded,
           aggregateId: loaded.row.case_id,
           visibleTo: loaded.row.visible_agencies,
-          data: { consultationId: loaded.row.id, caseId: loaded.row.case_id, caseNumber: loaded.row.case_number, absentAgencyCodes: absent, dissentingAgencyCodes: views.map((v) => v.agencyCode) },
+          data: {
+            consultationId: loaded.row.id,
+            caseId: loaded.row.case_id,
+            caseNumber: loaded.row.case_number,
+            absentAgencyCodes: absent,
+            dissentingAgencyCodes: views.map((v) => v.agencyCode),
+          },
         },
       ]);
-      return { action: 'consultation.meeting-recorded', summary: { absent, dissenting: views.map((v) => v.agencyCode), minutesChanged: loaded.row.minutes !== null } };
+      return {
+        action: 'consultation.meeting-recorded',
+        summary: { absent, dissenting: views.map((v) => v.agencyCode), minutesChanged: loaded.row.minutes !== null },
+      };
     });
   }
 
@@ -162,7 +219,8 @@ export class ConsultationService {
       checkResolvable(stateOf(loaded), { minutesRecorded: loaded.row.minutes !== null, unanswered }, request.plan, now, provinceDay(now));
       await this.assertAgenciesCurrent([...new Set(request.plan.map((a) => a.assigneeAgencyCode))], provinceDay(now), 'plan');
       for (const [i, a] of request.plan.entries()) {
-        if (a.removal && a.type !== 'REQUEST_REMOVAL') throw new ConsultationError(ErrorCodes.BAD_USER_INPUT, 'Only a REQUEST_REMOVAL action names a removal target', `plan.${i}.removal`);
+        if (a.removal && a.type !== 'REQUEST_REMOVAL')
+          throw new ConsultationError(ErrorCodes.BAD_USER_INPUT, 'Only a REQUEST_REMOVAL action names a removal target', `plan.${i}.removal`);
       }
       const plan: PlannedActionDto[] = request.plan.map((a) => ({
         type: a.type,
@@ -181,7 +239,10 @@ export class ConsultationService {
           data: { consultationId: loaded.row.id, caseId: loaded.row.case_id, caseNumber: loaded.row.case_number, summary: request.summary, plan },
         },
       ]);
-      return { action: 'consultation.resolved', summary: { before: { status: 'OPEN' }, after: { status: 'RESOLVED' }, plan: plan.map((a) => `${a.type}:${a.assigneeAgencyCode}`), unanswered } };
+      return {
+        action: 'consultation.resolved',
+        summary: { before: { status: 'OPEN' }, after: { status: 'RESOLVED' }, plan: plan.map((a) => `${a.type}:${a.assigneeAgencyCode}`), unanswered },
+      };
     });
   }
 
@@ -206,7 +267,8 @@ export class ConsultationService {
   }
 
   private assertLead(actor: Actor, loaded: LoadedConsultation): void {
-    if (actor.agencyCode !== loaded.row.lead_agency_code) throw ConsultationError.forbidden('Only the lead agency’s coordinators steer a consultation (Đ4.2)', 'consultationId');
+    if (actor.agencyCode !== loaded.row.lead_agency_code)
+      throw ConsultationError.forbidden('Only the lead agency’s coordinators steer a consultation (Đ4.2)', 'consultationId');
   }
 
   /** The case as intake shows it to the caller: not found for a case the caller may not see. */
@@ -227,7 +289,10 @@ export class ConsultationService {
       const agency = agencies.find((a) => a.code === code);
       if (!agency) throw ConsultationError.badInput(field, `Unknown agency ${code}`);
       if (agency.validTo && agency.validTo < today) {
-        throw ConsultationError.badInput(field, `${code} was retired on ${agency.validTo}${agency.successorCode ? `; its successor is ${agency.successorCode}` : ''}`);
+        throw ConsultationError.badInput(
+          field,
+          `${code} was retired on ${agency.validTo}${agency.successorCode ? `; its successor is ${agency.successorCode}` : ''}`,
+        );
       }
     }
   }

@@ -52,15 +52,32 @@ export class ConsultationDeadlineScheduler extends DeadlineScheduler<DueDeadline
     const common = { consultationId: due.consultation_id, caseId: head.case_id, caseNumber: head.case_number };
     const target = (head.deadline ?? head.meeting_at)!.toISOString();
     if (due.kind === 'REMINDER') {
-      await manager.query(`UPDATE consultation_invitation SET reminded_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [due.consultation_id, agencyCodes]);
-      await appendToOutbox<OpinionRemindedEvent>(manager, [
-        { subject: EventSubjects.consultation.opinionReminded, aggregateId: head.case_id, visibleTo: head.visible_agencies, data: { ...common, agencyCodes, deadline: target } },
+      await manager.query(`UPDATE consultation_invitation SET reminded_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [
+        due.consultation_id,
+        agencyCodes,
       ]);
-      await appendAudit(manager, { actor: null, action: 'consultation.reminded', targetType: 'consultation', targetId: due.consultation_id, summary: { agencyCodes, deadline: target } });
+      await appendToOutbox<OpinionRemindedEvent>(manager, [
+        {
+          subject: EventSubjects.consultation.opinionReminded,
+          aggregateId: head.case_id,
+          visibleTo: head.visible_agencies,
+          data: { ...common, agencyCodes, deadline: target },
+        },
+      ]);
+      await appendAudit(manager, {
+        actor: null,
+        action: 'consultation.reminded',
+        targetType: 'consultation',
+        targetId: due.consultation_id,
+        summary: { agencyCodes, deadline: target },
+      });
       return;
     }
     const escalatedTo = escalationTargets(head.lead_agency_code, head.severity, this.settings.criticalEscalationAgencyCode);
-    await manager.query(`UPDATE consultation_invitation SET escalated_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [due.consultation_id, agencyCodes]);
+    await manager.query(`UPDATE consultation_invitation SET escalated_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [
+      due.consultation_id,
+      agencyCodes,
+    ]);
     const visibleTo = [...new Set([...head.visible_agencies, ...escalatedTo])];
     if (visibleTo.length !== head.visible_agencies.length) {
       await manager.query(`UPDATE consultation SET visible_agencies = $2 WHERE id = $1`, [due.consultation_id, visibleTo]);
@@ -73,6 +90,12 @@ export class ConsultationDeadlineScheduler extends DeadlineScheduler<DueDeadline
         data: { ...common, overdueAgencyCodes: agencyCodes, escalatedTo, severity: head.severity, deadline: target },
       },
     ]);
-    await appendAudit(manager, { actor: null, action: 'consultation.escalated', targetType: 'consultation', targetId: due.consultation_id, summary: { overdue: agencyCodes, escalatedTo } });
+    await appendAudit(manager, {
+      actor: null,
+      action: 'consultation.escalated',
+      targetType: 'consultation',
+      targetId: due.consultation_id,
+      summary: { overdue: agencyCodes, escalatedTo },
+    });
   }
 }

@@ -21,7 +21,11 @@ const merge = (patch: Partial<ReorganizeAgenciesRequest> = {}): ReorganizeAgenci
 describe('planReorganization', () => {
   it('retires the day before the effective date and creates a described successor', () => {
     expect(planReorganization(merge({ retire: ['SNNPTNT', 'STNMT'] }), agencies)).toEqual({ ok: true, retireOn: '2025-02-28', createSuccessor: true });
-    expect(planReorganization(merge({ successorCode: 'STNMT', newSuccessor: undefined }), agencies)).toEqual({ ok: true, retireOn: '2025-02-28', createSuccessor: false });
+    expect(planReorganization(merge({ successorCode: 'STNMT', newSuccessor: undefined }), agencies)).toEqual({
+      ok: true,
+      retireOn: '2025-02-28',
+      createSuccessor: false,
+    });
   });
 
   it.each([

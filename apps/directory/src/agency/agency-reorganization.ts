@@ -44,8 +44,10 @@ export function planReorganization(
   const successor = agencies.get(request.successorCode);
   if (successor && request.newSuccessor) return fail('newSuccessor', `${request.successorCode} exists already; leave newSuccessor out`);
   if (!successor && !request.newSuccessor) return fail('successorCode', `unknown agency ${request.successorCode}; describe it in newSuccessor to create it`);
-  if (successor?.validTo && successor.validTo < request.effectiveDate) return fail('successorCode', `${request.successorCode} is retired from ${successor.validTo}`);
-  if (request.newSuccessor?.parentCode && !agencies.has(request.newSuccessor.parentCode)) return fail('newSuccessor.parentCode', `unknown agency ${request.newSuccessor.parentCode}`);
+  if (successor?.validTo && successor.validTo < request.effectiveDate)
+    return fail('successorCode', `${request.successorCode} is retired from ${successor.validTo}`);
+  if (request.newSuccessor?.parentCode && !agencies.has(request.newSuccessor.parentCode))
+    return fail('newSuccessor.parentCode', `unknown agency ${request.newSuccessor.parentCode}`);
   // After the change, following successors from the successor must never come back to a retired agency.
   const seen = new Set<string>();
   for (let code: string | null = request.successorCode; code; code = agencies.get(code)?.successorCode ?? null) {

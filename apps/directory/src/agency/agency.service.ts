@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { DomainError, ErrorCodes, EventSubjects, type Actor, type AgenciesReorganizedEvent, type AgencyDto, type ReorganizeAgenciesRequest, type ReorganizeAgenciesResponse } from '@phoi-hop/contracts';
+import {
+  DomainError,
+  ErrorCodes,
+  EventSubjects,
+  type Actor,
+  type AgenciesReorganizedEvent,
+  type AgencyDto,
+  type ReorganizeAgenciesRequest,
+  type ReorganizeAgenciesResponse,
+} from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
 import { RoutingService } from '../routing/routing.service';

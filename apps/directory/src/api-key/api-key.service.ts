@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCodes, EventSubjects, provinceDay, type Actor, type ApiKeyDto, type ApiKeyListRequest, type ApiKeyRevokedEvent, type CreateApiKeyRequest, type CreateApiKeyResponse, type RevokeApiKeyRequest, type VerifyApiKeyResponse } from '@phoi-hop/contracts';
+import {
+  DomainError,
+  ErrorCodes,
+  EventSubjects,
+  provinceDay,
+  type Actor,
+  type ApiKeyDto,
+  type ApiKeyListRequest,
+  type ApiKeyRevokedEvent,
+  type CreateApiKeyRequest,
+  type CreateApiKeyResponse,
+  type RevokeApiKeyRequest,
+  type VerifyApiKeyResponse,
+} from '@phoi-hop/contracts';
 import { apiKeySecretMatches, generateApiKeySecret, hashApiKeySecret, invalidApiKeyScopes, parseApiKeyId } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { authFailures } from '@phoi-hop/observability';
@@ -55,36 +68,42 @@ export class ApiKeyService {
     if (invalid.length) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Not operations an API client may call: ${invalid.join(', ')}`, 'scopes');
     const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'expiresAt must be in the future', 'expiresAt');
-    return runIdempotent(this.dataSource, idempotency, async (manager) => {
-      const agency = await manager.findOne(AgencyEntity, { where: { code: request.agencyCode } });
-      if (!agency) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Unknown agency ${request.agencyCode}`, 'agencyCode');
-      if (agency.validTo && agency.validTo < provinceDay()) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Agency ${agency.code} no longer exists`, 'agencyCode');
-      const id = randomUUID();
-      const secret = generateApiKeySecret(id);
-      const key: ApiKeyEntity = Object.assign(new ApiKeyEntity(), {
-        id,
-        name: request.name.trim(),
-        agencyCode: agency.code,
-        scopes,
-        secretHash: hashApiKeySecret(secret),
-        createdAt: new Date(),
-        createdBy: actor.username,
-        expiresAt,
-        lastUsedAt: null,
-        revokedAt: null,
-        revokedBy: null,
-        revokedReason: null,
-      });
-      await manager.insert(ApiKeyEntity, key);
-      await appendAudit(manager, {
-        actor,
-        action: 'api-key.created',
-        targetType: 'api-key',
-        targetId: id,
-        summary: { name: key.name, agencyCode: key.agencyCode, scopes, expiresAt: expiresAt?.toISOString() ?? null },
-      });
-      return { apiKey: toApiKeyDto(key), secret };
-    }, form);
+    return runIdempotent(
+      this.dataSource,
+      idempotency,
+      async (manager) => {
+        const agency = await manager.findOne(AgencyEntity, { where: { code: request.agencyCode } });
+        if (!agency) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Unknown agency ${request.agencyCode}`, 'agencyCode');
+        if (agency.validTo && agency.validTo < provinceDay())
+          throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Agency ${agency.code} no longer exists`, 'agencyCode');
+        const id = randomUUID();
+        const secret = generateApiKeySecret(id);
+        const key: ApiKeyEntity = Object.assign(new ApiKeyEntity(), {
+          id,
+          name: request.name.trim(),
+          agencyCode: agency.code,
+          scopes,
+          secretHash: hashApiKeySecret(secret),
+          createdAt: new Date(),
+          createdBy: actor.username,
+          expiresAt,
+          lastUsedAt: null,
+          revokedAt: null,
+          revokedBy: null,
+          revokedReason: null,
+        });
+        await manager.insert(ApiKeyEntity, key);
+        await appendAudit(manager, {
+          actor,
+          action: 'api-key.created',
+          targetType: 'api-key',
+          targetId: id,
+          summary: { name: key.name, agencyCode: key.agencyCode, scopes, expiresAt: expiresAt?.toISOString() ?? null },
+        });
+        return { apiKey: toApiKeyDto(key), secret };
+      },
+      form,
+    );
   }
 
   /** The retry of a creation whose answer was lost: the same key, a new secret (audited). */
@@ -96,7 +115,13 @@ export class ApiKeyService {
       const secret = generateApiKeySecret(key.id);
       key.secretHash = hashApiKeySecret(secret);
       await manager.update(ApiKeyEntity, { id: key.id }, { secretHash: key.secretHash });
-      await appendAudit(manager, { actor, action: 'api-key.secret-reissued', targetType: 'api-key', targetId: key.id, summary: { name: key.name, agencyCode: key.agencyCode, reason: 'idempotent retry' } });
+      await appendAudit(manager, {
+        actor,
+        action: 'api-key.secret-reissued',
+        targetType: 'api-key',
+        targetId: key.id,
+        summary: { name: key.name, agencyCode: key.agencyCode, reason: 'idempotent retry' },
+      });
       return { apiKey: toApiKeyDto(key), secret };
     });
   }
@@ -119,9 +144,20 @@ export class ApiKeyService {
       key.revokedBy = actor.username;
       key.revokedReason = reason;
       await manager.update(ApiKeyEntity, { id: key.id }, { revokedAt: key.revokedAt, revokedBy: key.revokedBy, revokedReason: reason });
-      await appendAudit(manager, { actor, action: 'api-key.revoked', targetType: 'api-key', targetId: key.id, summary: { name: key.name, agencyCode: key.agencyCode, reason } });
+      await appendAudit(manager, {
+        actor,
+        action: 'api-key.revoked',
+        targetType: 'api-key',
+        targetId: key.id,
+        summary: { name: key.name, agencyCode: key.agencyCode, reason },
+      });
       await appendToOutbox<ApiKeyRevokedEvent>(manager, [
-        { subject: EventSubjects.directory.apiKeyRevoked, aggregateId: key.id, visibleTo: [key.agencyCode], data: { keyId: key.id, agencyCode: key.agencyCode } },
+        {
+          subject: EventSubjects.directory.apiKeyRevoked,
+          aggregateId: key.id,
+          visibleTo: [key.agencyCode],
+          data: { keyId: key.id, agencyCode: key.agencyCode },
+        },
       ]);
       return key;
     });

@@ -26,12 +26,14 @@ export class FocalPointService {
       const agency = await manager.findOne(AgencyEntity, { where: { code: request.agencyCode } });
       if (!agency) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Unknown agency ${request.agencyCode}`, 'agencyCode');
       const before = request.id ? await manager.findOne(FocalPointEntity, { where: { id: request.id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (request.id && (!before || before.agencyCode !== request.agencyCode)) throw new DomainError(ErrorCodes.NOT_FOUND, 'No such focal point in this agency', 'id');
+      if (request.id && (!before || before.agencyCode !== request.agencyCode))
+        throw new DomainError(ErrorCodes.NOT_FOUND, 'No such focal point in this agency', 'id');
       const id = request.id ?? randomUUID();
       if (request.deputyId) {
         const deputy = await manager.findOne(FocalPointEntity, { where: { id: request.deputyId } });
         if (request.deputyId === id) throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'A focal point cannot be its own deputy', 'deputyId');
-        if (!deputy || deputy.agencyCode !== request.agencyCode) throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'The deputy must be a focal point of the same agency', 'deputyId');
+        if (!deputy || deputy.agencyCode !== request.agencyCode)
+          throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'The deputy must be a focal point of the same agency', 'deputyId');
       }
       const entity: FocalPointEntity = Object.assign(new FocalPointEntity(), {
         id,

@@ -15,7 +15,14 @@ export class ProvisionService {
     for (const category of categories) {
       for (const b of category.legalBases) {
         const categoryCodes = [...(known.get(b.code)?.categoryCodes ?? []), category.code];
-        known.set(b.code, { code: b.code, citation: b.citation, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, successorCode: b.successorCode, categoryCodes });
+        known.set(b.code, {
+          code: b.code,
+          citation: b.citation,
+          effectiveFrom: b.effectiveFrom,
+          effectiveTo: b.effectiveTo,
+          successorCode: b.successorCode,
+          categoryCodes,
+        });
       }
     }
     const missing = codes.filter((code) => !known.has(code));

@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, ErrorCodes, EventSubjects, Severities, provinceDay, type Actor, type EditReferenceRequest, type ReferenceChangedEvent, type ReferenceHistoryRequest, type ReferenceRevisionDto, type Severity } from '@phoi-hop/contracts';
+import {
+  DomainError,
+  ErrorCodes,
+  EventSubjects,
+  Severities,
+  provinceDay,
+  type Actor,
+  type EditReferenceRequest,
+  type ReferenceChangedEvent,
+  type ReferenceHistoryRequest,
+  type ReferenceRevisionDto,
+  type Severity,
+} from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
@@ -13,7 +25,14 @@ import { ReferenceRepository } from './reference.repository';
 const bad = (message: string, field: string) => new DomainError(ErrorCodes.BAD_USER_INPUT, message, field);
 
 /** The seed file whose entries a kind's records look like, for error messages. */
-const FILE_OF: Record<ReferenceKind, string> = { AGENCY: 'agencies.json', LOCALITY: 'localities.json', SECTOR: 'sectors.json', CATEGORY: 'categories.json', RULE: 'rules.json', SLA: 'province.json' };
+const FILE_OF: Record<ReferenceKind, string> = {
+  AGENCY: 'agencies.json',
+  LOCALITY: 'localities.json',
+  SECTOR: 'sectors.json',
+  CATEGORY: 'categories.json',
+  RULE: 'rules.json',
+  SLA: 'province.json',
+};
 const KEY_OF: Record<ReferenceKind, string> = { AGENCY: 'code', LOCALITY: 'code', SECTOR: 'code', CATEGORY: 'code', RULE: 'id', SLA: 'severity' };
 const MAX_SLA_HOURS = 24 * 90;
 
@@ -34,12 +53,16 @@ export class ReferenceAdminService {
   async edit(actor: Actor, request: EditReferenceRequest): Promise<ReferenceRevisionDto> {
     const today = provinceDay();
     const validFrom = request.validFrom ?? today;
-    if (Number.isNaN(Date.parse(`${validFrom}T00:00:00Z`)) || new Date(`${validFrom}T00:00:00Z`).toISOString().slice(0, 10) !== validFrom) throw bad('validFrom is not a calendar day', 'validFrom');
+    if (Number.isNaN(Date.parse(`${validFrom}T00:00:00Z`)) || new Date(`${validFrom}T00:00:00Z`).toISOString().slice(0, 10) !== validFrom)
+      throw bad('validFrom is not a calendar day', 'validFrom');
     if (validFrom < today) throw bad(`validFrom ${validFrom} is in the past: an edit takes effect from today (${today}) or later`, 'validFrom');
     if (request.retire && request.record) throw bad('Give either a record or retire, not both', 'retire');
     if (!request.retire && !request.record) throw bad('Give the record in force from validFrom, or retire', 'record');
     if (request.retire && (request.kind === 'SLA' || request.kind === 'AGENCY')) {
-      throw bad(request.kind === 'SLA' ? 'Every severity needs an SLA; give a new one instead' : 'Agencies are retired by reorganizeAgencies (with their successor)', 'retire');
+      throw bad(
+        request.kind === 'SLA' ? 'Every severity needs an SLA; give a new one instead' : 'Agencies are retired by reorganizeAgencies (with their successor)',
+        'retire',
+      );
     }
     const record = request.retire ? null : this.normalise(request.kind, request.code, request.record!);
 
@@ -47,7 +70,12 @@ export class ReferenceAdminService {
       // One edit at a time: each is checked against the data as the last one left it.
       await this.references.lockEdits(manager);
       const taken = await this.references.revisionIdOn(manager, request.kind, request.code, validFrom);
-      if (taken !== null) throw new DomainError(ErrorCodes.CONFLICT, `A version of ${request.kind} ${request.code} already takes effect on ${validFrom} (revision ${taken})`, 'validFrom');
+      if (taken !== null)
+        throw new DomainError(
+          ErrorCodes.CONFLICT,
+          `A version of ${request.kind} ${request.code} already takes effect on ${validFrom} (revision ${taken})`,
+          'validFrom',
+        );
       const revisions = await this.references.loadRevisions(manager);
       const base = await this.references.loadBase(manager, validFrom);
       const before = this.current(referenceStateOn(base, revisions, validFrom), request.kind, request.code);
@@ -66,8 +94,14 @@ export class ReferenceAdminService {
         const issues = validateSeed(state);
         if (issues.length) {
           const first = issues[0]!;
-          const list = issues.slice(0, 5).map((i) => `${i.file}${i.path}: ${i.message}`).join('; ');
-          throw bad(`The ${request.kind} would leave the reference data inconsistent on ${day}: ${list}`, first.file === FILE_OF[request.kind] ? 'record' : 'code');
+          const list = issues
+            .slice(0, 5)
+            .map((i) => `${i.file}${i.path}: ${i.message}`)
+            .join('; ');
+          throw bad(
+            `The ${request.kind} would leave the reference data inconsistent on ${day}: ${list}`,
+            first.file === FILE_OF[request.kind] ? 'record' : 'code',
+          );
         }
       }
 
@@ -77,10 +111,22 @@ export class ReferenceAdminService {
         await this.references.insertSlaPolicy(manager, request.code, validFrom, sla);
       }
       const row = await this.references.insertRevision(manager, {
-        kind: request.kind, code: request.code, validFrom, record, inBase, reason: request.reason.trim(), actorUser: actor.userId, actorAgency: actor.agencyCode,
+        kind: request.kind,
+        code: request.code,
+        validFrom,
+        record,
+        inBase,
+        reason: request.reason.trim(),
+        actorUser: actor.userId,
+        actorAgency: actor.agencyCode,
       });
       await appendToOutbox<ReferenceChangedEvent>(manager, [
-        { subject: EventSubjects.directory.referenceChanged, aggregateId: request.code, visibleTo: [], data: { revisionId: row.id, kind: request.kind, code: request.code, validFrom } },
+        {
+          subject: EventSubjects.directory.referenceChanged,
+          aggregateId: request.code,
+          visibleTo: [],
+          data: { revisionId: row.id, kind: request.kind, code: request.code, validFrom },
+        },
       ]);
       await appendAudit(manager, {
         actor,
@@ -89,7 +135,16 @@ export class ReferenceAdminService {
         targetId: request.code,
         summary: { revisionId: row.id, validFrom, before, after: record, reason: request.reason.trim() },
       });
-      return { id: row.id, kind: request.kind, code: request.code, validFrom, record, reason: request.reason.trim(), actorAgency: actor.agencyCode, createdAt: row.created_at.toISOString() };
+      return {
+        id: row.id,
+        kind: request.kind,
+        code: request.code,
+        validFrom,
+        record,
+        reason: request.reason.trim(),
+        actorAgency: actor.agencyCode,
+        createdAt: row.created_at.toISOString(),
+      };
     });
     this.routing.changed();
     this.relay.kick();
@@ -98,7 +153,16 @@ export class ReferenceAdminService {
 
   async history(request: ReferenceHistoryRequest): Promise<ReferenceRevisionDto[]> {
     const rows = await this.references.historyOf(request.kind, request.code);
-    return rows.map((r) => ({ id: r.id, kind: request.kind, code: request.code, validFrom: r.valid_from, record: r.record, reason: r.reason, actorAgency: r.actor_agency, createdAt: r.created_at.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: request.kind,
+      code: request.code,
+      validFrom: r.valid_from,
+      record: r.record,
+      reason: r.reason,
+      actorAgency: r.actor_agency,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   /** The record as the seed file would hold it, keyed by the code it is edited under. */
@@ -108,8 +172,13 @@ export class ReferenceAdminService {
       if (!Severities.includes(code as Severity)) throw bad(`${code} is not a severity (${Severities.join(', ')})`, 'code');
       const { triageHours, decisionHours, consultationHours, ...rest } = record;
       if (Object.keys(rest).length) throw bad(`Unknown SLA fields: ${Object.keys(rest).join(', ')}`, 'record');
-      for (const [name, value] of [['triageHours', triageHours], ['decisionHours', decisionHours], ['consultationHours', consultationHours ?? 1]] as const) {
-        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_SLA_HOURS) throw bad(`${name} must be a number of hours between 0 and ${MAX_SLA_HOURS}`, `record.${name}`);
+      for (const [name, value] of [
+        ['triageHours', triageHours],
+        ['decisionHours', decisionHours],
+        ['consultationHours', consultationHours ?? 1],
+      ] as const) {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_SLA_HOURS)
+          throw bad(`${name} must be a number of hours between 0 and ${MAX_SLA_HOURS}`, `record.${name}`);
       }
       return { triageHours, decisionHours, ...(consultationHours !== undefined ? { consultationHours } : {}) };
     }

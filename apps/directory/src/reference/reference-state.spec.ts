@@ -15,7 +15,14 @@ const rule = (id: string, article: string) => ({ id, article, description: '', w
 const revisions: ReferenceRevision[] = [
   { id: 1, kind: 'RULE', code: 'B', validFrom: '2026-12-01', record: rule('B', 'Đ6.2'), inBase: false },
   { id: 2, kind: 'RULE', code: 'A', validFrom: '2026-12-05', record: null, inBase: false },
-  { id: 3, kind: 'LOCALITY', code: 'LE_THUY', validFrom: '2026-12-03', record: { code: 'LE_THUY', name: 'Huyện Lệ Thủy', kind: 'DISTRICT', committeeAgencyCode: 'UBND_LE_THUY' }, inBase: false },
+  {
+    id: 3,
+    kind: 'LOCALITY',
+    code: 'LE_THUY',
+    validFrom: '2026-12-03',
+    record: { code: 'LE_THUY', name: 'Huyện Lệ Thủy', kind: 'DISTRICT', committeeAgencyCode: 'UBND_LE_THUY' },
+    inBase: false,
+  },
   { id: 4, kind: 'RULE', code: 'B', validFrom: '2026-12-03', record: rule('B', 'Đ6.7'), inBase: false },
   { id: 5, kind: 'SLA', code: 'HIGH', validFrom: '2026-12-02', record: { triageHours: 1, decisionHours: 2 }, inBase: true },
 ];

@@ -37,17 +37,29 @@ export class ReferenceRepository {
     if (!p) throw new DomainError(ErrorCodes.UNAVAILABLE, 'The directory has no province loaded');
     return {
       province: { code: p.code, name: p.name, caseNumberPrefix: p.caseNumberPrefix, sla },
-      agencies: agencies.map(({ code, name, shortName, kind, parentCode, localityCode, validFrom, validTo, successorCode, contacts }) => ({ code, name, shortName, kind, parentCode, localityCode, validFrom, validTo, successorCode, contacts: contacts ?? {} }) as SeedAgency),
+      agencies: agencies.map(
+        ({ code, name, shortName, kind, parentCode, localityCode, validFrom, validTo, successorCode, contacts }) =>
+          ({ code, name, shortName, kind, parentCode, localityCode, validFrom, validTo, successorCode, contacts: contacts ?? {} }) as SeedAgency,
+      ),
       localities: localities.map(({ code, name, kind, committeeAgencyCode }) => ({ code, name, kind, committeeAgencyCode }) as SeedLocality),
       sectors: sectors.map(({ code, name, departmentAgencyCode }) => ({ code, name, departmentAgencyCode }) as SeedSector),
-      categories: categories.map(({ code, name, description, defaultSeverity, tags, legalBases }) => ({ code, name, description, defaultSeverity, tags, legalBases }) as SeedCategory),
+      categories: categories.map(
+        ({ code, name, description, defaultSeverity, tags, legalBases }) => ({ code, name, description, defaultSeverity, tags, legalBases }) as SeedCategory,
+      ),
       rules: rules.map((r) => ({ id: r.id, article: r.article, description: r.description, when: r.condition, target: r.target, role: r.role })),
       users: [],
     };
   }
 
   async loadRevisions(manager: EntityManager | null): Promise<ReferenceRevision[]> {
-    const rows = await queryRows<{ id: number; kind: ReferenceKind; code: string; valid_from: string; record: Record<string, unknown> | null; in_base: boolean }>(
+    const rows = await queryRows<{
+      id: number;
+      kind: ReferenceKind;
+      code: string;
+      valid_from: string;
+      record: Record<string, unknown> | null;
+      in_base: boolean;
+    }>(
       manager ?? this.dataSource.manager,
       `SELECT id, kind, code, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, record, in_base FROM reference_revision ORDER BY valid_from, id`,
     );
@@ -62,7 +74,14 @@ export class ReferenceRepository {
       [day],
     );
     const policy = Object.fromEntries(
-      rows.map((r) => [r.severity, { triageHours: Number(r.triage_hours), decisionHours: Number(r.decision_hours), ...(r.consultation_hours !== null ? { consultationHours: Number(r.consultation_hours) } : {}) }]),
+      rows.map((r) => [
+        r.severity,
+        {
+          triageHours: Number(r.triage_hours),
+          decisionHours: Number(r.decision_hours),
+          ...(r.consultation_hours !== null ? { consultationHours: Number(r.consultation_hours) } : {}),
+        },
+      ]),
     ) as Partial<SlaPolicy>;
     const missing = Severities.filter((severity) => !policy[severity]);
     if (missing.length) throw new DomainError(ErrorCodes.UNAVAILABLE, `No SLA policy in force for ${missing.join(', ')}`);
@@ -76,11 +95,20 @@ export class ReferenceRepository {
 
   /** The id of the version of `kind` `code` that takes effect on `validFrom`, if there is one. */
   async revisionIdOn(manager: EntityManager, kind: ReferenceKind, code: string, validFrom: string): Promise<number | null> {
-    const [taken] = await queryRows<{ id: number }>(manager, `SELECT id FROM reference_revision WHERE kind = $1 AND code = $2 AND valid_from = $3`, [kind, code, validFrom]);
+    const [taken] = await queryRows<{ id: number }>(manager, `SELECT id FROM reference_revision WHERE kind = $1 AND code = $2 AND valid_from = $3`, [
+      kind,
+      code,
+      validFrom,
+    ]);
     return taken ? taken.id : null;
   }
 
-  async insertSlaPolicy(manager: EntityManager, severity: string, validFrom: string, sla: { triageHours: number; decisionHours: number; consultationHours?: number }): Promise<void> {
+  async insertSlaPolicy(
+    manager: EntityManager,
+    severity: string,
+    validFrom: string,
+    sla: { triageHours: number; decisionHours: number; consultationHours?: number },
+  ): Promise<void> {
     await manager.query(`INSERT INTO sla_policy (severity, valid_from, triage_hours, decision_hours, consultation_hours) VALUES ($1, $2, $3, $4, $5)`, [
       severity,
       validFrom,
@@ -92,7 +120,16 @@ export class ReferenceRepository {
 
   async insertRevision(
     manager: EntityManager,
-    r: { kind: ReferenceKind; code: string; validFrom: string; record: Record<string, unknown> | null; inBase: boolean; reason: string; actorUser: string; actorAgency: string },
+    r: {
+      kind: ReferenceKind;
+      code: string;
+      validFrom: string;
+      record: Record<string, unknown> | null;
+      inBase: boolean;
+      reason: string;
+      actorUser: string;
+      actorAgency: string;
+    },
   ): Promise<{ id: number; created_at: Date }> {
     const [row] = await queryRows<{ id: number; created_at: Date }>(
       manager,

@@ -1,6 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ExplainRoutingRequest, ReferenceDataRequest, RoutingSnapshotRequest, RpcSubjects, RouteCaseRequest, type ExplainRoutingResponse, type ReferenceDataDto, type RouteCaseResponse } from '@phoi-hop/contracts';
+import {
+  ExplainRoutingRequest,
+  ReferenceDataRequest,
+  RoutingSnapshotRequest,
+  RpcSubjects,
+  RouteCaseRequest,
+  type ExplainRoutingResponse,
+  type ReferenceDataDto,
+  type RouteCaseResponse,
+} from '@phoi-hop/contracts';
 import type { RoutingSnapshot } from '@phoi-hop/routing';
 import { RoutingService } from './routing.service';
 

@@ -1,11 +1,29 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { DomainError, ErrorCodes, provinceDay, type ExplainRoutingRequest, type ExplainRoutingResponse, type ReferenceDataDto, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
+import {
+  DomainError,
+  ErrorCodes,
+  provinceDay,
+  type ExplainRoutingRequest,
+  type ExplainRoutingResponse,
+  type ReferenceDataDto,
+  type RouteCaseRequest,
+  type RouteCaseResponse,
+} from '@phoi-hop/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, announceDirectoryChange, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
 import { referenceStateOn, referenceVersionOn, type ReferenceRevision } from '../reference/reference-state';
 import { ReferenceRepository } from '../reference/reference.repository';
 import type { ProvinceSeed } from '../seed/seed.types';
-import { RoutingError, contextOfSnapshot, explainRouting, routeCase, routeOn, snapshotOfContext, type DayRoutingContext, type RoutingSnapshot } from '@phoi-hop/routing';
+import {
+  RoutingError,
+  contextOfSnapshot,
+  explainRouting,
+  routeCase,
+  routeOn,
+  snapshotOfContext,
+  type DayRoutingContext,
+  type RoutingSnapshot,
+} from '@phoi-hop/routing';
 
 const REFRESH_INTERVAL_MS = 30_000;
 
@@ -144,7 +162,15 @@ export function toReferenceData(snapshot: RoutingSnapshot): ReferenceDataDto {
       description: c.description ?? null,
       defaultSeverity: c.defaultSeverity,
       tags: c.tags,
-      legalBases: c.legalBases.map((b) => ({ code: b.code, citation: b.citation, text: b.text, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, successorCode: b.successorCode, needsReview: b.needsReview ?? false })),
+      legalBases: c.legalBases.map((b) => ({
+        code: b.code,
+        citation: b.citation,
+        text: b.text,
+        effectiveFrom: b.effectiveFrom,
+        effectiveTo: b.effectiveTo,
+        successorCode: b.successorCode,
+        needsReview: b.needsReview ?? false,
+      })),
     })),
     localities: snapshot.localities.map((l) => ({ code: l.code, name: l.name, kind: l.kind, committeeAgencyCode: l.committeeAgencyCode })),
     sectors: snapshot.sectors.map((s) => ({ code: s.code, name: s.name, departmentAgencyCode: s.departmentAgencyCode })),

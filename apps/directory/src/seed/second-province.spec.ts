@@ -9,14 +9,22 @@ describe('a second province from its own seed folder', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'province-'));
   const write = (name: string, data: unknown) => writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(data));
   const agency = (code: string, name: string, kind: string, localityCode: string | null = null) => ({
-    code, name, shortName: null, kind, parentCode: null, localityCode, validFrom: '2025-07-01', validTo: null, successorCode: null,
+    code,
+    name,
+    shortName: null,
+    kind,
+    parentCode: null,
+    localityCode,
+    validFrom: '2025-07-01',
+    validTo: null,
+    successorCode: null,
   });
   write('province', {
-      code: 'QUANG_TRI',
-      name: 'Tỉnh Quảng Trị',
-      caseNumberPrefix: 'QT',
-      sla: Object.fromEntries(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].map((s, i) => [s, { triageHours: 48 / (i + 1), decisionHours: 240 / (i + 1) }])),
-    });
+    code: 'QUANG_TRI',
+    name: 'Tỉnh Quảng Trị',
+    caseNumberPrefix: 'QT',
+    sla: Object.fromEntries(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].map((s, i) => [s, { triageHours: 48 / (i + 1), decisionHours: 240 / (i + 1) }])),
+  });
   write('agencies', [
     agency('SKHCN_QT', 'Sở Khoa học và Công nghệ', 'DEPARTMENT'),
     agency('CA_QT', 'Công an tỉnh Quảng Trị', 'POLICE'),

@@ -9,14 +9,57 @@ describe('province seed', () => {
 
   it('loads the Quảng Bình seed with every agency code the regulation names and no issue', () => {
     const codes = seed.agencies.map((a) => a.code);
-    for (const code of ['STTTT', 'CA', 'HNB', 'BTG', 'BNC', 'BAO_QB', 'DAI_PTTH', 'CONG_TTDT', 'STC', 'VP_UBND', 'SYT', 'SGDDT', 'STNMT', 'SNNPTNT', 'SGTVT', 'SCT', 'SXD', 'SLDTBXH', 'SVHTTDL', 'SNV', 'STP', 'SKHDT', 'SKHCN']) {
+    for (const code of [
+      'STTTT',
+      'CA',
+      'HNB',
+      'BTG',
+      'BNC',
+      'BAO_QB',
+      'DAI_PTTH',
+      'CONG_TTDT',
+      'STC',
+      'VP_UBND',
+      'SYT',
+      'SGDDT',
+      'STNMT',
+      'SNNPTNT',
+      'SGTVT',
+      'SCT',
+      'SXD',
+      'SLDTBXH',
+      'SVHTTDL',
+      'SNV',
+      'STP',
+      'SKHDT',
+      'SKHCN',
+    ]) {
       expect(codes).toContain(code);
     }
-    expect(seed.localities.map((l) => l.code).sort()).toEqual(['BA_DON', 'BO_TRACH', 'DONG_HOI', 'LE_THUY', 'MINH_HOA', 'QUANG_NINH', 'QUANG_TRACH', 'TUYEN_HOA']);
+    expect(seed.localities.map((l) => l.code).sort()).toEqual([
+      'BA_DON',
+      'BO_TRACH',
+      'DONG_HOI',
+      'LE_THUY',
+      'MINH_HOA',
+      'QUANG_NINH',
+      'QUANG_TRACH',
+      'TUYEN_HOA',
+    ]);
     expect(seed.localities.map((l) => l.committeeAgencyCode)).toEqual(seed.localities.map((l) => `UBND_${l.code}`));
     expect(seed.categories.map((c) => c.code)).toEqual([
-      'FALSE_INFO_PANIC', 'FALSE_INFO_ECONOMIC', 'DEFAMATION', 'INCITEMENT_VIOLENCE', 'HATE_DISCRIMINATION', 'PRIVACY_LEAK',
-      'STATE_SECRET_LEAK', 'IMPERSONATION_SCAM', 'OBSCENE_HARMFUL', 'ANTI_STATE', 'GRIEVANCE', 'OTHER',
+      'FALSE_INFO_PANIC',
+      'FALSE_INFO_ECONOMIC',
+      'DEFAMATION',
+      'INCITEMENT_VIOLENCE',
+      'HATE_DISCRIMINATION',
+      'PRIVACY_LEAK',
+      'STATE_SECRET_LEAK',
+      'IMPERSONATION_SCAM',
+      'OBSCENE_HARMFUL',
+      'ANTI_STATE',
+      'GRIEVANCE',
+      'OTHER',
     ]);
     expect(seed.sectors.find((s) => s.code === 'AGRICULTURE')!.departmentAgencyCode).toBe('SNNPTNT');
     expect(validateSeed(seed)).toEqual([]);
@@ -34,7 +77,10 @@ describe('province seed', () => {
     expect(inForce('2026-06-30')(panic)).toContain('LANM_2018_D8_1D');
     expect(inForce('2026-07-01')(panic)).toEqual(['LANM_2025', 'ND15_2020_D101']);
     // A successor without its article numbers is flagged for the legal officers, never invented.
-    expect(panic.legalBases.find((b) => b.code === 'LANM_2025')).toMatchObject({ needsReview: true, citation: expect.stringContaining('điều khoản tương ứng') });
+    expect(panic.legalBases.find((b) => b.code === 'LANM_2025')).toMatchObject({
+      needsReview: true,
+      citation: expect.stringContaining('điều khoản tương ứng'),
+    });
   });
 
   it('needs the hours of every severity in the SLA policy, positive and within a year', () => {
@@ -67,51 +113,157 @@ describe('province seed', () => {
   });
 
   const broken: Array<[string, (s: ProvinceSeed) => void, { file: string; path: string; message: RegExp }]> = [
-    ['a dangling reference', (s) => (s.localities[0]!.committeeAgencyCode = 'UBND_ATLANTIS'), { file: 'localities.json', path: '[0].committeeAgencyCode', message: /unknown agency "UBND_ATLANTIS"/ }],
-    ['a duplicate code', (s) => s.agencies.push({ ...s.agencies[0]! }), { file: 'agencies.json', path: `[${seed.agencies.length}].code`, message: /duplicate "UBND_TINH"/ }],
+    [
+      'a dangling reference',
+      (s) => (s.localities[0]!.committeeAgencyCode = 'UBND_ATLANTIS'),
+      { file: 'localities.json', path: '[0].committeeAgencyCode', message: /unknown agency "UBND_ATLANTIS"/ },
+    ],
+    [
+      'a duplicate code',
+      (s) => s.agencies.push({ ...s.agencies[0]! }),
+      { file: 'agencies.json', path: `[${seed.agencies.length}].code`, message: /duplicate "UBND_TINH"/ },
+    ],
     ['a malformed code', (s) => (s.sectors[0]!.code = 'health'), { file: 'sectors.json', path: '[0].code', message: /not a code/ }],
-    ['a successor cycle', (s) => {
-      Object.assign(s.agencies.find((a) => a.code === 'SYT')!, { validTo: '2025-02-28', successorCode: 'SGDDT' });
-      Object.assign(s.agencies.find((a) => a.code === 'SGDDT')!, { validTo: '2025-02-28', successorCode: 'SYT' });
-    }, { file: 'agencies.json', path: `[${seed.agencies.findIndex((a) => a.code === 'SYT')}].successorCode`, message: /cycle/ }],
-    ['a parent cycle', (s) => (s.agencies.find((a) => a.code === 'UBND_TINH')!.parentCode = 'VP_UBND'), { file: 'agencies.json', path: '[0].parentCode', message: /parent chain of UBND_TINH .*cycle/ }],
-    ['validity dates out of order', (s) => Object.assign(s.agencies[0]!, { validFrom: '2026-01-01', validTo: '2025-01-01' }), { file: 'agencies.json', path: '[0].validTo', message: /before validFrom/ }],
+    [
+      'a successor cycle',
+      (s) => {
+        Object.assign(
+          s.agencies.find((a) => a.code === 'SYT')!,
+          { validTo: '2025-02-28', successorCode: 'SGDDT' },
+        );
+        Object.assign(
+          s.agencies.find((a) => a.code === 'SGDDT')!,
+          { validTo: '2025-02-28', successorCode: 'SYT' },
+        );
+      },
+      { file: 'agencies.json', path: `[${seed.agencies.findIndex((a) => a.code === 'SYT')}].successorCode`, message: /cycle/ },
+    ],
+    [
+      'a parent cycle',
+      (s) => (s.agencies.find((a) => a.code === 'UBND_TINH')!.parentCode = 'VP_UBND'),
+      { file: 'agencies.json', path: '[0].parentCode', message: /parent chain of UBND_TINH .*cycle/ },
+    ],
+    [
+      'validity dates out of order',
+      (s) => Object.assign(s.agencies[0]!, { validFrom: '2026-01-01', validTo: '2025-01-01' }),
+      { file: 'agencies.json', path: '[0].validTo', message: /before validFrom/ },
+    ],
     ['an impossible date', (s) => (s.agencies[0]!.validFrom = '2019-02-30'), { file: 'agencies.json', path: '[0].validFrom', message: /not a date/ }],
-    ['a missing nullable field', (s) => delete (s.agencies[0] as Partial<ProvinceSeed['agencies'][number]>).validTo, { file: 'agencies.json', path: '[0].validTo', message: /is required/ }],
-    ['a successor on an agency still valid', (s) => (s.agencies.find((a) => a.code === 'SYT')!.successorCode = 'SGDDT'), { file: 'agencies.json', path: `[${seed.agencies.findIndex((a) => a.code === 'SYT')}].successorCode`, message: /needs validTo/ }],
-    ['a locality of unknown kind', (s) => ((s.localities[0] as { kind: string }).kind = 'PROVINCE'), { file: 'localities.json', path: '[0].kind', message: /unknown kind "PROVINCE"/ }],
-    ['a committee of another locality', (s) => (s.localities[0]!.committeeAgencyCode = 'UBND_LE_THUY'), { file: 'localities.json', path: '[0].committeeAgencyCode', message: /belongs to locality LE_THUY/ }],
-    ['an unknown severity', (s) => ((s.categories[0] as { defaultSeverity: string }).defaultSeverity = 'URGENT'), { file: 'categories.json', path: '[0].defaultSeverity', message: /unknown severity "URGENT"/ }],
-    ['a provision without text', (s) => ((s.categories[0]!.legalBases[0] as { text?: string }).text = ''), { file: 'categories.json', path: '[0].legalBases[0].text', message: /non-empty/ }],
-    ['a dangling provision successor', (s) => (s.categories[0]!.legalBases[0]!.successorCode = 'LANM_2099'), { file: 'categories.json', path: '[0].legalBases[0].successorCode', message: /unknown provision of this category "LANM_2099"/ }],
-    ['a provision successor cycle', (s) => Object.assign(s.categories[0]!.legalBases[1]!, { effectiveTo: '2030-12-31', successorCode: 'LANM_2018_D8_1D' }), { file: 'categories.json', path: '[0].legalBases[1].successorCode', message: /cycle/ }],
-    ['one provision code with two citations', (s) => (s.categories[1]!.legalBases[1]!.citation = 'Luật An ninh mạng 2025, Điều 99'), { file: 'categories.json', path: '[1].legalBases[1].code', message: /differs from the provision of the same code/ }],
-    ['two LEAD rules', (s) => s.rules.push({ ...s.rules[0]!, id: 'SECOND_LEAD' }), { file: 'rules.json', path: '$', message: /exactly one LEAD rule, found 2/ }],
-    ['a LEAD rule that does not always apply', (s) => (s.rules[0]!.when = { categoryTagsAny: ['fraud'] }), { file: 'rules.json', path: '[0].when', message: /LEAD rule must apply to every case/ }],
-    ['a rule naming a missing agency', (s) => (s.rules[1]!.target = { agency: 'GHOST' }), { file: 'rules.json', path: '[1].target.agency', message: /unknown agency "GHOST"/ }],
-    ['a rule with two targets', (s) => (s.rules[1]!.target = { agency: 'CA', sectorDepartment: true } as never), { file: 'rules.json', path: '[1].target', message: /exactly one of/ }],
-    ['a rule naming an unknown category', (s) => (s.rules[1]!.when = { categoriesAny: ['SCAM'] }), { file: 'rules.json', path: '[1].when.categoriesAny[0]', message: /unknown category "SCAM"/ }],
-    ['a rule tag no category carries', (s) => (s.rules[1]!.when = { categoryTagsAny: ['secrets', 'secret'] }), { file: 'rules.json', path: '[1].when.categoryTagsAny[1]', message: /no category carries it/ }],
-    ['an unknown condition', (s) => ((s.rules[1]!.when as Record<string, unknown>)['sectorAny'] = ['HEALTH']), { file: 'rules.json', path: '[1].when.sectorAny', message: /unknown condition/ }],
-    ['a user of an unknown agency', (s) => (s.users[0]!.agencyCode = 'NOWHERE'), { file: 'users.json', path: '[0].agencyCode', message: /unknown agency "NOWHERE"/ }],
+    [
+      'a missing nullable field',
+      (s) => delete (s.agencies[0] as Partial<ProvinceSeed['agencies'][number]>).validTo,
+      { file: 'agencies.json', path: '[0].validTo', message: /is required/ },
+    ],
+    [
+      'a successor on an agency still valid',
+      (s) => (s.agencies.find((a) => a.code === 'SYT')!.successorCode = 'SGDDT'),
+      { file: 'agencies.json', path: `[${seed.agencies.findIndex((a) => a.code === 'SYT')}].successorCode`, message: /needs validTo/ },
+    ],
+    [
+      'a locality of unknown kind',
+      (s) => ((s.localities[0] as { kind: string }).kind = 'PROVINCE'),
+      { file: 'localities.json', path: '[0].kind', message: /unknown kind "PROVINCE"/ },
+    ],
+    [
+      'a committee of another locality',
+      (s) => (s.localities[0]!.committeeAgencyCode = 'UBND_LE_THUY'),
+      { file: 'localities.json', path: '[0].committeeAgencyCode', message: /belongs to locality LE_THUY/ },
+    ],
+    [
+      'an unknown severity',
+      (s) => ((s.categories[0] as { defaultSeverity: string }).defaultSeverity = 'URGENT'),
+      { file: 'categories.json', path: '[0].defaultSeverity', message: /unknown severity "URGENT"/ },
+    ],
+    [
+      'a provision without text',
+      (s) => ((s.categories[0]!.legalBases[0] as { text?: string }).text = ''),
+      { file: 'categories.json', path: '[0].legalBases[0].text', message: /non-empty/ },
+    ],
+    [
+      'a dangling provision successor',
+      (s) => (s.categories[0]!.legalBases[0]!.successorCode = 'LANM_2099'),
+      { file: 'categories.json', path: '[0].legalBases[0].successorCode', message: /unknown provision of this category "LANM_2099"/ },
+    ],
+    [
+      'a provision successor cycle',
+      (s) => Object.assign(s.categories[0]!.legalBases[1]!, { effectiveTo: '2030-12-31', successorCode: 'LANM_2018_D8_1D' }),
+      { file: 'categories.json', path: '[0].legalBases[1].successorCode', message: /cycle/ },
+    ],
+    [
+      'one provision code with two citations',
+      (s) => (s.categories[1]!.legalBases[1]!.citation = 'Luật An ninh mạng 2025, Điều 99'),
+      { file: 'categories.json', path: '[1].legalBases[1].code', message: /differs from the provision of the same code/ },
+    ],
+    [
+      'two LEAD rules',
+      (s) => s.rules.push({ ...s.rules[0]!, id: 'SECOND_LEAD' }),
+      { file: 'rules.json', path: '$', message: /exactly one LEAD rule, found 2/ },
+    ],
+    [
+      'a LEAD rule that does not always apply',
+      (s) => (s.rules[0]!.when = { categoryTagsAny: ['fraud'] }),
+      { file: 'rules.json', path: '[0].when', message: /LEAD rule must apply to every case/ },
+    ],
+    [
+      'a rule naming a missing agency',
+      (s) => (s.rules[1]!.target = { agency: 'GHOST' }),
+      { file: 'rules.json', path: '[1].target.agency', message: /unknown agency "GHOST"/ },
+    ],
+    [
+      'a rule with two targets',
+      (s) => (s.rules[1]!.target = { agency: 'CA', sectorDepartment: true } as never),
+      { file: 'rules.json', path: '[1].target', message: /exactly one of/ },
+    ],
+    [
+      'a rule naming an unknown category',
+      (s) => (s.rules[1]!.when = { categoriesAny: ['SCAM'] }),
+      { file: 'rules.json', path: '[1].when.categoriesAny[0]', message: /unknown category "SCAM"/ },
+    ],
+    [
+      'a rule tag no category carries',
+      (s) => (s.rules[1]!.when = { categoryTagsAny: ['secrets', 'secret'] }),
+      { file: 'rules.json', path: '[1].when.categoryTagsAny[1]', message: /no category carries it/ },
+    ],
+    [
+      'an unknown condition',
+      (s) => ((s.rules[1]!.when as Record<string, unknown>)['sectorAny'] = ['HEALTH']),
+      { file: 'rules.json', path: '[1].when.sectorAny', message: /unknown condition/ },
+    ],
+    [
+      'a user of an unknown agency',
+      (s) => (s.users[0]!.agencyCode = 'NOWHERE'),
+      { file: 'users.json', path: '[0].agencyCode', message: /unknown agency "NOWHERE"/ },
+    ],
     ['an unknown role', (s) => (s.users[0]!.roles = ['KING']), { file: 'users.json', path: '[0].roles[0]', message: /unknown role "KING" \(known roles/ }],
   ];
 
   it.each(broken)('names the file and path of %s', (_label, breakIt, expected) => {
     const copy = structuredClone(seed);
     breakIt(copy);
-    expect(validateSeed(copy)).toEqual(expect.arrayContaining([{ file: expected.file, path: expected.path, message: expect.stringMatching(expected.message) }]));
+    expect(validateSeed(copy)).toEqual(
+      expect.arrayContaining([{ file: expected.file, path: expected.path, message: expect.stringMatching(expected.message) }]),
+    );
   });
 
   it('reports a cycle once per agency in it, not on agencies that only lead into it', () => {
     const copy = structuredClone(seed);
-    Object.assign(copy.agencies.find((a) => a.code === 'SYT')!, { validTo: '2025-02-28', successorCode: 'SGDDT' });
-    Object.assign(copy.agencies.find((a) => a.code === 'SGDDT')!, { validTo: '2025-02-28', successorCode: 'SYT' });
-    Object.assign(copy.agencies.find((a) => a.code === 'SXD')!, { validTo: '2025-02-28', successorCode: 'SYT' });
-    expect(validateSeed(copy).filter((i) => /cycle/.test(i.message)).map((i) => i.message)).toEqual([
-      expect.stringContaining('of SYT'),
-      expect.stringContaining('of SGDDT'),
-    ]);
+    Object.assign(
+      copy.agencies.find((a) => a.code === 'SYT')!,
+      { validTo: '2025-02-28', successorCode: 'SGDDT' },
+    );
+    Object.assign(
+      copy.agencies.find((a) => a.code === 'SGDDT')!,
+      { validTo: '2025-02-28', successorCode: 'SYT' },
+    );
+    Object.assign(
+      copy.agencies.find((a) => a.code === 'SXD')!,
+      { validTo: '2025-02-28', successorCode: 'SYT' },
+    );
+    expect(
+      validateSeed(copy)
+        .filter((i) => /cycle/.test(i.message))
+        .map((i) => i.message),
+    ).toEqual([expect.stringContaining('of SYT'), expect.stringContaining('of SGDDT')]);
   });
 
   it('refuses to load an inconsistent folder, listing the problems', () => {

@@ -11,7 +11,9 @@ export class SeedValidationError extends Error {
     readonly dir: string,
     readonly issues: SeedIssue[],
   ) {
-    super(`Seed ${dir} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  ${i.file} ${i.path}: ${i.message}`).join('\n')}`);
+    super(
+      `Seed ${dir} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  ${i.file} ${i.path}: ${i.message}`).join('\n')}`,
+    );
     this.name = 'SeedValidationError';
   }
 }

@@ -1,7 +1,17 @@
 import { defaultSeedDir, loadSeedFolder } from './seed-loader';
 import type { ProvinceSeed, SeedAgency, SeedRule } from './seed.types';
 import { provinceDay } from '@phoi-hop/contracts';
-import { RoutingError, contextOfSnapshot, explainRouting, findKeyword, routeCase, routeOn, snapshotOfContext, type RoutingContext, type RoutingSnapshot } from '@phoi-hop/routing';
+import {
+  RoutingError,
+  contextOfSnapshot,
+  explainRouting,
+  findKeyword,
+  routeCase,
+  routeOn,
+  snapshotOfContext,
+  type RoutingContext,
+  type RoutingSnapshot,
+} from '@phoi-hop/routing';
 
 function contextOf(seed: ProvinceSeed, at = new Date('2026-11-01T03:00:00Z')): RoutingContext {
   return {
@@ -38,11 +48,21 @@ describe('routeCase on the Quảng Bình seed', () => {
   });
 
   it('applies a rule on severity to the severity given, or else the category’s default', () => {
-    const critical: SeedRule = { id: 'CRITICAL_INFORM', article: 'Đ7.1', description: 'Vụ việc đặc biệt nghiêm trọng báo cáo UBND tỉnh', when: { severitiesAny: ['CRITICAL'] }, target: { agency: 'VP_UBND' }, role: 'INFORMED' };
+    const critical: SeedRule = {
+      id: 'CRITICAL_INFORM',
+      article: 'Đ7.1',
+      description: 'Vụ việc đặc biệt nghiêm trọng báo cáo UBND tỉnh',
+      when: { severitiesAny: ['CRITICAL'] },
+      target: { agency: 'VP_UBND' },
+      role: 'INFORMED',
+    };
     const withRule = { ...ctx, rules: [...seed.rules, critical] };
     expect(summary({ categoryCode: 'FALSE_INFO_PANIC', severity: 'CRITICAL' }, withRule)).toContain('VP_UBND:INFORMED:Đ7.1');
     expect(summary({ categoryCode: 'FALSE_INFO_PANIC' }, withRule)).not.toContain('VP_UBND:INFORMED:Đ7.1');
-    expect(explainRouting({ categoryCode: 'FALSE_INFO_PANIC' }, withRule).find((r) => r.ruleId === 'CRITICAL_INFORM')).toMatchObject({ matched: false, reason: expect.stringContaining('severity HIGH is not one of CRITICAL') });
+    expect(explainRouting({ categoryCode: 'FALSE_INFO_PANIC' }, withRule).find((r) => r.ruleId === 'CRITICAL_INFORM')).toMatchObject({
+      matched: false,
+      reason: expect.stringContaining('severity HIGH is not one of CRITICAL'),
+    });
   });
 
   it('keeps the police out of a citizen grievance', () => {
@@ -87,7 +107,13 @@ describe('routeCase on the Quảng Bình seed', () => {
     const [lead] = routeCase({ categoryCode: 'OTHER', sectorCode: 'INFORMATION_COMMUNICATIONS' }, ctx);
     expect(lead).toEqual({ agencyCode: 'STTTT', role: 'LEAD', basis: 'Đ6.1; Đ6.7; Đ7.2', ruleIds: ['D6_1_LEAD', 'D6_7_SECTOR'] });
     // The police named twice, first as INFORMED: PARTICIPANT wins, the article appears once.
-    const informed: SeedRule = { id: 'D7_1_POLICE_INFORMED', article: 'Đ7.1', when: { categoriesAny: ['IMPERSONATION_SCAM'] }, target: { agency: 'CA' }, role: 'INFORMED' };
+    const informed: SeedRule = {
+      id: 'D7_1_POLICE_INFORMED',
+      article: 'Đ7.1',
+      when: { categoriesAny: ['IMPERSONATION_SCAM'] },
+      target: { agency: 'CA' },
+      role: 'INFORMED',
+    };
     const again: SeedRule = { id: 'D6_2_AGAIN', article: 'Đ6.2', when: {}, target: { agency: 'CA' }, role: 'PARTICIPANT' };
     const rules = [seed.rules[0]!, informed, ...seed.rules.slice(1), again];
     expect(routeCase({ categoryCode: 'IMPERSONATION_SCAM' }, { ...ctx, rules }).find((p) => p.agencyCode === 'CA')).toEqual({
@@ -111,7 +137,11 @@ describe('routeCase on the Quảng Bình seed', () => {
   });
 
   describe('reorganised agencies', () => {
-    const retire = (s: ProvinceSeed, code: string, changes: Partial<SeedAgency>) => Object.assign(s.agencies.find((a) => a.code === code)!, changes);
+    const retire = (s: ProvinceSeed, code: string, changes: Partial<SeedAgency>) =>
+      Object.assign(
+        s.agencies.find((a) => a.code === code)!,
+        changes,
+      );
 
     it('routes to the successor of an agency retired before the case, and to the agency itself before that', () => {
       const merged = structuredClone(seed);
@@ -120,7 +150,10 @@ describe('routeCase on the Quảng Bình seed', () => {
         expect.objectContaining({ agencyCode: 'STTTT' }),
         { agencyCode: 'STNMT', role: 'PARTICIPANT', basis: 'Đ6.7; Đ7.2', ruleIds: ['D6_7_SECTOR'] },
       ]);
-      expect(routeCase({ categoryCode: 'OTHER', sectorCode: 'AGRICULTURE' }, contextOf(merged, new Date('2024-06-01'))).map((p) => p.agencyCode)).toEqual(['STTTT', 'SNNPTNT']);
+      expect(routeCase({ categoryCode: 'OTHER', sectorCode: 'AGRICULTURE' }, contextOf(merged, new Date('2024-06-01'))).map((p) => p.agencyCode)).toEqual([
+        'STTTT',
+        'SNNPTNT',
+      ]);
       const sector = explainRouting({ categoryCode: 'OTHER', sectorCode: 'AGRICULTURE' }, contextOf(merged)).find((e) => e.ruleId === 'D6_7_SECTOR');
       expect(sector).toMatchObject({ ruleId: 'D6_7_SECTOR', matched: true, agencyCode: 'STNMT', reason: expect.stringContaining('successor of SNNPTNT') });
     });
@@ -128,10 +161,25 @@ describe('routeCase on the Quảng Bình seed', () => {
     it('follows a chain of successors to the one valid on the day', () => {
       const merged = structuredClone(seed);
       // A fictitious merged district, itself abolished later: Lệ Thủy's committee → merged district → province.
-      merged.agencies.push({ code: 'UBND_NAM_QB', name: 'UBND huyện Nam Quảng Bình', kind: 'PEOPLES_COMMITTEE', parentCode: 'UBND_TINH', localityCode: null, validFrom: '2025-03-01', validTo: '2025-06-30', successorCode: 'UBND_TINH' });
+      merged.agencies.push({
+        code: 'UBND_NAM_QB',
+        name: 'UBND huyện Nam Quảng Bình',
+        kind: 'PEOPLES_COMMITTEE',
+        parentCode: 'UBND_TINH',
+        localityCode: null,
+        validFrom: '2025-03-01',
+        validTo: '2025-06-30',
+        successorCode: 'UBND_TINH',
+      });
       retire(merged, 'UBND_LE_THUY', { validTo: '2025-02-28', successorCode: 'UBND_NAM_QB' });
-      expect(summary({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, contextOf(merged))).toEqual(['STTTT:LEAD:Đ6.1', 'UBND_TINH:PARTICIPANT:Đ6.7; Đ7.2']);
-      expect(routeCase({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, contextOf(merged, new Date('2025-05-01'))).map((p) => p.agencyCode)).toEqual(['STTTT', 'UBND_NAM_QB']);
+      expect(summary({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, contextOf(merged))).toEqual([
+        'STTTT:LEAD:Đ6.1',
+        'UBND_TINH:PARTICIPANT:Đ6.7; Đ7.2',
+      ]);
+      expect(routeCase({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, contextOf(merged, new Date('2025-05-01'))).map((p) => p.agencyCode)).toEqual([
+        'STTTT',
+        'UBND_NAM_QB',
+      ]);
     });
 
     it('drops a rule whose agency has no valid successor, even in a cycle, and says why', () => {
@@ -160,8 +208,12 @@ describe('routeCase on the Quảng Bình seed', () => {
 
   it('refuses unknown codes naming the field', () => {
     expect(() => routeCase({ categoryCode: 'NOPE' }, ctx)).toThrow(expect.objectContaining({ code: 'UNKNOWN_CATEGORY', field: 'categoryCode' }));
-    expect(() => routeCase({ categoryCode: 'OTHER', localityCode: 'HUE' }, ctx)).toThrow(expect.objectContaining({ code: 'UNKNOWN_LOCALITY', field: 'localityCode' }));
-    expect(() => routeCase({ categoryCode: 'OTHER', sectorCode: 'NOPE' }, ctx)).toThrow(expect.objectContaining({ code: 'UNKNOWN_SECTOR', field: 'sectorCode' }));
+    expect(() => routeCase({ categoryCode: 'OTHER', localityCode: 'HUE' }, ctx)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_LOCALITY', field: 'localityCode' }),
+    );
+    expect(() => routeCase({ categoryCode: 'OTHER', sectorCode: 'NOPE' }, ctx)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_SECTOR', field: 'sectorCode' }),
+    );
     expect(() => explainRouting({ categoryCode: 'NOPE' }, ctx)).toThrow(RoutingError);
   });
 
@@ -169,7 +221,13 @@ describe('routeCase on the Quảng Bình seed', () => {
     const explanation = explainRouting({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, ctx);
     expect(explanation.map((e) => e.ruleId)).toEqual(seed.rules.map((r) => r.id));
     expect(explanation.map((e) => e.article)).toEqual(seed.rules.map((r) => r.article));
-    expect(explanation.find((e) => e.ruleId === 'D6_1_LEAD')).toMatchObject({ matched: true, agencyCode: 'STTTT', reason: 'applies to every case', reasonCode: 'ALWAYS', params: {} });
+    expect(explanation.find((e) => e.ruleId === 'D6_1_LEAD')).toMatchObject({
+      matched: true,
+      agencyCode: 'STTTT',
+      reason: 'applies to every case',
+      reasonCode: 'ALWAYS',
+      params: {},
+    });
     expect(explanation.find((e) => e.ruleId === 'D6_2_POLICE')).toMatchObject({
       matched: false,
       agencyCode: null,
@@ -181,14 +239,32 @@ describe('routeCase on the Quảng Bình seed', () => {
     expect(explanation.find((e) => e.ruleId === 'D6_7_LOCALITY')).toMatchObject({ matched: true, agencyCode: 'UBND_LE_THUY' });
     expect(explanation.find((e) => e.ruleId === 'D6_7_SECTOR')).toMatchObject({ matched: false, reason: 'the case has no sector', reasonCode: 'NO_SECTOR' });
     // The explanation and the routing agree.
-    expect(explanation.filter((e) => e.matched).map((e) => e.agencyCode).sort()).toEqual(routeCase({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, ctx).map((p) => p.agencyCode).sort());
+    expect(
+      explanation
+        .filter((e) => e.matched)
+        .map((e) => e.agencyCode)
+        .sort(),
+    ).toEqual(
+      routeCase({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, ctx)
+        .map((p) => p.agencyCode)
+        .sort(),
+    );
   });
 });
 
 describe('a routing snapshot (what intake routes with)', () => {
   const seed = loadSeedFolder(defaultSeedDir());
   const day = '2026-11-01';
-  const original = contextOfSnapshot({ day, version: 3, sla: seed.province.sla, agencies: seed.agencies, localities: seed.localities, sectors: seed.sectors, categories: seed.categories, rules: seed.rules });
+  const original = contextOfSnapshot({
+    day,
+    version: 3,
+    sla: seed.province.sla,
+    agencies: seed.agencies,
+    localities: seed.localities,
+    sectors: seed.sectors,
+    categories: seed.categories,
+    rules: seed.rules,
+  });
   // As it crosses NATS: JSON and back.
   const copy = contextOfSnapshot(JSON.parse(JSON.stringify(snapshotOfContext(original))) as RoutingSnapshot);
 
@@ -199,7 +275,12 @@ describe('a routing snapshot (what intake routes with)', () => {
       for (const localityCode of [undefined, ...seed.localities.map((l) => l.code)]) {
         for (const sectorCode of [undefined, ...seed.sectors.map((s) => s.code)]) {
           for (const text of texts) {
-            const request = { categoryCode: category.code, ...(localityCode ? { localityCode } : {}), ...(sectorCode ? { sectorCode } : {}), ...(text ? { text } : {}) };
+            const request = {
+              categoryCode: category.code,
+              ...(localityCode ? { localityCode } : {}),
+              ...(sectorCode ? { sectorCode } : {}),
+              ...(text ? { text } : {}),
+            };
             expect(routeOn(request, copy)).toEqual(routeOn(request, original));
             compared++;
           }
@@ -207,7 +288,11 @@ describe('a routing snapshot (what intake routes with)', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
-    expect(routeOn({ categoryCode: 'FALSE_INFO_PANIC' }, copy)).toMatchObject({ referenceVersion: 3, sla: seed.province.sla, defaultSeverity: expect.any(String) });
+    expect(routeOn({ categoryCode: 'FALSE_INFO_PANIC' }, copy)).toMatchObject({
+      referenceVersion: 3,
+      sla: seed.province.sla,
+      defaultSeverity: expect.any(String),
+    });
   });
 
   it('refuses unknown codes with the field, as the directory does', () => {
@@ -218,9 +303,14 @@ describe('a routing snapshot (what intake routes with)', () => {
 
   it('gives only the legal bases in force on its day', () => {
     const category = seed.categories.find((c) => c.legalBases.length > 0)!;
-    const expired = { ...category, legalBases: [...category.legalBases, { ...category.legalBases[0]!, code: 'OLD', citation: 'Điều cũ', effectiveTo: '2020-01-01' }] };
+    const expired = {
+      ...category,
+      legalBases: [...category.legalBases, { ...category.legalBases[0]!, code: 'OLD', citation: 'Điều cũ', effectiveTo: '2020-01-01' }],
+    };
     const context = contextOfSnapshot({ ...snapshotOfContext(original), categories: [expired] });
     expect(routeOn({ categoryCode: category.code }, context).category.legalBases).not.toContain('Điều cũ');
-    expect(routeOn({ categoryCode: category.code }, context).category.legalBases).toEqual(category.legalBases.filter((b) => !b.effectiveTo || b.effectiveTo >= day).map((b) => b.citation));
+    expect(routeOn({ categoryCode: category.code }, context).category.legalBases).toEqual(
+      category.legalBases.filter((b) => !b.effectiveTo || b.effectiveTo >= day).map((b) => b.citation),
+    );
   });
 });

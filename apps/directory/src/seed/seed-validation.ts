@@ -1,5 +1,15 @@
 import { ParticipantRoles, REFERENCE_CODE_PATTERN, Roles, Severities } from '@phoi-hop/contracts';
-import { AgencyKinds, LocalityKinds, type ProvinceSeed, type SeedAgency, type SeedCategory, type SeedLocality, type SeedRule, type SeedSector, type SeedUser } from './seed.types';
+import {
+  AgencyKinds,
+  LocalityKinds,
+  type ProvinceSeed,
+  type SeedAgency,
+  type SeedCategory,
+  type SeedLocality,
+  type SeedRule,
+  type SeedSector,
+  type SeedUser,
+} from './seed.types';
 
 /** One inconsistency of a seed folder: the file, the JSON path inside it, what is wrong. */
 export interface SeedIssue {
@@ -102,7 +112,13 @@ class SeedChecks {
   }
 
   /** Checks the format and uniqueness of each row's key; returns the set of valid keys. */
-  keys<T extends Record<string, unknown>>(file: string, list: Array<[T, number]>, key: string, check: (at: string, value: unknown) => boolean, prefix = ''): Set<string> {
+  keys<T extends Record<string, unknown>>(
+    file: string,
+    list: Array<[T, number]>,
+    key: string,
+    check: (at: string, value: unknown) => boolean,
+    prefix = '',
+  ): Set<string> {
     const seen = new Set<string>();
     for (const [row, i] of list) {
       const at = `${prefix}[${i}].${key}`;
@@ -149,14 +165,17 @@ function checkProvince(c: SeedChecks, province: ProvinceSeed['province']): void 
         for (const key of ['triageHours', 'decisionHours', 'consultationHours']) {
           const hours = targets[key];
           if (key === 'consultationHours' && hours === undefined) continue;
-          if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > 24 * 365) c.issue(PROVINCE, `sla.${severity}.${key}`, 'must be a number of hours, more than 0 and at most a year');
+          if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > 24 * 365)
+            c.issue(PROVINCE, `sla.${severity}.${key}`, 'must be a number of hours, more than 0 and at most a year');
         }
-        for (const key of Object.keys(targets)) if (!['triageHours', 'decisionHours', 'consultationHours'].includes(key)) c.issue(PROVINCE, `sla.${severity}.${key}`, 'unknown (triageHours, decisionHours, consultationHours)');
+        for (const key of Object.keys(targets))
+          if (!['triageHours', 'decisionHours', 'consultationHours'].includes(key))
+            c.issue(PROVINCE, `sla.${severity}.${key}`, 'unknown (triageHours, decisionHours, consultationHours)');
       }
-      for (const key of Object.keys(sla)) if (!(Severities as readonly string[]).includes(key)) c.issue(PROVINCE, `sla.${key}`, `unknown severity (one of ${Severities.join(', ')})`);
+      for (const key of Object.keys(sla))
+        if (!(Severities as readonly string[]).includes(key)) c.issue(PROVINCE, `sla.${key}`, `unknown severity (one of ${Severities.join(', ')})`);
     }
   }
-
 }
 
 /** agencies.json: names, kinds, parents, localities, contacts, validity dates, successors, cycles. */
@@ -168,15 +187,18 @@ function checkAgencies(c: SeedChecks, agencies: Rows<SeedAgency>, known: KnownCo
     c.text(AGENCIES, `${at}.name`, a.name);
     c.optionalText(AGENCIES, `${at}.shortName`, a.shortName);
     c.oneOf(AGENCIES, `${at}.kind`, a.kind, AgencyKinds, 'kind');
-    if (c.agencyRef(AGENCIES, `${at}.parentCode`, a.parentCode, true) && a.parentCode === a.code) c.issue(AGENCIES, `${at}.parentCode`, 'an agency cannot be its own parent');
+    if (c.agencyRef(AGENCIES, `${at}.parentCode`, a.parentCode, true) && a.parentCode === a.code)
+      c.issue(AGENCIES, `${at}.parentCode`, 'an agency cannot be its own parent');
     c.reference(AGENCIES, `${at}.localityCode`, a.localityCode, localityCodes, 'locality', true);
     if (a.contacts !== undefined) {
       if (!isObject(a.contacts)) c.issue(AGENCIES, `${at}.contacts`, 'must be an object with email, phone or address');
       else {
         for (const [key, value] of Object.entries(a.contacts)) {
           if (!['email', 'phone', 'address'].includes(key)) c.issue(AGENCIES, `${at}.contacts.${key}`, 'unknown contact (one of email, phone, address)');
-          else if (typeof value !== 'string' || value.trim() === '' || value.length > 200) c.issue(AGENCIES, `${at}.contacts.${key}`, 'must be a non-empty string of at most 200 characters');
-          else if (key === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) c.issue(AGENCIES, `${at}.contacts.email`, `${JSON.stringify(value)} is not an e-mail address`);
+          else if (typeof value !== 'string' || value.trim() === '' || value.length > 200)
+            c.issue(AGENCIES, `${at}.contacts.${key}`, 'must be a non-empty string of at most 200 characters');
+          else if (key === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
+            c.issue(AGENCIES, `${at}.contacts.email`, `${JSON.stringify(value)} is not an e-mail address`);
         }
       }
     }
@@ -199,7 +221,8 @@ function checkAgencies(c: SeedChecks, agencies: Rows<SeedAgency>, known: KnownCo
     if (a.successorCode && a.successorCode !== a.code && cycleFrom(a.code, successorOf) === a.code) {
       c.issue(AGENCIES, `[${i}].successorCode`, `successor chain of ${a.code} comes back to it (cycle)`);
     }
-    if (a.parentCode && a.parentCode !== a.code && cycleFrom(a.code, parentOf) === a.code) c.issue(AGENCIES, `[${i}].parentCode`, `parent chain of ${a.code} comes back to it (cycle)`);
+    if (a.parentCode && a.parentCode !== a.code && cycleFrom(a.code, parentOf) === a.code)
+      c.issue(AGENCIES, `[${i}].parentCode`, `parent chain of ${a.code} comes back to it (cycle)`);
   }
 
   return agencyByCode;
@@ -214,11 +237,14 @@ function checkLocalities(c: SeedChecks, localities: Rows<SeedLocality>, agencyBy
     if (c.agencyRef(LOCALITIES, `${at}.committeeAgencyCode`, l.committeeAgencyCode)) {
       const committee = agencyByCode.get(l.committeeAgencyCode)!;
       if (committee.localityCode !== null && committee.localityCode !== undefined && committee.localityCode !== l.code) {
-        c.issue(LOCALITIES, `${at}.committeeAgencyCode`, `${l.committeeAgencyCode} belongs to locality ${String(committee.localityCode)}, not ${String(l.code)}`);
+        c.issue(
+          LOCALITIES,
+          `${at}.committeeAgencyCode`,
+          `${l.committeeAgencyCode} belongs to locality ${String(committee.localityCode)}, not ${String(l.code)}`,
+        );
       }
     }
   }
-
 }
 
 /** sectors.json: names and the department of each sector. */
@@ -227,7 +253,6 @@ function checkSectors(c: SeedChecks, sectors: Rows<SeedSector>): void {
     c.text(SECTORS, `[${i}].name`, s.name);
     c.agencyRef(SECTORS, `[${i}].departmentAgencyCode`, s.departmentAgencyCode);
   }
-
 }
 
 /** categories.json: names, default severities, tags, and legal provisions consistent across categories. Returns the tags in use. */
@@ -251,7 +276,8 @@ function checkCategories(c: SeedChecks, categories: Rows<SeedCategory>): Set<str
       c.text(CATEGORIES, `${bat}.text`, b.text);
       if (b.needsReview !== undefined && typeof b.needsReview !== 'boolean') c.issue(CATEGORIES, `${bat}.needsReview`, 'must be true or false');
       const datesOk = [c.date(CATEGORIES, `${bat}.effectiveFrom`, b.effectiveFrom), c.date(CATEGORIES, `${bat}.effectiveTo`, b.effectiveTo)].every(Boolean);
-      if (datesOk && b.effectiveFrom && b.effectiveTo && b.effectiveFrom > b.effectiveTo) c.issue(CATEGORIES, `${bat}.effectiveTo`, `${b.effectiveTo} is before effectiveFrom ${b.effectiveFrom}`);
+      if (datesOk && b.effectiveFrom && b.effectiveTo && b.effectiveFrom > b.effectiveTo)
+        c.issue(CATEGORIES, `${bat}.effectiveTo`, `${b.effectiveTo} is before effectiveFrom ${b.effectiveFrom}`);
       if (c.reference(CATEGORIES, `${bat}.successorCode`, b.successorCode, basisCodes, 'provision of this category', true)) {
         if (b.successorCode === b.code) c.issue(CATEGORIES, `${bat}.successorCode`, 'a provision cannot succeed itself');
         else if (!b.effectiveTo) c.issue(CATEGORIES, `${bat}.successorCode`, 'a replaced provision needs effectiveTo');
@@ -286,7 +312,8 @@ function checkRules(c: SeedChecks, rules: Rows<SeedRule>, known: KnownCodes, tag
     if (!isObject(when)) c.issue(RULES, `${at}.when`, 'must be an object ({} or conditions)');
     else {
       for (const key of Object.keys(when)) {
-        if (!(CONDITION_KEYS as readonly string[]).includes(key)) c.issue(RULES, `${at}.when.${key}`, `unknown condition (one of ${CONDITION_KEYS.join(', ')})`);
+        if (!(CONDITION_KEYS as readonly string[]).includes(key))
+          c.issue(RULES, `${at}.when.${key}`, `unknown condition (one of ${CONDITION_KEYS.join(', ')})`);
       }
       if (when.always !== undefined && when.always !== true) c.issue(RULES, `${at}.when.always`, 'must be true when present');
       if (when.always === true && Object.keys(when).length > 1) c.issue(RULES, `${at}.when`, '"always" cannot be combined with other conditions');
@@ -306,7 +333,8 @@ function checkRules(c: SeedChecks, rules: Rows<SeedRule>, known: KnownCodes, tag
       // A tag no category carries is almost always a typo that silently disables the rule.
       list('categoryTagsAny', tagsInUse, 'tag (no category carries it)');
       list('keywordsAny', null, 'keyword');
-      if (Array.isArray(when.keywordsAny) && when.keywordsAny.some((k) => typeof k === 'string' && k.trim().length < 2)) c.issue(RULES, `${at}.when.keywordsAny`, 'keywords must have at least 2 characters');
+      if (Array.isArray(when.keywordsAny) && when.keywordsAny.some((k) => typeof k === 'string' && k.trim().length < 2))
+        c.issue(RULES, `${at}.when.keywordsAny`, 'keywords must have at least 2 characters');
     }
     const target: unknown = r.target;
     const forms = isObject(target) ? (['agency', 'localityCommittee', 'sectorDepartment'] as const).filter((k) => k in target) : [];
@@ -321,7 +349,6 @@ function checkRules(c: SeedChecks, rules: Rows<SeedRule>, known: KnownCodes, tag
     }
   }
   if (rulesIsArray && leads !== 1) c.issue(RULES, '$', `must have exactly one LEAD rule, found ${leads}`);
-
 }
 
 /** users.json: display names, agencies and known roles. */
@@ -331,7 +358,10 @@ function checkUsers(c: SeedChecks, users: Rows<SeedUser>): void {
     c.agencyRef(USERS, `[${i}].agencyCode`, u.agencyCode);
     if (!Array.isArray(u.roles) || u.roles.length === 0) c.issue(USERS, `[${i}].roles`, 'must be a non-empty array of known roles');
     else {
-      u.roles.forEach((role: unknown, j) => ROLES.has(role as string) || c.issue(USERS, `[${i}].roles[${j}]`, `unknown role ${JSON.stringify(role)} (known roles: ${[...ROLES].join(', ')})`));
+      u.roles.forEach(
+        (role: unknown, j) =>
+          ROLES.has(role as string) || c.issue(USERS, `[${i}].roles[${j}]`, `unknown role ${JSON.stringify(role)} (known roles: ${[...ROLES].join(', ')})`),
+      );
       if (new Set(u.roles).size !== u.roles.length) c.issue(USERS, `[${i}].roles`, 'lists a role twice');
     }
   }

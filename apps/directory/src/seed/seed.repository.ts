@@ -19,5 +19,9 @@ export async function insertRows(manager: EntityManager, table: string, columns:
 
 /** Gives an SLA version without consultation hours the ones given (a version that has them keeps its own). */
 export async function fillConsultationHours(manager: EntityManager, severity: string, validFrom: string, hours: number): Promise<void> {
-  await manager.query(`UPDATE sla_policy SET consultation_hours = $3 WHERE severity = $1 AND valid_from = $2 AND consultation_hours IS NULL`, [severity, validFrom, hours]);
+  await manager.query(`UPDATE sla_policy SET consultation_hours = $3 WHERE severity = $1 AND valid_from = $2 AND consultation_hours IS NULL`, [
+    severity,
+    validFrom,
+    hours,
+  ]);
 }

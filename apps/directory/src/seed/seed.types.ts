@@ -5,7 +5,18 @@ import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } fro
 export type { ParticipantRole, Severity };
 // The reference records that routing reads are shared with the services that route (libs/routing).
 export { AgencyKinds, LocalityKinds } from '@phoi-hop/routing';
-export type { AgencyKind, LocalityKind, SeedAgency, SeedCategory, SeedLegalBasis, SeedLocality, SeedRule, SeedRuleCondition, SeedRuleTarget, SeedSector } from '@phoi-hop/routing';
+export type {
+  AgencyKind,
+  LocalityKind,
+  SeedAgency,
+  SeedCategory,
+  SeedLegalBasis,
+  SeedLocality,
+  SeedRule,
+  SeedRuleCondition,
+  SeedRuleTarget,
+  SeedSector,
+} from '@phoi-hop/routing';
 
 /** province.json */
 export interface SeedProvince {

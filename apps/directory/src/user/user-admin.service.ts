@@ -1,6 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, ErrorCodes, EventSubjects, Roles, provinceDay, type Actor, type CreateUserRequest, type DisableUserRequest, type EnableUserRequest, type Role, type UpdateUserRequest, type UserAdminDto, type UserChange, type UserChangedEvent, type UserListRequest, type UserListResponse } from '@phoi-hop/contracts';
+import {
+  DomainError,
+  ErrorCodes,
+  EventSubjects,
+  Roles,
+  provinceDay,
+  type Actor,
+  type CreateUserRequest,
+  type DisableUserRequest,
+  type EnableUserRequest,
+  type Role,
+  type UpdateUserRequest,
+  type UserAdminDto,
+  type UserChange,
+  type UserChangedEvent,
+  type UserListRequest,
+  type UserListResponse,
+} from '@phoi-hop/contracts';
 import { stableUserId, type ActorResolver } from '@phoi-hop/auth';
 import { ACTOR_RESOLVER, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
@@ -37,7 +54,11 @@ export class UserAdminService {
   async list(request: UserListRequest): Promise<UserListResponse> {
     const after = request.after ? decodeUserCursor(request.after) : null;
     if (request.after && after === null) throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'after is not a cursor of this list', 'after');
-    const query = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.username', 'ASC').limit(request.first + 1);
+    const query = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .orderBy('u.username', 'ASC')
+      .limit(request.first + 1);
     if (request.agencyCode) query.andWhere('u.agency_code = :agency', { agency: request.agencyCode });
     if (after) query.andWhere('u.username > :after', { after });
     const rows = await query.getMany();
@@ -86,7 +107,14 @@ export class UserAdminService {
       // "" unlinks; a subject is always linked under the platform's own identity provider.
       const subject = request.subject === undefined ? user.subject : request.subject || null;
       const subjectIssuer = request.subject === undefined ? user.subjectIssuer : subject ? this.linkedIssuer : null;
-      if (displayName === user.displayName && agencyCode === user.agencyCode && sameRoles(roles, user.roles) && subject === user.subject && subjectIssuer === user.subjectIssuer) return user;
+      if (
+        displayName === user.displayName &&
+        agencyCode === user.agencyCode &&
+        sameRoles(roles, user.roles) &&
+        subject === user.subject &&
+        subjectIssuer === user.subjectIssuer
+      )
+        return user;
       if (subject && (subject !== user.subject || subjectIssuer !== user.subjectIssuer)) await this.checkSubjectFree(manager, subject, user.id);
       await manager.update(UserEntity, { id: user.id }, { displayName, agencyCode, roles, subject, subjectIssuer, updatedAt: new Date() });
       const after = (await manager.findOne(UserEntity, { where: { id: user.id } }))!;
@@ -125,7 +153,8 @@ export class UserAdminService {
     const user = await this.dataSource.transaction(work).catch((error: unknown) => {
       // Two administrators linking one subject at once: the unique index decides.
       const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (driver?.code === '23505' && driver.constraint === 'app_user_subject_idx') throw new DomainError(ErrorCodes.CONFLICT, 'The subject is linked to another user', 'subject');
+      if (driver?.code === '23505' && driver.constraint === 'app_user_subject_idx')
+        throw new DomainError(ErrorCodes.CONFLICT, 'The subject is linked to another user', 'subject');
       throw error;
     });
     this.actors.forget(username);
@@ -163,8 +192,21 @@ export class UserAdminService {
     return currentAgency(target.agency, new Map(agencies.map((a) => [a.code, a as unknown as SeedAgency])), day);
   }
 
-  private async record(manager: EntityManager, actor: Actor, user: UserEntity, change: UserChange, summary: Record<string, unknown>, formerAgencies: string[] = []): Promise<void> {
-    await appendAudit(manager, { actor, action: `user.${change.toLowerCase()}`, targetType: 'user', targetId: user.username, summary: { userId: user.id, ...summary } });
+  private async record(
+    manager: EntityManager,
+    actor: Actor,
+    user: UserEntity,
+    change: UserChange,
+    summary: Record<string, unknown>,
+    formerAgencies: string[] = [],
+  ): Promise<void> {
+    await appendAudit(manager, {
+      actor,
+      action: `user.${change.toLowerCase()}`,
+      targetType: 'user',
+      targetId: user.username,
+      summary: { userId: user.id, ...summary },
+    });
     await appendToOutbox<UserChangedEvent>(manager, [
       {
         subject: EventSubjects.directory.userChanged,

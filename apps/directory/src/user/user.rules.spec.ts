@@ -1,7 +1,13 @@
 import type { Role } from '@phoi-hop/contracts';
 import { decodeUserCursor, encodeUserCursor, roleAgencyProblem, type AgencyFacts } from './user.rules';
 
-const agency = (code: string, kind: string, validTo: string | null = null, successorCode: string | null = null): AgencyFacts => ({ code, kind, validFrom: null, validTo, successorCode });
+const agency = (code: string, kind: string, validTo: string | null = null, successorCode: string | null = null): AgencyFacts => ({
+  code,
+  kind,
+  validFrom: null,
+  validTo,
+  successorCode,
+});
 const STTTT = agency('STTTT', 'DEPARTMENT');
 const CA = agency('CA', 'POLICE');
 const HNB = agency('HNB', 'ASSOCIATION');
@@ -23,7 +29,10 @@ describe('roleAgencyProblem', () => {
     expect(check(['COORDINATOR'], SYT)).toEqual({ field: 'roles', message: 'COORDINATOR is a role of the lead agency (STTTT) only' });
     expect(roleAgencyProblem(['COORDINATOR'], STTTT, null, DAY)).toMatchObject({ field: 'roles' });
     expect(check(['OFFICER', 'INVESTIGATOR'], SYT)).toEqual({ field: 'roles', message: 'INVESTIGATOR is a role of a police agency only' });
-    expect(check(['ETHICS_OFFICER'], agency('BAO_QB', 'PRESS_ORGAN'))).toEqual({ field: 'roles', message: 'ETHICS_OFFICER is a role of the press association only' });
+    expect(check(['ETHICS_OFFICER'], agency('BAO_QB', 'PRESS_ORGAN'))).toEqual({
+      field: 'roles',
+      message: 'ETHICS_OFFICER is a role of the press association only',
+    });
   });
 
   it('refuses API_CLIENT for a person, repeated roles, and an agency that no longer exists', () => {

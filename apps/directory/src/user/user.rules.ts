@@ -34,7 +34,8 @@ export function roleAgencyProblem(roles: readonly Role[], agency: AgencyFacts, l
     return { field: 'roles', message: `COORDINATOR is a role of the lead agency (${leadAgencyCode ?? 'none configured'}) only` };
   }
   if (roles.includes(Roles.INVESTIGATOR) && agency.kind !== 'POLICE') return { field: 'roles', message: 'INVESTIGATOR is a role of a police agency only' };
-  if (roles.includes(Roles.ETHICS_OFFICER) && agency.kind !== 'ASSOCIATION') return { field: 'roles', message: 'ETHICS_OFFICER is a role of the press association only' };
+  if (roles.includes(Roles.ETHICS_OFFICER) && agency.kind !== 'ASSOCIATION')
+    return { field: 'roles', message: 'ETHICS_OFFICER is a role of the press association only' };
   return null;
 }
 

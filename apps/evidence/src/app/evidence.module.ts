@@ -46,7 +46,14 @@ export class EvidenceModule {
         migrations: [EvidenceInitial1764300003000, PublicSources1764300003100],
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.evidence.auditTrail), EvidenceHttpController, ItemNatsController, PackageNatsController, PublicSourceNatsController, ReferralNatsController],
+      controllers: [
+        auditTrailController(RpcSubjects.evidence.auditTrail),
+        EvidenceHttpController,
+        ItemNatsController,
+        PackageNatsController,
+        PublicSourceNatsController,
+        ReferralNatsController,
+      ],
       providers: [
         { provide: BLOB_STORE, useValue: deps.blobStore ?? new FileSystemBlobStore(config.evidenceDir) },
         { provide: CAPTURE_LOOKUP, useValue: deps.captureNetwork ?? {} },
@@ -54,7 +61,10 @@ export class EvidenceModule {
         { provide: EVIDENCE_LINK_SETTINGS, useValue: { secret: config.auth.internalSecret, publicUrl: config.publicUrl } },
         { provide: INTEGRITY_SETTINGS, useValue: { ...config.integrity, pollMs: deps.integrityPollMs ?? 5_000 } },
         { provide: PACKAGE_SIGNER, useFactory: () => loadSigner({ pem: config.signingKeyPem, keyId: config.signingKeyId, evidenceDir: config.evidenceDir }) },
-        { provide: UPLOAD_SETTINGS, useValue: { maxBytes: config.maxUploadBytes, allowedMimeTypes: config.allowedMimeTypes, ttlSeconds: config.uploadTtlSeconds } },
+        {
+          provide: UPLOAD_SETTINGS,
+          useValue: { maxBytes: config.maxUploadBytes, allowedMimeTypes: config.allowedMimeTypes, ttlSeconds: config.uploadTtlSeconds },
+        },
         BlobService,
         CaptureService,
         CaseAccess,

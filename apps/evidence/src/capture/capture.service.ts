@@ -10,7 +10,15 @@ import type { NewItem } from '../item/item.repository';
 import { BLOB_STORE, type BlobStore } from '../storage/blob-store';
 import { judgeUrl } from './address-policy';
 import { extractText, extractTitle, imageUrls } from './page-content';
-import { CaptureRefusedError, CaptureUnavailableError, fetchFollowingRedirects, fetchOnce, type FetchSettings, type FetchedExchange, type LookupFunction } from './safe-fetch';
+import {
+  CaptureRefusedError,
+  CaptureUnavailableError,
+  fetchFollowingRedirects,
+  fetchOnce,
+  type FetchSettings,
+  type FetchedExchange,
+  type LookupFunction,
+} from './safe-fetch';
 import { renderScreenshot } from './screenshot.renderer';
 import { buildWarc } from './warc-writer';
 

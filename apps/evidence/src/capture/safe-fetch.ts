@@ -5,7 +5,11 @@ import net from 'node:net';
 import { judgeAddress, judgeUrl } from './address-policy';
 
 /** The shape of `dns.lookup` that node:http takes as its `lookup` option. */
-export type LookupFunction = (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => void;
+export type LookupFunction = (
+  hostname: string,
+  options: LookupOptions,
+  callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+) => void;
 
 export interface FetchSettings {
   allowPrivateAddresses: boolean;
@@ -73,7 +77,8 @@ export async function fetchFollowingRedirects(start: string, settings: FetchSett
   for (;;) {
     const exchange = await fetchOnce(current, settings);
     hops.push(exchange);
-    const location = exchange.status >= 300 && exchange.status < 400 ? exchange.responseHeaders.find(([name]) => name.toLowerCase() === 'location')?.[1] : undefined;
+    const location =
+      exchange.status >= 300 && exchange.status < 400 ? exchange.responseHeaders.find(([name]) => name.toLowerCase() === 'location')?.[1] : undefined;
     if (!location) return hops;
     if (hops.length > settings.maxRedirects) throw new CaptureRefusedError(`more than ${settings.maxRedirects} redirects`);
     current = new URL(location, current).toString();
@@ -105,33 +110,37 @@ export function fetchOnce(target: string, settings: FetchSettings): Promise<Fetc
           },
         }
       : {};
-    const request = client.request(url, { method: 'GET', headers: requestHeaders, lookup: lookup as never, timeout: settings.timeoutMs, agent: false, ...viaTest } as http.RequestOptions, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > settings.maxBytes) {
-          request.destroy(new CaptureRefusedError(`${target}: more than ${settings.maxBytes} bytes`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      response.on('error', reject);
-      response.on('end', () => {
-        resolve({
-          url: url.toString(),
-          method: 'GET',
-          requestHeaders,
-          status: response.statusCode ?? 0,
-          statusText: response.statusMessage ?? '',
-          httpVersion: response.httpVersion,
-          responseHeaders: pairs(response.rawHeaders),
-          body: Buffer.concat(chunks),
-          remoteAddress: response.socket?.remoteAddress ?? null,
-          fetchedAt: new Date(),
+    const request = client.request(
+      url,
+      { method: 'GET', headers: requestHeaders, lookup: lookup as never, timeout: settings.timeoutMs, agent: false, ...viaTest } as http.RequestOptions,
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > settings.maxBytes) {
+            request.destroy(new CaptureRefusedError(`${target}: more than ${settings.maxBytes} bytes`));
+            return;
+          }
+          chunks.push(chunk);
         });
-      });
-    });
+        response.on('error', reject);
+        response.on('end', () => {
+          resolve({
+            url: url.toString(),
+            method: 'GET',
+            requestHeaders,
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? '',
+            httpVersion: response.httpVersion,
+            responseHeaders: pairs(response.rawHeaders),
+            body: Buffer.concat(chunks),
+            remoteAddress: response.socket?.remoteAddress ?? null,
+            fetchedAt: new Date(),
+          });
+        });
+      },
+    );
     request.on('timeout', () => request.destroy(new CaptureUnavailableError(`${target}: no answer within ${settings.timeoutMs} ms`)));
     request.on('error', (error) => {
       if (error instanceof CaptureRefusedError || error instanceof CaptureUnavailableError) reject(error);

@@ -2,7 +2,15 @@ import { access, constants } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import type { FetchedExchange } from './safe-fetch';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export type Rendering = { taken: true; png: Buffer; text: string | null } | { taken: false; reason: string };
 
@@ -26,12 +34,16 @@ export async function renderScreenshot(chromiumPath: string | null, finalUrl: st
     await page.route('**/*', async (route) => {
       const found = byUrl.get(route.request().url());
       if (!found) return route.abort('blockedbyclient');
-      const headers = Object.fromEntries(found.responseHeaders.filter(([name]) => !/^(content-length|transfer-encoding|content-encoding|connection)$/i.test(name)));
+      const headers = Object.fromEntries(
+        found.responseHeaders.filter(([name]) => !/^(content-length|transfer-encoding|content-encoding|connection)$/i.test(name)),
+      );
       await route.fulfill({ status: found.status, headers, body: found.body });
     });
     await page.goto(finalUrl, { waitUntil: 'load', timeout: timeoutMs });
     const png = await page.screenshot({ fullPage: true, type: 'png', timeout: timeoutMs });
-    const text = await page.evaluate(() => (globalThis as unknown as { document: { body?: { innerText: string } } }).document.body?.innerText ?? '').catch(() => null);
+    const text = await page
+      .evaluate(() => (globalThis as unknown as { document: { body?: { innerText: string } } }).document.body?.innerText ?? '')
+      .catch(() => null);
     return { taken: true, png, text };
   } catch (error) {
     return { taken: false, reason: `Chromium could not render the page: ${String((error as Error)?.message ?? error).split('\n')[0]}` };

@@ -48,23 +48,44 @@ export async function buildWarc(exchanges: FetchedExchange[], pageUrl: string, m
     const date = exchange.fetchedAt.toISOString();
     const host = new URL(exchange.url).host;
     await add(
-      WARCRecord.create({ url: exchange.url, date, type: 'request', warcVersion: 'WARC/1.1', statusline: requestLine(exchange), httpHeaders: { host, ...exchange.requestHeaders } }, [] as Uint8Array[]),
+      WARCRecord.create(
+        {
+          url: exchange.url,
+          date,
+          type: 'request',
+          warcVersion: 'WARC/1.1',
+          statusline: requestLine(exchange),
+          httpHeaders: { host, ...exchange.requestHeaders },
+        },
+        [] as Uint8Array[],
+      ),
     );
     const headers = exchange.responseHeaders.filter(([name]) => !TRANSFER_HEADERS.has(name.toLowerCase()));
     headers.push(['Content-Length', String(exchange.body.length)]);
     const warcHeaders: Record<string, string> = exchange.remoteAddress ? { 'WARC-IP-Address': exchange.remoteAddress } : {};
     const response = WARCRecord.create(
-      { url: exchange.url, date, type: 'response', warcVersion: 'WARC/1.1', statusline: `HTTP/${exchange.httpVersion} ${exchange.status} ${exchange.statusText}`, httpHeaders: dedupe(headers), warcHeaders },
+      {
+        url: exchange.url,
+        date,
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        statusline: `HTTP/${exchange.httpVersion} ${exchange.status} ${exchange.statusText}`,
+        httpHeaders: dedupe(headers),
+        warcHeaders,
+      },
       [new Uint8Array(exchange.body)],
     );
-    const mime = headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]?.split(';')[0]?.trim() ?? 'application/octet-stream';
+    const mime =
+      headers
+        .find(([name]) => name.toLowerCase() === 'content-type')?.[1]
+        ?.split(';')[0]
+        ?.trim() ?? 'application/octet-stream';
     await add(response, { url: exchange.url, date, status: exchange.status, mime });
   }
   await add(
-    WARCRecord.create(
-      { url: pageUrl, date: created, type: 'metadata', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'application/json' } },
-      [new TextEncoder().encode(JSON.stringify(metadata))],
-    ),
+    WARCRecord.create({ url: pageUrl, date: created, type: 'metadata', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'application/json' } }, [
+      new TextEncoder().encode(JSON.stringify(metadata)),
+    ]),
   );
   return { bytes: Buffer.concat(parts), index };
 }

@@ -5,7 +5,16 @@ import { baseServiceConfigFromEnv, httpEnv, messagingEnv, type BaseServiceConfig
 import { persistenceEnv } from '@phoi-hop/persistence';
 
 /** What an upload may be, by the type sniffed from its bytes: pictures, video, PDF (Đ6.2 evidence of what was published). */
-export const DEFAULT_ALLOWED_MIME_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'video/mp4', 'video/webm', 'video/quicktime', 'application/pdf'];
+export const DEFAULT_ALLOWED_MIME_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'video/mp4',
+  'video/webm',
+  'video/quicktime',
+  'application/pdf',
+];
 
 export interface CaptureSettings {
   /** Tests only: let captures reach loopback and private addresses (refused with NODE_ENV=production). */
@@ -44,7 +53,10 @@ export function evidenceConfigFromEnv(environment: NodeJS.ProcessEnv = process.e
     OUTBOX_RELAY_ENABLED: bool({ default: true, desc: 'Publish outbox events from this process' }),
     EVIDENCE_DIR: str({ default: path.resolve('.data/evidence'), desc: 'Directory of the local blob store' }),
     EVIDENCE_MAX_BYTES: num({ default: 100 * 1024 * 1024, desc: 'Largest upload or capture, in bytes' }),
-    EVIDENCE_ALLOWED_MIME_TYPES: str({ default: DEFAULT_ALLOWED_MIME_TYPES.join(','), desc: 'Comma-separated MIME types an upload may be (sniffed from its bytes)' }),
+    EVIDENCE_ALLOWED_MIME_TYPES: str({
+      default: DEFAULT_ALLOWED_MIME_TYPES.join(','),
+      desc: 'Comma-separated MIME types an upload may be (sniffed from its bytes)',
+    }),
     EVIDENCE_UPLOAD_TTL_SECONDS: num({ default: 900, desc: 'Life of an upload address' }),
     EVIDENCE_PUBLIC_URL: str({ default: '', desc: 'Base URL of this service as clients reach it (upload and download addresses)' }),
     EVIDENCE_CAPTURE_ALLOW_PRIVATE: bool({ default: false, desc: 'Tests only: captures may reach loopback and private addresses' }),
@@ -68,7 +80,9 @@ export function evidenceConfigFromEnv(environment: NodeJS.ProcessEnv = process.e
     outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
     evidenceDir: env.EVIDENCE_DIR,
     maxUploadBytes: env.EVIDENCE_MAX_BYTES,
-    allowedMimeTypes: env.EVIDENCE_ALLOWED_MIME_TYPES.split(',').map((t) => t.trim()).filter(Boolean),
+    allowedMimeTypes: env.EVIDENCE_ALLOWED_MIME_TYPES.split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     uploadTtlSeconds: env.EVIDENCE_UPLOAD_TTL_SECONDS,
     publicUrl: env.EVIDENCE_PUBLIC_URL || null,
     capture: {

@@ -102,14 +102,29 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
       ]);
       await appendAuditEntries(
         manager,
-        blob.case_ids.map((caseId) => ({ actor: null, action: 'evidence.integrity-failed', targetType: 'blob', targetId: blob.sha256, summary: { caseId, failure, actualSha256: actual, itemIds } })),
+        blob.case_ids.map((caseId) => ({
+          actor: null,
+          action: 'evidence.integrity-failed',
+          targetType: 'blob',
+          targetId: blob.sha256,
+          summary: { caseId, failure, actualSha256: actual, itemIds },
+        })),
       );
     }
-    await manager.query(`UPDATE evidence_item SET last_verified_at = $1, integrity_status = CASE WHEN id = ANY($2::uuid[]) THEN 'FAILED' ELSE 'OK' END`, [now, await this.failedItemIds(manager)]);
+    await manager.query(`UPDATE evidence_item SET last_verified_at = $1, integrity_status = CASE WHEN id = ANY($2::uuid[]) THEN 'FAILED' ELSE 'OK' END`, [
+      now,
+      await this.failedItemIds(manager),
+    ]);
     // Every check is in the custody log of each case it covered.
     await appendAuditEntries(
       manager,
-      [...checkedCases].map(([caseId, checked]) => ({ actor: null, action: 'evidence.integrity-checked', targetType: 'integrity-run', targetId: runId, summary: { caseId, checked, failed: failedCases.get(caseId) ?? 0 } })),
+      [...checkedCases].map(([caseId, checked]) => ({
+        actor: null,
+        action: 'evidence.integrity-checked',
+        targetType: 'integrity-run',
+        targetId: runId,
+        summary: { caseId, checked, failed: failedCases.get(caseId) ?? 0 },
+      })),
     );
     await manager.query(`UPDATE integrity_run SET checked = $2, failed = $3 WHERE id = $1`, [runId, blobs.length, failed]);
     // The next run, unless one is already waiting (a run asked for by an operator does not start a second chain).
@@ -121,7 +136,10 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
 
   /** Items with a part whose blob has an open finding. */
   private async failedItemIds(manager: EntityManager): Promise<string[]> {
-    const rows = await queryRows<{ item_id: string }>(manager, `SELECT DISTINCT p.item_id FROM evidence_part p JOIN integrity_finding f ON f.sha256 = p.sha256 AND f.resolved_at IS NULL`);
+    const rows = await queryRows<{ item_id: string }>(
+      manager,
+      `SELECT DISTINCT p.item_id FROM evidence_part p JOIN integrity_finding f ON f.sha256 = p.sha256 AND f.resolved_at IS NULL`,
+    );
     return rows.map((r) => r.item_id);
   }
 }

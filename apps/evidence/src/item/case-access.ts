@@ -15,7 +15,8 @@ export class CaseAccess {
     try {
       return await this.rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id: caseId });
     } catch (error) {
-      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || error.code === ErrorCodes.FORBIDDEN)) throw EvidenceError.notFound(field, 'Case');
+      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || error.code === ErrorCodes.FORBIDDEN))
+        throw EvidenceError.notFound(field, 'Case');
       throw error;
     }
   }

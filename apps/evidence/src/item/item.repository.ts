@@ -88,7 +88,10 @@ export function toItemDto({ row, parts }: LoadedItem, withContent: boolean): Evi
     screenshotNote: row.screenshot_note,
     note: withContent ? row.note : null,
     parts: parts.map((p): EvidencePartDto => ({ role: p.role, sha256: p.sha256, sizeBytes: Number(p.size_bytes), mimeType: p.mime_type })),
-    legalHold: row.legal_hold_reason && row.legal_hold_at ? { reason: row.legal_hold_reason, placedAt: row.legal_hold_at.toISOString(), placedBy: row.legal_hold_by ?? '' } : null,
+    legalHold:
+      row.legal_hold_reason && row.legal_hold_at
+        ? { reason: row.legal_hold_reason, placedAt: row.legal_hold_at.toISOString(), placedBy: row.legal_hold_by ?? '' }
+        : null,
     integrityStatus: row.integrity_status,
     lastVerifiedAt: iso(row.last_verified_at),
     contentWithheld: !withContent,
@@ -126,7 +129,13 @@ export class ItemRepository {
       ],
     );
     for (const part of item.parts) {
-      await manager.query(`INSERT INTO evidence_part (item_id, role, sha256, size_bytes, mime_type) VALUES ($1, $2, $3, $4, $5)`, [item.id, part.role, part.sha256, part.sizeBytes, part.mimeType]);
+      await manager.query(`INSERT INTO evidence_part (item_id, role, sha256, size_bytes, mime_type) VALUES ($1, $2, $3, $4, $5)`, [
+        item.id,
+        part.role,
+        part.sha256,
+        part.sizeBytes,
+        part.mimeType,
+      ]);
     }
   }
 
@@ -145,6 +154,11 @@ export class ItemRepository {
   }
 
   async setHold(manager: EntityManager, id: string, hold: { reason: string; at: Date; by: string } | null): Promise<void> {
-    await manager.query(`UPDATE evidence_item SET legal_hold_reason = $2, legal_hold_at = $3, legal_hold_by = $4 WHERE id = $1`, [id, hold?.reason ?? null, hold?.at ?? null, hold?.by ?? null]);
+    await manager.query(`UPDATE evidence_item SET legal_hold_reason = $2, legal_hold_at = $3, legal_hold_by = $4 WHERE id = $1`, [
+      id,
+      hold?.reason ?? null,
+      hold?.at ?? null,
+      hold?.by ?? null,
+    ]);
   }
 }

@@ -78,7 +78,14 @@ export class ItemService {
           subject: EventSubjects.evidence.itemAdded,
           aggregateId: item.caseId,
           visibleTo: item.visibleAgencies,
-          data: { itemId: item.id, caseId: item.caseId, caseNumber: item.caseNumber, kind: item.kind, sha256: item.primary.sha256, capturedByAgency: item.capturedByAgency },
+          data: {
+            itemId: item.id,
+            caseId: item.caseId,
+            caseNumber: item.caseNumber,
+            kind: item.kind,
+            sha256: item.primary.sha256,
+            capturedByAgency: item.capturedByAgency,
+          },
         },
       ]);
       await appendAudit(manager, {
@@ -86,7 +93,14 @@ export class ItemService {
         action,
         targetType: 'evidence-item',
         targetId: item.id,
-        summary: { caseId: item.caseId, kind: item.kind, sha256: item.primary.sha256, sizeBytes: item.primary.sizeBytes, mimeType: item.primary.mimeType, parts: item.parts.map((p) => `${p.role}:${p.sha256}`) },
+        summary: {
+          caseId: item.caseId,
+          kind: item.kind,
+          sha256: item.primary.sha256,
+          sizeBytes: item.primary.sizeBytes,
+          mimeType: item.primary.mimeType,
+          parts: item.parts.map((p) => `${p.role}:${p.sha256}`),
+        },
       });
       return toItemDto((await this.items.load(manager, item.id))!, true);
     };
@@ -118,11 +132,24 @@ export class ItemService {
       item.parts.map(async (p) => ({
         role: p.role,
         sha256: p.sha256,
-        url: await this.links.downloadUrl({ targetType: 'evidence-item', targetId: item.row.id, sha256: p.sha256, role: p.role, userId: actor.userId, agencyCode: actor.agencyCode }),
+        url: await this.links.downloadUrl({
+          targetType: 'evidence-item',
+          targetId: item.row.id,
+          sha256: p.sha256,
+          role: p.role,
+          userId: actor.userId,
+          agencyCode: actor.agencyCode,
+        }),
       })),
     );
     await this.dataSource.transaction((manager) =>
-      appendAudit(manager, { actor, action: 'evidence.viewed', targetType: 'evidence-item', targetId: itemId, summary: { caseId: item.row.case_id, parts: item.parts.map((p) => p.role) } }),
+      appendAudit(manager, {
+        actor,
+        action: 'evidence.viewed',
+        targetType: 'evidence-item',
+        targetId: itemId,
+        summary: { caseId: item.row.case_id, parts: item.parts.map((p) => p.role) },
+      }),
     );
     return { itemId, text, sourceUrl: item.row.source_url, downloads };
   }

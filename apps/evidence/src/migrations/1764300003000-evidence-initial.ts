@@ -130,7 +130,16 @@ export class EvidenceInitial1764300003000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['referral_transfer', 'police_referral', 'integrity_finding', 'integrity_run', 'evidence_package', 'upload_ticket', 'evidence_part', 'evidence_item']) {
+    for (const table of [
+      'referral_transfer',
+      'police_referral',
+      'integrity_finding',
+      'integrity_run',
+      'evidence_package',
+      'upload_ticket',
+      'evidence_part',
+      'evidence_item',
+    ]) {
       await runner.query(`DROP TABLE ${table}`);
     }
   }

@@ -20,13 +20,17 @@ export const PACKAGE_SIGNER = Symbol('PACKAGE_SIGNER');
 export function signerFromKey(privateKey: KeyObject, keyId: string): PackageSigner {
   const type = privateKey.asymmetricKeyType;
   if (type !== 'ec' && type !== 'ed25519') throw new Error('Invalid configuration: EVIDENCE_SIGNING_KEY must be an ECDSA P-256 or Ed25519 private key');
-  if (type === 'ec' && privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error('Invalid configuration: EVIDENCE_SIGNING_KEY must use the P-256 curve');
+  if (type === 'ec' && privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+    throw new Error('Invalid configuration: EVIDENCE_SIGNING_KEY must use the P-256 curve');
   const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
   return {
     keyId,
     publicKey,
     // ECDSA signatures in the IEEE P1363 form WebCrypto produces, which WACZ verifiers expect.
-    sign: (data) => (type === 'ec' ? sign('sha256', Buffer.from(data), { key: privateKey, dsaEncoding: 'ieee-p1363' }) : sign(null, Buffer.from(data), privateKey)).toString('base64'),
+    sign: (data) =>
+      (type === 'ec' ? sign('sha256', Buffer.from(data), { key: privateKey, dsaEncoding: 'ieee-p1363' }) : sign(null, Buffer.from(data), privateKey)).toString(
+        'base64',
+      ),
   };
 }
 
@@ -34,7 +38,9 @@ export function signerFromKey(privateKey: KeyObject, keyId: string): PackageSign
 export function verifySignature(publicKeyBase64: string, data: string, signatureBase64: string): boolean {
   const key = createPublicKey({ key: Buffer.from(publicKeyBase64, 'base64'), format: 'der', type: 'spki' });
   const signature = Buffer.from(signatureBase64, 'base64');
-  return key.asymmetricKeyType === 'ec' ? verify('sha256', Buffer.from(data), { key, dsaEncoding: 'ieee-p1363' }, signature) : verify(null, Buffer.from(data), key, signature);
+  return key.asymmetricKeyType === 'ec'
+    ? verify('sha256', Buffer.from(data), { key, dsaEncoding: 'ieee-p1363' }, signature)
+    : verify(null, Buffer.from(data), key, signature);
 }
 
 /**

@@ -27,7 +27,12 @@ interface PackageRow {
 
 /** The file name a package uses for an uploaded file: its id, then the name reduced to safe characters. */
 function safeName(name: string): string {
-  return name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'file';
+  return (
+    name
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+      .slice(0, 120) || 'file'
+  );
 }
 
 /**
@@ -48,17 +53,39 @@ export class PackageService {
   ) {}
 
   async export(actor: Actor, caseId: string): Promise<EvidencePackageDto> {
-    if (!mayReadRestricted(actor, 'evidenceContent')) throw EvidenceError.forbidden('Evidence packages are exported by coordinators and investigators (Đ6.2)', 'caseId');
+    if (!mayReadRestricted(actor, 'evidenceContent'))
+      throw EvidenceError.forbidden('Evidence packages are exported by coordinators and investigators (Đ6.2)', 'caseId');
     const kase = await this.cases.visibleCase(caseId);
     const items = await this.items.listForCase(this.dataSource.manager, caseId);
     if (!items.length) throw EvidenceError.invalidState('The case has no evidence to export', 'caseId');
     const created = new Date().toISOString();
     const custody = await this.custodyLog(this.dataSource.manager, caseId);
     const { entries, pages } = await this.entriesOf(items);
-    entries.push({ path: 'evidence/items.json', bytes: Buffer.from(JSON.stringify(items.map((i) => toItemDto(i, true)), null, 2)), compress: true });
-    entries.push({ path: 'custody/custody-log.jsonl', bytes: Buffer.from(custody.map((e) => JSON.stringify(e)).join('\n') + (custody.length ? '\n' : '')), compress: true });
+    entries.push({
+      path: 'evidence/items.json',
+      bytes: Buffer.from(
+        JSON.stringify(
+          items.map((i) => toItemDto(i, true)),
+          null,
+          2,
+        ),
+      ),
+      compress: true,
+    });
+    entries.push({
+      path: 'custody/custody-log.jsonl',
+      bytes: Buffer.from(custody.map((e) => JSON.stringify(e)).join('\n') + (custody.length ? '\n' : '')),
+      compress: true,
+    });
     const zip = writeWacz(
-      { title: `Chứng cứ vụ việc ${kase.number}`, created, software: `${EVIDENCE_TOOL.name}/${EVIDENCE_TOOL.version}`, entries, pages, mainPageUrl: pages[0]?.url ?? null },
+      {
+        title: `Chứng cứ vụ việc ${kase.number}`,
+        created,
+        software: `${EVIDENCE_TOOL.name}/${EVIDENCE_TOOL.version}`,
+        entries,
+        pages,
+        mainPageUrl: pages[0]?.url ?? null,
+      },
       this.signer,
     );
     let stored;
@@ -71,10 +98,26 @@ export class PackageService {
     const row = await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO evidence_package (id, case_id, sha256, size_bytes, key_id, item_ids, visible_agencies, created_at, created_by, created_by_agency) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, caseId, stored.sha256, stored.sizeBytes, this.signer.keyId, items.map((i) => i.row.id), caseAgencies(kase), created, actor.userId, actor.agencyCode],
+        [
+          id,
+          caseId,
+          stored.sha256,
+          stored.sizeBytes,
+          this.signer.keyId,
+          items.map((i) => i.row.id),
+          caseAgencies(kase),
+          created,
+          actor.userId,
+          actor.agencyCode,
+        ],
       );
       await appendToOutbox<EvidencePackageExportedEvent>(manager, [
-        { subject: EventSubjects.evidence.packageExported, aggregateId: caseId, visibleTo: caseAgencies(kase), data: { packageId: id, caseId, sha256: stored.sha256, keyId: this.signer.keyId } },
+        {
+          subject: EventSubjects.evidence.packageExported,
+          aggregateId: caseId,
+          visibleTo: caseAgencies(kase),
+          data: { packageId: id, caseId, sha256: stored.sha256, keyId: this.signer.keyId },
+        },
       ]);
       await appendAudit(manager, {
         actor,
@@ -111,14 +154,23 @@ export class PackageService {
       createdAt: row.created_at.toISOString(),
       createdBy: row.created_by,
       downloadUrl: mayDownload
-        ? await this.links.downloadUrl({ targetType: 'evidence-package', targetId: row.id, sha256: row.sha256, role: 'PACKAGE', userId: actor.userId, agencyCode: actor.agencyCode })
+        ? await this.links.downloadUrl({
+            targetType: 'evidence-package',
+            targetId: row.id,
+            sha256: row.sha256,
+            role: 'PACKAGE',
+            userId: actor.userId,
+            agencyCode: actor.agencyCode,
+          })
         : null,
     };
   }
 
   /** Every audit entry about the case's evidence, with its chain links, oldest first. */
   private async custodyLog(manager: EntityManager, caseId: string): Promise<Record<string, unknown>[]> {
-    const rows = await queryRows<Record<string, unknown>>(manager, `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE summary->>'caseId' = $1 ORDER BY seq`, [caseId]);
+    const rows = await queryRows<Record<string, unknown>>(manager, `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE summary->>'caseId' = $1 ORDER BY seq`, [
+      caseId,
+    ]);
     return rows.map((row) => ({ ...auditEntryOf(row), prevHash: row['prev_hash'], hash: row['hash'] }));
   }
 

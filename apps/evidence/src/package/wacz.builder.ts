@@ -8,8 +8,7 @@ export const WACZ_VERSION = '1.1.1';
 
 /** One file of the package: its bytes, or a stream of bytes whose hash and size are known. */
 export type WaczEntry =
-  | { path: string; bytes: Buffer; compress: boolean }
-  | { path: string; stream: () => Promise<Readable>; sha256: string; sizeBytes: number; compress: boolean };
+  { path: string; bytes: Buffer; compress: boolean } | { path: string; stream: () => Promise<Readable>; sha256: string; sizeBytes: number; compress: boolean };
 
 export interface WaczPage {
   id: string;
@@ -32,7 +31,11 @@ const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).d
 /** A CDXJ key: the SURT form of a URL (host labels reversed), as web archive indexes sort them. */
 export function surt(raw: string): string {
   const url = new URL(raw);
-  const host = url.hostname.replace(/^www\./, '').split('.').reverse().join(',');
+  const host = url.hostname
+    .replace(/^www\./, '')
+    .split('.')
+    .reverse()
+    .join(',');
   const port = url.port ? `:${url.port}` : '';
   return `${host}${port})${url.pathname.toLowerCase()}${url.search}`;
 }
@@ -98,7 +101,10 @@ export function writeWacz(input: WaczInput, signer: PackageSigner): Readable {
       resources.push({ name, path: entry.path, hash: `sha256:${entry.sha256}`, bytes: entry.sizeBytes });
     };
     for (const entry of input.entries) await add(entry);
-    const pages = [JSON.stringify({ format: 'json-pages-1.0', id: 'pages', title: 'All Pages' }), ...input.pages.map((p) => JSON.stringify({ id: p.id, url: p.url, ts: p.ts, ...(p.title ? { title: p.title } : {}) }))];
+    const pages = [
+      JSON.stringify({ format: 'json-pages-1.0', id: 'pages', title: 'All Pages' }),
+      ...input.pages.map((p) => JSON.stringify({ id: p.id, url: p.url, ts: p.ts, ...(p.title ? { title: p.title } : {}) })),
+    ];
     await add({ path: 'pages/pages.jsonl', bytes: Buffer.from(`${pages.join('\n')}\n`), compress: true });
     const datapackage = Buffer.from(
       JSON.stringify(

@@ -27,7 +27,11 @@ export interface ReferralState {
  * needed from ACCEPTED on (once given it stays); an outcome (category and day, not in the future)
  * belongs to CONCLUDED only.
  */
-export function checkReferralUpdate(state: ReferralState, update: ReferralUpdate, today: string): { policeReference: string | null; outcomeCategory: PoliceOutcomeCategory | null; outcomeDate: string | null } {
+export function checkReferralUpdate(
+  state: ReferralState,
+  update: ReferralUpdate,
+  today: string,
+): { policeReference: string | null; outcomeCategory: PoliceOutcomeCategory | null; outcomeDate: string | null } {
   if (!REFERRAL_TRANSITIONS[state.status].includes(update.status)) {
     throw new EvidenceError(ErrorCodes.INVALID_STATE, `A referral that is ${state.status} cannot become ${update.status}`, 'status');
   }
@@ -35,11 +39,18 @@ export function checkReferralUpdate(state: ReferralState, update: ReferralUpdate
     throw EvidenceError.badInput('policeReference', 'The police reference number, once given, does not change');
   }
   const policeReference = state.policeReference ?? update.policeReference ?? null;
-  if (update.status !== 'DECLINED' && !policeReference) throw EvidenceError.badInput('policeReference', `${update.status} needs the police's own reference number`);
+  if (update.status !== 'DECLINED' && !policeReference)
+    throw EvidenceError.badInput('policeReference', `${update.status} needs the police's own reference number`);
   const concluding = update.status === 'CONCLUDED';
-  if (!concluding && (update.outcomeCategory || update.outcomeDate)) throw EvidenceError.badInput('outcomeCategory', 'Only a CONCLUDED referral has an outcome');
-  if (concluding && (!update.outcomeCategory || !update.outcomeDate)) throw EvidenceError.badInput(update.outcomeCategory ? 'outcomeDate' : 'outcomeCategory', 'A CONCLUDED referral needs its outcome category and date');
-  if (update.outcomeDate && (Number.isNaN(Date.parse(`${update.outcomeDate}T00:00:00Z`)) || new Date(`${update.outcomeDate}T00:00:00Z`).toISOString().slice(0, 10) !== update.outcomeDate)) {
+  if (!concluding && (update.outcomeCategory || update.outcomeDate))
+    throw EvidenceError.badInput('outcomeCategory', 'Only a CONCLUDED referral has an outcome');
+  if (concluding && (!update.outcomeCategory || !update.outcomeDate))
+    throw EvidenceError.badInput(update.outcomeCategory ? 'outcomeDate' : 'outcomeCategory', 'A CONCLUDED referral needs its outcome category and date');
+  if (
+    update.outcomeDate &&
+    (Number.isNaN(Date.parse(`${update.outcomeDate}T00:00:00Z`)) ||
+      new Date(`${update.outcomeDate}T00:00:00Z`).toISOString().slice(0, 10) !== update.outcomeDate)
+  ) {
     throw EvidenceError.badInput('outcomeDate', 'outcomeDate must be a calendar day');
   }
   if (update.outcomeDate && update.outcomeDate > today) throw EvidenceError.badInput('outcomeDate', 'outcomeDate cannot be in the future');

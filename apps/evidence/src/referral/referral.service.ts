@@ -65,7 +65,8 @@ export class ReferralService {
   async request(actor: Actor, request: RequestPoliceReferralRequest): Promise<PoliceReferralDto> {
     const kase = await this.cases.visibleCase(request.caseId);
     const action = kase.actions.find((a) => a.id === request.actionId);
-    if (!action || action.type !== 'REFER_TO_POLICE') throw EvidenceError.badInput('actionId', 'actionId must name a REFER_TO_POLICE action of the case’s decision');
+    if (!action || action.type !== 'REFER_TO_POLICE')
+      throw EvidenceError.badInput('actionId', 'actionId must name a REFER_TO_POLICE action of the case’s decision');
     const decision = kase.decisions.find((d) => d.id === action.decisionId);
     if (!decision || decision.provisions.length === 0) throw EvidenceError.invalidState('The decision cites no legal basis for the referral', 'actionId');
     const id = randomUUID();
@@ -75,10 +76,25 @@ export class ReferralService {
         manager,
         `INSERT INTO police_referral (id, case_id, case_number, action_id, decision_id, legal_basis, requested_at, requested_by, requested_by_agency, police_agency_code, status, visible_agencies, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, 'REQUESTED', $11, $7) ON CONFLICT (action_id) DO NOTHING RETURNING id`,
-        [id, kase.id, kase.number, action.id, decision.id, JSON.stringify(decision.provisions), now, actor.userId, actor.agencyCode, action.assigneeAgencyCode, caseAgencies(kase)],
+        [
+          id,
+          kase.id,
+          kase.number,
+          action.id,
+          decision.id,
+          JSON.stringify(decision.provisions),
+          now,
+          actor.userId,
+          actor.agencyCode,
+          action.assigneeAgencyCode,
+          caseAgencies(kase),
+        ],
       );
       if (!inserted.length) throw EvidenceError.conflict('This action was already referred to the police', 'actionId');
-      await this.publish(manager, { referralId: id, caseId: kase.id, caseNumber: kase.number, status: 'REQUESTED' }, [action.assigneeAgencyCode, actor.agencyCode]);
+      await this.publish(manager, { referralId: id, caseId: kase.id, caseNumber: kase.number, status: 'REQUESTED' }, [
+        action.assigneeAgencyCode,
+        actor.agencyCode,
+      ]);
       await appendAudit(manager, {
         actor,
         action: 'referral.requested',
@@ -95,22 +111,27 @@ export class ReferralService {
   async update(actor: Actor, request: UpdatePoliceReferralRequest): Promise<PoliceReferralDto> {
     const result = await this.dataSource.transaction(async (manager) => {
       const row = await this.visibleRow(actor, manager, request.referralId, true);
-      if (actor.agencyCode !== row.police_agency_code) throw EvidenceError.forbidden('The police agency the case was referred to reports on the referral', 'referralId');
+      if (actor.agencyCode !== row.police_agency_code)
+        throw EvidenceError.forbidden('The police agency the case was referred to reports on the referral', 'referralId');
       const next = checkReferralUpdate({ status: row.status, policeReference: row.police_reference }, request, provinceDay(new Date()));
-      await manager.query(`UPDATE police_referral SET status = $2, police_reference = $3, outcome_category = $4, outcome_date = $5, updated_at = now() WHERE id = $1`, [
-        row.id,
-        request.status,
-        next.policeReference,
-        next.outcomeCategory,
-        next.outcomeDate,
+      await manager.query(
+        `UPDATE police_referral SET status = $2, police_reference = $3, outcome_category = $4, outcome_date = $5, updated_at = now() WHERE id = $1`,
+        [row.id, request.status, next.policeReference, next.outcomeCategory, next.outcomeDate],
+      );
+      await this.publish(manager, { referralId: row.id, caseId: row.case_id, caseNumber: row.case_number, status: request.status }, [
+        row.police_agency_code,
+        row.requested_by_agency,
       ]);
-      await this.publish(manager, { referralId: row.id, caseId: row.case_id, caseNumber: row.case_number, status: request.status }, [row.police_agency_code, row.requested_by_agency]);
       await appendAudit(manager, {
         actor,
         action: 'referral.updated',
         targetType: 'police-referral',
         targetId: row.id,
-        summary: { caseId: row.case_id, before: { status: row.status }, after: { status: request.status, policeReference: next.policeReference, outcomeCategory: next.outcomeCategory, outcomeDate: next.outcomeDate } },
+        summary: {
+          caseId: row.case_id,
+          before: { status: row.status },
+          after: { status: request.status, policeReference: next.policeReference, outcomeCategory: next.outcomeCategory, outcomeDate: next.outcomeDate },
+        },
       });
       return this.load(manager, row.id);
     });
@@ -125,7 +146,8 @@ export class ReferralService {
       if (row.status === 'DECLINED') throw EvidenceError.invalidState('A declined referral takes no evidence', 'referralId');
       const pkg = await this.packages.find(manager, request.packageId);
       if (!pkg || pkg.case_id !== row.case_id) throw EvidenceError.notFound('packageId', 'Evidence package');
-      if (request.receivedByAgency !== row.police_agency_code) throw EvidenceError.badInput('receivedByAgency', `The package goes to ${row.police_agency_code}, the police agency of the referral`);
+      if (request.receivedByAgency !== row.police_agency_code)
+        throw EvidenceError.badInput('receivedByAgency', `The package goes to ${row.police_agency_code}, the police agency of the referral`);
       const inserted = await queryRows<{ package_id: string }>(
         manager,
         `INSERT INTO referral_transfer (referral_id, package_id, received_by_agency, transferred_at, transferred_by) VALUES ($1, $2, $3, now(), $4) ON CONFLICT DO NOTHING RETURNING package_id`,
@@ -144,7 +166,11 @@ export class ReferralService {
   }
 
   async list(actor: Actor, caseId: string): Promise<PoliceReferralDto[]> {
-    const rows = await queryRows<{ id: string; visible_agencies: string[] }>(this.dataSource.manager, `SELECT id, visible_agencies FROM police_referral WHERE case_id = $1 ORDER BY requested_at, id`, [caseId]);
+    const rows = await queryRows<{ id: string; visible_agencies: string[] }>(
+      this.dataSource.manager,
+      `SELECT id, visible_agencies FROM police_referral WHERE case_id = $1 ORDER BY requested_at, id`,
+      [caseId],
+    );
     return Promise.all(rows.filter((r) => maySeeCase(actor, r.visible_agencies)).map((r) => this.load(this.dataSource.manager, r.id)));
   }
 
@@ -153,13 +179,19 @@ export class ReferralService {
    * requested (asking intake again would record another restricted read of the case's referral).
    */
   private async visibleRow(actor: Actor, manager: EntityManager, id: string, forUpdate: boolean): Promise<ReferralRow> {
-    const [row] = await queryRows<ReferralRow>(manager, `SELECT *, to_char(outcome_date, 'YYYY-MM-DD') AS outcome_date FROM police_referral WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    const [row] = await queryRows<ReferralRow>(
+      manager,
+      `SELECT *, to_char(outcome_date, 'YYYY-MM-DD') AS outcome_date FROM police_referral WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     if (!row || !maySeeCase(actor, row.visible_agencies)) throw EvidenceError.notFound('referralId', 'Police referral');
     return row;
   }
 
   private async load(manager: EntityManager, id: string): Promise<PoliceReferralDto> {
-    const [row] = await queryRows<ReferralRow>(manager, `SELECT *, to_char(outcome_date, 'YYYY-MM-DD') AS outcome_date FROM police_referral WHERE id = $1`, [id]);
+    const [row] = await queryRows<ReferralRow>(manager, `SELECT *, to_char(outcome_date, 'YYYY-MM-DD') AS outcome_date FROM police_referral WHERE id = $1`, [
+      id,
+    ]);
     const transfers = await queryRows<TransferRow>(
       manager,
       `SELECT t.*, p.sha256 FROM referral_transfer t JOIN evidence_package p ON p.id = t.package_id WHERE t.referral_id = $1 ORDER BY t.transferred_at, t.package_id`,
@@ -181,13 +213,21 @@ export class ReferralService {
       status: r.status,
       outcomeCategory: r.outcome_category,
       outcomeDate: r.outcome_date,
-      handedOver: transfers.map((t) => ({ packageId: t.package_id, packageSha256: t.sha256, receivedByAgency: t.received_by_agency, at: t.transferred_at.toISOString(), by: t.transferred_by })),
+      handedOver: transfers.map((t) => ({
+        packageId: t.package_id,
+        packageSha256: t.sha256,
+        receivedByAgency: t.received_by_agency,
+        at: t.transferred_at.toISOString(),
+        by: t.transferred_by,
+      })),
       updatedAt: r.updated_at.toISOString(),
     };
   }
 
   private async publish(manager: EntityManager, data: PoliceReferralChangedEvent, visibleTo: string[]): Promise<void> {
     // Restricted data: only the requesting agency and the police are told, not every participant.
-    await appendToOutbox<PoliceReferralChangedEvent>(manager, [{ subject: EventSubjects.evidence.referralChanged, aggregateId: data.caseId, visibleTo: [...new Set(visibleTo)], data }]);
+    await appendToOutbox<PoliceReferralChangedEvent>(manager, [
+      { subject: EventSubjects.evidence.referralChanged, aggregateId: data.caseId, visibleTo: [...new Set(visibleTo)], data },
+    ]);
   }
 }

@@ -47,7 +47,12 @@ export class PublicSourceRepository {
   }
 
   async edit(manager: EntityManager, id: string, change: { kind: string; displayName: string | null; by: string }): Promise<void> {
-    await manager.query(`UPDATE public_source SET kind = $2, display_name = $3, edited_at = now(), edited_by = $4 WHERE id = $1`, [id, change.kind, change.displayName, change.by]);
+    await manager.query(`UPDATE public_source SET kind = $2, display_name = $3, edited_at = now(), edited_by = $4 WHERE id = $1`, [
+      id,
+      change.kind,
+      change.displayName,
+      change.by,
+    ]);
   }
 
   /** The sources a case shows, each with every case it appears in. */

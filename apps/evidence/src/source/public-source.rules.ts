@@ -11,7 +11,25 @@ export interface DerivedSource {
 }
 
 /** Facebook paths that are features, not pages. */
-const FACEBOOK_RESERVED = new Set(['watch', 'events', 'marketplace', 'gaming', 'reel', 'reels', 'stories', 'photo', 'photo.php', 'permalink.php', 'story.php', 'share', 'sharer', 'login', 'help', 'hashtag', 'search']);
+const FACEBOOK_RESERVED = new Set([
+  'watch',
+  'events',
+  'marketplace',
+  'gaming',
+  'reel',
+  'reels',
+  'stories',
+  'photo',
+  'photo.php',
+  'permalink.php',
+  'story.php',
+  'share',
+  'sharer',
+  'login',
+  'help',
+  'hashtag',
+  'search',
+]);
 
 function host(url: URL): string {
   return url.hostname.toLowerCase().replace(/^(www|m|mobile|web)\./, '');
@@ -32,27 +50,37 @@ export function deriveSource(raw: string): DerivedSource | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const h = host(url);
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const segments = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   if (h === 'facebook.com' || h === 'fb.com') {
-    if (segments[0] === 'groups' && segments[1]) return { platform: 'FACEBOOK', kind: 'GROUP', handle: segments[1].toLowerCase(), url: `https://www.facebook.com/groups/${segments[1].toLowerCase()}` };
+    if (segments[0] === 'groups' && segments[1])
+      return { platform: 'FACEBOOK', kind: 'GROUP', handle: segments[1].toLowerCase(), url: `https://www.facebook.com/groups/${segments[1].toLowerCase()}` };
     if (segments[0] === 'profile.php') {
       const id = url.searchParams.get('id');
       return id && /^\d+$/.test(id) ? { platform: 'FACEBOOK', kind: 'ACCOUNT', handle: id, url: `https://www.facebook.com/profile.php?id=${id}` } : null;
     }
-    if (segments[0] === 'pages' && segments[1]) return { platform: 'FACEBOOK', kind: 'PAGE', handle: segments[1].toLowerCase(), url: `https://www.facebook.com/${segments[1].toLowerCase()}` };
-    if (segments[0] && !FACEBOOK_RESERVED.has(segments[0].toLowerCase())) return { platform: 'FACEBOOK', kind: 'PAGE', handle: segments[0].toLowerCase(), url: `https://www.facebook.com/${segments[0].toLowerCase()}` };
+    if (segments[0] === 'pages' && segments[1])
+      return { platform: 'FACEBOOK', kind: 'PAGE', handle: segments[1].toLowerCase(), url: `https://www.facebook.com/${segments[1].toLowerCase()}` };
+    if (segments[0] && !FACEBOOK_RESERVED.has(segments[0].toLowerCase()))
+      return { platform: 'FACEBOOK', kind: 'PAGE', handle: segments[0].toLowerCase(), url: `https://www.facebook.com/${segments[0].toLowerCase()}` };
     return null;
   }
   if (h === 'youtube.com') {
     const first = segments[0] ?? '';
-    if (first.startsWith('@')) return { platform: 'YOUTUBE', kind: 'CHANNEL', handle: first.toLowerCase(), url: `https://www.youtube.com/${first.toLowerCase()}` };
-    if ((first === 'channel' || first === 'c' || first === 'user') && segments[1]) return { platform: 'YOUTUBE', kind: 'CHANNEL', handle: segments[1], url: `https://www.youtube.com/${first}/${segments[1]}` };
+    if (first.startsWith('@'))
+      return { platform: 'YOUTUBE', kind: 'CHANNEL', handle: first.toLowerCase(), url: `https://www.youtube.com/${first.toLowerCase()}` };
+    if ((first === 'channel' || first === 'c' || first === 'user') && segments[1])
+      return { platform: 'YOUTUBE', kind: 'CHANNEL', handle: segments[1], url: `https://www.youtube.com/${first}/${segments[1]}` };
     return null;
   }
   if (h === 'youtu.be') return null;
   if (h === 'tiktok.com') {
     const first = segments[0] ?? '';
-    return first.startsWith('@') && first.length > 1 ? { platform: 'TIKTOK', kind: 'ACCOUNT', handle: first.toLowerCase(), url: `https://www.tiktok.com/${first.toLowerCase()}` } : null;
+    return first.startsWith('@') && first.length > 1
+      ? { platform: 'TIKTOK', kind: 'ACCOUNT', handle: first.toLowerCase(), url: `https://www.tiktok.com/${first.toLowerCase()}` }
+      : null;
   }
   return { platform: 'WEB', kind: 'WEBSITE', handle: h, url: `https://${h}/` };
 }

@@ -30,7 +30,13 @@ export class PublicSourceService {
       if (request.displayName !== undefined && !request.displayName.trim()) throw EvidenceError.badInput('displayName', 'displayName must not be blank');
       const after = { kind: request.kind ?? row.kind, displayName: request.displayName ?? row.display_name };
       await this.sources.edit(manager, row.id, { ...after, by: actor.userId });
-      await appendAudit(manager, { actor, action: 'source.edited', targetType: 'public-source', targetId: row.id, summary: { before: { kind: row.kind, displayName: row.display_name }, after } });
+      await appendAudit(manager, {
+        actor,
+        action: 'source.edited',
+        targetType: 'public-source',
+        targetId: row.id,
+        summary: { before: { kind: row.kind, displayName: row.display_name }, after },
+      });
       return toDto(actor, (await this.sources.load(manager, row.id))!, null);
     });
   }

@@ -13,7 +13,11 @@ export class ReportSourcesHandler implements DomainEventHandler {
   async handle(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     const { caseId, url, at } =
       envelope.type === EventSubjects.intake.caseOpened
-        ? (({ case: kase, reportId }: CaseOpenedEvent) => ({ caseId: kase.id, url: kase.reports.find((r) => r.id === reportId)?.url ?? kase.reports[0]?.url, at: envelope.occurredAt }))(envelope.data as CaseOpenedEvent)
+        ? (({ case: kase, reportId }: CaseOpenedEvent) => ({
+            caseId: kase.id,
+            url: kase.reports.find((r) => r.id === reportId)?.url ?? kase.reports[0]?.url,
+            at: envelope.occurredAt,
+          }))(envelope.data as CaseOpenedEvent)
         : (({ caseId: id, report }: ReportAttachedEvent) => ({ caseId: id, url: report.url, at: report.submittedAt }))(envelope.data as ReportAttachedEvent);
     const source = url ? deriveSource(url) : null;
     if (!source) return;

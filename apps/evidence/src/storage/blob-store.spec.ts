@@ -31,8 +31,19 @@ describe(FileSystemBlobStore.name, () => {
 
   it('keeps nothing when the bytes are over the limit, refused on inspection, or the source fails', async () => {
     await expect(sut.put(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { maxBytes: 1_000 })).rejects.toBeInstanceOf(BlobTooLargeError);
-    await expect(sut.put(Readable.from([Buffer.from('MZ not allowed')]), { inspect: () => { throw new Error('refused'); } })).rejects.toThrow('refused');
-    const failing = new Readable({ read() { this.push(Buffer.alloc(5_000)); this.destroy(new Error('connection reset')); } });
+    await expect(
+      sut.put(Readable.from([Buffer.from('MZ not allowed')]), {
+        inspect: () => {
+          throw new Error('refused');
+        },
+      }),
+    ).rejects.toThrow('refused');
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.alloc(5_000));
+        this.destroy(new Error('connection reset'));
+      },
+    });
     await expect(sut.put(failing)).rejects.toThrow('connection reset');
     expect(await files()).toEqual([]);
   });

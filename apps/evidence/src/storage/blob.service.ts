@@ -24,10 +24,11 @@ export class BlobService {
             `SELECT p.mime_type, i.case_id FROM evidence_part p JOIN evidence_item i ON i.id = p.item_id WHERE p.item_id = $1 AND p.sha256 = $2`,
             [claims.targetId, claims.sha256],
           )
-        : await queryRows<{ mime_type: string; case_id: string }>(this.dataSource.manager, `SELECT 'application/wacz+zip' AS mime_type, case_id FROM evidence_package WHERE id = $1 AND sha256 = $2`, [
-            claims.targetId,
-            claims.sha256,
-          ]);
+        : await queryRows<{ mime_type: string; case_id: string }>(
+            this.dataSource.manager,
+            `SELECT 'application/wacz+zip' AS mime_type, case_id FROM evidence_package WHERE id = $1 AND sha256 = $2`,
+            [claims.targetId, claims.sha256],
+          );
     if (!part) return null;
     await this.dataSource.transaction((manager) =>
       appendAudit(manager, {

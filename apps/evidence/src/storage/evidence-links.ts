@@ -69,7 +69,12 @@ export class EvidenceLinks {
   }
 
   private sign(claims: UploadClaims | DownloadClaims, expiresAt: Date): Promise<string> {
-    return new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setIssuedAt().setExpirationTime(Math.floor(expiresAt.getTime() / 1000)).sign(this.key);
+    return new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
   }
 
   private base(): string {

@@ -18,7 +18,8 @@ export class EvidenceHttpController {
   async upload(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     try {
       // A body a JSON or form parser already consumed is not an upload of the bytes.
-      if (request.readableEnded && request.body !== undefined) throw new UploadRefusedError(415, 'BAD_USER_INPUT', 'Send the file’s bytes as application/octet-stream');
+      if (request.readableEnded && request.body !== undefined)
+        throw new UploadRefusedError(415, 'BAD_USER_INPUT', 'Send the file’s bytes as application/octet-stream');
       const item = await this.uploads.receive(token, request);
       response.status(201).json({ item });
     } catch (error) {
@@ -34,7 +35,9 @@ export class EvidenceHttpController {
       response.status(404).json({ code: 'NOT_FOUND', message: 'No such download address, or it has expired' });
       return;
     }
-    response.status(200).set({ 'content-type': found.mimeType, 'x-content-sha256': found.sha256, 'cache-control': 'no-store', 'content-disposition': 'attachment' });
+    response
+      .status(200)
+      .set({ 'content-type': found.mimeType, 'x-content-sha256': found.sha256, 'cache-control': 'no-store', 'content-disposition': 'attachment' });
     found.stream.pipe(response);
   }
 }

@@ -12,7 +12,10 @@ describe('judgeUpload', () => {
   });
 
   it('refuses a type off the allow-list, whatever the name says', () => {
-    expect(judgeUpload('application/x-msdownload', 'anh.png', ALLOWED)).toEqual({ accepted: false, reason: 'application/x-msdownload is not an allowed type (the name says image/png)' });
+    expect(judgeUpload('application/x-msdownload', 'anh.png', ALLOWED)).toEqual({
+      accepted: false,
+      reason: 'application/x-msdownload is not an allowed type (the name says image/png)',
+    });
   });
 
   it('refuses bytes of no known type', () => {

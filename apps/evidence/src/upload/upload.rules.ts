@@ -27,6 +27,7 @@ export type UploadVerdict = { accepted: true; mimeType: string; nameMismatch: bo
 export function judgeUpload(sniffed: string | null, fileName: string, allowed: readonly string[]): UploadVerdict {
   const claimed = typeOfFileName(fileName);
   if (!sniffed) return { accepted: false, reason: `the bytes are of no known type${claimed ? ` (the name says ${claimed})` : ''}` };
-  if (!allowed.includes(sniffed)) return { accepted: false, reason: `${sniffed} is not an allowed type${claimed && claimed !== sniffed ? ` (the name says ${claimed})` : ''}` };
+  if (!allowed.includes(sniffed))
+    return { accepted: false, reason: `${sniffed} is not an allowed type${claimed && claimed !== sniffed ? ` (the name says ${claimed})` : ''}` };
   return { accepted: true, mimeType: sniffed, nameMismatch: claimed !== null && claimed !== sniffed };
 }

@@ -64,9 +64,21 @@ export class UploadService {
         `INSERT INTO upload_ticket (id, case_id, case_number, visible_agencies, file_name, note, requested_by, requested_by_agency, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [id, kase.id, kase.number, caseAgencies(kase), request.fileName, request.note ?? null, actor.userId, actor.agencyCode, expiresAt],
       );
-      await appendAudit(manager, { actor, action: 'evidence.upload-requested', targetType: 'upload-ticket', targetId: id, summary: { caseId: kase.id, fileName: request.fileName, expiresAt: expiresAt.toISOString() } });
+      await appendAudit(manager, {
+        actor,
+        action: 'evidence.upload-requested',
+        targetType: 'upload-ticket',
+        targetId: id,
+        summary: { caseId: kase.id, fileName: request.fileName, expiresAt: expiresAt.toISOString() },
+      });
     });
-    return { ticketId: id, uploadUrl: await this.links.uploadUrl(id, expiresAt), expiresAt: expiresAt.toISOString(), maxBytes: this.settings.maxBytes, allowedMimeTypes: this.settings.allowedMimeTypes };
+    return {
+      ticketId: id,
+      uploadUrl: await this.links.uploadUrl(id, expiresAt),
+      expiresAt: expiresAt.toISOString(),
+      maxBytes: this.settings.maxBytes,
+      allowedMimeTypes: this.settings.allowedMimeTypes,
+    };
   }
 
   /** Receives the bytes of a ticket's upload; the ticket is used up whatever the outcome. */
@@ -129,7 +141,13 @@ export class UploadService {
       await this.dataSource
         .transaction(async (manager) => {
           await manager.query(`UPDATE upload_ticket SET outcome = $2 WHERE id = $1`, [ticket.id, `REFUSED: ${refusal.message}`.slice(0, 500)]);
-          await appendAudit(manager, { actor, action: 'evidence.upload-refused', targetType: 'upload-ticket', targetId: ticket.id, summary: { caseId: ticket.case_id, fileName: ticket.file_name, reason: refusal.message } });
+          await appendAudit(manager, {
+            actor,
+            action: 'evidence.upload-refused',
+            targetType: 'upload-ticket',
+            targetId: ticket.id,
+            summary: { caseId: ticket.case_id, fileName: ticket.file_name, reason: refusal.message },
+          });
         })
         .catch((failure: unknown) => this.logger.error(`Could not record the refused upload ${ticket.id}: ${String(failure)}`));
       throw refusal;

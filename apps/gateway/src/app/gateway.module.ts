@@ -32,7 +32,13 @@ function formatAsGraphQLError(error: GraphQLError): GraphQLError {
 
 type WsExtra = { credential?: Credential | null; cancelExpiry?: () => void; socket: { close(code: number, reason: string): void } };
 
-function graphQLOptions(introspection: IntrospectionMode, authenticator: CallerAuthenticator, agencies: AgencyCache, caseReports: CaseReportsReader, limiter: RateLimiter): ApolloDriverConfig {
+function graphQLOptions(
+  introspection: IntrospectionMode,
+  authenticator: CallerAuthenticator,
+  agencies: AgencyCache,
+  caseReports: CaseReportsReader,
+  limiter: RateLimiter,
+): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -75,7 +81,8 @@ function graphQLOptions(introspection: IntrospectionMode, authenticator: CallerA
     },
     context: async (...args: unknown[]) => {
       const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };
-      if (first?.req) return buildContext(authenticator, agencies, caseReports, limiter, credentialFrom(first.req.headers), idempotencyKeyFrom(first.req.headers));
+      if (first?.req)
+        return buildContext(authenticator, agencies, caseReports, limiter, credentialFrom(first.req.headers), idempotencyKeyFrom(first.req.headers));
       return buildContext(authenticator, agencies, caseReports, limiter, first?.extra?.credential ?? null);
     },
   };

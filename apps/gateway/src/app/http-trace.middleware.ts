@@ -17,7 +17,13 @@ export function httpTraceMiddleware(req: Request, res: Response, next: NextFunct
     const value = req.headers[key];
     return Array.isArray(value) ? value[0] : value;
   });
-  const span = trace.getTracer('phoi-hop').startSpan(`${req.method} ${req.baseUrl || req.path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.originalUrl.split('?')[0] } }, parent);
+  const span = trace
+    .getTracer('phoi-hop')
+    .startSpan(
+      `${req.method} ${req.baseUrl || req.path}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.originalUrl.split('?')[0] } },
+      parent,
+    );
   res.on('finish', () => {
     span.setAttribute('http.response.status_code', res.statusCode);
     if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });

@@ -74,7 +74,14 @@ export class ApiKeyExchange {
       throw error;
     }
     const expiresAtMs = key.expiresAt ? Date.parse(key.expiresAt) : undefined;
-    const actor: Actor = { userId: key.keyId, username: `api-key:${key.keyId}`, agencyCode: key.agencyCode, roles: [Roles.API_CLIENT], scopes: key.scopes, apiKeyId: key.keyId };
+    const actor: Actor = {
+      userId: key.keyId,
+      username: `api-key:${key.keyId}`,
+      agencyCode: key.agencyCode,
+      roles: [Roles.API_CLIENT],
+      scopes: key.scopes,
+      apiKeyId: key.keyId,
+    };
     const minted = await this.minter.tokenFor(actor, expiresAtMs);
     const entry: VerifiedKey = {
       keyId: key.keyId,

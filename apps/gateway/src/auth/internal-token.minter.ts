@@ -29,7 +29,15 @@ export class InternalTokenMinter {
 
   /** A token for exactly this actor (same roles, agency and scopes), never valid past `notAfterMs`. */
   async tokenFor(actor: Actor, notAfterMs?: number): Promise<MintedToken> {
-    const key = JSON.stringify([actor.userId, actor.username, actor.agencyCode, actor.roles, actor.scopes ?? null, actor.apiKeyId ?? null, actor.service ?? null]);
+    const key = JSON.stringify([
+      actor.userId,
+      actor.username,
+      actor.agencyCode,
+      actor.roles,
+      actor.scopes ?? null,
+      actor.apiKeyId ?? null,
+      actor.service ?? null,
+    ]);
     const hit = this.cache.get(key);
     if (hit && hit.expiresAtMs - this.now() > MIN_REMAINING_MS && (notAfterMs === undefined || hit.expiresAtMs <= notAfterMs)) return hit;
     const minted = await this.issuer.sign(actor, this.ttlSeconds, notAfterMs);

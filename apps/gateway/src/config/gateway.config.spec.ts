@@ -36,7 +36,13 @@ describe(gatewayConfigFromEnv.name, () => {
       AUTH_TOKEN_CACHE_SECONDS: '5',
     });
     expect(tuned.introspection).toBe('off');
-    expect(tuned.auth).toMatchObject({ usernameClaim: 'preferred_username', allowUntypedAccessTokens: true, jwksRefreshMs: 10_000, jwksMaxStaleMs: 60_000, tokenCacheMs: 5_000 });
+    expect(tuned.auth).toMatchObject({
+      usernameClaim: 'preferred_username',
+      allowUntypedAccessTokens: true,
+      jwksRefreshMs: 10_000,
+      jwksMaxStaleMs: 60_000,
+      tokenCacheMs: 5_000,
+    });
     expect(() => gatewayConfigFromEnv({ OIDC_JWKS_REFRESH_SECONDS: '60', OIDC_JWKS_MAX_STALE_SECONDS: '30' })).toThrow(/OIDC_JWKS_MAX_STALE_SECONDS/);
   });
 });

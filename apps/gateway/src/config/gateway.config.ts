@@ -29,8 +29,15 @@ export function gatewayConfigFromEnv(environment: NodeJS.ProcessEnv = process.en
     BODY_LIMIT_BYTES: num({ default: 256 * 1024, desc: 'Largest accepted request body' }),
     RATE_LIMIT_PER_SECOND: num({ default: 20, desc: 'Requests per second per user or API client, per gateway replica; 0 disables' }),
     RATE_LIMIT_BURST: num({ default: 60, desc: 'Requests a caller may send at once' }),
-    GRAPHQL_INTROSPECTION: str({ choices: [...IntrospectionModes, ''], default: '', desc: 'public, signed-in or off; default: signed-in in production, public elsewhere' }),
-    INTERNAL_TOKEN_TTL_SECONDS: num({ default: INTERNAL_TOKEN_MAX_TTL_SECONDS, desc: `Life of the internal tokens sent to the services (at most ${INTERNAL_TOKEN_MAX_TTL_SECONDS})` }),
+    GRAPHQL_INTROSPECTION: str({
+      choices: [...IntrospectionModes, ''],
+      default: '',
+      desc: 'public, signed-in or off; default: signed-in in production, public elsewhere',
+    }),
+    INTERNAL_TOKEN_TTL_SECONDS: num({
+      default: INTERNAL_TOKEN_MAX_TTL_SECONDS,
+      desc: `Life of the internal tokens sent to the services (at most ${INTERNAL_TOKEN_MAX_TTL_SECONDS})`,
+    }),
   });
   if (!(env.INTERNAL_TOKEN_TTL_SECONDS >= 30 && env.INTERNAL_TOKEN_TTL_SECONDS <= INTERNAL_TOKEN_MAX_TTL_SECONDS)) {
     throw new Error(`INTERNAL_TOKEN_TTL_SECONDS must be between 30 and ${INTERNAL_TOKEN_MAX_TTL_SECONDS}`);

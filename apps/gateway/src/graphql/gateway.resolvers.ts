@@ -15,8 +15,20 @@ import { ReferenceResolver } from './directory/reference.resolver';
 import { RoutingResolver } from './directory/routing.resolver';
 import { UserAdminResolver } from './directory/user-admin.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
-import { CaseAccessAgencyResolver, CaseAccessResolver, RuleExplanationLabelResolver, SeverityFactorLabelResolver, SeverityFactorsResolver } from './case-access/case-access.resolver';
-import { ConsultationPersonResolver, DecisionPersonResolver, PersonResolver, ResolutionPersonResolver, StatusChangePersonResolver } from './people/people.resolver';
+import {
+  CaseAccessAgencyResolver,
+  CaseAccessResolver,
+  RuleExplanationLabelResolver,
+  SeverityFactorLabelResolver,
+  SeverityFactorsResolver,
+} from './case-access/case-access.resolver';
+import {
+  ConsultationPersonResolver,
+  DecisionPersonResolver,
+  PersonResolver,
+  ResolutionPersonResolver,
+  StatusChangePersonResolver,
+} from './people/people.resolver';
 import { ReferenceDataResolver } from './reference/reference-data.resolver';
 import { WorkItemResolver, WorkQueueResolver } from './work-queue/work-queue.resolver';
 

@@ -50,7 +50,26 @@ export interface IntakeModuleDeps {
 }
 
 /** Intake's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500, CaseSearch1764300002100, StatusChangeActor1764300002200, IdempotencyKeys1764300003000, ReportPageIndex1764300003400];
+export const INTAKE_MIGRATIONS = [
+  IntakeInitial1764300000200,
+  CaseNumberSequences1764300000300,
+  ReportBandIndex1764300000400,
+  ParticipantHistory1764300000500,
+  Decisions1764300000600,
+  ActionResults1764300000700,
+  ConsultationPlans1764300000800,
+  TriageAndDeadlines1764300000900,
+  CaseMerge1764300001000,
+  ReportSplit1764300001100,
+  RemovalRequests1764300001200,
+  CaseStatusHistory1764300001300,
+  CaseReferenceVersion1764300001400,
+  ConsultationDeadline1764300001500,
+  CaseSearch1764300002100,
+  StatusChangeActor1764300002200,
+  IdempotencyKeys1764300003000,
+  ReportPageIndex1764300003400,
+];
 export const INTAKE_ENTITIES = [CaseEntity, CaseParticipantEntity, ReportEntity];
 
 @Module({})

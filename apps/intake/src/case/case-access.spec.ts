@@ -36,7 +36,13 @@ describe('caseAccess', () => {
   it('names every agency that may see the case with each reason and article', () => {
     const access = caseAccess(facts('ACTING', { actions: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'UBND_LE_THUY', status: 'PLANNED' }] }));
     expect(access).toEqual([
-      { agencyCode: 'UBND_LE_THUY', reasons: [{ reason: 'REPORTER', basis: null }, { reason: 'ASSIGNEE', basis: null }] },
+      {
+        agencyCode: 'UBND_LE_THUY',
+        reasons: [
+          { reason: 'REPORTER', basis: null },
+          { reason: 'ASSIGNEE', basis: null },
+        ],
+      },
       { agencyCode: 'STTTT', reasons: [{ reason: 'LEAD', basis: 'Đ6.1' }] },
       { agencyCode: 'CA', reasons: [{ reason: 'PARTICIPANT', basis: 'Đ6.2' }] },
       { agencyCode: 'SYT', reasons: [{ reason: 'REPORTER', basis: null }] },

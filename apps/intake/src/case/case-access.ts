@@ -1,4 +1,13 @@
-import { Roles, type Actor, type CaseAccessDto, type CaseAccessReason, type CaseAction, type CaseStatus, type ParticipantRole, type ViewerAccess } from '@phoi-hop/contracts';
+import {
+  Roles,
+  type Actor,
+  type CaseAccessDto,
+  type CaseAccessReason,
+  type CaseAction,
+  type CaseStatus,
+  type ParticipantRole,
+  type ViewerAccess,
+} from '@phoi-hop/contracts';
 import { CASE_WIDE_ROLES, hasAnyRole, mayCallOperation, type GraphQLOperation } from '@phoi-hop/auth';
 import { allowedCommands, type CaseCommand } from './case-lifecycle';
 
@@ -35,8 +44,7 @@ export function caseAccess(facts: CaseAccessFacts): CaseAccessDto[] {
  */
 export function viewerAccessOf(actor: Actor, facts: CaseAccessFacts): ViewerAccess {
   if (hasAnyRole(actor, CASE_WIDE_ROLES)) return 'FULL';
-  const responsible =
-    facts.participants.some((p) => p.agencyCode === actor.agencyCode) || facts.actions.some((a) => a.assigneeAgencyCode === actor.agencyCode);
+  const responsible = facts.participants.some((p) => p.agencyCode === actor.agencyCode) || facts.actions.some((a) => a.assigneeAgencyCode === actor.agencyCode);
   return responsible ? 'FULL' : 'REPORTER';
 }
 
@@ -69,7 +77,8 @@ export function allowedCaseActions(actor: Actor, facts: CaseAccessFacts): CaseAc
     allowed.push(action);
   }
   if (commands.includes('MERGE') && facts.possibleDuplicateCount > 0 && mayCallOperation(actor, 'rejectDuplicate')) allowed.push('REJECT_DUPLICATE');
-  if (SPLITTABLE.includes(facts.status) && (facts.reportCount === null || facts.reportCount > 1) && mayCallOperation(actor, 'splitReport')) allowed.push('SPLIT_REPORT');
+  if (SPLITTABLE.includes(facts.status) && (facts.reportCount === null || facts.reportCount > 1) && mayCallOperation(actor, 'splitReport'))
+    allowed.push('SPLIT_REPORT');
   // The assignee carries out its actions; the lead agency's coordinator may record them on its behalf.
   const mine = (a: CaseAccessFacts['actions'][number]) => a.assigneeAgencyCode === actor.agencyCode || actor.roles.includes(Roles.COORDINATOR);
   const open = facts.actions.filter((a) => a.status !== 'DONE' && mine(a));

@@ -55,9 +55,12 @@ describe('case lifecycle', () => {
     expect(() => nextStatus('ACTING', { kind: 'CLOSE', allActionsDone: false })).toThrow(/every handling action/);
   });
 
-  it.each([undefined, null, '', '   ', 'Xong rồi ', '   ngắn    '])('refuses to close without an outcome summary of at least ten characters (%p)', (outcome) => {
-    expect(() => closeCommand(outcome, 0)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'reason' }));
-  });
+  it.each([undefined, null, '', '   ', 'Xong rồi ', '   ngắn    '])(
+    'refuses to close without an outcome summary of at least ten characters (%p)',
+    (outcome) => {
+      expect(() => closeCommand(outcome, 0)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'reason' }));
+    },
+  );
 
   it('closes with an outcome summary, knowing whether every action is done', () => {
     expect(closeCommand('  Đã gỡ bỏ nội dung  ', 0)).toEqual({ kind: 'CLOSE', allActionsDone: true });
@@ -72,7 +75,11 @@ describe('case lifecycle', () => {
 
   it('lists what a case in each status accepts, consistent with the transitions', () => {
     for (const status of CaseStatuses) {
-      expect(allowedCommands(status).sort()).toEqual(LEGAL.filter(([f]) => f === status).map(([, k]) => k).sort());
+      expect(allowedCommands(status).sort()).toEqual(
+        LEGAL.filter(([f]) => f === status)
+          .map(([, k]) => k)
+          .sort(),
+      );
     }
     expect(allowedCommands('MERGED')).toEqual([]);
   });

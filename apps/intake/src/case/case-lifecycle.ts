@@ -47,7 +47,8 @@ export const MIN_CLOSING_OUTCOME_LENGTH = 10;
 
 /** The CLOSE command for a case with `openActions` handling actions not yet done, once its outcome summary is long enough. */
 export function closeCommand(outcome: string | null | undefined, openActions: number): CaseCommand {
-  if (!outcome || outcome.trim().length < MIN_CLOSING_OUTCOME_LENGTH) throw new CaseStateError(ErrorCodes.BAD_USER_INPUT, 'Closing a case needs an outcome summary', 'reason');
+  if (!outcome || outcome.trim().length < MIN_CLOSING_OUTCOME_LENGTH)
+    throw new CaseStateError(ErrorCodes.BAD_USER_INPUT, 'Closing a case needs an outcome summary', 'reason');
   return { kind: 'CLOSE', allActionsDone: openActions === 0 };
 }
 

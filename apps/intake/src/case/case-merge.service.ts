@@ -38,31 +38,70 @@ export class CaseMergeService {
     if (request.reason.trim().length < 3) throw CaseError.badInput('reason', 'Merging cases needs a reason');
     const result = await this.dataSource.transaction(async (manager) => {
       // Both rows locked in id order, so two opposite merges cannot deadlock.
-      const locked = await manager.find(CaseEntity, { where: [{ id: request.caseId }, { id: request.intoCaseId }], order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const locked = await manager.find(CaseEntity, {
+        where: [{ id: request.caseId }, { id: request.intoCaseId }],
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       const source = locked.find((c) => c.id === request.caseId);
       const target = locked.find((c) => c.id === request.intoCaseId);
       if (!source || !maySeeCase(actor, source.visibleAgencies)) throw CaseError.notFound();
       if (!target || !maySeeCase(actor, target.visibleAgencies)) throw new CaseError(ErrorCodes.NOT_FOUND, 'Case not found', 'intoCaseId');
-      if (!OPEN_STATUSES.includes(target.status)) throw new CaseError(ErrorCodes.INVALID_STATE, `Cannot merge into a case that is ${target.status}`, 'intoCaseId');
+      if (!OPEN_STATUSES.includes(target.status))
+        throw new CaseError(ErrorCodes.INVALID_STATE, `Cannot merge into a case that is ${target.status}`, 'intoCaseId');
       const to = nextStatus(source.status, { kind: 'MERGE', intoCaseId: target.id });
       const now = new Date();
       const moved = await this.cases.moveContent(manager, source, target.id);
       const visible = [...new Set([...target.visibleAgencies, ...source.visibleAgencies])];
-      await manager.update(CaseEntity, { id: target.id }, {
-        visibleAgencies: visible,
-        possibleDuplicates: target.possibleDuplicates.filter((d) => d.caseId !== source.id),
-        updatedAt: now,
-      });
+      await manager.update(
+        CaseEntity,
+        { id: target.id },
+        {
+          visibleAgencies: visible,
+          possibleDuplicates: target.possibleDuplicates.filter((d) => d.caseId !== source.id),
+          updatedAt: now,
+        },
+      );
       await this.cases.markMerged(manager, source.id, to, target.id, now);
       await this.deadlines.cancel(manager, source.id);
       const reason = request.reason.trim();
-      await this.cases.recordStatus(manager, { caseId: source.id, from: source.status, to, reason: `Gộp vào ${target.number}: ${reason}`, actorAgency: actor.agencyCode, actorUserId: actor.userId, at: now });
+      await this.cases.recordStatus(manager, {
+        caseId: source.id,
+        from: source.status,
+        to,
+        reason: `Gộp vào ${target.number}: ${reason}`,
+        actorAgency: actor.agencyCode,
+        actorUserId: actor.userId,
+        at: now,
+      });
       await appendToOutbox<CaseStatusChangedEvent | CaseMergedEvent>(manager, [
-        { subject: EventSubjects.intake.caseStatusChanged, aggregateId: source.id, visibleTo: source.visibleAgencies, data: { caseId: source.id, caseNumber: source.number, from: source.status, to, severity: source.severity, reason } },
-        { subject: EventSubjects.intake.caseMerged, aggregateId: target.id, visibleTo: visible, data: { caseId: target.id, caseNumber: target.number, mergedCaseId: source.id, mergedCaseNumber: source.number, reportsMoved: moved } },
+        {
+          subject: EventSubjects.intake.caseStatusChanged,
+          aggregateId: source.id,
+          visibleTo: source.visibleAgencies,
+          data: { caseId: source.id, caseNumber: source.number, from: source.status, to, severity: source.severity, reason },
+        },
+        {
+          subject: EventSubjects.intake.caseMerged,
+          aggregateId: target.id,
+          visibleTo: visible,
+          data: { caseId: target.id, caseNumber: target.number, mergedCaseId: source.id, mergedCaseNumber: source.number, reportsMoved: moved },
+        },
       ]);
-      await appendAudit(manager, { actor, action: 'case.merged', targetType: 'case', targetId: source.id, summary: { before: { status: source.status }, after: { status: to, mergedInto: target.number }, reason, reportsMoved: moved } });
-      await appendAudit(manager, { actor, action: 'case.merged-into', targetType: 'case', targetId: target.id, summary: { from: source.number, reportsMoved: moved } });
+      await appendAudit(manager, {
+        actor,
+        action: 'case.merged',
+        targetType: 'case',
+        targetId: source.id,
+        summary: { before: { status: source.status }, after: { status: to, mergedInto: target.number }, reason, reportsMoved: moved },
+      });
+      await appendAudit(manager, {
+        actor,
+        action: 'case.merged-into',
+        targetType: 'case',
+        targetId: target.id,
+        summary: { from: source.number, reportsMoved: moved },
+      });
       return toCaseDto((await this.cases.loadCase(manager, target.id))!, { viewer: actor });
     });
     this.relay.kick();
@@ -75,7 +114,11 @@ export class CaseMergeService {
       if (!entity || !maySeeCase(actor, entity.visibleAgencies)) throw CaseError.notFound();
       const suggestion = entity.possibleDuplicates.find((d) => d.caseId === request.duplicateCaseId);
       if (!suggestion) throw CaseError.badInput('duplicateCaseId', 'Not a suggested duplicate of this case');
-      await manager.update(CaseEntity, { id: entity.id }, { possibleDuplicates: entity.possibleDuplicates.filter((d) => d !== suggestion), updatedAt: new Date() });
+      await manager.update(
+        CaseEntity,
+        { id: entity.id },
+        { possibleDuplicates: entity.possibleDuplicates.filter((d) => d !== suggestion), updatedAt: new Date() },
+      );
       await appendAudit(manager, { actor, action: 'case.duplicate-rejected', targetType: 'case', targetId: entity.id, summary: { rejected: suggestion } });
       return toCaseDto((await this.cases.loadCase(manager, entity.id))!, { viewer: actor });
     });

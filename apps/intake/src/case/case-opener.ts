@@ -65,7 +65,11 @@ export class CaseOpener {
   }
 
   /** Builds a case numbered `numbering` (a number of the year of `now`), writing nothing. */
-  prepare({ report, routing, possibleDuplicates, now, splitFrom, actorAgency, actorUserId, reason }: OpenCaseInput, numbering: { seq: number; number: string }, openedFor?: OpenedFor): PreparedCase {
+  prepare(
+    { report, routing, possibleDuplicates, now, splitFrom, actorAgency, actorUserId, reason }: OpenCaseInput,
+    numbering: { seq: number; number: string },
+    openedFor?: OpenedFor,
+  ): PreparedCase {
     const entity: CaseEntity = Object.assign(new CaseEntity(), {
       id: randomUUID(),
       year: now.getUTCFullYear(),
@@ -94,13 +98,23 @@ export class CaseOpener {
       Object.assign(new CaseParticipantEntity(), { caseId: entity.id, agencyCode: p.agencyCode, role: p.role, basis: p.basis, assignedAt: now }),
     );
     report.caseId = entity.id;
-    const status: StatusChange = { caseId: entity.id, from: null, to: 'OPEN', reason: reason ?? null, actorAgency, actorUserId: actorUserId ?? report.reporterUserId, at: now };
+    const status: StatusChange = {
+      caseId: entity.id,
+      from: null,
+      to: 'OPEN',
+      reason: reason ?? null,
+      actorAgency,
+      actorUserId: actorUserId ?? report.reporterUserId,
+      at: now,
+    };
     // Đ3.2: the lead agency triages within the SLA of the case's severity.
     const triageBy = new Date(now.getTime() + routing.sla[entity.severity].triageHours * 3_600_000);
     const shown = {
       deadlines: [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }],
       handling: { decisions: [], actions: [] },
-      statusHistory: [{ from: null, to: 'OPEN' as const, reason: status.reason, byAgency: actorAgency, byUserId: status.actorUserId ?? null, at: now.toISOString() }],
+      statusHistory: [
+        { from: null, to: 'OPEN' as const, reason: status.reason, byAgency: actorAgency, byUserId: status.actorUserId ?? null, at: now.toISOString() },
+      ],
     };
     const dto = toCaseDto({ entity, participants, reports: [report], ...shown });
     const event: NewEvent<CaseOpenedEvent> = {
@@ -133,16 +147,32 @@ export class CaseOpener {
       addToOutbox(batch, moreEvents);
       return batch;
     }
-    addInsert(batch, manager, CaseEntity, prepared.map((p) => p.entity));
-    addInsert(batch, manager, CaseParticipantEntity, prepared.flatMap((p) => p.participants));
+    addInsert(
+      batch,
+      manager,
+      CaseEntity,
+      prepared.map((p) => p.entity),
+    );
+    addInsert(
+      batch,
+      manager,
+      CaseParticipantEntity,
+      prepared.flatMap((p) => p.participants),
+    );
     const fresh = prepared.filter((p) => !p.splitFrom).map((p) => p.report);
     addInsert(batch, manager, ReportEntity, fresh);
     this.cases.addBandIndex(batch, fresh);
     for (const moved of prepared.filter((p) => p.splitFrom)) {
       batch.add(`UPDATE report SET case_id = ${batch.param(moved.entity.id, 'uuid')} WHERE id = ${batch.param(moved.report.id, 'uuid')}`);
     }
-    this.cases.addStatuses(batch, prepared.map((p) => p.status));
-    this.deadlines.addSchedules(batch, prepared.map((p) => ({ caseId: p.entity.id, kind: 'TRIAGE' as const, deadline: p.triageBy, now: p.now })));
+    this.cases.addStatuses(
+      batch,
+      prepared.map((p) => p.status),
+    );
+    this.deadlines.addSchedules(
+      batch,
+      prepared.map((p) => ({ caseId: p.entity.id, kind: 'TRIAGE' as const, deadline: p.triageBy, now: p.now })),
+    );
     addToOutbox<unknown>(batch, [...prepared.map((p) => p.event), ...moreEvents]);
     return batch;
   }

@@ -9,7 +9,12 @@ import { canonicalizeUrl } from '../report/url-canonicalizer';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 
-const actor = (agencyCode: string, roles: Actor['roles'] = ['OFFICER']): Actor => ({ userId: randomUUID(), username: `${agencyCode.toLowerCase()}.officer`, agencyCode, roles });
+const actor = (agencyCode: string, roles: Actor['roles'] = ['OFFICER']): Actor => ({
+  userId: randomUUID(),
+  username: `${agencyCode.toLowerCase()}.officer`,
+  agencyCode,
+  roles,
+});
 const LEAD = actor('STTTT', ['COORDINATOR']);
 const LE_THUY = actor('UBND_LE_THUY');
 const DONG_HOI = actor('UBND_DONG_HOI');
@@ -31,7 +36,14 @@ describe('case search (real Postgres)', () => {
   async function seedCase(
     key: string,
     seq: number,
-    options: { status?: string; severity?: string; locality?: string; openedAt: string; participants: string[]; reports: Array<{ agency: string; url: string; excerpt: string; note?: string }> },
+    options: {
+      status?: string;
+      severity?: string;
+      locality?: string;
+      openedAt: string;
+      participants: string[];
+      reports: Array<{ agency: string; url: string; excerpt: string; note?: string }>;
+    },
   ): Promise<void> {
     const id = randomUUID();
     ids[key] = id;
@@ -39,10 +51,24 @@ describe('case search (real Postgres)', () => {
     await dataSource.query(
       `INSERT INTO handling_case (id, year, seq, number, status, category_code, severity, locality_code, reporter_agency_code, visible_agencies, opened_at, updated_at)
        VALUES ($1, 2026, $2, $3, $4, 'FALSE_INFO_PANIC', $5, $6, $7, $8, $9, $9)`,
-      [id, seq, `QB-2026-${String(seq).padStart(6, '0')}`, options.status ?? 'OPEN', options.severity ?? 'MEDIUM', options.locality ?? null, options.reports[0]!.agency, visible, options.openedAt],
+      [
+        id,
+        seq,
+        `QB-2026-${String(seq).padStart(6, '0')}`,
+        options.status ?? 'OPEN',
+        options.severity ?? 'MEDIUM',
+        options.locality ?? null,
+        options.reports[0]!.agency,
+        visible,
+        options.openedAt,
+      ],
     );
     for (const agency of options.participants) {
-      await dataSource.query(`INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at) VALUES ($1, $2, $3, 'Đ6.7', now())`, [id, agency, agency === 'STTTT' ? 'LEAD' : 'PARTICIPANT']);
+      await dataSource.query(`INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at) VALUES ($1, $2, $3, 'Đ6.7', now())`, [
+        id,
+        agency,
+        agency === 'STTTT' ? 'LEAD' : 'PARTICIPANT',
+      ]);
     }
     for (const report of options.reports) {
       const canonical = canonicalizeUrl(report.url);
@@ -83,10 +109,25 @@ describe('case search (real Postgres)', () => {
       openedAt: '2026-10-11T01:00:00Z',
       locality: 'DONG_HOI',
       participants: ['STTTT'],
-      reports: [{ agency: 'UBND_DONG_HOI', url: 'https://example.vn/dong-hoi/lu', excerpt: 'Đồng Hới ngập lụt nặng, lũ lụt tràn vào thành phố, đường Trần Hưng Đạo ngập' }],
+      reports: [
+        {
+          agency: 'UBND_DONG_HOI',
+          url: 'https://example.vn/dong-hoi/lu',
+          excerpt: 'Đồng Hới ngập lụt nặng, lũ lụt tràn vào thành phố, đường Trần Hưng Đạo ngập',
+        },
+      ],
     });
-    await seedCase('scam', 22, { openedAt: '2026-10-12T01:00:00Z', participants: ['STTTT', 'CA'], reports: [{ agency: 'UBND_LE_THUY', url: 'https://example.vn/viec-lam', excerpt: JOB_SCAM }] });
-    await seedCase('vaccine', 23, { openedAt: '2026-10-13T01:00:00Z', status: 'DISMISSED', participants: ['STTTT'], reports: [{ agency: 'SYT', url: 'https://syt.quangbinh.gov.vn/tiem-chung', excerpt: VACCINATION_NOTICE }] });
+    await seedCase('scam', 22, {
+      openedAt: '2026-10-12T01:00:00Z',
+      participants: ['STTTT', 'CA'],
+      reports: [{ agency: 'UBND_LE_THUY', url: 'https://example.vn/viec-lam', excerpt: JOB_SCAM }],
+    });
+    await seedCase('vaccine', 23, {
+      openedAt: '2026-10-13T01:00:00Z',
+      status: 'DISMISSED',
+      participants: ['STTTT'],
+      reports: [{ agency: 'SYT', url: 'https://syt.quangbinh.gov.vn/tiem-chung', excerpt: VACCINATION_NOTICE }],
+    });
   });
 
   afterAll(async () => {
@@ -188,7 +229,9 @@ describe('case search (real Postgres)', () => {
   it('uses the trigram index on the folded excerpt', async () => {
     const plan = await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');
-      const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(`EXPLAIN SELECT case_id FROM report WHERE search_fold('lu lut') <% search_fold(excerpt)`);
+      const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(
+        `EXPLAIN SELECT case_id FROM report WHERE search_fold('lu lut') <% search_fold(excerpt)`,
+      );
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     });
     expect(plan).toContain('report_excerpt_search_idx');

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  ErrorCodes,
-  EventSubjects,
-  type Actor,
-  type CaseReportSplitEvent,
-  type SplitReportRequest,
-  type SplitReportResponse,
-} from '@phoi-hop/contracts';
+import { ErrorCodes, EventSubjects, type Actor, type CaseReportSplitEvent, type SplitReportRequest, type SplitReportResponse } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit, findIdempotentAnswer, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
@@ -60,12 +53,22 @@ export class CaseSplitService {
     const result = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       const source = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
       if (!source || !maySeeCase(actor, source.visibleAgencies)) throw CaseError.notFound();
-      if (!SPLITTABLE.includes(source.status)) throw new CaseError(ErrorCodes.INVALID_STATE, `Cannot split a report out of a case that is ${source.status}`, 'caseId');
+      if (!SPLITTABLE.includes(source.status))
+        throw new CaseError(ErrorCodes.INVALID_STATE, `Cannot split a report out of a case that is ${source.status}`, 'caseId');
       const reports = await this.cases.lockReportIds(manager, source.id);
       if (!reports.includes(report.id)) throw new CaseError(ErrorCodes.NOT_FOUND, 'No such report in this case', 'reportId');
       if (reports.length < 2) throw new CaseError(ErrorCodes.INVALID_STATE, 'A case’s only report cannot be split out of it', 'reportId');
 
-      const opened = await this.opener.open(manager, { report, routing, possibleDuplicates: [], now, splitFrom: source, actorAgency: actor.agencyCode, actorUserId: actor.userId, reason: `Tách từ ${source.number}: ${reason}` });
+      const opened = await this.opener.open(manager, {
+        report,
+        routing,
+        possibleDuplicates: [],
+        now,
+        splitFrom: source,
+        actorAgency: actor.agencyCode,
+        actorUserId: actor.userId,
+        reason: `Tách từ ${source.number}: ${reason}`,
+      });
       await manager.update(CaseEntity, { id: source.id }, { updatedAt: now });
       await appendToOutbox<CaseReportSplitEvent>(manager, [
         {
@@ -75,8 +78,20 @@ export class CaseSplitService {
           data: { caseId: source.id, caseNumber: source.number, reportId: report.id, newCaseId: opened.entity.id, newCaseNumber: opened.entity.number, reason },
         },
       ]);
-      await appendAudit(manager, { actor, action: 'case.report-split', targetType: 'case', targetId: source.id, summary: { reportId: report.id, newCase: opened.entity.number, reason } });
-      await appendAudit(manager, { actor, action: 'case.opened', targetType: 'case', targetId: opened.entity.id, summary: { caseNumber: opened.entity.number, reportId: report.id, splitFrom: source.number } });
+      await appendAudit(manager, {
+        actor,
+        action: 'case.report-split',
+        targetType: 'case',
+        targetId: source.id,
+        summary: { reportId: report.id, newCase: opened.entity.number, reason },
+      });
+      await appendAudit(manager, {
+        actor,
+        action: 'case.opened',
+        targetType: 'case',
+        targetId: opened.entity.id,
+        summary: { caseNumber: opened.entity.number, reportId: report.id, splitFrom: source.number },
+      });
       return { case: toCaseDto((await this.cases.loadCase(manager, source.id))!, { viewer: actor }), newCase: opened.dto };
     });
     this.relay.kick();

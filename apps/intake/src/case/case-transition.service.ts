@@ -76,7 +76,11 @@ export class CaseTransitionService {
         action: `case.${request.command.toLowerCase()}`,
         targetType: 'case',
         targetId: entity.id,
-        summary: { before: { status: from, severity: entity.severity }, after: { status: to, severity, ...(officers.length ? { assignedOfficers: officers } : {}) }, reason },
+        summary: {
+          before: { status: from, severity: entity.severity },
+          after: { status: to, severity, ...(officers.length ? { assignedOfficers: officers } : {}) },
+          reason,
+        },
       });
       const loaded = (await this.cases.loadCase(manager, entity.id))!;
       return toCaseDto(loaded, { viewer: actor });
@@ -109,7 +113,8 @@ export class CaseTransitionService {
     for (const username of wanted) {
       const officer = officers.find((o) => o.username === username);
       if (!officer || !officer.active) throw CaseError.badInput('assignedOfficers', `No active officer ${username}`);
-      if (!loaded.entity.visibleAgencies.includes(officer.agencyCode)) throw CaseError.badInput('assignedOfficers', `${username} works for ${officer.agencyCode}, which is not on the case`);
+      if (!loaded.entity.visibleAgencies.includes(officer.agencyCode))
+        throw CaseError.badInput('assignedOfficers', `${username} works for ${officer.agencyCode}, which is not on the case`);
     }
     return wanted;
   }

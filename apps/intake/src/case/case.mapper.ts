@@ -63,9 +63,7 @@ export function toCaseDto(loaded: LoadedCase, options: CaseViewOptions = {}): Ca
     sectorCode: entity.sectorCode,
     openedAt: new Date(entity.openedAt).toISOString(),
     reporterAgencyCode: entity.reporterAgencyCode,
-    participants: active
-      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.agencyCode.localeCompare(b.agencyCode))
-      .map(toParticipantDto),
+    participants: active.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.agencyCode.localeCompare(b.agencyCode)).map(toParticipantDto),
     reports: shownReports ? [...shownReports].sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt)).map(toReportDto) : [],
     // How widely it is reported is not any agency's internal note: a reporter-only view counts every report.
     ...(reports && shownReports && shownReports.length !== reports.length ? { reportCount: reports.length } : {}),

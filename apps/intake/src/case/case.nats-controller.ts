@@ -1,6 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseGetRequest, CaseListRequest, CaseReportStatsRequest, CaseReportsRequest, type CaseReportStatsResponse, type CaseReportsResponse, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, WorkQueueRequest, type CaseDto, type CaseListResponse, type SplitReportResponse, type WorkQueueResponse, type Actor } from '@phoi-hop/contracts';
+import {
+  CaseGetRequest,
+  CaseListRequest,
+  CaseReportStatsRequest,
+  CaseReportsRequest,
+  type CaseReportStatsResponse,
+  type CaseReportsResponse,
+  CaseTransitionRequest,
+  MergeCasesRequest,
+  RejectDuplicateRequest,
+  RpcSubjects,
+  SplitReportRequest,
+  WorkQueueRequest,
+  type CaseDto,
+  type CaseListResponse,
+  type SplitReportResponse,
+  type WorkQueueResponse,
+  type Actor,
+} from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { CaseMergeService } from './case-merge.service';
 import { CaseSplitService } from './case-split.service';

@@ -28,7 +28,9 @@ export interface BatchCandidateRow {
  * JSON; none at all unless `condition` holds. The condition sits in the subquery's WHERE, so no
  * row reaches `nextval` when it fails, whenever and however the planner evaluates the subquery.
  */
-const nextNumbers = (condition = 'true') => `(SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json)
+const nextNumbers = (
+  condition = 'true',
+) => `(SELECT COALESCE(json_agg(json_build_array(t.y, nextval(('case_number_' || t.y)::regclass)) ORDER BY t.i), '[]'::json)
                          FROM unnest($1::int[]) WITH ORDINALITY AS t(y, i) WHERE ${condition})`;
 
 /** Case numbers by year, in the order they are to be handed out. */
@@ -121,7 +123,11 @@ export class CaseRepository {
    * report_band primary key, report and case primary keys). `auditSeq` is the audit chain's head
    * as of the same snapshot: whoever changes what this reads also moves it.
    */
-  async findCandidatesOfMany(manager: EntityManager, probes: Array<{ contentKey: string; bandKeys: string[] }>, limitPerProbe = 50): Promise<{ rows: BatchCandidateRow[]; auditSeq: string }> {
+  async findCandidatesOfMany(
+    manager: EntityManager,
+    probes: Array<{ contentKey: string; bandKeys: string[] }>,
+    limitPerProbe = 50,
+  ): Promise<{ rows: BatchCandidateRow[]; auditSeq: string }> {
     const bands = [...new Set(probes.flatMap((p) => p.bandKeys))];
     const contentKeys = [...new Set(probes.map((p) => p.contentKey))];
     const [result] = await preparedQuery<{ audit_seq: string; rows: Array<Omit<BatchCandidateRow, 'minhash'> & { minhash: string }> }>(
@@ -169,12 +175,7 @@ export class CaseRepository {
   /** Case numbers of the years given (one per new case, in order). */
   async takeNumbers(manager: EntityManager, years: number[]): Promise<CaseNumbers> {
     this.checkYears(years);
-    const [row] = await preparedQuery<{ seqs: Array<[number, number]> }>(
-      manager,
-      'intake_take_numbers',
-      `SELECT ${nextNumbers()} AS seqs`,
-      [years],
-    );
+    const [row] = await preparedQuery<{ seqs: Array<[number, number]> }>(manager, 'intake_take_numbers', `SELECT ${nextNumbers()} AS seqs`, [years]);
     return this.numbersOf(years, row!.seqs);
   }
 
@@ -186,8 +187,14 @@ export class CaseRepository {
   private numbersOf(years: number[], seqs: Array<[number, number]>): CaseNumbers {
     const numbers: CaseNumbers = new Map();
     for (const year of new Set(years)) {
-      const taken = seqs.filter(([y]) => y === year).map(([, seq]) => Number(seq)).sort((a, b) => a - b);
-      numbers.set(year, taken.map((seq) => ({ seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) })));
+      const taken = seqs
+        .filter(([y]) => y === year)
+        .map(([, seq]) => Number(seq))
+        .sort((a, b) => a - b);
+      numbers.set(
+        year,
+        taken.map((seq) => ({ seq, number: formatCaseNumber(this.settings.caseNumberPrefix, year, seq) })),
+      );
     }
     return numbers;
   }
@@ -295,7 +302,15 @@ export class CaseRepository {
 
   /** Each deadline of the cases with when it was reminded, escalated, or closed (met or no longer relevant). */
   async deadlinesOf(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseDeadlineDto[]>> {
-    const rows = await queryRows<{ case_id: string; kind: CaseDeadlineDto['kind']; action_id: string | null; deadline: Date; reminded_at: Date | null; escalated_at: Date | null; closed_at: Date | null }>(
+    const rows = await queryRows<{
+      case_id: string;
+      kind: CaseDeadlineDto['kind'];
+      action_id: string | null;
+      deadline: Date;
+      reminded_at: Date | null;
+      escalated_at: Date | null;
+      closed_at: Date | null;
+    }>(
       manager,
       `SELECT case_id, kind, action_id, deadline,
               max(fired_at) FILTER (WHERE phase = 'REMINDER') AS reminded_at,
@@ -309,7 +324,14 @@ export class CaseRepository {
     const iso = (value: Date | null) => (value ? value.toISOString() : null);
     for (const r of rows) {
       const list = byCase.get(r.case_id) ?? [];
-      list.push({ kind: r.kind, actionId: r.action_id, deadline: r.deadline.toISOString(), remindedAt: iso(r.reminded_at), escalatedAt: iso(r.escalated_at), closedAt: iso(r.closed_at) });
+      list.push({
+        kind: r.kind,
+        actionId: r.action_id,
+        deadline: r.deadline.toISOString(),
+        remindedAt: iso(r.reminded_at),
+        escalatedAt: iso(r.escalated_at),
+        closedAt: iso(r.closed_at),
+      });
       byCase.set(r.case_id, list);
     }
     return byCase;
@@ -318,7 +340,12 @@ export class CaseRepository {
   /** Records a status change (the first, from null, when the case opens); in the transaction that makes it. */
   /** The merged case points at the one it went into and suggests no duplicates any more. */
   async markMerged(manager: EntityManager, sourceId: string, status: CaseStatus, targetId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE handling_case SET status = $2, merged_into = $3, possible_duplicates = '[]'::jsonb, updated_at = $4 WHERE id = $1`, [sourceId, status, targetId, at]);
+    await manager.query(`UPDATE handling_case SET status = $2, merged_into = $3, possible_duplicates = '[]'::jsonb, updated_at = $4 WHERE id = $1`, [
+      sourceId,
+      status,
+      targetId,
+      at,
+    ]);
   }
 
   /** The source's reports and responsible agencies move to the target; returns how many reports moved. */
@@ -352,7 +379,11 @@ export class CaseRepository {
   /** Several status changes in one statement of `batch`, in order. */
   addStatuses(batch: SqlBatch, changes: StatusChange[]): SqlBatch {
     if (changes.length === 0) return batch;
-    const column = <K extends keyof StatusChange>(key: K, cast: string) => batch.param(changes.map((c) => c[key] ?? null), cast);
+    const column = <K extends keyof StatusChange>(key: K, cast: string) =>
+      batch.param(
+        changes.map((c) => c[key] ?? null),
+        cast,
+      );
     return batch.add(
       `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, actor_user_id, at)
        SELECT * FROM unnest(${column('caseId', 'uuid[]')}, ${column('from', 'text[]')}, ${column('to', 'text[]')}, ${column('reason', 'text[]')}, ${column('actorAgency', 'text[]')}, ${column('actorUserId', 'text[]')}, ${column('at', 'timestamptz[]')})`,
@@ -360,7 +391,15 @@ export class CaseRepository {
   }
 
   async statusHistoryOf(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseStatusChangeDto[]>> {
-    const rows = await queryRows<{ case_id: string; from_status: CaseStatus | null; to_status: CaseStatus; reason: string | null; actor_agency: string | null; actor_user_id: string | null; at: Date }>(
+    const rows = await queryRows<{
+      case_id: string;
+      from_status: CaseStatus | null;
+      to_status: CaseStatus;
+      reason: string | null;
+      actor_agency: string | null;
+      actor_user_id: string | null;
+      at: Date;
+    }>(
       manager,
       `SELECT case_id, from_status, to_status, reason, actor_agency, actor_user_id, at FROM case_status_change WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, id`,
       [caseIds],
@@ -396,7 +435,9 @@ export class CaseRepository {
     if (query.openedFrom) where.push(`c.opened_at >= ${param(query.openedFrom, 'timestamptz')}`);
     if (query.openedTo) where.push(`c.opened_at < ${param(query.openedTo, 'timestamptz')}`);
     if (query.overdue !== undefined) {
-      where.push(`${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = c.id AND d.cancelled_at IS NULL AND d.deadline < now())`);
+      where.push(
+        `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = c.id AND d.cancelled_at IS NULL AND d.deadline < now())`,
+      );
     }
     let from = 'handling_case c';
     let rank = 'NULL::real';
@@ -440,7 +481,13 @@ export class CaseRepository {
   }
 
   /** Agencies not yet on the case join it with `role` and may see it; returns who sees the case now. */
-  async addParticipants(manager: EntityManager, kase: { id: string; visible_agencies: string[] }, codes: string[], role: ParticipantRole, basis: string): Promise<string[]> {
+  async addParticipants(
+    manager: EntityManager,
+    kase: { id: string; visible_agencies: string[] },
+    codes: string[],
+    role: ParticipantRole,
+    basis: string,
+  ): Promise<string[]> {
     const added = await queryRows<{ agency_code: string }>(
       manager,
       `INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at)
@@ -453,7 +500,13 @@ export class CaseRepository {
       await manager.query(`UPDATE handling_case SET visible_agencies = $2, updated_at = now() WHERE id = $1`, [kase.id, visible]);
     }
     if (added.length) {
-      await appendAudit(manager, { actor: null, action: 'case.participants-added', targetType: 'case', targetId: kase.id, summary: { added: added.map((a) => a.agency_code), role, basis } });
+      await appendAudit(manager, {
+        actor: null,
+        action: 'case.participants-added',
+        targetType: 'case',
+        targetId: kase.id,
+        summary: { added: added.map((a) => a.agency_code), role, basis },
+      });
     }
     return visible;
   }
@@ -467,7 +520,11 @@ export class CaseRepository {
 
   /** Who may see each of the cases (absent ids are left out). */
   async visibleAgenciesOf(caseIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await queryRows<{ id: string; visible_agencies: string[] }>(this.dataSource.manager, `SELECT id, visible_agencies FROM handling_case WHERE id = ANY($1::uuid[])`, [caseIds]);
+    const rows = await queryRows<{ id: string; visible_agencies: string[] }>(
+      this.dataSource.manager,
+      `SELECT id, visible_agencies FROM handling_case WHERE id = ANY($1::uuid[])`,
+      [caseIds],
+    );
     return new Map(rows.map((r) => [r.id, r.visible_agencies]));
   }
 
@@ -475,7 +532,12 @@ export class CaseRepository {
    * Up to `limit` reports of each case, oldest first, after `after` (submitted_at, id): one index
    * range per case in page order (report_case_page_idx), never the whole of a case with thousands of reports.
    */
-  async reportPages(caseIds: string[], limit: number, after?: { at: string; id: string }, ownOnly: Map<string, string> = new Map()): Promise<Map<string, ReportEntity[]>> {
+  async reportPages(
+    caseIds: string[],
+    limit: number,
+    after?: { at: string; id: string },
+    ownOnly: Map<string, string> = new Map(),
+  ): Promise<Map<string, ReportEntity[]>> {
     const byCase = new Map<string, ReportEntity[]>(caseIds.map((id) => [id, []]));
     if (caseIds.length === 0) return byCase;
     const picked = await queryRows<{ id: string }>(
@@ -527,6 +589,11 @@ export class CaseRepository {
         GROUP BY r.case_id`,
       [caseIds, caseIds.map((id) => ownOnly.get(id) ?? null)],
     );
-    return new Map(rows.map((r) => [r.case_id, { reports: r.reports, reportingAgencies: r.agencies, localities: r.localities, maxReportedReach: r.max_reach === null ? null : Number(r.max_reach) }]));
+    return new Map(
+      rows.map((r) => [
+        r.case_id,
+        { reports: r.reports, reportingAgencies: r.agencies, localities: r.localities, maxReportedReach: r.max_reach === null ? null : Number(r.max_reach) },
+      ]),
+    );
   }
 }

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, CaseDto, CaseGetRequest, CaseListRequest, CaseListResponse, CaseReportStatsRequest, CaseReportStatsResponse, CaseReportsRequest, CaseReportsResponse } from '@phoi-hop/contracts';
+import type {
+  Actor,
+  CaseDto,
+  CaseGetRequest,
+  CaseListRequest,
+  CaseListResponse,
+  CaseReportStatsRequest,
+  CaseReportStatsResponse,
+  CaseReportsRequest,
+  CaseReportsResponse,
+} from '@phoi-hop/contracts';
 import { DataSource } from 'typeorm';
 import { CASE_WIDE_ROLES, hasAnyRole, mayReadRestricted, maySeeCase } from '@phoi-hop/auth';
 import { appendAudit } from '@phoi-hop/persistence';
@@ -25,7 +35,13 @@ export class CaseService {
     if (restricted.length === 0 || !mayReadRestricted(actor, 'policeReferral')) return toCaseDto(loaded, { viewer: actor });
     // A look at restricted data is on the record before it is shown (every read of restricted data is audited).
     await this.dataSource.transaction((manager) =>
-      appendAudit(manager, { actor, action: 'restricted.read', targetType: 'case', targetId: loaded.entity.id, summary: { data: 'policeReferral', actionIds: restricted.map((a) => a.id) } }),
+      appendAudit(manager, {
+        actor,
+        action: 'restricted.read',
+        targetType: 'case',
+        targetId: loaded.entity.id,
+        summary: { data: 'policeReferral', actionIds: restricted.map((a) => a.id) },
+      }),
     );
     return toCaseDto(loaded, { viewer: actor, revealRestricted: true });
   }
@@ -90,7 +106,9 @@ export async function reportPagesFor(cases: CaseRepository, actor: Actor, reques
   return {
     pages: request.caseIds.map((caseId) => {
       const reports = pages.get(caseId) ?? [];
-      const edges = reports.slice(0, request.first).map((report) => ({ cursor: encodeCursor({ openedAt: new Date(report.submittedAt).toISOString(), id: report.id }), node: toReportDto(report) }));
+      const edges = reports
+        .slice(0, request.first)
+        .map((report) => ({ cursor: encodeCursor({ openedAt: new Date(report.submittedAt).toISOString(), id: report.id }), node: toReportDto(report) }));
       return { caseId, edges, totalCount: counts.get(caseId) ?? 0, hasNextPage: reports.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
     }),
   };

@@ -31,7 +31,8 @@ export function suggestSeverity(categoryDefault: Severity, signals: SpreadSignal
   const reach = signals.maxReportedReach ?? 0;
   if (reach >= VERY_WIDE_REACH) factors.push({ reason: 'VERY_WIDE_REACH', levels: 2, params: { reach, threshold: VERY_WIDE_REACH } });
   else if (reach >= WIDE_REACH) factors.push({ reason: 'WIDE_REACH', levels: 1, params: { reach, threshold: WIDE_REACH } });
-  if (signals.reports >= 5 || signals.reportingAgencies >= 3) factors.push({ reason: 'MANY_REPORTS', levels: 1, params: { reports: signals.reports, agencies: signals.reportingAgencies } });
+  if (signals.reports >= 5 || signals.reportingAgencies >= 3)
+    factors.push({ reason: 'MANY_REPORTS', levels: 1, params: { reports: signals.reports, agencies: signals.reportingAgencies } });
   if (signals.localities >= 2) factors.push({ reason: 'MANY_LOCALITIES', levels: 1, params: { localities: signals.localities } });
   const raise = factors.reduce((sum, factor) => sum + factor.levels, 0);
   const index = Math.min(Severities.indexOf(categoryDefault) + raise, Severities.length - 1);

@@ -19,7 +19,11 @@ describe('work queue (real Postgres)', () => {
   let service: WorkQueueService;
   let seq = 0;
 
-  async function seedCase(status: string, visible: string[], deadline?: { kind: string; at: string; actionId?: string }): Promise<{ id: string; number: string }> {
+  async function seedCase(
+    status: string,
+    visible: string[],
+    deadline?: { kind: string; at: string; actionId?: string },
+  ): Promise<{ id: string; number: string }> {
     const id = randomUUID();
     const number = `QB-2026-${String(++seq).padStart(6, '0')}`;
     await dataSource.query(
@@ -51,14 +55,10 @@ describe('work queue (real Postgres)', () => {
       `INSERT INTO decision (id, case_id, finding, provisions, statement_of_reasons, decided_by, decided_by_agency, decided_at) VALUES ($1, $2, 'FALSE', '[]', 'Lý do', 'u', 'STTTT', now())`,
       [decisionId, caseId],
     );
-    await dataSource.query(`INSERT INTO handling_action (id, case_id, decision_id, type, assignee_agency_code, due_date, status, created_at) VALUES ($1, $2, $3, 'PUBLISH_CLARIFICATION', $4, $5, $6, now())`, [
-      id,
-      caseId,
-      decisionId,
-      assignee,
-      dueDate,
-      status,
-    ]);
+    await dataSource.query(
+      `INSERT INTO handling_action (id, case_id, decision_id, type, assignee_agency_code, due_date, status, created_at) VALUES ($1, $2, $3, 'PUBLISH_CLARIFICATION', $4, $5, $6, now())`,
+      [id, caseId, decisionId, assignee, dueDate, status],
+    );
     return id;
   }
 
@@ -99,7 +99,16 @@ describe('work queue (real Postgres)', () => {
 
     const police = await service.queue(POLICE, { first: 50 });
     expect(police.items).toEqual([
-      expect.objectContaining({ kind: 'HANDLING_ACTION', caseId: acting.id, owedBy: 'CA', actionId: policeAction, actionType: 'PUBLISH_CLARIFICATION', deadline: '2099-02-01T17:00:00.000Z', overdue: false, caseStatus: 'ACTING' }),
+      expect.objectContaining({
+        kind: 'HANDLING_ACTION',
+        caseId: acting.id,
+        owedBy: 'CA',
+        actionId: policeAction,
+        actionType: 'PUBLISH_CLARIFICATION',
+        deadline: '2099-02-01T17:00:00.000Z',
+        overdue: false,
+        caseStatus: 'ACTING',
+      }),
     ]);
     // A done action is owed by no one; an officer has no triage to do.
     expect((await service.queue(HEALTH, { first: 50 })).items).toEqual([]);

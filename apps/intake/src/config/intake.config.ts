@@ -32,9 +32,19 @@ export function intakeConfigFromEnv(environment: NodeJS.ProcessEnv = process.env
     ...deadlineEnv(),
     CASE_NUMBER_PREFIX: str({ default: 'QB', desc: 'Prefix of case numbers (the province code)' }),
     OUTBOX_RELAY_ENABLED: bool({ default: true, desc: 'Publish outbox events from this process' }),
-    SUBMIT_BATCH_MAX: num({ default: SUBMIT_BATCH_MAX_DEFAULT, desc: 'Most report submissions written in one transaction when they arrive together (1 = one transaction each)' }),
+    SUBMIT_BATCH_MAX: num({
+      default: SUBMIT_BATCH_MAX_DEFAULT,
+      desc: 'Most report submissions written in one transaction when they arrive together (1 = one transaction each)',
+    }),
   });
-  if (!Number.isInteger(env.SUBMIT_BATCH_MAX) || env.SUBMIT_BATCH_MAX < 1 || env.SUBMIT_BATCH_MAX > 1000) throw new Error('SUBMIT_BATCH_MAX must be an integer from 1 to 1000');
+  if (!Number.isInteger(env.SUBMIT_BATCH_MAX) || env.SUBMIT_BATCH_MAX < 1 || env.SUBMIT_BATCH_MAX > 1000)
+    throw new Error('SUBMIT_BATCH_MAX must be an integer from 1 to 1000');
   if (!/^[A-Z]{1,8}$/.test(env.CASE_NUMBER_PREFIX)) throw new Error('CASE_NUMBER_PREFIX must be 1-8 upper-case letters');
-  return { ...baseServiceConfigFromEnv('intake', env), caseNumberPrefix: env.CASE_NUMBER_PREFIX, outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED, submitBatchMax: env.SUBMIT_BATCH_MAX, ...deadlineSettingsFromEnv(env) };
+  return {
+    ...baseServiceConfigFromEnv('intake', env),
+    caseNumberPrefix: env.CASE_NUMBER_PREFIX,
+    outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
+    submitBatchMax: env.SUBMIT_BATCH_MAX,
+    ...deadlineSettingsFromEnv(env),
+  };
 }

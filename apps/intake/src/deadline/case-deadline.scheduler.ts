@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { escalationTargets, EventSubjects, type CaseDeadlineEscalatedEvent, type CaseDeadlineKind, type CaseDeadlineRemindedEvent, type CaseStatus, type Severity } from '@phoi-hop/contracts';
+import {
+  escalationTargets,
+  EventSubjects,
+  type CaseDeadlineEscalatedEvent,
+  type CaseDeadlineKind,
+  type CaseDeadlineRemindedEvent,
+  type CaseStatus,
+  type Severity,
+} from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
 import { CaseRepository, OPEN_STATUSES } from '../case/case.repository';
@@ -45,7 +53,13 @@ export class CaseDeadlineScheduler extends DeadlineScheduler<DueRow> {
     @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
     @Inject(DEADLINE_SCHEDULER_ENABLED) enabled: boolean,
   ) {
-    super(dataSource, { table: 'case_deadline', columns: ['case_id', 'kind', 'action_id', 'phase', 'deadline'], settings, enabled, afterWork: () => relay.kick() });
+    super(dataSource, {
+      table: 'case_deadline',
+      columns: ['case_id', 'kind', 'action_id', 'phase', 'deadline'],
+      settings,
+      enabled,
+      afterWork: () => relay.kick(),
+    });
   }
 
   protected async fire(manager: EntityManager, due: DueRow): Promise<void> {
@@ -59,17 +73,36 @@ export class CaseDeadlineScheduler extends DeadlineScheduler<DueRow> {
     if (!kase || !kase.lead || !OPEN_STATUSES.includes(kase.status)) return;
     let owedBy: string[];
     if (due.kind === 'ACTION') {
-      const [action] = await queryRows<{ status: string; assignee_agency_code: string }>(manager, `SELECT status, assignee_agency_code FROM handling_action WHERE id = $1`, [due.action_id]);
+      const [action] = await queryRows<{ status: string; assignee_agency_code: string }>(
+        manager,
+        `SELECT status, assignee_agency_code FROM handling_action WHERE id = $1`,
+        [due.action_id],
+      );
       if (!action || action.status === 'DONE') return;
       owedBy = [action.assignee_agency_code];
     } else {
       if (!STILL_OWED[due.kind].includes(kase.status)) return;
       owedBy = [kase.lead];
     }
-    const data: CaseDeadlineRemindedEvent = { caseId: kase.id, caseNumber: kase.number, kind: due.kind, actionId: due.action_id, deadline: due.deadline.toISOString(), owedBy };
+    const data: CaseDeadlineRemindedEvent = {
+      caseId: kase.id,
+      caseNumber: kase.number,
+      kind: due.kind,
+      actionId: due.action_id,
+      deadline: due.deadline.toISOString(),
+      owedBy,
+    };
     if (due.phase === 'REMINDER') {
-      await appendToOutbox<CaseDeadlineRemindedEvent>(manager, [{ subject: EventSubjects.intake.deadlineReminded, aggregateId: kase.id, visibleTo: kase.visible_agencies, data }]);
-      await appendAudit(manager, { actor: null, action: 'deadline.reminded', targetType: 'case', targetId: kase.id, summary: { kind: due.kind, actionId: due.action_id, deadline: data.deadline, owedBy } });
+      await appendToOutbox<CaseDeadlineRemindedEvent>(manager, [
+        { subject: EventSubjects.intake.deadlineReminded, aggregateId: kase.id, visibleTo: kase.visible_agencies, data },
+      ]);
+      await appendAudit(manager, {
+        actor: null,
+        action: 'deadline.reminded',
+        targetType: 'case',
+        targetId: kase.id,
+        summary: { kind: due.kind, actionId: due.action_id, deadline: data.deadline, owedBy },
+      });
       return;
     }
     const escalatedTo = escalationTargets(kase.lead, kase.severity, this.settings.criticalEscalationAgencyCode);
@@ -77,6 +110,12 @@ export class CaseDeadlineScheduler extends DeadlineScheduler<DueRow> {
     await appendToOutbox<CaseDeadlineEscalatedEvent>(manager, [
       { subject: EventSubjects.intake.deadlineEscalated, aggregateId: kase.id, visibleTo, data: { ...data, escalatedTo, severity: kase.severity } },
     ]);
-    await appendAudit(manager, { actor: null, action: 'deadline.escalated', targetType: 'case', targetId: kase.id, summary: { kind: due.kind, actionId: due.action_id, deadline: data.deadline, owedBy, escalatedTo } });
+    await appendAudit(manager, {
+      actor: null,
+      action: 'deadline.escalated',
+      targetType: 'case',
+      targetId: kase.id,
+      summary: { kind: due.kind, actionId: due.action_id, deadline: data.deadline, owedBy, escalatedTo },
+    });
   }
 }

@@ -63,7 +63,8 @@ export class CaseDecisionService {
     for (const action of requested.length ? requested : [{ type: 'NO_ACTION' as const }]) assertActionGrounded(action.type, grounds);
     for (const [i, action] of requested.entries()) {
       if (action.dueDate < decidedOn) throw CaseError.badInput(`actions.${i}.dueDate`, 'dueDate is in the past');
-      if (action.removal && action.type !== 'REQUEST_REMOVAL') throw CaseError.badInput(`actions.${i}.removal`, 'Only a REQUEST_REMOVAL action names a removal target');
+      if (action.removal && action.type !== 'REQUEST_REMOVAL')
+        throw CaseError.badInput(`actions.${i}.removal`, 'Only a REQUEST_REMOVAL action names a removal target');
     }
     const removalTargets = new Map(requested.map((action, i) => [action, action.type === 'REQUEST_REMOVAL' ? removalTargetOf(action, i, provisions) : null]));
     await this.assertAgenciesKnown(requested, request.assessment?.verifiedFalseBy, decidedOn);
@@ -78,14 +79,29 @@ export class CaseDecisionService {
       const decisionId = randomUUID();
       const now = new Date();
       await this.decisions.insertDecision(manager, {
-        id: decisionId, caseId: entity.id, finding: request.finding, provisions, assessment: request.assessment ?? null, statementOfReasons: request.statementOfReasons,
-        decidedBy: actor.userId, decidedByAgency: actor.agencyCode, decidedAt: now, consultationId: request.consultationId ?? null,
+        id: decisionId,
+        caseId: entity.id,
+        finding: request.finding,
+        provisions,
+        assessment: request.assessment ?? null,
+        statementOfReasons: request.statementOfReasons,
+        decidedBy: actor.userId,
+        decidedByAgency: actor.agencyCode,
+        decidedAt: now,
+        consultationId: request.consultationId ?? null,
       });
       const actions: HandlingActionDto[] = [];
       for (const action of planned) {
         const id = randomUUID();
         await this.decisions.insertAction(manager, {
-          id, caseId: entity.id, decisionId, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, details: action.details ?? null, createdAt: now,
+          id,
+          caseId: entity.id,
+          decisionId,
+          type: action.type,
+          assigneeAgencyCode: action.assigneeAgencyCode,
+          dueDate: action.dueDate,
+          details: action.details ?? null,
+          createdAt: now,
         });
         actions.push({ id, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, status: 'PLANNED' });
         const removal = removalTargets.get(action);
@@ -93,7 +109,13 @@ export class CaseDecisionService {
           // Default target: the first report's canonical link (without the tracking parameters of the link as shared).
           const url = removal.url ?? (await this.decisions.firstReportUrl(manager, entity.id));
           if (!url) throw CaseError.badInput('actions.removal.url', 'The case has no report link; name the URL to remove');
-          await this.decisions.insertRemovalRequest(manager, { actionId: id, platform: removal.platform ?? platformOf(url), url, legalBasis: removal.legalBasis, updatedAt: now });
+          await this.decisions.insertRemovalRequest(manager, {
+            actionId: id,
+            platform: removal.platform ?? platformOf(url),
+            url,
+            legalBasis: removal.legalBasis,
+            updatedAt: now,
+          });
         }
         // Each action is due by the end of its day in the province; the assignee is reminded, then the lead agency told.
         await this.deadlines.schedule(manager, entity.id, 'ACTION', endOfProvinceDay(action.dueDate), now, id);
@@ -103,9 +125,23 @@ export class CaseDecisionService {
       const visible = [...new Set([...entity.visibleAgencies, ...planned.map((a) => a.assigneeAgencyCode)])];
       await manager.update(CaseEntity, { id: entity.id }, { status, visibleAgencies: visible, updatedAt: now });
       // The history shows each step of the state machine: decided, then (with actions planned) acting.
-      await this.cases.recordStatus(manager, { caseId: entity.id, from: entity.status, to: decided, reason: `Kết luận ${request.finding}`, actorAgency: actor.agencyCode, at: now });
+      await this.cases.recordStatus(manager, {
+        caseId: entity.id,
+        from: entity.status,
+        to: decided,
+        reason: `Kết luận ${request.finding}`,
+        actorAgency: actor.agencyCode,
+        at: now,
+      });
       if (status !== decided) {
-        await this.cases.recordStatus(manager, { caseId: entity.id, from: decided, to: status, reason: `Triển khai ${planned.length} biện pháp xử lý`, actorAgency: actor.agencyCode, at: now });
+        await this.cases.recordStatus(manager, {
+          caseId: entity.id,
+          from: decided,
+          to: status,
+          reason: `Triển khai ${planned.length} biện pháp xử lý`,
+          actorAgency: actor.agencyCode,
+          at: now,
+        });
       }
       await appendToOutbox<CaseDecidedEvent>(manager, [
         {
@@ -120,7 +156,15 @@ export class CaseDecisionService {
         action: 'case.decided',
         targetType: 'case',
         targetId: entity.id,
-        summary: { before: { status: entity.status }, after: { status }, decisionId, consultationId: request.consultationId ?? null, finding: request.finding, provisions: request.provisionCodes, actions: actions.map((a) => a.type) },
+        summary: {
+          before: { status: entity.status },
+          after: { status },
+          decisionId,
+          consultationId: request.consultationId ?? null,
+          finding: request.finding,
+          provisions: request.provisionCodes,
+          actions: actions.map((a) => a.type),
+        },
       });
       const loaded = (await this.cases.loadCase(manager, entity.id))!;
       return { case: toCaseDto(loaded, { viewer: actor }), decisionId, actions };
@@ -139,7 +183,10 @@ export class CaseDecisionService {
     if (!codes.length) return;
     const agencies = await this.rpc.request<AgencyDto[]>(RpcSubjects.directory.agencyGetMany, { codes });
     if (verifiedFalseBy && !agencies.some((a) => a.code === verifiedFalseBy)) {
-      throw CaseError.badInput('assessment.verifiedFalseBy', `Unknown agency ${verifiedFalseBy}: verifiedFalseBy is the code of the agency that verified the claim false`);
+      throw CaseError.badInput(
+        'assessment.verifiedFalseBy',
+        `Unknown agency ${verifiedFalseBy}: verifiedFalseBy is the code of the agency that verified the claim false`,
+      );
     }
     for (const [i, action] of actions.entries()) {
       if (action.type === 'NO_ACTION') continue;
@@ -147,7 +194,10 @@ export class CaseDecisionService {
       const field = `actions.${i}.assigneeAgencyCode`;
       if (!agency) throw CaseError.badInput(field, `Unknown agency ${action.assigneeAgencyCode}`);
       if (agency.validTo && agency.validTo < today) {
-        throw CaseError.badInput(field, `${agency.code} was retired on ${agency.validTo}${agency.successorCode ? `; its successor is ${agency.successorCode}` : ''}`);
+        throw CaseError.badInput(
+          field,
+          `${agency.code} was retired on ${agency.validTo}${agency.successorCode ? `; its successor is ${agency.successorCode}` : ''}`,
+        );
       }
     }
   }
@@ -158,7 +208,13 @@ export class CaseDecisionService {
     const agreed = await this.decisions.consultationPlan(this.dataSource.manager, request.consultationId, request.caseId);
     if (!agreed) throw CaseError.badInput('consultationId', 'Not a resolved consultation of this case');
     if (request.actions.length) return request.actions;
-    return agreed.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode, dueDate: a.dueDate, ...(a.details ? { details: a.details } : {}), ...(a.removal ? { removal: a.removal } : {}) }));
+    return agreed.map((a) => ({
+      type: a.type,
+      assigneeAgencyCode: a.assigneeAgencyCode,
+      dueDate: a.dueDate,
+      ...(a.details ? { details: a.details } : {}),
+      ...(a.removal ? { removal: a.removal } : {}),
+    }));
   }
 }
 
@@ -166,7 +222,11 @@ export class CaseDecisionService {
  * What a removal request asks and on which grounds: its legal basis must be among the provisions
  * the decision relies on (default: all of them), cited as the taxonomy holds them.
  */
-function removalTargetOf(action: HandlingActionInputDto, index: number, provisions: ProvisionDto[]): { url: string | null; platform: string | null; legalBasis: string[] } {
+function removalTargetOf(
+  action: HandlingActionInputDto,
+  index: number,
+  provisions: ProvisionDto[],
+): { url: string | null; platform: string | null; legalBasis: string[] } {
   const field = `actions.${index}.removal`;
   const target = action.removal ?? {};
   let url: string | null = null;
@@ -177,7 +237,8 @@ function removalTargetOf(action: HandlingActionInputDto, index: number, provisio
   }
   const codes = target.legalBasis ?? provisions.map((p) => p.code);
   const unknown = codes.filter((code) => !provisions.some((p) => p.code === code));
-  if (unknown.length) throw CaseError.badInput(`${field}.legalBasis`, `The legal basis of a removal request must be among the decision's provisions: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw CaseError.badInput(`${field}.legalBasis`, `The legal basis of a removal request must be among the decision's provisions: ${unknown.join(', ')}`);
   if (codes.length === 0) throw CaseError.badInput(`${field}.legalBasis`, 'A removal request needs a legal basis');
   return { url, platform: target.platform ?? null, legalBasis: provisions.filter((p) => codes.includes(p.code)).map((p) => p.citation) };
 }

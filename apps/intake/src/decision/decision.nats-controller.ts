@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DecideCaseRequest, RpcSubjects, UpdateHandlingActionRequest, UpdateRemovalRequestRequest, type DecideCaseResponse, type HandlingActionDto, type Actor } from '@phoi-hop/contracts';
+import {
+  DecideCaseRequest,
+  RpcSubjects,
+  UpdateHandlingActionRequest,
+  UpdateRemovalRequestRequest,
+  type DecideCaseResponse,
+  type HandlingActionDto,
+  type Actor,
+} from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { CaseDecisionService } from './case-decision.service';
 import { HandlingActionService } from './handling-action.service';

@@ -45,13 +45,33 @@ export class DecisionRepository {
     await manager.query(
       `INSERT INTO decision (id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by, decided_by_agency, decided_at, consultation_id)
        VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10)`,
-      [d.id, d.caseId, d.finding, JSON.stringify(d.provisions), d.assessment ? JSON.stringify(d.assessment) : null, d.statementOfReasons, d.decidedBy, d.decidedByAgency, d.decidedAt, d.consultationId],
+      [
+        d.id,
+        d.caseId,
+        d.finding,
+        JSON.stringify(d.provisions),
+        d.assessment ? JSON.stringify(d.assessment) : null,
+        d.statementOfReasons,
+        d.decidedBy,
+        d.decidedByAgency,
+        d.decidedAt,
+        d.consultationId,
+      ],
     );
   }
 
   async insertAction(
     manager: EntityManager,
-    a: { id: string; caseId: string; decisionId: string; type: HandlingActionDto['type']; assigneeAgencyCode: string; dueDate: string; details: string | null; createdAt: Date },
+    a: {
+      id: string;
+      caseId: string;
+      decisionId: string;
+      type: HandlingActionDto['type'];
+      assigneeAgencyCode: string;
+      dueDate: string;
+      details: string | null;
+      createdAt: Date;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO handling_action (id, case_id, decision_id, type, assignee_agency_code, due_date, details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -61,11 +81,16 @@ export class DecisionRepository {
 
   /** The canonical link of the case's first report (without the tracking parameters of the link as shared). */
   async firstReportUrl(manager: EntityManager, caseId: string): Promise<string | undefined> {
-    const [row] = await queryRows<{ url: string }>(manager, `SELECT canonical_url AS url FROM report WHERE case_id = $1 ORDER BY submitted_at, id LIMIT 1`, [caseId]);
+    const [row] = await queryRows<{ url: string }>(manager, `SELECT canonical_url AS url FROM report WHERE case_id = $1 ORDER BY submitted_at, id LIMIT 1`, [
+      caseId,
+    ]);
     return row?.url;
   }
 
-  async insertRemovalRequest(manager: EntityManager, r: { actionId: string; platform: string; url: string; legalBasis: string[]; updatedAt: Date }): Promise<void> {
+  async insertRemovalRequest(
+    manager: EntityManager,
+    r: { actionId: string; platform: string; url: string; legalBasis: string[]; updatedAt: Date },
+  ): Promise<void> {
     await manager.query(`INSERT INTO removal_request (action_id, platform, url, legal_basis, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5)`, [
       r.actionId,
       r.platform,
@@ -77,7 +102,11 @@ export class DecisionRepository {
 
   /** The plan agreed in a resolved consultation of the case, as the consultation service published it. */
   async consultationPlan(manager: EntityManager, consultationId: string, caseId: string): Promise<HandlingActionInputDto[] | null> {
-    const [agreed] = await queryRows<{ plan: HandlingActionInputDto[] }>(manager, `SELECT plan FROM consultation_plan WHERE consultation_id = $1 AND case_id = $2`, [consultationId, caseId]);
+    const [agreed] = await queryRows<{ plan: HandlingActionInputDto[] }>(
+      manager,
+      `SELECT plan FROM consultation_plan WHERE consultation_id = $1 AND case_id = $2`,
+      [consultationId, caseId],
+    );
     return agreed ? agreed.plan : null;
   }
 
@@ -93,7 +122,13 @@ export class DecisionRepository {
   }
 
   /** Omitted result and links keep the ones stored; `[]` clears the links. */
-  async updateAction(manager: EntityManager, actionId: string, status: HandlingActionDto['status'], result: string | null, links: unknown[] | null | undefined): Promise<void> {
+  async updateAction(
+    manager: EntityManager,
+    actionId: string,
+    status: HandlingActionDto['status'],
+    result: string | null,
+    links: unknown[] | null | undefined,
+  ): Promise<void> {
     await manager.query(
       `UPDATE handling_action SET status = $2, result = coalesce($3, result), links = coalesce($4::jsonb, links), done_at = CASE WHEN $2 = 'DONE' THEN now() ELSE done_at END, updated_at = now() WHERE id = $1`,
       [actionId, status, result, links == null ? null : JSON.stringify(links)],

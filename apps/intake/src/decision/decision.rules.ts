@@ -14,7 +14,12 @@ export type HandlingActionType =
   | 'NO_ACTION';
 
 /** Actions that restrict expression or expose a person to sanction (Đ3.2: need grounds). */
-export const RESTRICTIVE_ACTIONS: ReadonlySet<HandlingActionType> = new Set(['REQUEST_REMOVAL', 'PROPOSE_SANCTION', 'REFER_TO_POLICE', 'REFER_TO_PRESS_ASSOCIATION']);
+export const RESTRICTIVE_ACTIONS: ReadonlySet<HandlingActionType> = new Set([
+  'REQUEST_REMOVAL',
+  'PROPOSE_SANCTION',
+  'REFER_TO_POLICE',
+  'REFER_TO_PRESS_ASSOCIATION',
+]);
 
 /** Findings that can ground a restrictive action; an opinion, true information or a grievance never can. */
 const GROUNDING_FINDINGS: ReadonlySet<Finding> = new Set(['FALSE', 'MISLEADING', 'UNLAWFUL']);
@@ -77,7 +82,11 @@ export function assertProvisionsApplicable(codes: string[], provisions: Taxonomy
       throw new DecisionError(ErrorCodes.BAD_USER_INPUT, `${code} is in force only from ${provision.effectiveFrom}`, field);
     }
     if (provision.effectiveTo && provision.effectiveTo < decidedOn) {
-      throw new DecisionError(ErrorCodes.BAD_USER_INPUT, `${code} was in force until ${provision.effectiveTo}${provision.successorCode ? `; cite its successor ${provision.successorCode}` : ''}`, field);
+      throw new DecisionError(
+        ErrorCodes.BAD_USER_INPUT,
+        `${code} was in force until ${provision.effectiveTo}${provision.successorCode ? `; cite its successor ${provision.successorCode}` : ''}`,
+        field,
+      );
     }
   }
 }
@@ -106,6 +115,7 @@ export function assertActionGrounded(action: HandlingActionType, grounds: Decisi
   if (!a.isFactualClaim) throw notGrounded('An opinion is protected expression', 'assessment.isFactualClaim');
   if (a.isPublicInterestReporting) throw notGrounded('Reporting on a matter of public interest is protected', 'assessment.isPublicInterestReporting');
   if (a.isGenuineGrievance) throw notGrounded('A real grievance is resolved, not restricted (Đ7.2)', 'assessment.isGenuineGrievance');
-  if (grounds.finding !== 'UNLAWFUL' && !a.verifiedFalseBy?.trim()) throw notGrounded('A falsity finding must say who verified it', 'assessment.verifiedFalseBy');
+  if (grounds.finding !== 'UNLAWFUL' && !a.verifiedFalseBy?.trim())
+    throw notGrounded('A falsity finding must say who verified it', 'assessment.verifiedFalseBy');
   if (a.proportionality.trim().length < 10) throw notGrounded('The assessment must say why the action is proportionate', 'assessment.proportionality');
 }

@@ -36,7 +36,8 @@ export class HandlingActionService {
       }
       if (request.status === 'DONE' && row.type === 'REQUEST_REMOVAL') {
         const removal = await this.decisions.removalOutcome(manager, row.id);
-        if (removal && !removal.outcome) throw new CaseError(ErrorCodes.INVALID_STATE, 'Record the platform’s answer (outcome) before the removal request is done', 'status');
+        if (removal && !removal.outcome)
+          throw new CaseError(ErrorCodes.INVALID_STATE, 'Record the platform’s answer (outcome) before the removal request is done', 'status');
       }
       // Omitted links keep the ones stored; `[]` clears them.
       await this.decisions.updateAction(manager, row.id, request.status, request.result ?? null, request.links);
@@ -107,7 +108,11 @@ export class HandlingActionService {
     if (!row || !maySeeCase(actor, row.visible_agencies)) throw new CaseError(ErrorCodes.NOT_FOUND, 'Handling action not found', 'actionId');
     const isCoordinator = actor.roles.includes('COORDINATOR') && row.visible_agencies.includes(actor.agencyCode);
     if (row.assignee_agency_code !== actor.agencyCode && !isCoordinator) {
-      throw new CaseError(ErrorCodes.FORBIDDEN, `Only the assignee agency (${row.assignee_agency_code}) or a coordinator of the case updates this action`, 'actionId');
+      throw new CaseError(
+        ErrorCodes.FORBIDDEN,
+        `Only the assignee agency (${row.assignee_agency_code}) or a coordinator of the case updates this action`,
+        'actionId',
+      );
     }
     if (row.status === 'DONE') throw new CaseError(ErrorCodes.INVALID_STATE, 'The action is already done', 'status');
     return row;
@@ -128,5 +133,11 @@ export class HandlingActionService {
 
 function summarize(state: RemovalRequestState) {
   const iso = (value: Date | null) => (value ? value.toISOString() : null);
-  return { requestReference: state.requestReference, sentAt: iso(state.sentAt), acknowledgedAt: iso(state.acknowledgedAt), effectedAt: iso(state.effectedAt), outcome: state.outcome };
+  return {
+    requestReference: state.requestReference,
+    sentAt: iso(state.sentAt),
+    acknowledgedAt: iso(state.acknowledgedAt),
+    effectedAt: iso(state.effectedAt),
+    outcome: state.outcome,
+  };
 }

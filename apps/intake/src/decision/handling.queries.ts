@@ -66,7 +66,8 @@ export async function loadHandling(manager: EntityManager, caseIds: string[]): P
       [caseIds],
     );
   // One after another inside a transaction (they share its one connection); side by side outside one.
-  const [decisions, actions] = manager.queryRunner === undefined ? await Promise.all([loadDecisions(), loadActions()]) : [await loadDecisions(), await loadActions()];
+  const [decisions, actions] =
+    manager.queryRunner === undefined ? await Promise.all([loadDecisions(), loadActions()]) : [await loadDecisions(), await loadActions()];
   for (const d of decisions) {
     byCase.get(d.case_id)!.decisions.push({
       id: d.id,

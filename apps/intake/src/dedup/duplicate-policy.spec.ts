@@ -7,7 +7,12 @@ const decideDuplicate = (candidates: DuplicateCandidate[], thresholds?: { join: 
 
 describe('decideDuplicate', () => {
   it('joins the case with the same canonical URL whatever the text', () => {
-    expect(decideDuplicate([{ caseId: 'b', similarity: 0.9, sameContentKey: false }, { caseId: 'a', similarity: 0.1, sameContentKey: true }])).toEqual({ kind: 'JOIN', caseId: 'a', similarity: 1 });
+    expect(
+      decideDuplicate([
+        { caseId: 'b', similarity: 0.9, sameContentKey: false },
+        { caseId: 'a', similarity: 0.1, sameContentKey: true },
+      ]),
+    ).toEqual({ kind: 'JOIN', caseId: 'a', similarity: 1 });
   });
 
   it('joins the most similar case above the join threshold, ties broken by id', () => {
@@ -46,7 +51,10 @@ describe('decideDuplicate', () => {
     expect(short.shingleCount).toBeLessThan(MIN_JOIN_SHINGLES);
     expect(decideWith([{ caseId: 'a', similarity: 1, sameContentKey: false }], short)).toEqual({ kind: 'NEW', suggestions: [{ caseId: 'a', similarity: 1 }] });
     expect(decideWith([{ caseId: 'a', similarity: 1, sameContentKey: true }], short)).toEqual({ kind: 'JOIN', caseId: 'a', similarity: 1 });
-    expect(decideWith([{ caseId: 'a', similarity: 1, sameContentKey: false }], { shingleCount: MIN_JOIN_SHINGLES })).toMatchObject({ kind: 'JOIN', caseId: 'a' });
+    expect(decideWith([{ caseId: 'a', similarity: 1, sameContentKey: false }], { shingleCount: MIN_JOIN_SHINGLES })).toMatchObject({
+      kind: 'JOIN',
+      caseId: 'a',
+    });
   });
 
   it('refuses thresholds out of order', () => {

@@ -21,8 +21,7 @@ export interface DuplicateCandidate {
 }
 
 export type DuplicateVerdict =
-  | { kind: 'JOIN'; caseId: string; similarity: number }
-  | { kind: 'NEW'; suggestions: Array<{ caseId: string; similarity: number }> };
+  { kind: 'JOIN'; caseId: string; similarity: number } | { kind: 'NEW'; suggestions: Array<{ caseId: string; similarity: number }> };
 
 export const MAX_SUGGESTIONS = 5;
 
@@ -44,9 +43,16 @@ export function decideDuplicate(
   for (const candidate of candidates) {
     const seen = byCase.get(candidate.caseId);
     if (!seen) byCase.set(candidate.caseId, candidate);
-    else byCase.set(candidate.caseId, { caseId: candidate.caseId, similarity: Math.max(seen.similarity, candidate.similarity), sameContentKey: seen.sameContentKey || candidate.sameContentKey });
+    else
+      byCase.set(candidate.caseId, {
+        caseId: candidate.caseId,
+        similarity: Math.max(seen.similarity, candidate.similarity),
+        sameContentKey: seen.sameContentKey || candidate.sameContentKey,
+      });
   }
-  const ranked = [...byCase.values()].sort((a, b) => Number(b.sameContentKey) - Number(a.sameContentKey) || b.similarity - a.similarity || a.caseId.localeCompare(b.caseId));
+  const ranked = [...byCase.values()].sort(
+    (a, b) => Number(b.sameContentKey) - Number(a.sameContentKey) || b.similarity - a.similarity || a.caseId.localeCompare(b.caseId),
+  );
   const best = ranked[0];
   const enoughText = text.shingleCount >= MIN_JOIN_SHINGLES;
   if (best && (best.sameContentKey || (enoughText && best.similarity >= thresholds.join))) {
@@ -54,6 +60,9 @@ export function decideDuplicate(
   }
   return {
     kind: 'NEW',
-    suggestions: ranked.filter((c) => c.similarity >= thresholds.suggest).slice(0, MAX_SUGGESTIONS).map(({ caseId, similarity }) => ({ caseId, similarity })),
+    suggestions: ranked
+      .filter((c) => c.similarity >= thresholds.suggest)
+      .slice(0, MAX_SUGGESTIONS)
+      .map(({ caseId, similarity }) => ({ caseId, similarity })),
   };
 }

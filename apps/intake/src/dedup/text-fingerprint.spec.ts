@@ -6,8 +6,7 @@ const EDITED = FLOOD_RUMOUR_EDITED;
 const UNRELATED = JOB_SCAM;
 const UNRELATED_2 = VACCINATION_NOTICE;
 
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 
 describe('text fingerprint', () => {
   it('normalises case, diacritics, punctuation and links for matching', () => {

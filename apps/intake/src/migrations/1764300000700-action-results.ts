@@ -5,7 +5,9 @@ export class ActionResults1764300000700 implements MigrationInterface {
   name = 'ActionResults1764300000700';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE handling_action ADD COLUMN result text, ADD COLUMN links jsonb NOT NULL DEFAULT '[]'::jsonb, ADD COLUMN done_at timestamptz, ADD COLUMN updated_at timestamptz`);
+    await runner.query(
+      `ALTER TABLE handling_action ADD COLUMN result text, ADD COLUMN links jsonb NOT NULL DEFAULT '[]'::jsonb, ADD COLUMN done_at timestamptz, ADD COLUMN updated_at timestamptz`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -9,7 +9,9 @@ export class TriageAndDeadlines1764300000900 implements MigrationInterface {
   name = 'TriageAndDeadlines1764300000900';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE handling_case ADD COLUMN sla jsonb, ADD COLUMN default_severity text, ADD COLUMN assigned_officers text[] NOT NULL DEFAULT '{}', ADD COLUMN triaged_at timestamptz`);
+    await runner.query(
+      `ALTER TABLE handling_case ADD COLUMN sla jsonb, ADD COLUMN default_severity text, ADD COLUMN assigned_officers text[] NOT NULL DEFAULT '{}', ADD COLUMN triaged_at timestamptz`,
+    );
     await runner.query(`UPDATE handling_case SET default_severity = severity WHERE default_severity IS NULL`);
     await runner.query(`ALTER TABLE report ADD COLUMN estimated_reach bigint CHECK (estimated_reach >= 0)`);
     await runner.query(`

@@ -17,7 +17,9 @@ export class CaseStatusHistory1764300001300 implements MigrationInterface {
       )`);
     await runner.query(`CREATE INDEX case_status_change_case_idx ON case_status_change (case_id, id)`);
     // Cases from before the history: their current status, as of their last change.
-    await runner.query(`INSERT INTO case_status_change (case_id, from_status, to_status, reason, at) SELECT id, NULL, status, NULL, updated_at FROM handling_case`);
+    await runner.query(
+      `INSERT INTO case_status_change (case_id, from_status, to_status, reason, at) SELECT id, NULL, status, NULL, updated_at FROM handling_case`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

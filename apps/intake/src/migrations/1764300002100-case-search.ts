@@ -27,7 +27,10 @@ export class CaseSearch1764300002100 implements MigrationInterface {
     }
     const [{ unaccent_schema: unaccentSchema, trgm_schema: trgmSchema }] = (await runner.query(`
       SELECT (SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'unaccent') AS unaccent_schema,
-             (SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm') AS trgm_schema`)) as Array<{ unaccent_schema: string; trgm_schema: string }>;
+             (SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm') AS trgm_schema`)) as Array<{
+      unaccent_schema: string;
+      trgm_schema: string;
+    }>;
     await runner.query(`
       CREATE FUNCTION search_fold(value text) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT

@@ -178,7 +178,10 @@ export class ReportBatchWriter {
 
   private async writeFresh(manager: EntityManager, batch: Submission[], lockFirst: boolean): Promise<SubmitReportResponse[]> {
     const headFirst = lockFirst ? await lockAuditHead(manager) : null;
-    const read = await this.cases.findCandidatesOfMany(manager, batch.map((s) => ({ contentKey: s.contentKey, bandKeys: s.fingerprint.bandKeys })));
+    const read = await this.cases.findCandidatesOfMany(
+      manager,
+      batch.map((s) => ({ contentKey: s.contentKey, bandKeys: s.fingerprint.bandKeys })),
+    );
     const { verdicts, numbers } = decideInOrder(batch, read.rows);
     const responses: SubmitReportResponse[] = [];
     const attachedEvents: NewEvent<ReportAttachedEvent>[] = [];
@@ -247,7 +250,8 @@ export class ReportBatchWriter {
     for (const { submission, caseKey } of toOpened) {
       const prepared = opened.get(Number(caseKey.slice(BATCH_KEY.length)))!;
       submission.report.caseId = prepared.entity.id;
-      if (!prepared.entity.visibleAgencies.includes(submission.report.reporterAgencyCode)) prepared.entity.visibleAgencies.push(submission.report.reporterAgencyCode);
+      if (!prepared.entity.visibleAgencies.includes(submission.report.reporterAgencyCode))
+        prepared.entity.visibleAgencies.push(submission.report.reporterAgencyCode);
       joinedReports.set(prepared, [...(joinedReports.get(prepared) ?? []), submission.report]);
     }
     for (const { index, submission } of toOpened) {
@@ -272,7 +276,12 @@ export class ReportBatchWriter {
         action: opened.has(index) ? 'case.opened' : 'report.attached',
         targetType: 'case',
         targetId: submission.report.caseId,
-        summary: { caseNumber: numbers.get(submission.report.caseId)!, reportId: submission.report.id, canonicalUrl: submission.report.canonicalUrl, categoryCode: submission.report.categoryCode },
+        summary: {
+          caseNumber: numbers.get(submission.report.caseId)!,
+          reportId: submission.report.id,
+          canonicalUrl: submission.report.canonicalUrl,
+          categoryCode: submission.report.categoryCode,
+        },
         traceId: trace.getSpanContext(submission.trace)?.traceId ?? null,
       })),
     );
@@ -319,7 +328,9 @@ function decideInOrder(batch: Submission[], rows: BatchCandidateRow[]): { verdic
   const placed: PlacedInBatch[] = [];
   const verdicts = batch.map((submission, index) => {
     const candidates = [
-      ...stored.filter((c) => sameContent(submission, c.row.contentKey, c.bandKeys)).map((c) => candidateOf(submission, c.row.caseId, c.row.contentKey, c.signature)),
+      ...stored
+        .filter((c) => sameContent(submission, c.row.contentKey, c.bandKeys))
+        .map((c) => candidateOf(submission, c.row.caseId, c.row.contentKey, c.signature)),
       ...placed.filter((p) => sameContent(submission, p.contentKey, p.bandKeys)).map((p) => candidateOf(submission, p.caseKey, p.contentKey, p.signature)),
     ];
     const verdict = decideDuplicate(candidates, submission.fingerprint);

@@ -38,8 +38,10 @@ export class ReportService {
     writer: ReportBatchWriter,
     @Inject(INTAKE_SETTINGS) settings: IntakeSettings,
   ) {
-    this.queue = new GroupCommitQueue((batch) => writer.writeBatch(batch), { maxBatch: settings.submitBatchMax ?? 64 }, (size, outcome) =>
-      batchSize().observe({ service: 'intake', queue: 'report.submit', outcome }, size),
+    this.queue = new GroupCommitQueue(
+      (batch) => writer.writeBatch(batch),
+      { maxBatch: settings.submitBatchMax ?? 64 },
+      (size, outcome) => batchSize().observe({ service: 'intake', queue: 'report.submit', outcome }, size),
     );
   }
 

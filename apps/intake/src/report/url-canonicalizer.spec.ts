@@ -8,15 +8,38 @@ const canon = (url: string): string => {
 
 describe('canonicalizeUrl', () => {
   const same: Array<[string, string[]]> = [
-    ['https://example.vn/tin/abc', ['HTTP://WWW.Example.VN/tin/abc/', 'https://m.example.vn/tin/abc?utm_source=fb&utm_medium=social#comments', 'example.vn/tin/abc?fbclid=IwAR0x&gclid=1']],
+    [
+      'https://example.vn/tin/abc',
+      ['HTTP://WWW.Example.VN/tin/abc/', 'https://m.example.vn/tin/abc?utm_source=fb&utm_medium=social#comments', 'example.vn/tin/abc?fbclid=IwAR0x&gclid=1'],
+    ],
     ['https://example.vn/search?a=1&b=2', ['https://example.vn/search?b=2&a=1&utm_campaign=x', 'https://example.vn:443/search?a=1&b=2']],
-    ['https://youtube.com/watch?v=dQw4w9WgXcQ', ['https://youtu.be/dQw4w9WgXcQ?si=abc', 'https://www.youtube.com/shorts/dQw4w9WgXcQ', 'https://m.youtube.com/watch?v=dQw4w9WgXcQ&feature=share&t=42', 'https://youtube.com/embed/dQw4w9WgXcQ', 'https://youtube.com/live/dQw4w9WgXcQ?pp=x']],
-    ['https://facebook.com/100012345/posts/123456789', ['https://www.facebook.com/permalink.php?story_fbid=123456789&id=100012345', 'https://m.facebook.com/story.php?story_fbid=123456789&id=100012345&mibextid=abc', 'http://facebook.com/100012345/posts/123456789/?comment_id=9&__cft__[0]=x', 'https://web.facebook.com/100012345/posts/123456789']],
+    [
+      'https://youtube.com/watch?v=dQw4w9WgXcQ',
+      [
+        'https://youtu.be/dQw4w9WgXcQ?si=abc',
+        'https://www.youtube.com/shorts/dQw4w9WgXcQ',
+        'https://m.youtube.com/watch?v=dQw4w9WgXcQ&feature=share&t=42',
+        'https://youtube.com/embed/dQw4w9WgXcQ',
+        'https://youtube.com/live/dQw4w9WgXcQ?pp=x',
+      ],
+    ],
+    [
+      'https://facebook.com/100012345/posts/123456789',
+      [
+        'https://www.facebook.com/permalink.php?story_fbid=123456789&id=100012345',
+        'https://m.facebook.com/story.php?story_fbid=123456789&id=100012345&mibextid=abc',
+        'http://facebook.com/100012345/posts/123456789/?comment_id=9&__cft__[0]=x',
+        'https://web.facebook.com/100012345/posts/123456789',
+      ],
+    ],
     ['https://facebook.com/share/p/1AbCdEf', ['https://www.facebook.com/share/p/1AbCdEf/?mibextid=WC7FNe', 'https://fb.com/share/p/1AbCdEf/']],
     ['https://facebook.com/groups/tinlethuy/posts/42', ['https://www.facebook.com/groups/tinlethuy/permalink/42/']],
     ['https://facebook.com/watch?v=555', ['https://www.facebook.com/watch/?v=555&ref=sharing']],
     ['https://x.com/someone/status/1700', ['https://twitter.com/someone/status/1700?s=20', 'https://mobile.twitter.com/someone/status/1700/photo/1']],
-    ['https://tiktok.com/@tin.nong/video/7300000000000000001', ['https://www.tiktok.com/@tin.nong/video/7300000000000000001?is_from_webapp=1&sender_device=pc']],
+    [
+      'https://tiktok.com/@tin.nong/video/7300000000000000001',
+      ['https://www.tiktok.com/@tin.nong/video/7300000000000000001?is_from_webapp=1&sender_device=pc'],
+    ],
   ];
 
   it.each(same)('reduces every form of %s to it', (expected, forms) => {

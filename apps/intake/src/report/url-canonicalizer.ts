@@ -1,15 +1,37 @@
 import { createHash } from 'node:crypto';
 
-export type CanonicalUrlResult =
-  | { ok: true; url: string }
-  | { ok: false; reason: 'INVALID_URL' | 'UNSUPPORTED_SCHEME' | 'TOO_LONG'; message: string };
+export type CanonicalUrlResult = { ok: true; url: string } | { ok: false; reason: 'INVALID_URL' | 'UNSUPPORTED_SCHEME' | 'TOO_LONG'; message: string };
 
 export const MAX_URL_LENGTH = 2048;
 
 /** Query parameters that track the sharer, not the content. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'igshid', 'igsh', 'si', 'mc_cid', 'mc_eid', 'ref', 'ref_src', 'ref_url',
-  '_ga', 'zarsrc', 'zarsid', 'mibextid', 'rdid', 'share_id', 'sharer_id', '_r', '_t', 'is_from_webapp', 'sender_device', 'feature', 'pp',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'yclid',
+  'igshid',
+  'igsh',
+  'si',
+  'mc_cid',
+  'mc_eid',
+  'ref',
+  'ref_src',
+  'ref_url',
+  '_ga',
+  'zarsrc',
+  'zarsid',
+  'mibextid',
+  'rdid',
+  'share_id',
+  'sharer_id',
+  '_r',
+  '_t',
+  'is_from_webapp',
+  'sender_device',
+  'feature',
+  'pp',
 ]);
 const TRACKING_PREFIXES = ['utm_', '__cft__', '__tn__', 'hc_', 'share_'];
 /** Host labels that serve the same page as the bare host. */

@@ -73,7 +73,15 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
         ...env.serviceConfig('notification'),
         outboxRelayEnabled: true,
         agencyFeedStream: feedStream(),
-        dispatch: { ...DEFAULT_DISPATCH_SETTINGS, smtpUrl: smtp.url, webhookTimeoutMs: 2_000, maxAttempts: 3, retryBaseMs: 100, retryMaxMs: 400, pollIntervalMs: 50 },
+        dispatch: {
+          ...DEFAULT_DISPATCH_SETTINGS,
+          smtpUrl: smtp.url,
+          webhookTimeoutMs: 2_000,
+          maxAttempts: 3,
+          retryBaseMs: 100,
+          retryMaxMs: 400,
+          pollIntervalMs: 50,
+        },
       },
       false,
     );
@@ -131,15 +139,35 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
   }
 
   async function subscribeWebhook(user: TestUser, path: string, eventTypes?: string[]): Promise<CreateSubscriptionResponse> {
-    return call<CreateSubscriptionResponse>(user, RpcSubjects.notification.subscriptionCreate, { channel: 'WEBHOOK', target: `${hookBase}${path}`, ...(eventTypes ? { eventTypes } : {}) });
+    return call<CreateSubscriptionResponse>(user, RpcSubjects.notification.subscriptionCreate, {
+      channel: 'WEBHOOK',
+      target: `${hookBase}${path}`,
+      ...(eventTypes ? { eventTypes } : {}),
+    });
   }
 
   it('validates subscriptions with stable codes and keeps each agency to its own', async () => {
-    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'WEBHOOK', target: 'http://hooks.example.vn/x' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'target' });
-    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'EMAIL', target: 'not-an-address' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'target' });
-    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'SMS', target: '0912345678' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'channel' });
-    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'EMAIL', target: 'a@ca.gov.vn', eventTypes: ['evt.intake.case.deleted'] }))).toEqual({ code: 'BAD_USER_INPUT', field: 'eventTypes' });
-    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { agencyCode: 'BTG', channel: 'EMAIL', target: 'a@btg.gov.vn' }))).toEqual({ code: 'FORBIDDEN', field: 'agencyCode' });
+    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'WEBHOOK', target: 'http://hooks.example.vn/x' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'target',
+    });
+    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'EMAIL', target: 'not-an-address' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'target',
+    });
+    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'SMS', target: '0912345678' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'channel',
+    });
+    expect(
+      await failure(
+        call(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'EMAIL', target: 'a@ca.gov.vn', eventTypes: ['evt.intake.case.deleted'] }),
+      ),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'eventTypes' });
+    expect(await failure(call(CA, RpcSubjects.notification.subscriptionCreate, { agencyCode: 'BTG', channel: 'EMAIL', target: 'a@btg.gov.vn' }))).toEqual({
+      code: 'FORBIDDEN',
+      field: 'agencyCode',
+    });
     expect((await failure(call(LEADER, RpcSubjects.notification.subscriptionCreate, { channel: 'EMAIL', target: 'a@vp.gov.vn' }))).code).toBe('FORBIDDEN');
     expect(await failure(call(CA, RpcSubjects.notification.subscriptionList, { agencyCode: 'BTG' }))).toEqual({ code: 'FORBIDDEN', field: 'agencyCode' });
 
@@ -152,13 +180,19 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
     const revoked = await call<SubscriptionDto>(SYT, RpcSubjects.notification.subscriptionRevoke, { id: created.subscription.id });
     expect(revoked).toMatchObject({ active: false, revokedAt: expect.any(String) });
     expect((await failure(call(SYT, RpcSubjects.notification.subscriptionRevoke, { id: created.subscription.id }))).code).toBe('INVALID_STATE');
-    const audit = (await db.query(`SELECT action, summary::text AS summary FROM audit_log WHERE target_id = 'SYT' ORDER BY seq`)).rows as { action: string; summary: string }[];
+    const audit = (await db.query(`SELECT action, summary::text AS summary FROM audit_log WHERE target_id = 'SYT' ORDER BY seq`)).rows as {
+      action: string;
+      summary: string;
+    }[];
     expect(audit.map((a) => a.action)).toEqual(['notification-subscription.created', 'notification-subscription.revoked']);
     expect(audit.map((a) => a.summary).join('')).not.toContain(created.secret!);
   });
 
   it('e-mails a visible case event to the SMTP sink with the Vietnamese subject and nothing of the report', async () => {
-    const created = await call<CreateSubscriptionResponse>(CA, RpcSubjects.notification.subscriptionCreate, { channel: 'EMAIL', target: 'TrucBan@CA.QuangBinh.gov.vn' });
+    const created = await call<CreateSubscriptionResponse>(CA, RpcSubjects.notification.subscriptionCreate, {
+      channel: 'EMAIL',
+      target: 'TrucBan@CA.QuangBinh.gov.vn',
+    });
     expect(created.secret).toBeNull();
     expect(created.subscription.target).toBe('trucban@ca.quangbinh.gov.vn');
     const event = await publishCaseOpened(['STTTT', 'CA']);
@@ -262,7 +296,12 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
     const jsm = await jetstreamManager(nc);
     const seen = async (agency: string) => {
       const durable = `t_${agency}_${randomUUID().slice(0, 8)}`;
-      await jsm.consumers.add(feedStream(), { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: `${env.subjectPrefix}agency.${agency}.>` });
+      await jsm.consumers.add(feedStream(), {
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: `${env.subjectPrefix}agency.${agency}.>`,
+      });
       const consumer = await js.consumers.get(feedStream(), durable);
       const copies: { subject: string; payload: NotificationPayload }[] = [];
       const info = await consumer.info();
@@ -294,7 +333,9 @@ function decodeMimeHeader(value: string): string {
   return value
     .replace(/\r?\n[ \t]+/g, ' ')
     .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_, encoding: string, text: string) => (encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQ(text)));
+    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQ(text),
+    );
 }
 
 /** RFC 2047 "Q" encoding, as nodemailer may use for a subject. */

@@ -59,9 +59,11 @@ export function notificationConfigFromEnv(environment: NodeJS.ProcessEnv = proce
   });
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(env.AGENCY_FEED_STREAM)) throw new Error('AGENCY_FEED_STREAM must be a JetStream stream name');
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) throw new Error('SMTP_URL must start with smtp:// or smtps://');
-  if (!Number.isInteger(env.NOTIFY_MAX_ATTEMPTS) || env.NOTIFY_MAX_ATTEMPTS < 1 || env.NOTIFY_MAX_ATTEMPTS > 50) throw new Error('NOTIFY_MAX_ATTEMPTS must be an integer from 1 to 50');
+  if (!Number.isInteger(env.NOTIFY_MAX_ATTEMPTS) || env.NOTIFY_MAX_ATTEMPTS < 1 || env.NOTIFY_MAX_ATTEMPTS > 50)
+    throw new Error('NOTIFY_MAX_ATTEMPTS must be an integer from 1 to 50');
   if (env.WEBHOOK_TIMEOUT_MS < 100) throw new Error('WEBHOOK_TIMEOUT_MS must be at least 100');
-  if (env.NOTIFY_RETRY_BASE_MS < 10 || env.NOTIFY_RETRY_MAX_MS < env.NOTIFY_RETRY_BASE_MS) throw new Error('NOTIFY_RETRY_BASE_MS must be at least 10 and NOTIFY_RETRY_MAX_MS at least NOTIFY_RETRY_BASE_MS');
+  if (env.NOTIFY_RETRY_BASE_MS < 10 || env.NOTIFY_RETRY_MAX_MS < env.NOTIFY_RETRY_BASE_MS)
+    throw new Error('NOTIFY_RETRY_BASE_MS must be at least 10 and NOTIFY_RETRY_MAX_MS at least NOTIFY_RETRY_BASE_MS');
   if (env.NOTIFY_POLL_MS < 20) throw new Error('NOTIFY_POLL_MS must be at least 20');
   return {
     ...baseServiceConfigFromEnv('notification', env),

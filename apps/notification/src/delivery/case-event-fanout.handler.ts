@@ -23,7 +23,9 @@ export class CaseEventFanoutHandler implements DomainEventHandler {
   ) {}
 
   async handle(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    const agencies = [...new Set((Array.isArray(envelope.visibleTo) ? envelope.visibleTo : []).filter((code) => typeof code === 'string' && REFERENCE_CODE_PATTERN.test(code)))];
+    const agencies = [
+      ...new Set((Array.isArray(envelope.visibleTo) ? envelope.visibleTo : []).filter((code) => typeof code === 'string' && REFERENCE_CODE_PATTERN.test(code))),
+    ];
     if (agencies.length === 0) return;
     const candidates = await this.subscriptions.activeForAgencies(manager, agencies);
     const owed: NewDelivery[] = candidates
@@ -37,7 +39,10 @@ export class CaseEventFanoutHandler implements DomainEventHandler {
         payload: toNotificationPayload(envelope, row.agency_code),
       }));
     await this.deliveries.insertMany(manager, owed);
-    await appendAgencyFeedCopies(manager, agencies.map((agencyCode) => toNotificationPayload(envelope, agencyCode)));
+    await appendAgencyFeedCopies(
+      manager,
+      agencies.map((agencyCode) => toNotificationPayload(envelope, agencyCode)),
+    );
     for (const delivery of owed) deliveriesCreated().inc({ channel: candidates.find((c) => c.id === delivery.subscriptionId)!.channel });
   }
 }

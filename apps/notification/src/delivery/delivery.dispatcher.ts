@@ -77,15 +77,25 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     if (result.ok) {
       outcome = { kind: 'delivered', statusCode: result.statusCode };
     } else {
-      const decision = afterFailure(row.attempts + 1, { maxAttempts: this.settings.maxAttempts, baseMs: this.settings.retryBaseMs, maxMs: this.settings.retryMaxMs });
+      const decision = afterFailure(row.attempts + 1, {
+        maxAttempts: this.settings.maxAttempts,
+        baseMs: this.settings.retryBaseMs,
+        maxMs: this.settings.retryMaxMs,
+      });
       const error = result.error ?? 'failed';
-      outcome = decision.dead ? { kind: 'dead', error, statusCode: result.statusCode } : { kind: 'retry', error, statusCode: result.statusCode, delayMs: decision.delayMs };
+      outcome = decision.dead
+        ? { kind: 'dead', error, statusCode: result.statusCode }
+        : { kind: 'retry', error, statusCode: result.statusCode, delayMs: decision.delayMs };
     }
     const recorded = await this.deliveries.recordAttempt(row.id, row.attempts, outcome);
     deliveryAttempts().inc({ channel: row.channel, outcome: outcome.kind });
     // Logs name the delivery, never the secret or the body.
-    if (outcome.kind === 'dead') this.logger.warn(`Delivery ${row.id} (${row.channel}, ${row.agency_code}) is dead after ${row.attempts + 1} attempts: ${outcome.error}`);
-    else if (outcome.kind === 'retry') this.logger.log(`Delivery ${row.id} (${row.channel}, ${row.agency_code}) attempt ${row.attempts + 1} failed (${outcome.error}); retry in ${Math.round(outcome.delayMs / 1000)} s`);
+    if (outcome.kind === 'dead')
+      this.logger.warn(`Delivery ${row.id} (${row.channel}, ${row.agency_code}) is dead after ${row.attempts + 1} attempts: ${outcome.error}`);
+    else if (outcome.kind === 'retry')
+      this.logger.log(
+        `Delivery ${row.id} (${row.channel}, ${row.agency_code}) attempt ${row.attempts + 1} failed (${outcome.error}); retry in ${Math.round(outcome.delayMs / 1000)} s`,
+      );
     if (!recorded) this.logger.warn(`Delivery ${row.id} changed while it was being sent; its outcome was not recorded`);
   }
 

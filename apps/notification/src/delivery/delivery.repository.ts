@@ -114,9 +114,18 @@ export class DeliveryRepository {
   }
 
   /** Deliveries being retried (FAILED) or given up (DEAD) of an agency, newest first. */
-  async listFailed(agencyCode: string, filter: FailedDeliveryFilter | undefined, first: number, after: { createdAt: string; id: string } | null): Promise<DeliveryRow[]> {
+  async listFailed(
+    agencyCode: string,
+    filter: FailedDeliveryFilter | undefined,
+    first: number,
+    after: { createdAt: string; id: string } | null,
+  ): Promise<DeliveryRow[]> {
     const condition =
-      filter === 'DEAD' ? `d.status = 'DEAD'` : filter === 'FAILED' ? `d.status = 'PENDING' AND d.attempts > 0` : `(d.status = 'DEAD' OR (d.status = 'PENDING' AND d.attempts > 0))`;
+      filter === 'DEAD'
+        ? `d.status = 'DEAD'`
+        : filter === 'FAILED'
+          ? `d.status = 'PENDING' AND d.attempts > 0`
+          : `(d.status = 'DEAD' OR (d.status = 'PENDING' AND d.attempts > 0))`;
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM delivery d JOIN subscription s ON s.id = d.subscription_id
         WHERE d.agency_code = $1 AND ${condition}
@@ -137,7 +146,10 @@ export class DeliveryRepository {
 
   /** A dead delivery starts again from its first attempt, now. */
   async requeue(manager: EntityManager, id: string): Promise<DeliveryRow> {
-    await manager.query(`UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL, last_status_code = NULL, updated_at = now() WHERE id = $1`, [id]);
+    await manager.query(
+      `UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL, last_status_code = NULL, updated_at = now() WHERE id = $1`,
+      [id],
+    );
     return (await this.lockById(manager, id))!;
   }
 }

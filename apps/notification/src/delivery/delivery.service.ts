@@ -12,7 +12,8 @@ function encodeCursor(row: DeliveryRow): string {
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) throw NotificationError.badInput('after', 'after is not a cursor of this list');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id))
+    throw NotificationError.badInput('after', 'after is not a cursor of this list');
   return { createdAt, id };
 }
 
@@ -29,7 +30,11 @@ export class DeliveryService {
     const after = request.after ? decodeCursor(request.after) : null;
     const rows = await this.deliveries.listFailed(agencyCode, request.status, request.first, after);
     const page = rows.slice(0, request.first);
-    return { nodes: page.map(toDeliveryDto), endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!) : null, hasNextPage: rows.length > request.first };
+    return {
+      nodes: page.map(toDeliveryDto),
+      endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!) : null,
+      hasNextPage: rows.length > request.first,
+    };
   }
 
   /** Puts a dead delivery back in the queue (audited); its next attempt is now. */

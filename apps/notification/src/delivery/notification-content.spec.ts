@@ -11,7 +11,13 @@ describe('notification content', () => {
   it('carries the case number and status of a case, never its reports, excerpts or notes', () => {
     const opened = envelope(EventSubjects.intake.caseOpened, {
       reportId: 'r1',
-      case: { id: CASE_ID, number: 'QB-2026-000123', status: 'OPEN', severity: 'HIGH', reports: [{ excerpt: 'Khẩn cấp: đập thủy điện đã vỡ', note: 'ghi chú nội bộ', url: 'https://fb.com/x' }] },
+      case: {
+        id: CASE_ID,
+        number: 'QB-2026-000123',
+        status: 'OPEN',
+        severity: 'HIGH',
+        reports: [{ excerpt: 'Khẩn cấp: đập thủy điện đã vỡ', note: 'ghi chú nội bộ', url: 'https://fb.com/x' }],
+      },
     });
     const payload = toNotificationPayload(opened, 'CA');
     expect(payload).toEqual({
@@ -32,17 +38,35 @@ describe('notification content', () => {
   });
 
   it('writes the Vietnamese subject line', () => {
-    expect(emailSubject(toNotificationPayload(envelope(EventSubjects.intake.caseOpened, { case: { id: CASE_ID, number: 'QB-2026-000123', status: 'OPEN' } }), 'CA'))).toBe(
-      '[Phối Hợp] Vụ việc QB-2026-000123: đã mở',
+    expect(
+      emailSubject(toNotificationPayload(envelope(EventSubjects.intake.caseOpened, { case: { id: CASE_ID, number: 'QB-2026-000123', status: 'OPEN' } }), 'CA')),
+    ).toBe('[Phối Hợp] Vụ việc QB-2026-000123: đã mở');
+    const closed = toNotificationPayload(
+      envelope(EventSubjects.intake.caseStatusChanged, {
+        caseId: CASE_ID,
+        caseNumber: 'QB-2026-000123',
+        from: 'ACTING',
+        to: 'CLOSED',
+        severity: 'LOW',
+        reason: 'lý do nội bộ',
+      }),
+      'CA',
     );
-    const closed = toNotificationPayload(envelope(EventSubjects.intake.caseStatusChanged, { caseId: CASE_ID, caseNumber: 'QB-2026-000123', from: 'ACTING', to: 'CLOSED', severity: 'LOW', reason: 'lý do nội bộ' }), 'CA');
     expect(emailSubject(closed)).toBe('[Phối Hợp] Vụ việc QB-2026-000123: chuyển trạng thái: đã đóng');
     expect(closed.previousStatus).toBe('ACTING');
     expect(JSON.stringify(closed)).not.toContain('lý do');
   });
 
   it('drops values that are not the identifiers they claim to be', () => {
-    const odd = toNotificationPayload(envelope(EventSubjects.consultation.resolved, { caseId: 'not-a-uuid', caseNumber: 'Bài viết của nhà báo X', consultationId: CASE_ID, summary: 'kết luận nội bộ' }), 'STTTT');
+    const odd = toNotificationPayload(
+      envelope(EventSubjects.consultation.resolved, {
+        caseId: 'not-a-uuid',
+        caseNumber: 'Bài viết của nhà báo X',
+        consultationId: CASE_ID,
+        summary: 'kết luận nội bộ',
+      }),
+      'STTTT',
+    );
     expect(odd.caseId).toBeNull();
     expect(odd.caseNumber).toBeNull();
     expect(odd.consultationId).toBe(CASE_ID);

@@ -47,7 +47,8 @@ function record(value: unknown): Record<string, unknown> {
 export function toNotificationPayload(envelope: EventEnvelope, agencyCode: string): NotificationPayload {
   const data = record(envelope.data);
   const nestedCase = record(data['case']);
-  const caseId = pick(data['caseId'], UUID) ?? pick(nestedCase['id'], UUID) ?? (envelope.type.startsWith('evt.intake.case.') ? pick(envelope.aggregateId, UUID) : null);
+  const caseId =
+    pick(data['caseId'], UUID) ?? pick(nestedCase['id'], UUID) ?? (envelope.type.startsWith('evt.intake.case.') ? pick(envelope.aggregateId, UUID) : null);
   const status = pick(data['to'], CODE) ?? pick(nestedCase['status'], CODE);
   return {
     eventId: envelope.id,

@@ -20,7 +20,14 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
  * body, compare in constant time, and refuse stale timestamps so that a captured request cannot be
  * replayed later.
  */
-export function verifyWebhook(secret: string, timestamp: string, body: string, signature: string, nowSeconds = Math.floor(Date.now() / 1000), toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  timestamp: string,
+  body: string,
+  signature: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+  toleranceSeconds = 300,
+): boolean {
   const seconds = Number(timestamp);
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowSeconds - seconds) > toleranceSeconds) return false;
   const expected = Buffer.from(signWebhook(secret, timestamp, body));

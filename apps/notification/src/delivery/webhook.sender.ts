@@ -32,7 +32,10 @@ export class WebhookSender {
       return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
     } catch (error) {
       const name = (error as Error)?.name;
-      const reason = name === 'TimeoutError' ? `timed out after ${this.timeoutMs} ms` : String((error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.message ?? error);
+      const reason =
+        name === 'TimeoutError'
+          ? `timed out after ${this.timeoutMs} ms`
+          : String((error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.message ?? error);
       return { ok: false, statusCode: null, error: `Webhook: ${reason}` };
     }
   }

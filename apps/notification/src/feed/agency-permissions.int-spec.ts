@@ -62,7 +62,12 @@ describe('agency NATS permissions (a throwaway nats-server with the documented c
     await jsm.streams.add({ name: 'AGENCY_FEED', subjects: ['agency.>'] });
     await jsm.streams.add({ name: 'EVENTS', subjects: ['evt.>'] });
     for (const code of ['CA', 'BTG']) {
-      await jsm.consumers.add('AGENCY_FEED', { durable_name: `agency_${code}`, filter_subject: `agency.${code}.>`, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+      await jsm.consumers.add('AGENCY_FEED', {
+        durable_name: `agency_${code}`,
+        filter_subject: `agency.${code}.>`,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+      });
     }
     const js = jetstream(services);
     await js.publish('agency.CA.evt.intake.case.opened', JSON.stringify({ agencyCode: 'CA', caseNumber: 'QB-2026-000001' }));
@@ -110,7 +115,9 @@ describe('agency NATS permissions (a throwaway nats-server with the documented c
     await expect(js.consumers.get('AGENCY_FEED', 'agency_BTG')).rejects.toThrow();
     // Nor may it create a consumer of its own choosing (e.g. one filtered on another agency).
     const jsm = await jetstreamManager(agency, { checkAPI: false });
-    await expect(jsm.consumers.add('AGENCY_FEED', { durable_name: 'sneaky', filter_subject: 'agency.BTG.>', ack_policy: AckPolicy.Explicit })).rejects.toThrow();
+    await expect(
+      jsm.consumers.add('AGENCY_FEED', { durable_name: 'sneaky', filter_subject: 'agency.BTG.>', ack_policy: AckPolicy.Explicit }),
+    ).rejects.toThrow();
     const info = await (await jetstreamManager(services)).consumers.info('AGENCY_FEED', 'agency_BTG');
     expect(info.num_pending).toBe(1);
   });

@@ -40,7 +40,9 @@ export class NotificationInitial1764300002000 implements MigrationInterface {
         UNIQUE (subscription_id, event_id)
       )`);
     await runner.query(`CREATE INDEX delivery_due_idx ON delivery (next_attempt_at) WHERE status = 'PENDING'`);
-    await runner.query(`CREATE INDEX delivery_failed_idx ON delivery (agency_code, created_at DESC, id DESC) WHERE status = 'DEAD' OR (status = 'PENDING' AND attempts > 0)`);
+    await runner.query(
+      `CREATE INDEX delivery_failed_idx ON delivery (agency_code, created_at DESC, id DESC) WHERE status = 'DEAD' OR (status = 'PENDING' AND attempts > 0)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -9,7 +9,9 @@ describe('subscription rules', () => {
     expect(subscriptionMatches({ agencyCode: 'BTG', active: true, eventTypes: [] }, event)).toBe(false);
     expect(subscriptionMatches({ agencyCode: 'BTG', active: true, eventTypes: [EventSubjects.intake.caseOpened] }, event)).toBe(false);
     expect(subscriptionMatches({ agencyCode: 'CA', active: true, eventTypes: [] }, { type: event.type, visibleTo: [] })).toBe(false);
-    expect(subscriptionMatches({ agencyCode: 'CA', active: true, eventTypes: [] }, { type: event.type, visibleTo: undefined as unknown as string[] })).toBe(false);
+    expect(subscriptionMatches({ agencyCode: 'CA', active: true, eventTypes: [] }, { type: event.type, visibleTo: undefined as unknown as string[] })).toBe(
+      false,
+    );
   });
 
   it('applies the filter and the active flag', () => {

@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateSubscriptionRequest, RpcSubjects, SubscriptionListRequest, SubscriptionRevokeRequest, type CreateSubscriptionResponse, type SubscriptionDto, type Actor } from '@phoi-hop/contracts';
+import {
+  CreateSubscriptionRequest,
+  RpcSubjects,
+  SubscriptionListRequest,
+  SubscriptionRevokeRequest,
+  type CreateSubscriptionResponse,
+  type SubscriptionDto,
+  type Actor,
+} from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { SubscriptionService } from './subscription.service';
 

@@ -52,7 +52,15 @@ export class SubscriptionRepository {
       manager,
       `INSERT INTO subscription (id, agency_code, channel, target, event_types, secret, created_by)
        VALUES ($1, $2, $3, $4, $5::text[], $6, $7) RETURNING ${COLUMNS}`,
-      [subscription.id, subscription.agencyCode, subscription.channel, subscription.target, subscription.eventTypes, subscription.secret, subscription.createdBy],
+      [
+        subscription.id,
+        subscription.agencyCode,
+        subscription.channel,
+        subscription.target,
+        subscription.eventTypes,
+        subscription.secret,
+        subscription.createdBy,
+      ],
     );
     return row!;
   }

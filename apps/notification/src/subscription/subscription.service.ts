@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RpcSubjects, type Actor, type AgencyDto, type CreateSubscriptionRequest, type CreateSubscriptionResponse, type SubscriptionDto } from '@phoi-hop/contracts';
+import {
+  RpcSubjects,
+  type Actor,
+  type AgencyDto,
+  type CreateSubscriptionRequest,
+  type CreateSubscriptionResponse,
+  type SubscriptionDto,
+} from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { appendAudit, findIdempotentAnswer, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
 import { newWebhookSecret } from '../delivery/webhook-signature';
@@ -36,7 +43,15 @@ export class SubscriptionService {
     if (agencyCode !== actor.agencyCode) await this.requireKnownAgency(agencyCode);
     const secret = request.channel === 'WEBHOOK' ? newWebhookSecret() : null;
     const answer = await runIdempotent(this.dataSource, idempotency, async (manager) => {
-      const created = await this.subscriptions.insert(manager, { id: randomUUID(), agencyCode, channel: request.channel, target, eventTypes, secret, createdBy: actor.userId });
+      const created = await this.subscriptions.insert(manager, {
+        id: randomUUID(),
+        agencyCode,
+        channel: request.channel,
+        target,
+        eventTypes,
+        secret,
+        createdBy: actor.userId,
+      });
       await appendAudit(manager, {
         actor,
         action: 'notification-subscription.created',

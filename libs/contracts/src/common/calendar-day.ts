@@ -9,5 +9,11 @@ export function isCalendarDay(value: unknown): value is string {
 
 /** A day field (due date, effective date): a real calendar day, so that no database refuses it later. */
 export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isCalendarDay', validator: { validate: (value) => isCalendarDay(value), defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD` } }, options);
+  return ValidateBy(
+    {
+      name: 'isCalendarDay',
+      validator: { validate: (value) => isCalendarDay(value), defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD` },
+    },
+    options,
+  );
 }

@@ -5,11 +5,25 @@ import { LANGUAGE_LABELS, Languages, type Label } from './labels';
 import { ConsultationModes, ConsultationStatuses, OpinionPositions } from '../consultation/consultation.dto';
 import { CONSULTATION_MODE_LABELS, CONSULTATION_STATUS_LABELS, OPINION_POSITION_LABELS } from '../consultation/consultation.labels';
 import { Findings, HandlingActionStatuses, HandlingActionTypes, Platforms, RemovalOutcomes } from '../decision/decision.dto';
-import { FINDING_LABELS, HANDLING_ACTION_STATUS_LABELS, HANDLING_ACTION_TYPE_LABELS, PLATFORM_LABELS, REMOVAL_OUTCOME_LABELS } from '../decision/decision.labels';
+import {
+  FINDING_LABELS,
+  HANDLING_ACTION_STATUS_LABELS,
+  HANDLING_ACTION_TYPE_LABELS,
+  PLATFORM_LABELS,
+  REMOVAL_OUTCOME_LABELS,
+} from '../decision/decision.labels';
 import { AgencyKinds, LocalityKinds, ReferenceKinds, RoutingReasons } from '../directory/directory.dto';
 import { AGENCY_KIND_LABELS, LOCALITY_KIND_LABELS, REFERENCE_KIND_LABELS, ROUTING_REASON_LABELS, USER_CHANGE_LABELS } from '../directory/directory.labels';
 import { UserChanges } from '../directory/identity.dto';
-import { CaseAccessReasons, CaseActions, CaseDeadlineKinds, CaseStatuses, CaseTransitionCommands, SeverityRaiseReasons, ViewerAccesses } from '../intake/intake.dto';
+import {
+  CaseAccessReasons,
+  CaseActions,
+  CaseDeadlineKinds,
+  CaseStatuses,
+  CaseTransitionCommands,
+  SeverityRaiseReasons,
+  ViewerAccesses,
+} from '../intake/intake.dto';
 import {
   CASE_ACCESS_REASON_LABELS,
   CASE_ACTION_LABELS,
@@ -21,7 +35,16 @@ import {
   WORK_ITEM_KIND_LABELS,
 } from '../intake/intake.labels';
 import { WorkItemKinds } from '../intake/work-queue.dto';
-import { EvidenceKinds, EvidencePartRoles, IntegrityStatuses, PoliceOutcomeCategories, PoliceReferralStatuses, PublicSourceKinds, ScreenshotStatuses, SourcePlatforms } from '../evidence/evidence.dto';
+import {
+  EvidenceKinds,
+  EvidencePartRoles,
+  IntegrityStatuses,
+  PoliceOutcomeCategories,
+  PoliceReferralStatuses,
+  PublicSourceKinds,
+  ScreenshotStatuses,
+  SourcePlatforms,
+} from '../evidence/evidence.dto';
 import {
   EVIDENCE_KIND_LABELS,
   EVIDENCE_PART_ROLE_LABELS,

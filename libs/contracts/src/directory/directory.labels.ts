@@ -46,5 +46,8 @@ export const ROUTING_REASON_LABELS = {
   NO_KEYWORD: { vi: 'Nội dung không nêu từ nào trong: {listed}', en: 'The text names none of: {listed}' },
   NO_LOCALITY: { vi: 'Vụ việc chưa có địa bàn', en: 'The case has no locality' },
   NO_SECTOR: { vi: 'Vụ việc chưa có lĩnh vực', en: 'The case has no sector' },
-  AGENCY_NOT_VALID: { vi: 'Cơ quan {agency} không còn hoạt động ngày {day} và không có cơ quan kế thừa', en: 'Agency {agency} is not valid on {day} and has no valid successor' },
+  AGENCY_NOT_VALID: {
+    vi: 'Cơ quan {agency} không còn hoạt động ngày {day} và không có cơ quan kế thừa',
+    en: 'Agency {agency} is not valid on {day} and has no valid successor',
+  },
 } as const satisfies LabelsOf<RoutingReason>;

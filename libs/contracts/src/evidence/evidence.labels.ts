@@ -1,5 +1,14 @@
 import type { LabelsOf } from '../common/labels';
-import type { EvidenceKind, EvidencePartRole, IntegrityStatus, PoliceOutcomeCategory, PoliceReferralStatus, PublicSourceKind, ScreenshotStatus, SourcePlatform } from './evidence.dto';
+import type {
+  EvidenceKind,
+  EvidencePartRole,
+  IntegrityStatus,
+  PoliceOutcomeCategory,
+  PoliceReferralStatus,
+  PublicSourceKind,
+  ScreenshotStatus,
+  SourcePlatform,
+} from './evidence.dto';
 
 export const EVIDENCE_KIND_LABELS = {
   WEB_CAPTURE: { vi: 'Trang web được thu giữ', en: 'Captured web page' },

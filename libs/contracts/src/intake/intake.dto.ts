@@ -336,7 +336,6 @@ export interface ReportAttachedEvent {
   similarity: number;
 }
 
-
 /** Commands available through `intake.case.transition` (decisions, merges and splits have subjects of their own). */
 export const CaseTransitionCommands = ['TRIAGE', 'DISMISS', 'REOPEN', 'CLOSE'] as const;
 export type CaseTransitionCommand = (typeof CaseTransitionCommands)[number];

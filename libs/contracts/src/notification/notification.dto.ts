@@ -83,7 +83,6 @@ export class DeliveryListRequest extends PageRequest {
   @IsOptional()
   @IsIn(FailedDeliveryFilters, { message: 'status must be FAILED or DEAD' })
   status?: FailedDeliveryFilter;
-
 }
 
 export interface DeliveryDto {

@@ -34,7 +34,15 @@ describe('tamper-evident audit log (real Postgres)', () => {
   it('chains entries written concurrently, in commit order, and verifies them', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        dataSource.transaction((manager) => appendAudit(manager, { actor, action: 'case.opened', targetType: 'case', targetId: `case-${i}`, summary: { number: `QB-2026-${i}`, nested: { b: 1, a: [i] } } })),
+        dataSource.transaction((manager) =>
+          appendAudit(manager, {
+            actor,
+            action: 'case.opened',
+            targetType: 'case',
+            targetId: `case-${i}`,
+            summary: { number: `QB-2026-${i}`, nested: { b: 1, a: [i] } },
+          }),
+        ),
       ),
     );
     // A rolled-back change leaves no entry and no gap.
@@ -54,11 +62,19 @@ describe('tamper-evident audit log (real Postgres)', () => {
       dataSource.transaction((manager) =>
         appendAuditEntries(
           manager,
-          Array.from({ length: 5 }, (_, i) => ({ actor: { userId: `u-${b}-${i}`, agencyCode: 'CA' }, action: 'report.attached', targetType: 'case', targetId: `batch-${b}-${i}`, traceId: `trace-${b}-${i}` })),
+          Array.from({ length: 5 }, (_, i) => ({
+            actor: { userId: `u-${b}-${i}`, agencyCode: 'CA' },
+            action: 'report.attached',
+            targetType: 'case',
+            targetId: `batch-${b}-${i}`,
+            traceId: `trace-${b}-${i}`,
+          })),
         ),
       ),
     );
-    const singles = Array.from({ length: 3 }, (_, i) => dataSource.transaction((manager) => appendAudit(manager, { actor, action: 'case.opened', targetType: 'case', targetId: `single-${i}` })));
+    const singles = Array.from({ length: 3 }, (_, i) =>
+      dataSource.transaction((manager) => appendAudit(manager, { actor, action: 'case.opened', targetType: 'case', targetId: `single-${i}` })),
+    );
     const written = await Promise.all(batches);
     await Promise.all(singles);
     // Each batch's entries are consecutive and in the order given.

@@ -48,7 +48,12 @@ export async function verifyAuditChain(db: Queryable, schema: string): Promise<A
     }
   }
   if (head && (lastSeq !== expectedSeq - 1 || head['last_hash'] !== previousHash)) {
-    return { schema, ok: false, checked, broken: { seq: expectedSeq, id: '', reason: `chain head points to ${String(lastSeq)} but the log ends at ${expectedSeq - 1}: entries were removed` } };
+    return {
+      schema,
+      ok: false,
+      checked,
+      broken: { seq: expectedSeq, id: '', reason: `chain head points to ${String(lastSeq)} but the log ends at ${expectedSeq - 1}: entries were removed` },
+    };
   }
   return { schema, ok: true, checked };
 }

@@ -83,7 +83,9 @@ export function addAuditEntries(batch: SqlBatch, head: AuditHead, inputs: AuditE
     written.push({ ...entry, hash });
     prevHash = hash;
   }
-  batch.add(`INSERT INTO audit_log (seq, id, at, actor_user_id, actor_agency, action, target_type, target_id, summary, trace_id, prev_hash, hash) VALUES ${rows.join(', ')}`);
+  batch.add(
+    `INSERT INTO audit_log (seq, id, at, actor_user_id, actor_agency, action, target_type, target_id, summary, trace_id, prev_hash, hash) VALUES ${rows.join(', ')}`,
+  );
   batch.add(`UPDATE audit_head SET last_seq = ${batch.param(seq, 'bigint')}, last_hash = ${batch.param(prevHash, 'text')} WHERE id = 1`);
   return written;
 }

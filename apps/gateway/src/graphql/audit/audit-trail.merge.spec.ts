@@ -4,14 +4,33 @@ import { decodeAuditCursor, encodeAuditCursor, mergeAuditPages } from './audit-t
 type Source = 'intake' | 'directory';
 
 function entry(service: Source, seq: number, at: string): AuditEntryDto {
-  return { service, seq, id: `${service}-${seq}`, at, actorUserId: null, actorAgency: null, action: 'x', targetType: 'case', targetId: 't', summary: {}, traceId: null, hash: 'h' };
+  return {
+    service,
+    seq,
+    id: `${service}-${seq}`,
+    at,
+    actorUserId: null,
+    actorAgency: null,
+    action: 'x',
+    targetType: 'case',
+    targetId: 't',
+    summary: {},
+    traceId: null,
+    hash: 'h',
+  };
 }
 
 describe(mergeAuditPages.name, () => {
   it('merges the chains newest first and takes only the first entries', () => {
     const pages = [
-      { source: 'intake' as const, page: { entries: [entry('intake', 9, '2026-01-01T10:00:03Z'), entry('intake', 8, '2026-01-01T10:00:01Z')], hasMore: false } },
-      { source: 'directory' as const, page: { entries: [entry('directory', 5, '2026-01-01T10:00:02Z'), entry('directory', 4, '2026-01-01T10:00:00Z')], hasMore: false } },
+      {
+        source: 'intake' as const,
+        page: { entries: [entry('intake', 9, '2026-01-01T10:00:03Z'), entry('intake', 8, '2026-01-01T10:00:01Z')], hasMore: false },
+      },
+      {
+        source: 'directory' as const,
+        page: { entries: [entry('directory', 5, '2026-01-01T10:00:02Z'), entry('directory', 4, '2026-01-01T10:00:00Z')], hasMore: false },
+      },
     ];
     const result = mergeAuditPages<Source>(pages, {}, 3);
     expect(result.entries.map((e) => e.entry.id)).toEqual(['intake-9', 'directory-5', 'intake-8']);
@@ -57,10 +76,12 @@ describe(decodeAuditCursor.name, () => {
     expect(decodeAuditCursor<Source>(encodeAuditCursor<Source>({ intake: 4, directory: 0 }), ['intake', 'directory'])).toEqual({ intake: 4, directory: 0 });
   });
 
-  it.each([['not base64 json', 'x%%'], ['unknown source', encodeAuditCursor({ press: 1 })], ['negative seq', encodeAuditCursor({ intake: -1 })], ['array', Buffer.from('[1]').toString('base64url')]])(
-    'refuses a cursor that is %s',
-    (_why, after) => {
-      expect(decodeAuditCursor<Source>(after, ['intake', 'directory'])).toBeNull();
-    },
-  );
+  it.each([
+    ['not base64 json', 'x%%'],
+    ['unknown source', encodeAuditCursor({ press: 1 })],
+    ['negative seq', encodeAuditCursor({ intake: -1 })],
+    ['array', Buffer.from('[1]').toString('base64url')],
+  ])('refuses a cursor that is %s', (_why, after) => {
+    expect(decodeAuditCursor<Source>(after, ['intake', 'directory'])).toBeNull();
+  });
 });

@@ -34,11 +34,19 @@ export class AuditResolver {
     const pages = await Promise.all(
       SOURCE_NAMES.filter((source) => cursor[source] !== 0).map(async (source) => ({
         source,
-        page: await this.rpc.request<AuditTrailResponse>(SOURCES[source], { targetId, first, ...(cursor[source] ? { beforeSeq: cursor[source] } : {}) }, { token }),
+        page: await this.rpc.request<AuditTrailResponse>(
+          SOURCES[source],
+          { targetId, first, ...(cursor[source] ? { beforeSeq: cursor[source] } : {}) },
+          { token },
+        ),
       })),
     );
     const merged = mergeAuditPages(pages, cursor, first);
-    return { entries: merged.entries.map(({ entry }) => toAuditEntryModel(entry)), hasNextPage: merged.hasNextPage, endCursor: merged.next ? encodeAuditCursor(merged.next) : null };
+    return {
+      entries: merged.entries.map(({ entry }) => toAuditEntryModel(entry)),
+      hasNextPage: merged.hasNextPage,
+      endCursor: merged.next ? encodeAuditCursor(merged.next) : null,
+    };
   }
 }
 

@@ -1,5 +1,14 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ROUTING_REASON_LABELS, SEVERITY_RAISE_LABELS, fillLabel, labelIn, type CaseDto, type Language, type RuleExplanationDto, type SeverityFactorDto } from '@phoi-hop/contracts';
+import {
+  ROUTING_REASON_LABELS,
+  SEVERITY_RAISE_LABELS,
+  fillLabel,
+  labelIn,
+  type CaseDto,
+  type Language,
+  type RuleExplanationDto,
+  type SeverityFactorDto,
+} from '@phoi-hop/contracts';
 import { CaseModel, SeveritySuggestionModel } from '../case/case.model';
 import type { GqlContext } from '../common/gql-context';
 import { AgencyModel } from '../directory/agency.model';
@@ -14,20 +23,24 @@ const LANGUAGE_ARG = { type: () => LanguageEnum, nullable: true, defaultValue: '
 
 @Resolver(() => CaseModel)
 export class CaseAccessResolver {
-  @ResolveField(() => [CaseAccessModel], { description: 'Every agency that may see the case, with why: lead, participant by article, reporter, assignee, informed' })
+  @ResolveField(() => [CaseAccessModel], {
+    description: 'Every agency that may see the case, with why: lead, participant by article, reporter, assignee, informed',
+  })
   access(@Parent() kase: CaseParent): CaseAccessModel[] {
     return (kase.access ?? []).map((a) => ({ agencyCode: a.agencyCode, reasons: a.reasons }));
   }
 
   @ResolveField(() => ViewerAccessEnum, {
-    description: 'FULL for the agencies responsible for the case and the leadership; REPORTER for an agency that only reported the same content: it sees its own reports and no handling details',
+    description:
+      'FULL for the agencies responsible for the case and the leadership; REPORTER for an agency that only reported the same content: it sees its own reports and no handling details',
   })
   viewerAccess(@Parent() kase: CaseParent): keyof typeof ViewerAccessEnum {
     return kase.viewerAccess ?? 'FULL';
   }
 
   @ResolveField(() => [CaseActionEnum], {
-    description: 'What the viewer may do to the case now: allowed by the case lifecycle from its status, by the policy table for the viewer’s roles, and by the action’s own condition',
+    description:
+      'What the viewer may do to the case now: allowed by the case lifecycle from its status, by the policy table for the viewer’s roles, and by the action’s own condition',
   })
   async viewerCan(@Parent() kase: CaseParent, @Context() context: GqlContext): Promise<Array<keyof typeof CaseActionEnum>> {
     const allowed = kase.viewerCan ?? [];
@@ -42,7 +55,15 @@ export class CaseAccessResolver {
 export class CaseAccessAgencyResolver {
   @ResolveField(() => AgencyModel)
   async agency(@Parent() access: CaseAccessModel, @Context() context: GqlContext): Promise<AgencyModel> {
-    return (await context.loaders.agency.load(access.agencyCode)) ?? { code: access.agencyCode, name: access.agencyCode, kind: 'UNKNOWN', validTo: null, successorCode: null };
+    return (
+      (await context.loaders.agency.load(access.agencyCode)) ?? {
+        code: access.agencyCode,
+        name: access.agencyCode,
+        kind: 'UNKNOWN',
+        validTo: null,
+        successorCode: null,
+      }
+    );
   }
 }
 

@@ -22,20 +22,30 @@ export class CaseReportsReader {
         const key = `${first}|${after ?? ''}`;
         let loader = pages.get(key);
         if (!loader) {
-          loader = new DataLoader(async (caseIds: readonly string[]) => {
-            const answer = await this.rpc.request<CaseReportsResponse>(RpcSubjects.intake.caseReports, { caseIds, first, ...(after ? { after } : {}) }, { token });
-            const byCase = new Map(answer.pages.map((page) => [page.caseId, page]));
-            return caseIds.map((id) => byCase.get(id) ?? { caseId: id, edges: [], totalCount: 0, hasNextPage: false, endCursor: null });
-          }, { maxBatchSize: 100 });
+          loader = new DataLoader(
+            async (caseIds: readonly string[]) => {
+              const answer = await this.rpc.request<CaseReportsResponse>(
+                RpcSubjects.intake.caseReports,
+                { caseIds, first, ...(after ? { after } : {}) },
+                { token },
+              );
+              const byCase = new Map(answer.pages.map((page) => [page.caseId, page]));
+              return caseIds.map((id) => byCase.get(id) ?? { caseId: id, edges: [], totalCount: 0, hasNextPage: false, endCursor: null });
+            },
+            { maxBatchSize: 100 },
+          );
           pages.set(key, loader);
         }
         return loader;
       },
-      stats: new DataLoader(async (caseIds: readonly string[]) => {
-        const answer = await this.rpc.request<CaseReportStatsResponse>(RpcSubjects.intake.caseReportStats, { caseIds }, { token });
-        const byCase = new Map(answer.stats.map((stat) => [stat.caseId, stat]));
-        return caseIds.map((id) => byCase.get(id) ?? null);
-      }, { maxBatchSize: 100 }),
+      stats: new DataLoader(
+        async (caseIds: readonly string[]) => {
+          const answer = await this.rpc.request<CaseReportStatsResponse>(RpcSubjects.intake.caseReportStats, { caseIds }, { token });
+          const byCase = new Map(answer.stats.map((stat) => [stat.caseId, stat]));
+          return caseIds.map((id) => byCase.get(id) ?? null);
+        },
+        { maxBatchSize: 100 },
+      ),
     };
   }
 }

@@ -14,7 +14,9 @@ export const REPORTS_PAGE_MAX = 100;
  */
 @Resolver(() => CaseModel)
 export class CaseReportsResolver {
-  @ResolveField(() => ReportConnectionModel, { description: `The reports of the case, oldest first; first: 1–${REPORTS_PAGE_MAX} (default ${REPORTS_PAGE_DEFAULT})` })
+  @ResolveField(() => ReportConnectionModel, {
+    description: `The reports of the case, oldest first; first: 1–${REPORTS_PAGE_MAX} (default ${REPORTS_PAGE_DEFAULT})`,
+  })
   async reports(
     @Parent() kase: CaseModel,
     @Context() context: GqlContext,

@@ -19,7 +19,8 @@ export class CaseWorkflowResolver {
     @Args('id', { type: () => ID }) id: string,
     @InternalToken() token: string,
     @Args('severity', { type: () => SeverityEnum, nullable: true, description: 'Default: the case’s severity suggestion' }) severity?: SeverityEnum,
-    @Args('assignedOfficers', { type: () => [String], nullable: true, description: 'Usernames of officers of agencies on the case' }) assignedOfficers?: string[],
+    @Args('assignedOfficers', { type: () => [String], nullable: true, description: 'Usernames of officers of agencies on the case' })
+    assignedOfficers?: string[],
   ): Promise<CaseModel> {
     return this.move(token, { caseId: id, command: 'TRIAGE', ...(severity ? { severity } : {}), ...(assignedOfficers ? { assignedOfficers } : {}) });
   }
@@ -40,7 +41,9 @@ export class CaseWorkflowResolver {
     return withInputFieldNames(this.move(token, { caseId: id, command: 'CLOSE', reason: outcome }), { reason: 'outcome' });
   }
 
-  @Mutation(() => CaseModel, { description: 'Merge a case about the same content into another (COORDINATOR): its reports and agencies move, it becomes MERGED' })
+  @Mutation(() => CaseModel, {
+    description: 'Merge a case about the same content into another (COORDINATOR): its reports and agencies move, it becomes MERGED',
+  })
   async mergeCases(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('intoCaseId', { type: () => ID }) intoCaseId: string,
@@ -51,11 +54,17 @@ export class CaseWorkflowResolver {
   }
 
   @Mutation(() => CaseModel, { description: 'Reject a suggested duplicate: different content (COORDINATOR)' })
-  async rejectDuplicate(@Args('caseId', { type: () => ID }) caseId: string, @Args('duplicateCaseId', { type: () => ID }) duplicateCaseId: string, @InternalToken() token: string): Promise<CaseModel> {
+  async rejectDuplicate(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('duplicateCaseId', { type: () => ID }) duplicateCaseId: string,
+    @InternalToken() token: string,
+  ): Promise<CaseModel> {
     return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.duplicateReject, { caseId, duplicateCaseId }, { token }));
   }
 
-  @Mutation(() => SplitReportPayloadModel, { description: 'Split a report about other content out of a case (COORDINATOR): it opens its own case, routed anew' })
+  @Mutation(() => SplitReportPayloadModel, {
+    description: 'Split a report about other content out of a case (COORDINATOR): it opens its own case, routed anew',
+  })
   async splitReport(
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('reportId', { type: () => ID }) reportId: string,

@@ -1,16 +1,30 @@
-import { CaseDeadlineKinds, CaseStatuses, ParticipantRoles, Severities, type CaseDeadlineKind, type CaseStatus, type ParticipantRole, type Severity } from '@phoi-hop/contracts';
+import {
+  CaseDeadlineKinds,
+  CaseStatuses,
+  ParticipantRoles,
+  Severities,
+  type CaseDeadlineKind,
+  type CaseStatus,
+  type ParticipantRole,
+  type Severity,
+} from '@phoi-hop/contracts';
 import { contractEnum } from '../common/contract-enum';
 
-export const CaseStatusEnum = contractEnum('CaseStatus', CaseStatuses, 'Where a case stands in its handling (Đ4–Đ7); intake’s state machine says which moves are legal.', {
-  OPEN: 'Reported, not yet triaged by the lead agency',
-  TRIAGED: 'Triaged: severity set, officers assigned (Đ4.2)',
-  IN_CONSULTATION: 'The agencies are being consulted by a meeting or in writing (Đ4.2, Đ5.3)',
-  DECIDED: 'Decided with a statement of reasons; handling actions planned (Đ5)',
-  ACTING: 'Handling actions are being carried out (Đ6)',
-  CLOSED: 'Every handling action done; closed with an outcome',
-  DISMISSED: 'Dismissed with a reason (nothing to handle)',
-  MERGED: 'Merged into another case about the same content',
-});
+export const CaseStatusEnum = contractEnum(
+  'CaseStatus',
+  CaseStatuses,
+  'Where a case stands in its handling (Đ4–Đ7); intake’s state machine says which moves are legal.',
+  {
+    OPEN: 'Reported, not yet triaged by the lead agency',
+    TRIAGED: 'Triaged: severity set, officers assigned (Đ4.2)',
+    IN_CONSULTATION: 'The agencies are being consulted by a meeting or in writing (Đ4.2, Đ5.3)',
+    DECIDED: 'Decided with a statement of reasons; handling actions planned (Đ5)',
+    ACTING: 'Handling actions are being carried out (Đ6)',
+    CLOSED: 'Every handling action done; closed with an outcome',
+    DISMISSED: 'Dismissed with a reason (nothing to handle)',
+    MERGED: 'Merged into another case about the same content',
+  },
+);
 export type CaseStatusEnum = CaseStatus;
 
 export const SeverityEnum = contractEnum('Severity', Severities, 'How harmful the content is; sets the triage and decision deadlines (SLA).', {

@@ -69,4 +69,3 @@ export class CaseFilterInput {
 
 export const CASES_PAGE_DEFAULT = 20;
 export const CASES_PAGE_MAX = 100;
-

@@ -1,4 +1,12 @@
-import type { CaseDecidedEvent, CaseDto, CaseOpenedEvent, CaseReassignedEvent, CaseStatusChangedEvent, EventEnvelope, ReportAttachedEvent } from '@phoi-hop/contracts';
+import type {
+  CaseDecidedEvent,
+  CaseDto,
+  CaseOpenedEvent,
+  CaseReassignedEvent,
+  CaseStatusChangedEvent,
+  EventEnvelope,
+  ReportAttachedEvent,
+} from '@phoi-hop/contracts';
 import { EventSubjects } from '@phoi-hop/contracts';
 import type { CaseStatusEnum, ParticipantRoleEnum, SeverityEnum } from './case.enums';
 import type { CaseEventModel } from './case-event.model';
@@ -21,11 +29,27 @@ export function toCaseEventModel(envelope: EventEnvelope): CaseEventModel | null
   switch (envelope.type) {
     case EventSubjects.intake.caseOpened: {
       const data = envelope.data as CaseOpenedEvent;
-      return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.case.number, case: toCaseModel(data.case), report: null };
+      return {
+        id: envelope.id,
+        type,
+        occurredAt: envelope.occurredAt,
+        caseId: envelope.aggregateId,
+        caseNumber: data.case.number,
+        case: toCaseModel(data.case),
+        report: null,
+      };
     }
     case EventSubjects.intake.reportAttached: {
       const data = envelope.data as ReportAttachedEvent;
-      return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: data.report };
+      return {
+        id: envelope.id,
+        type,
+        occurredAt: envelope.occurredAt,
+        caseId: envelope.aggregateId,
+        caseNumber: data.caseNumber,
+        case: null,
+        report: data.report,
+      };
     }
     case EventSubjects.intake.caseDecided: {
       const data = envelope.data as CaseDecidedEvent;
@@ -44,7 +68,16 @@ export function toCaseEventModel(envelope: EventEnvelope): CaseEventModel | null
       const data = envelope.data as { caseNumber?: unknown; consultationId?: unknown };
       if (typeof data?.caseNumber !== 'string') return null;
       const consultationId = typeof data.consultationId === 'string' ? data.consultationId : null;
-      return { id: envelope.id, type, occurredAt: envelope.occurredAt, caseId: envelope.aggregateId, caseNumber: data.caseNumber, case: null, report: null, consultationId };
+      return {
+        id: envelope.id,
+        type,
+        occurredAt: envelope.occurredAt,
+        caseId: envelope.aggregateId,
+        caseNumber: data.caseNumber,
+        case: null,
+        report: null,
+        consultationId,
+      };
     }
   }
 }

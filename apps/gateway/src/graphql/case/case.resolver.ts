@@ -14,7 +14,10 @@ import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 export class CaseResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => CaseModel, { nullable: true, description: 'A case by its id or by its number (e.g. "QB-2026-000020"; exactly one of them), or null when it does not exist or the viewer may not see it' })
+  @Query(() => CaseModel, {
+    nullable: true,
+    description: 'A case by its id or by its number (e.g. "QB-2026-000020"; exactly one of them), or null when it does not exist or the viewer may not see it',
+  })
   async case(
     @InternalToken() token: string,
     @Args('id', { type: () => ID, nullable: true }) id?: string,
@@ -27,7 +30,10 @@ export class CaseResolver {
       return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { ...(id ? { id } : { number }), withReports: false }, { token }));
     } catch (error) {
       // Not found, not visible and not even an id or number all read the same: the viewer learns nothing.
-      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && (error.field === 'id' || error.field === 'number')))) {
+      if (
+        error instanceof RpcCallError &&
+        (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && (error.field === 'id' || error.field === 'number')))
+      ) {
         return null;
       }
       throw error;
@@ -54,8 +60,14 @@ export class CaseResolver {
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
-  @Mutation(() => SubmitReportPayloadModel, { description: 'Đ4.1, Đ7.1: report harmful content; it opens a case or joins the open case about the same content' })
-  async submitReport(@Args('input') input: SubmitReportInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<SubmitReportPayloadModel> {
+  @Mutation(() => SubmitReportPayloadModel, {
+    description: 'Đ4.1, Đ7.1: report harmful content; it opens a case or joins the open case about the same content',
+  })
+  async submitReport(
+    @Args('input') input: SubmitReportInput,
+    @InternalToken() token: string,
+    @IdempotencyKey() key: string | null,
+  ): Promise<SubmitReportPayloadModel> {
     const result = await this.rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, toRpcPayload(withClientRequestId(input, key)), { token });
     return { report: result.report, case: toCaseModel(result.case), merged: result.merged };
   }

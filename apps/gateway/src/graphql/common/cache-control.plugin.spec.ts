@@ -3,7 +3,12 @@ import { buildSchema } from 'graphql';
 import { noStorePlugins } from './cache-control.plugin';
 
 const schema = buildSchema(`type Query { item: Item, fail: Int! } type Item { id: ID }`);
-const rootValue = { item: () => ({ id: '1' }), fail: () => { throw new Error('no'); } };
+const rootValue = {
+  item: () => ({ id: '1' }),
+  fail: () => {
+    throw new Error('no');
+  },
+};
 
 async function cacheControlOf(plugins: ApolloServerPlugin[], query: string): Promise<string | undefined> {
   const server = new ApolloServer({ schema, rootValue, plugins });

@@ -16,12 +16,17 @@ describe('formatGraphQLError', () => {
   });
 
   it('hides the message of a service INTERNAL error', () => {
-    expect(formatted(wrap(new RpcCallError('INTERNAL', 'relation "x" does not exist')))).toMatchObject({ message: 'Internal error', extensions: { code: 'INTERNAL' } });
+    expect(formatted(wrap(new RpcCallError('INTERNAL', 'relation "x" does not exist')))).toMatchObject({
+      message: 'Internal error',
+      extensions: { code: 'INTERNAL' },
+    });
   });
 
   it('maps authentication failures and stable codes raised in the gateway', () => {
     expect(formatted(wrap(AuthError.unauthenticated('Token expired')))).toMatchObject({ message: 'Token expired', extensions: { code: 'UNAUTHENTICATED' } });
-    expect(formatted(gqlError('BAD_USER_INPUT', 'first must be between 1 and 100', 'first'))).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    expect(formatted(gqlError('BAD_USER_INPUT', 'first must be between 1 and 100', 'first'))).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
   });
 
   it('turns documents that never reach a resolver into BAD_USER_INPUT, keeping the reason', () => {
@@ -40,7 +45,11 @@ describe('formatGraphQLError', () => {
 describe(withInputFieldNames.name, () => {
   it('names the input field, in the field and in the message, when the service named its own', async () => {
     const refused = Promise.reject(new RpcCallError('BAD_USER_INPUT', 'reason must be shorter than or equal to 2000 characters', 'reason'));
-    await expect(withInputFieldNames(refused, { reason: 'outcome' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'outcome', message: 'outcome must be shorter than or equal to 2000 characters' });
+    await expect(withInputFieldNames(refused, { reason: 'outcome' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'outcome',
+      message: 'outcome must be shorter than or equal to 2000 characters',
+    });
   });
 
   it('leaves other errors and other fields as they are', async () => {

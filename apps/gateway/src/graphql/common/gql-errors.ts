@@ -31,7 +31,12 @@ export async function withInputFieldNames<T>(call: Promise<T>, names: Readonly<R
  */
 export function coercedField(message: string): string | undefined {
   const at = /^Variable "\$[^"]+" got invalid value .*? at "[^".[]+((?:\.[^".[]+|\[\d+\])+)";/s.exec(message)?.[1];
-  return at ? at.replace(/\[\d+\]$/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : undefined;
+  return at
+    ? at
+        .replace(/\[\d+\]$/, '')
+        .replace(/\[(\d+)\]/g, '.$1')
+        .replace(/^\./, '')
+    : undefined;
 }
 
 /** The rule a scalar refused the value by (its own GraphQLError's extensions.rule), if any. */
@@ -63,7 +68,11 @@ const STABLE = new Set<string>(Object.values(ErrorCodes));
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  const base = {
+    message: formatted.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
   if (original instanceof RpcCallError) {
     // A service's INTERNAL error stays opaque; everything else carries the service's own message.
     const message = original.code === ErrorCodes.INTERNAL ? 'Internal error' : original.message;
@@ -92,4 +101,3 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   return { ...base, message: 'Internal error', extensions: { code: ErrorCodes.INTERNAL } };
 }
-

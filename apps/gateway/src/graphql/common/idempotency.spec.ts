@@ -15,6 +15,8 @@ describe('idempotency keys at the gateway', () => {
     expect(withClientRequestId({ url: 'u', clientRequestId: 'key-2' }, null)).toEqual({ url: 'u', clientRequestId: 'key-2' });
     expect(withClientRequestId({ url: 'u', clientRequestId: 'key-2' }, 'key-2')).toEqual({ url: 'u', clientRequestId: 'key-2' });
     expect(withClientRequestId({ url: 'u' }, null)).toEqual({ url: 'u' });
-    expect(() => withClientRequestId({ url: 'u', clientRequestId: 'key-2' }, 'key-1')).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'clientRequestId' } }));
+    expect(() => withClientRequestId({ url: 'u', clientRequestId: 'key-2' }, 'key-1')).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'clientRequestId' } }),
+    );
   });
 });

@@ -28,7 +28,8 @@ export function idempotencyKeyFrom(headers: Record<string, unknown>): string | n
 
 /** The `Idempotency-Key` header of the request (null over WebSocket and when absent). */
 export const IdempotencyKey = createParamDecorator(
-  (_data: unknown, executionContext: ExecutionContext): string | null => GqlExecutionContext.create(executionContext).getContext<GqlContext>().idempotencyKey ?? null,
+  (_data: unknown, executionContext: ExecutionContext): string | null =>
+    GqlExecutionContext.create(executionContext).getContext<GqlContext>().idempotencyKey ?? null,
 );
 
 /**

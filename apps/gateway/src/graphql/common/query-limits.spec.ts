@@ -32,7 +32,10 @@ describe(complexityLimitPlugin.name, () => {
     const query = `{ ${fields(MAX_QUERY_COMPLEXITY + 1)} }`;
     for (let i = 0; i < 2; i++) {
       const result = await run(sut, query);
-      expect(result.errors?.[0]).toMatchObject({ message: `Query is too complex: ${MAX_QUERY_COMPLEXITY + 1} > ${MAX_QUERY_COMPLEXITY}`, extensions: { code: 'BAD_USER_INPUT' } });
+      expect(result.errors?.[0]).toMatchObject({
+        message: `Query is too complex: ${MAX_QUERY_COMPLEXITY + 1} > ${MAX_QUERY_COMPLEXITY}`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
   });
 
@@ -46,8 +49,14 @@ describe(complexityLimitPlugin.name, () => {
   it('still refuses variables that do not fit once the document is known', async () => {
     const query = `query($n: Int = 1) { item(n: $n) }`;
     expect(await run(sut, query, { n: 2 })).toEqual({ data: { item: 2 } });
-    expect((await run(sut, query, { n: null })).errors?.[0]).toMatchObject({ message: 'Argument "n" of non-null type "Int!" must not be null.', extensions: { code: 'BAD_USER_INPUT' } });
-    expect((await run(sut, query, { n: 'two' })).errors?.[0]).toMatchObject({ message: expect.stringMatching(/Int cannot represent non-integer value/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await run(sut, query, { n: null })).errors?.[0]).toMatchObject({
+      message: 'Argument "n" of non-null type "Int!" must not be null.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect((await run(sut, query, { n: 'two' })).errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Int cannot represent non-integer value/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await run(sut, query, { n: 3 })).toEqual({ data: { item: 3 } });
   });
 });

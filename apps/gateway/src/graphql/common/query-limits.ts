@@ -103,7 +103,13 @@ function reusable(entry: KnownComplexity, schema: GraphQLSchema, operation: Oper
   return coerced !== undefined && Object.values(coerced).every((value) => value !== null);
 }
 
-function complexityOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode | undefined, operationName: string | undefined, variables: Record<string, unknown>): number {
+function complexityOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): number {
   let entry = known.get(document);
   if (!entry || entry.schema !== schema) {
     entry = { schema, variesWithVariables: hasVariableDirective(document), byOperation: new Map() };

@@ -1,4 +1,11 @@
-import { ConsultationModes, ConsultationStatuses, OpinionPositions, type ConsultationMode, type ConsultationStatus, type OpinionPosition } from '@phoi-hop/contracts';
+import {
+  ConsultationModes,
+  ConsultationStatuses,
+  OpinionPositions,
+  type ConsultationMode,
+  type ConsultationStatus,
+  type OpinionPosition,
+} from '@phoi-hop/contracts';
 import { contractEnum } from '../common/contract-enum';
 
 export const ConsultationModeEnum = contractEnum('ConsultationMode', ConsultationModes, 'How the agencies are consulted (Đ4.2)', {

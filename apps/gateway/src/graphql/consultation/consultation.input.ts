@@ -60,7 +60,10 @@ export class SubmitOpinionInput {
   @Field({ nullable: true, description: 'ALTERNATIVE: the handling proposed instead' })
   alternativeProposal?: string;
 
-  @Field(() => [OpinionAttachmentInput], { nullable: true, description: "At most 10. Left out on a revised opinion: the previous version's attachments are kept; [] gives none" })
+  @Field(() => [OpinionAttachmentInput], {
+    nullable: true,
+    description: "At most 10. Left out on a revised opinion: the previous version's attachments are kept; [] gives none",
+  })
   attachments?: OpinionAttachmentInput[];
 
   @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })

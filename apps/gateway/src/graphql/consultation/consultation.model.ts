@@ -37,7 +37,9 @@ export class OpinionVersionModel {
   late!: boolean;
 }
 
-@ObjectType('ConsultationInvitation', { description: 'An invited agency: its latest written opinion (every version in opinionVersions), or its attendance at the meeting' })
+@ObjectType('ConsultationInvitation', {
+  description: 'An invited agency: its latest written opinion (every version in opinionVersions), or its attendance at the meeting',
+})
 export class InvitationModel {
   @Field()
   agencyCode!: string;

@@ -17,7 +17,8 @@ export class ConsultationResolver {
       return await this.rpc.request<ConsultationDto>(RpcSubjects.consultation.get, { id }, { token });
     } catch (error) {
       // As for cases: not found, not visible and not an id all read the same.
-      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'id'))) return null;
+      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'id')))
+        return null;
       throw error;
     }
   }
@@ -28,7 +29,11 @@ export class ConsultationResolver {
   }
 
   @Mutation(() => ConsultationModel, { description: 'Consult the agencies on a case by a meeting or in writing (lead agency COORDINATOR, Đ4.2)' })
-  openConsultation(@Args('input') input: OpenConsultationInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<ConsultationDto> {
+  openConsultation(
+    @Args('input') input: OpenConsultationInput,
+    @InternalToken() token: string,
+    @IdempotencyKey() key: string | null,
+  ): Promise<ConsultationDto> {
     return this.rpc.request<ConsultationDto>(RpcSubjects.consultation.open, toRpcPayload(withClientRequestId(input, key)), { token });
   }
 

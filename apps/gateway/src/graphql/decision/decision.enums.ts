@@ -1,4 +1,15 @@
-import { Findings, HandlingActionStatuses, HandlingActionTypes, Platforms, RemovalOutcomes, type FindingCode, type HandlingActionStatus, type HandlingActionTypeCode, type Platform, type RemovalOutcome } from '@phoi-hop/contracts';
+import {
+  Findings,
+  HandlingActionStatuses,
+  HandlingActionTypes,
+  Platforms,
+  RemovalOutcomes,
+  type FindingCode,
+  type HandlingActionStatus,
+  type HandlingActionTypeCode,
+  type Platform,
+  type RemovalOutcome,
+} from '@phoi-hop/contracts';
 import { contractEnum } from '../common/contract-enum';
 
 export const FindingEnum = contractEnum('Finding', Findings, 'What the verification found about the content (Đ4.2, Đ5)', {

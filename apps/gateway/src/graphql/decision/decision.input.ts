@@ -8,7 +8,11 @@ export class AssessmentInput {
   @Field({ description: 'A factual claim (true) or an opinion (false)' })
   isFactualClaim!: boolean;
 
-  @Field({ nullable: true, description: 'The code of the directory agency that verified the claim false (e.g. SYT); needed for a FALSE or MISLEADING finding that grounds a restrictive action' })
+  @Field({
+    nullable: true,
+    description:
+      'The code of the directory agency that verified the claim false (e.g. SYT); needed for a FALSE or MISLEADING finding that grounds a restrictive action',
+  })
   verifiedFalseBy?: string;
 
   @Field({ description: 'Reporting on a matter of public interest' })
@@ -62,7 +66,9 @@ export class DecideCaseInput {
   @Field(() => FindingEnum)
   finding!: string;
 
-  @Field(() => [String], { description: 'Codes of the legal provisions relied on (taxonomy): each in the legal basis of the case’s category and in force on the day of the decision' })
+  @Field(() => [String], {
+    description: 'Codes of the legal provisions relied on (taxonomy): each in the legal basis of the case’s category and in force on the day of the decision',
+  })
   provisionCodes!: string[];
 
   @Field(() => AssessmentInput, { nullable: true, description: 'Required for any restrictive action (Đ3.2)' })
@@ -92,7 +98,11 @@ export class UpdateHandlingActionInput {
   @Field({ nullable: true, description: 'The result (required when DONE)' })
   result?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Links to the published clarification, the platform response, … (at most 20 http(s) links). Left out: the stored links are kept; [] clears them' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Links to the published clarification, the platform response, … (at most 20 http(s) links). Left out: the stored links are kept; [] clears them',
+  })
   links?: string[];
 }
 

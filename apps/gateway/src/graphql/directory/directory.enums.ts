@@ -14,16 +14,21 @@ export const AgencyKindEnum = contractEnum('AgencyKind', AgencyKinds, 'What kind
 });
 export type AgencyKindEnum = AgencyKind;
 
-export const RoleEnum = contractEnum('Role', Object.values(Roles), 'What a user or API client may do; the policy table says which operations each role may call', {
-  ADMIN: 'Administers users, API keys and reference data',
-  COORDINATOR: 'Steers cases at the lead agency: triage, consultation, decision, closing (Đ4.2, Đ6.1)',
-  OFFICER: 'Reports content and carries out handling actions for their agency',
-  INVESTIGATOR: 'A police officer: referrals and evidence (Đ6.2)',
-  ETHICS_OFFICER: 'The press association’s officer for journalists’ conduct (Đ6.3)',
-  LEADER: 'Reads cases and reports of their agency',
-  AUDITOR: 'Reads the audit trail',
-  API_CLIENT: 'A machine client with an API key, scoped to operations',
-});
+export const RoleEnum = contractEnum(
+  'Role',
+  Object.values(Roles),
+  'What a user or API client may do; the policy table says which operations each role may call',
+  {
+    ADMIN: 'Administers users, API keys and reference data',
+    COORDINATOR: 'Steers cases at the lead agency: triage, consultation, decision, closing (Đ4.2, Đ6.1)',
+    OFFICER: 'Reports content and carries out handling actions for their agency',
+    INVESTIGATOR: 'A police officer: referrals and evidence (Đ6.2)',
+    ETHICS_OFFICER: 'The press association’s officer for journalists’ conduct (Đ6.3)',
+    LEADER: 'Reads cases and reports of their agency',
+    AUDITOR: 'Reads the audit trail',
+    API_CLIENT: 'A machine client with an API key, scoped to operations',
+  },
+);
 export type RoleEnum = Role;
 
 export const ReferenceKindEnum = contractEnum('ReferenceKind', ReferenceKinds, 'A kind of reference data, versioned by the day it takes effect', {

@@ -13,7 +13,10 @@ export class EditReferenceInput {
   @Field(() => DateScalar, { nullable: true, description: 'The day the version takes effect (default today, never in the past)' })
   validFrom?: string;
 
-  @Field({ nullable: true, description: 'The record as JSON, shaped as in the seed files (apps/directory/seed/README.md); SLA: {"triageHours":…,"decisionHours":…}' })
+  @Field({
+    nullable: true,
+    description: 'The record as JSON, shaped as in the seed files (apps/directory/seed/README.md); SLA: {"triageHours":…,"decisionHours":…}',
+  })
   recordJson?: string;
 
   @Field({ nullable: true, description: 'Retire the locality, sector, category or rule from validFrom' })

@@ -21,7 +21,11 @@ export class ReferenceResolver {
   }
 
   @Query(() => [ReferenceRevisionModel], { description: 'Every version of one record of reference data, oldest first' })
-  async referenceHistory(@Args('kind', { type: () => ReferenceKindEnum }) kind: string, @Args('code') code: string, @InternalToken() token: string): Promise<ReferenceRevisionModel[]> {
+  async referenceHistory(
+    @Args('kind', { type: () => ReferenceKindEnum }) kind: string,
+    @Args('code') code: string,
+    @InternalToken() token: string,
+  ): Promise<ReferenceRevisionModel[]> {
     return (await this.rpc.request<ReferenceRevisionDto[]>(RpcSubjects.directory.referenceHistory, { kind, code }, { token })).map(toReferenceRevisionModel);
   }
 }
@@ -36,6 +40,7 @@ function parseRecord(recordJson: string | null | undefined): Record<string, unkn
   } catch {
     throw gqlError(ErrorCodes.BAD_USER_INPUT, 'recordJson is not JSON', 'recordJson');
   }
-  if (!record || typeof record !== 'object' || Array.isArray(record)) throw gqlError(ErrorCodes.BAD_USER_INPUT, 'recordJson must be a JSON object', 'recordJson');
+  if (!record || typeof record !== 'object' || Array.isArray(record))
+    throw gqlError(ErrorCodes.BAD_USER_INPUT, 'recordJson must be a JSON object', 'recordJson');
   return record as Record<string, unknown>;
 }

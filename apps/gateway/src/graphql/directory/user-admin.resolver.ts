@@ -26,7 +26,8 @@ export class UserAdminResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode?: string,
   ): Promise<UserConnectionModel> {
-    if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX) throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${PAGE_MAX}`, 'first');
+    if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX)
+      throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${PAGE_MAX}`, 'first');
     const page = await this.rpc.request<UserListResponse>(RpcSubjects.directory.userList, toRpcPayload({ first, after, agencyCode }), { token });
     return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
@@ -41,7 +42,7 @@ export class UserAdminResolver {
     return this.changed(this.rpc.request<UserAdminDto>(RpcSubjects.directory.userUpdate, toRpcPayload({ ...input, username }), { token }));
   }
 
-  @Mutation(() => UserModel, { description: "Disable a user: their tokens stop working at the gateway and at every service (ADMIN; not oneself)" })
+  @Mutation(() => UserModel, { description: 'Disable a user: their tokens stop working at the gateway and at every service (ADMIN; not oneself)' })
   disableUser(@Args('username') username: string, @Args('reason') reason: string, @InternalToken() token: string): Promise<UserAdminDto> {
     return this.changed(this.rpc.request<UserAdminDto>(RpcSubjects.directory.userDisable, { username, reason }, { token }));
   }

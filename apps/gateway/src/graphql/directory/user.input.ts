@@ -7,7 +7,10 @@ export class CreateUserInput {
   @Field({ description: 'Login name: 2–64 of a-z 0-9 . _ -' })
   username!: string;
 
-  @Field({ nullable: true, description: "The user's subject (\"sub\") at the platform's identity provider: a person, or a machine client an administrator lets in" })
+  @Field({
+    nullable: true,
+    description: 'The user\'s subject ("sub") at the platform\'s identity provider: a person, or a machine client an administrator lets in',
+  })
   subject?: string;
 
   @Field()
@@ -16,7 +19,9 @@ export class CreateUserInput {
   @Field()
   agencyCode!: string;
 
-  @Field(() => [RoleEnum], { description: 'COORDINATOR only in the lead agency, INVESTIGATOR only in the police, ETHICS_OFFICER only in the press association; never API_CLIENT' })
+  @Field(() => [RoleEnum], {
+    description: 'COORDINATOR only in the lead agency, INVESTIGATOR only in the police, ETHICS_OFFICER only in the press association; never API_CLIENT',
+  })
   roles!: string[];
 
   @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })

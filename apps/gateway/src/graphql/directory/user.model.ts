@@ -32,7 +32,10 @@ export class UserModel {
   @Field(() => String, { nullable: true })
   disabledReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The subject (\"sub\") at the platform's identity provider linked to this user; tokens name users only through it" })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The subject ("sub") at the platform\'s identity provider linked to this user; tokens name users only through it',
+  })
   subject!: string | null;
 }
 

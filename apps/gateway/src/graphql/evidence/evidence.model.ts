@@ -1,7 +1,25 @@
 import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import type { EvidenceKind, EvidencePartRole, IntegrityStatus, PoliceOutcomeCategory, PoliceReferralStatus, PublicSourceKind, ScreenshotStatus, SourcePlatform } from '@phoi-hop/contracts';
-import { EvidenceKindEnum, EvidencePartRoleEnum, IntegrityStatusEnum, PoliceOutcomeCategoryEnum, PoliceReferralStatusEnum, PublicSourceKindEnum, ScreenshotStatusEnum, SourcePlatformEnum } from './evidence.enums';
+import type {
+  EvidenceKind,
+  EvidencePartRole,
+  IntegrityStatus,
+  PoliceOutcomeCategory,
+  PoliceReferralStatus,
+  PublicSourceKind,
+  ScreenshotStatus,
+  SourcePlatform,
+} from '@phoi-hop/contracts';
+import {
+  EvidenceKindEnum,
+  EvidencePartRoleEnum,
+  IntegrityStatusEnum,
+  PoliceOutcomeCategoryEnum,
+  PoliceReferralStatusEnum,
+  PublicSourceKindEnum,
+  ScreenshotStatusEnum,
+  SourcePlatformEnum,
+} from './evidence.enums';
 
 @ObjectType('EvidencePart', { description: 'A stored part of an evidence item, by its SHA-256' })
 export class EvidencePartModel {

@@ -1,5 +1,14 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ErrorCodes, RpcSubjects, type EvidenceContentDto, type EvidenceItemDto, type EvidencePackageDto, type PoliceReferralDto, type PublicSourceDto, type UploadTicketDto } from '@phoi-hop/contracts';
+import {
+  ErrorCodes,
+  RpcSubjects,
+  type EvidenceContentDto,
+  type EvidenceItemDto,
+  type EvidencePackageDto,
+  type PoliceReferralDto,
+  type PublicSourceDto,
+  type UploadTicketDto,
+} from '@phoi-hop/contracts';
 import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
@@ -14,7 +23,14 @@ import {
   RequestPoliceReferralInput,
   UpdatePoliceReferralInput,
 } from './evidence.input';
-import { EvidenceContentModel, EvidenceItemModel, EvidencePackageModel, EvidenceUploadTicketModel, PoliceReferralModel, PublicSourceModel } from './evidence.model';
+import {
+  EvidenceContentModel,
+  EvidenceItemModel,
+  EvidencePackageModel,
+  EvidenceUploadTicketModel,
+  PoliceReferralModel,
+  PublicSourceModel,
+} from './evidence.model';
 
 /** Capturing a page (fetch, images, headless rendering) and packaging a case take longer than a lookup. */
 const LONG_RPC_MS = 90_000;
@@ -33,12 +49,15 @@ export class EvidenceResolver {
     try {
       return await this.rpc.request<EvidenceItemDto>(RpcSubjects.evidence.itemGet, { itemId: id }, { token });
     } catch (error) {
-      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'itemId'))) return null;
+      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'itemId')))
+        return null;
       throw error;
     }
   }
 
-  @Query(() => EvidenceContentModel, { description: 'An item’s content: for the capturing agency, coordinators and investigators; every read is in the custody log' })
+  @Query(() => EvidenceContentModel, {
+    description: 'An item’s content: for the capturing agency, coordinators and investigators; every read is in the custody log',
+  })
   evidenceContent(@Args('itemId', { type: () => ID }) itemId: string, @InternalToken() token: string): Promise<EvidenceContentDto> {
     return this.rpc.request<EvidenceContentDto>(RpcSubjects.evidence.itemContent, { itemId }, { token });
   }
@@ -53,7 +72,9 @@ export class EvidenceResolver {
     return this.rpc.request<PoliceReferralDto[]>(RpcSubjects.evidence.referralList, { caseId }, { token });
   }
 
-  @Query(() => [PublicSourceModel], { description: 'The public sources (page, group, channel, account, website) the case’s reports point at, with the other cases showing them' })
+  @Query(() => [PublicSourceModel], {
+    description: 'The public sources (page, group, channel, account, website) the case’s reports point at, with the other cases showing them',
+  })
   publicSources(@Args('caseId', { type: () => ID }) caseId: string, @InternalToken() token: string): Promise<PublicSourceDto[]> {
     return this.rpc.request<PublicSourceDto[]>(RpcSubjects.evidence.sourceList, { caseId }, { token });
   }

@@ -1,4 +1,11 @@
-import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels, type DeliveryStatus, type FailedDeliveryFilter, type NotificationChannel } from '@phoi-hop/contracts';
+import {
+  DeliveryStatuses,
+  FailedDeliveryFilters,
+  NotificationChannels,
+  type DeliveryStatus,
+  type FailedDeliveryFilter,
+  type NotificationChannel,
+} from '@phoi-hop/contracts';
 import { contractEnum } from '../common/contract-enum';
 
 export const NotificationChannelEnum = contractEnum('NotificationChannel', NotificationChannels, 'How an agency is notified', {

@@ -5,7 +5,12 @@ import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
 import { FailedDeliveryFilterEnum } from './notification.enums';
 import { CreateNotificationSubscriptionInput } from './notification.input';
-import { CreateNotificationSubscriptionPayloadModel, NotificationDeliveryModel, NotificationDeliveryPageModel, NotificationSubscriptionModel } from './notification.model';
+import {
+  CreateNotificationSubscriptionPayloadModel,
+  NotificationDeliveryModel,
+  NotificationDeliveryPageModel,
+  NotificationSubscriptionModel,
+} from './notification.model';
 import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver()
@@ -13,12 +18,19 @@ export class NotificationResolver {
   constructor(private readonly rpc: RpcClient) {}
 
   @Query(() => [NotificationSubscriptionModel], { description: "An agency's notification subscriptions (default: the caller's own)" })
-  notificationSubscriptions(@Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | undefined, @InternalToken() token: string): Promise<SubscriptionDto[]> {
+  notificationSubscriptions(
+    @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | undefined,
+    @InternalToken() token: string,
+  ): Promise<SubscriptionDto[]> {
     return this.rpc.request<SubscriptionDto[]>(RpcSubjects.notification.subscriptionList, agencyCode ? { agencyCode } : {}, { token });
   }
 
   @Mutation(() => CreateNotificationSubscriptionPayloadModel, { description: 'Subscribe an agency to the case events it may see, by e-mail or signed webhook' })
-  createNotificationSubscription(@Args('input') input: CreateNotificationSubscriptionInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<CreateSubscriptionResponse> {
+  createNotificationSubscription(
+    @Args('input') input: CreateNotificationSubscriptionInput,
+    @InternalToken() token: string,
+    @IdempotencyKey() key: string | null,
+  ): Promise<CreateSubscriptionResponse> {
     return this.rpc.request<CreateSubscriptionResponse>(RpcSubjects.notification.subscriptionCreate, toRpcPayload(withClientRequestId(input, key)), { token });
   }
 
@@ -27,7 +39,7 @@ export class NotificationResolver {
     return this.rpc.request<SubscriptionDto>(RpcSubjects.notification.subscriptionRevoke, { id }, { token });
   }
 
-  @Query(() => NotificationDeliveryPageModel, { description: "Deliveries of an agency being retried (FAILED) or given up (DEAD), newest first" })
+  @Query(() => NotificationDeliveryPageModel, { description: 'Deliveries of an agency being retried (FAILED) or given up (DEAD), newest first' })
   failedDeliveries(
     @Args('first', { type: () => Int }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,

@@ -13,7 +13,15 @@ import { peopleLoader } from './people.loader';
 export class PersonResolver {
   @ResolveField(() => AgencyModel)
   async agency(@Parent() person: PersonModel, @Context() context: GqlContext): Promise<AgencyModel> {
-    return (await context.loaders.agency.load(person.agencyCode)) ?? { code: person.agencyCode, name: person.agencyCode, kind: 'UNKNOWN', validTo: null, successorCode: null };
+    return (
+      (await context.loaders.agency.load(person.agencyCode)) ?? {
+        code: person.agencyCode,
+        name: person.agencyCode,
+        kind: 'UNKNOWN',
+        validTo: null,
+        successorCode: null,
+      }
+    );
   }
 }
 
@@ -22,7 +30,10 @@ export class PersonResolver {
 export class StatusChangePersonResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @ResolveField(() => PersonModel, { nullable: true, description: 'Who made the change; null for the platform itself (deadlines, consultation events) and for changes recorded before people were' })
+  @ResolveField(() => PersonModel, {
+    nullable: true,
+    description: 'Who made the change; null for the platform itself (deadlines, consultation events) and for changes recorded before people were',
+  })
   async by(@Parent() change: CaseStatusChangeModel, @Context() context: GqlContext): Promise<PersonModel | null> {
     const { byUserId } = change as CaseStatusChangeModel & Partial<Pick<CaseStatusChangeDto, 'byUserId'>>;
     return byUserId ? peopleLoader(context, this.rpc).load(byUserId) : null;

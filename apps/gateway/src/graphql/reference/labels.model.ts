@@ -9,7 +9,10 @@ export class EnumValueLabelModel {
   @Field({ description: 'The enum value as the schema spells it' })
   value!: string;
 
-  @Field({ description: 'The label in the language asked for; `{name}` placeholders are filled from the parameters that come with the value (severity factors, routing explanations)' })
+  @Field({
+    description:
+      'The label in the language asked for; `{name}` placeholders are filled from the parameters that come with the value (severity factors, routing explanations)',
+  })
   label!: string;
 
   @Field({ description: 'Vietnamese label' })

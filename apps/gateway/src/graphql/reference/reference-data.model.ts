@@ -6,7 +6,9 @@ import { DateScalar } from '../common/scalars';
 
 export const LocalityKindEnum = labelledEnum('LocalityKind', 'What a district-level unit is');
 
-@ObjectType('LegalProvision', { description: 'A provision a category cites, in force from effectiveFrom to effectiveTo (calendar days, both inclusive; null: open)' })
+@ObjectType('LegalProvision', {
+  description: 'A provision a category cites, in force from effectiveFrom to effectiveTo (calendar days, both inclusive; null: open)',
+})
 export class LegalProvisionModel {
   @Field()
   code!: string;

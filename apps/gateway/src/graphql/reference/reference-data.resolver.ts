@@ -16,9 +16,13 @@ export class ReferenceDataResolver {
   constructor(private readonly rpc: RpcClient) {}
 
   @Query(() => ReferenceDataModel, {
-    description: 'Categories with their legal provisions, localities, sectors, agencies and responsibility rules in force on a day (default today), with their Vietnamese names. Any signed-in caller.',
+    description:
+      'Categories with their legal provisions, localities, sectors, agencies and responsibility rules in force on a day (default today), with their Vietnamese names. Any signed-in caller.',
   })
-  async referenceData(@InternalToken() token: string, @Args('asOf', { type: () => DateScalar, nullable: true, description: 'The day the data is in force on (default: today in the province)' }) asOf?: string): Promise<ReferenceDataModel> {
+  async referenceData(
+    @InternalToken() token: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'The day the data is in force on (default: today in the province)' }) asOf?: string,
+  ): Promise<ReferenceDataModel> {
     if (asOf !== undefined && asOf !== null && !DAY.test(asOf)) throw gqlError(ErrorCodes.BAD_USER_INPUT, 'asOf must be a day YYYY-MM-DD', 'asOf');
     const data = await this.rpc.request<ReferenceDataDto>(RpcSubjects.directory.referenceData, asOf ? { asOf } : {}, { token });
     return {
@@ -30,7 +34,10 @@ export class ReferenceDataResolver {
   }
 
   @ResolveField(() => [ReferenceAgencyModel], { description: 'Agencies valid on the day, of the kind given (default: all)' })
-  agencies(@Parent() data: ReferenceDataModel, @Args('kind', { type: () => AgencyKindEnum, nullable: true }) kind?: keyof typeof AgencyKindEnum): ReferenceAgencyModel[] {
+  agencies(
+    @Parent() data: ReferenceDataModel,
+    @Args('kind', { type: () => AgencyKindEnum, nullable: true }) kind?: keyof typeof AgencyKindEnum,
+  ): ReferenceAgencyModel[] {
     return kind ? data.allAgencies.filter((a) => a.kind === kind) : data.allAgencies;
   }
 
@@ -43,7 +50,8 @@ export class ReferenceDataResolver {
     @Args('names', { type: () => [String], nullable: true, description: 'Only these enums (default: all)' }) names?: string[],
   ): EnumLabelsModel[] {
     const unknown = (names ?? []).filter((name) => !Object.hasOwn(ENUM_LABELS, name));
-    if (unknown.length) throw gqlError(ErrorCodes.BAD_USER_INPUT, `Unknown enum ${unknown.join(', ')}; labelled enums: ${Object.keys(ENUM_LABELS).join(', ')}`, 'names');
+    if (unknown.length)
+      throw gqlError(ErrorCodes.BAD_USER_INPUT, `Unknown enum ${unknown.join(', ')}; labelled enums: ${Object.keys(ENUM_LABELS).join(', ')}`, 'names');
     return (Object.entries(ENUM_LABELS) as Array<[string, LabelledSet]>)
       .filter(([name]) => !names || names.includes(name))
       .map(([name, set]) => ({

@@ -15,7 +15,11 @@ export interface ListedChange {
 export function listedChanges(doc: string): ListedChange[] {
   const rows: ListedChange[] = [];
   for (const line of doc.split('\n')) {
-    const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+    const cells = line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((cell) => cell.trim());
     const path = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
     const reason = cells.length >= 2 ? cells.at(-1)! : '';
     if (path && reason && !/^-+$/.test(reason)) rows.push({ path, reason });

@@ -30,7 +30,8 @@ function slots(schema: GraphQLSchema): Slot[] {
         for (const arg of field.args) out.push({ coordinate: `${type.name}.${field.name}(${arg.name})`, name: arg.name, type: getNamedType(arg.type).name });
       }
     } else if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) out.push({ coordinate: `${type.name}.${field.name}`, name: field.name, type: getNamedType(field.type).name });
+      for (const field of Object.values(type.getFields()))
+        out.push({ coordinate: `${type.name}.${field.name}`, name: field.name, type: getNamedType(field.type).name });
     }
   }
   return out;

@@ -10,7 +10,9 @@ describe('apps/gateway/schema.graphql', () => {
 
   it('has a policy-table entry for every root field, and no entry without one (the guard refuses unknown operations)', async () => {
     const schema = await buildGatewaySchema();
-    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => (type ? Object.keys(type.getFields()) : []));
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+      type ? Object.keys(type.getFields()) : [],
+    );
     expect(roots.sort()).toEqual(Object.keys(GRAPHQL_POLICY).sort());
   });
 
@@ -19,7 +21,10 @@ describe('apps/gateway/schema.graphql', () => {
     expect(schema.getMutationType()!.getFields()['decideCase']!.description).toMatch(/\. Roles: COORDINATOR\.$/);
     expect(schema.getQueryType()!.getFields()['auditTrail']!.description).toMatch(/Roles: ADMIN, AUDITOR\.$/);
     for (const [operation, entry] of Object.entries(GRAPHQL_POLICY)) {
-      const field = schema.getQueryType()!.getFields()[operation] ?? schema.getMutationType()!.getFields()[operation] ?? schema.getSubscriptionType()!.getFields()[operation];
+      const field =
+        schema.getQueryType()!.getFields()[operation] ??
+        schema.getMutationType()!.getFields()[operation] ??
+        schema.getSubscriptionType()!.getFields()[operation];
       expect({ operation, ends: field!.description!.endsWith(`Roles: ${[...entry.roles].sort().join(', ')}.`) }).toEqual({ operation, ends: true });
     }
   });

@@ -8,7 +8,8 @@ import { GATEWAY_RESOLVERS } from '../gateway.resolvers';
 /** The committed SDL, relative to the repository root (npm scripts and Jest run there). */
 export const SCHEMA_FILE = path.join('apps', 'gateway', 'schema.graphql');
 
-const HEADER = '# The GraphQL schema of the gateway, printed from the code by `npm run schema:generate`.\n# Do not edit: a test fails when this file and the code disagree; breaking changes are listed in docs/api-changes.md.\n\n';
+const HEADER =
+  '# The GraphQL schema of the gateway, printed from the code by `npm run schema:generate`.\n# Do not edit: a test fails when this file and the code disagree; breaking changes are listed in docs/api-changes.md.\n\n';
 
 /** The gateway's schema built from its resolvers alone: no services, no network. */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {

@@ -28,7 +28,8 @@ export class WorkQueueResolver {
     @InternalToken() token: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: `At most this many items (1–${QUEUE_MAX})` }) first: number,
   ): Promise<WorkQueueModel> {
-    if (!Number.isInteger(first) || first < 1 || first > QUEUE_MAX) throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${QUEUE_MAX}`, 'first');
+    if (!Number.isInteger(first) || first < 1 || first > QUEUE_MAX)
+      throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${QUEUE_MAX}`, 'first');
     const [cases, opinions] = await Promise.all([
       this.rpc.request<WorkQueueResponse>(RpcSubjects.intake.caseQueue, { first }, { token }),
       this.rpc.request<WorkQueueResponse>(RpcSubjects.consultation.opinionQueue, { first }, { token }),
@@ -36,7 +37,12 @@ export class WorkQueueResolver {
     const items = [...cases.items, ...opinions.items].sort(byDeadline).slice(0, first);
     return {
       totalCount: cases.totalCount + opinions.totalCount,
-      items: items.map((item) => ({ ...item, caseStatus: item.caseStatus as CaseStatusEnum | null, severity: item.severity as SeverityEnum, owedByCode: item.owedBy })),
+      items: items.map((item) => ({
+        ...item,
+        caseStatus: item.caseStatus as CaseStatusEnum | null,
+        severity: item.severity as SeverityEnum,
+        owedByCode: item.owedBy,
+      })),
     };
   }
 }
@@ -45,6 +51,14 @@ export class WorkQueueResolver {
 export class WorkItemResolver {
   @ResolveField(() => AgencyModel, { description: 'The agency that owes the step' })
   async owedBy(@Parent() item: WorkItemModel, @Context() context: GqlContext): Promise<AgencyModel> {
-    return (await context.loaders.agency.load(item.owedByCode)) ?? { code: item.owedByCode, name: item.owedByCode, kind: 'UNKNOWN', validTo: null, successorCode: null };
+    return (
+      (await context.loaders.agency.load(item.owedByCode)) ?? {
+        code: item.owedByCode,
+        name: item.owedByCode,
+        kind: 'UNKNOWN',
+        validTo: null,
+        successorCode: null,
+      }
+    );
   }
 }
