@@ -11,18 +11,22 @@ import { ItemService } from '../item/item.service';
 import { EvidenceInitial1764300003000 } from '../migrations/1764300003000-evidence-initial';
 import { PublicSources1764300003100 } from '../migrations/1764300003100-public-sources';
 import { PackageNatsController } from '../package/package.nats-controller';
+import { PackageRepository } from '../package/package.repository';
 import { PackageService } from '../package/package.service';
 import { PACKAGE_SIGNER, loadSigner } from '../package/package-signing';
 import { ReferralNatsController } from '../referral/referral.nats-controller';
+import { ReferralRepository } from '../referral/referral.repository';
 import { ReferralService } from '../referral/referral.service';
 import { PublicSourceNatsController } from '../source/public-source.nats-controller';
 import { PublicSourceRepository } from '../source/public-source.repository';
 import { PublicSourceService } from '../source/public-source.service';
 import { ReportSourcesHandler } from '../source/report-sources.handler';
 import { BLOB_STORE, FileSystemBlobStore, type BlobStore } from '../storage/blob-store';
+import { BlobRepository } from '../storage/blob.repository';
 import { BlobService } from '../storage/blob.service';
 import { EVIDENCE_LINK_SETTINGS, EvidenceLinks } from '../storage/evidence-links';
 import { EvidenceHttpController } from '../upload/upload.http-controller';
+import { UploadRepository } from '../upload/upload.repository';
 import { UploadService } from '../upload/upload.service';
 import { UPLOAD_SETTINGS } from '../upload/upload.settings';
 
@@ -61,10 +65,8 @@ export class EvidenceModule {
         { provide: EVIDENCE_LINK_SETTINGS, useValue: { secret: config.auth.internalSecret, publicUrl: config.publicUrl } },
         { provide: INTEGRITY_SETTINGS, useValue: { ...config.integrity, pollMs: deps.integrityPollMs ?? 5_000 } },
         { provide: PACKAGE_SIGNER, useFactory: () => loadSigner({ pem: config.signingKeyPem, keyId: config.signingKeyId, evidenceDir: config.evidenceDir }) },
-        {
-          provide: UPLOAD_SETTINGS,
-          useValue: { maxBytes: config.maxUploadBytes, allowedMimeTypes: config.allowedMimeTypes, ttlSeconds: config.uploadTtlSeconds },
-        },
+        { provide: UPLOAD_SETTINGS, useValue: { maxBytes: config.maxUploadBytes, allowedMimeTypes: config.allowedMimeTypes, ttlSeconds: config.uploadTtlSeconds } },
+        BlobRepository,
         BlobService,
         CaptureService,
         CaseAccess,
@@ -72,10 +74,13 @@ export class EvidenceModule {
         IntegrityScheduler,
         ItemRepository,
         ItemService,
+        PackageRepository,
         PackageService,
         PublicSourceRepository,
         PublicSourceService,
+        ReferralRepository,
         ReferralService,
+        UploadRepository,
         UploadService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('evidence-report-sources', [EventSubjects.intake.caseOpened, EventSubjects.intake.reportAttached], ReportSourcesHandler),

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type Actor, type EvidencePackageDto, type EvidencePackageExportedEvent } from '@phoi-hop/contracts';
 import { mayReadRestricted } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { AUDIT_COLUMNS, appendAudit, auditEntryOf, queryRows } from '@phoi-hop/persistence';
+import { appendAudit, auditEntryOf } from '@phoi-hop/persistence';
 import { CaseAccess, caseAgencies } from '../item/case-access';
 import { EvidenceError } from '../item/evidence.errors';
 import { EVIDENCE_TOOL } from '../item/item.service';
@@ -12,18 +12,8 @@ import { ItemRepository, toItemDto, type LoadedItem } from '../item/item.reposit
 import { BLOB_STORE, readBlob, type BlobStore } from '../storage/blob-store';
 import { EvidenceLinks } from '../storage/evidence-links';
 import { PACKAGE_SIGNER, type PackageSigner } from './package-signing';
+import { PackageRepository, type PackageRow } from './package.repository';
 import { cdxjLines, writeWacz, type WaczEntry, type WaczPage } from './wacz.builder';
-
-interface PackageRow {
-  id: string;
-  case_id: string;
-  sha256: string;
-  size_bytes: string;
-  key_id: string;
-  item_ids: string[];
-  created_at: Date;
-  created_by: string;
-}
 
 /** The file name a package uses for an uploaded file: its id, then the name reduced to safe characters. */
 function safeName(name: string): string {
@@ -45,6 +35,7 @@ export class PackageService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly items: ItemRepository,
+    private readonly packages: PackageRepository,
     private readonly cases: CaseAccess,
     private readonly links: EvidenceLinks,
     private readonly relay: OutboxRelay,
@@ -96,21 +87,18 @@ export class PackageService {
     }
     const id = randomUUID();
     const row = await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO evidence_package (id, case_id, sha256, size_bytes, key_id, item_ids, visible_agencies, created_at, created_by, created_by_agency) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          id,
-          caseId,
-          stored.sha256,
-          stored.sizeBytes,
-          this.signer.keyId,
-          items.map((i) => i.row.id),
-          caseAgencies(kase),
-          created,
-          actor.userId,
-          actor.agencyCode,
-        ],
-      );
+      await this.packages.insert(manager, {
+        id,
+        caseId,
+        sha256: stored.sha256,
+        sizeBytes: stored.sizeBytes,
+        keyId: this.signer.keyId,
+        itemIds: items.map((i) => i.row.id),
+        visibleAgencies: caseAgencies(kase),
+        createdAt: created,
+        createdBy: actor.userId,
+        createdByAgency: actor.agencyCode,
+      });
       await appendToOutbox<EvidencePackageExportedEvent>(manager, [
         {
           subject: EventSubjects.evidence.packageExported,
@@ -126,7 +114,7 @@ export class PackageService {
         targetId: id,
         summary: { caseId, sha256: stored.sha256, sizeBytes: stored.sizeBytes, keyId: this.signer.keyId, items: items.map((i) => i.row.id) },
       });
-      return (await queryRows<PackageRow>(manager, `SELECT * FROM evidence_package WHERE id = $1`, [id]))[0]!;
+      return (await this.packages.find(manager, id))!;
     });
     this.relay.kick();
     return this.toDto(actor, row);
@@ -134,12 +122,12 @@ export class PackageService {
 
   async list(actor: Actor, caseId: string): Promise<EvidencePackageDto[]> {
     await this.cases.visibleCase(caseId);
-    const rows = await queryRows<PackageRow>(this.dataSource.manager, `SELECT * FROM evidence_package WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
+    const rows = await this.packages.listForCase(this.dataSource.manager, caseId);
     return Promise.all(rows.map((row) => this.toDto(actor, row)));
   }
 
   async find(manager: EntityManager, id: string): Promise<PackageRow | null> {
-    return (await queryRows<PackageRow>(manager, `SELECT * FROM evidence_package WHERE id = $1`, [id]))[0] ?? null;
+    return this.packages.find(manager, id);
   }
 
   private async toDto(actor: Actor, row: PackageRow): Promise<EvidencePackageDto> {
@@ -168,9 +156,7 @@ export class PackageService {
 
   /** Every audit entry about the case's evidence, with its chain links, oldest first. */
   private async custodyLog(manager: EntityManager, caseId: string): Promise<Record<string, unknown>[]> {
-    const rows = await queryRows<Record<string, unknown>>(manager, `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE summary->>'caseId' = $1 ORDER BY seq`, [
-      caseId,
-    ]);
+    const rows = await this.packages.custodyRows(manager, caseId);
     return rows.map((row) => ({ ...auditEntryOf(row), prevHash: row['prev_hash'], hash: row['hash'] }));
   }
 

@@ -5,24 +5,14 @@ import { DataSource } from 'typeorm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Actor, EvidenceItemDto, RequestUploadRequest, UploadTicketDto } from '@phoi-hop/contracts';
 import { OutboxRelay } from '@phoi-hop/messaging';
-import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { appendAudit } from '@phoi-hop/persistence';
 import { CaseAccess, caseAgencies } from '../item/case-access';
 import { EVIDENCE_TOOL, ItemService } from '../item/item.service';
 import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '../storage/blob-store';
 import { EvidenceLinks } from '../storage/evidence-links';
+import { UploadRepository } from './upload.repository';
 import { judgeUpload } from './upload.rules';
 import { UPLOAD_SETTINGS, type UploadSettings } from './upload.settings';
-
-interface TicketRow {
-  id: string;
-  case_id: string;
-  case_number: string;
-  visible_agencies: string[];
-  file_name: string;
-  note: string | null;
-  requested_by: string;
-  requested_by_agency: string;
-}
 
 /** Why an upload was not stored, as the HTTP answer says it. */
 export class UploadRefusedError extends Error {
@@ -47,6 +37,7 @@ export class UploadService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tickets: UploadRepository,
     private readonly cases: CaseAccess,
     private readonly items: ItemService,
     private readonly links: EvidenceLinks,
@@ -60,17 +51,18 @@ export class UploadService {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + this.settings.ttlSeconds * 1000);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO upload_ticket (id, case_id, case_number, visible_agencies, file_name, note, requested_by, requested_by_agency, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, kase.id, kase.number, caseAgencies(kase), request.fileName, request.note ?? null, actor.userId, actor.agencyCode, expiresAt],
-      );
-      await appendAudit(manager, {
-        actor,
-        action: 'evidence.upload-requested',
-        targetType: 'upload-ticket',
-        targetId: id,
-        summary: { caseId: kase.id, fileName: request.fileName, expiresAt: expiresAt.toISOString() },
+      await this.tickets.insert(manager, {
+        id,
+        caseId: kase.id,
+        caseNumber: kase.number,
+        visibleAgencies: caseAgencies(kase),
+        fileName: request.fileName,
+        note: request.note ?? null,
+        requestedBy: actor.userId,
+        requestedByAgency: actor.agencyCode,
+        expiresAt,
       });
+      await appendAudit(manager, { actor, action: 'evidence.upload-requested', targetType: 'upload-ticket', targetId: id, summary: { caseId: kase.id, fileName: request.fileName, expiresAt: expiresAt.toISOString() } });
     });
     return {
       ticketId: id,
@@ -85,11 +77,7 @@ export class UploadService {
   async receive(token: string, body: Readable): Promise<EvidenceItemDto> {
     const claims = await this.links.verify<{ kind: 'upload'; ticketId: string }>(token, 'upload');
     if (!claims) throw new UploadRefusedError(404, 'NOT_FOUND', 'No such upload address, or it has expired');
-    const [ticket] = await queryRows<TicketRow>(
-      this.dataSource.manager,
-      `UPDATE upload_ticket SET used_at = now(), outcome = 'RECEIVING' WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING *`,
-      [claims.ticketId],
-    );
+    const ticket = await this.tickets.claim(this.dataSource.manager, claims.ticketId);
     if (!ticket) throw new UploadRefusedError(410, 'INVALID_STATE', 'This upload address was already used or has expired');
     const actor: Actor = { userId: ticket.requested_by, username: ticket.requested_by, agencyCode: ticket.requested_by_agency, roles: [] };
     let verdict: ReturnType<typeof judgeUpload> | null = null;
@@ -104,7 +92,7 @@ export class UploadService {
       const accepted = verdict as unknown as { mimeType: string; nameMismatch: boolean };
       const part = { role: 'ORIGINAL' as const, sha256: stored.sha256, sizeBytes: stored.sizeBytes, mimeType: accepted.mimeType };
       const item = await this.dataSource.transaction(async (manager) => {
-        await manager.query(`UPDATE upload_ticket SET outcome = 'STORED' WHERE id = $1`, [ticket.id]);
+        await this.tickets.markStored(manager, ticket.id);
         return this.items.record(
           actor,
           {
@@ -140,14 +128,8 @@ export class UploadService {
             : new UploadRefusedError(400, 'BAD_USER_INPUT', `The upload was interrupted: ${String((error as Error)?.message ?? error)}`);
       await this.dataSource
         .transaction(async (manager) => {
-          await manager.query(`UPDATE upload_ticket SET outcome = $2 WHERE id = $1`, [ticket.id, `REFUSED: ${refusal.message}`.slice(0, 500)]);
-          await appendAudit(manager, {
-            actor,
-            action: 'evidence.upload-refused',
-            targetType: 'upload-ticket',
-            targetId: ticket.id,
-            summary: { caseId: ticket.case_id, fileName: ticket.file_name, reason: refusal.message },
-          });
+          await this.tickets.setOutcome(manager, ticket.id, `REFUSED: ${refusal.message}`.slice(0, 500));
+          await appendAudit(manager, { actor, action: 'evidence.upload-refused', targetType: 'upload-ticket', targetId: ticket.id, summary: { caseId: ticket.case_id, fileName: ticket.file_name, reason: refusal.message } });
         })
         .catch((failure: unknown) => this.logger.error(`Could not record the refused upload ${ticket.id}: ${String(failure)}`));
       throw refusal;
