@@ -13,6 +13,9 @@ export interface ConsultationModuleDeps {
   pgDriver?: unknown;
 }
 
+/** The consultation service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
+export const CONSULTATION_MIGRATIONS = [ConsultationInitial1764300001000];
+
 @Module({})
 export class ConsultationModule {
   static forRoot(config: ConsultationConfig, deps: ConsultationModuleDeps = {}): DynamicModule {
@@ -20,7 +23,7 @@ export class ConsultationModule {
       module: ConsultationModule,
       imports: serviceInfrastructure(config, {
         entities: [],
-        migrations: [ConsultationInitial1764300001000],
+        migrations: CONSULTATION_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.consultation.auditTrail), ConsultationNatsController],
