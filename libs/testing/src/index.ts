@@ -2,4 +2,3 @@ export * from './test-environment';
 export * from './graphql-client';
 export * from './fixtures';
 export * from './smtp-sink';
-export * from './service-testbed';

@@ -2,7 +2,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import type { ActorResolver } from '@phoi-hop/auth';
 import { ACTOR_RESOLVER, MESSAGING_OPTIONS, NATS_CONNECTION, OutboxRelay } from '@phoi-hop/messaging';
-import { InMemoryNoticeBus, RecordingOutboxRelay, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing';
+import { InMemoryNoticeBus, RecordingOutboxRelay, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { AgencyService } from '../agency/agency.service';
 import { ApiKeyService } from '../api-key/api-key.service';
 import { FocalPointService } from '../focal-point/focal-point.service';

@@ -1,4 +1,4 @@
-import { actorOf } from '@phoi-hop/testing';
+import { actorOf } from '@phoi-hop/testing-medium';
 import { createDirectoryTestbed, type DirectoryTestbed } from '../app/directory.medium-testbed';
 import { FocalPointService } from './focal-point.service';
 

@@ -1,6 +1,7 @@
 import { NoticeSubjects, provinceDay } from '@phoi-hop/contracts';
 import { routeOn, contextOfSnapshot } from '@phoi-hop/routing';
-import { FLOOD_RUMOUR, seedRoutingSnapshot } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR } from '@phoi-hop/testing';
+import { seedRoutingSnapshot } from '@phoi-hop/testing-medium';
 import { createDirectoryTestbed, type DirectoryTestbed } from '../app/directory.medium-testbed';
 import { RoutingService } from './routing.service';
 

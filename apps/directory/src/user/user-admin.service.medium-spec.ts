@@ -1,5 +1,5 @@
 import { EventSubjects } from '@phoi-hop/contracts';
-import { actorOf } from '@phoi-hop/testing';
+import { actorOf } from '@phoi-hop/testing-medium';
 import { createDirectoryTestbed, type DirectoryTestbed } from '../app/directory.medium-testbed';
 import { UserAdminService } from './user-admin.service';
 

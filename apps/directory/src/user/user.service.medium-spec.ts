@@ -1,4 +1,5 @@
-import { SeededUsers, actorOf } from '@phoi-hop/testing';
+import { SeededUsers } from '@phoi-hop/testing';
+import { actorOf } from '@phoi-hop/testing-medium';
 import { createDirectoryTestbed, type DirectoryTestbed } from '../app/directory.medium-testbed';
 import { UserService } from './user.service';
 

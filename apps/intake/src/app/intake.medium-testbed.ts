@@ -3,17 +3,8 @@ import { DataSource } from 'typeorm';
 import type { Actor, CaseDto, SubmitReportRequest } from '@phoi-hop/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, OutboxRelay, RpcClient } from '@phoi-hop/messaging';
 import { DEADLINE_SETTINGS } from '@phoi-hop/persistence';
-import {
-  FLOOD_RUMOUR,
-  InMemoryNoticeBus,
-  JOB_SCAM,
-  VACCINATION_NOTICE,
-  InMemoryServices,
-  RecordingOutboxRelay,
-  answerAsSeededDirectory,
-  createServiceTestbed,
-  type ServiceTestbed,
-} from '@phoi-hop/testing';
+import { FLOOD_RUMOUR, JOB_SCAM, VACCINATION_NOTICE } from '@phoi-hop/testing';
+import { InMemoryNoticeBus, InMemoryServices, RecordingOutboxRelay, answerAsSeededDirectory, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { CaseMergeService } from '../case/case-merge.service';
 import { CaseOpener } from '../case/case-opener';
 import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';

@@ -1,5 +1,6 @@
 import { EventSubjects } from '@phoi-hop/contracts';
-import { FLOOD_RUMOUR, FLOOD_RUMOUR_PARTIAL, SeededUsers, actorOf } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR, FLOOD_RUMOUR_PARTIAL, SeededUsers } from '@phoi-hop/testing';
+import { actorOf } from '@phoi-hop/testing-medium';
 import { createIntakeTestbed, type IntakeTestbed } from '../app/intake.medium-testbed';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseMergeService } from './case-merge.service';

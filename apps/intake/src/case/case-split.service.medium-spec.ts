@@ -1,5 +1,6 @@
 import { EventSubjects } from '@phoi-hop/contracts';
-import { SeededUsers, actorOf } from '@phoi-hop/testing';
+import { SeededUsers } from '@phoi-hop/testing';
+import { actorOf } from '@phoi-hop/testing-medium';
 import { createIntakeTestbed, distinctExcerpt, type IntakeTestbed } from '../app/intake.medium-testbed';
 import { CaseSplitService } from './case-split.service';
 import { CaseTransitionService } from './case-transition.service';

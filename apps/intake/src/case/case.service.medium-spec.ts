@@ -1,4 +1,5 @@
-import { SeededUsers, actorOf } from '@phoi-hop/testing';
+import { SeededUsers } from '@phoi-hop/testing';
+import { actorOf } from '@phoi-hop/testing-medium';
 import { createIntakeTestbed, type IntakeTestbed } from '../app/intake.medium-testbed';
 import { CaseService } from './case.service';
 

@@ -1,5 +1,6 @@
 import { EventSubjects, type DecideCaseResponse } from '@phoi-hop/contracts';
-import { SeededUsers, actorOf } from '@phoi-hop/testing';
+import { SeededUsers } from '@phoi-hop/testing';
+import { actorOf } from '@phoi-hop/testing-medium';
 import { createIntakeTestbed, type IntakeTestbed } from '../app/intake.medium-testbed';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';

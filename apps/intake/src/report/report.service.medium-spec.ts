@@ -1,5 +1,6 @@
 import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
-import { FLOOD_RUMOUR, FLOOD_RUMOUR_EDITED, FLOOD_RUMOUR_PARTIAL, SeededUsers, actorOf } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR, FLOOD_RUMOUR_EDITED, FLOOD_RUMOUR_PARTIAL, SeededUsers } from '@phoi-hop/testing';
+import { actorOf } from '@phoi-hop/testing-medium';
 import { createIntakeTestbed, distinctExcerpt, type IntakeTestbed } from '../app/intake.medium-testbed';
 import { ReportService } from './report.service';
 

@@ -8,7 +8,10 @@ import { RpcCallError, serviceMigrations } from '@phoi-hop/messaging';
 import { createServiceDataSource, runServiceMigrations } from '@phoi-hop/persistence';
 import type { RoutingSnapshot } from '@phoi-hop/routing';
 import { stableUserId } from '@phoi-hop/auth';
-import { ensureDatabase, TEST_DATABASE_URL, type TestUser } from './test-environment';
+import { ensureDatabase, TEST_DATABASE_URL, type TestUser } from '@phoi-hop/testing';
+
+// A project of its own (beside libs/testing, which the libs' own integration tests use): it builds
+// service schemas with the persistence and messaging libs, which libs/testing must not depend on.
 
 /**
  * The "medium" tier: one service tested through its public methods against the real Postgres with
@@ -145,7 +148,7 @@ export class InMemoryServices {
 }
 
 /** Where the Quảng Bình directory seed lives (the province the tests use). */
-export const QUANG_BINH_SEED_DIR = join(__dirname, '..', '..', '..', 'apps', 'directory', 'seed', 'quang-binh');
+export const QUANG_BINH_SEED_DIR = join(__dirname, '..', '..', '..', '..', 'apps', 'directory', 'seed', 'quang-binh');
 
 /**
  * The routing snapshot the directory would serve today for a seed folder as seeded (version 0):
