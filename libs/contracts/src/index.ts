@@ -18,3 +18,4 @@ export * from './common/province-day';
 export * from './common/calendar-day';
 export * from './notification/notification.dto';
 export * from './common/page';
+export * from './common/contract-validation';
