@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import type { Actor, CaseDto, SubmitReportRequest } from '@phoi-hop/contracts';
-import { MESSAGING_OPTIONS, NATS_CONNECTION, OutboxRelay, RpcClient } from '@phoi-hop/messaging';
+import type { Actor, CaseDto, EventEnvelope, SubmitReportRequest } from '@phoi-hop/contracts';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, OutboxRelay, RpcClient, type DomainEventHandler } from '@phoi-hop/messaging';
 import { DEADLINE_SETTINGS } from '@phoi-hop/persistence';
 import { FLOOD_RUMOUR, JOB_SCAM, VACCINATION_NOTICE } from '@phoi-hop/testing';
 import { InMemoryNoticeBus, InMemoryServices, RecordingOutboxRelay, answerAsSeededDirectory, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
+import { AgencyReorganizedHandler } from '../case/agency-reorganized.handler';
 import { CaseMergeService } from '../case/case-merge.service';
+import { ConsultationEventsHandler } from '../case/consultation-events.handler';
 import { CaseOpener } from '../case/case-opener';
 import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseSplitService } from '../case/case-split.service';
@@ -28,6 +31,8 @@ export interface IntakeTestbed extends ServiceTestbed {
   directory: InMemoryServices;
   relay: RecordingOutboxRelay;
   get<T>(type: new (...args: never[]) => T): T;
+  /** Applies an event of another service as intake's durable consumer would: once, in one transaction. */
+  consume(handler: DomainEventHandler, envelope: Omit<EventEnvelope, 'id' | 'occurredAt'>): Promise<void>;
   /**
    * Submits a report as `actor` and returns the case it opened or joined. Without a URL or excerpt
    * it gets a unique link and a text unlike any other, so it opens a case of its own.
@@ -55,6 +60,7 @@ export async function createIntakeTestbed(): Promise<IntakeTestbed> {
       { provide: MESSAGING_OPTIONS, useValue: { subjectPrefix: '', serviceName: 'intake' } },
       { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: 'QB', submitBatchMax: 64 } },
       { provide: DEADLINE_SETTINGS, useValue: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 5_000 } },
+      AgencyReorganizedHandler,
       CaseDeadlines,
       CaseDecisionService,
       CaseMergeService,
@@ -63,6 +69,7 @@ export async function createIntakeTestbed(): Promise<IntakeTestbed> {
       CaseService,
       CaseSplitService,
       CaseTransitionService,
+      ConsultationEventsHandler,
       DirectoryRouting,
       HandlingActionService,
       ReportService,
@@ -75,6 +82,7 @@ export async function createIntakeTestbed(): Promise<IntakeTestbed> {
     directory,
     relay,
     get: (type) => module.get(type),
+    consume: (handler, envelope) => bed.dataSource.transaction((manager) => handler.handle({ id: randomUUID(), occurredAt: new Date().toISOString(), ...envelope }, manager)),
     async report(actor, fields) {
       const url = fields.url ?? `https://www.facebook.com/posts/${bed.schema}-${++counter}`;
       return (await module.get(ReportService).submit(actor, { excerpt: distinctExcerpt(), ...fields, url })).case;

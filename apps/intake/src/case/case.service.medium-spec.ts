@@ -1,6 +1,8 @@
 import { SeededUsers } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { createIntakeTestbed, type IntakeTestbed } from '../app/intake.medium-testbed';
+import { CaseDecisionService } from '../decision/case-decision.service';
+import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
 
 describe(CaseService.name, () => {
@@ -28,6 +30,26 @@ describe(CaseService.name, () => {
       await expect(sut.get(syt, opened.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(sut.get(lead, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
+  });
+
+  it('get: shows a police referral’s details only to those who may read restricted data, and records that they did', async () => {
+    const opened = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+    await bed.get(CaseTransitionService).transition(lead, { caseId: opened.id, command: 'TRIAGE' });
+    await bed.get(CaseDecisionService).decide(lead, {
+      caseId: opened.id,
+      finding: 'UNLAWFUL',
+      provisionCodes: ['LANM_2025'],
+      assessment: { isFactualClaim: true, verifiedFalseBy: 'Công an tỉnh', isPublicInterestReporting: false, isGenuineGrievance: false, proportionality: 'Chuyển cơ quan điều tra', concludesNotProtected: true },
+      statementOfReasons: 'Có dấu hiệu vi phạm pháp luật; chuyển Công an tỉnh xử lý.',
+      actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), details: 'Hồ sơ tài khoản phát tán' }],
+    });
+    const officerView = await sut.get(lethuy, opened.id);
+    expect(officerView.actions[0]).toMatchObject({ type: 'REFER_TO_POLICE', details: null, withheld: true });
+    expect((await bed.audit(opened.id)).map((a) => a.action)).not.toContain('restricted.read');
+
+    const investigatorView = await sut.get(actorOf(SeededUsers.caOfficer), opened.id);
+    expect(investigatorView.actions[0]).toMatchObject({ details: 'Hồ sơ tài khoản phát tán', withheld: false });
+    expect((await bed.audit(opened.id)).at(-1)).toMatchObject({ action: 'restricted.read', actorAgency: 'CA', summary: { data: 'policeReferral' } });
   });
 
   describe('list', () => {
