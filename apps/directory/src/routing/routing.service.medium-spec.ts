@@ -48,6 +48,29 @@ describe(RoutingService.name, () => {
     });
   });
 
+  describe('changed and invalidate', () => {
+    it('changed: after this replica’s edit, reloads at once and tells every other cache', async () => {
+      await bed.dataSource.query(`UPDATE sector SET department_agency_code = 'STTTT' WHERE code = 'EDUCATION'`);
+      const published = bed.notices.published.length;
+      sut.changed();
+      expect(bed.notices.published.slice(published)).toEqual([NoticeSubjects.directoryChanged]);
+      expect((await sut.snapshotOn()).sectors.find((s) => s.code === 'EDUCATION')!.departmentAgencyCode).toBe('STTTT');
+      await bed.dataSource.query(`UPDATE sector SET department_agency_code = 'SGDDT' WHERE code = 'EDUCATION'`);
+      sut.invalidate();
+    });
+
+    it('invalidate: forgets the snapshot without telling anyone', async () => {
+      await sut.snapshotOn();
+      await bed.dataSource.query(`UPDATE sector SET department_agency_code = 'STTTT' WHERE code = 'TRADE'`);
+      const published = bed.notices.published.length;
+      sut.invalidate();
+      expect(bed.notices.published).toHaveLength(published);
+      expect((await sut.snapshotOn()).sectors.find((s) => s.code === 'TRADE')!.departmentAgencyCode).toBe('STTTT');
+      await bed.dataSource.query(`UPDATE sector SET department_agency_code = 'SCT' WHERE code = 'TRADE'`);
+      sut.invalidate();
+    });
+  });
+
   describe('snapshotOn', () => {
     it('serves the reference data so that routing with it elsewhere gives the directory’s answer', async () => {
       const snapshot = await sut.snapshotOn();
