@@ -36,14 +36,14 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   rejectDuplicate: () => ({ query: 'mutation { rejectDuplicate(caseId: "00000000-0000-4000-8000-000000000000", duplicateCaseId: "00000000-0000-4000-8000-000000000001") { id } }' }),
   splitReport: () => ({ query: 'mutation { splitReport(caseId: "00000000-0000-4000-8000-000000000000", reportId: "00000000-0000-4000-8000-000000000001", reason: "khác nội dung") { newCase { id } } }' }),
   closeCase: () => ({ query: 'mutation { closeCase(id: "00000000-0000-4000-8000-000000000000", outcome: "Kiểm tra quyền, không có vụ việc") { id } }' }),
-  updateHandlingAction: () => ({ query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: "IN_PROGRESS" }) { id } }' }),
+  updateHandlingAction: () => ({ query: 'mutation { updateHandlingAction(input: { actionId: "00000000-0000-4000-8000-000000000000", status: IN_PROGRESS }) { id } }' }),
   updateRemovalRequest: () => ({ query: 'mutation { updateRemovalRequest(input: { actionId: "00000000-0000-4000-8000-000000000000", requestReference: "CV-1" }) { id } }' }),
   // Authorised callers get BAD_USER_INPUT (the rule targets no known agency), so the matrix changes nothing.
   editReference: () => ({
     query: 'mutation($i: EditReferenceInput!) { editReference(input: $i) { id } }',
     variables: { i: { kind: 'RULE', code: 'MATRIX_RULE', recordJson: JSON.stringify({ article: 'Đ6.7', description: 'thử quyền', when: { always: true }, target: { agency: 'GHOST' }, role: 'INFORMED' }), reason: 'kiểm tra quyền' } },
   }),
-  referenceHistory: () => ({ query: 'query { referenceHistory(kind: "RULE", code: "D6_1_LEAD") { id } }' }),
+  referenceHistory: () => ({ query: 'query { referenceHistory(kind: RULE, code: "D6_1_LEAD") { id } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
   // Consultations: authorised callers get NOT_FOUND (no such case or consultation) or an empty list.
@@ -53,18 +53,18 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query: 'mutation($i: OpenConsultationInput!) { openConsultation(input: $i) { id } }',
     variables: { i: { caseId: '00000000-0000-4000-8000-000000000000', mode: 'WRITTEN', invitedAgencyCodes: ['CA'], subject: 'Kiểm tra ma trận quyền', deadline: '2030-01-01T00:00:00Z' } },
   }),
-  submitOpinion: () => ({ query: 'mutation { submitOpinion(input: { consultationId: "00000000-0000-4000-8000-000000000000", position: "AGREE", reasoning: "Kiểm tra ma trận quyền" }) { id } }' }),
+  submitOpinion: () => ({ query: 'mutation { submitOpinion(input: { consultationId: "00000000-0000-4000-8000-000000000000", position: AGREE, reasoning: "Kiểm tra ma trận quyền" }) { id } }' }),
   recordMeeting: () => ({ query: 'mutation { recordMeeting(input: { consultationId: "00000000-0000-4000-8000-000000000000", attendance: [], minutes: "Kiểm tra ma trận quyền" }) { id } }' }),
   resolveConsultation: () => ({ query: 'mutation { resolveConsultation(input: { consultationId: "00000000-0000-4000-8000-000000000000", summary: "Kiểm tra ma trận quyền", plan: [] }) { id } }' }),
   // Notifications: authorised callers get their own (empty) lists, BAD_USER_INPUT or NOT_FOUND, so the matrix changes nothing.
   notificationSubscriptions: () => ({ query: 'query { notificationSubscriptions { id } }' }),
-  createNotificationSubscription: () => ({ query: 'mutation { createNotificationSubscription(input: { channel: "EMAIL", target: "not-an-address" }) { secret } }' }),
+  createNotificationSubscription: () => ({ query: 'mutation { createNotificationSubscription(input: { channel: EMAIL, target: "not-an-address" }) { secret } }' }),
   revokeNotificationSubscription: () => ({ query: 'mutation { revokeNotificationSubscription(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   failedDeliveries: () => ({ query: 'query { failedDeliveries(first: 1) { hasNextPage } }' }),
   replayDelivery: () => ({ query: 'mutation { replayDelivery(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   // Users and API keys: authorised callers get a list, BAD_USER_INPUT or NOT_FOUND, so the matrix changes nothing.
   users: () => ({ query: 'query { users(first: 1) { edges { cursor } } }' }),
-  createUser: () => ({ query: 'mutation { createUser(input: { username: "matrix.ghost", displayName: "Thử quyền", agencyCode: "GHOST", roles: ["OFFICER"] }) { id } }' }),
+  createUser: () => ({ query: 'mutation { createUser(input: { username: "matrix.ghost", displayName: "Thử quyền", agencyCode: "GHOST", roles: [OFFICER] }) { id } }' }),
   updateUser: () => ({ query: 'mutation { updateUser(username: "no.such.user", input: { displayName: "Thử quyền" }) { id } }' }),
   disableUser: () => ({ query: 'mutation { disableUser(username: "no.such.user", reason: "thử quyền") { id } }' }),
   enableUser: () => ({ query: 'mutation { enableUser(username: "no.such.user") { id } }' }),

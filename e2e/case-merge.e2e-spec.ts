@@ -17,7 +17,7 @@ interface CaseView {
   deadlines: { kind: string; closedAt: string | null }[];
 }
 
-/** Issue 4: possible duplicates accepted (merge) or rejected. */
+/** Possible duplicates accepted (merge) or rejected. */
 describe('merging cases and rejecting duplicate suggestions', () => {
   let platform: Platform;
   let lead: string;

@@ -1,7 +1,7 @@
 import { FLOOD_RUMOUR, JOB_SCAM, SeededUsers, graphqlRequest } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 
-const FIELDS = `id number status categoryCode reportCount splitFrom reports { id excerpt } participants { agency { code } role } deadlines { kind closedAt }`;
+const FIELDS = `id number status categoryCode reportCount splitFrom reports { edges { node { id excerpt } } } participants { agency { code } role } deadlines { kind closedAt }`;
 const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged case { ${FIELDS} } } }`;
 const SPLIT = `mutation($c: ID!, $r: ID!, $why: String!) { splitReport(caseId: $c, reportId: $r, reason: $why) { case { ${FIELDS} } newCase { ${FIELDS} } } }`;
 const CASE = `query($id: ID!) { case(id: $id) { ${FIELDS} } }`;
@@ -13,12 +13,12 @@ interface CaseView {
   categoryCode: string;
   reportCount: number;
   splitFrom: string | null;
-  reports: { id: string; excerpt: string }[];
+  reports: { edges: { node: { id: string; excerpt: string } }[] };
   participants: { agency: { code: string }; role: string }[];
   deadlines: { kind: string; closedAt: string | null }[];
 }
 
-/** Issue 4: a report that intake joined to a case but is about other content is split out into its own case. */
+/** A report that intake joined to a case but is about other content is split out into its own case. */
 describe('splitting a report out of a case', () => {
   let platform: Platform;
   let lead: string;
@@ -52,8 +52,8 @@ describe('splitting a report out of a case', () => {
     const original = second.data!.submitReport.case;
     expect(original.id).toBe(first.data!.submitReport.case.id);
     expect(original.reportCount).toBe(2);
-    const scamReport = original.reports.find((r) => r.excerpt === JOB_SCAM)!;
-    const rumourReport = original.reports.find((r) => r.excerpt === FLOOD_RUMOUR)!;
+    const scamReport = original.reports.edges.map((e) => e.node).find((r) => r.excerpt === JOB_SCAM)!;
+    const rumourReport = original.reports.edges.map((e) => e.node).find((r) => r.excerpt === FLOOD_RUMOUR)!;
 
     // Refused splits change nothing.
     const refusals: [Record<string, unknown>, string | undefined, Record<string, unknown>][] = [
@@ -71,8 +71,8 @@ describe('splitting a report out of a case', () => {
     const split = await gql<{ splitReport: { case: CaseView; newCase: CaseView } }>(SPLIT, { c: original.id, r: scamReport.id, why: 'Tin tuyển dụng lừa đảo, không phải tin đồn vỡ đập' });
     expect(split.errors).toBeUndefined();
     const { case: left, newCase } = split.data!.splitReport;
-    expect(left).toMatchObject({ id: original.id, status: 'OPEN', reportCount: 1, reports: [{ id: rumourReport.id }], splitFrom: null });
-    expect(newCase).toMatchObject({ status: 'OPEN', categoryCode: 'IMPERSONATION_SCAM', reportCount: 1, reports: [{ id: scamReport.id }], splitFrom: original.id });
+    expect(left).toMatchObject({ id: original.id, status: 'OPEN', reportCount: 1, reports: { edges: [{ node: { id: rumourReport.id } }] }, splitFrom: null });
+    expect(newCase).toMatchObject({ status: 'OPEN', categoryCode: 'IMPERSONATION_SCAM', reportCount: 1, reports: { edges: [{ node: { id: scamReport.id } }] }, splitFrom: original.id });
     expect(newCase.number).not.toBe(original.number);
     // Routed as a case of its own: police for a scam (Đ6.2), Đồng Hới's committee for its locality (Đ6.7).
     const roles = Object.fromEntries(newCase.participants.map((p) => [p.agency.code, p.role]));

@@ -51,7 +51,7 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Issue 4, acceptance 3 with real processes: the consultation and intake services run from dist as
+ * With real processes: the consultation and intake services run from dist as
  * child processes and are killed with SIGKILL at the moments that matter (right after an opinion was
  * accepted; while a reminder is due; while the escalation is due), then restarted as two replicas.
  * Nothing accepted is lost, each reminder and escalation is published once, and intake's view of the

@@ -7,7 +7,7 @@ const OPEN = `mutation($i: OpenConsultationInput!) { openConsultation(input: $i)
 const GET = `query($id: ID!) { consultation(id: $id) { id status invitations { agencyCode remindedAt escalatedAt } } }`;
 const CASE = `query($id: ID!) { case(id: $id) { participants { agency { code } role } } }`;
 
-/** Issue 4, acceptance 3: deadlines survive a restart and fire once with several replicas. */
+/** Deadlines survive a restart and fire once with several replicas. */
 describe('consultation deadlines across restarts and replicas', () => {
   let platform: Platform;
   let sql: Client;

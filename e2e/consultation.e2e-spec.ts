@@ -32,7 +32,7 @@ interface Consultation {
   resolution: { summary: string; plan: { type: string; assigneeAgencyCode: string }[] } | null;
 }
 
-/** Issue 4, acceptance 1: the regulation played from a report to a closed case, through a written consultation (Đ4.2). */
+/** The regulation played from a report to a closed case, through a written consultation (Đ4.2). */
 describe('a flood rumour handled through a written consultation', () => {
   let platform: Platform;
   const tokens: Record<string, string> = {};
@@ -203,7 +203,7 @@ describe('a flood rumour handled through a written consultation', () => {
       provisionCodes: ['ND15_2020_D101'],
       assessment: {
         isFactualClaim: true,
-        verifiedFalseBy: 'Công an tỉnh và Ban Chỉ huy PCTT huyện Lệ Thủy',
+        verifiedFalseBy: 'CA',
         isPublicInterestReporting: false,
         isGenuineGrievance: false,
         proportionality: 'Đính chính và gỡ bài gốc là biện pháp tối thiểu để chấm dứt hoang mang',

@@ -7,14 +7,14 @@ const UPDATE_ACTION = `mutation($i: UpdateHandlingActionInput!) { updateHandling
 const CLOSE = `mutation($id: ID!, $o: String!) { closeCase(id: $id, outcome: $o) { status } }`;
 const TRIAGE = `mutation($id: ID!) { triageCase(id: $id) { status } }`;
 
-/** Issue 4 (decision and statement of reasons): restrictive actions only on grounds (Đ3.2). */
+/** A decision with its statement of reasons: restrictive actions only on grounds (Đ3.2). */
 describe('deciding a case', () => {
   let platform: Platform;
   let lead: string;
   const inAMonth = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
   const assessment = {
     isFactualClaim: true,
-    verifiedFalseBy: 'Ban Chỉ huy Phòng chống thiên tai huyện Lệ Thủy',
+    verifiedFalseBy: 'UBND_LE_THUY',
     isPublicInterestReporting: false,
     isGenuineGrievance: false,
     proportionality: 'Tin gây hoang mang trong mùa lũ; gỡ bài và đính chính là biện pháp tối thiểu',
@@ -119,7 +119,7 @@ describe('deciding a case', () => {
       lead,
     );
     expect(history.data!.case.outcome).toBe(outcome);
-    expect(history.data!.case.statusHistory.map((c) => `${c.from}→${c.to}@${c.byAgency}`)).toEqual(['null→OPEN@UBND_DONG_HOI', 'OPEN→TRIAGED@STTTT', 'TRIAGED→ACTING@STTTT', 'ACTING→CLOSED@STTTT']);
+    expect(history.data!.case.statusHistory.map((c) => `${c.from}→${c.to}@${c.byAgency}`)).toEqual(['null→OPEN@UBND_DONG_HOI', 'OPEN→TRIAGED@STTTT', 'TRIAGED→DECIDED@STTTT', 'DECIDED→ACTING@STTTT', 'ACTING→CLOSED@STTTT']);
     expect(history.data!.case.statusHistory.at(-1)!.reason).toBe(outcome);
   });
 
@@ -154,7 +154,8 @@ describe('deciding a case', () => {
     const clarification = view.actions.find((a) => a.type === 'PUBLISH_CLARIFICATION')!;
     expect(request.removal).toEqual({
       platform: 'FACEBOOK',
-      url,
+      // The report's canonical link (as canonicalised: no www., no tracking parameters).
+      url: url.replace('://www.', '://'),
       legalBasis: [view.decisions[0]!.provisions[0]!.citation],
       requestReference: null,
       sentAt: null,

@@ -19,7 +19,7 @@ const KEY_FIELDS = 'id name agencyCode scopes createdAt createdBy lastUsedAt exp
 const CREATE_KEY = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { ${KEY_FIELDS} } } }`;
 const API_KEYS = `query($a: String) { apiKeys(agencyCode: $a) { ${KEY_FIELDS} } }`;
 const REVOKE_KEY = `mutation($id: ID!, $r: String!) { revokeApiKey(id: $id, reason: $r) { ${KEY_FIELDS} } }`;
-const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id reports { reporterAgencyCode } } } }`;
+const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id reports(first: 1) { edges { node { reporterAgencyCode } } } } } }`;
 const AGENCIES = '{ agencies { code } }';
 const ME = '{ me { id username roles agency { code } } }';
 
@@ -28,7 +28,7 @@ type Key = { id: string; name: string; agencyCode: string; scopes: string[]; cre
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'] ?? 'OK';
 const report = () => ({ url: `https://example.vn/gia-mao/${Math.random()}`, excerpt: `Trang giả mạo Sở Y tế kêu gọi chuyển tiền ${Math.random()}`, categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI' });
 
-/** Issue 3: users and roles, refusing unknown or disabled users, API keys for machine clients. */
+/** Users and roles, refusing unknown or disabled users, API keys for machine clients. */
 describe('identity and access', () => {
   let platform: Platform;
   let nc: NatsConnection;
@@ -81,9 +81,9 @@ describe('identity and access', () => {
     const token = await platform.env.token({ username: 'syt.new', agencyCode: 'STTTT', roles: ['ADMIN'] });
     const me = await gql<{ me: { username: string; roles: string[]; agency: { code: string } } }>(ME, {}, token);
     expect(me.data!.me).toMatchObject({ username: 'syt.new', roles: ['OFFICER'], agency: { code: 'SYT' } });
-    const submitted = await gql<{ submitReport: { case: { reports: { reporterAgencyCode: string }[] } } }>(SUBMIT, { i: report() }, token);
+    const submitted = await gql<{ submitReport: { case: { reports: { edges: { node: { reporterAgencyCode: string } }[] } } } }>(SUBMIT, { i: report() }, token);
     expect(submitted.errors).toBeUndefined();
-    expect(submitted.data!.submitReport.case.reports[0]!.reporterAgencyCode).toBe('SYT');
+    expect(submitted.data!.submitReport.case.reports.edges[0]!.node.reporterAgencyCode).toBe('SYT');
     expect(codeOf(await gql(CREATE_USER, { i: { username: 'syt.other', displayName: 'Không được', agencyCode: 'SYT', roles: ['OFFICER'] } }, token))).toBe('FORBIDDEN');
 
     const trail = await gql<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>('query { auditTrail(targetId: "syt.new", first: 5) { entries { action actorAgency } } }', {}, admin);
@@ -242,9 +242,9 @@ describe('identity and access', () => {
     });
 
     it('works for its scoped operation, as an API client of its agency, and records the use', async () => {
-      const submitted = await withKey<{ submitReport: { case: { reports: { reporterAgencyCode: string }[] } } }>(SUBMIT, { i: report() }, secret);
+      const submitted = await withKey<{ submitReport: { case: { reports: { edges: { node: { reporterAgencyCode: string } }[] } } } }>(SUBMIT, { i: report() }, secret);
       expect(submitted.errors).toBeUndefined();
-      expect(submitted.data!.submitReport.case.reports[0]!.reporterAgencyCode).toBe('SYT');
+      expect(submitted.data!.submitReport.case.reports.edges[0]!.node.reporterAgencyCode).toBe('SYT');
       expect(codeOf(await withKey(SUBMIT, { i: report() }, secret, 'x-api-key'))).toBe('OK');
       const listed = await gql<{ apiKeys: Key[] }>(API_KEYS, { a: 'SYT' }, admin);
       expect(Date.parse(listed.data!.apiKeys[0]!.lastUsedAt!)).toBeGreaterThan(Date.now() - 60_000);

@@ -6,7 +6,7 @@ import { SeededUsers, eventually, graphqlRequest, type GraphQLResponse, type Tes
 import { startPlatform, type Platform } from './support/platform';
 
 /**
- * Issue 4, acceptance 4: every mutation refuses bad input and illegal transitions with a stable code
+ * Every mutation refuses bad input and illegal transitions with a stable code
  * and changes nothing. One entry per mutation of the schema (a new mutation without an entry fails
  * the first test); each entry lists its cases. A refused case must come back with its code (never
  * INTERNAL) and leave every table of every service, the event stream and the entity it aimed at
@@ -87,7 +87,7 @@ const BAD = (field?: string) => refuse('BAD_USER_INPUT', field);
 // The entity views compared before and after a refusal.
 const CASE_VIEW = `query($id: ID!) { case(id: $id) { id number status severity assignedOfficers triagedAt reportCount
   participants { agency { code } role basis } participantHistory { agency { code } role endedAt } possibleDuplicates { caseId }
-  deadlines { kind actionId deadline remindedAt escalatedAt closedAt } reports { id url excerpt note } } }`;
+  deadlines { kind actionId deadline remindedAt escalatedAt closedAt } reports(first: 100) { edges { node { id url excerpt note } } } } }`;
 const CONSULTATION_VIEW = `query($id: ID!) { consultation(id: $id) { id status mode subject deadline meetingAt minutes
   invitations { agencyCode position reasoning alternativeProposal attachments { name url } late present representative respondedAt remindedAt escalatedAt }
   dissentingViews { agencyCode view } resolution { summary plan { type assigneeAgencyCode dueDate details } } } }`;
@@ -215,8 +215,8 @@ const MUTATIONS: Record<string, MutationEntry> = {
       { name: 'with actions not done', variables: (w) => ({ id: w.actingCase, o: 'Đóng khi còn việc chưa làm' }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.actingCase) },
       { name: 'an open case', variables: (w) => ({ id: w.openCase, o: 'Đóng một vụ việc chưa quyết định' }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.openCase) },
       { name: 'a case already closed', variables: (w) => ({ id: w.closedCase, o: 'Đóng lần thứ hai cho chắc' }), expect: refuse('INVALID_STATE'), watch: (w) => caseView(w.closedCase) },
-      { name: 'an outcome over 2,000 characters', variables: (w) => ({ id: w.actingCase, o: long(2_001) }), expect: BAD('reason'), watch: (w) => caseView(w.actingCase) },
-      { name: 'a NUL byte in the outcome', variables: (w) => ({ id: w.actingCase, o: NUL }), expect: BAD('reason'), watch: (w) => caseView(w.actingCase) },
+      { name: 'an outcome over 2,000 characters', variables: (w) => ({ id: w.actingCase, o: long(2_001) }), expect: BAD('outcome'), watch: (w) => caseView(w.actingCase) },
+      { name: 'a NUL byte in the outcome', variables: (w) => ({ id: w.actingCase, o: NUL }), expect: BAD('outcome'), watch: (w) => caseView(w.actingCase) },
       { name: 'an unknown case', variables: () => ({ id: NO_ID, o: 'Không có vụ việc này' }), expect: refuse('NOT_FOUND') },
     ],
   },

@@ -61,6 +61,8 @@ describe('outbox delivery across a killed process', () => {
         NATS_SUBJECT_PREFIX: env.subjectPrefix,
         EVENTS_STREAM: env.streamName,
         AUTH_DEV_SECRET: env.devSecret,
+        // The same internal key as the directory of this test: services ask it, as themselves, who a caller is.
+        INTERNAL_TOKEN_SECRET: env.auth.internalSecret!,
         HTTP_PORT: '0',
         HTTP_HOST: '127.0.0.1',
         OUTBOX_RELAY_ENABLED: String(relay),

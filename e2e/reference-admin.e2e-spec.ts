@@ -4,11 +4,11 @@ import { startPlatform, type Platform } from './support/platform';
 
 const ADMIN: TestUser = { username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] };
 const EDIT = `mutation($i: EditReferenceInput!) { editReference(input: $i) { id kind code validFrom recordJson } }`;
-const HISTORY = `query($k: String!, $c: String!) { referenceHistory(kind: $k, code: $c) { id validFrom recordJson reason actorAgency } }`;
+const HISTORY = `query($k: ReferenceKind!, $c: String!) { referenceHistory(kind: $k, code: $c) { id validFrom recordJson reason actorAgency } }`;
 const EXPLAIN = `query($i: RoutingQuestionInput!) { explainRouting(input: $i) { referenceVersion asOf participants { agency { code } role basis } rules { ruleId matched } } }`;
 const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { openedAt severity referenceVersion deadlines { kind deadline } } } }`;
 
-/** Issue 3: reference data and rules edited by administrators as versions in force from a day. */
+/** Reference data and rules edited by administrators as versions in force from a day. */
 describe('editing reference data and rules', () => {
   let platform: Platform;
   let admin: string;

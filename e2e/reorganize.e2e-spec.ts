@@ -7,7 +7,7 @@ const CASE_WITH_HISTORY = `query($id: ID!) { case(id: $id) { participants { agen
 
 type CaseView = { case: { participants: { agency: { code: string }; role: string; basis: string }[]; participantHistory: { agency: { code: string }; endedAt: string | null; replacedBy: string | null }[] } };
 
-/** Issue 3, acceptance 2: after a merge, open cases show the successor and new cases route to it. */
+/** After agencies merge, open cases show the successor and new cases route to it. */
 describe('reorganising agencies', () => {
   let platform: Platform;
   let admin: string;

@@ -142,29 +142,38 @@ describe('many reports at once (group commit)', () => {
     expect((await batchObservations('stale')).count).toBeGreaterThan(staleBefore);
   });
 
-  it('answers a report that joins a much-reported case with the case’s latest 50 reports and their count; case(id) has them all', async () => {
+  it('pages the reports of a much-reported case: the answer to a report counts them all, case(id) reads them page by page', async () => {
+    type Page = { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
     const text = randomTopics()[0]!;
     const first = await graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: { url: 'https://example.vn/lan-truyen/0', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } }, tokens['lethuyOfficer']);
     const more = await Promise.all(
       Array.from({ length: 59 }, (_, i) => graphqlRequest<Submitted>(platform.graphqlUrl, SUBMIT, { i: { url: `https://example.vn/lan-truyen/${i + 1}`, excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } }, tokens[REPORTERS[i % REPORTERS.length]!])),
     );
     expect(more.every((r) => r.data?.submitReport.merged)).toBe(true);
-    const last = await graphqlRequest<{ submitReport: { report: { id: string }; case: { id: string; reportCount: number; reports: { id: string }[] } } }>(
+    const PAGE = `reports(first: $n, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }`;
+    const last = await graphqlRequest<{ submitReport: { report: { id: string }; case: { id: string; reportCount: number; reports: Page } } }>(
       platform.graphqlUrl,
-      `mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } case { id reportCount reports { id } } } }`,
-      { i: { url: 'https://example.vn/lan-truyen/60', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' } },
+      `mutation($i: SubmitReportInput!, $n: Int, $after: String) { submitReport(input: $i) { report { id } case { id reportCount ${PAGE} } } }`,
+      { i: { url: 'https://example.vn/lan-truyen/60', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' }, n: 50 },
       tokens['btgOfficer'],
     );
     const answered = last.data!.submitReport;
     expect(answered.case.id).toBe(first.data!.submitReport.case.id);
     expect(answered.case.reportCount).toBe(61);
-    expect(answered.case.reports).toHaveLength(50);
-    expect(answered.case.reports.at(-1)!.id).toBe(answered.report.id);
-    expect(answered.case.reports.map((r) => r.id)).not.toContain(first.data!.submitReport.report.id);
-    const full = await graphqlRequest<{ case: { reportCount: number; reports: { id: string }[] } }>(platform.graphqlUrl, `query($id: ID!) { case(id: $id) { reportCount reports { id } } }`, { id: answered.case.id }, tokens['lethuyOfficer']);
-    expect(full.data!.case.reportCount).toBe(61);
-    expect(full.data!.case.reports).toHaveLength(61);
-    expect(full.data!.case.reports[0]!.id).toBe(first.data!.submitReport.report.id);
+    expect(answered.case.reports).toMatchObject({ totalCount: 61, pageInfo: { hasNextPage: true } });
+    expect(answered.case.reports.edges).toHaveLength(50);
+    expect(answered.case.reports.edges[0]!.node.id).toBe(first.data!.submitReport.report.id);
+    const next = await graphqlRequest<{ case: { reports: Page } }>(
+      platform.graphqlUrl,
+      `query($id: ID!, $n: Int, $after: String) { case(id: $id) { ${PAGE} } }`,
+      { id: answered.case.id, n: 50, after: answered.case.reports.pageInfo.endCursor },
+      tokens['lethuyOfficer'],
+    );
+    expect(next.data!.case.reports).toMatchObject({ totalCount: 61, pageInfo: { hasNextPage: false } });
+    expect(next.data!.case.reports.edges).toHaveLength(11);
+    expect(next.data!.case.reports.edges.at(-1)!.node.id).toBe(answered.report.id);
+    const seen = [...answered.case.reports.edges, ...next.data!.case.reports.edges].map((e) => e.node.id);
+    expect(new Set(seen).size).toBe(61);
   });
 
   async function batchObservations(outcome: 'ok' | 'stale'): Promise<{ count: number; sum: number }> {

@@ -16,7 +16,7 @@ interface SubmitResult {
       status: string;
       severity: string;
       reportCount: number;
-      reports: { id: string; reporterAgencyCode: string }[];
+      reports: { totalCount: number; edges: { node: { id: string; reporterAgencyCode: string } }[] };
       participants: { agency: { code: string; name: string }; role: string; basis: string }[];
       possibleDuplicates: { caseId: string; number: string; similarity: number }[];
     };
@@ -98,7 +98,7 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
     expect(second.data!.submitReport.merged).toBe(true);
     expect(second.data!.submitReport.case.id).toBe(opened.case.id);
     expect(second.data!.submitReport.case.reportCount).toBe(2);
-    expect(second.data!.submitReport.case.reports.map((r) => r.reporterAgencyCode).sort()).toEqual(['BTG', 'UBND_LE_THUY']);
+    expect(second.data!.submitReport.case.reports.edges.map((e) => e.node.reporterAgencyCode).sort()).toEqual(['BTG', 'UBND_LE_THUY']);
 
     // Lightly edited text on another site joins too.
     const third = await submit(tokens['caOfficer']!, {

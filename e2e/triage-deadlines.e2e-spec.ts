@@ -30,7 +30,7 @@ interface CaseView {
 
 const HOUR = 3_600_000;
 
-/** Issue 4: triage with a suggested severity and assigned officers; SLA deadlines reminded and escalated once. */
+/** Triage with a suggested severity and assigned officers; SLA deadlines reminded and escalated once. */
 describe('triage and case deadlines', () => {
   let platform: Platform;
   let sql: Client;

@@ -23,6 +23,8 @@ export interface Platform {
   gateway: INestApplication;
   /** Starts another consultation replica on the same schema (deadline tests). */
   startConsultationReplica(): Promise<INestApplication>;
+  /** Stops intake (if it runs) and starts it again on the same schema: what survives a restart. */
+  restartIntake(): Promise<INestApplication>;
   /** Adds a user to the directory (as the seeded administrator): only directory users are let in. */
   addUser(user: TestUser, displayName?: string): Promise<void>;
   /** Starts another gateway replica; answers its GraphQL URL (cache invalidation tests). */
@@ -63,11 +65,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const deps = options.pgDriver ? { pgDriver: options.pgDriver } : {};
   const directory = await createDirectoryApp({ ...env.serviceConfig('directory', { auth }), messaging: messaging('directory'), seedDir: defaultSeedDir() }, logger('directory'), deps);
   const deadlines = { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: options.deadlinePollMs ?? 100 };
-  const intake = await createIntakeApp(
-    { ...env.serviceConfig('intake', { auth }), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true, schedulerEnabled: true, deadlines },
-    logger('intake'),
-    deps,
-  );
+  const startIntake = () =>
+    createIntakeApp(
+      { ...env.serviceConfig('intake', { auth }), messaging: messaging('intake'), caseNumberPrefix: 'QB', outboxRelayEnabled: true, schedulerEnabled: true, deadlines },
+      logger('intake'),
+      deps,
+    );
+  const intake = await startIntake();
   const consultationConfig = (): ConsultationConfig => ({
     ...env.serviceConfig('consultation', { auth }),
     messaging: messaging('consultation'),
@@ -111,6 +115,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       const replica = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
       replicas.push(replica);
       return replica;
+    },
+    async restartIntake() {
+      await platform.intake?.close();
+      platform.intake = await startIntake();
+      return platform.intake;
     },
     async addUser(user, displayName = `${user.username} (tài khoản thử)`) {
       const admin = await env.token({ username: 'admin', agencyCode: 'STTTT', roles: ['ADMIN'] });

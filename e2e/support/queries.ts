@@ -5,7 +5,7 @@ export const SUBMIT_REPORT = /* GraphQL */ `
       report { id canonicalUrl }
       case {
         id number status categoryCode severity openedAt reportCount
-        reports { id reporterAgencyCode }
+        reports(first: 100) { totalCount edges { node { id reporterAgencyCode } } }
         participants { agency { code name } role basis }
         possibleDuplicates { caseId number similarity }
       }

@@ -2,6 +2,7 @@
 // service and the gateway as separate processes, each running its own migrations and seeds.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { describeSeedUsers, readSeedUsers, seedDir } from './seed-users';
 import { MAX_REPLICAS, SERVICES, replicaPlan, type ReplicaSpec } from './services';
 import { StartError, linePrefixer, log, parseArgs, portAnswers, resolveDatabase, resolveNats, type Resolved } from './infra';
 
@@ -129,7 +130,8 @@ async function main(): Promise<void> {
   process.stdout.write(`
 Phối Hợp is running.
   GraphQL:      http://localhost:${gateway.port}/graphql   (subscriptions: ws://localhost:${gateway.port}/graphql)
-  Get a token:  npm run -s token -- stttt.lead     (users: stttt.lead, ca.officer, btg.officer, donghoi.officer, lethuy.officer, syt.officer, leader, admin)
+  Get a token:  npm run -s token -- <username>     (the seeded users:)
+${describeSeedUsers(readSeedUsers(seedDir(root)))}
   Database:     ${database.description}
   NATS:         ${nats.description}
 ${args.replicas > 1 ? replicaTable(plan) : ''}Press Ctrl-C to stop.

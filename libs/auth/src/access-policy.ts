@@ -44,7 +44,8 @@ export const GRAPHQL_POLICY = {
   submitReport: {
     roles: REPORTERS,
     dataClass: 'case',
-    subjects: [RpcSubjects.intake.reportSubmit, RpcSubjects.directory.caseRoute, RpcSubjects.directory.routingSnapshot, RpcSubjects.directory.agencyList, RpcSubjects.directory.agencyGetMany],
+    // The answer shows the case reported, with its reports when selected (read by the page).
+    subjects: [RpcSubjects.intake.reportSubmit, RpcSubjects.intake.caseReports, RpcSubjects.intake.caseReportStats, RpcSubjects.directory.caseRoute, RpcSubjects.directory.routingSnapshot, RpcSubjects.directory.agencyList, RpcSubjects.directory.agencyGetMany],
   },
   case: { roles: CASE_READERS, dataClass: 'case' },
   cases: { roles: CASE_READERS, dataClass: 'case' },
@@ -123,6 +124,9 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.intake.reportSubmit]: { roles: REPORTERS, dataClass: 'case' },
   [RpcSubjects.intake.caseGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.intake.caseList]: { roles: CASE_READERS, dataClass: 'case' },
+  // Reporters too: the answer to submitReport shows the case's reports (only of cases the caller may see).
+  [RpcSubjects.intake.caseReports]: { roles: [...new Set([...CASE_READERS, ...REPORTERS])], dataClass: 'case' },
+  [RpcSubjects.intake.caseReportStats]: { roles: [...new Set([...CASE_READERS, ...REPORTERS])], dataClass: 'case' },
   [RpcSubjects.intake.caseTransition]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseDecide]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseMerge]: { roles: COORDINATORS, dataClass: 'case' },

@@ -69,3 +69,11 @@ export function internalSecretFromEnv(env: Pick<AuthEnv, 'NODE_ENV' | 'INTERNAL_
   }
   return secret || DEFAULT_INTERNAL_SECRET;
 }
+
+/**
+ * The internal-token key of a configuration: the validated one, or the development value for a
+ * configuration built by hand (tests). Production configurations always carry a checked key.
+ */
+export function internalSecretOf(auth: { internalSecret?: string }): string {
+  return auth.internalSecret ?? DEFAULT_INTERNAL_SECRET;
+}

@@ -19,3 +19,4 @@ export * from './common/calendar-day';
 export * from './notification/notification.dto';
 export * from './common/page';
 export * from './common/contract-validation';
+export * from './common/idempotency';

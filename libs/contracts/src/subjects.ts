@@ -34,6 +34,8 @@ export const RpcSubjects = {
     reportSubmit: 'intake.report.submit',
     caseGet: 'intake.case.get',
     caseList: 'intake.case.list',
+    caseReports: 'intake.case.reports',
+    caseReportStats: 'intake.case.report-stats',
     caseTransition: 'intake.case.transition',
     caseDecide: 'intake.case.decide',
     caseMerge: 'intake.case.merge',

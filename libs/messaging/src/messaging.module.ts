@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type 
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, ServiceCredential, createTokenVerifier, DEFAULT_INTERNAL_SECRET, type ActorLookup, type ActorResolver, type AuthConfig, type IdentityVerifier, type TokenVerifier } from '@phoi-hop/auth';
+import { CachingTokenVerifier, InternalTokenVerifier, ServiceAuthenticator, ServiceCredential, createTokenVerifier, internalSecretOf, type ActorLookup, type ActorResolver, type AuthConfig, type IdentityVerifier, type TokenVerifier } from '@phoi-hop/auth';
 import { createActorResolver, directoryActorLookup } from './actor-resolution';
 import { HealthRegistry, authFailures } from '@phoi-hop/observability';
 import { ensureEventsStream } from './jetstream.provisioning';
@@ -27,6 +27,32 @@ export interface ActorLookupProvider {
   useFactory: (...deps: never[]) => ActorLookup;
 }
 
+/** Where followNatsStatus writes (a Nest Logger). */
+export interface NatsStatusLog {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Logs a NATS connection going away and coming back (and its errors) until it closes. */
+export async function followNatsStatus(connection: NatsConnection, logger: NatsStatusLog): Promise<void> {
+  for await (const status of connection.status()) {
+    switch (status.type) {
+      case 'disconnect':
+        logger.warn(`NATS connection lost (${status.server}); reconnecting`);
+        break;
+      case 'reconnect':
+        logger.log(`NATS connection back (${status.server})`);
+        break;
+      case 'error':
+        logger.error(`NATS error: ${status.error.message}`);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 /**
  * Logs and counts each failed read of the identity provider's discovery document or keys: an
  * outage of the provider, told apart from refused credentials (`source="provider"`).
@@ -41,6 +67,8 @@ function providerFailureReporter(serviceName: string): (message: string) => void
 
 @Injectable()
 class NatsLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('NATS');
+
   constructor(
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
     @Optional() health?: HealthRegistry,
@@ -49,6 +77,8 @@ class NatsLifecycle implements OnApplicationShutdown {
       if (this.connection.isClosed()) throw new Error('NATS connection closed');
       await this.connection.flush();
     });
+    // The connection every RPC call and the gateway's subscriptions use; Nest's NATS server logs a service's RPC side.
+    void followNatsStatus(this.connection, this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -66,7 +96,7 @@ export class MessagingModule {
   static forRoot(options: MessagingOptions, auth: AuthConfig, actorLookup?: ActorLookupProvider): DynamicModule {
     assertMessagingOptions(options);
     const lookupDeps = (actorLookup?.inject ?? [RpcClient]) as never[];
-    const self = new ServiceCredential(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, options.serviceName);
+    const self = new ServiceCredential(internalSecretOf(auth), options.serviceName);
     const lookupFactory = actorLookup?.useFactory ?? ((rpc: RpcClient) => directoryActorLookup(rpc, self));
     return {
       module: MessagingModule,
@@ -76,7 +106,7 @@ export class MessagingModule {
         { provide: TOKEN_VERIFIER, useValue: createTokenVerifier(auth, providerFailureReporter(options.serviceName)) },
         {
           provide: INTERNAL_TOKEN_VERIFIER,
-          useValue: new CachingTokenVerifier(new InternalTokenVerifier(auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, auth.clockToleranceSeconds)) as TokenVerifier,
+          useValue: new CachingTokenVerifier(new InternalTokenVerifier(internalSecretOf(auth), auth.clockToleranceSeconds)) as TokenVerifier,
         },
         {
           provide: ACTOR_RESOLVER,

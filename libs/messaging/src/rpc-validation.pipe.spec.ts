@@ -1,20 +1,31 @@
 import { IsString } from 'class-validator';
 import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
-import { createRpcValidationPipe, findNulCharacter } from './rpc-validation.pipe';
+import { createRpcValidationPipe, findUnstorableText } from './rpc-validation.pipe';
 
 class Request {
   @IsString()
   text!: string;
 }
 
-describe('findNulCharacter', () => {
+describe('findUnstorableText', () => {
+  const fieldOf = (value: unknown) => findUnstorableText(value)?.field ?? null;
+
   it('names the first string holding a NUL, however deep', () => {
-    expect(findNulCharacter({ a: 'ok', plan: [{ details: 'fine' }, { details: 'x\u0000y' }] })).toBe('plan.1.details');
-    expect(findNulCharacter('\u0000')).toBe('input');
+    expect(fieldOf({ a: 'ok', plan: [{ details: 'fine' }, { details: 'x\u0000y' }] })).toBe('plan.1.details');
+    expect(fieldOf('\u0000')).toBe('input');
   });
 
-  it('finds nothing in clean input, hostile or not', () => {
-    expect(findNulCharacter({ a: "<script>'; DROP TABLE x; --", b: ['\u202Eabc', 42, null, true], c: { d: undefined } })).toBeNull();
+  it.each([
+    ['a lone high surrogate', '\ud800'],
+    ['a lone low surrogate', 'abc\udc00'],
+    ['a pair in the wrong order', '\udc00\ud800'],
+    ['a high surrogate before an ordinary letter', 'x\ud83dy'],
+  ])('names a string holding %s', (_name, text) => {
+    expect(findUnstorableText({ report: { excerpt: text } })).toMatchObject({ field: 'report.excerpt', problem: expect.stringContaining('surrogate') });
+  });
+
+  it('finds nothing in clean input, hostile or not, emoji and Vietnamese included', () => {
+    expect(findUnstorableText({ a: "<script>'; DROP TABLE x; --", b: ['\u202Eabc', 42, null, true], c: { d: undefined }, e: 'Lũ lụt 🌊 ở Lệ Thủy' })).toBeNull();
   });
 });
 
@@ -26,6 +37,10 @@ describe('createRpcValidationPipe', () => {
     const refusal = await pipe.transform({ text: 'a\u0000b' }, metadata).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'text' });
+  });
+
+  it('refuses an unpaired surrogate with BAD_USER_INPUT and the field', async () => {
+    await expect(pipe.transform({ text: 'Tin giả \ud800' }, metadata)).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'text' });
   });
 
   it('still validates against the contract class', async () => {

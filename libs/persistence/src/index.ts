@@ -12,3 +12,4 @@ export * from './insert-many';
 export * from './sql-batch';
 export * from './deadline.scheduler';
 export * from './migrate-only';
+export * from './idempotency';

@@ -8,13 +8,15 @@ import { ConsultationRepository } from '../consultation/consultation.repository'
 import { ConsultationService } from '../consultation/consultation.service';
 import { ConsultationDeadlineScheduler } from '../deadline/deadline.scheduler';
 import { ConsultationInitial1764300001000 } from '../migrations/1764300001000-consultation-initial';
+import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
+import { OpinionVersions1764300003100 } from '../migrations/1764300003100-opinion-versions';
 
 export interface ConsultationModuleDeps {
   pgDriver?: unknown;
 }
 
 /** The consultation service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const CONSULTATION_MIGRATIONS = [ConsultationInitial1764300001000];
+export const CONSULTATION_MIGRATIONS = [ConsultationInitial1764300001000, IdempotencyKeys1764300003000, OpinionVersions1764300003100];
 
 @Module({})
 export class ConsultationModule {

@@ -8,6 +8,7 @@ import type {
   InvitationDto,
   OpinionAttachment,
   OpinionPosition,
+  OpinionVersionDto,
   PlannedActionDto,
   Severity,
 } from '@phoi-hop/contracts';
@@ -54,14 +55,29 @@ export interface InvitationRow {
   representative: string | null;
 }
 
+export interface OpinionRow {
+  consultation_id: string;
+  agency_code: string;
+  version: number;
+  position: OpinionPosition;
+  reasoning: string;
+  alternative_proposal: string | null;
+  attachments: OpinionAttachment[];
+  responded_at: Date;
+  responded_by: string | null;
+  late: boolean;
+}
+
 export interface LoadedConsultation {
   row: ConsultationRow;
   invitations: InvitationRow[];
+  /** Every opinion given, by agency and version. */
+  opinions: OpinionRow[];
 }
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-export function toConsultationDto({ row, invitations }: LoadedConsultation): ConsultationDto {
+export function toConsultationDto({ row, invitations, opinions }: LoadedConsultation): ConsultationDto {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -89,6 +105,7 @@ export function toConsultationDto({ row, invitations }: LoadedConsultation): Con
         escalatedAt: iso(i.escalated_at),
         present: i.present,
         representative: i.representative,
+        opinionVersions: opinions.filter((o) => o.agency_code === i.agency_code).map(toOpinionVersionDto),
       }),
     ),
     minutes: row.minutes,
@@ -99,6 +116,19 @@ export function toConsultationDto({ row, invitations }: LoadedConsultation): Con
         : null,
     openedAt: row.opened_at.toISOString(),
     openedBy: row.opened_by,
+  };
+}
+
+function toOpinionVersionDto(o: OpinionRow): OpinionVersionDto {
+  return {
+    version: o.version,
+    position: o.position,
+    reasoning: o.reasoning,
+    alternativeProposal: o.alternative_proposal,
+    attachments: o.attachments,
+    respondedAt: o.responded_at.toISOString(),
+    respondedBy: o.responded_by,
+    late: o.late,
   };
 }
 
@@ -113,13 +143,16 @@ export class ConsultationRepository {
     const [row] = await queryRows<ConsultationRow>(manager, `SELECT * FROM consultation WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
     if (!row) return null;
     const invitations = await queryRows<InvitationRow>(manager, `SELECT * FROM consultation_invitation WHERE consultation_id = $1 ORDER BY agency_code`, [id]);
-    return { row, invitations };
+    const opinions = await queryRows<OpinionRow>(manager, `SELECT * FROM consultation_opinion WHERE consultation_id = $1 ORDER BY agency_code, version`, [id]);
+    return { row, invitations, opinions };
   }
 
   async listForCase(manager: EntityManager, caseId: string): Promise<LoadedConsultation[]> {
     const rows = await queryRows<ConsultationRow>(manager, `SELECT * FROM consultation WHERE case_id = $1 ORDER BY opened_at, id`, [caseId]);
     if (!rows.length) return [];
-    const invitations = await queryRows<InvitationRow>(manager, `SELECT * FROM consultation_invitation WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code`, [rows.map((r) => r.id)]);
-    return rows.map((row) => ({ row, invitations: invitations.filter((i) => i.consultation_id === row.id) }));
+    const ids = rows.map((r) => r.id);
+    const invitations = await queryRows<InvitationRow>(manager, `SELECT * FROM consultation_invitation WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code`, [ids]);
+    const opinions = await queryRows<OpinionRow>(manager, `SELECT * FROM consultation_opinion WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code, version`, [ids]);
+    return rows.map((row) => ({ row, invitations: invitations.filter((i) => i.consultation_id === row.id), opinions: opinions.filter((o) => o.consultation_id === row.id) }));
   }
 }

@@ -22,7 +22,7 @@ import {
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, RpcCallError, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
-import { DEADLINE_SETTINGS, appendAudit } from '@phoi-hop/persistence';
+import { DEADLINE_SETTINGS, appendAudit, findIdempotentAnswer, idempotentRequestOf, runIdempotent, type IdempotentRequest } from '@phoi-hop/persistence';
 import type { DeadlineSettings } from '../config/consultation.config';
 import { ConsultationError } from './consultation.errors';
 import { ConsultationRepository, stateOf, toConsultationDto, type LoadedConsultation } from './consultation.repository';
@@ -47,6 +47,10 @@ export class ConsultationService {
   ) {}
 
   async open(actor: Actor, request: OpenConsultationRequest): Promise<ConsultationDto> {
+    // A retry of an opened consultation gets its first answer, whatever the case's status is now.
+    const idempotency = idempotentRequestOf(actor.userId, 'consultation.consultation.open', request);
+    const prior = await findIdempotentAnswer<ConsultationDto>(this.dataSource.manager, idempotency);
+    if (prior) return prior;
     const kase = await this.caseFor(request.caseId);
     if (!CONSULTABLE.includes(kase.status)) throw ConsultationError.invalidState(`A case that is ${kase.status} cannot be consulted on; triage it first`);
     const lead = kase.participants.find((p) => p.role === 'LEAD')?.agencyCode;
@@ -57,7 +61,7 @@ export class ConsultationService {
 
     const visible = [...new Set([...kase.participants.map((p) => p.agencyCode), kase.reporterAgencyCode, ...kase.reports.map((r) => r.reporterAgencyCode), ...invited])];
     const id = randomUUID();
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       await manager.query(
         `INSERT INTO consultation (id, case_id, case_number, mode, subject, proposed_handling, deadline, meeting_at, location, link, lead_agency_code, severity,
                                    visible_agencies, opened_at, opened_by, opened_by_agency, updated_at)
@@ -101,14 +105,25 @@ export class ConsultationService {
   }
 
   // Đ4.2: each invited agency gives its written opinion (agree, disagree, or an alternative).
+  // A revised opinion is a new version: the earlier ones stay on the record, the invitation shows the latest.
   async submitOpinion(actor: Actor, request: SubmitOpinionRequest): Promise<ConsultationDto> {
+    const idempotency = idempotentRequestOf(actor.userId, 'consultation.opinion.submit', request);
+    const prior = await findIdempotentAnswer<ConsultationDto>(this.dataSource.manager, idempotency);
+    if (prior) return prior;
     return this.change(actor, request.consultationId, async (manager, loaded, now) => {
       const { late } = checkOpinion(stateOf(loaded), actor.agencyCode, request.position, request.alternativeProposal, now);
       const before = loaded.invitations.find((i) => i.agency_code === actor.agencyCode)!;
+      const version = loaded.opinions.filter((o) => o.agency_code === actor.agencyCode).reduce((max, o) => Math.max(max, o.version), 0) + 1;
+      const attachments = JSON.stringify(request.attachments ?? (version > 1 ? before.attachments : []));
+      await manager.query(
+        `INSERT INTO consultation_opinion (consultation_id, agency_code, version, position, reasoning, alternative_proposal, attachments, responded_at, responded_by, late)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)`,
+        [loaded.row.id, actor.agencyCode, version, request.position, request.reasoning, request.alternativeProposal ?? null, attachments, now, actor.userId, late],
+      );
       await manager.query(
         `UPDATE consultation_invitation SET position = $3, reasoning = $4, alternative_proposal = $5, attachments = $6::jsonb, responded_at = $7, responded_by = $8, late = $9
           WHERE consultation_id = $1 AND agency_code = $2`,
-        [loaded.row.id, actor.agencyCode, request.position, request.reasoning, request.alternativeProposal ?? null, JSON.stringify(request.attachments ?? []), now, actor.userId, late],
+        [loaded.row.id, actor.agencyCode, request.position, request.reasoning, request.alternativeProposal ?? null, attachments, now, actor.userId, late],
       );
       await appendToOutbox<OpinionSubmittedEvent>(manager, [
         {
@@ -118,8 +133,8 @@ export class ConsultationService {
           data: { consultationId: loaded.row.id, caseId: loaded.row.case_id, caseNumber: loaded.row.case_number, agencyCode: actor.agencyCode, position: request.position, late },
         },
       ]);
-      return { action: 'consultation.opinion-submitted', summary: { agencyCode: actor.agencyCode, before: before.position, after: request.position, late } };
-    });
+      return { action: 'consultation.opinion-submitted', summary: { agencyCode: actor.agencyCode, before: before.position, after: request.position, version, late } };
+    }, idempotency);
   }
 
   async recordMeeting(actor: Actor, request: RecordMeetingRequest): Promise<ConsultationDto> {
@@ -189,8 +204,9 @@ export class ConsultationService {
     actor: Actor,
     id: string,
     apply: (manager: EntityManager, loaded: LoadedConsultation, now: Date) => Promise<{ action: string; summary: Record<string, unknown> }>,
+    idempotency: IdempotentRequest | null = null,
   ): Promise<ConsultationDto> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       const loaded = await this.consultations.load(manager, id, true);
       if (!loaded || !maySeeCase(actor, loaded.row.visible_agencies)) throw ConsultationError.notFound();
       const now = new Date();

@@ -5,7 +5,7 @@ import { DomainError, ErrorCodes, EventSubjects, provinceDay, type Actor, type A
 import { apiKeySecretMatches, generateApiKeySecret, hashApiKeySecret, invalidApiKeyScopes, parseApiKeyId } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { authFailures } from '@phoi-hop/observability';
-import { appendAudit } from '@phoi-hop/persistence';
+import { appendAudit, findIdempotentAnswer, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ApiKeyEntity } from './api-key.entity';
 
@@ -41,13 +41,22 @@ export class ApiKeyService {
     private readonly relay: OutboxRelay,
   ) {}
 
+  /**
+   * Creates an API key and shows its secret this once. The secret is never stored in clear, not even
+   * for a retry: a retry with the same idempotency key (the first answer lost) gets the same key with
+   * its secret issued anew, so the first secret, which nobody received, stops working.
+   */
   async create(actor: Actor, request: CreateApiKeyRequest): Promise<CreateApiKeyResponse> {
+    const idempotency = idempotentRequestOf(actor.userId, 'directory.api-key.create', request);
+    const form = { toStored: (r: CreateApiKeyResponse) => ({ keyId: r.apiKey.id }), replay: ({ keyId }: { keyId: string }) => this.reissue(actor, keyId) };
+    const prior = await findIdempotentAnswer<{ keyId: string }>(this.dataSource.manager, idempotency);
+    if (prior) return form.replay(prior);
     const scopes = [...new Set(request.scopes)];
     const invalid = invalidApiKeyScopes(scopes);
     if (invalid.length) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Not operations an API client may call: ${invalid.join(', ')}`, 'scopes');
     const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'expiresAt must be in the future', 'expiresAt');
-    return this.dataSource.transaction(async (manager) => {
+    return runIdempotent(this.dataSource, idempotency, async (manager) => {
       const agency = await manager.findOne(AgencyEntity, { where: { code: request.agencyCode } });
       if (!agency) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Unknown agency ${request.agencyCode}`, 'agencyCode');
       if (agency.validTo && agency.validTo < provinceDay()) throw new DomainError(ErrorCodes.BAD_USER_INPUT, `Agency ${agency.code} no longer exists`, 'agencyCode');
@@ -75,6 +84,20 @@ export class ApiKeyService {
         targetId: id,
         summary: { name: key.name, agencyCode: key.agencyCode, scopes, expiresAt: expiresAt?.toISOString() ?? null },
       });
+      return { apiKey: toApiKeyDto(key), secret };
+    }, form);
+  }
+
+  /** The retry of a creation whose answer was lost: the same key, a new secret (audited). */
+  private async reissue(actor: Actor, keyId: string): Promise<CreateApiKeyResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const key = await manager.findOne(ApiKeyEntity, { where: { id: keyId }, lock: { mode: 'pessimistic_write' } });
+      if (!key) throw new DomainError(ErrorCodes.NOT_FOUND, 'No such API key', 'clientRequestId');
+      if (key.revokedAt) throw new DomainError(ErrorCodes.INVALID_STATE, 'The API key created with this idempotency key has been revoked', 'clientRequestId');
+      const secret = generateApiKeySecret(key.id);
+      key.secretHash = hashApiKeySecret(secret);
+      await manager.update(ApiKeyEntity, { id: key.id }, { secretHash: key.secretHash });
+      await appendAudit(manager, { actor, action: 'api-key.secret-reissued', targetType: 'api-key', targetId: key.id, summary: { name: key.name, agencyCode: key.agencyCode, reason: 'idempotent retry' } });
       return { apiKey: toApiKeyDto(key), secret };
     });
   }

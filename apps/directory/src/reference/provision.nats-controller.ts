@@ -14,7 +14,8 @@ export class ProvisionService {
     const known = new Map<string, ProvisionDto>();
     for (const category of categories) {
       for (const b of category.legalBases) {
-        known.set(b.code, { code: b.code, citation: b.citation, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, successorCode: b.successorCode });
+        const categoryCodes = [...(known.get(b.code)?.categoryCodes ?? []), category.code];
+        known.set(b.code, { code: b.code, citation: b.citation, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, successorCode: b.successorCode, categoryCodes });
       }
     }
     const missing = codes.filter((code) => !known.has(code));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { routeCase } from '@phoi-hop/routing';
 import { loadSeedFolder } from './seed-loader';
 
-/** Issue 3, acceptance 1: another province is another data folder, with no code change. */
+/** Another province is another data folder, with no code change (everything province-specific is data). */
 describe('a second province from its own seed folder', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'province-'));
   const write = (name: string, data: unknown) => writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(data));

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCodes, EventSubjects, Roles, provinceDay, type Actor, type CreateUserRequest, type DisableUserRequest, type EnableUserRequest, type Role, type UpdateUserRequest, type UserAdminDto, type UserChange, type UserChangedEvent, type UserListRequest, type UserListResponse } from '@phoi-hop/contracts';
 import { stableUserId, type ActorResolver } from '@phoi-hop/auth';
 import { ACTOR_RESOLVER, OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit } from '@phoi-hop/persistence';
+import { appendAudit, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
 import { currentAgency } from '@phoi-hop/routing';
@@ -45,7 +45,9 @@ export class UserAdminService {
   }
 
   async create(actor: Actor, request: CreateUserRequest): Promise<UserAdminDto> {
-    return this.change(request.username, async (manager) => {
+    // A retry with the same idempotency key gets the user created first, not "exists".
+    const idempotency = idempotentRequestOf(actor.userId, 'directory.user.create', request);
+    const created = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       await this.checkFit(manager, request.agencyCode, request.roles);
       const subject = request.subject ?? null;
       if (subject) await this.checkSubjectFree(manager, subject, null);
@@ -57,8 +59,11 @@ export class UserAdminService {
       if (inserted.length === 0) throw new DomainError(ErrorCodes.CONFLICT, `A user named ${request.username} exists`, 'username');
       const user = (await manager.findOne(UserEntity, { where: { username: request.username } }))!;
       await this.record(manager, actor, user, 'CREATED', { after: auditView(user) });
-      return user;
+      return toUserAdminDto(user);
     });
+    this.actors.forget(request.username);
+    this.relay.kick();
+    return created;
   }
 
   async update(actor: Actor, request: UpdateUserRequest): Promise<UserAdminDto> {

@@ -4,7 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { AuthError, DEFAULT_INTERNAL_SECRET } from '@phoi-hop/auth';
+import { AuthError, internalSecretOf } from '@phoi-hop/auth';
 import { MessagingModule } from '@phoi-hop/messaging';
 import { ObservabilityModule } from '@phoi-hop/observability';
 import { CallerAuthenticator, callerAuthenticationProviders, type Credential } from '../auth/caller-authenticator';
@@ -13,10 +13,13 @@ import { closeWhenExpired } from '../auth/subscription-expiry';
 import type { GatewayConfig } from '../config/gateway.config';
 import { CaseEventStream } from '../events/case-event.stream';
 import { GATEWAY_RESOLVERS } from '../graphql/gateway.resolvers';
+import { CaseReportsReader } from '../graphql/case/case-reports.reader';
 import { noStorePlugins } from '../graphql/common/cache-control.plugin';
+import { idempotencyKeyFrom } from '../graphql/common/idempotency';
 import { buildContext, credentialFrom, reportRefusal } from '../graphql/common/gql-context';
 import { formatGraphQLError } from '../graphql/common/gql-errors';
 import { OperationGuard } from '../graphql/common/operation.guard';
+import { withPolicyDescriptions } from '../graphql/common/policy-descriptions';
 import { complexityLimitPlugin, depthLimitRule } from '../graphql/common/query-limits';
 import { RateLimiter } from '../graphql/common/rate-limiter';
 import { AgencyCache } from '../graphql/directory/agency.cache';
@@ -29,11 +32,13 @@ function formatAsGraphQLError(error: GraphQLError): GraphQLError {
 
 type WsExtra = { credential?: Credential | null; cancelExpiry?: () => void; socket: { close(code: number, reason: string): void } };
 
-function graphQLOptions(introspection: IntrospectionMode, authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter): ApolloDriverConfig {
+function graphQLOptions(introspection: IntrospectionMode, authenticator: CallerAuthenticator, agencies: AgencyCache, caseReports: CaseReportsReader, limiter: RateLimiter): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: true,
+    // Each operation's description names the roles the policy table lets call it (as schema.graphql does).
+    transformSchema: withPolicyDescriptions,
     sortSchema: true,
     introspection: introspection !== 'off',
     includeStacktraceInErrorResponses: false,
@@ -70,8 +75,8 @@ function graphQLOptions(introspection: IntrospectionMode, authenticator: CallerA
     },
     context: async (...args: unknown[]) => {
       const first = args[0] as { req?: { headers: Record<string, unknown> }; extra?: WsExtra };
-      if (first?.req) return buildContext(authenticator, agencies, limiter, credentialFrom(first.req.headers));
-      return buildContext(authenticator, agencies, limiter, first?.extra?.credential ?? null);
+      if (first?.req) return buildContext(authenticator, agencies, caseReports, limiter, credentialFrom(first.req.headers), idempotencyKeyFrom(first.req.headers));
+      return buildContext(authenticator, agencies, caseReports, limiter, first?.extra?.credential ?? null);
     },
   };
 }
@@ -83,10 +88,11 @@ class GatewayServicesModule {
       module: GatewayServicesModule,
       providers: [
         AgencyCache,
+        CaseReportsReader,
         { provide: RateLimiter, useValue: new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) },
-        ...callerAuthenticationProviders({ internalSecret: config.auth.internalSecret ?? DEFAULT_INTERNAL_SECRET, internalTokenTtlSeconds: config.internalTokenTtlSeconds }),
+        ...callerAuthenticationProviders({ internalSecret: internalSecretOf(config.auth), internalTokenTtlSeconds: config.internalTokenTtlSeconds }),
       ],
-      exports: [AgencyCache, CallerAuthenticator, RateLimiter],
+      exports: [AgencyCache, CallerAuthenticator, CaseReportsReader, RateLimiter],
     };
   }
 }
@@ -105,8 +111,9 @@ export class GatewayModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [services],
-          inject: [CallerAuthenticator, AgencyCache, RateLimiter],
-          useFactory: (authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter) => graphQLOptions(config.introspection ?? 'public', authenticator, agencies, limiter),
+          inject: [CallerAuthenticator, AgencyCache, CaseReportsReader, RateLimiter],
+          useFactory: (authenticator: CallerAuthenticator, agencies: AgencyCache, caseReports: CaseReportsReader, limiter: RateLimiter) =>
+            graphQLOptions(config.introspection ?? 'public', authenticator, agencies, caseReports, limiter),
         }),
       ],
       providers: [

@@ -1,5 +1,6 @@
 import { AuditResolver } from './audit/audit.resolver';
 import { CaseEventsResolver } from './case/case-events.resolver';
+import { CaseReportsResolver } from './case/case-reports.resolver';
 import { CaseWorkflowResolver } from './case/case-workflow.resolver';
 import { CaseResolver } from './case/case.resolver';
 import { ParticipantHistoryResolver, ParticipantResolver } from './case/participant.resolver';
@@ -20,6 +21,7 @@ export const GATEWAY_RESOLVERS = [
   ApiKeyResolver,
   AuditResolver,
   CaseEventsResolver,
+  CaseReportsResolver,
   CaseResolver,
   CaseWorkflowResolver,
   ConsultationResolver,

@@ -28,7 +28,7 @@ import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
-import type { IntakeConfig } from '../config/intake.config';
+import { intakeSettingsOf, type IntakeConfig } from '../config/intake.config';
 import { IntakeInitial1764300000200 } from '../migrations/1764300000200-intake-initial';
 import { CaseNumberSequences1764300000300 } from '../migrations/1764300000300-case-number-sequences';
 import { ReportBandIndex1764300000400 } from '../migrations/1764300000400-report-band-index';
@@ -36,13 +36,14 @@ import { ReportEntity } from '../report/report.entity';
 import { ReportNatsController } from '../report/report.nats-controller';
 import { ReportService } from '../report/report.service';
 import { DirectoryRouting } from '../routing/directory-routing';
+import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
 
 export interface IntakeModuleDeps {
   pgDriver?: unknown;
 }
 
 /** Intake's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500];
+export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500, IdempotencyKeys1764300003000];
 export const INTAKE_ENTITIES = [CaseEntity, CaseParticipantEntity, ReportEntity];
 
 @Module({})
@@ -57,7 +58,7 @@ export class IntakeModule {
       }),
       controllers: [auditTrailController(RpcSubjects.intake.auditTrail), CaseNatsController, DecisionNatsController, ReportNatsController],
       providers: [
-        { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: config.caseNumberPrefix, submitBatchMax: config.submitBatchMax ?? 64 } },
+        { provide: INTAKE_SETTINGS, useValue: intakeSettingsOf(config) },
         ...deadlineSettingsProviders(config),
         CaseDeadlines,
         CaseMergeService,

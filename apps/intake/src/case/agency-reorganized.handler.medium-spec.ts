@@ -34,7 +34,7 @@ describe(AgencyReorganizedHandler.name, () => {
 
     await bed.consume(sut, reorganized(['UBND_LE_THUY'], 'UBND_LE_THUY_MOI'));
 
-    const moved = await bed.get(CaseService).get(lead, open.id);
+    const moved = await bed.get(CaseService).get(lead, { id: open.id });
     expect(moved.participants.map((p) => p.agencyCode)).toContain('UBND_LE_THUY_MOI');
     expect(moved.participants.map((p) => p.agencyCode)).not.toContain('UBND_LE_THUY');
     expect(moved.participants.find((p) => p.agencyCode === 'UBND_LE_THUY_MOI')!.basis).toMatch(/\(kế nhiệm UBND_LE_THUY\)$/);
@@ -42,6 +42,6 @@ describe(AgencyReorganizedHandler.name, () => {
     expect((await bed.outbox(open.id)).at(-1)).toMatchObject({ subject: EventSubjects.intake.caseReassigned, data: { retired: 'UBND_LE_THUY', successor: 'UBND_LE_THUY_MOI' } });
     expect((await bed.audit(open.id)).at(-1)).toMatchObject({ action: 'case.reassigned', summary: { from: 'UBND_LE_THUY', to: 'UBND_LE_THUY_MOI' } });
     // A case no longer open keeps who was responsible at the time.
-    expect((await bed.get(CaseService).get(lead, dismissed.id)).participants.map((p) => p.agencyCode)).toContain('UBND_LE_THUY');
+    expect((await bed.get(CaseService).get(lead, { id: dismissed.id })).participants.map((p) => p.agencyCode)).toContain('UBND_LE_THUY');
   });
 });

@@ -32,7 +32,7 @@ describe(CaseMergeService.name, () => {
       expect(merged.id).toBe(target.id);
       expect(merged.reports.map((r) => r.id).sort()).toEqual([...target.reports, ...source.reports].map((r) => r.id).sort());
       expect(merged.participants.map((p) => p.agencyCode)).toEqual(expect.arrayContaining(['UBND_LE_THUY', 'UBND_DONG_HOI']));
-      const after = await bed.get(CaseService).get(lead, source.id);
+      const after = await bed.get(CaseService).get(lead, { id: source.id });
       expect(after).toMatchObject({ status: 'MERGED', mergedInto: target.id, reports: [] });
       const [{ n }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM case_deadline WHERE case_id = $1 AND cancelled_at IS NULL AND fired_at IS NULL`, [source.id]);
       expect(n).toBe(0);
@@ -58,7 +58,7 @@ describe(CaseMergeService.name, () => {
       await bed.get(CaseTransitionService).transition(lead, { caseId: dismissed.id, command: 'DISMISS', reason: 'Không có cơ sở' });
       await expect(sut.merge(lead, { caseId: source.id, intoCaseId: dismissed.id, reason: 'Trùng lặp' })).rejects.toMatchObject({ code: 'INVALID_STATE', field: 'intoCaseId' });
       await expect(sut.merge(syt, { caseId: source.id, intoCaseId: dismissed.id, reason: 'Trùng lặp' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      expect((await bed.get(CaseService).get(lead, source.id)).status).toBe('OPEN');
+      expect((await bed.get(CaseService).get(lead, { id: source.id })).status).toBe('OPEN');
     });
   });
 

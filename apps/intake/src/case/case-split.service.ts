@@ -10,7 +10,7 @@ import {
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { appendAudit, findIdempotentAnswer, idempotentRequestOf, queryRows, runIdempotent } from '@phoi-hop/persistence';
 import { ReportEntity } from '../report/report.entity';
 import { DirectoryRouting } from '../routing/directory-routing';
 import { CaseOpener } from './case-opener';
@@ -37,6 +37,10 @@ export class CaseSplitService {
   ) {}
 
   async split(actor: Actor, request: SplitReportRequest): Promise<SplitReportResponse> {
+    // A retry of a split that was written gets its first answer (the report has moved to its own case since).
+    const idempotency = idempotentRequestOf(actor.userId, 'intake.report.split', request);
+    const prior = await findIdempotentAnswer<SplitReportResponse>(this.dataSource.manager, idempotency);
+    if (prior) return prior;
     const reason = request.reason.trim();
     if (reason.length < 3) throw CaseError.badInput('reason', 'Splitting a report out needs a reason');
     const before = await this.dataSource.manager.findOne(CaseEntity, { where: { id: request.caseId } });
@@ -53,7 +57,7 @@ export class CaseSplitService {
     const now = new Date();
     await this.cases.ensureYearSequence(now.getUTCFullYear());
 
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       const source = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
       if (!source || !maySeeCase(actor, source.visibleAgencies)) throw CaseError.notFound();
       if (!SPLITTABLE.includes(source.status)) throw new CaseError(ErrorCodes.INVALID_STATE, `Cannot split a report out of a case that is ${source.status}`, 'caseId');

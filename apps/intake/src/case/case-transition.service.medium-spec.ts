@@ -28,7 +28,7 @@ describe(CaseTransitionService.name, () => {
       const opened = await openCase();
       expect(await deadlines(opened.id)).toEqual(['TRIAGE']);
       const triaged = await sut.transition(lead, { caseId: opened.id, command: 'TRIAGE' });
-      expect(triaged).toMatchObject({ status: 'TRIAGED', severity: opened.severitySuggestion.severity });
+      expect(triaged).toMatchObject({ status: 'TRIAGED', severity: opened.severitySuggestion!.severity });
       expect(triaged.triagedAt).not.toBeNull();
       expect(await deadlines(opened.id)).toEqual(['DECISION']);
       expect(triaged.statusHistory.map((c) => `${c.from}→${c.to}@${c.byAgency}`)).toEqual(['null→OPEN@UBND_LE_THUY', 'OPEN→TRIAGED@STTTT']);

@@ -17,7 +17,7 @@ import { appendAudit } from '@phoi-hop/persistence';
 import { nextStatus, type CaseCommand } from './case-lifecycle';
 import { CaseEntity } from './case.entity';
 import { CaseError } from './case.errors';
-import { toCaseDto } from './case.mapper';
+import { severitySuggestionOf, spreadOf, toCaseDto } from './case.mapper';
 import { CaseRepository, OPEN_STATUSES } from './case.repository';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 
@@ -57,7 +57,7 @@ export class CaseTransitionService {
       if (request.command === 'TRIAGE') {
         // Without a severity from the coordinator, triage takes the suggestion: the category's raised by spread.
         const loaded = (await this.cases.loadCase(manager, entity.id))!;
-        severity = request.severity ?? toCaseDto(loaded).severitySuggestion.severity;
+        severity = request.severity ?? severitySuggestionOf(loaded.entity, spreadOf(loaded.reports ?? [])).severity;
         await manager.update(CaseEntity, { id: entity.id }, { status: to, severity, assignedOfficers: officers, triagedAt: now, updatedAt: now });
       } else {
         await manager.update(CaseEntity, { id: entity.id }, { status: to, updatedAt: now });

@@ -1,6 +1,6 @@
-import type { CaseDto, HandlingActionDetailDto, ParticipantDto, ReportDto } from '@phoi-hop/contracts';
+import type { CaseDto, HandlingActionDetailDto, ParticipantDto, ReportDto, SeveritySuggestionDto } from '@phoi-hop/contracts';
 import type { ReportEntity } from '../report/report.entity';
-import type { CaseParticipantEntity } from './case.entity';
+import type { CaseEntity, CaseParticipantEntity } from './case.entity';
 import type { LoadedCase } from './case.repository';
 import { suggestSeverity, type SpreadSignals } from './severity.rules';
 
@@ -52,7 +52,7 @@ export function toCaseDto({ entity, participants, reports, deadlines, handling, 
       .filter((p) => !p.endedAt)
       .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.agencyCode.localeCompare(b.agencyCode))
       .map(toParticipantDto),
-    reports: [...reports].sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt)).map(toReportDto),
+    reports: reports ? [...reports].sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt)).map(toReportDto) : [],
     possibleDuplicates: entity.possibleDuplicates,
     participantHistory: [...participants]
       .sort((a, b) => +new Date(a.assignedAt) - +new Date(b.assignedAt) || a.agencyCode.localeCompare(b.agencyCode))
@@ -62,7 +62,7 @@ export function toCaseDto({ entity, participants, reports, deadlines, handling, 
         endedAt: p.endedAt ? new Date(p.endedAt).toISOString() : null,
         replacedBy: p.replacedBy ?? null,
       })),
-    severitySuggestion: suggestSeverity(entity.defaultSeverity ?? entity.severity, spreadOf(reports)),
+    ...(reports ? { severitySuggestion: severitySuggestionOf(entity, spreadOf(reports)) } : {}),
     assignedOfficers: entity.assignedOfficers ?? [],
     triagedAt: entity.triagedAt ? new Date(entity.triagedAt).toISOString() : null,
     deadlines,
@@ -74,6 +74,11 @@ export function toCaseDto({ entity, participants, reports, deadlines, handling, 
     statusHistory,
     outcome: entity.status === 'CLOSED' ? (statusHistory.findLast((c) => c.to === 'CLOSED')?.reason ?? null) : null,
   };
+}
+
+/** The severity triage starts from: the category's default raised by the spread of the reports. */
+export function severitySuggestionOf(entity: Pick<CaseEntity, 'defaultSeverity' | 'severity'>, spread: SpreadSignals): SeveritySuggestionDto {
+  return suggestSeverity(entity.defaultSeverity ?? entity.severity, spread);
 }
 
 /** How far the reports of a case say its content has gone. */

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseGetRequest, CaseListRequest, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, type CaseDto, type CaseListResponse, type SplitReportResponse, type Actor } from '@phoi-hop/contracts';
+import { CaseGetRequest, CaseListRequest, CaseReportStatsRequest, CaseReportsRequest, type CaseReportStatsResponse, type CaseReportsResponse, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, type CaseDto, type CaseListResponse, type SplitReportResponse, type Actor } from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { CaseMergeService } from './case-merge.service';
 import { CaseSplitService } from './case-split.service';
@@ -33,7 +33,17 @@ export class CaseNatsController {
 
   @MessagePattern(RpcSubjects.intake.caseGet)
   get(@RpcActor() actor: Actor, @Payload() request: CaseGetRequest): Promise<CaseDto> {
-    return this.cases.get(actor, request.id);
+    return this.cases.get(actor, request);
+  }
+
+  @MessagePattern(RpcSubjects.intake.caseReports)
+  reports(@RpcActor() actor: Actor, @Payload() request: CaseReportsRequest): Promise<CaseReportsResponse> {
+    return this.cases.reports(actor, request);
+  }
+
+  @MessagePattern(RpcSubjects.intake.caseReportStats)
+  reportStats(@RpcActor() actor: Actor, @Payload() request: CaseReportStatsRequest): Promise<CaseReportStatsResponse> {
+    return this.cases.reportStats(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseTransition)

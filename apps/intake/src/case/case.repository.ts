@@ -6,6 +6,7 @@ import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
 import { formatCaseNumber } from './case.mapper';
 import { loadHandling, type CaseHandling } from '../decision/handling.queries';
+import type { SpreadSignals } from './severity.rules';
 
 /** Case statuses in which a case still gathers reports of the same content. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['OPEN', 'TRIAGED', 'IN_CONSULTATION', 'DECIDED', 'ACTING'];
@@ -47,6 +48,8 @@ export interface CaseListQuery {
   categoryCode?: string;
   limit: number;
   after?: { openedAt: string; id: string };
+  /** false: leave the reports out (LoadedCase.reports null). */
+  withReports?: boolean;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
@@ -61,7 +64,8 @@ export interface IntakeSettings {
 export interface LoadedCase {
   entity: CaseEntity;
   participants: CaseParticipantEntity[];
-  reports: ReportEntity[];
+  /** null when not loaded: a case may have thousands of reports, read by the page (reportPages). */
+  reports: ReportEntity[] | null;
   deadlines: CaseDeadlineDto[];
   handling: CaseHandling;
   statusHistory: CaseStatusChangeDto[];
@@ -213,23 +217,23 @@ export class CaseRepository {
     return batch;
   }
 
-  async loadCase(manager: EntityManager | null, id: string): Promise<LoadedCase | null> {
-    return (await this.loadCases(manager ?? this.dataSource.manager, [id])).get(id) ?? null;
+  async loadCase(manager: EntityManager | null, id: string, withReports = true): Promise<LoadedCase | null> {
+    return (await this.loadCases(manager ?? this.dataSource.manager, [id], withReports)).get(id) ?? null;
   }
 
   /** Cases with everything they show, by id (absent ids are left out). */
-  async loadCases(manager: EntityManager, ids: string[]): Promise<Map<string, LoadedCase>> {
+  async loadCases(manager: EntityManager, ids: string[], withReports = true): Promise<Map<string, LoadedCase>> {
     if (ids.length === 0) return new Map();
     const cases = await manager.find(CaseEntity, { where: { id: In(ids) } });
-    return this.withChildren(manager, cases, false);
+    return this.withChildren(manager, cases, false, withReports);
   }
 
-  /** Participants, reports, deadlines, handling and status history of cases, loaded by their ids. */
-  private async withChildren(manager: EntityManager, cases: CaseEntity[], parallel: boolean): Promise<Map<string, LoadedCase>> {
+  /** Participants, reports (unless left out), deadlines, handling and status history of cases, loaded by their ids. */
+  private async withChildren(manager: EntityManager, cases: CaseEntity[], parallel: boolean, withReports = true): Promise<Map<string, LoadedCase>> {
     const ids = cases.map((c) => c.id);
     const loaders = [
       () => manager.find(CaseParticipantEntity, { where: { caseId: In(ids) } }),
-      () => manager.find(ReportEntity, { where: { caseId: In(ids) }, order: { submittedAt: 'ASC' } }),
+      () => (withReports ? manager.find(ReportEntity, { where: { caseId: In(ids) }, order: { submittedAt: 'ASC' } }) : Promise.resolve(null)),
       () => this.deadlinesOf(manager, ids),
       () => loadHandling(manager, ids),
       () => this.statusHistoryOf(manager, ids),
@@ -240,7 +244,7 @@ export class CaseRepository {
     else for (const load of loaders) results.push(await load());
     const [participants, reports, deadlines, handling, history] = results as [
       CaseParticipantEntity[],
-      ReportEntity[],
+      ReportEntity[] | null,
       Map<string, CaseDeadlineDto[]>,
       Map<string, CaseHandling>,
       Map<string, CaseStatusChangeDto[]>,
@@ -251,7 +255,7 @@ export class CaseRepository {
         {
           entity,
           participants: participants.filter((p) => p.caseId === entity.id),
-          reports: reports.filter((r) => r.caseId === entity.id),
+          reports: reports ? reports.filter((r) => r.caseId === entity.id) : null,
           deadlines: deadlines.get(entity.id) ?? [],
           handling: handling.get(entity.id)!,
           statusHistory: history.get(entity.id) ?? [],
@@ -322,7 +326,7 @@ export class CaseRepository {
     }
     const cases = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit).getMany();
     if (cases.length === 0) return [];
-    const loaded = await this.withChildren(this.dataSource.manager, cases, true);
+    const loaded = await this.withChildren(this.dataSource.manager, cases, true, query.withReports ?? true);
     return cases.map((entity) => loaded.get(entity.id)!);
   }
 
@@ -343,5 +347,54 @@ export class CaseRepository {
       await appendAudit(manager, { actor: null, action: 'case.participants-added', targetType: 'case', targetId: kase.id, summary: { added: added.map((a) => a.agency_code), role, basis } });
     }
     return visible;
+  }
+
+  /** The severities a suggestion starts from, by case id (absent ids are left out). */
+  async severitiesOf(caseIds: string[]): Promise<Map<string, Pick<CaseEntity, 'defaultSeverity' | 'severity'>>> {
+    if (caseIds.length === 0) return new Map();
+    const cases = await this.dataSource.manager.find(CaseEntity, { where: { id: In(caseIds) }, select: { id: true, defaultSeverity: true, severity: true } });
+    return new Map(cases.map((c) => [c.id, c]));
+  }
+
+  /** Who may see each of the cases (absent ids are left out). */
+  async visibleAgenciesOf(caseIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await queryRows<{ id: string; visible_agencies: string[] }>(this.dataSource.manager, `SELECT id, visible_agencies FROM handling_case WHERE id = ANY($1::uuid[])`, [caseIds]);
+    return new Map(rows.map((r) => [r.id, r.visible_agencies]));
+  }
+
+  /**
+   * Up to `limit` reports of each case, oldest first, after `after` (submitted_at, id): one index
+   * range per case (report_case_idx), never the whole of a case with thousands of reports.
+   */
+  async reportPages(caseIds: string[], limit: number, after?: { at: string; id: string }): Promise<Map<string, ReportEntity[]>> {
+    const byCase = new Map<string, ReportEntity[]>(caseIds.map((id) => [id, []]));
+    if (caseIds.length === 0) return byCase;
+    const picked = await queryRows<{ id: string }>(
+      this.dataSource.manager,
+      `SELECT r.id FROM unnest($1::uuid[]) AS c(id)
+         CROSS JOIN LATERAL (
+           SELECT id FROM report
+            WHERE case_id = c.id AND ($3::timestamptz IS NULL OR (submitted_at, id) > ($3::timestamptz, $4::uuid))
+            ORDER BY submitted_at, id LIMIT $2
+         ) r`,
+      [caseIds, limit, after?.at ?? null, after?.id ?? null],
+    );
+    if (picked.length === 0) return byCase;
+    const reports = await this.dataSource.manager.find(ReportEntity, { where: { id: In(picked.map((p) => p.id)) } });
+    reports.sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt) || a.id.localeCompare(b.id));
+    for (const report of reports) byCase.get(report.caseId)?.push(report);
+    return byCase;
+  }
+
+  /** How far each case's reports say its content has gone, counted in SQL (cases without reports are left out). */
+  async spreadOfCases(caseIds: string[]): Promise<Map<string, SpreadSignals>> {
+    const rows = await queryRows<{ case_id: string; reports: number; agencies: number; localities: number; max_reach: string | null }>(
+      this.dataSource.manager,
+      `SELECT case_id, count(*)::int AS reports, count(DISTINCT reporter_agency_code)::int AS agencies,
+              count(DISTINCT locality_code)::int AS localities, max(estimated_reach)::text AS max_reach
+         FROM report WHERE case_id = ANY($1::uuid[]) GROUP BY case_id`,
+      [caseIds],
+    );
+    return new Map(rows.map((r) => [r.case_id, { reports: r.reports, reportingAgencies: r.agencies, localities: r.localities, maxReportedReach: r.max_reach === null ? null : Number(r.max_reach) }]));
   }
 }

@@ -25,10 +25,10 @@ describe(CaseService.name, () => {
   describe('get', () => {
     it('shows a case to its reporter and participants, and to nobody else (NOT_FOUND, as if absent)', async () => {
       const opened = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
-      expect((await sut.get(lethuy, opened.id)).number).toBe(opened.number);
-      expect((await sut.get(lead, opened.id)).reports).toHaveLength(1);
-      await expect(sut.get(syt, opened.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(sut.get(lead, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect((await sut.get(lethuy, { id: opened.id })).number).toBe(opened.number);
+      expect((await sut.get(lead, { id: opened.id })).reports).toHaveLength(1);
+      await expect(sut.get(syt, { id: opened.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(sut.get(lead, { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 
@@ -43,11 +43,11 @@ describe(CaseService.name, () => {
       statementOfReasons: 'Có dấu hiệu vi phạm pháp luật; chuyển Công an tỉnh xử lý.',
       actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), details: 'Hồ sơ tài khoản phát tán' }],
     });
-    const officerView = await sut.get(lethuy, opened.id);
+    const officerView = await sut.get(lethuy, { id: opened.id });
     expect(officerView.actions[0]).toMatchObject({ type: 'REFER_TO_POLICE', details: null, withheld: true });
     expect((await bed.audit(opened.id)).map((a) => a.action)).not.toContain('restricted.read');
 
-    const investigatorView = await sut.get(actorOf(SeededUsers.caOfficer), opened.id);
+    const investigatorView = await sut.get(actorOf(SeededUsers.caOfficer), { id: opened.id });
     expect(investigatorView.actions[0]).toMatchObject({ details: 'Hồ sơ tài khoản phát tán', withheld: false });
     expect((await bed.audit(opened.id)).at(-1)).toMatchObject({ action: 'restricted.read', actorAgency: 'CA', summary: { data: 'policeReferral' } });
   });

@@ -39,10 +39,10 @@ describe(ConsultationEventsHandler.name, () => {
 
   it('opened: the case goes into consultation, the invited agencies join it and see it (Đ4.2), a consultation deadline starts', async () => {
     const kase = await triagedCase();
-    await expect(bed.get(CaseService).get(btg, kase.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(bed.get(CaseService).get(btg, { id: kase.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await bed.consume(sut, openedEvent(kase, randomUUID(), ['BTG']));
 
-    const seen = await bed.get(CaseService).get(btg, kase.id);
+    const seen = await bed.get(CaseService).get(btg, { id: kase.id });
     expect(seen.status).toBe('IN_CONSULTATION');
     expect(seen.participants.find((p) => p.agencyCode === 'BTG')).toMatchObject({ role: 'PARTICIPANT', basis: 'Đ4.2 (mời cho ý kiến)' });
     expect(seen.deadlines.map((d) => d.kind)).toContain('CONSULTATION');

@@ -20,7 +20,7 @@ export const WIDE_REACH = 10_000;
 export const VERY_WIDE_REACH = 100_000;
 
 /**
- * The severity triage starts from (issue 4): the category's default, raised one level each for wide
+ * The severity triage starts from: the category's default, raised one level each for wide
  * reach (two for very wide), many reports or reporting agencies, and spread across localities. It
  * never goes below the default; the coordinator may still set another.
  */

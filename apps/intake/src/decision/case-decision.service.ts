@@ -16,14 +16,14 @@ import {
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { appendAudit, findIdempotentAnswer, idempotentRequestOf, queryRows, runIdempotent } from '@phoi-hop/persistence';
 import { nextStatus } from '../case/case-lifecycle';
 import { CaseEntity } from '../case/case.entity';
 import { CaseError } from '../case/case.errors';
 import { toCaseDto } from '../case/case.mapper';
 import { CaseRepository } from '../case/case.repository';
 import { CaseDeadlines, endOfProvinceDay } from '../deadline/case-deadlines';
-import { assertActionGrounded, type DecisionGrounds } from './decision.rules';
+import { assertActionGrounded, assertProvisionsApplicable, type DecisionGrounds } from './decision.rules';
 import { platformOf } from './removal-request.rules';
 
 /**
@@ -41,6 +41,10 @@ export class CaseDecisionService {
   ) {}
 
   async decide(actor: Actor, request: DecideCaseRequest): Promise<DecideCaseResponse> {
+    // A retry of a recorded decision gets its first answer (the case has moved on since: it is decided).
+    const idempotency = idempotentRequestOf(actor.userId, 'intake.case.decide', request);
+    const prior = await findIdempotentAnswer<DecideCaseResponse>(this.dataSource.manager, idempotency);
+    if (prior) return prior;
     // The provisions as the taxonomy holds them (with their dates), not as the caller describes them.
     const provisions = request.provisionCodes.length
       ? await this.rpc.request<ProvisionDto[]>(RpcSubjects.directory.provisionResolve, { codes: request.provisionCodes })
@@ -60,14 +64,15 @@ export class CaseDecisionService {
       if (action.removal && action.type !== 'REQUEST_REMOVAL') throw CaseError.badInput(`actions.${i}.removal`, 'Only a REQUEST_REMOVAL action names a removal target');
     }
     const removalTargets = new Map(requested.map((action, i) => [action, action.type === 'REQUEST_REMOVAL' ? removalTargetOf(action, i, provisions) : null]));
-    await this.assertAssigneesCurrent(requested, decidedOn);
+    await this.assertAgenciesKnown(requested, request.assessment?.verifiedFalseBy, decidedOn);
 
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       const entity = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
       if (!entity || !maySeeCase(actor, entity.visibleAgencies)) throw CaseError.notFound();
+      assertProvisionsApplicable(request.provisionCodes, provisions, entity.categoryCode, decidedOn);
       const planned = requested.filter((a) => a.type !== 'NO_ACTION');
-      let status = nextStatus(entity.status, { kind: 'DECIDE' });
-      if (planned.length > 0) status = nextStatus(status, { kind: 'START_ACTING' });
+      const decided = nextStatus(entity.status, { kind: 'DECIDE' });
+      const status = planned.length > 0 ? nextStatus(decided, { kind: 'START_ACTING' }) : decided;
       const decisionId = randomUUID();
       const now = new Date();
       await manager.query(
@@ -85,8 +90,10 @@ export class CaseDecisionService {
         actions.push({ id, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, status: 'PLANNED' });
         const removal = removalTargets.get(action);
         if (removal) {
-          // Default target: the reported link (the first report's, as the reporter gave it).
-          const url = removal.url ?? (await queryRows<{ url: string }>(manager, `SELECT url FROM report WHERE case_id = $1 ORDER BY submitted_at, id LIMIT 1`, [entity.id]))[0]?.url;
+          // Default target: the first report's canonical link (without the tracking parameters of the link as shared).
+          const url =
+            removal.url ??
+            (await queryRows<{ url: string }>(manager, `SELECT canonical_url AS url FROM report WHERE case_id = $1 ORDER BY submitted_at, id LIMIT 1`, [entity.id]))[0]?.url;
           if (!url) throw CaseError.badInput('actions.removal.url', 'The case has no report link; name the URL to remove');
           await manager.query(`INSERT INTO removal_request (action_id, platform, url, legal_basis, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5)`, [
             id,
@@ -103,7 +110,11 @@ export class CaseDecisionService {
       // Assignees must see the case they act on.
       const visible = [...new Set([...entity.visibleAgencies, ...planned.map((a) => a.assigneeAgencyCode)])];
       await manager.update(CaseEntity, { id: entity.id }, { status, visibleAgencies: visible, updatedAt: now });
-      await this.cases.recordStatus(manager, { caseId: entity.id, from: entity.status, to: status, reason: `Kết luận ${request.finding}`, actorAgency: actor.agencyCode, at: now });
+      // The history shows each step of the state machine: decided, then (with actions planned) acting.
+      await this.cases.recordStatus(manager, { caseId: entity.id, from: entity.status, to: decided, reason: `Kết luận ${request.finding}`, actorAgency: actor.agencyCode, at: now });
+      if (status !== decided) {
+        await this.cases.recordStatus(manager, { caseId: entity.id, from: decided, to: status, reason: `Triển khai ${planned.length} biện pháp xử lý`, actorAgency: actor.agencyCode, at: now });
+      }
       await appendToOutbox<CaseDecidedEvent>(manager, [
         {
           subject: EventSubjects.intake.caseDecided,
@@ -126,11 +137,18 @@ export class CaseDecisionService {
     return result;
   }
 
-  /** Each action goes to an agency of the directory that exists on the day of the decision (a retired one's successor is named). */
-  private async assertAssigneesCurrent(actions: HandlingActionInputDto[], today: string): Promise<void> {
-    const codes = [...new Set(actions.filter((a) => a.type !== 'NO_ACTION').map((a) => a.assigneeAgencyCode))];
+  /**
+   * Each action goes to an agency of the directory that exists on the day of the decision (a
+   * retired one's successor is named); the agency that verified the claim false is one of the directory's.
+   */
+  private async assertAgenciesKnown(actions: HandlingActionInputDto[], verifiedFalseBy: string | undefined, today: string): Promise<void> {
+    const assignees = actions.filter((a) => a.type !== 'NO_ACTION').map((a) => a.assigneeAgencyCode);
+    const codes = [...new Set([...assignees, ...(verifiedFalseBy ? [verifiedFalseBy] : [])])];
     if (!codes.length) return;
     const agencies = await this.rpc.request<AgencyDto[]>(RpcSubjects.directory.agencyGetMany, { codes });
+    if (verifiedFalseBy && !agencies.some((a) => a.code === verifiedFalseBy)) {
+      throw CaseError.badInput('assessment.verifiedFalseBy', `Unknown agency ${verifiedFalseBy}: verifiedFalseBy is the code of the agency that verified the claim false`);
+    }
     for (const [i, action] of actions.entries()) {
       if (action.type === 'NO_ACTION') continue;
       const agency = agencies.find((a) => a.code === action.assigneeAgencyCode);

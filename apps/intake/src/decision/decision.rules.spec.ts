@@ -1,11 +1,11 @@
-import { assertActionGrounded, RESTRICTIVE_ACTIONS, type DecisionGrounds, type HandlingActionType } from './decision.rules';
+import { assertActionGrounded, assertProvisionsApplicable, RESTRICTIVE_ACTIONS, type DecisionGrounds, type HandlingActionType, type TaxonomyProvision } from './decision.rules';
 
 const grounded: DecisionGrounds = {
   finding: 'FALSE',
   provisions: [{ code: 'ND15_2020_D101', citation: 'Nghị định 15/2020/NĐ-CP, Điều 101', effectiveFrom: '2020-04-15', effectiveTo: null }],
   assessment: {
     isFactualClaim: true,
-    verifiedFalseBy: 'Ban Chỉ huy PCTT huyện Lệ Thủy: đập an toàn, mực nước dưới báo động 1',
+    verifiedFalseBy: 'UBND_LE_THUY',
     isPublicInterestReporting: false,
     isGenuineGrievance: false,
     proportionality: 'Tin gây hoang mang, hàng nghìn lượt chia sẻ trong mùa lũ; yêu cầu gỡ bài là biện pháp nhẹ nhất đủ hiệu quả',
@@ -58,5 +58,38 @@ describe('restrictive actions need grounds (Đ3.2)', () => {
 
   it('needs a statement of reasons for any decision', () => {
     expect(() => assertActionGrounded('NO_ACTION', { ...grounded, statementOfReasons: 'ngắn' })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'statementOfReasons' }));
+  });
+});
+
+describe('a decision cites the law of its own case', () => {
+  // As the seed holds them: the Penal Code's fraud article grounds only impersonation and scams.
+  const taxonomy: TaxonomyProvision[] = [
+    { code: 'ND15_2020_D101', citation: 'Nghị định 15/2020/NĐ-CP, Điều 101', effectiveFrom: '2020-04-15', effectiveTo: null, successorCode: null, categoryCodes: ['FALSE_INFO_PANIC', 'DEFAMATION', 'PRIVACY_LEAK'] },
+    { code: 'BLHS_D174', citation: 'Bộ luật Hình sự, Điều 174', effectiveFrom: '2018-01-01', effectiveTo: null, successorCode: null, categoryCodes: ['IMPERSONATION_SCAM'] },
+    { code: 'LANM_2018_D8_1D', citation: 'Luật An ninh mạng 2018, Điều 8.1(d)', effectiveFrom: '2019-01-01', effectiveTo: '2026-06-30', successorCode: 'LANM_2025', categoryCodes: ['FALSE_INFO_PANIC'] },
+    { code: 'LANM_2025', citation: 'Luật An ninh mạng 2025', effectiveFrom: '2026-07-01', effectiveTo: null, successorCode: null, categoryCodes: ['FALSE_INFO_PANIC'] },
+  ];
+  const refusal = (codes: string[], category: string, day: string) => {
+    try {
+      assertProvisionsApplicable(codes, taxonomy, category, day);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it('accepts provisions of the case category in force on the day', () => {
+    expect(refusal(['ND15_2020_D101', 'LANM_2025'], 'FALSE_INFO_PANIC', '2026-11-28')).toBeNull();
+    expect(refusal(['LANM_2018_D8_1D'], 'FALSE_INFO_PANIC', '2026-06-30')).toBeNull();
+    expect(refusal([], 'OTHER', '2026-11-28')).toBeNull();
+  });
+
+  it("refuses another category's provision, naming its place in the input", () => {
+    expect(refusal(['ND15_2020_D101', 'BLHS_D174'], 'FALSE_INFO_PANIC', '2026-11-28')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provisionCodes.1', message: expect.stringContaining('FALSE_INFO_PANIC') });
+  });
+
+  it('refuses a provision no longer or not yet in force, naming its successor', () => {
+    expect(refusal(['LANM_2018_D8_1D'], 'FALSE_INFO_PANIC', '2026-07-01')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provisionCodes.0', message: expect.stringContaining('LANM_2025') });
+    expect(refusal(['LANM_2025'], 'FALSE_INFO_PANIC', '2026-06-30')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provisionCodes.0' });
   });
 });

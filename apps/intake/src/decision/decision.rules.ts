@@ -1,6 +1,6 @@
 import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
 
-/** What the assessment found the content to be (issue 4). */
+/** What the assessment found the content to be (Đ3.2, Đ5). */
 export type Finding = 'FALSE' | 'MISLEADING' | 'UNLAWFUL' | 'TRUE' | 'OPINION' | 'GRIEVANCE' | 'UNVERIFIABLE';
 
 export type HandlingActionType =
@@ -52,6 +52,35 @@ export interface DecisionGrounds {
 }
 
 export class DecisionError extends DomainError {}
+
+/** A provision as the taxonomy holds it, with the categories whose legal basis it belongs to. */
+export interface TaxonomyProvision extends CitedProvision {
+  successorCode: string | null;
+  categoryCodes: string[];
+}
+
+/**
+ * A decision cites the law of its own case: each provision must belong to the legal basis of the
+ * case's category (the fraud article of the Penal Code does not ground a panic-rumour case) and be
+ * in force on the day of the decision (its successor is named when it has one). `codes` are the
+ * codes as the request gave them, for the field of the error.
+ */
+export function assertProvisionsApplicable(codes: string[], provisions: TaxonomyProvision[], categoryCode: string, decidedOn: string): void {
+  for (const [i, code] of codes.entries()) {
+    const provision = provisions.find((p) => p.code === code);
+    if (!provision) continue;
+    const field = `provisionCodes.${i}`;
+    if (!provision.categoryCodes.includes(categoryCode)) {
+      throw new DecisionError(ErrorCodes.BAD_USER_INPUT, `${code} is not in the legal basis of the case's category ${categoryCode}`, field);
+    }
+    if (provision.effectiveFrom && provision.effectiveFrom > decidedOn) {
+      throw new DecisionError(ErrorCodes.BAD_USER_INPUT, `${code} is in force only from ${provision.effectiveFrom}`, field);
+    }
+    if (provision.effectiveTo && provision.effectiveTo < decidedOn) {
+      throw new DecisionError(ErrorCodes.BAD_USER_INPUT, `${code} was in force until ${provision.effectiveTo}${provision.successorCode ? `; cite its successor ${provision.successorCode}` : ''}`, field);
+    }
+  }
+}
 
 const notGrounded = (message: string, field: string) => new DecisionError(ErrorCodes.RESTRICTIVE_ACTION_NOT_GROUNDED, message, field);
 

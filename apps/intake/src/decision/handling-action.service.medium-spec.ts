@@ -61,7 +61,7 @@ describe(HandlingActionService.name, () => {
       expect(done.status).toBe('DONE');
       const open = await bed.dataSource.query(`SELECT id FROM case_deadline WHERE action_id = $1 AND cancelled_at IS NULL AND fired_at IS NULL`, [clarification.id]);
       expect(open).toEqual([]);
-      const view = await bed.get(CaseService).get(lead, decided.case.id);
+      const view = await bed.get(CaseService).get(lead, { id: decided.case.id });
       expect(view.actions.find((a) => a.id === clarification.id)).toMatchObject({ status: 'DONE', links: ['https://lethuy.example.vn/dinh-chinh'] });
       expect((await bed.outbox(decided.case.id)).at(-1)).toMatchObject({ subject: EventSubjects.intake.actionUpdated, data: { action: { id: clarification.id, status: 'DONE' } } });
       expect((await bed.audit(decided.case.id)).at(-1)).toMatchObject({ action: 'action.updated', actorAgency: 'UBND_LE_THUY', summary: { before: 'IN_PROGRESS', after: 'DONE' } });

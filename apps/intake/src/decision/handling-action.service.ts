@@ -9,6 +9,7 @@ import {
   type UpdateHandlingActionRequest,
   type UpdateRemovalRequestRequest,
 } from '@phoi-hop/contracts';
+import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit, queryRows } from '@phoi-hop/persistence';
 import { CaseError } from '../case/case.errors';
@@ -46,9 +47,10 @@ export class HandlingActionService {
         const [removal] = await queryRows<{ outcome: string | null }>(manager, `SELECT outcome FROM removal_request WHERE action_id = $1`, [row.id]);
         if (removal && !removal.outcome) throw new CaseError(ErrorCodes.INVALID_STATE, 'Record the platform’s answer (outcome) before the removal request is done', 'status');
       }
+      // Omitted links keep the ones stored; `[]` clears them.
       await manager.query(
-        `UPDATE handling_action SET status = $2, result = coalesce($3, result), links = $4::jsonb, done_at = CASE WHEN $2 = 'DONE' THEN now() ELSE done_at END, updated_at = now() WHERE id = $1`,
-        [row.id, request.status, request.result ?? null, JSON.stringify(request.links ?? [])],
+        `UPDATE handling_action SET status = $2, result = coalesce($3, result), links = coalesce($4::jsonb, links), done_at = CASE WHEN $2 = 'DONE' THEN now() ELSE done_at END, updated_at = now() WHERE id = $1`,
+        [row.id, request.status, request.result ?? null, request.links == null ? null : JSON.stringify(request.links)],
       );
       if (request.status === 'DONE') await this.deadlines.cancel(manager, row.case_id, { actionId: row.id });
       const action = { id: row.id, type: row.type, assigneeAgencyCode: row.assignee_agency_code, dueDate: row.due_date, status: request.status };
@@ -116,7 +118,10 @@ export class HandlingActionService {
     return result;
   }
 
-  /** The action, locked; NOT_FOUND unless the actor's agency is its assignee or the actor coordinates the case. */
+  /**
+   * The action, locked. An agency that may not see the case learns nothing (NOT_FOUND on actionId);
+   * one that sees it but neither is the assignee nor coordinates the case is FORBIDDEN.
+   */
   private async lockAction(manager: EntityManager, actor: Actor, actionId: string): Promise<ActionRow> {
     const [row] = await queryRows<ActionRow>(
       manager,
@@ -124,9 +129,11 @@ export class HandlingActionService {
          FROM handling_action a JOIN handling_case c ON c.id = a.case_id WHERE a.id = $1 FOR UPDATE OF a`,
       [actionId],
     );
-    const isCoordinator = actor.roles.includes('COORDINATOR') && row?.visible_agencies.includes(actor.agencyCode);
-    // Another agency learns nothing about the action, not even that it exists.
-    if (!row || (row.assignee_agency_code !== actor.agencyCode && !isCoordinator)) throw CaseError.notFound();
+    if (!row || !maySeeCase(actor, row.visible_agencies)) throw new CaseError(ErrorCodes.NOT_FOUND, 'Handling action not found', 'actionId');
+    const isCoordinator = actor.roles.includes('COORDINATOR') && row.visible_agencies.includes(actor.agencyCode);
+    if (row.assignee_agency_code !== actor.agencyCode && !isCoordinator) {
+      throw new CaseError(ErrorCodes.FORBIDDEN, `Only the assignee agency (${row.assignee_agency_code}) or a coordinator of the case updates this action`, 'actionId');
+    }
     if (row.status === 'DONE') throw new CaseError(ErrorCodes.INVALID_STATE, 'The action is already done', 'status');
     return row;
   }

@@ -1,4 +1,4 @@
-import { ErrorCodes, type RemovalOutcome } from '@phoi-hop/contracts';
+import { ErrorCodes, type Platform, type RemovalOutcome } from '@phoi-hop/contracts';
 import { DecisionError } from './decision.rules';
 
 /** How far into the future a recorded time may be (clock skew between agencies' systems). */
@@ -62,14 +62,14 @@ export function applyRemovalPatch(current: RemovalRequestState, patch: RemovalRe
 }
 
 /** The platform a URL's host belongs to, for requests and statistics; OTHER for the rest of the web. */
-export function platformOf(url: string): string {
+export function platformOf(url: string): Platform {
   let host: string;
   try {
     host = new URL(url).hostname.toLowerCase();
   } catch {
     return 'OTHER';
   }
-  const platforms: [string, string[]][] = [
+  const platforms: [Exclude<Platform, 'OTHER'>, string[]][] = [
     ['FACEBOOK', ['facebook.com', 'fb.com', 'fb.watch', 'messenger.com']],
     ['YOUTUBE', ['youtube.com', 'youtu.be']],
     ['TIKTOK', ['tiktok.com']],

@@ -1,4 +1,9 @@
-import { DUPLICATE_THRESHOLDS, decideDuplicate } from './duplicate-policy';
+import { DUPLICATE_THRESHOLDS, MIN_JOIN_SHINGLES, decideDuplicate as decideWith, type DuplicateCandidate } from './duplicate-policy';
+import { fingerprintText } from './text-fingerprint';
+
+/** A submission with plenty of text: only the similarity decides. */
+const LONG_TEXT = { shingleCount: 40 };
+const decideDuplicate = (candidates: DuplicateCandidate[], thresholds?: { join: number; suggest: number }) => decideWith(candidates, LONG_TEXT, thresholds);
 
 describe('decideDuplicate', () => {
   it('joins the case with the same canonical URL whatever the text', () => {
@@ -34,6 +39,14 @@ describe('decideDuplicate', () => {
 
   it('opens a plain new case when nothing is similar', () => {
     expect(decideDuplicate([])).toEqual({ kind: 'NEW', suggestions: [] });
+  });
+
+  it('only suggests a text match below the minimum of distinct text; the same URL still joins', () => {
+    const short = fingerprintText('Tin giả 12345');
+    expect(short.shingleCount).toBeLessThan(MIN_JOIN_SHINGLES);
+    expect(decideWith([{ caseId: 'a', similarity: 1, sameContentKey: false }], short)).toEqual({ kind: 'NEW', suggestions: [{ caseId: 'a', similarity: 1 }] });
+    expect(decideWith([{ caseId: 'a', similarity: 1, sameContentKey: true }], short)).toEqual({ kind: 'JOIN', caseId: 'a', similarity: 1 });
+    expect(decideWith([{ caseId: 'a', similarity: 1, sameContentKey: false }], { shingleCount: MIN_JOIN_SHINGLES })).toMatchObject({ kind: 'JOIN', caseId: 'a' });
   });
 
   it('refuses thresholds out of order', () => {

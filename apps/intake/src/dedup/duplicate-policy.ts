@@ -6,6 +6,14 @@
  */
 export const DUPLICATE_THRESHOLDS = { join: 0.6, suggest: 0.3 } as const;
 
+/**
+ * The least distinct text (3-word shingles, see text-fingerprint) whose similarity may join a case:
+ * 8 shingles is a sentence of about ten words. Below it, texts that match say little about being
+ * the same content ("Tin giả 12345" is one shingle, and many unrelated posts share a short phrase),
+ * so similarity only suggests a possible duplicate; the same canonical URL still joins.
+ */
+export const MIN_JOIN_SHINGLES = 8;
+
 export interface DuplicateCandidate {
   caseId: string;
   similarity: number;
@@ -18,7 +26,16 @@ export type DuplicateVerdict =
 
 export const MAX_SUGGESTIONS = 5;
 
-export function decideDuplicate(candidates: DuplicateCandidate[], thresholds: { join: number; suggest: number } = DUPLICATE_THRESHOLDS): DuplicateVerdict {
+/** What the policy needs of the submitted text: how many distinct shingles it has. */
+export interface SubmittedText {
+  shingleCount: number;
+}
+
+export function decideDuplicate(
+  candidates: DuplicateCandidate[],
+  text: SubmittedText,
+  thresholds: { join: number; suggest: number } = DUPLICATE_THRESHOLDS,
+): DuplicateVerdict {
   if (!(thresholds.suggest > 0 && thresholds.suggest <= thresholds.join && thresholds.join <= 1)) {
     throw new RangeError('Thresholds must satisfy 0 < suggest <= join <= 1');
   }
@@ -31,7 +48,8 @@ export function decideDuplicate(candidates: DuplicateCandidate[], thresholds: { 
   }
   const ranked = [...byCase.values()].sort((a, b) => Number(b.sameContentKey) - Number(a.sameContentKey) || b.similarity - a.similarity || a.caseId.localeCompare(b.caseId));
   const best = ranked[0];
-  if (best && (best.sameContentKey || best.similarity >= thresholds.join)) {
+  const enoughText = text.shingleCount >= MIN_JOIN_SHINGLES;
+  if (best && (best.sameContentKey || (enoughText && best.similarity >= thresholds.join))) {
     return { kind: 'JOIN', caseId: best.caseId, similarity: best.sameContentKey ? Math.max(best.similarity, 1) : best.similarity };
   }
   return {

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Triage (issue 4): the SLA policy a case keeps, its category's default severity, the officers
+ * Triage: the SLA policy a case keeps, its category's default severity, the officers
  * assigned, the reach a reporter estimated; and the case's deadlines (triage, decision, each
  * handling action), each with a reminder and an escalation that fire once.
  */

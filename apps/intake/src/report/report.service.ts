@@ -12,7 +12,23 @@ import {
   type SubmitReportResponse,
 } from '@phoi-hop/contracts';
 import { OutboxRelay, traceHeadersOf, type NewEvent } from '@phoi-hop/messaging';
-import { GroupCommitQueue, SqlBatch, addAuditEntries, addInsert, lockAuditHead, type AuditHead } from '@phoi-hop/persistence';
+import {
+  GroupCommitQueue,
+  IdempotencyConflictError,
+  SqlBatch,
+  addAuditEntries,
+  addInsert,
+  findIdempotentAnswer,
+  findIdempotentAnswers,
+  idempotencySlot,
+  idempotentRequestOf,
+  isIdempotencyKeyTaken,
+  lockAuditHead,
+  purgeExpiredIdempotencyKeys,
+  recordIdempotentAnswers,
+  type AuditHead,
+  type IdempotentRequest,
+} from '@phoi-hop/persistence';
 import { batchSize, withSpan } from '@phoi-hop/observability';
 import { CaseOpener, type OpenedFor, type PreparedCase } from '../case/case-opener';
 import { CaseError } from '../case/case.errors';
@@ -68,7 +84,17 @@ interface Submission {
   /** The request's trace, so that its event and audit entry point to it whichever batch writes them. */
   trace: Context;
   openedFor: OpenedFor;
+  /** The caller's idempotency key: a retry of a written submission is answered from the key table. */
+  idempotency: IdempotentRequest | null;
 }
+
+/** A submission's answer, or the refusal of a key reused with another input. */
+type BatchAnswer = SubmitReportResponse | IdempotencyConflictError;
+
+/** The operation name idempotency keys are recorded under. */
+const SUBMIT_OPERATION = 'intake.report.submit';
+/** A batch whose key another replica recorded first is read again this many times. */
+const KEY_TAKEN_ATTEMPTS = 2;
 
 /** A report already placed in this batch: a later submission of the same content joins its case. */
 interface PlacedInBatch {
@@ -90,7 +116,7 @@ interface PlacedInBatch {
  */
 @Injectable()
 export class ReportService {
-  private readonly queue: GroupCommitQueue<Submission, SubmitReportResponse>;
+  private readonly queue: GroupCommitQueue<Submission, BatchAnswer>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -106,6 +132,13 @@ export class ReportService {
   }
 
   async submit(actor: Actor, request: SubmitReportRequest): Promise<SubmitReportResponse> {
+    // A retry of a written submission gets its first answer, whatever has changed since.
+    const idempotency = idempotentRequestOf(actor.userId, SUBMIT_OPERATION, request);
+    if (idempotency) {
+      void purgeExpiredIdempotencyKeys(this.dataSource).catch(() => undefined);
+      const prior = await findIdempotentAnswer<SubmitReportResponse>(this.dataSource.manager, idempotency);
+      if (prior) return prior;
+    }
     const canonical = canonicalizeUrl(request.url);
     if (!canonical.ok) throw CaseError.badInput('url', canonical.message);
     const observedAt = this.parseObservedAt(request.observedAt);
@@ -141,7 +174,7 @@ export class ReportService {
       estimatedReach: request.estimatedReach ?? null,
     });
     const active = otelContext.active();
-    return this.queue.submit({
+    const answer = await this.queue.submit({
       report,
       routing,
       contentKey,
@@ -149,7 +182,10 @@ export class ReportService {
       now,
       trace: active,
       openedFor: { actor: { userId: actor.userId, agencyCode: actor.agencyCode }, traceHeaders: traceHeadersOf(active) },
+      idempotency,
     });
+    if (answer instanceof IdempotencyConflictError) throw answer;
+    return answer;
   }
 
   /**
@@ -159,12 +195,13 @@ export class ReportService {
    * someone committed such a write in between and the batch starts again. After a few such
    * collisions it takes the head first.
    */
-  private async writeBatch(batch: Submission[]): Promise<SubmitReportResponse[]> {
-    const answered = await withSpan(
+  private async writeBatch(batch: Submission[]): Promise<BatchAnswer[]> {
+    return withSpan(
       'intake.report.batch',
       SpanKind.INTERNAL,
       { 'batch.size': batch.length },
       async (span) => {
+        let keyTaken = 0;
         let deadlocks = 0;
         for (let attempt = 1; ; attempt++) {
           const lockFirst = attempt > OPTIMISTIC_ATTEMPTS;
@@ -174,6 +211,8 @@ export class ReportService {
             this.relay.kick();
             return results;
           } catch (error) {
+            // Another replica recorded one of the batch's keys first: read again, that submission is then a replay.
+            if (isIdempotencyKeyTaken(error) && keyTaken++ < KEY_TAKEN_ATTEMPTS) continue;
             if (isDeadlock(error) && deadlocks++ < DEADLOCK_RETRIES) {
               batchSize().observe({ service: 'intake', queue: 'report.submit', outcome: 'deadlock' }, batch.length);
               continue;
@@ -185,10 +224,43 @@ export class ReportService {
       },
       batch[0]!.trace,
     );
-    return answered.map((answer) => ({ ...answer, case: latestReportsOnly(answer.case) }));
   }
 
-  private async writeOnce(manager: EntityManager, batch: Submission[], lockFirst: boolean): Promise<SubmitReportResponse[]> {
+  /**
+   * Writes the batch once: submissions whose key is stored (or taken by an earlier submission of
+   * the same batch) are answered from it and write nothing; the others are written together with
+   * their keys and answers, in the same transaction.
+   */
+  private async writeOnce(manager: EntityManager, batch: Submission[], lockFirst: boolean): Promise<BatchAnswer[]> {
+    const keyed = batch.flatMap((s) => (s.idempotency ? [s.idempotency] : []));
+    const stored = await findIdempotentAnswers<SubmitReportResponse>(manager, keyed);
+    const answers: Array<BatchAnswer | undefined> = batch.map((s) => (s.idempotency ? stored.get(s.idempotency) : undefined));
+    // Within the batch, a later submission with an earlier one's key is that submission's retry.
+    const firstOfSlot = new Map<string, number>();
+    const sameAs = new Map<number, number>();
+    batch.forEach((submission, index) => {
+      if (!submission.idempotency || answers[index]) return;
+      const slot = idempotencySlot(submission.idempotency);
+      const first = firstOfSlot.get(slot);
+      if (first === undefined) firstOfSlot.set(slot, index);
+      else if (batch[first]!.idempotency!.fingerprint !== submission.idempotency.fingerprint) answers[index] = new IdempotencyConflictError(SUBMIT_OPERATION);
+      else sameAs.set(index, first);
+    });
+    const freshIndexes = batch.flatMap((_, index) => (answers[index] || sameAs.has(index) ? [] : [index]));
+    if (freshIndexes.length > 0) {
+      const fresh = freshIndexes.map((index) => batch[index]!);
+      const written = (await this.writeFresh(manager, fresh, lockFirst)).map((answer) => ({ ...answer, case: latestReportsOnly(answer.case) }));
+      written.forEach((answer, i) => (answers[freshIndexes[i]!] = answer));
+      await recordIdempotentAnswers(
+        manager,
+        fresh.flatMap((submission, i) => (submission.idempotency ? [{ request: submission.idempotency, response: written[i]! }] : [])),
+      );
+    }
+    for (const [index, first] of sameAs) answers[index] = answers[first];
+    return answers.map((answer) => answer!);
+  }
+
+  private async writeFresh(manager: EntityManager, batch: Submission[], lockFirst: boolean): Promise<SubmitReportResponse[]> {
     const headFirst = lockFirst ? await lockAuditHead(manager) : null;
     const read = await this.cases.findCandidatesOfMany(manager, batch.map((s) => ({ contentKey: s.contentKey, bandKeys: s.fingerprint.bandKeys })));
     const { verdicts, numbers } = decideInOrder(batch, read.rows);
@@ -332,7 +404,7 @@ function decideInOrder(batch: Submission[], rows: BatchCandidateRow[]): { verdic
       ...stored.filter((c) => sameContent(submission, c.row.contentKey, c.bandKeys)).map((c) => candidateOf(submission, c.row.caseId, c.row.contentKey, c.signature)),
       ...placed.filter((p) => sameContent(submission, p.contentKey, p.bandKeys)).map((p) => candidateOf(submission, p.caseKey, p.contentKey, p.signature)),
     ];
-    const verdict = decideDuplicate(candidates);
+    const verdict = decideDuplicate(candidates, submission.fingerprint);
     placed.push({
       contentKey: submission.contentKey,
       bandKeys: new Set(submission.fingerprint.bandKeys),

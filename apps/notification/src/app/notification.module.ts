@@ -13,13 +13,14 @@ import { caseEventSubjects } from '../subscription/subscription-rules';
 import { SubscriptionNatsController } from '../subscription/subscription.nats-controller';
 import { SubscriptionRepository } from '../subscription/subscription.repository';
 import { SubscriptionService } from '../subscription/subscription.service';
+import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
 
 export interface NotificationModuleDeps {
   pgDriver?: unknown;
 }
 
 /** The notification service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const NOTIFICATION_MIGRATIONS = [NotificationInitial1764300002000];
+export const NOTIFICATION_MIGRATIONS = [NotificationInitial1764300002000, IdempotencyKeys1764300003000];
 
 @Module({})
 export class NotificationModule {

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RpcSubjects, type Actor, type AgencyDto, type CreateSubscriptionRequest, type CreateSubscriptionResponse, type SubscriptionDto } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
-import { appendAudit } from '@phoi-hop/persistence';
+import { appendAudit, findIdempotentAnswer, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
 import { newWebhookSecret } from '../delivery/webhook-signature';
 import { actingAgency, mayManage } from './agency-scope';
 import { targetProblem, unknownEventTypes } from './subscription-rules';
@@ -22,6 +22,10 @@ export class SubscriptionService {
 
   /** Creates a subscription, audited in the same transaction; a webhook's secret is returned this once. */
   async create(actor: Actor, request: CreateSubscriptionRequest): Promise<CreateSubscriptionResponse> {
+    // The webhook secret is stored with the subscription (it signs every delivery), so a retry's replay may show it again.
+    const idempotency = idempotentRequestOf(actor.userId, 'notification.subscription.create', request);
+    const prior = await findIdempotentAnswer<CreateSubscriptionResponse>(this.dataSource.manager, idempotency);
+    if (prior) return prior;
     const agencyCode = actingAgency(actor, request.agencyCode);
     const target = request.channel === 'EMAIL' ? request.target.trim().toLowerCase() : request.target.trim();
     const problem = targetProblem(request.channel, target);
@@ -31,7 +35,7 @@ export class SubscriptionService {
     if (unknown.length > 0) throw NotificationError.badInput('eventTypes', `Not a case event one can subscribe to: ${unknown.join(', ')}`);
     if (agencyCode !== actor.agencyCode) await this.requireKnownAgency(agencyCode);
     const secret = request.channel === 'WEBHOOK' ? newWebhookSecret() : null;
-    const row = await this.dataSource.transaction(async (manager) => {
+    const answer = await runIdempotent(this.dataSource, idempotency, async (manager) => {
       const created = await this.subscriptions.insert(manager, { id: randomUUID(), agencyCode, channel: request.channel, target, eventTypes, secret, createdBy: actor.userId });
       await appendAudit(manager, {
         actor,
@@ -41,10 +45,10 @@ export class SubscriptionService {
         // The audit records the subscription, never its secret.
         summary: { subscription: toSubscriptionDto(created) },
       });
-      return created;
+      return { subscription: toSubscriptionDto(created), secret };
     });
-    this.logger.log(`Subscription ${row.id} created for ${agencyCode} (${row.channel})`);
-    return { subscription: toSubscriptionDto(row), secret };
+    this.logger.log(`Subscription ${answer.subscription.id} created for ${agencyCode} (${answer.subscription.channel})`);
+    return answer;
   }
 
   async list(actor: Actor, requested: string | undefined): Promise<SubscriptionDto[]> {

@@ -1,4 +1,4 @@
-/** Roles of directory users (issue 3 extends the policy table around them). */
+/** Roles of directory users; the policy table (libs/auth) says what each may do. */
 export const Roles = {
   ADMIN: 'ADMIN',
   COORDINATOR: 'COORDINATOR',

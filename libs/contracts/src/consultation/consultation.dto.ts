@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '../common/idempotency';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -73,6 +74,10 @@ export class OpenConsultationRequest {
   @MaxLength(2_048)
   @Matches(/^https:\/\/\S+$/, { message: 'link must be an https address' })
   link?: string;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export class OpinionAttachmentDto {
@@ -106,12 +111,17 @@ export class SubmitOpinionRequest {
   @MaxLength(5_000)
   alternativeProposal?: string;
 
+  /** Omitted on a revised opinion: the previous version's attachments are kept; `[]` gives none. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => OpinionAttachmentDto)
   attachments?: OpinionAttachmentDto[];
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export class AttendanceInputDto {
@@ -194,6 +204,20 @@ export interface OpinionAttachment {
   url: string;
 }
 
+/** One opinion an agency gave; a revision is a new version, the earlier ones stay on the record. */
+export interface OpinionVersionDto {
+  /** 1 for the first opinion, then 2, 3, … */
+  version: number;
+  position: OpinionPosition;
+  reasoning: string;
+  alternativeProposal: string | null;
+  attachments: OpinionAttachment[];
+  respondedAt: string;
+  respondedBy: string | null;
+  late: boolean;
+}
+
+/** An invited agency and its latest opinion (the `position` … `late` fields), with every version in `opinionVersions`. */
 export interface InvitationDto {
   agencyCode: string;
   position: OpinionPosition | null;
@@ -208,6 +232,8 @@ export interface InvitationDto {
   /** MEETING: whether the agency attended (null until the minutes are recorded). */
   present: boolean | null;
   representative: string | null;
+  /** Every opinion the agency gave, oldest first; the last is the one shown above. */
+  opinionVersions: OpinionVersionDto[];
 }
 
 export interface DissentDto {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '../common/idempotency';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDay } from '../common/calendar-day';
@@ -17,14 +18,18 @@ export const HandlingActionTypes = [
   'NO_ACTION',
 ] as const;
 export type HandlingActionTypeCode = (typeof HandlingActionTypes)[number];
+/** A handling action is PLANNED when decided, IN_PROGRESS once its assignee starts, DONE with its result. */
+export const HandlingActionStatuses = ['PLANNED', 'IN_PROGRESS', 'DONE'] as const;
+export type HandlingActionStatus = (typeof HandlingActionStatuses)[number];
 
 export class AssessmentInputDto {
   @IsBoolean()
   isFactualClaim!: boolean;
 
+  /** The code of the agency that verified the claim false (a directory agency, e.g. SYT for a health rumour). */
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'verifiedFalseBy must be the code of the agency that verified the claim false' })
   verifiedFalseBy?: string;
 
   @IsBoolean()
@@ -41,19 +46,22 @@ export class AssessmentInputDto {
   concludesNotProtected!: boolean;
 }
 
+/** Platforms removal requests go to; OTHER for the rest of the web. */
+export const Platforms = ['FACEBOOK', 'YOUTUBE', 'TIKTOK', 'ZALO', 'X', 'INSTAGRAM', 'TELEGRAM', 'OTHER'] as const;
+export type Platform = (typeof Platforms)[number];
+
 /** REQUEST_REMOVAL: what to ask which platform to remove, on which of the decision's provisions. */
 export class RemovalTargetInputDto {
-  /** Default: the link of the case's first report. */
+  /** Default: the canonical link of the case's first report (tracking parameters removed). */
   @IsOptional()
   @IsString()
   @MaxLength(2_048)
   url?: string;
 
-  /** Default: from the link's host (FACEBOOK, YOUTUBE, TIKTOK, ZALO, …, OTHER). */
+  /** Default: from the link's host. */
   @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'platform must be a code such as FACEBOOK' })
-  platform?: string;
+  @IsIn(Platforms, { message: `platform must be one of ${Platforms.join(', ')}` })
+  platform?: Platform;
 
   /** Codes among the decision's provisions; default: all of them. */
   @IsOptional()
@@ -118,6 +126,10 @@ export class DecideCaseRequest {
   @IsOptional()
   @IsUUID('all', { message: 'consultationId must be a consultation id' })
   consultationId?: string;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export interface HandlingActionDto {
@@ -125,7 +137,7 @@ export interface HandlingActionDto {
   type: HandlingActionTypeCode;
   assigneeAgencyCode: string;
   dueDate: string;
-  status: 'PLANNED' | 'IN_PROGRESS' | 'DONE';
+  status: HandlingActionStatus;
 }
 
 export interface DecideCaseResponse {
@@ -157,6 +169,7 @@ export class UpdateHandlingActionRequest {
   @MaxLength(5_000)
   result?: string;
 
+  /** The links proving the work (published clarification, …); omitted keeps the stored ones, `[]` clears them. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -281,6 +281,8 @@ export interface ProvisionDto {
   effectiveFrom: string | null;
   effectiveTo: string | null;
   successorCode: string | null;
+  /** The categories whose legal basis holds the provision: a decision cites only its case's category's. */
+  categoryCodes: string[];
 }
 
 export const ReferenceKinds = ['AGENCY', 'LOCALITY', 'SECTOR', 'CATEGORY', 'RULE', 'SLA'] as const;

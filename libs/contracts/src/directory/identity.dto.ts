@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '../common/idempotency';
 import { PageRequest } from '../common/page';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
@@ -6,6 +7,8 @@ import { Roles, type Actor, type Role } from '../common/actor';
 /** Login names: 2–64 of `a-z 0-9 . _ -`, starting with a letter or digit (as in the seed). */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const ROLE_NAMES = Object.values(Roles);
+/** The roles an administrator may give a person: API_CLIENT belongs to machine clients, which get API keys. */
+export const ASSIGNABLE_ROLES: readonly Role[] = ROLE_NAMES.filter((role) => role !== Roles.API_CLIENT);
 
 /** `directory.user.list`: users of the directory (one agency's, or all), by username. */
 export class UserListRequest extends PageRequest {
@@ -49,7 +52,7 @@ class UserFields {
   @IsArray()
   @ArrayMinSize(1, { message: 'roles must name at least one role' })
   @ArrayMaxSize(8)
-  @IsIn(ROLE_NAMES, { each: true, message: `roles must be among ${ROLE_NAMES.join(', ')}` })
+  @IsIn(ROLE_NAMES, { each: true, message: `roles must be among ${ASSIGNABLE_ROLES.join(', ')}` })
   roles!: Role[];
 }
 
@@ -68,6 +71,10 @@ export class CreateUserRequest extends UserFields {
   @IsString()
   @Matches(SUBJECT_PATTERN, { message: SUBJECT_MESSAGE })
   subject?: string;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 /** `directory.user.update` (ADMIN): the fields given change, the others stay. */
@@ -91,7 +98,7 @@ export class UpdateUserRequest {
   @IsArray()
   @ArrayMinSize(1, { message: 'roles must name at least one role' })
   @ArrayMaxSize(8)
-  @IsIn(ROLE_NAMES, { each: true, message: `roles must be among ${ROLE_NAMES.join(', ')}` })
+  @IsIn(ROLE_NAMES, { each: true, message: `roles must be among ${ASSIGNABLE_ROLES.join(', ')}` })
   roles?: Role[];
 
   /** A new linked subject at the platform's identity provider; "" removes the link. */
@@ -191,6 +198,10 @@ export class CreateApiKeyRequest {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
   expiresAt?: string;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 /** An API key's metadata: never its secret or the secret's hash. */

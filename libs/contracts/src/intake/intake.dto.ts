@@ -1,7 +1,9 @@
+import { ClientRequestIdField } from '../common/idempotency';
 import { PageRequest } from '../common/page';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -53,6 +55,10 @@ export class SubmitReportRequest extends CaseReferenceCodes {
   @Min(0)
   @Max(10_000_000_000)
   estimatedReach?: number;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export interface ReportDto {
@@ -89,6 +95,7 @@ export interface CaseDto {
   openedAt: string;
   reporterAgencyCode: string;
   participants: ParticipantDto[];
+  /** Oldest first; empty when asked withReports: false (then page them with intake.case.reports). */
   reports: ReportDto[];
   /** How many reports the case has, when `reports` holds only the latest of them (a submission's answer). */
   reportCount?: number;
@@ -96,7 +103,8 @@ export interface CaseDto {
   /** Every agency that was ever responsible, with when it started and, if it did, stopped. */
   participantHistory: ParticipantHistoryDto[];
   /** The severity triage would start from, and why (category default raised by spread). */
-  severitySuggestion: SeveritySuggestionDto;
+  /** Absent when asked withReports: false (intake.case.report-stats has it). */
+  severitySuggestion?: SeveritySuggestionDto;
   assignedOfficers: string[];
   triagedAt: string | null;
   deadlines: CaseDeadlineDto[];
@@ -147,6 +155,11 @@ export interface SubmitReportResponse {
 export class CaseGetRequest {
   @IsUUID('all', { message: 'id must be a case id' })
   id!: string;
+
+  /** false: the case without its reports and what is computed from them (see CaseDto.reports). Default true. */
+  @IsOptional()
+  @IsBoolean()
+  withReports?: boolean;
 }
 
 export class CaseListRequest extends PageRequest {
@@ -159,6 +172,51 @@ export class CaseListRequest extends PageRequest {
   @Matches(REFERENCE_CODE_PATTERN)
   categoryCode?: string;
 
+  /** false: the cases without their reports and what is computed from them (see CaseDto.reports). Default true. */
+  @IsOptional()
+  @IsBoolean()
+  withReports?: boolean;
+}
+
+/** `intake.case.reports`: a page of each case's reports, oldest first; `after` is a cursor of that case's pages. */
+export class CaseReportsRequest extends PageRequest {
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'caseIds must be case ids' })
+  caseIds!: string[];
+}
+
+export interface CaseReportsPage {
+  caseId: string;
+  edges: { cursor: string; node: ReportDto }[];
+  /** How many reports the case has. */
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** One page per requested case, in the order asked; a case the caller may not see has an empty page. */
+export interface CaseReportsResponse {
+  pages: CaseReportsPage[];
+}
+
+/** `intake.case.report-stats`: how many reports each case has, and the severity their spread suggests. */
+export class CaseReportStatsRequest {
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'caseIds must be case ids' })
+  caseIds!: string[];
+}
+
+export interface CaseReportStatsDto {
+  caseId: string;
+  reportCount: number;
+  severitySuggestion: SeveritySuggestionDto;
+}
+
+/** One entry per requested case the caller may see, in the order asked. */
+export interface CaseReportStatsResponse {
+  stats: CaseReportStatsDto[];
 }
 
 export interface CaseListResponse {
@@ -184,7 +242,7 @@ export interface ReportAttachedEvent {
 }
 
 
-/** Commands available through `intake.case.transition` so far (issue 4 adds the others). */
+/** Commands available through `intake.case.transition` (decisions, merges and splits have subjects of their own). */
 export const CaseTransitionCommands = ['TRIAGE', 'DISMISS', 'REOPEN', 'CLOSE'] as const;
 export type CaseTransitionCommand = (typeof CaseTransitionCommands)[number];
 
@@ -302,6 +360,10 @@ export class SplitReportRequest {
   @IsString()
   @MaxLength(2_000)
   reason!: string;
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export interface SplitReportResponse {

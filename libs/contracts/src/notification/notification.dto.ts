@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '../common/idempotency';
 import { PageRequest } from '../common/page';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
@@ -35,6 +36,10 @@ export class CreateSubscriptionRequest {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   eventTypes?: string[];
+
+  /** Idempotency key: a retry with the same key gets the first answer (see ClientRequestIdField). */
+  @ClientRequestIdField()
+  clientRequestId?: string;
 }
 
 export interface SubscriptionDto {

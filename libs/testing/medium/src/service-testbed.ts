@@ -200,7 +200,10 @@ export function answerAsSeededDirectory(services: InMemoryServices, seedDir: str
   const users = JSON.parse(readFileSync(join(seedDir, 'users.json'), 'utf8')) as Array<{ username: string; displayName: string; agencyCode: string; active?: boolean }>;
   const provisions = new Map<string, ProvisionDto>();
   for (const category of snapshot.categories) {
-    for (const b of category.legalBases) provisions.set(b.code, { code: b.code, citation: b.citation, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, successorCode: b.successorCode });
+    for (const b of category.legalBases) {
+      const categoryCodes = [...(provisions.get(b.code)?.categoryCodes ?? []), category.code];
+      provisions.set(b.code, { code: b.code, citation: b.citation, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, successorCode: b.successorCode, categoryCodes });
+    }
   }
   const toAgency = (a: RoutingSnapshot['agencies'][number]): AgencyDto => ({
     code: a.code,

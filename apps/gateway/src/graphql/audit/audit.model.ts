@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 
 @ObjectType('AuditEntry')
 export class AuditEntryModel {
@@ -11,7 +12,7 @@ export class AuditEntryModel {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   at!: string;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 import { CaseModel } from './case.model';
 import { ReportModel } from './report.model';
 
@@ -10,7 +11,7 @@ export class CaseEventModel {
   @Field({ description: 'e.g. "case.opened", "report.attached"' })
   type!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   occurredAt!: string;
 
   @Field(() => ID)

@@ -7,7 +7,7 @@ export class SubmitReportPayloadModel {
   @Field(() => ReportModel)
   report!: ReportModel;
 
-  @Field(() => CaseModel, { description: 'The case the report opened or joined, with its latest 50 reports; query case(id) for all of them' })
+  @Field(() => CaseModel, { description: 'The case the report opened or joined' })
   case!: CaseModel;
 
   @Field({ description: 'True when the report joined an open case about the same content' })

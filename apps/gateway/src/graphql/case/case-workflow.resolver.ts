@@ -2,10 +2,12 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { RpcSubjects, type CaseDto, type CaseTransitionCommand, type SplitReportResponse } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
+import { withInputFieldNames } from '../common/gql-errors';
 import { SeverityEnum } from './case.enums';
 import { CaseModel } from './case.model';
 import { SplitReportPayloadModel } from './case-payload.model';
 import { toCaseModel } from './case.mapper';
+import { CLIENT_REQUEST_ID_DESCRIPTION, IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 /** The coordinator's moves on a case; the state machine in intake says which are legal (INVALID_STATE). */
 @Resolver(() => CaseModel)
@@ -34,7 +36,8 @@ export class CaseWorkflowResolver {
 
   @Mutation(() => CaseModel, { description: 'Close a case whose handling actions are all done, with the outcome (COORDINATOR)' })
   closeCase(@Args('id', { type: () => ID }) id: string, @Args('outcome') outcome: string, @InternalToken() token: string): Promise<CaseModel> {
-    return this.move(token, { caseId: id, command: 'CLOSE', reason: outcome });
+    // The transition carries the outcome as its `reason`; a refusal names the argument the client sent.
+    return withInputFieldNames(this.move(token, { caseId: id, command: 'CLOSE', reason: outcome }), { reason: 'outcome' });
   }
 
   @Mutation(() => CaseModel, { description: 'Merge a case about the same content into another (COORDINATOR): its reports and agencies move, it becomes MERGED' })
@@ -58,8 +61,11 @@ export class CaseWorkflowResolver {
     @Args('reportId', { type: () => ID }) reportId: string,
     @Args('reason') reason: string,
     @InternalToken() token: string,
+    @IdempotencyKey() key: string | null,
+    @Args('clientRequestId', { type: () => String, nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION }) clientRequestId?: string,
   ): Promise<SplitReportPayloadModel> {
-    const result = await this.rpc.request<SplitReportResponse>(RpcSubjects.intake.caseSplit, { caseId, reportId, reason }, { token });
+    const request = withClientRequestId({ caseId, reportId, reason, ...(clientRequestId ? { clientRequestId } : {}) }, key);
+    const result = await this.rpc.request<SplitReportResponse>(RpcSubjects.intake.caseSplit, request, { token });
     return { case: toCaseModel(result.case), newCase: toCaseModel(result.newCase) };
   }
 

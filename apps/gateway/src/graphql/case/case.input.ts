@@ -1,5 +1,7 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 import { CaseStatusEnum } from './case.enums';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
 @InputType()
 export class SubmitReportInput {
@@ -18,7 +20,7 @@ export class SubmitReportInput {
   @Field({ nullable: true })
   sectorCode?: string;
 
-  @Field({ nullable: true, description: 'ISO 8601 date-time when the content was seen' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the content was seen (not in the future)' })
   observedAt?: string;
 
   @Field({ nullable: true })
@@ -26,6 +28,9 @@ export class SubmitReportInput {
 
   @Field(() => Float, { nullable: true, description: 'Estimated reach (views, shares, group members); raises the suggested severity' })
   estimatedReach?: number;
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }
 
 @InputType()

@@ -9,10 +9,8 @@ export function toCaseModel(dto: CaseDto): CaseModel {
     ...dto,
     status: dto.status as CaseStatusEnum,
     severity: dto.severity as SeverityEnum,
-    reportCount: dto.reportCount ?? dto.reports.length,
     participants: dto.participants.map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
     participantHistory: (dto.participantHistory ?? []).map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
-    severitySuggestion: { severity: dto.severitySuggestion.severity as SeverityEnum, reasons: dto.severitySuggestion.reasons },
   };
 }
 

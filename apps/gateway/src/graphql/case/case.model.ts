@@ -1,9 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 import { CaseHandlingActionModel, DecisionModel } from '../decision/decision.model';
 import { PageInfoModel } from '../common/page-info.model';
-import { CaseStatusEnum, SeverityEnum } from './case.enums';
+import { CaseDeadlineKindEnum, CaseStatusEnum, SeverityEnum } from './case.enums';
 import { ParticipantHistoryModel, ParticipantModel } from './participant.model';
-import { ReportModel } from './report.model';
 
 @ObjectType('PossibleDuplicate')
 export class PossibleDuplicateModel {
@@ -28,31 +28,31 @@ export class SeveritySuggestionModel {
 
 @ObjectType('CaseDeadline', { description: 'Triage and decision per the SLA policy, each handling action by its due date (Đ3.2)' })
 export class CaseDeadlineModel {
-  @Field({ description: 'TRIAGE, DECISION or ACTION' })
+  @Field(() => CaseDeadlineKindEnum)
   kind!: string;
 
   @Field(() => ID, { nullable: true })
   actionId!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   deadline!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   remindedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   escalatedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Met, or no longer owed' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Met, or no longer owed' })
   closedAt!: string | null;
 }
 
 @ObjectType('CaseStatusChange')
 export class CaseStatusChangeModel {
-  @Field(() => String, { nullable: true, description: 'Null for the opening' })
+  @Field(() => CaseStatusEnum, { nullable: true, description: 'Null for the opening' })
   from!: string | null;
 
-  @Field()
+  @Field(() => CaseStatusEnum)
   to!: string;
 
   @Field(() => String, { nullable: true, description: 'Why: dismissal or reopening reason, outcome summary, merge or split' })
@@ -61,7 +61,7 @@ export class CaseStatusChangeModel {
   @Field(() => String, { nullable: true })
   byAgency!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   at!: string;
 }
 
@@ -88,17 +88,11 @@ export class CaseModel {
   @Field(() => String, { nullable: true })
   sectorCode!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   openedAt!: string;
 
   @Field()
   reporterAgencyCode!: string;
-
-  @Field(() => [ReportModel], { description: 'The reports of the case, oldest first; in the answer to submitReport, only the latest 50 (reportCount counts them all)' })
-  reports!: ReportModel[];
-
-  @Field(() => Int, { description: 'How many reports the case has' })
-  reportCount!: number;
 
   @Field(() => [ParticipantModel])
   participants!: ParticipantModel[];
@@ -109,13 +103,10 @@ export class CaseModel {
   @Field(() => [ParticipantHistoryModel], { description: 'Every agency that was ever responsible, and when' })
   participantHistory!: ParticipantHistoryModel[];
 
-  @Field(() => SeveritySuggestionModel, { description: 'The severity triage starts from: the category default raised by reach, reports and spread' })
-  severitySuggestion!: SeveritySuggestionModel;
-
   @Field(() => [String], { description: 'Usernames of the officers assigned at triage' })
   assignedOfficers!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   triagedAt!: string | null;
 
   @Field(() => [CaseDeadlineModel])

@@ -8,6 +8,7 @@ import { CaseFilterInput, CASES_PAGE_DEFAULT, CASES_PAGE_MAX, SubmitReportInput 
 import { CaseConnectionModel, CaseModel } from './case.model';
 import { SubmitReportPayloadModel } from './case-payload.model';
 import { toCaseModel } from './case.mapper';
+import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver(() => CaseModel)
 export class CaseResolver {
@@ -16,7 +17,7 @@ export class CaseResolver {
   @Query(() => CaseModel, { nullable: true, description: 'A case, or null when it does not exist or the viewer may not see it' })
   async case(@Args('id', { type: () => ID }) id: string, @InternalToken() token: string): Promise<CaseModel | null> {
     try {
-      return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id }, { token }));
+      return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id, withReports: false }, { token }));
     } catch (error) {
       // Not found, not visible and not even an id all read the same: the viewer learns nothing.
       if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'id'))) {
@@ -38,7 +39,8 @@ export class CaseResolver {
     }
     const page = await this.rpc.request<CaseListResponse>(
       RpcSubjects.intake.caseList,
-      { first, ...(after ? { after } : {}), ...(filter?.status ? { status: filter.status } : {}), ...(filter?.categoryCode ? { categoryCode: filter.categoryCode } : {}) },
+      // Reports and their counts come only when selected (CaseReportsResolver), batched.
+      { first, withReports: false, ...(after ? { after } : {}), ...(filter?.status ? { status: filter.status } : {}), ...(filter?.categoryCode ? { categoryCode: filter.categoryCode } : {}) },
       { token },
     );
     const edges = page.edges.map((edge) => ({ node: toCaseModel(edge.node), cursor: edge.cursor }));
@@ -46,8 +48,8 @@ export class CaseResolver {
   }
 
   @Mutation(() => SubmitReportPayloadModel, { description: 'Đ4.1, Đ7.1: report harmful content; it opens a case or joins the open case about the same content' })
-  async submitReport(@Args('input') input: SubmitReportInput, @InternalToken() token: string): Promise<SubmitReportPayloadModel> {
-    const result = await this.rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, toRpcPayload(input), { token });
+  async submitReport(@Args('input') input: SubmitReportInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<SubmitReportPayloadModel> {
+    const result = await this.rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, toRpcPayload(withClientRequestId(input, key)), { token });
     return { report: result.report, case: toCaseModel(result.case), merged: result.merged };
   }
 }

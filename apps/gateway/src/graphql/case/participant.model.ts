@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 import { ParticipantRoleEnum } from './case.enums';
 
 @ObjectType('Participant')
@@ -14,10 +15,10 @@ export class ParticipantModel {
 
 @ObjectType('ParticipantHistory')
 export class ParticipantHistoryModel extends ParticipantModel {
-  @Field()
+  @Field(() => DateTimeScalar)
   assignedAt!: string;
 
-  @Field(() => String, { nullable: true, description: 'When the agency stopped being responsible' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the agency stopped being responsible' })
   endedAt!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The agency that took over (reorganisation)' })

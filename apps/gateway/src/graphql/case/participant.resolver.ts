@@ -5,7 +5,7 @@ import { ParticipantHistoryModel, ParticipantModel } from './participant.model';
 
 async function agencyOf(code: string, context: GqlContext): Promise<AgencyModel> {
   const agency = await context.loaders.agency.load(code);
-  return agency ?? { code, name: code, kind: 'UNKNOWN', validTo: null, successorCode: null };
+  return agency ?? { code, name: code, kind: null, validTo: null, successorCode: null };
 }
 
 @Resolver(() => ParticipantHistoryModel)

@@ -1,4 +1,6 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfoModel } from '../common/page-info.model';
+import { DateTimeScalar } from '../common/scalars';
 
 @ObjectType('Report')
 export class ReportModel {
@@ -23,7 +25,7 @@ export class ReportModel {
   @Field(() => String, { nullable: true })
   sectorCode!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   observedAt!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -35,6 +37,27 @@ export class ReportModel {
   @Field()
   reporterAgencyCode!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   submittedAt!: string;
+}
+
+@ObjectType('ReportEdge')
+export class ReportEdgeModel {
+  @Field(() => ReportModel)
+  node!: ReportModel;
+
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType('ReportConnection', { description: 'A page of the reports of a case, oldest first' })
+export class ReportConnectionModel {
+  @Field(() => [ReportEdgeModel])
+  edges!: ReportEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+
+  @Field(() => Int, { description: 'How many reports the case has' })
+  totalCount!: number;
 }

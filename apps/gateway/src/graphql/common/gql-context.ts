@@ -4,6 +4,7 @@ import { AuthError, parseApiKeyId } from '@phoi-hop/auth';
 import { Logger } from '@nestjs/common';
 import { authFailures } from '@phoi-hop/observability';
 import type { CallerAuthenticator, Credential } from '../../auth/caller-authenticator';
+import type { CaseReportLoaders, CaseReportsReader } from '../case/case-reports.reader';
 import type { AgencyCache } from '../directory/agency.cache';
 import type { RateLimiter } from './rate-limiter';
 
@@ -17,7 +18,9 @@ export interface GqlContext {
   token: string | null;
   /** Why authentication failed (or could not be done), reported only when an operation needs an actor. */
   authError: Error | null;
-  loaders: { agency: DataLoader<string, AgencyDto | null> };
+  loaders: { agency: DataLoader<string, AgencyDto | null>; cases: CaseReportLoaders };
+  /** The request's `Idempotency-Key` header (creating mutations pass it on as `clientRequestId`). */
+  idempotencyKey?: string | null;
 }
 
 export function bearerToken(value: unknown): string | null {
@@ -55,7 +58,14 @@ export function reportRefusal(credential: Credential, error: AuthError): void {
 }
 
 /** Authenticates the caller once per request and builds the request's batching loaders. */
-export async function buildContext(authenticator: CallerAuthenticator, agencies: AgencyCache, limiter: RateLimiter, credential: Credential | null): Promise<GqlContext> {
+export async function buildContext(
+  authenticator: CallerAuthenticator,
+  agencies: AgencyCache,
+  caseReports: CaseReportsReader,
+  limiter: RateLimiter,
+  credential: Credential | null,
+  idempotencyKey: string | null = null,
+): Promise<GqlContext> {
   let actor: Actor | null = null;
   let token: string | null = null;
   let authError: Error | null = null;
@@ -69,5 +79,5 @@ export async function buildContext(authenticator: CallerAuthenticator, agencies:
     }
   }
   const agency = new DataLoader<string, AgencyDto | null>((codes) => agencies.getMany(codes, token ?? ''));
-  return { actor, token, authError, loaders: { agency }, rateLimit: (caller) => limiter.take(caller) };
+  return { actor, token, authError, loaders: { agency, cases: caseReports.loaders(token ?? '') }, rateLimit: (caller) => limiter.take(caller), idempotencyKey };
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { AuthError } from '@phoi-hop/auth';
 import { RpcCallError } from '@phoi-hop/messaging';
-import { formatGraphQLError, gqlError } from './gql-errors';
+import { coercedField, formatGraphQLError, gqlError, withInputFieldNames } from './gql-errors';
 
 const formatted = (error: GraphQLError) => formatGraphQLError(error.toJSON(), error);
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['submitReport'] });
@@ -34,5 +34,36 @@ describe('formatGraphQLError', () => {
     const result = formatted(wrap(boom));
     expect(result).toEqual({ message: 'Internal error', path: ['submitReport'], extensions: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('ECONNREFUSED');
+  });
+});
+
+describe(withInputFieldNames.name, () => {
+  it('names the input field, in the field and in the message, when the service named its own', async () => {
+    const refused = Promise.reject(new RpcCallError('BAD_USER_INPUT', 'reason must be shorter than or equal to 2000 characters', 'reason'));
+    await expect(withInputFieldNames(refused, { reason: 'outcome' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'outcome', message: 'outcome must be shorter than or equal to 2000 characters' });
+  });
+
+  it('leaves other errors and other fields as they are', async () => {
+    const other = new RpcCallError('INVALID_STATE', 'Not all actions are done');
+    await expect(withInputFieldNames(Promise.reject(other), { reason: 'outcome' })).rejects.toBe(other);
+    const otherField = new RpcCallError('BAD_USER_INPUT', 'caseId must be a UUID', 'caseId');
+    await expect(withInputFieldNames(Promise.reject(otherField), { reason: 'outcome' })).rejects.toBe(otherField);
+    await expect(withInputFieldNames(Promise.resolve(7), { reason: 'outcome' })).resolves.toBe(7);
+  });
+});
+
+describe(coercedField.name, () => {
+  it.each([
+    ['Variable "$i" got invalid value "2099-02-30" at "i.actions[0].dueDate"; Expected type "Date". must be a calendar day', 'actions.0.dueDate'],
+    ['Variable "$input" got invalid value "hôm qua" at "input.observedAt"; Expected type "DateTime".', 'observedAt'],
+    ['Variable "$i" got invalid value "ARREST" at "i.plan[2].type"; Value "ARREST" does not exist in "HandlingActionType" enum.', 'plan.2.type'],
+    ['Variable "$i" got invalid value "KING" at "i.roles[1]"; Value "KING" does not exist in "Role" enum.', 'roles'],
+  ])('names the field of %s', (message, field) => {
+    expect(coercedField(message)).toBe(field);
+  });
+
+  it('names nothing for a variable bound to an argument, or another error', () => {
+    expect(coercedField('Variable "$o" got invalid value ["x"]; String cannot represent a non string value')).toBeUndefined();
+    expect(coercedField('Unknown category X')).toBeUndefined();
   });
 });

@@ -9,6 +9,41 @@ export function gqlError(code: ErrorCode, message: string, field?: string): Grap
   return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
 }
 
+/**
+ * Runs an RPC whose payload names some fields differently from the GraphQL input, and names the
+ * input's field in a refusal (`{ reason: 'outcome' }`: the service's `reason` is the input's `outcome`).
+ */
+export async function withInputFieldNames<T>(call: Promise<T>, names: Readonly<Record<string, string>>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    const renamed = error instanceof RpcCallError && error.field ? names[error.field] : undefined;
+    if (!renamed || !(error instanceof RpcCallError) || !error.field) throw error;
+    const message = error.message.startsWith(`${error.field} `) ? `${renamed}${error.message.slice(error.field.length)}` : error.message;
+    throw new RpcCallError(error.code, message, renamed, error.subject);
+  }
+}
+
+/**
+ * The input field a variable that GraphQL refused points at, named as in the input:
+ * `Variable "$i" got invalid value "x" at "i.actions[0].dueDate"; …` is `actions.0.dueDate`. A bad
+ * element of a list of values is the list (`roles`), as the services name it.
+ */
+export function coercedField(message: string): string | undefined {
+  const at = /^Variable "\$[^"]+" got invalid value .*? at "[^".[]+((?:\.[^".[]+|\[\d+\])+)";/s.exec(message)?.[1];
+  return at ? at.replace(/\[\d+\]$/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : undefined;
+}
+
+/** The rule a scalar refused the value by (its own GraphQLError's extensions.rule), if any. */
+function ruleOf(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof GraphQLError && depth < 5; depth++) {
+    if (current.extensions['rule'] !== undefined) return current.extensions['rule'];
+    current = current.originalError;
+  }
+  return undefined;
+}
+
 // Apollo's own codes for documents that never reach a resolver.
 const REQUEST_ERRORS = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -39,11 +74,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && STABLE.has(code) && code !== ErrorCodes.INTERNAL) {
-    const field = formatted.extensions?.['field'];
+    const field = formatted.extensions?.['field'] ?? coercedField(formatted.message);
+    const rule = formatted.extensions?.['rule'] ?? ruleOf(error);
     const retryAfterSeconds = formatted.extensions?.['retryAfterSeconds'];
     return {
       ...base,
-      extensions: { code, ...(typeof field === 'string' ? { field } : {}), ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
+      extensions: {
+        code,
+        ...(typeof field === 'string' ? { field } : {}),
+        ...(typeof rule === 'string' ? { rule } : {}),
+        ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+      },
     };
   }
   if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {

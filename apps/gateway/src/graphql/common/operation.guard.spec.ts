@@ -11,7 +11,8 @@ function gqlContext(caller: Actor | null, counted: string[] = []): GqlContext {
     actor: caller,
     token: caller ? 'internal' : null,
     authError: null,
-    loaders: { agency: new DataLoader(async (codes: readonly string[]) => codes.map(() => null)) },
+    // The guard never loads anything: loaders that would say so if it did.
+    loaders: { agency: new DataLoader(async () => Promise.reject(new Error('not loaded by the guard'))), cases: { reports: () => new DataLoader(async () => Promise.reject(new Error('not loaded by the guard'))), stats: new DataLoader(async () => Promise.reject(new Error('not loaded by the guard'))) } },
     rateLimit: (key) => counted.push(key),
   };
 }

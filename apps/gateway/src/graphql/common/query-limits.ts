@@ -1,6 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { BREAK, GraphQLError, getVariableValues, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import {
+  BREAK,
+  GraphQLError,
+  Kind,
+  getVariableValues,
+  visit,
+  type ASTVisitor,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCodes } from '@phoi-hop/contracts';
 import { gqlError } from './gql-errors';
@@ -8,8 +20,46 @@ import { gqlError } from './gql-errors';
 export const MAX_QUERY_DEPTH = 8;
 export const MAX_QUERY_COMPLEXITY = 2000;
 
-export function depthLimitRule() {
-  return depthLimit(MAX_QUERY_DEPTH);
+/**
+ * The nesting depth of a selection set (introspection fields not counted). A fragment already on
+ * the path (a cycle) or unknown adds nothing: the standard validation rules refuse such documents,
+ * and this rule runs beside them, so it must neither loop nor throw on them.
+ */
+function depthOf(selectionSet: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, path: ReadonlySet<string>): number {
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__') || !selection.selectionSet) continue;
+      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, path));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, path));
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment || path.has(name)) continue;
+      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set([...path, name])));
+    }
+  }
+  return deepest;
+}
+
+/** A validation rule refusing operations nested deeper than MAX_QUERY_DEPTH, safe on any document. */
+export function depthLimitRule(maxDepth = MAX_QUERY_DEPTH): (context: ValidationContext) => ASTVisitor {
+  return (context) => ({
+    Document(document) {
+      const fragments = new Map<string, FragmentDefinitionNode>();
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      }
+      for (const definition of document.definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        // The depth is the number of fields enclosing the deepest leaf.
+        if (depthOf(definition.selectionSet, fragments, new Set()) > maxDepth) {
+          context.reportError(new GraphQLError(`'${definition.name?.value ?? ''}' exceeds maximum operation depth of ${maxDepth}`, { nodes: [definition] }));
+        }
+      }
+    },
+  });
 }
 
 interface KnownComplexity {
@@ -67,6 +117,12 @@ function complexityOf(schema: GraphQLSchema, document: DocumentNode, operation: 
   return complexity;
 }
 
+/** A refusal of the whole request: BAD_USER_INPUT with HTTP 400 (Apollo answers 500 for errors from plugins otherwise). */
+function refused(message: string): GraphQLError {
+  const error = gqlError(ErrorCodes.BAD_USER_INPUT, message);
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+}
+
 /** Refuses operations whose estimated cost is above MAX_QUERY_COMPLEXITY, before any resolver runs. */
 export function complexityLimitPlugin(): ApolloServerPlugin {
   return {
@@ -78,11 +134,11 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
             complexity = complexityOf(schema, document, operation, request.operationName, request.variables ?? {});
           } catch (error) {
             // Variables that do not fit their declared types: the caller's mistake, as Apollo itself would say.
-            if (error instanceof GraphQLError) throw gqlError(ErrorCodes.BAD_USER_INPUT, error.message);
+            if (error instanceof GraphQLError) throw refused(error.message);
             throw error;
           }
           if (complexity > MAX_QUERY_COMPLEXITY) {
-            throw gqlError(ErrorCodes.BAD_USER_INPUT, `Query is too complex: ${complexity} > ${MAX_QUERY_COMPLEXITY}`);
+            throw refused(`Query is too complex: ${complexity} > ${MAX_QUERY_COMPLEXITY}`);
           }
         },
       };

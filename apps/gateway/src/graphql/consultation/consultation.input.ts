@@ -1,12 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
+import { ConsultationModeEnum, OpinionPositionEnum } from './consultation.enums';
 import { HandlingActionInput } from '../decision/decision.input';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
 @InputType()
 export class OpenConsultationInput {
   @Field(() => ID)
   caseId!: string;
 
-  @Field({ description: 'MEETING or WRITTEN' })
+  @Field(() => ConsultationModeEnum)
   mode!: string;
 
   @Field(() => [String])
@@ -18,10 +21,10 @@ export class OpenConsultationInput {
   @Field({ nullable: true, description: 'Written: the handling the lead agency proposes' })
   proposedHandling?: string;
 
-  @Field({ nullable: true, description: 'Written: when opinions are due (ISO 8601)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Written: when opinions are due' })
   deadline?: string;
 
-  @Field({ nullable: true, description: 'Meeting: when (ISO 8601)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Meeting: when' })
   meetingAt?: string;
 
   @Field({ nullable: true })
@@ -29,6 +32,9 @@ export class OpenConsultationInput {
 
   @Field({ nullable: true, description: 'Meeting: an https link' })
   link?: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }
 
 @InputType()
@@ -45,7 +51,7 @@ export class SubmitOpinionInput {
   @Field(() => ID)
   consultationId!: string;
 
-  @Field({ description: 'AGREE, DISAGREE or ALTERNATIVE' })
+  @Field(() => OpinionPositionEnum)
   position!: string;
 
   @Field()
@@ -54,8 +60,11 @@ export class SubmitOpinionInput {
   @Field({ nullable: true, description: 'ALTERNATIVE: the handling proposed instead' })
   alternativeProposal?: string;
 
-  @Field(() => [OpinionAttachmentInput], { nullable: true })
+  @Field(() => [OpinionAttachmentInput], { nullable: true, description: "At most 10. Left out on a revised opinion: the previous version's attachments are kept; [] gives none" })
   attachments?: OpinionAttachmentInput[];
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }
 
 @InputType()

@@ -1,4 +1,8 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { SeverityEnum } from '../case/case.enums';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
+import { HandlingActionTypeEnum } from '../decision/decision.enums';
+import { ConsultationModeEnum, ConsultationStatusEnum, OpinionPositionEnum } from './consultation.enums';
 
 @ObjectType('OpinionAttachment')
 export class OpinionAttachmentModel {
@@ -9,12 +13,36 @@ export class OpinionAttachmentModel {
   url!: string;
 }
 
-@ObjectType('ConsultationInvitation', { description: 'An invited agency: its written opinion, or its attendance at the meeting' })
+@ObjectType('OpinionVersion', { description: 'One opinion an agency gave on a written consultation; a revision is a new version and the earlier ones stay' })
+export class OpinionVersionModel {
+  @Field(() => Int, { description: '1 for the first opinion, then 2, 3, …' })
+  version!: number;
+
+  @Field(() => OpinionPositionEnum)
+  position!: string;
+
+  @Field()
+  reasoning!: string;
+
+  @Field(() => String, { nullable: true })
+  alternativeProposal!: string | null;
+
+  @Field(() => [OpinionAttachmentModel])
+  attachments!: OpinionAttachmentModel[];
+
+  @Field(() => DateTimeScalar)
+  respondedAt!: string;
+
+  @Field({ description: 'Answered after the deadline' })
+  late!: boolean;
+}
+
+@ObjectType('ConsultationInvitation', { description: 'An invited agency: its latest written opinion (every version in opinionVersions), or its attendance at the meeting' })
 export class InvitationModel {
   @Field()
   agencyCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'AGREE, DISAGREE or ALTERNATIVE' })
+  @Field(() => OpinionPositionEnum, { nullable: true, description: 'null until the agency has answered' })
   position!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -26,16 +54,16 @@ export class InvitationModel {
   @Field(() => [OpinionAttachmentModel])
   attachments!: OpinionAttachmentModel[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   respondedAt!: string | null;
 
   @Field({ description: 'Answered after the deadline' })
   late!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   remindedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the missed deadline was escalated' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the missed deadline was escalated' })
   escalatedAt!: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Meeting: whether the agency attended' })
@@ -43,6 +71,9 @@ export class InvitationModel {
 
   @Field(() => String, { nullable: true })
   representative!: string | null;
+
+  @Field(() => [OpinionVersionModel], { description: 'Every opinion the agency gave, oldest first; the last is the one shown on the invitation' })
+  opinionVersions!: OpinionVersionModel[];
 }
 
 @ObjectType('DissentingView')
@@ -56,13 +87,13 @@ export class DissentModel {
 
 @ObjectType('PlannedAction')
 export class PlannedActionModel {
-  @Field()
+  @Field(() => HandlingActionTypeEnum)
   type!: string;
 
   @Field()
   assigneeAgencyCode!: string;
 
-  @Field()
+  @Field(() => DateScalar)
   dueDate!: string;
 
   @Field(() => String, { nullable: true })
@@ -77,7 +108,7 @@ export class ResolutionModel {
   @Field(() => [PlannedActionModel], { description: 'The agreed handling plan, which the decision can follow' })
   plan!: PlannedActionModel[];
 
-  @Field()
+  @Field(() => DateTimeScalar)
   resolvedAt!: string;
 
   @Field()
@@ -95,10 +126,10 @@ export class ConsultationModel {
   @Field()
   caseNumber!: string;
 
-  @Field({ description: 'MEETING or WRITTEN' })
+  @Field(() => ConsultationModeEnum)
   mode!: string;
 
-  @Field({ description: 'OPEN, RESOLVED or CANCELLED' })
+  @Field(() => ConsultationStatusEnum)
   status!: string;
 
   @Field({ description: 'The question (written) or the agenda (meeting)' })
@@ -107,10 +138,10 @@ export class ConsultationModel {
   @Field(() => String, { nullable: true })
   proposedHandling!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   deadline!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   meetingAt!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -122,7 +153,7 @@ export class ConsultationModel {
   @Field()
   leadAgencyCode!: string;
 
-  @Field()
+  @Field(() => SeverityEnum)
   severity!: string;
 
   @Field(() => [InvitationModel])
@@ -137,7 +168,7 @@ export class ConsultationModel {
   @Field(() => ResolutionModel, { nullable: true })
   resolution!: ResolutionModel | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   openedAt!: string;
 
   @Field()

@@ -5,6 +5,7 @@ import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
 import { OpenConsultationInput, RecordMeetingInput, ResolveConsultationInput, SubmitOpinionInput } from './consultation.input';
 import { ConsultationModel } from './consultation.model';
+import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver(() => ConsultationModel)
 export class ConsultationResolver {
@@ -27,13 +28,13 @@ export class ConsultationResolver {
   }
 
   @Mutation(() => ConsultationModel, { description: 'Consult the agencies on a case by a meeting or in writing (lead agency COORDINATOR, Đ4.2)' })
-  openConsultation(@Args('input') input: OpenConsultationInput, @InternalToken() token: string): Promise<ConsultationDto> {
-    return this.rpc.request<ConsultationDto>(RpcSubjects.consultation.open, toRpcPayload(input), { token });
+  openConsultation(@Args('input') input: OpenConsultationInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<ConsultationDto> {
+    return this.rpc.request<ConsultationDto>(RpcSubjects.consultation.open, toRpcPayload(withClientRequestId(input, key)), { token });
   }
 
   @Mutation(() => ConsultationModel, { description: 'An invited agency gives its written opinion' })
-  submitOpinion(@Args('input') input: SubmitOpinionInput, @InternalToken() token: string): Promise<ConsultationDto> {
-    return this.rpc.request<ConsultationDto>(RpcSubjects.consultation.opinionSubmit, toRpcPayload(input), { token });
+  submitOpinion(@Args('input') input: SubmitOpinionInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<ConsultationDto> {
+    return this.rpc.request<ConsultationDto>(RpcSubjects.consultation.opinionSubmit, toRpcPayload(withClientRequestId(input, key)), { token });
   }
 
   @Mutation(() => ConsultationModel, { description: 'Record a meeting: attendance, minutes and dissenting views' })

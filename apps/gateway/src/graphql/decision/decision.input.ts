@@ -1,11 +1,14 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
+import { FindingEnum, HandlingActionStatusEnum, HandlingActionTypeEnum, PlatformEnum, RemovalOutcomeEnum } from './decision.enums';
 
 @InputType()
 export class AssessmentInput {
   @Field({ description: 'A factual claim (true) or an opinion (false)' })
   isFactualClaim!: boolean;
 
-  @Field({ nullable: true, description: 'Who verified the claim false' })
+  @Field({ nullable: true, description: 'The code of the directory agency that verified the claim false (e.g. SYT); needed for a FALSE or MISLEADING finding that grounds a restrictive action' })
   verifiedFalseBy?: string;
 
   @Field({ description: 'Reporting on a matter of public interest' })
@@ -23,10 +26,10 @@ export class AssessmentInput {
 
 @InputType()
 export class RemovalTargetInput {
-  @Field({ nullable: true, description: 'Default: the link of the case’s first report' })
+  @Field({ nullable: true, description: 'Default: the canonical link of the case’s first report (tracking parameters removed)' })
   url?: string;
 
-  @Field({ nullable: true, description: 'Default: from the link (FACEBOOK, YOUTUBE, TIKTOK, ZALO, …, OTHER)' })
+  @Field(() => PlatformEnum, { nullable: true, description: 'Default: from the link’s host' })
   platform?: string;
 
   @Field(() => [String], { nullable: true, description: 'Codes among the decision’s provisions; default: all of them' })
@@ -35,13 +38,13 @@ export class RemovalTargetInput {
 
 @InputType()
 export class HandlingActionInput {
-  @Field({ description: 'PUBLISH_CLARIFICATION, REQUEST_REMOVAL, PROPOSE_SANCTION, REFER_TO_POLICE, REFER_TO_PRESS_ASSOCIATION, RESOLVE_GRIEVANCE, MONITOR or NO_ACTION' })
+  @Field(() => HandlingActionTypeEnum)
   type!: string;
 
   @Field()
   assigneeAgencyCode!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'The day the action is due (today or later)' })
   dueDate!: string;
 
   @Field({ nullable: true })
@@ -56,10 +59,10 @@ export class DecideCaseInput {
   @Field(() => ID)
   caseId!: string;
 
-  @Field({ description: 'FALSE, MISLEADING, UNLAWFUL, TRUE, OPINION, GRIEVANCE or UNVERIFIABLE' })
+  @Field(() => FindingEnum)
   finding!: string;
 
-  @Field(() => [String], { description: 'Codes of the legal provisions relied on (taxonomy)' })
+  @Field(() => [String], { description: 'Codes of the legal provisions relied on (taxonomy): each in the legal basis of the case’s category and in force on the day of the decision' })
   provisionCodes!: string[];
 
   @Field(() => AssessmentInput, { nullable: true, description: 'Required for any restrictive action (Đ3.2)' })
@@ -73,6 +76,9 @@ export class DecideCaseInput {
 
   @Field(() => ID, { nullable: true, description: 'The resolved consultation the decision follows (Đ4.2)' })
   consultationId?: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }
 
 @InputType()
@@ -80,13 +86,13 @@ export class UpdateHandlingActionInput {
   @Field(() => ID)
   actionId!: string;
 
-  @Field({ description: 'IN_PROGRESS or DONE' })
+  @Field(() => HandlingActionStatusEnum, { description: 'IN_PROGRESS or DONE (PLANNED is refused)' })
   status!: string;
 
   @Field({ nullable: true, description: 'The result (required when DONE)' })
   result?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Links to the published clarification, the platform response, …' })
+  @Field(() => [String], { nullable: true, description: 'Links to the published clarification, the platform response, … (at most 20 http(s) links). Left out: the stored links are kept; [] clears them' })
   links?: string[];
 }
 
@@ -98,15 +104,15 @@ export class UpdateRemovalRequestInput {
   @Field(() => String, { nullable: true, description: 'The reference of the request (official letter number, platform ticket)' })
   requestReference?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date-time the request was sent' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the request was sent' })
   sentAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the platform acknowledged it' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the platform acknowledged it' })
   acknowledgedAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the removal took effect (outcome REMOVED)' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the removal took effect (outcome REMOVED)' })
   effectedAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'REMOVED, REFUSED or NO_RESPONSE' })
+  @Field(() => RemovalOutcomeEnum, { nullable: true })
   outcome?: string | null;
 }

@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
+import { FindingEnum, HandlingActionStatusEnum, HandlingActionTypeEnum, PlatformEnum, RemovalOutcomeEnum } from './decision.enums';
 @ObjectType('Assessment')
 export class AssessmentModel {
   @Field()
@@ -34,7 +36,7 @@ export class DecisionModel {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'FALSE, MISLEADING, UNLAWFUL, TRUE, OPINION, GRIEVANCE or UNVERIFIABLE' })
+  @Field(() => FindingEnum)
   finding!: string;
 
   @Field(() => [CitedProvisionModel], { description: 'The provisions relied on, as the taxonomy held them then' })
@@ -49,7 +51,7 @@ export class DecisionModel {
   @Field()
   decidedByAgency!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   decidedAt!: string;
 
   @Field(() => ID, { nullable: true, description: 'The consultation whose agreed plan it follows' })
@@ -58,7 +60,7 @@ export class DecisionModel {
 
 @ObjectType('RemovalRequest', { description: 'A request to a platform to remove content' })
 export class RemovalRequestModel {
-  @Field({ description: 'FACEBOOK, YOUTUBE, TIKTOK, ZALO, X, INSTAGRAM, TELEGRAM or OTHER' })
+  @Field(() => PlatformEnum)
   platform!: string;
 
   @Field()
@@ -70,16 +72,16 @@ export class RemovalRequestModel {
   @Field(() => String, { nullable: true })
   requestReference!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   sentAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   acknowledgedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   effectedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'REMOVED, REFUSED or NO_RESPONSE' })
+  @Field(() => RemovalOutcomeEnum, { nullable: true })
   outcome!: string | null;
 }
 
@@ -91,16 +93,16 @@ export class CaseHandlingActionModel {
   @Field(() => ID)
   decisionId!: string;
 
-  @Field()
+  @Field(() => HandlingActionTypeEnum)
   type!: string;
 
   @Field()
   assigneeAgencyCode!: string;
 
-  @Field()
+  @Field(() => DateScalar)
   dueDate!: string;
 
-  @Field({ description: 'PLANNED, IN_PROGRESS or DONE' })
+  @Field(() => HandlingActionStatusEnum)
   status!: string;
 
   @Field(() => String, { nullable: true })
@@ -112,7 +114,7 @@ export class CaseHandlingActionModel {
   @Field(() => [String])
   links!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   doneAt!: string | null;
 
   @Field({ description: 'Restricted details were withheld from this viewer' })
@@ -127,15 +129,15 @@ export class HandlingActionModel {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  @Field(() => HandlingActionTypeEnum)
   type!: string;
 
   @Field()
   assigneeAgencyCode!: string;
 
-  @Field()
+  @Field(() => DateScalar)
   dueDate!: string;
 
-  @Field()
+  @Field(() => HandlingActionStatusEnum)
   status!: string;
 }

@@ -7,14 +7,15 @@ import { toRpcPayload } from '../common/rpc-payload';
 import { DecideCaseInput, UpdateHandlingActionInput, UpdateRemovalRequestInput } from './decision.input';
 import { HandlingActionModel } from './decision.model';
 import { DecideCasePayloadModel } from './decision-payload.model';
+import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver()
 export class DecisionResolver {
   constructor(private readonly rpc: RpcClient) {}
 
   @Mutation(() => DecideCasePayloadModel, { description: 'Decide a case with a statement of reasons and plan its handling (COORDINATOR); restrictive actions need grounds (Đ3.2)' })
-  async decideCase(@Args('input') input: DecideCaseInput, @InternalToken() token: string): Promise<DecideCasePayloadModel> {
-    const result = await this.rpc.request<DecideCaseResponse>(RpcSubjects.intake.caseDecide, toRpcPayload(input), { token });
+  async decideCase(@Args('input') input: DecideCaseInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<DecideCasePayloadModel> {
+    const result = await this.rpc.request<DecideCaseResponse>(RpcSubjects.intake.caseDecide, toRpcPayload(withClientRequestId(input, key)), { token });
     return { case: toCaseModel(result.case), decisionId: result.decisionId, actions: result.actions };
   }
 

@@ -1,11 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars';
+import { AgencyKindEnum } from './directory.enums';
 
 @InputType('NewAgencyInputModel')
 export class NewAgencyInput {
   @Field()
   name!: string;
 
-  @Field({ description: 'DEPARTMENT, PEOPLES_COMMITTEE, PARTY_COMMITTEE, POLICE, PRESS_ORGAN, ASSOCIATION or OFFICE' })
+  @Field(() => AgencyKindEnum)
   kind!: string;
 
   @Field({ nullable: true })
@@ -14,7 +16,7 @@ export class NewAgencyInput {
 
 @InputType()
 export class ReorganizeAgenciesInput {
-  @Field({ description: 'YYYY-MM-DD: the successor takes over from this day' })
+  @Field(() => DateScalar, { description: 'The successor takes over from this day' })
   effectiveDate!: string;
 
   @Field(() => [String])

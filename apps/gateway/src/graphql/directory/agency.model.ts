@@ -1,4 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { AgencyKindEnum } from './directory.enums';
+import { DateScalar } from '../common/scalars';
 
 @ObjectType('AgencyContacts')
 export class AgencyContactsModel {
@@ -20,10 +22,10 @@ export class AgencyModel {
   @Field()
   name!: string;
 
-  @Field()
-  kind!: string;
+  @Field(() => AgencyKindEnum, { nullable: true, description: 'null only for an agency the directory does not know (any more)' })
+  kind!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   validTo!: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
+import { DateTimeScalar } from '../common/scalars';
 
 @InputType()
 export class CreateApiKeyInput {
@@ -11,6 +13,9 @@ export class CreateApiKeyInput {
   @Field(() => [String], { description: 'GraphQL operations open to API_CLIENT, e.g. submitReport' })
   scopes!: string[];
 
-  @Field({ nullable: true, description: 'ISO 8601 date-time; absent: until revoked' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'In the future; absent: until revoked' })
   expiresAt?: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
 
 @ObjectType('ApiKey', { description: "A machine client's API key: metadata only, never the secret" })
 export class ApiKeyModel {
@@ -14,19 +15,19 @@ export class ApiKeyModel {
   @Field(() => [String], { description: 'GraphQL operations the key may call' })
   scopes!: string[];
 
-  @Field()
+  @Field(() => DateTimeScalar)
   createdAt!: string;
 
   @Field()
   createdBy!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last use, to the minute' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Last use, to the minute' })
   lastUsedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   expiresAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   revokedAt!: string | null;
 
   @Field(() => String, { nullable: true })

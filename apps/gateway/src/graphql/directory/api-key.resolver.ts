@@ -6,6 +6,7 @@ import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
 import { CreateApiKeyInput } from './api-key.input';
 import { ApiKeyModel, CreateApiKeyPayloadModel } from './api-key.model';
+import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 /** API keys of machine clients (ADMIN). */
 @Resolver(() => ApiKeyModel)
@@ -21,8 +22,8 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => CreateApiKeyPayloadModel, { description: 'A key for a machine client of an agency, scoped to operations; the secret is shown once (ADMIN)' })
-  createApiKey(@Args('input') input: CreateApiKeyInput, @InternalToken() token: string): Promise<CreateApiKeyResponse> {
-    return this.rpc.request<CreateApiKeyResponse>(RpcSubjects.directory.apiKeyCreate, toRpcPayload(input), { token });
+  createApiKey(@Args('input') input: CreateApiKeyInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<CreateApiKeyResponse> {
+    return this.rpc.request<CreateApiKeyResponse>(RpcSubjects.directory.apiKeyCreate, toRpcPayload(withClientRequestId(input, key)), { token });
   }
 
   @Mutation(() => ApiKeyModel, { description: 'Revoke a key: refused from now on (ADMIN)' })

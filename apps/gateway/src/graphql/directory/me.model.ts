@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { RoleEnum } from './directory.enums';
 
 @ObjectType('Me')
 export class MeModel {
@@ -11,7 +12,7 @@ export class MeModel {
   @Field()
   displayName!: string;
 
-  @Field(() => [String])
+  @Field(() => [RoleEnum])
   roles!: string[];
 
   agencyCode!: string;

@@ -1,14 +1,16 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars';
+import { ReferenceKindEnum } from './directory.enums';
 
 @InputType({ description: 'A new version of one record of reference data (ADMIN)' })
 export class EditReferenceInput {
-  @Field({ description: 'AGENCY, LOCALITY, SECTOR, CATEGORY, RULE or SLA' })
+  @Field(() => ReferenceKindEnum)
   kind!: string;
 
   @Field({ description: 'The code of the record (a rule’s id; for SLA, the severity)' })
   code!: string;
 
-  @Field({ nullable: true, description: 'The day the version takes effect (YYYY-MM-DD; default today, never in the past)' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the version takes effect (default today, never in the past)' })
   validFrom?: string;
 
   @Field({ nullable: true, description: 'The record as JSON, shaped as in the seed files (apps/directory/seed/README.md); SLA: {"triageHours":…,"decisionHours":…}' })

@@ -1,17 +1,19 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../common/scalars';
+import { ReferenceKindEnum } from './directory.enums';
 
 @ObjectType('ReferenceRevision')
 export class ReferenceRevisionModel {
   @Field(() => Int)
   id!: number;
 
-  @Field()
+  @Field(() => ReferenceKindEnum)
   kind!: string;
 
   @Field(() => ID)
   code!: string;
 
-  @Field()
+  @Field(() => DateScalar)
   validFrom!: string;
 
   @Field(() => String, { nullable: true, description: 'The record as JSON; null when retired' })
@@ -23,6 +25,6 @@ export class ReferenceRevisionModel {
   @Field(() => String, { nullable: true })
   actorAgency!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   createdAt!: string;
 }

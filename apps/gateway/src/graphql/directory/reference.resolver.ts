@@ -4,6 +4,7 @@ import { RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
 import { gqlError } from '../common/gql-errors';
 import { toRpcPayload } from '../common/rpc-payload';
+import { ReferenceKindEnum } from './directory.enums';
 import { EditReferenceInput } from './reference.input';
 import { toReferenceRevisionModel } from './reference.mapper';
 import { ReferenceRevisionModel } from './reference.model';
@@ -20,7 +21,7 @@ export class ReferenceResolver {
   }
 
   @Query(() => [ReferenceRevisionModel], { description: 'Every version of one record of reference data, oldest first' })
-  async referenceHistory(@Args('kind') kind: string, @Args('code') code: string, @InternalToken() token: string): Promise<ReferenceRevisionModel[]> {
+  async referenceHistory(@Args('kind', { type: () => ReferenceKindEnum }) kind: string, @Args('code') code: string, @InternalToken() token: string): Promise<ReferenceRevisionModel[]> {
     return (await this.rpc.request<ReferenceRevisionDto[]>(RpcSubjects.directory.referenceHistory, { kind, code }, { token })).map(toReferenceRevisionModel);
   }
 }

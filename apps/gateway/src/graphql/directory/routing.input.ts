@@ -1,4 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { SeverityEnum } from '../case/case.enums';
+import { DateScalar } from '../common/scalars';
 
 @InputType()
 export class RoutingQuestionInput {
@@ -14,9 +16,9 @@ export class RoutingQuestionInput {
   @Field({ nullable: true, description: 'Text of the content, for keyword rules' })
   text?: string;
 
-  @Field({ nullable: true, description: 'LOW, MEDIUM, HIGH or CRITICAL, for rules on severity (default: the category’s)' })
+  @Field(() => SeverityEnum, { nullable: true, description: 'For rules on severity (default: the category’s)' })
   severity?: string;
 
-  @Field({ nullable: true, description: 'Route with the rules and reference data in force on this day (YYYY-MM-DD; default today)' })
+  @Field(() => DateScalar, { nullable: true, description: 'Route with the rules and reference data in force on this day (default today)' })
   asOf?: string;
 }

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars';
 import { ParticipantModel } from '../case/participant.model';
 
 @ObjectType('RuleExplanation')
@@ -30,6 +31,6 @@ export class RoutingExplanationModel {
   @Field(() => Int, { description: 'The version of the reference data used (0: as seeded)' })
   referenceVersion!: number;
 
-  @Field({ description: 'The day routed for' })
+  @Field(() => DateScalar, { description: 'The day routed for' })
   asOf!: string;
 }

@@ -7,6 +7,7 @@ import { gqlError } from '../common/gql-errors';
 import { toRpcPayload } from '../common/rpc-payload';
 import { CreateUserInput, UpdateUserInput } from './user.input';
 import { UserConnectionModel, UserModel } from './user.model';
+import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 const PAGE_MAX = 100;
 
@@ -31,8 +32,8 @@ export class UserAdminResolver {
   }
 
   @Mutation(() => UserModel, { description: 'Add a user to an agency (ADMIN)' })
-  createUser(@Args('input') input: CreateUserInput, @InternalToken() token: string): Promise<UserAdminDto> {
-    return this.rpc.request<UserAdminDto>(RpcSubjects.directory.userCreate, toRpcPayload(input), { token });
+  createUser(@Args('input') input: CreateUserInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<UserAdminDto> {
+    return this.rpc.request<UserAdminDto>(RpcSubjects.directory.userCreate, toRpcPayload(withClientRequestId(input, key)), { token });
   }
 
   @Mutation(() => UserModel, { description: "Change a user's name, agency or roles (ADMIN)" })

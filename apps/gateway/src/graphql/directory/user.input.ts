@@ -1,4 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
+import { RoleEnum } from './directory.enums';
 
 @InputType()
 export class CreateUserInput {
@@ -14,8 +16,11 @@ export class CreateUserInput {
   @Field()
   agencyCode!: string;
 
-  @Field(() => [String], { description: 'COORDINATOR only in the lead agency, INVESTIGATOR only in the police, ETHICS_OFFICER only in the press association; never API_CLIENT' })
+  @Field(() => [RoleEnum], { description: 'COORDINATOR only in the lead agency, INVESTIGATOR only in the police, ETHICS_OFFICER only in the press association; never API_CLIENT' })
   roles!: string[];
+
+  @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
+  clientRequestId?: string;
 }
 
 @InputType()
@@ -26,7 +31,7 @@ export class UpdateUserInput {
   @Field({ nullable: true })
   agencyCode?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [RoleEnum], { nullable: true })
   roles?: string[];
 
   @Field({ nullable: true, description: 'A new linked subject at the identity provider; "" removes the link' })

@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
+import { RoleEnum } from './directory.enums';
 import { PageInfoModel } from '../common/page-info.model';
 
 @ObjectType('User', { description: 'A directory user: work identity, roles and state (no credentials)' })
@@ -15,16 +17,16 @@ export class UserModel {
   @Field()
   agencyCode!: string;
 
-  @Field(() => [String])
+  @Field(() => [RoleEnum])
   roles!: string[];
 
   @Field()
   active!: boolean;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   createdAt!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   disabledAt!: string | null;
 
   @Field(() => String, { nullable: true })

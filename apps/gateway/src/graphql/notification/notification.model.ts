@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars';
+import { DeliveryStatusEnum, NotificationChannelEnum } from './notification.enums';
 
 @ObjectType('NotificationSubscription', { description: "An agency's subscription to the case events it may see (e-mail or signed webhook)" })
 export class NotificationSubscriptionModel {
@@ -8,7 +10,7 @@ export class NotificationSubscriptionModel {
   @Field()
   agencyCode!: string;
 
-  @Field({ description: 'EMAIL or WEBHOOK' })
+  @Field(() => NotificationChannelEnum)
   channel!: string;
 
   @Field({ description: 'The work e-mail address or the webhook URL' })
@@ -23,10 +25,10 @@ export class NotificationSubscriptionModel {
   @Field()
   createdBy!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   createdAt!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   revokedAt!: string | null;
 }
 
@@ -50,7 +52,7 @@ export class NotificationDeliveryModel {
   @Field()
   agencyCode!: string;
 
-  @Field()
+  @Field(() => NotificationChannelEnum)
   channel!: string;
 
   @Field(() => ID)
@@ -62,7 +64,7 @@ export class NotificationDeliveryModel {
   @Field(() => String, { nullable: true })
   caseNumber!: string | null;
 
-  @Field({ description: 'PENDING, DELIVERED, DEAD or CANCELLED' })
+  @Field(() => DeliveryStatusEnum)
   status!: string;
 
   @Field(() => Int)
@@ -74,10 +76,10 @@ export class NotificationDeliveryModel {
   @Field(() => Int, { nullable: true })
   lastStatusCode!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   nextAttemptAt!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   createdAt!: string;
 }
 

@@ -3,8 +3,10 @@ import { RpcSubjects, type CreateSubscriptionResponse, type DeliveryDto, type De
 import { RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
+import { FailedDeliveryFilterEnum } from './notification.enums';
 import { CreateNotificationSubscriptionInput } from './notification.input';
 import { CreateNotificationSubscriptionPayloadModel, NotificationDeliveryModel, NotificationDeliveryPageModel, NotificationSubscriptionModel } from './notification.model';
+import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver()
 export class NotificationResolver {
@@ -16,8 +18,8 @@ export class NotificationResolver {
   }
 
   @Mutation(() => CreateNotificationSubscriptionPayloadModel, { description: 'Subscribe an agency to the case events it may see, by e-mail or signed webhook' })
-  createNotificationSubscription(@Args('input') input: CreateNotificationSubscriptionInput, @InternalToken() token: string): Promise<CreateSubscriptionResponse> {
-    return this.rpc.request<CreateSubscriptionResponse>(RpcSubjects.notification.subscriptionCreate, toRpcPayload(input), { token });
+  createNotificationSubscription(@Args('input') input: CreateNotificationSubscriptionInput, @InternalToken() token: string, @IdempotencyKey() key: string | null): Promise<CreateSubscriptionResponse> {
+    return this.rpc.request<CreateSubscriptionResponse>(RpcSubjects.notification.subscriptionCreate, toRpcPayload(withClientRequestId(input, key)), { token });
   }
 
   @Mutation(() => NotificationSubscriptionModel, { description: 'Stop a subscription; what it still owed is cancelled' })
@@ -29,7 +31,7 @@ export class NotificationResolver {
   failedDeliveries(
     @Args('first', { type: () => Int }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
-    @Args('status', { type: () => String, nullable: true, description: 'FAILED or DEAD; absent: both' }) status: string | undefined,
+    @Args('status', { type: () => FailedDeliveryFilterEnum, nullable: true, description: 'Absent: both' }) status: string | undefined,
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | undefined,
     @InternalToken() token: string,
   ): Promise<DeliveryListResponse> {

@@ -13,4 +13,14 @@ describe('apps/gateway/schema.graphql', () => {
     const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => (type ? Object.keys(type.getFields()) : []));
     expect(roots.sort()).toEqual(Object.keys(GRAPHQL_POLICY).sort());
   });
+
+  it('says in each operation’s description which roles may call it, as the policy table does', async () => {
+    const schema = await buildGatewaySchema();
+    expect(schema.getMutationType()!.getFields()['decideCase']!.description).toMatch(/\. Roles: COORDINATOR\.$/);
+    expect(schema.getQueryType()!.getFields()['auditTrail']!.description).toMatch(/Roles: ADMIN, AUDITOR\.$/);
+    for (const [operation, entry] of Object.entries(GRAPHQL_POLICY)) {
+      const field = schema.getQueryType()!.getFields()[operation] ?? schema.getMutationType()!.getFields()[operation] ?? schema.getSubscriptionType()!.getFields()[operation];
+      expect({ operation, ends: field!.description!.endsWith(`Roles: ${[...entry.roles].sort().join(', ')}.`) }).toEqual({ operation, ends: true });
+    }
+  });
 });

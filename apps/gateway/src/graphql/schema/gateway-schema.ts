@@ -2,6 +2,7 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { withPolicyDescriptions } from '../common/policy-descriptions';
 import { GATEWAY_RESOLVERS } from '../gateway.resolvers';
 
 /** The committed SDL, relative to the repository root (npm scripts and Jest run there). */
@@ -13,7 +14,7 @@ const HEADER = '# The GraphQL schema of the gateway, printed from the code by `n
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    return await app.get(GraphQLSchemaFactory).create(GATEWAY_RESOLVERS);
+    return withPolicyDescriptions(await app.get(GraphQLSchemaFactory).create(GATEWAY_RESOLVERS));
   } finally {
     await app.close();
   }
