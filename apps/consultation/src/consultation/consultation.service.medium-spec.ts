@@ -100,6 +100,15 @@ describe(ConsultationService.name, () => {
       expect((await bed.audit(opened.id)).map((a) => a.action)).toEqual(['consultation.opened']);
     });
 
+    it('answers a retried opening with the same key from the first answer; another consultation under it is CONFLICT', async () => {
+      const caseId = triagedCase();
+      const request = written(caseId, { clientRequestId: `open-${caseId}` });
+      const first = await sut.open(lead, request);
+      expect(await sut.open(lead, request)).toEqual(first);
+      expect((await sut.listForCase(lead, caseId)).map((c) => c.id)).toEqual([first.id]);
+      await expect(sut.open(lead, { ...request, subject: 'Một câu hỏi khác về vụ việc này' })).rejects.toMatchObject({ code: 'CONFLICT', field: 'clientRequestId' });
+    });
+
     it.each<[string, (caseId: string) => OpenConsultationRequest, Record<string, unknown>]>([
       ['an unknown invited agency', (id) => written(id, { invitedAgencyCodes: ['CA', 'GHOST_AGENCY'] }), { code: 'BAD_USER_INPUT', field: 'invitedAgencyCodes' }],
       ['the lead agency inviting itself', (id) => written(id, { invitedAgencyCodes: ['STTTT'] }), { code: 'BAD_USER_INPUT', field: 'invitedAgencyCodes' }],
@@ -157,6 +166,21 @@ describe(ConsultationService.name, () => {
       expect((await bed.outbox(caseId)).at(-1)).toMatchObject({ subject: EventSubjects.consultation.resolved, data: { plan: [{ type: 'PUBLISH_CLARIFICATION' }] } });
       expect((await bed.audit(opened.id)).map((a) => a.action)).toEqual(['consultation.opened', 'consultation.opinion-submitted', 'consultation.opinion-submitted', 'consultation.resolved']);
       await expect(sut.submitOpinion(ca, { consultationId: opened.id, position: 'DISAGREE', reasoning: 'Đổi ý' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    });
+  });
+
+  describe('submitOpinion (versions)', () => {
+    it('keeps every version of an agency’s opinion; the invitation shows the latest, a retried submission adds none', async () => {
+      const opened = await sut.open(lead, written(triagedCase()));
+      await sut.submitOpinion(ca, { consultationId: opened.id, position: 'DISAGREE', reasoning: 'Chưa đủ căn cứ xác minh nội dung', attachments: [{ name: 'Biên bản', url: 'https://congan.quangbinh.gov.vn/bb/1' }] });
+      const revision = { consultationId: opened.id, position: 'AGREE' as const, reasoning: 'Đã xác minh: thông tin bịa đặt', clientRequestId: `opinion-${opened.id}` };
+      const revised = await sut.submitOpinion(ca, revision);
+      expect(await sut.submitOpinion(ca, revision)).toEqual(revised);
+      const invitation = revised.invitations.find((i) => i.agencyCode === 'CA')!;
+      expect(invitation).toMatchObject({ position: 'AGREE', reasoning: 'Đã xác minh: thông tin bịa đặt' });
+      expect(invitation.opinionVersions.map((v) => `${v.version}:${v.position}`)).toEqual(['1:DISAGREE', '2:AGREE']);
+      // A revision without attachments keeps the earlier ones.
+      expect(invitation.opinionVersions[1]!.attachments).toEqual([{ name: 'Biên bản', url: 'https://congan.quangbinh.gov.vn/bb/1' }]);
     });
   });
 

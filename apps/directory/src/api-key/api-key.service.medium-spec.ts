@@ -30,6 +30,14 @@ describe(ApiKeyService.name, () => {
       expect((await bed.audit(created.apiKey.id)).map((a) => a.action)).toEqual(['api-key.created']);
     });
 
+    it('answers a retried creation with the same key with the same key and a working secret; none is created twice', async () => {
+      const first = await create('Khóa gửi lại', { clientRequestId: `key-${bed.schema}` });
+      const retried = await create('Khóa gửi lại', { clientRequestId: `key-${bed.schema}` });
+      expect(retried.apiKey.id).toBe(first.apiKey.id);
+      expect((await sut.verify(retried.secret)).keyId).toBe(first.apiKey.id);
+      expect((await sut.list({ agencyCode: 'SYT' })).filter((k) => k.name === 'Khóa gửi lại')).toHaveLength(1);
+    });
+
     it.each<[string, Record<string, unknown>, string]>([
       ['a scope an API client may not call', { scopes: ['reorganizeAgencies'] }, 'scopes'],
       ['an expiry in the past', { expiresAt: '2020-01-01T00:00:00Z' }, 'expiresAt'],

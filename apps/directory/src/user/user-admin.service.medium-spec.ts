@@ -30,6 +30,13 @@ describe(UserAdminService.name, () => {
       await expect(sut.create(admin, { username, displayName: 'Người khác', agencyCode: 'SYT', roles: ['OFFICER'] })).rejects.toMatchObject({ code: 'CONFLICT', field: 'username' });
     });
 
+    it('answers a retried creation with the same key with the user created first, not CONFLICT', async () => {
+      const request = { username: newName(), displayName: 'Đinh Văn L', agencyCode: 'SYT', roles: ['OFFICER' as const], clientRequestId: `user-${bed.schema}` };
+      const first = await sut.create(admin, request);
+      expect(await sut.create(admin, request)).toEqual(first);
+      expect((await bed.audit(request.username)).map((a) => a.action)).toEqual(['user.created']);
+    });
+
     it.each<[string, Record<string, unknown>, string]>([
       ['a coordinator outside the lead agency', { agencyCode: 'SYT', roles: ['COORDINATOR'] }, 'roles'],
       ['an investigator outside the police', { agencyCode: 'SYT', roles: ['INVESTIGATOR'] }, 'roles'],

@@ -45,6 +45,15 @@ describe(CaseSplitService.name, () => {
       expect((await bed.audit(result.newCase.id)).at(-1)).toMatchObject({ action: 'case.opened', summary: { splitFrom: number } });
     });
 
+    it('answers a retried split with the same key from the first answer', async () => {
+      const { caseId, stray } = await caseWithTwoReports();
+      const request = { caseId, reportId: stray.id, reason: 'Nội dung khác vụ việc', clientRequestId: `split-${caseId}` };
+      const first = await sut.split(lead, request);
+      expect(await sut.split(lead, request)).toEqual(first);
+      const [{ n }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM handling_case WHERE split_from = $1`, [caseId]);
+      expect(n).toBe(1);
+    });
+
     it('refuses to split a case’s only report, a report of another case, or without a reason', async () => {
       const lone = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
       await expect(sut.split(lead, { caseId: lone.id, reportId: lone.reports[0]!.id, reason: 'Nội dung khác' })).rejects.toMatchObject({ code: 'INVALID_STATE', field: 'reportId' });

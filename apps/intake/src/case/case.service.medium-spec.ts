@@ -1,6 +1,6 @@
 import { SeededUsers } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
-import { createIntakeTestbed, type IntakeTestbed } from '../app/intake.medium-testbed';
+import { createIntakeTestbed, distinctExcerpt, type IntakeTestbed } from '../app/intake.medium-testbed';
 import { CaseDecisionService } from '../decision/case-decision.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
@@ -39,7 +39,7 @@ describe(CaseService.name, () => {
       caseId: opened.id,
       finding: 'UNLAWFUL',
       provisionCodes: ['LANM_2025'],
-      assessment: { isFactualClaim: true, verifiedFalseBy: 'Công an tỉnh', isPublicInterestReporting: false, isGenuineGrievance: false, proportionality: 'Chuyển cơ quan điều tra', concludesNotProtected: true },
+      assessment: { isFactualClaim: true, verifiedFalseBy: 'CA', isPublicInterestReporting: false, isGenuineGrievance: false, proportionality: 'Chuyển cơ quan điều tra', concludesNotProtected: true },
       statementOfReasons: 'Có dấu hiệu vi phạm pháp luật; chuyển Công an tỉnh xử lý.',
       actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), details: 'Hồ sơ tài khoản phát tán' }],
     });
@@ -52,6 +52,33 @@ describe(CaseService.name, () => {
     expect((await bed.audit(opened.id)).at(-1)).toMatchObject({ action: 'restricted.read', actorAgency: 'CA', summary: { data: 'policeReferral' } });
   });
 
+  describe('reports and reportStats', () => {
+    it('pages each case’s reports oldest first with their count, and counts them with the severity their spread suggests', async () => {
+      // The same text from two agencies: one case with two reports.
+      const excerpt = distinctExcerpt();
+      const first = await bed.report(lethuy, { excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+      await bed.report(donghoi, { excerpt, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'DONG_HOI', estimatedReach: 250_000 });
+      const other = await bed.report(lethuy, { categoryCode: 'IMPERSONATION_SCAM' });
+
+      const page = await sut.reports(lead, { caseIds: [first.id, other.id], first: 1 });
+      expect(page.pages.map((p) => `${p.caseId}:${p.totalCount}:${p.hasNextPage}`)).toEqual([`${first.id}:2:true`, `${other.id}:1:false`]);
+      expect(page.pages[0]!.edges[0]!.node.reporterAgencyCode).toBe('UBND_LE_THUY');
+      const next = await sut.reports(lead, { caseIds: [first.id], first: 1, after: page.pages[0]!.endCursor! });
+      expect(next.pages[0]!.edges.map((e) => e.node.reporterAgencyCode)).toEqual(['UBND_DONG_HOI']);
+
+      const stats = await sut.reportStats(lead, { caseIds: [first.id, other.id] });
+      expect(stats.stats.map((s) => `${s.caseId}:${s.reportCount}`)).toEqual([`${first.id}:2`, `${other.id}:1`]);
+      expect(stats.stats[0]!.severitySuggestion.reasons.length).toBeGreaterThan(0);
+    });
+
+    it('reads a case the caller may not see as one without reports', async () => {
+      const hidden = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+      const page = await sut.reports(syt, { caseIds: [hidden.id], first: 10 });
+      expect(page.pages).toEqual([expect.objectContaining({ caseId: hidden.id, edges: [], totalCount: 0 })]);
+      expect((await sut.reportStats(syt, { caseIds: [hidden.id] })).stats).toEqual([]);
+    });
+  });
+
   describe('list', () => {
     it('lists an agency only its own cases, newest first, in pages that follow each other', async () => {
       const own = [];
@@ -61,7 +88,10 @@ describe(CaseService.name, () => {
       const second = await sut.list(donghoi, { first: 2, after: first.endCursor! });
       const seen = [...first.edges, ...second.edges].map((e) => e.node.id);
       expect(seen.slice(0, 3)).toEqual(own.map((c) => c.id).reverse());
-      for (const edge of [...first.edges, ...second.edges]) expect(edge.node.participants.map((p) => p.agencyCode).concat(edge.node.reporterAgencyCode)).toContain('UBND_DONG_HOI');
+      // Every case listed is one the agency reported to or takes part in.
+      const visible = await bed.dataSource.query(`SELECT visible_agencies AS v FROM handling_case WHERE id = ANY($1::uuid[])`, [seen]);
+      expect(visible).toHaveLength(seen.length);
+      expect(visible.every((row: { v: string[] }) => row.v.includes('UBND_DONG_HOI'))).toBe(true);
       // The province-wide coordinator sees them as well as the others.
       const all = await sut.list(lead, { first: 100 });
       expect(all.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(own.map((c) => c.id)));

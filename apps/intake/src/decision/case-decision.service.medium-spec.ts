@@ -8,7 +8,7 @@ import { CaseDecisionService } from './case-decision.service';
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const assessment = {
   isFactualClaim: true,
-  verifiedFalseBy: 'Ban Chỉ huy Phòng chống thiên tai huyện Lệ Thủy',
+  verifiedFalseBy: 'UBND_LE_THUY',
   isPublicInterestReporting: false,
   isGenuineGrievance: false,
   proportionality: 'Tin gây hoang mang trong mùa lũ; gỡ bài và đính chính là biện pháp tối thiểu',
@@ -56,7 +56,7 @@ describe(CaseDecisionService.name, () => {
       expect(result.case.decisions).toEqual([expect.objectContaining({ id: result.decisionId, finding: 'FALSE', statementOfReasons: reasons, provisions: [expect.objectContaining({ code: 'ND15_2020_D101' })] })]);
       const removal = result.case.actions.find((a) => a.type === 'REQUEST_REMOVAL')!;
       // The removal request targets the reported link on the decision's own grounds.
-      expect(removal.removal).toMatchObject({ platform: 'FACEBOOK', url: triaged.reports[0]!.url, legalBasis: [result.case.decisions[0]!.provisions[0]!.citation] });
+      expect(removal.removal).toMatchObject({ platform: 'FACEBOOK', url: triaged.reports[0]!.canonicalUrl, legalBasis: [result.case.decisions[0]!.provisions[0]!.citation] });
 
       const [{ visible }] = await bed.dataSource.query(`SELECT visible_agencies AS visible FROM handling_case WHERE id = $1`, [triaged.id]);
       expect(visible).toContain('CONG_TTDT');
@@ -64,6 +64,15 @@ describe(CaseDecisionService.name, () => {
       expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['ACTION']);
       expect((await bed.outbox(triaged.id)).at(-1)).toMatchObject({ subject: EventSubjects.intake.caseDecided, data: { decisionId: result.decisionId, finding: 'FALSE' } });
       expect((await bed.audit(triaged.id)).at(-1)).toMatchObject({ action: 'case.decided', summary: { after: { status: 'ACTING' }, actions: ['PUBLISH_CLARIFICATION', 'REQUEST_REMOVAL'] } });
+    });
+
+    it('answers a retried decision with the same key from the first answer; another decision under that key is CONFLICT', async () => {
+      const triaged = await triagedCase();
+      const request = { ...falseRumour(triaged.id, [{ type: 'PUBLISH_CLARIFICATION' as const, assigneeAgencyCode: 'CONG_TTDT', dueDate: inAMonth() }]), clientRequestId: `decide-${triaged.id}` };
+      const first = await sut.decide(lead, request);
+      expect(await sut.decide(lead, request)).toEqual(first);
+      expect(await bed.dataSource.query(`SELECT id FROM decision WHERE case_id = $1`, [triaged.id])).toEqual([{ id: first.decisionId }]);
+      await expect(sut.decide(lead, { ...request, finding: 'MISLEADING' })).rejects.toMatchObject({ code: 'CONFLICT', field: 'clientRequestId' });
     });
 
     it('decides "no action" straight to DECIDED', async () => {

@@ -10,7 +10,7 @@ import { HandlingActionService } from './handling-action.service';
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const assessment = {
   isFactualClaim: true,
-  verifiedFalseBy: 'Sở Y tế',
+  verifiedFalseBy: 'SYT',
   isPublicInterestReporting: false,
   isGenuineGrievance: false,
   proportionality: 'Tin sai về nước sinh hoạt gây hoang mang; gỡ bài là biện pháp tối thiểu',

@@ -90,6 +90,26 @@ describe(ReportService.name, () => {
       expect(after).toBe(before);
     });
 
+    it('answers a retry with the same key from the first answer, and refuses the key for another report (CONFLICT)', async () => {
+      const request = { url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'IMPERSONATION_SCAM', clientRequestId: `retry-${bed.schema}` };
+      const first = await sut.submit(lethuy, request);
+      const retried = await sut.submit(lethuy, request);
+      expect(retried).toEqual(first);
+      const [{ n }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM report WHERE case_id = $1`, [first.case.id]);
+      expect(n).toBe(1);
+      expect(await bed.outbox(first.case.id)).toHaveLength(1);
+      await expect(sut.submit(lethuy, { ...request, excerpt: distinctExcerpt() })).rejects.toMatchObject({ code: 'CONFLICT', field: 'clientRequestId' });
+      // Keys are per caller: another agency's officer with the same key submits a report of its own.
+      expect((await sut.submit(donghoi, { ...request, url: uniqueUrl() })).report.id).not.toBe(first.report.id);
+    });
+
+    it('keeps the keys of submissions written in one batch apart', async () => {
+      const requests = Array.from({ length: 3 }, (_, i) => ({ url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'IMPERSONATION_SCAM', clientRequestId: `batch-${i}-${bed.schema}` }));
+      const answers = await Promise.all([...requests, ...requests].map((r) => sut.submit(lethuy, r)));
+      expect(answers.slice(3).map((a) => a.report.id)).toEqual(answers.slice(0, 3).map((a) => a.report.id));
+      expect(new Set(answers.map((a) => a.report.id)).size).toBe(3);
+    });
+
     it('reads the routing snapshot from the directory once, not per report', async () => {
       const asked = () => bed.directory.calls.filter((c) => c.subject === RpcSubjects.directory.routingSnapshot).length;
       const before = asked();

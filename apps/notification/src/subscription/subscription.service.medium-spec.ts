@@ -50,6 +50,13 @@ describe(SubscriptionService.name, () => {
       expect(JSON.stringify(await sut.list(syt, undefined))).not.toContain(created.secret!);
     });
 
+    it('answers a retried subscription with the same key from the first answer', async () => {
+      const request = { channel: 'EMAIL' as const, target: 'lanh.dao@syt.quangbinh.gov.vn', clientRequestId: `sub-${bed.schema}` };
+      const first = await sut.create(syt, request);
+      expect((await sut.create(syt, request)).subscription.id).toBe(first.subscription.id);
+      expect((await sut.list(syt, undefined)).filter((s) => s.target === 'lanh.dao@syt.quangbinh.gov.vn')).toHaveLength(1);
+    });
+
     it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
       ['a malformed e-mail', { channel: 'EMAIL', target: 'not an address' }, { code: 'BAD_USER_INPUT', field: 'target' }],
       ['a plain-http webhook', { channel: 'WEBHOOK', target: 'http://hooks.example.vn/x' }, { code: 'BAD_USER_INPUT', field: 'target' }],

@@ -4,7 +4,7 @@ import { DecideCaseRequest, UpdateHandlingActionRequest } from './decision.dto';
 const CASE_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 const assessment = {
   isFactualClaim: true,
-  verifiedFalseBy: 'Ban Chỉ huy PCTT huyện Lệ Thủy',
+  verifiedFalseBy: 'UBND_LE_THUY',
   isPublicInterestReporting: false,
   isGenuineGrievance: false,
   proportionality: 'Gỡ bài và đính chính là biện pháp tối thiểu',
