@@ -20,7 +20,7 @@ import { ensureDatabase, TEST_DATABASE_URL, type TestUser } from '@phoi-hop/test
  * first, as at boot), and dropped again by `cleanup`.
  */
 export interface ServiceTestbedOptions {
-  /** The service whose schema this is (the schema is `<id>_<service>`). */
+  /** The service whose schema this is (the schema is `m<unique id>_<service>`). */
   service: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: MixedList<Function | string | EntitySchema>;
@@ -65,8 +65,24 @@ export async function createServiceTestbed(options: ServiceTestbedOptions): Prom
     migrations: serviceMigrations(options.migrations),
     poolSize: 4,
   });
+  const dropSchema = async () => {
+    const client = new Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    } finally {
+      await client.end();
+    }
+  };
   await dataSource.initialize();
-  await runServiceMigrations(dataSource);
+  try {
+    await runServiceMigrations(dataSource);
+  } catch (error) {
+    // A migration that fails leaves no half-built schema behind.
+    await dataSource.destroy();
+    await dropSchema();
+    throw error;
+  }
   return {
     schema,
     dataSource,
@@ -94,13 +110,7 @@ export async function createServiceTestbed(options: ServiceTestbedOptions): Prom
     },
     async cleanup() {
       if (dataSource.isInitialized) await dataSource.destroy();
-      const client = new Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropSchema();
     },
   };
 }
