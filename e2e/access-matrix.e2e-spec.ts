@@ -44,6 +44,9 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     variables: { i: { kind: 'RULE', code: 'MATRIX_RULE', recordJson: JSON.stringify({ article: 'Đ6.7', description: 'thử quyền', when: { always: true }, target: { agency: 'GHOST' }, role: 'INFORMED' }), reason: 'kiểm tra quyền' } },
   }),
   referenceHistory: () => ({ query: 'query { referenceHistory(kind: RULE, code: "D6_1_LEAD") { id } }' }),
+  referenceData: () => ({ query: 'query { referenceData { day categories { code } } }' }),
+  enumLabels: () => ({ query: 'query { enumLabels(names: ["CaseStatus"]) { name } }' }),
+  workQueue: () => ({ query: 'query { workQueue(first: 5) { totalCount } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
   // Consultations: authorised callers get NOT_FOUND (no such case or consultation) or an empty list.

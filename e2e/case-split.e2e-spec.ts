@@ -49,8 +49,10 @@ describe('splitting a report out of a case', () => {
       await platform.env.token(SeededUsers.donghoiOfficer),
     );
     expect(second.data!.submitReport.merged).toBe(true);
-    const original = second.data!.submitReport.case;
-    expect(original.id).toBe(first.data!.submitReport.case.id);
+    expect(second.data!.submitReport.case.id).toBe(first.data!.submitReport.case.id);
+    // Đồng Hới only reported this case: its answer shows its own report; the lead agency sees both.
+    expect(second.data!.submitReport.case.reports.edges.map((e) => e.node.excerpt)).toEqual([JOB_SCAM]);
+    const original = await caseView(first.data!.submitReport.case.id);
     expect(original.reportCount).toBe(2);
     const scamReport = original.reports.edges.map((e) => e.node).find((r) => r.excerpt === JOB_SCAM)!;
     const rumourReport = original.reports.edges.map((e) => e.node).find((r) => r.excerpt === FLOOD_RUMOUR)!;

@@ -22,7 +22,8 @@ const UPDATE_ACTION = `mutation($i: UpdateHandlingActionInput!) { updateHandling
 const CLOSE = `mutation($id: ID!, $o: String!) { closeCase(id: $id, outcome: $o) { status } }`;
 const CASE_EVENTS = `subscription { caseEvents { type caseId consultationId } }`;
 
-const portalOfficer: TestUser = { username: 'cong.officer', agencyCode: 'CONG_TTDT', roles: ['OFFICER'] };
+// Seeded officers of the portal and the newspaper (the standard plans give them clarifications to publish).
+const portalOfficer: TestUser = { username: 'congttdt.officer', agencyCode: 'CONG_TTDT', roles: ['OFFICER'] };
 const newspaperOfficer: TestUser = { username: 'baoqb.officer', agencyCode: 'BAO_QB', roles: ['OFFICER'] };
 
 interface Consultation {
@@ -58,9 +59,6 @@ describe('a flood rumour handled through a written consultation', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     hookBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     platform = await startPlatform({ smtpUrl: smtp.url });
-    // Officers of the portal and the newspaper are not in the seed: the directory must know them.
-    await platform.addUser(portalOfficer);
-    await platform.addUser(newspaperOfficer);
     for (const [name, user] of Object.entries({ ...SeededUsers, portalOfficer, newspaperOfficer })) tokens[name] = await platform.env.token(user);
   });
 

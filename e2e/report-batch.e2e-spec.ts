@@ -155,7 +155,8 @@ describe('many reports at once (group commit)', () => {
       platform.graphqlUrl,
       `mutation($i: SubmitReportInput!, $n: Int, $after: String) { submitReport(input: $i) { report { id } case { id reportCount ${PAGE} } } }`,
       { i: { url: 'https://example.vn/lan-truyen/60', excerpt: text, categoryCode: 'FALSE_INFO_PANIC' }, n: 50 },
-      tokens['btgOfficer'],
+      // The lead agency (Đ6.1) sees every agency's reports; a reporter-only agency would see its own.
+      tokens['stttLead'],
     );
     const answered = last.data!.submitReport;
     expect(answered.case.id).toBe(first.data!.submitReport.case.id);

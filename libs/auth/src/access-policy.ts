@@ -49,6 +49,8 @@ export const GRAPHQL_POLICY = {
   },
   case: { roles: CASE_READERS, dataClass: 'case' },
   cases: { roles: CASE_READERS, dataClass: 'case' },
+  // The viewer's agency's work: actions assigned to it, opinions it owes, and (coordinators) cases to triage and decide.
+  workQueue: { roles: ACTION_TAKERS, dataClass: 'case' },
   caseEvents: { roles: CASE_READERS, dataClass: 'case' },
   agencies: { roles: ALL_ROLES, dataClass: 'reference', subjects: [RpcSubjects.directory.agencyList] },
   // An API client's `me` is answered by the gateway from its key; only its agency is looked up.
@@ -68,6 +70,10 @@ export const GRAPHQL_POLICY = {
   reorganizeAgencies: { roles: [Roles.ADMIN], dataClass: 'reference' },
   editReference: { roles: [Roles.ADMIN], dataClass: 'reference' },
   referenceHistory: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
+  // What a front end (or a monitoring feed choosing a category) shows and submits with: public reference data.
+  referenceData: { roles: ALL_ROLES, dataClass: 'reference', subjects: [RpcSubjects.directory.referenceData] },
+  // Labels of the closed sets, answered by the gateway itself.
+  enumLabels: { roles: ALL_ROLES, dataClass: 'reference', subjects: [] },
   focalPoints: { roles: PEOPLE, dataClass: 'reference' },
   setFocalPoint: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
   consultation: { roles: CASE_READERS, dataClass: 'case' },
@@ -101,11 +107,14 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.agencyList]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.agencyGetMany]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.userGet]: { roles: ALL_ROLES, dataClass: 'self' },
+  // Names and agencies of the people on the cases a person works on (who opened, decided, changed).
+  [RpcSubjects.directory.userNames]: { roles: PEOPLE, dataClass: 'reference' },
   [RpcSubjects.directory.userResolve]: { roles: [...COORDINATORS, Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
   [RpcSubjects.directory.agencyReorganize]: { roles: [Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.referenceEdit]: { roles: [Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.referenceHistory]: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
+  [RpcSubjects.directory.referenceData]: { roles: ALL_ROLES, dataClass: 'reference' },
   [RpcSubjects.directory.focalPointList]: { roles: PEOPLE, dataClass: 'reference' },
   [RpcSubjects.directory.focalPointSet]: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
   [RpcSubjects.directory.provisionResolve]: { roles: PEOPLE, dataClass: 'reference' },
@@ -127,6 +136,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   // Reporters too: the answer to submitReport shows the case's reports (only of cases the caller may see).
   [RpcSubjects.intake.caseReports]: { roles: [...new Set([...CASE_READERS, ...REPORTERS])], dataClass: 'case' },
   [RpcSubjects.intake.caseReportStats]: { roles: [...new Set([...CASE_READERS, ...REPORTERS])], dataClass: 'case' },
+  [RpcSubjects.intake.caseQueue]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.intake.caseTransition]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseDecide]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.intake.caseMerge]: { roles: COORDINATORS, dataClass: 'case' },
@@ -140,6 +150,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.consultation.list]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.consultation.resolve]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.consultation.opinionSubmit]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.consultation.opinionQueue]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.consultation.meetingRecord]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.consultation.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
   [RpcSubjects.notification.subscriptionCreate]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },

@@ -1,12 +1,12 @@
 // The reference records routing reads (agencies, localities, sectors, categories, rules), as the
 // directory's seed folder and its administrators' edits define them (apps/directory/seed/README.md).
-import type { AgencyContacts, ParticipantRole, Severity } from '@phoi-hop/contracts';
+import type { AgencyContacts, LocalityKindCode, ParticipantRole, Severity } from '@phoi-hop/contracts';
 
 export const AgencyKinds = ['DEPARTMENT', 'PEOPLES_COMMITTEE', 'PARTY_COMMITTEE', 'POLICE', 'PRESS_ORGAN', 'ASSOCIATION', 'OFFICE'] as const;
 export type AgencyKind = (typeof AgencyKinds)[number];
 
-export const LocalityKinds = ['CITY', 'TOWN', 'DISTRICT'] as const;
-export type LocalityKind = (typeof LocalityKinds)[number];
+export { LocalityKinds } from '@phoi-hop/contracts';
+export type LocalityKind = LocalityKindCode;
 
 /** agencies.json: dates are calendar days (YYYY-MM-DD) in the province, both ends inclusive. */
 export interface SeedAgency {

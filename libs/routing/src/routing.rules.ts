@@ -1,4 +1,4 @@
-import { foldForMatching, provinceDay, type ParticipantRole, type Severity } from '@phoi-hop/contracts';
+import { foldForMatching, provinceDay, type ParticipantRole, type RoutingReason, type Severity } from '@phoi-hop/contracts';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from './reference.types';
 
 export type { ParticipantRole };
@@ -93,6 +93,8 @@ interface Evaluation {
   rule: SeedRule;
   matched: boolean;
   reason: string;
+  reasonCode: RoutingReason;
+  params: Record<string, string>;
   agencyCode: string | null;
 }
 
@@ -116,33 +118,46 @@ export function currentAgency(code: string, agencies: Map<string, SeedAgency>, d
 
 function evaluate(rule: SeedRule, input: RoutingInput, category: SeedCategory, ctx: RoutingContext, day: string): Evaluation {
   const when = rule.when ?? {};
-  const fail = (reason: string): Evaluation => ({ rule, matched: false, reason, agencyCode: null });
+  const fail = (reasonCode: RoutingReason, reason: string, params: Record<string, string> = {}): Evaluation => ({ rule, matched: false, reason, reasonCode, params, agencyCode: null });
   if (!when.always) {
-    if (when.categoriesAny && !when.categoriesAny.includes(category.code)) return fail(`category ${category.code} is not one of ${when.categoriesAny.join(', ')}`);
-    if (when.categoryTagsAny && !when.categoryTagsAny.some((t) => category.tags.includes(t))) {
-      return fail(`category ${category.code} has none of the tags ${when.categoryTagsAny.join(', ')}`);
+    if (when.categoriesAny && !when.categoriesAny.includes(category.code)) {
+      return fail('CATEGORY_NOT_LISTED', `category ${category.code} is not one of ${when.categoriesAny.join(', ')}`, { category: category.code, listed: when.categoriesAny.join(', ') });
     }
-    if (when.sectorsAny && !(input.sectorCode && when.sectorsAny.includes(input.sectorCode))) return fail(`sector ${input.sectorCode || '(none)'} is not one of ${when.sectorsAny.join(', ')}`);
+    if (when.categoryTagsAny && !when.categoryTagsAny.some((t) => category.tags.includes(t))) {
+      return fail('CATEGORY_TAGS_MISSING', `category ${category.code} has none of the tags ${when.categoryTagsAny.join(', ')}`, { category: category.code, listed: when.categoryTagsAny.join(', ') });
+    }
+    if (when.sectorsAny && !(input.sectorCode && when.sectorsAny.includes(input.sectorCode))) {
+      return fail('SECTOR_NOT_LISTED', `sector ${input.sectorCode || '(none)'} is not one of ${when.sectorsAny.join(', ')}`, { sector: input.sectorCode || '—', listed: when.sectorsAny.join(', ') });
+    }
     if (when.localitiesAny && !(input.localityCode && when.localitiesAny.includes(input.localityCode))) {
-      return fail(`locality ${input.localityCode || '(none)'} is not one of ${when.localitiesAny.join(', ')}`);
+      return fail('LOCALITY_NOT_LISTED', `locality ${input.localityCode || '(none)'} is not one of ${when.localitiesAny.join(', ')}`, { locality: input.localityCode || '—', listed: when.localitiesAny.join(', ') });
     }
     const severity = input.severity ?? category.defaultSeverity;
-    if (when.severitiesAny && !when.severitiesAny.includes(severity)) return fail(`severity ${severity} is not one of ${when.severitiesAny.join(', ')}`);
-    if (when.keywordsAny && !findKeyword(input.text, when.keywordsAny)) return fail(`the text names none of: ${when.keywordsAny.join(', ')}`);
+    if (when.severitiesAny && !when.severitiesAny.includes(severity)) {
+      return fail('SEVERITY_NOT_LISTED', `severity ${severity} is not one of ${when.severitiesAny.join(', ')}`, { severity, listed: when.severitiesAny.join(', ') });
+    }
+    if (when.keywordsAny && !findKeyword(input.text, when.keywordsAny)) return fail('NO_KEYWORD', `the text names none of: ${when.keywordsAny.join(', ')}`, { listed: when.keywordsAny.join(', ') });
   }
   let target: string | null;
   if ('agency' in rule.target) target = rule.target.agency;
   else if ('localityCommittee' in rule.target) {
-    if (!input.localityCode) return fail('the case has no locality');
+    if (!input.localityCode) return fail('NO_LOCALITY', 'the case has no locality');
     target = ctx.localities.get(input.localityCode)?.committeeAgencyCode ?? null;
   } else {
-    if (!input.sectorCode) return fail('the case has no sector');
+    if (!input.sectorCode) return fail('NO_SECTOR', 'the case has no sector');
     target = ctx.sectors.get(input.sectorCode)?.departmentAgencyCode ?? null;
   }
   const agencyCode = target ? currentAgency(target, ctx.agencies, day) : null;
-  if (!agencyCode) return fail(`agency ${target ?? '?'} is not valid on ${day} and has no valid successor`);
+  if (!agencyCode) return fail('AGENCY_NOT_VALID', `agency ${target ?? '?'} is not valid on ${day} and has no valid successor`, { agency: target ?? '?', day });
   const replaced = agencyCode !== target ? ` (successor of ${target})` : '';
-  return { rule, matched: true, reason: `${when.always ? 'applies to every case' : 'conditions hold'}${replaced}`, agencyCode };
+  return {
+    rule,
+    matched: true,
+    reason: `${when.always ? 'applies to every case' : 'conditions hold'}${replaced}`,
+    reasonCode: when.always ? 'ALWAYS' : 'CONDITIONS_HOLD',
+    params: agencyCode !== target ? { successorOf: target! } : {},
+    agencyCode,
+  };
 }
 
 function prepare(input: RoutingInput, ctx: RoutingContext): { category: SeedCategory; day: string } {
@@ -183,6 +198,8 @@ export interface RuleExplanation {
   article: string;
   matched: boolean;
   reason: string;
+  reasonCode: RoutingReason;
+  params: Record<string, string>;
   /** The agency the rule names for this case (after successors), or null when it did not match. */
   agencyCode: string | null;
 }
@@ -191,7 +208,7 @@ export interface RuleExplanation {
 export function explainRouting(input: RoutingInput, ctx: RoutingContext): RuleExplanation[] {
   const { category, day } = prepare(input, ctx);
   return ctx.rules.map((rule) => {
-    const { matched, reason, agencyCode } = evaluate(rule, input, category, ctx, day);
-    return { ruleId: rule.id, article: rule.article, matched, reason, agencyCode };
+    const { matched, reason, reasonCode, params, agencyCode } = evaluate(rule, input, category, ctx, day);
+    return { ruleId: rule.id, article: rule.article, matched, reason, reasonCode, params, agencyCode };
   });
 }

@@ -5,6 +5,7 @@ import { deadlineSettingsProviders } from '@phoi-hop/persistence';
 import type { ConsultationConfig } from '../config/consultation.config';
 import { ConsultationNatsController } from '../consultation/consultation.nats-controller';
 import { ConsultationRepository } from '../consultation/consultation.repository';
+import { OpinionQueueService } from '../consultation/opinion-queue.service';
 import { ConsultationService } from '../consultation/consultation.service';
 import { ConsultationDeadlineScheduler } from '../deadline/deadline.scheduler';
 import { ConsultationInitial1764300001000 } from '../migrations/1764300001000-consultation-initial';
@@ -33,6 +34,7 @@ export class ConsultationModule {
         ...deadlineSettingsProviders(config),
         ConsultationRepository,
         ConsultationService,
+        OpinionQueueService,
         ConsultationDeadlineScheduler,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
       ],

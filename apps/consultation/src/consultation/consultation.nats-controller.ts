@@ -8,15 +8,21 @@ import {
   ResolveConsultationRequest,
   RpcSubjects,
   SubmitOpinionRequest,
+  WorkQueueRequest,
   type ConsultationDto,
   type Actor,
+  type WorkQueueResponse,
 } from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { ConsultationService } from './consultation.service';
+import { OpinionQueueService } from './opinion-queue.service';
 
 @Controller()
 export class ConsultationNatsController {
-  constructor(private readonly consultations: ConsultationService) {}
+  constructor(
+    private readonly consultations: ConsultationService,
+    private readonly opinionQueue: OpinionQueueService,
+  ) {}
 
   // Đ4.2, Đ5.3: a meeting or a written consultation on a case.
   @MessagePattern(RpcSubjects.consultation.open)
@@ -37,6 +43,11 @@ export class ConsultationNatsController {
   @MessagePattern(RpcSubjects.consultation.opinionSubmit)
   submitOpinion(@RpcActor() actor: Actor, @Payload() request: SubmitOpinionRequest): Promise<ConsultationDto> {
     return this.consultations.submitOpinion(actor, request);
+  }
+
+  @MessagePattern(RpcSubjects.consultation.opinionQueue)
+  queue(@RpcActor() actor: Actor, @Payload() request: WorkQueueRequest): Promise<WorkQueueResponse> {
+    return this.opinionQueue.queue(actor, request);
   }
 
   @MessagePattern(RpcSubjects.consultation.meetingRecord)

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ExplainRoutingRequest, RoutingSnapshotRequest, RpcSubjects, RouteCaseRequest, type ExplainRoutingResponse, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { ExplainRoutingRequest, ReferenceDataRequest, RoutingSnapshotRequest, RpcSubjects, RouteCaseRequest, type ExplainRoutingResponse, type ReferenceDataDto, type RouteCaseResponse } from '@phoi-hop/contracts';
 import type { RoutingSnapshot } from '@phoi-hop/routing';
 import { RoutingService } from './routing.service';
 
@@ -17,6 +17,11 @@ export class RoutingNatsController {
   @MessagePattern(RpcSubjects.directory.routingExplain)
   explain(@Payload() request: ExplainRoutingRequest): Promise<ExplainRoutingResponse> {
     return this.routing.explain(request);
+  }
+
+  @MessagePattern(RpcSubjects.directory.referenceData)
+  referenceData(@Payload() request: ReferenceDataRequest): Promise<ReferenceDataDto> {
+    return this.routing.referenceDataOn(request.asOf);
   }
 
   // The same rules and reference data, for a service that routes reports itself (intake).

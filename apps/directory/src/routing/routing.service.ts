@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { DomainError, ErrorCodes, provinceDay, type ExplainRoutingRequest, type ExplainRoutingResponse, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { DomainError, ErrorCodes, provinceDay, type ExplainRoutingRequest, type ExplainRoutingResponse, type ReferenceDataDto, type RouteCaseRequest, type RouteCaseResponse } from '@phoi-hop/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, announceDirectoryChange, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
 import { referenceStateOn, referenceVersionOn, type ReferenceRevision } from '../reference/reference-state';
 import { ReferenceRepository } from '../reference/reference.repository';
@@ -87,6 +87,11 @@ export class RoutingService implements OnModuleDestroy {
     return snapshotOfContext(await this.contextOn(day));
   }
 
+  /** The reference data in force on `day` (default today), as front ends show it. */
+  async referenceDataOn(day: string = provinceDay()): Promise<ReferenceDataDto> {
+    return toReferenceData(await this.snapshotOn(day));
+  }
+
   private async contextOn(day: string): Promise<DayRoutingContext> {
     const snapshot = await this.current();
     let context = snapshot.days.get(day);
@@ -126,4 +131,35 @@ export class RoutingService implements OnModuleDestroy {
     this.loadedAt = Date.now();
     return snapshot;
   }
+}
+
+/** The snapshot's records without what only routing reads (keywords and conditions stay in the rules). */
+export function toReferenceData(snapshot: RoutingSnapshot): ReferenceDataDto {
+  return {
+    day: snapshot.day,
+    version: snapshot.version,
+    categories: snapshot.categories.map((c) => ({
+      code: c.code,
+      name: c.name,
+      description: c.description ?? null,
+      defaultSeverity: c.defaultSeverity,
+      tags: c.tags,
+      legalBases: c.legalBases.map((b) => ({ code: b.code, citation: b.citation, text: b.text, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, successorCode: b.successorCode, needsReview: b.needsReview ?? false })),
+    })),
+    localities: snapshot.localities.map((l) => ({ code: l.code, name: l.name, kind: l.kind, committeeAgencyCode: l.committeeAgencyCode })),
+    sectors: snapshot.sectors.map((s) => ({ code: s.code, name: s.name, departmentAgencyCode: s.departmentAgencyCode })),
+    agencies: snapshot.agencies.map((a) => ({
+      code: a.code,
+      name: a.name,
+      shortName: a.shortName ?? null,
+      kind: a.kind,
+      parentCode: a.parentCode,
+      localityCode: a.localityCode,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      successorCode: a.successorCode,
+    })),
+    rules: snapshot.rules.map((r) => ({ id: r.id, article: r.article, description: r.description ?? null, role: r.role })),
+    sla: snapshot.sla,
+  };
 }

@@ -143,6 +143,8 @@ describe('routeCase on the Quảng Bình seed', () => {
         matched: false,
         agencyCode: null,
         reason: 'agency SYT is not valid on 2026-11-01 and has no valid successor',
+        reasonCode: 'AGENCY_NOT_VALID',
+        params: { agency: 'SYT', day: '2026-11-01' },
       });
     });
 
@@ -167,11 +169,17 @@ describe('routeCase on the Quảng Bình seed', () => {
     const explanation = explainRouting({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, ctx);
     expect(explanation.map((e) => e.ruleId)).toEqual(seed.rules.map((r) => r.id));
     expect(explanation.map((e) => e.article)).toEqual(seed.rules.map((r) => r.article));
-    expect(explanation.find((e) => e.ruleId === 'D6_1_LEAD')).toMatchObject({ matched: true, agencyCode: 'STTTT', reason: 'applies to every case' });
-    expect(explanation.find((e) => e.ruleId === 'D6_2_POLICE')).toMatchObject({ matched: false, agencyCode: null, reason: expect.stringContaining('none of the tags') });
+    expect(explanation.find((e) => e.ruleId === 'D6_1_LEAD')).toMatchObject({ matched: true, agencyCode: 'STTTT', reason: 'applies to every case', reasonCode: 'ALWAYS', params: {} });
+    expect(explanation.find((e) => e.ruleId === 'D6_2_POLICE')).toMatchObject({
+      matched: false,
+      agencyCode: null,
+      reason: expect.stringContaining('none of the tags'),
+      reasonCode: 'CATEGORY_TAGS_MISSING',
+      params: { category: 'GRIEVANCE', listed: expect.stringContaining('fraud') },
+    });
     expect(explanation.find((e) => e.ruleId === 'D6_3_PRESS')).toMatchObject({ matched: false, reason: expect.stringContaining('the text names none of') });
     expect(explanation.find((e) => e.ruleId === 'D6_7_LOCALITY')).toMatchObject({ matched: true, agencyCode: 'UBND_LE_THUY' });
-    expect(explanation.find((e) => e.ruleId === 'D6_7_SECTOR')).toMatchObject({ matched: false, reason: 'the case has no sector' });
+    expect(explanation.find((e) => e.ruleId === 'D6_7_SECTOR')).toMatchObject({ matched: false, reason: 'the case has no sector', reasonCode: 'NO_SECTOR' });
     // The explanation and the routing agree.
     expect(explanation.filter((e) => e.matched).map((e) => e.agencyCode).sort()).toEqual(routeCase({ categoryCode: 'GRIEVANCE', localityCode: 'LE_THUY' }, ctx).map((p) => p.agencyCode).sort());
   });

@@ -9,12 +9,14 @@ import {
   UpdateUserRequest,
   UserGetRequest,
   UserListRequest,
+  UserNamesRequest,
   UserResolveRequest,
   type Actor,
   type OfficerDto,
   type UserAdminDto,
   type UserDto,
   type UserListResponse,
+  type UserNameDto,
 } from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { UserAdminService } from './user-admin.service';
@@ -30,6 +32,11 @@ export class UserNatsController {
   @MessagePattern(RpcSubjects.directory.userGet)
   get(@RpcActor() actor: Actor, @Payload() request: UserGetRequest): Promise<UserDto> {
     return this.users.get(actor, request.username);
+  }
+
+  @MessagePattern(RpcSubjects.directory.userNames)
+  names(@Payload() request: UserNamesRequest): Promise<UserNameDto[]> {
+    return this.users.names(request.ids);
   }
 
   @MessagePattern(RpcSubjects.directory.userResolve)

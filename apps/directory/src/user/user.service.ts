@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { DomainError, ErrorCodes, Roles, type Actor, type ExternalIdentity, type OfficerDto, type UserDto } from '@phoi-hop/contracts';
+import { DomainError, ErrorCodes, Roles, type Actor, type ExternalIdentity, type OfficerDto, type UserDto, type UserNameDto } from '@phoi-hop/contracts';
 import { hasAnyRole, type ActorLookup } from '@phoi-hop/auth';
 import { directoryUserLookup } from './user-identity';
 import { UserEntity } from './user.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class UserService {
@@ -37,6 +39,14 @@ export class UserService {
 
   async findActive(username: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOne({ where: { username, active: true } });
+  }
+
+  /** The people behind user ids, in no particular order; unknown ids (and ids that are not a user's, such as an API key's) are left out. */
+  async names(ids: string[]): Promise<UserNameDto[]> {
+    const userIds = [...new Set(ids.filter((id) => UUID.test(id)))];
+    if (!userIds.length) return [];
+    const users = await this.dataSource.getRepository(UserEntity).find({ where: { id: In(userIds) } });
+    return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, agencyCode: u.agencyCode, active: u.active }));
   }
 
   /** The officers behind usernames; unknown usernames are left out. */

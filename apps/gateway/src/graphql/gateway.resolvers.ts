@@ -14,24 +14,41 @@ import { ReferenceResolver } from './directory/reference.resolver';
 import { RoutingResolver } from './directory/routing.resolver';
 import { UserAdminResolver } from './directory/user-admin.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
+import { CaseAccessAgencyResolver, CaseAccessResolver, RuleExplanationLabelResolver, SeverityFactorLabelResolver, SeverityFactorsResolver } from './case-access/case-access.resolver';
+import { ConsultationPersonResolver, DecisionPersonResolver, PersonResolver, ResolutionPersonResolver, StatusChangePersonResolver } from './people/people.resolver';
+import { ReferenceDataResolver } from './reference/reference-data.resolver';
+import { WorkItemResolver, WorkQueueResolver } from './work-queue/work-queue.resolver';
 
 /** Every resolver of the schema: the gateway module provides them, the SDL is printed from them. */
 export const GATEWAY_RESOLVERS = [
   AgencyResolver,
   ApiKeyResolver,
   AuditResolver,
+  CaseAccessAgencyResolver,
+  CaseAccessResolver,
   CaseEventsResolver,
   CaseReportsResolver,
   CaseResolver,
   CaseWorkflowResolver,
+  ConsultationPersonResolver,
   ConsultationResolver,
+  DecisionPersonResolver,
   DecisionResolver,
   DirectoryResolver,
   FocalPointResolver,
   NotificationResolver,
   ParticipantHistoryResolver,
   ParticipantResolver,
+  PersonResolver,
+  ReferenceDataResolver,
   ReferenceResolver,
+  ResolutionPersonResolver,
   RoutingResolver,
+  RuleExplanationLabelResolver,
+  SeverityFactorLabelResolver,
+  SeverityFactorsResolver,
+  StatusChangePersonResolver,
   UserAdminResolver,
+  WorkItemResolver,
+  WorkQueueResolver,
 ];

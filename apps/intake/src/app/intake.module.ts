@@ -10,6 +10,8 @@ import { RemovalRequests1764300001200 } from '../migrations/1764300001200-remova
 import { CaseStatusHistory1764300001300 } from '../migrations/1764300001300-case-status-history';
 import { CaseReferenceVersion1764300001400 } from '../migrations/1764300001400-case-reference-version';
 import { ConsultationDeadline1764300001500 } from '../migrations/1764300001500-consultation-deadline';
+import { CaseSearch1764300002100 } from '../migrations/1764300002100-case-search';
+import { StatusChangeActor1764300002200 } from '../migrations/1764300002200-status-change-actor';
 import { CaseMergeService } from '../case/case-merge.service';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseOpener } from '../case/case-opener';
@@ -28,6 +30,7 @@ import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
+import { WorkQueueService } from '../case/work-queue.service';
 import { intakeSettingsOf, type IntakeConfig } from '../config/intake.config';
 import { IntakeInitial1764300000200 } from '../migrations/1764300000200-intake-initial';
 import { CaseNumberSequences1764300000300 } from '../migrations/1764300000300-case-number-sequences';
@@ -43,7 +46,7 @@ export interface IntakeModuleDeps {
 }
 
 /** Intake's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500, IdempotencyKeys1764300003000];
+export const INTAKE_MIGRATIONS = [IntakeInitial1764300000200, CaseNumberSequences1764300000300, ReportBandIndex1764300000400, ParticipantHistory1764300000500, Decisions1764300000600, ActionResults1764300000700, ConsultationPlans1764300000800, TriageAndDeadlines1764300000900, CaseMerge1764300001000, ReportSplit1764300001100, RemovalRequests1764300001200, CaseStatusHistory1764300001300, CaseReferenceVersion1764300001400, ConsultationDeadline1764300001500, CaseSearch1764300002100, StatusChangeActor1764300002200, IdempotencyKeys1764300003000];
 export const INTAKE_ENTITIES = [CaseEntity, CaseParticipantEntity, ReportEntity];
 
 @Module({})
@@ -68,6 +71,7 @@ export class IntakeModule {
         CaseDeadlineScheduler,
         CaseRepository,
         CaseService,
+        WorkQueueService,
         CaseTransitionService,
         CaseDecisionService,
         HandlingActionService,

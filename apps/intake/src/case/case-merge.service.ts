@@ -56,14 +56,14 @@ export class CaseMergeService {
       await manager.query(`UPDATE handling_case SET status = $2, merged_into = $3, possible_duplicates = '[]'::jsonb, updated_at = $4 WHERE id = $1`, [source.id, to, target.id, now]);
       await this.deadlines.cancel(manager, source.id);
       const reason = request.reason.trim();
-      await this.cases.recordStatus(manager, { caseId: source.id, from: source.status, to, reason: `Gộp vào ${target.number}: ${reason}`, actorAgency: actor.agencyCode, at: now });
+      await this.cases.recordStatus(manager, { caseId: source.id, from: source.status, to, reason: `Gộp vào ${target.number}: ${reason}`, actorAgency: actor.agencyCode, actorUserId: actor.userId, at: now });
       await appendToOutbox<CaseStatusChangedEvent | CaseMergedEvent>(manager, [
         { subject: EventSubjects.intake.caseStatusChanged, aggregateId: source.id, visibleTo: source.visibleAgencies, data: { caseId: source.id, caseNumber: source.number, from: source.status, to, severity: source.severity, reason } },
         { subject: EventSubjects.intake.caseMerged, aggregateId: target.id, visibleTo: visible, data: { caseId: target.id, caseNumber: target.number, mergedCaseId: source.id, mergedCaseNumber: source.number, reportsMoved: moved } },
       ]);
       await appendAudit(manager, { actor, action: 'case.merged', targetType: 'case', targetId: source.id, summary: { before: { status: source.status }, after: { status: to, mergedInto: target.number }, reason, reportsMoved: moved } });
       await appendAudit(manager, { actor, action: 'case.merged-into', targetType: 'case', targetId: target.id, summary: { from: source.number, reportsMoved: moved } });
-      return toCaseDto((await this.cases.loadCase(manager, target.id))!);
+      return toCaseDto((await this.cases.loadCase(manager, target.id))!, { viewer: actor });
     });
     this.relay.kick();
     return result;
@@ -77,7 +77,7 @@ export class CaseMergeService {
       if (!suggestion) throw CaseError.badInput('duplicateCaseId', 'Not a suggested duplicate of this case');
       await manager.update(CaseEntity, { id: entity.id }, { possibleDuplicates: entity.possibleDuplicates.filter((d) => d !== suggestion), updatedAt: new Date() });
       await appendAudit(manager, { actor, action: 'case.duplicate-rejected', targetType: 'case', targetId: entity.id, summary: { rejected: suggestion } });
-      return toCaseDto((await this.cases.loadCase(manager, entity.id))!);
+      return toCaseDto((await this.cases.loadCase(manager, entity.id))!, { viewer: actor });
     });
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EventSubjects, type CaseDto, type CaseOpenedEvent, type PossibleDuplicateDto, type RouteCaseResponse } from '@phoi-hop/contracts';
+import { EventSubjects, type Actor, type CaseDto, type CaseOpenedEvent, type PossibleDuplicateDto, type RouteCaseResponse } from '@phoi-hop/contracts';
 import { addToOutbox, type NewEvent } from '@phoi-hop/messaging';
 import { SqlBatch, addInsert } from '@phoi-hop/persistence';
 import { CaseDeadlines } from '../deadline/case-deadlines';
@@ -19,6 +19,8 @@ export interface OpenCaseInput {
   splitFrom?: CaseEntity;
   /** Who opened it: the reporter's agency, or the coordinator's when split. */
   actorAgency: string;
+  /** The person who opened it: the coordinator who split it; by default the reporting officer. */
+  actorUserId?: string;
   reason?: string;
 }
 
@@ -63,7 +65,7 @@ export class CaseOpener {
   }
 
   /** Builds a case numbered `numbering` (a number of the year of `now`), writing nothing. */
-  prepare({ report, routing, possibleDuplicates, now, splitFrom, actorAgency, reason }: OpenCaseInput, numbering: { seq: number; number: string }, openedFor?: OpenedFor): PreparedCase {
+  prepare({ report, routing, possibleDuplicates, now, splitFrom, actorAgency, actorUserId, reason }: OpenCaseInput, numbering: { seq: number; number: string }, openedFor?: OpenedFor): PreparedCase {
     const entity: CaseEntity = Object.assign(new CaseEntity(), {
       id: randomUUID(),
       year: now.getUTCFullYear(),
@@ -92,13 +94,13 @@ export class CaseOpener {
       Object.assign(new CaseParticipantEntity(), { caseId: entity.id, agencyCode: p.agencyCode, role: p.role, basis: p.basis, assignedAt: now }),
     );
     report.caseId = entity.id;
-    const status: StatusChange = { caseId: entity.id, from: null, to: 'OPEN', reason: reason ?? null, actorAgency, at: now };
+    const status: StatusChange = { caseId: entity.id, from: null, to: 'OPEN', reason: reason ?? null, actorAgency, actorUserId: actorUserId ?? report.reporterUserId, at: now };
     // Đ3.2: the lead agency triages within the SLA of the case's severity.
     const triageBy = new Date(now.getTime() + routing.sla[entity.severity].triageHours * 3_600_000);
     const shown = {
       deadlines: [{ kind: 'TRIAGE' as const, actionId: null, deadline: triageBy.toISOString(), remindedAt: null, escalatedAt: null, closedAt: null }],
       handling: { decisions: [], actions: [] },
-      statusHistory: [{ from: null, to: 'OPEN' as const, reason: status.reason, byAgency: actorAgency, at: now.toISOString() }],
+      statusHistory: [{ from: null, to: 'OPEN' as const, reason: status.reason, byAgency: actorAgency, byUserId: status.actorUserId ?? null, at: now.toISOString() }],
     };
     const dto = toCaseDto({ entity, participants, reports: [report], ...shown });
     const event: NewEvent<CaseOpenedEvent> = {
@@ -112,8 +114,8 @@ export class CaseOpener {
   }
 
   /** A prepared case as it will be once written with more reports (joined in the same batch). */
-  dtoWithReports(prepared: PreparedCase, reports: ReportEntity[]): CaseDto {
-    return toCaseDto({ entity: prepared.entity, participants: prepared.participants, reports, ...prepared.shown });
+  dtoWithReports(prepared: PreparedCase, reports: ReportEntity[], viewer?: Actor): CaseDto {
+    return toCaseDto({ entity: prepared.entity, participants: prepared.participants, reports, ...prepared.shown }, viewer ? { viewer } : {});
   }
 
   /** Writes prepared cases in one statement whatever their number, events in the given order. */

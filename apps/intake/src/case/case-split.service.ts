@@ -65,7 +65,7 @@ export class CaseSplitService {
       if (!reports.some((r) => r.id === report.id)) throw new CaseError(ErrorCodes.NOT_FOUND, 'No such report in this case', 'reportId');
       if (reports.length < 2) throw new CaseError(ErrorCodes.INVALID_STATE, 'A case’s only report cannot be split out of it', 'reportId');
 
-      const opened = await this.opener.open(manager, { report, routing, possibleDuplicates: [], now, splitFrom: source, actorAgency: actor.agencyCode, reason: `Tách từ ${source.number}: ${reason}` });
+      const opened = await this.opener.open(manager, { report, routing, possibleDuplicates: [], now, splitFrom: source, actorAgency: actor.agencyCode, actorUserId: actor.userId, reason: `Tách từ ${source.number}: ${reason}` });
       await manager.update(CaseEntity, { id: source.id }, { updatedAt: now });
       await appendToOutbox<CaseReportSplitEvent>(manager, [
         {
@@ -77,7 +77,7 @@ export class CaseSplitService {
       ]);
       await appendAudit(manager, { actor, action: 'case.report-split', targetType: 'case', targetId: source.id, summary: { reportId: report.id, newCase: opened.entity.number, reason } });
       await appendAudit(manager, { actor, action: 'case.opened', targetType: 'case', targetId: opened.entity.id, summary: { caseNumber: opened.entity.number, reportId: report.id, splitFrom: source.number } });
-      return { case: toCaseDto((await this.cases.loadCase(manager, source.id))!), newCase: opened.dto };
+      return { case: toCaseDto((await this.cases.loadCase(manager, source.id))!, { viewer: actor }), newCase: opened.dto };
     });
     this.relay.kick();
     return result;

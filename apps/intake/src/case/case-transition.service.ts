@@ -64,7 +64,7 @@ export class CaseTransitionService {
       }
       await this.moveDeadlines(manager, entity, to, severity, now);
       const reason = request.reason?.trim() || null;
-      await this.cases.recordStatus(manager, { caseId: entity.id, from, to, reason, actorAgency: actor.agencyCode, at: now });
+      await this.cases.recordStatus(manager, { caseId: entity.id, from, to, reason, actorAgency: actor.agencyCode, actorUserId: actor.userId, at: now });
       await appendToOutbox<CaseStatusChangedEvent>(manager, [
         {
           subject: EventSubjects.intake.caseStatusChanged,
@@ -81,7 +81,7 @@ export class CaseTransitionService {
         summary: { before: { status: from, severity: entity.severity }, after: { status: to, severity, ...(officers.length ? { assignedOfficers: officers } : {}) }, reason },
       });
       const loaded = (await this.cases.loadCase(manager, entity.id))!;
-      return toCaseDto(loaded);
+      return toCaseDto(loaded, { viewer: actor });
     });
     this.relay.kick();
     return result;

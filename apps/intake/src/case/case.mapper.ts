@@ -1,4 +1,5 @@
-import type { CaseDto, HandlingActionDetailDto, ParticipantDto, ReportDto, SeveritySuggestionDto } from '@phoi-hop/contracts';
+import type { Actor, CaseDto, HandlingActionDetailDto, ParticipantDto, ReportDto, SeveritySuggestionDto } from '@phoi-hop/contracts';
+import { allowedCaseActions, caseAccess, viewerAccessOf, type CaseAccessFacts } from './case-access';
 import type { ReportEntity } from '../report/report.entity';
 import type { CaseEntity, CaseParticipantEntity } from './case.entity';
 import type { LoadedCase } from './case.repository';
@@ -33,11 +34,25 @@ export function toParticipantDto(participant: CaseParticipantEntity): Participan
   return { agencyCode: participant.agencyCode, role: participant.role, basis: participant.basis };
 }
 
+export interface CaseViewOptions {
+  /** Who reads the case: their agency's need-to-know shapes the view, and it says what they may do. */
+  viewer?: Actor;
+  /** Police referral details shown (the case read, for the roles allowed, with an audit entry). */
+  revealRestricted?: boolean;
+}
+
 /**
  * The case as its viewers see it. Police referral details are restricted data (Đ6.2): withheld
- * unless `revealRestricted`, which only the case read does, for the roles allowed, with an audit entry.
+ * unless `revealRestricted`. Need-to-know: a viewer whose agency only reported the same content
+ * sees its own reports and no agency's handling details (results, links, notes).
  */
-export function toCaseDto({ entity, participants, reports, deadlines, handling, statusHistory }: LoadedCase, revealRestricted = false): CaseDto {
+export function toCaseDto(loaded: LoadedCase, options: CaseViewOptions = {}): CaseDto {
+  const { entity, participants, reports, deadlines, handling, statusHistory } = loaded;
+  const active = participants.filter((p) => !p.endedAt);
+  const facts = accessFactsOf(loaded);
+  const viewerAccess = options.viewer ? viewerAccessOf(options.viewer, facts) : 'FULL';
+  const shownReports = !reports || viewerAccess === 'FULL' ? reports : reports.filter((r) => r.reporterAgencyCode === options.viewer!.agencyCode);
+  const withhold = (a: HandlingActionDetailDto): HandlingActionDetailDto => ({ ...a, details: null, result: null, links: [], removal: null, withheld: true });
   return {
     id: entity.id,
     number: entity.number,
@@ -48,11 +63,12 @@ export function toCaseDto({ entity, participants, reports, deadlines, handling, 
     sectorCode: entity.sectorCode,
     openedAt: new Date(entity.openedAt).toISOString(),
     reporterAgencyCode: entity.reporterAgencyCode,
-    participants: participants
-      .filter((p) => !p.endedAt)
+    participants: active
       .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.agencyCode.localeCompare(b.agencyCode))
       .map(toParticipantDto),
-    reports: reports ? [...reports].sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt)).map(toReportDto) : [],
+    reports: shownReports ? [...shownReports].sort((a, b) => +new Date(a.submittedAt) - +new Date(b.submittedAt)).map(toReportDto) : [],
+    // How widely it is reported is not any agency's internal note: a reporter-only view counts every report.
+    ...(reports && shownReports && shownReports.length !== reports.length ? { reportCount: reports.length } : {}),
     possibleDuplicates: entity.possibleDuplicates,
     participantHistory: [...participants]
       .sort((a, b) => +new Date(a.assignedAt) - +new Date(b.assignedAt) || a.agencyCode.localeCompare(b.agencyCode))
@@ -70,10 +86,37 @@ export function toCaseDto({ entity, participants, reports, deadlines, handling, 
     splitFrom: entity.splitFrom ?? null,
     referenceVersion: entity.referenceVersion ?? null,
     decisions: handling.decisions,
-    actions: handling.actions.map((a) => (revealRestricted || !isRestrictedAction(a) ? a : { ...a, details: null, result: null, links: [], withheld: true })),
+    actions: handling.actions.map((a) => (viewerAccess === 'REPORTER' || (!options.revealRestricted && isRestrictedAction(a)) ? withhold(a) : a)),
     statusHistory,
     outcome: entity.status === 'CLOSED' ? (statusHistory.findLast((c) => c.to === 'CLOSED')?.reason ?? null) : null,
+    access: caseAccess(facts),
+    ...(options.viewer ? { viewerAccess, viewerCan: allowedCaseActions(options.viewer, facts) } : {}),
   };
+}
+
+/** What decides who sees the case and what they may do to it. */
+export function accessFactsOf({ entity, participants, reports, handling }: LoadedCase): CaseAccessFacts {
+  const active = participants.filter((p) => !p.endedAt);
+  return {
+    status: entity.status,
+    visibleAgencies: entity.visibleAgencies,
+    participants: active,
+    reporterAgencies: reports ? [...new Set(reports.map((r) => r.reporterAgencyCode))] : reportersWithoutReports(entity, active, handling.actions),
+    actions: handling.actions,
+    reportCount: reports ? reports.length : null,
+    possibleDuplicateCount: entity.possibleDuplicates.length,
+  };
+}
+
+/**
+ * The reporting agencies of a case read without its reports: an agency sees a case because it is
+ * responsible for it (a participant or an assignee) or because it reported the content, so a
+ * visible agency with neither responsibility reported it; the first reporter is always one.
+ */
+function reportersWithoutReports(entity: CaseEntity, active: LoadedCase['participants'], actions: LoadedCase['handling']['actions']): string[] {
+  const responsible = new Set([...active.map((p) => p.agencyCode), ...actions.map((a) => a.assigneeAgencyCode)]);
+  const reporters = entity.visibleAgencies.filter((code) => !responsible.has(code));
+  return entity.reporterAgencyCode && !reporters.includes(entity.reporterAgencyCode) ? [entity.reporterAgencyCode, ...reporters] : reporters;
 }
 
 /** The severity triage starts from: the category's default raised by the spread of the reports. */

@@ -1,11 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseGetRequest, CaseListRequest, CaseReportStatsRequest, CaseReportsRequest, type CaseReportStatsResponse, type CaseReportsResponse, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, type CaseDto, type CaseListResponse, type SplitReportResponse, type Actor } from '@phoi-hop/contracts';
+import { CaseGetRequest, CaseListRequest, CaseReportStatsRequest, CaseReportsRequest, type CaseReportStatsResponse, type CaseReportsResponse, CaseTransitionRequest, MergeCasesRequest, RejectDuplicateRequest, RpcSubjects, SplitReportRequest, WorkQueueRequest, type CaseDto, type CaseListResponse, type SplitReportResponse, type WorkQueueResponse, type Actor } from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { CaseMergeService } from './case-merge.service';
 import { CaseSplitService } from './case-split.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseService } from './case.service';
+import { WorkQueueService } from './work-queue.service';
 
 @Controller()
 export class CaseNatsController {
@@ -14,6 +15,7 @@ export class CaseNatsController {
     private readonly transitions: CaseTransitionService,
     private readonly merges: CaseMergeService,
     private readonly splits: CaseSplitService,
+    private readonly queues: WorkQueueService,
   ) {}
 
   @MessagePattern(RpcSubjects.intake.caseSplit)
@@ -49,6 +51,11 @@ export class CaseNatsController {
   @MessagePattern(RpcSubjects.intake.caseTransition)
   transition(@RpcActor() actor: Actor, @Payload() request: CaseTransitionRequest): Promise<CaseDto> {
     return this.transitions.transition(actor, request);
+  }
+
+  @MessagePattern(RpcSubjects.intake.caseQueue)
+  queue(@RpcActor() actor: Actor, @Payload() request: WorkQueueRequest): Promise<WorkQueueResponse> {
+    return this.queues.queue(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.caseList)

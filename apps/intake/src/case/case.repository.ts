@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { SqlBatch, appendAudit, preparedQuery, queryRows, type AuditHead } from '@phoi-hop/persistence';
-import type { CaseDeadlineDto, CaseStatus, CaseStatusChangeDto, ParticipantRole } from '@phoi-hop/contracts';
+import type { CaseDeadlineDto, CaseStatus, CaseStatusChangeDto, ParticipantRole, Severity } from '@phoi-hop/contracts';
+import type { CaseSearchTerms } from './case-search';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
 import { formatCaseNumber } from './case.mapper';
@@ -39,17 +40,36 @@ export interface StatusChange {
   to: CaseStatus;
   reason: string | null;
   actorAgency: string | null;
+  /** The person who made the change (directory user id); absent or null for the platform itself. */
+  actorUserId?: string | null;
   at: Date;
 }
 
 export interface CaseListQuery {
+  /** The viewer's agency: only cases it may see (null: every case, for case-wide roles). */
   agencyCode: string | null;
   status?: CaseStatus;
   categoryCode?: string;
+  severity?: Severity;
+  localityCode?: string;
+  /** Cases this agency is on. */
+  onAgency?: string;
+  openedFrom?: string;
+  openedTo?: string;
+  overdue?: boolean;
+  /** Free text: cases come best match first; without it, newest first. */
+  search?: CaseSearchTerms;
   limit: number;
-  after?: { openedAt: string; id: string };
+  after?: CaseListCursor;
   /** false: leave the reports out (LoadedCase.reports null). */
   withReports?: boolean;
+}
+
+/** Where a page ends: the last case's rank (searches only), opening time and id. */
+export interface CaseListCursor {
+  rank?: number;
+  openedAt: string;
+  id: string;
 }
 
 export const INTAKE_SETTINGS = Symbol('INTAKE_SETTINGS');
@@ -217,15 +237,22 @@ export class CaseRepository {
     return batch;
   }
 
+  /** The id of the case with this number, or null. */
+  async idOfNumber(number: string): Promise<string | null> {
+    const [row] = await queryRows<{ id: string }>(this.dataSource.manager, `SELECT id FROM handling_case WHERE number = $1`, [number]);
+    return row?.id ?? null;
+  }
+
   async loadCase(manager: EntityManager | null, id: string, withReports = true): Promise<LoadedCase | null> {
     return (await this.loadCases(manager ?? this.dataSource.manager, [id], withReports)).get(id) ?? null;
   }
 
   /** Cases with everything they show, by id (absent ids are left out). */
-  async loadCases(manager: EntityManager, ids: string[], withReports = true): Promise<Map<string, LoadedCase>> {
+  async loadCases(manager: EntityManager | null, ids: string[], withReports = true): Promise<Map<string, LoadedCase>> {
     if (ids.length === 0) return new Map();
-    const cases = await manager.find(CaseEntity, { where: { id: In(ids) } });
-    return this.withChildren(manager, cases, false, withReports);
+    const reader = manager ?? this.dataSource.manager;
+    const cases = await reader.find(CaseEntity, { where: { id: In(ids) } });
+    return this.withChildren(reader, cases, false, withReports);
   }
 
   /** Participants, reports (unless left out), deadlines, handling and status history of cases, loaded by their ids. */
@@ -294,40 +321,91 @@ export class CaseRepository {
   /** Several status changes in one statement of `batch`, in order. */
   addStatuses(batch: SqlBatch, changes: StatusChange[]): SqlBatch {
     if (changes.length === 0) return batch;
-    const column = <K extends keyof StatusChange>(key: K, cast: string) => batch.param(changes.map((c) => c[key]), cast);
+    const column = <K extends keyof StatusChange>(key: K, cast: string) => batch.param(changes.map((c) => c[key] ?? null), cast);
     return batch.add(
-      `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, at)
-       SELECT * FROM unnest(${column('caseId', 'uuid[]')}, ${column('from', 'text[]')}, ${column('to', 'text[]')}, ${column('reason', 'text[]')}, ${column('actorAgency', 'text[]')}, ${column('at', 'timestamptz[]')})`,
+      `INSERT INTO case_status_change (case_id, from_status, to_status, reason, actor_agency, actor_user_id, at)
+       SELECT * FROM unnest(${column('caseId', 'uuid[]')}, ${column('from', 'text[]')}, ${column('to', 'text[]')}, ${column('reason', 'text[]')}, ${column('actorAgency', 'text[]')}, ${column('actorUserId', 'text[]')}, ${column('at', 'timestamptz[]')})`,
     );
   }
 
   async statusHistoryOf(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseStatusChangeDto[]>> {
-    const rows = await queryRows<{ case_id: string; from_status: CaseStatus | null; to_status: CaseStatus; reason: string | null; actor_agency: string | null; at: Date }>(
+    const rows = await queryRows<{ case_id: string; from_status: CaseStatus | null; to_status: CaseStatus; reason: string | null; actor_agency: string | null; actor_user_id: string | null; at: Date }>(
       manager,
-      `SELECT case_id, from_status, to_status, reason, actor_agency, at FROM case_status_change WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, id`,
+      `SELECT case_id, from_status, to_status, reason, actor_agency, actor_user_id, at FROM case_status_change WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, id`,
       [caseIds],
     );
     const byCase = new Map<string, CaseStatusChangeDto[]>();
     for (const r of rows) {
       const list = byCase.get(r.case_id) ?? [];
-      list.push({ from: r.from_status, to: r.to_status, reason: r.reason, byAgency: r.actor_agency, at: r.at.toISOString() });
+      list.push({ from: r.from_status, to: r.to_status, reason: r.reason, byAgency: r.actor_agency, byUserId: r.actor_user_id, at: r.at.toISOString() });
       byCase.set(r.case_id, list);
     }
     return byCase;
   }
 
-  async list(query: CaseListQuery): Promise<LoadedCase[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c');
-    if (query.agencyCode) qb.andWhere('c.visible_agencies @> ARRAY[:agency]::text[]', { agency: query.agencyCode });
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.categoryCode) qb.andWhere('c.category_code = :category', { category: query.categoryCode });
-    if (query.after) {
-      qb.andWhere('(c.opened_at, c.id) < (:openedAt, :id)', { openedAt: query.after.openedAt, id: query.after.id });
+  /**
+   * A page of cases by the filters, each with its rank for a search. A search matches the case
+   * number and the reports' canonical URLs exactly, and excerpts by trigram word similarity over
+   * the folded text (`search_fold`, indexed); an agency that only reported a case is matched on
+   * its own reports, as it sees only those.
+   */
+  async list(query: CaseListQuery): Promise<Array<LoadedCase & { rank?: number }>> {
+    const params: unknown[] = [];
+    const param = (value: unknown, cast: string) => {
+      params.push(value);
+      return `$${params.length}::${cast}`;
+    };
+    const where: string[] = [];
+    if (query.agencyCode) where.push(`c.visible_agencies @> ARRAY[${param(query.agencyCode, 'text')}]`);
+    if (query.status) where.push(`c.status = ${param(query.status, 'text')}`);
+    if (query.categoryCode) where.push(`c.category_code = ${param(query.categoryCode, 'text')}`);
+    if (query.severity) where.push(`c.severity = ${param(query.severity, 'text')}`);
+    if (query.localityCode) where.push(`c.locality_code = ${param(query.localityCode, 'text')}`);
+    if (query.onAgency) where.push(`c.visible_agencies @> ARRAY[${param(query.onAgency, 'text')}]`);
+    if (query.openedFrom) where.push(`c.opened_at >= ${param(query.openedFrom, 'timestamptz')}`);
+    if (query.openedTo) where.push(`c.opened_at < ${param(query.openedTo, 'timestamptz')}`);
+    if (query.overdue !== undefined) {
+      where.push(`${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = c.id AND d.cancelled_at IS NULL AND d.deadline < now())`);
     }
-    const cases = await qb.orderBy('c.opened_at', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit).getMany();
-    if (cases.length === 0) return [];
+    let from = 'handling_case c';
+    let rank = 'NULL::real';
+    if (query.search) {
+      const { text, number, canonicalUrl } = query.search;
+      const viewer = param(query.agencyCode, 'text');
+      // A reporter-only agency's view holds its own reports only: match those, never another agency's text.
+      const seesReport = `(${viewer} IS NULL OR r.reporter_agency_code = ${viewer}
+            OR EXISTS (SELECT 1 FROM case_participant p WHERE p.case_id = r.case_id AND p.agency_code = ${viewer} AND p.ended_at IS NULL)
+            OR EXISTS (SELECT 1 FROM handling_action a WHERE a.case_id = r.case_id AND a.assignee_agency_code = ${viewer}))`;
+      const folded = param(text, 'text');
+      const hits = [
+        `SELECT r.case_id, word_similarity(search_fold(${folded}), search_fold(r.excerpt)) AS rank
+           FROM report r WHERE search_fold(${folded}) <% search_fold(r.excerpt) AND ${seesReport}`,
+      ];
+      if (number) hits.push(`SELECT id, 1::real FROM handling_case WHERE number = ${param(number, 'text')}`);
+      if (canonicalUrl) hits.push(`SELECT r.case_id, 1::real FROM report r WHERE r.canonical_url = ${param(canonicalUrl, 'text')} AND ${seesReport}`);
+      from = `(SELECT case_id, max(rank) AS rank FROM (${hits.join(' UNION ALL ')}) h GROUP BY case_id) s JOIN handling_case c ON c.id = s.case_id`;
+      rank = 's.rank';
+    }
+    if (query.after) {
+      const after = `(${param(query.after.openedAt, 'timestamptz')}, ${param(query.after.id, 'uuid')})`;
+      where.push(
+        query.search
+          ? `(s.rank < ${param(query.after.rank ?? 0, 'real')} OR (s.rank = $${params.length}::real AND (c.opened_at, c.id) < ${after}))`
+          : `(c.opened_at, c.id) < ${after}`,
+      );
+    }
+    const rows = await queryRows<{ id: string; rank: number | null }>(
+      this.dataSource.manager,
+      `SELECT c.id, ${rank} AS rank FROM ${from}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${query.search ? 's.rank DESC, ' : ''}c.opened_at DESC, c.id DESC
+        LIMIT ${param(query.limit, 'int')}`,
+      params,
+    );
+    if (rows.length === 0) return [];
+    const cases = await this.dataSource.manager.find(CaseEntity, { where: { id: In(rows.map((r) => r.id)) } });
     const loaded = await this.withChildren(this.dataSource.manager, cases, true, query.withReports ?? true);
-    return cases.map((entity) => loaded.get(entity.id)!);
+    return rows.map((row) => ({ ...loaded.get(row.id)!, ...(row.rank === null ? {} : { rank: Number(row.rank) }) }));
   }
 
   /** Agencies not yet on the case join it with `role` and may see it; returns who sees the case now. */
@@ -366,18 +444,19 @@ export class CaseRepository {
    * Up to `limit` reports of each case, oldest first, after `after` (submitted_at, id): one index
    * range per case (report_case_idx), never the whole of a case with thousands of reports.
    */
-  async reportPages(caseIds: string[], limit: number, after?: { at: string; id: string }): Promise<Map<string, ReportEntity[]>> {
+  async reportPages(caseIds: string[], limit: number, after?: { at: string; id: string }, ownOnly: Map<string, string> = new Map()): Promise<Map<string, ReportEntity[]>> {
     const byCase = new Map<string, ReportEntity[]>(caseIds.map((id) => [id, []]));
     if (caseIds.length === 0) return byCase;
     const picked = await queryRows<{ id: string }>(
       this.dataSource.manager,
-      `SELECT r.id FROM unnest($1::uuid[]) AS c(id)
+      `SELECT r.id FROM unnest($1::uuid[], $5::text[]) AS c(id, agency)
          CROSS JOIN LATERAL (
            SELECT id FROM report
             WHERE case_id = c.id AND ($3::timestamptz IS NULL OR (submitted_at, id) > ($3::timestamptz, $4::uuid))
+              AND (c.agency IS NULL OR reporter_agency_code = c.agency)
             ORDER BY submitted_at, id LIMIT $2
          ) r`,
-      [caseIds, limit, after?.at ?? null, after?.id ?? null],
+      [caseIds, limit, after?.at ?? null, after?.id ?? null, caseIds.map((id) => ownOnly.get(id) ?? null)],
     );
     if (picked.length === 0) return byCase;
     const reports = await this.dataSource.manager.find(ReportEntity, { where: { id: In(picked.map((p) => p.id)) } });
@@ -387,13 +466,16 @@ export class CaseRepository {
   }
 
   /** How far each case's reports say its content has gone, counted in SQL (cases without reports are left out). */
-  async spreadOfCases(caseIds: string[]): Promise<Map<string, SpreadSignals>> {
+  /** `ownOnly`: cases read by an agency that only reported them, counted over that agency's reports. */
+  async spreadOfCases(caseIds: string[], ownOnly: Map<string, string> = new Map()): Promise<Map<string, SpreadSignals>> {
     const rows = await queryRows<{ case_id: string; reports: number; agencies: number; localities: number; max_reach: string | null }>(
       this.dataSource.manager,
-      `SELECT case_id, count(*)::int AS reports, count(DISTINCT reporter_agency_code)::int AS agencies,
-              count(DISTINCT locality_code)::int AS localities, max(estimated_reach)::text AS max_reach
-         FROM report WHERE case_id = ANY($1::uuid[]) GROUP BY case_id`,
-      [caseIds],
+      `SELECT r.case_id, count(*)::int AS reports, count(DISTINCT r.reporter_agency_code)::int AS agencies,
+              count(DISTINCT r.locality_code)::int AS localities, max(r.estimated_reach)::text AS max_reach
+         FROM unnest($1::uuid[], $2::text[]) AS c(id, agency)
+         JOIN report r ON r.case_id = c.id AND (c.agency IS NULL OR r.reporter_agency_code = c.agency)
+        GROUP BY r.case_id`,
+      [caseIds, caseIds.map((id) => ownOnly.get(id) ?? null)],
     );
     return new Map(rows.map((r) => [r.case_id, { reports: r.reports, reportingAgencies: r.agencies, localities: r.localities, maxReportedReach: r.max_reach === null ? null : Number(r.max_reach) }]));
   }

@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { CASE_WIDE_ROLES, hasAnyRole, mayReadRestricted, maySeeCase } from '@phoi-hop/auth';
 import { appendAudit } from '@phoi-hop/persistence';
 import { CaseError } from './case.errors';
-import { isRestrictedAction, severitySuggestionOf, toCaseDto, toReportDto } from './case.mapper';
-import { CaseRepository } from './case.repository';
+import { accessFactsOf, isRestrictedAction, severitySuggestionOf, toCaseDto, toReportDto } from './case.mapper';
+import { CaseRepository, type CaseListCursor } from './case.repository';
+import { caseSearchTerms } from './case-search';
+import { viewerAccessOf } from './case-access';
 
 /** Reads of cases, each filtered by who may see it: reporters, participants, leadership. */
 @Injectable()
@@ -16,32 +18,41 @@ export class CaseService {
   ) {}
 
   async get(actor: Actor, request: CaseGetRequest): Promise<CaseDto> {
-    const id = request.id;
-    const loaded = await this.cases.loadCase(null, id, request.withReports ?? true);
+    const id = request.id ?? (request.number ? await this.cases.idOfNumber(request.number.toUpperCase()) : null);
+    const loaded = id ? await this.cases.loadCase(null, id, request.withReports ?? true) : null;
     if (!loaded || !maySeeCase(actor, loaded.entity.visibleAgencies)) throw CaseError.notFound();
     const restricted = loaded.handling.actions.filter(isRestrictedAction);
-    if (restricted.length === 0 || !mayReadRestricted(actor, 'policeReferral')) return toCaseDto(loaded);
+    if (restricted.length === 0 || !mayReadRestricted(actor, 'policeReferral')) return toCaseDto(loaded, { viewer: actor });
     // A look at restricted data is on the record before it is shown (every read of restricted data is audited).
     await this.dataSource.transaction((manager) =>
-      appendAudit(manager, { actor, action: 'restricted.read', targetType: 'case', targetId: id, summary: { data: 'policeReferral', actionIds: restricted.map((a) => a.id) } }),
+      appendAudit(manager, { actor, action: 'restricted.read', targetType: 'case', targetId: loaded.entity.id, summary: { data: 'policeReferral', actionIds: restricted.map((a) => a.id) } }),
     );
-    return toCaseDto(loaded, true);
+    return toCaseDto(loaded, { viewer: actor, revealRestricted: true });
   }
 
   async list(actor: Actor, request: CaseListRequest): Promise<CaseListResponse> {
-    const after = request.after ? decodeCursor(request.after) : undefined;
+    const search = request.text ? caseSearchTerms(request.text) : undefined;
+    const after = request.after ? decodeCursor(request.after, search !== undefined) : undefined;
     const rows = await this.cases.list({
       agencyCode: hasAnyRole(actor, CASE_WIDE_ROLES) ? null : actor.agencyCode,
       ...(request.status ? { status: request.status } : {}),
       ...(request.categoryCode ? { categoryCode: request.categoryCode } : {}),
+      ...(request.severity ? { severity: request.severity } : {}),
+      ...(request.localityCode ? { localityCode: request.localityCode } : {}),
+      ...(request.agencyCode ? { onAgency: request.agencyCode } : {}),
+      ...(request.openedFrom ? { openedFrom: request.openedFrom } : {}),
+      ...(request.openedTo ? { openedTo: request.openedTo } : {}),
+      ...(request.overdue !== undefined ? { overdue: request.overdue } : {}),
+      ...(search ? { search } : {}),
       limit: request.first + 1,
       withReports: request.withReports ?? true,
       ...(after ? { after } : {}),
     });
     const page = rows.slice(0, request.first);
     const edges = page.map((row) => ({
-      cursor: encodeCursor(new Date(row.entity.openedAt).toISOString(), row.entity.id),
-      node: toCaseDto(row),
+      cursor: encodeCursor({ openedAt: new Date(row.entity.openedAt).toISOString(), id: row.entity.id, ...(row.rank === undefined ? {} : { rank: row.rank }) }),
+      node: toCaseDto(row, { viewer: actor }),
+      ...(row.rank === undefined ? {} : { rank: row.rank }),
     }));
     return { edges, hasNextPage: rows.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
   }
@@ -71,14 +82,30 @@ export class CaseService {
 export async function reportPagesFor(cases: CaseRepository, actor: Actor, request: CaseReportsRequest): Promise<CaseReportsResponse> {
   const ids = await visibleIds(cases, actor, request.caseIds);
   const after = request.after ? decodeCursor(request.after) : undefined;
-  const [pages, spread] = await Promise.all([cases.reportPages(ids, request.first + 1, after ? { at: after.openedAt, id: after.id } : undefined), cases.spreadOfCases(ids)]);
+  const ownOnly = await reporterOnlyCases(cases, actor, ids);
+  const [pages, spread] = await Promise.all([
+    cases.reportPages(ids, request.first + 1, after ? { at: after.openedAt, id: after.id } : undefined, ownOnly),
+    cases.spreadOfCases(ids, ownOnly),
+  ]);
   return {
     pages: request.caseIds.map((caseId) => {
       const reports = pages.get(caseId) ?? [];
-      const edges = reports.slice(0, request.first).map((report) => ({ cursor: encodeCursor(new Date(report.submittedAt).toISOString(), report.id), node: toReportDto(report) }));
+      const edges = reports.slice(0, request.first).map((report) => ({ cursor: encodeCursor({ openedAt: new Date(report.submittedAt).toISOString(), id: report.id }), node: toReportDto(report) }));
       return { caseId, edges, totalCount: spread.get(caseId)?.reports ?? 0, hasNextPage: reports.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
     }),
   };
+}
+
+/**
+ * Need-to-know: the cases of `ids` on which the actor's agency only reported the content (it is
+ * neither a participant nor an assignee), each with that agency: it reads its own reports there.
+ */
+async function reporterOnlyCases(cases: CaseRepository, actor: Actor, ids: string[]): Promise<Map<string, string>> {
+  const ownOnly = new Map<string, string>();
+  if (ids.length === 0 || hasAnyRole(actor, CASE_WIDE_ROLES)) return ownOnly;
+  const loaded = await cases.loadCases(null, ids, false);
+  for (const [id, kase] of loaded) if (viewerAccessOf(actor, accessFactsOf(kase)) === 'REPORTER') ownOnly.set(id, actor.agencyCode);
+  return ownOnly;
 }
 
 async function visibleIds(cases: CaseRepository, actor: Actor, caseIds: string[]): Promise<string[]> {
@@ -88,14 +115,19 @@ async function visibleIds(cases: CaseRepository, actor: Actor, caseIds: string[]
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function encodeCursor(openedAt: string, id: string): string {
-  return Buffer.from(`${openedAt}|${id}`, 'utf8').toString('base64url');
+/** A page's end as an opaque string: `openedAt|id`, or `rank|openedAt|id` for a search. */
+export function encodeCursor(cursor: CaseListCursor): string {
+  const parts = cursor.rank === undefined ? [cursor.openedAt, cursor.id] : [String(cursor.rank), cursor.openedAt, cursor.id];
+  return Buffer.from(parts.join('|'), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { openedAt: string; id: string } {
-  const [openedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!openedAt || !id || !UUID.test(id) || Number.isNaN(Date.parse(openedAt))) {
+/** The page end of `cursor`; a search's cursor carries a rank, a plain list's does not (each refuses the other's). */
+export function decodeCursor(cursor: string, ranked = false): CaseListCursor {
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [rankText, openedAt, id] = ranked ? parts : [undefined, ...parts];
+  const rank = rankText === undefined ? undefined : Number(rankText);
+  if (parts.length !== (ranked ? 3 : 2) || !openedAt || !id || !UUID.test(id) || Number.isNaN(Date.parse(openedAt)) || (ranked && !Number.isFinite(rank))) {
     throw CaseError.badInput('after', 'after is not a cursor of this list');
   }
-  return { openedAt, id };
+  return rank === undefined ? { openedAt, id } : { rank, openedAt, id };
 }

@@ -49,7 +49,7 @@ export class ConsultationEventsHandler implements DomainEventHandler {
     const visible = await this.cases.addParticipants(manager, kase, invitedAgencyCodes, 'PARTICIPANT', 'Đ4.2 (mời cho ý kiến)');
     if (kase.status !== 'TRIAGED') return;
     await manager.query(`UPDATE handling_case SET status = 'IN_CONSULTATION', updated_at = now() WHERE id = $1`, [caseId]);
-    await this.cases.recordStatus(manager, { caseId, from: 'TRIAGED', to: 'IN_CONSULTATION', reason: null, actorAgency: envelope.actor?.agencyCode ?? null, at: new Date(envelope.occurredAt) });
+    await this.cases.recordStatus(manager, { caseId, from: 'TRIAGED', to: 'IN_CONSULTATION', reason: null, actorAgency: envelope.actor?.agencyCode ?? null, actorUserId: envelope.actor?.userId ?? null, at: new Date(envelope.occurredAt) });
     // Đ3.2: the consultation may take the consultation hours of the case's severity (its SLA at opening).
     const [policy] = await queryRows<{ sla: SlaPolicy | null }>(manager, `SELECT sla FROM handling_case WHERE id = $1`, [caseId]);
     const hours = policy?.sla?.[kase.severity]?.consultationHours;

@@ -131,7 +131,7 @@ export class CaseDecisionService {
         summary: { before: { status: entity.status }, after: { status }, decisionId, consultationId: request.consultationId ?? null, finding: request.finding, provisions: request.provisionCodes, actions: actions.map((a) => a.type) },
       });
       const loaded = (await this.cases.loadCase(manager, entity.id))!;
-      return { case: toCaseDto(loaded), decisionId, actions };
+      return { case: toCaseDto(loaded, { viewer: actor }), decisionId, actions };
     });
     this.relay.kick();
     return result;

@@ -15,6 +15,7 @@ interface DecisionRow {
   provisions: { code: string; citation: string }[];
   assessment: (Omit<AssessmentDto, 'verifiedFalseBy'> & { verifiedFalseBy?: string | null }) | null;
   statement_of_reasons: string;
+  decided_by: string;
   decided_by_agency: string;
   decided_at: Date;
   consultation_id: string | null;
@@ -51,7 +52,7 @@ export async function loadHandling(manager: EntityManager, caseIds: string[]): P
   // One after another: inside a transaction they share one connection.
   const decisions = await queryRows<DecisionRow>(
     manager,
-    `SELECT id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by_agency, decided_at, consultation_id
+    `SELECT id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by, decided_by_agency, decided_at, consultation_id
        FROM decision WHERE case_id = ANY($1::uuid[]) ORDER BY decided_at, id`,
     [caseIds],
   );
@@ -70,6 +71,7 @@ export async function loadHandling(manager: EntityManager, caseIds: string[]): P
       provisions: d.provisions.map((p) => ({ code: p.code, citation: p.citation })),
       assessment: d.assessment ? { ...d.assessment, verifiedFalseBy: d.assessment.verifiedFalseBy ?? null } : null,
       statementOfReasons: d.statement_of_reasons,
+      decidedBy: d.decided_by,
       decidedByAgency: d.decided_by_agency,
       decidedAt: d.decided_at.toISOString(),
       consultationId: d.consultation_id,

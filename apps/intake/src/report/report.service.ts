@@ -32,7 +32,8 @@ import {
 import { batchSize, withSpan } from '@phoi-hop/observability';
 import { CaseOpener, type OpenedFor, type PreparedCase } from '../case/case-opener';
 import { CaseError } from '../case/case.errors';
-import { toCaseDto, toReportDto } from '../case/case.mapper';
+import type { CaseAccessFacts } from '../case/case-access';
+import { accessFactsOf, toCaseDto, toReportDto } from '../case/case.mapper';
 import { CaseRepository, INTAKE_SETTINGS, type BatchCandidateRow, type CaseNumbers, type IntakeSettings } from '../case/case.repository';
 import { decideDuplicate, type DuplicateCandidate, type DuplicateVerdict } from '../dedup/duplicate-policy';
 import { decodeSignature, encodeSignature, estimateSimilarity, fingerprintText, type TextFingerprint } from '../dedup/text-fingerprint';
@@ -86,6 +87,8 @@ interface Submission {
   openedFor: OpenedFor;
   /** The caller's idempotency key: a retry of a written submission is answered from the key table. */
   idempotency: IdempotentRequest | null;
+  /** Who submitted it: the answer shows them the case as their agency may see it (need-to-know). */
+  viewer: Actor;
 }
 
 /** A submission's answer, or the refusal of a key reused with another input. */
@@ -183,6 +186,7 @@ export class ReportService {
       trace: active,
       openedFor: { actor: { userId: actor.userId, agencyCode: actor.agencyCode }, traceHeaders: traceHeadersOf(active) },
       idempotency,
+      viewer: actor,
     });
     if (answer instanceof IdempotencyConflictError) throw answer;
     return answer;
@@ -286,11 +290,11 @@ export class ReportService {
       this.cases.addVisibleAgencies(write, agencies, toStored[0]!.submission.now);
       await write.execute(manager);
       const loaded = await this.cases.loadCases(manager, [...agencies.keys()]);
-      const dtos = new Map([...loaded].map(([id, c]) => [id, toCaseDto(c)]));
       for (const { index, submission } of toStored) {
-        const caseDto = dtos.get(submission.report.caseId)!;
+        const kase = loaded.get(submission.report.caseId)!;
+        const caseDto = toCaseDto(kase, { viewer: submission.viewer });
         responses[index] = { report: toReportDto(submission.report), case: caseDto, merged: true };
-        attachedEvents.push(attachedEvent(submission, caseDto.number, loaded.get(caseDto.id)!.entity.visibleAgencies));
+        attachedEvents.push(attachedEvent(submission, caseDto.number, seesReportsOf(kase.entity.visibleAgencies, accessFactsOf(kase), submission.report)));
       }
     }
 
@@ -336,9 +340,10 @@ export class ReportService {
     }
     for (const { index, submission } of toOpened) {
       const prepared = [...joinedReports.keys()].find((p) => p.entity.id === submission.report.caseId)!;
-      const caseDto = this.opener.dtoWithReports(prepared, [prepared.report, ...joinedReports.get(prepared)!]);
+      const caseDto = this.opener.dtoWithReports(prepared, [prepared.report, ...joinedReports.get(prepared)!], submission.viewer);
       responses[index] = { report: toReportDto(submission.report), case: caseDto, merged: true };
-      attachedEvents.push(attachedEvent(submission, caseDto.number, prepared.entity.visibleAgencies));
+      const facts = accessFactsOf({ ...prepared.shown, entity: prepared.entity, participants: prepared.participants, reports: [prepared.report] });
+      attachedEvents.push(attachedEvent(submission, caseDto.number, seesReportsOf(prepared.entity.visibleAgencies, facts, submission.report)));
     }
     for (const [index, prepared] of opened) responses[index] = { report: toReportDto(batch[index]!.report), case: prepared.dto, merged: false };
 
@@ -375,10 +380,19 @@ export class ReportService {
 /** A case with only its latest reports, and how many it has. */
 function latestReportsOnly(dto: CaseDto): CaseDto {
   if (dto.reports.length <= SUBMIT_ANSWER_REPORTS) return dto;
-  return { ...dto, reports: dto.reports.slice(-SUBMIT_ANSWER_REPORTS), reportCount: dto.reports.length };
+  return { ...dto, reports: dto.reports.slice(-SUBMIT_ANSWER_REPORTS), reportCount: dto.reportCount ?? dto.reports.length };
 }
 
 /** The `report.attached` event of a submission that joined a case. */
+/**
+ * Who is told of a report joining a case: the agencies responsible for the case and the report's
+ * own agency; an agency that only reported the same content does not see other agencies' reports.
+ */
+function seesReportsOf(visibleAgencies: readonly string[], facts: CaseAccessFacts, report: ReportEntity): string[] {
+  const responsible = new Set([...facts.participants.map((p) => p.agencyCode), ...facts.actions.map((a) => a.assigneeAgencyCode)]);
+  return visibleAgencies.filter((agency) => responsible.has(agency) || agency === report.reporterAgencyCode);
+}
+
 function attachedEvent(submission: Submission, caseNumber: string, visibleTo: string[]): NewEvent<ReportAttachedEvent> {
   const { report } = submission;
   return {

@@ -230,6 +230,8 @@ export interface DecisionDto {
   provisions: { code: string; citation: string }[];
   assessment: AssessmentDto | null;
   statementOfReasons: string;
+  /** The directory user who decided. */
+  decidedBy: string;
   decidedByAgency: string;
   decidedAt: string;
   consultationId: string | null;

@@ -37,11 +37,31 @@ export class RouteCaseRequest extends CaseReferenceCodes {
 }
 
 /** Why each responsibility rule matched a hypothetical case, or did not. */
+/** Why a responsibility rule matched a case or not; each label names the `params` it shows. */
+export const RoutingReasons = [
+  'ALWAYS',
+  'CONDITIONS_HOLD',
+  'CATEGORY_NOT_LISTED',
+  'CATEGORY_TAGS_MISSING',
+  'SECTOR_NOT_LISTED',
+  'LOCALITY_NOT_LISTED',
+  'SEVERITY_NOT_LISTED',
+  'NO_KEYWORD',
+  'NO_LOCALITY',
+  'NO_SECTOR',
+  'AGENCY_NOT_VALID',
+] as const;
+export type RoutingReason = (typeof RoutingReasons)[number];
+
 export interface RuleExplanationDto {
   ruleId: string;
   article: string;
   matched: boolean;
+  /** In English, for logs and developers; front ends label `reasonCode` with `params`. */
   reason: string;
+  reasonCode: RoutingReason;
+  /** What the label's placeholders name: category, tags, sector, locality, severity, listed, keywords, agency, day, successorOf. */
+  params: Record<string, string>;
   agencyCode: string | null;
 }
 
@@ -127,6 +147,27 @@ export class UserGetRequest {
   username!: string;
 }
 
+/**
+ * `directory.user.names`: who the people behind user ids are (who opened, decided or changed
+ * something), as any officer may see them: name and agency, never roles or contacts.
+ */
+export class UserNamesRequest {
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  ids!: string[];
+}
+
+/** A person as others see them on a case. */
+export interface UserNameDto {
+  id: string;
+  username: string;
+  displayName: string;
+  agencyCode: string;
+  active: boolean;
+}
+
 /** `directory.user.resolve`: the officers behind usernames (for assigning them to a case). */
 export class UserResolveRequest {
   @IsArray()
@@ -154,6 +195,11 @@ export interface UserDto {
 }
 
 export const AgencyKinds = ['DEPARTMENT', 'PEOPLES_COMMITTEE', 'PARTY_COMMITTEE', 'POLICE', 'PRESS_ORGAN', 'ASSOCIATION', 'OFFICE'] as const;
+export type AgencyKindCode = (typeof AgencyKinds)[number];
+
+/** What the province's seed calls a district-level unit. */
+export const LocalityKinds = ['CITY', 'TOWN', 'DISTRICT'] as const;
+export type LocalityKindCode = (typeof LocalityKinds)[number];
 
 export class NewAgencyInput {
   @IsString()

@@ -15,9 +15,10 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
-import type { Severity } from '../common/codes';
+import { Severities, type Severity } from '../common/codes';
 import { CaseReferenceCodes, type ParticipantDto } from '../directory/directory.dto';
 import type { DecisionDto, HandlingActionDetailDto } from '../decision/decision.dto';
 
@@ -122,13 +123,54 @@ export interface CaseDto {
   statusHistory: CaseStatusChangeDto[];
   /** CLOSED: the outcome summary it was closed with. */
   outcome: string | null;
+  /** Every agency that may see the case, with why. */
+  access: CaseAccessDto[];
+  /** Read for a viewer: what the viewer's agency sees (REPORTER: its own reports only, no handling details). */
+  viewerAccess?: ViewerAccess;
+  /** Read for a viewer: the case actions the viewer may perform now (lifecycle and policy table). */
+  viewerCan?: CaseAction[];
 }
+
+/** Why an agency may see a case. */
+export const CaseAccessReasons = ['LEAD', 'PARTICIPANT', 'INFORMED', 'REPORTER', 'ASSIGNEE'] as const;
+export type CaseAccessReason = (typeof CaseAccessReasons)[number];
+
+export interface CaseAccessDto {
+  agencyCode: string;
+  /** One entry per reason; `basis` is the article or rule for LEAD, PARTICIPANT and INFORMED, null otherwise. */
+  reasons: Array<{ reason: CaseAccessReason; basis: string | null }>;
+}
+
+/**
+ * Need-to-know: FULL for the agencies responsible for a case (lead, participants, informed,
+ * assignees) and case-wide roles; REPORTER for an agency that only reported the same content.
+ */
+export const ViewerAccesses = ['FULL', 'REPORTER'] as const;
+export type ViewerAccess = (typeof ViewerAccesses)[number];
+
+/** What a viewer may do to a case, each the GraphQL mutation of the same name. */
+export const CaseActions = [
+  'TRIAGE',
+  'OPEN_CONSULTATION',
+  'DECIDE',
+  'CLOSE',
+  'DISMISS',
+  'REOPEN',
+  'MERGE',
+  'REJECT_DUPLICATE',
+  'SPLIT_REPORT',
+  'UPDATE_HANDLING_ACTION',
+  'UPDATE_REMOVAL_REQUEST',
+] as const;
+export type CaseAction = (typeof CaseActions)[number];
 
 export interface CaseStatusChangeDto {
   from: CaseStatus | null;
   to: CaseStatus;
   reason: string | null;
   byAgency: string | null;
+  /** The directory user who made the change; null for the platform itself (and for changes recorded before people were). */
+  byUserId: string | null;
   at: string;
 }
 
@@ -152,15 +194,28 @@ export interface SubmitReportResponse {
   merged: boolean;
 }
 
+/** Case numbers as the platform hands them out: prefix, year and sequence, e.g. QB-2026-000020. */
+export const CASE_NUMBER_PATTERN = /^[A-Za-z0-9]{1,16}-\d{4}-\d{1,12}$/;
+
+/** `intake.case.get`: a case by its id, or by its number (exactly one of them). */
 export class CaseGetRequest {
+  @ValidateIf((request: CaseGetRequest) => request.number === undefined)
   @IsUUID('all', { message: 'id must be a case id' })
-  id!: string;
+  id?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(CASE_NUMBER_PATTERN, { message: 'number must be a case number such as QB-2026-000020' })
+  number?: string;
 
   /** false: the case without its reports and what is computed from them (see CaseDto.reports). Default true. */
   @IsOptional()
   @IsBoolean()
   withReports?: boolean;
 }
+
+/** Longest free-text query of `intake.case.list`. */
+export const CASE_SEARCH_MAX_LENGTH = 200;
 
 export class CaseListRequest extends PageRequest {
   @IsOptional()
@@ -172,6 +227,45 @@ export class CaseListRequest extends PageRequest {
   @Matches(REFERENCE_CODE_PATTERN)
   categoryCode?: string;
 
+  /**
+   * Free text over the case number, the reports' URLs (canonicalised) and excerpts, case- and
+   * diacritics-insensitive ("lu lut" finds "lũ lụt"). With it, cases come best match first.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @MaxLength(CASE_SEARCH_MAX_LENGTH)
+  text?: string;
+
+  @IsOptional()
+  @IsIn(Severities)
+  severity?: Severity;
+
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'localityCode must be a locality code' })
+  localityCode?: string;
+
+  /** Cases this agency is on (reporter, participant, informed or assignee). */
+  @IsOptional()
+  @IsString()
+  @Matches(REFERENCE_CODE_PATTERN, { message: 'agencyCode must be an agency code' })
+  agencyCode?: string;
+
+  /** Opened at or after this instant. */
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'openedFrom must be an ISO 8601 date-time' })
+  openedFrom?: string;
+
+  /** Opened before this instant. */
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'openedTo must be an ISO 8601 date-time' })
+  openedTo?: string;
+
+  /** true: only cases with a deadline that has passed and is still open (not met, not cancelled); false: only cases without one. */
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
   /** false: the cases without their reports and what is computed from them (see CaseDto.reports). Default true. */
   @IsOptional()
   @IsBoolean()
@@ -220,7 +314,8 @@ export interface CaseReportStatsResponse {
 }
 
 export interface CaseListResponse {
-  edges: { cursor: string; node: CaseDto }[];
+  /** `rank`: with `text`, how well the case matched (1 for its number or one of its URLs, else the best excerpt's trigram word similarity, 0–1). */
+  edges: { cursor: string; node: CaseDto; rank?: number }[];
   endCursor: string | null;
   hasNextPage: boolean;
 }
@@ -313,9 +408,23 @@ export interface CaseDeadlineEscalatedEvent extends CaseDeadlineRemindedEvent {
   severity: Severity;
 }
 
+/** Why triage's suggestion is above the category's default severity. */
+export const SeverityRaiseReasons = ['VERY_WIDE_REACH', 'WIDE_REACH', 'MANY_REPORTS', 'MANY_LOCALITIES'] as const;
+export type SeverityRaiseReason = (typeof SeverityRaiseReasons)[number];
+
+/** One reason a suggestion is raised, with the numbers its label names ({reach}, {threshold}, {reports}, {agencies}, {localities}, {levels}). */
+export interface SeverityFactorDto {
+  reason: SeverityRaiseReason;
+  /** Levels it raises the severity by. */
+  levels: number;
+  params: Record<string, number>;
+}
+
 export interface SeveritySuggestionDto {
   severity: Severity;
+  /** The factors in Vietnamese, one line each (kept for clients that show text only). */
   reasons: string[];
+  factors: SeverityFactorDto[];
 }
 
 /** `intake.case.merge`: the case becomes MERGED and its reports and agencies move into `intoCaseId`. */

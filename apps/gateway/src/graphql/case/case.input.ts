@@ -1,6 +1,6 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../common/scalars';
-import { CaseStatusEnum } from './case.enums';
+import { CaseStatusEnum, SeverityEnum } from './case.enums';
 import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
 @InputType()
@@ -33,13 +33,38 @@ export class SubmitReportInput {
   clientRequestId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Every filter given must hold; the viewer’s visibility always applies' })
 export class CaseFilterInput {
   @Field(() => CaseStatusEnum, { nullable: true })
   status?: CaseStatusEnum;
 
   @Field({ nullable: true })
   categoryCode?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Free text, at most 200 characters: a case number (QB-2026-000020), a link to the content (with or without tracking parameters) or words of a report’s excerpt, in any letter case, with or without Vietnamese diacritics ("lu lut" finds "lũ lụt"). Cases come best match first (edge.rank).',
+  })
+  text?: string;
+
+  @Field(() => SeverityEnum, { nullable: true })
+  severity?: SeverityEnum;
+
+  @Field({ nullable: true })
+  localityCode?: string;
+
+  @Field({ nullable: true, description: 'Cases this agency is on (reporter, participant, informed or assignee)' })
+  agencyCode?: string;
+
+  @Field({ nullable: true, description: 'Opened at or after this instant (ISO 8601 with offset)' })
+  openedFrom?: string;
+
+  @Field({ nullable: true, description: 'Opened before this instant (ISO 8601 with offset)' })
+  openedTo?: string;
+
+  @Field({ nullable: true, description: 'true: only cases with a deadline that has passed and is still owed; false: only cases without one' })
+  overdue?: boolean;
 }
 
 export const CASES_PAGE_DEFAULT = 20;

@@ -141,6 +141,9 @@ export class CaseEdgeModel {
 
   @Field()
   cursor!: string;
+
+  @Field(() => Float, { nullable: true, description: 'With filter.text: how well the case matched (1 for its number or one of its links, else the best excerpt’s trigram word similarity, 0–1)' })
+  rank?: number | null;
 }
 
 @ObjectType('CaseConnection')

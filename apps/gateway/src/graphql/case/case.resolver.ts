@@ -14,20 +14,27 @@ import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 export class CaseResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => CaseModel, { nullable: true, description: 'A case, or null when it does not exist or the viewer may not see it' })
-  async case(@Args('id', { type: () => ID }) id: string, @InternalToken() token: string): Promise<CaseModel | null> {
+  @Query(() => CaseModel, { nullable: true, description: 'A case by its id or by its number (e.g. "QB-2026-000020"; exactly one of them), or null when it does not exist or the viewer may not see it' })
+  async case(
+    @InternalToken() token: string,
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
+    @Args('number', { type: () => String, nullable: true, description: 'The case number, in any letter case' }) number?: string,
+  ): Promise<CaseModel | null> {
+    if ((id === undefined || id === null) === (number === undefined || number === null)) {
+      throw gqlError(ErrorCodes.BAD_USER_INPUT, 'Give the case’s id or its number', id ? 'number' : 'id');
+    }
     try {
-      return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { id, withReports: false }, { token }));
+      return toCaseModel(await this.rpc.request<CaseDto>(RpcSubjects.intake.caseGet, { ...(id ? { id } : { number }), withReports: false }, { token }));
     } catch (error) {
-      // Not found, not visible and not even an id all read the same: the viewer learns nothing.
-      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'id'))) {
+      // Not found, not visible and not even an id or number all read the same: the viewer learns nothing.
+      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && (error.field === 'id' || error.field === 'number')))) {
         return null;
       }
       throw error;
     }
   }
 
-  @Query(() => CaseConnectionModel, { description: 'Cases the viewer may see, newest first' })
+  @Query(() => CaseConnectionModel, { description: 'Cases the viewer may see, newest first; with filter.text, best match first' })
   async cases(
     @InternalToken() token: string,
     @Args('filter', { type: () => CaseFilterInput, nullable: true }) filter?: CaseFilterInput,
@@ -40,10 +47,10 @@ export class CaseResolver {
     const page = await this.rpc.request<CaseListResponse>(
       RpcSubjects.intake.caseList,
       // Reports and their counts come only when selected (CaseReportsResolver), batched.
-      { first, withReports: false, ...(after ? { after } : {}), ...(filter?.status ? { status: filter.status } : {}), ...(filter?.categoryCode ? { categoryCode: filter.categoryCode } : {}) },
+      { first, withReports: false, ...(after ? { after } : {}), ...(filter ? toRpcPayload(filter) : {}) },
       { token },
     );
-    const edges = page.edges.map((edge) => ({ node: toCaseModel(edge.node), cursor: edge.cursor }));
+    const edges = page.edges.map((edge) => ({ node: toCaseModel(edge.node), cursor: edge.cursor, rank: edge.rank ?? null }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 

@@ -1,0 +1,71 @@
+import { Roles } from './actor';
+import { ParticipantRoles, Severities } from './codes';
+import { PARTICIPANT_ROLE_LABELS, ROLE_LABELS, SEVERITY_LABELS } from './codes.labels';
+import { LANGUAGE_LABELS, Languages, type Label } from './labels';
+import { ConsultationModes, ConsultationStatuses, OpinionPositions } from '../consultation/consultation.dto';
+import { CONSULTATION_MODE_LABELS, CONSULTATION_STATUS_LABELS, OPINION_POSITION_LABELS } from '../consultation/consultation.labels';
+import { Findings, HandlingActionStatuses, HandlingActionTypes, Platforms, RemovalOutcomes } from '../decision/decision.dto';
+import { FINDING_LABELS, HANDLING_ACTION_STATUS_LABELS, HANDLING_ACTION_TYPE_LABELS, PLATFORM_LABELS, REMOVAL_OUTCOME_LABELS } from '../decision/decision.labels';
+import { AgencyKinds, LocalityKinds, ReferenceKinds, RoutingReasons } from '../directory/directory.dto';
+import { AGENCY_KIND_LABELS, LOCALITY_KIND_LABELS, REFERENCE_KIND_LABELS, ROUTING_REASON_LABELS, USER_CHANGE_LABELS } from '../directory/directory.labels';
+import { UserChanges } from '../directory/identity.dto';
+import { CaseAccessReasons, CaseActions, CaseDeadlineKinds, CaseStatuses, CaseTransitionCommands, SeverityRaiseReasons, ViewerAccesses } from '../intake/intake.dto';
+import {
+  CASE_ACCESS_REASON_LABELS,
+  CASE_ACTION_LABELS,
+  CASE_DEADLINE_KIND_LABELS,
+  CASE_STATUS_LABELS,
+  CASE_TRANSITION_COMMAND_LABELS,
+  SEVERITY_RAISE_LABELS,
+  VIEWER_ACCESS_LABELS,
+  WORK_ITEM_KIND_LABELS,
+} from '../intake/intake.labels';
+import { WorkItemKinds } from '../intake/work-queue.dto';
+import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
+import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
+
+/** A closed set with its values in their order and the label of each. */
+export interface LabelledSet<V extends string = string> {
+  values: readonly V[];
+  labels: { readonly [K in V]: Label };
+}
+
+const set = <V extends string>(values: readonly V[], labels: { readonly [K in V]: Label }): LabelledSet<V> => ({ values, labels });
+
+/**
+ * Every closed set a client meets, by the name of its GraphQL enum, with the label of each value
+ * (the gateway's `enumLabels` query serves it). Labels with `{…}` placeholders are templates
+ * filled from the parameters that come with the value (severity factors, routing explanations).
+ */
+export const ENUM_LABELS = {
+  AgencyKind: set(AgencyKinds, AGENCY_KIND_LABELS),
+  CaseAccessReason: set(CaseAccessReasons, CASE_ACCESS_REASON_LABELS),
+  CaseAction: set(CaseActions, CASE_ACTION_LABELS),
+  CaseDeadlineKind: set(CaseDeadlineKinds, CASE_DEADLINE_KIND_LABELS),
+  CaseStatus: set(CaseStatuses, CASE_STATUS_LABELS),
+  CaseTransitionCommand: set(CaseTransitionCommands, CASE_TRANSITION_COMMAND_LABELS),
+  ConsultationMode: set(ConsultationModes, CONSULTATION_MODE_LABELS),
+  ConsultationStatus: set(ConsultationStatuses, CONSULTATION_STATUS_LABELS),
+  DeliveryStatus: set(DeliveryStatuses, DELIVERY_STATUS_LABELS),
+  FailedDeliveryFilter: set(FailedDeliveryFilters, FAILED_DELIVERY_FILTER_LABELS),
+  Finding: set(Findings, FINDING_LABELS),
+  HandlingActionStatus: set(HandlingActionStatuses, HANDLING_ACTION_STATUS_LABELS),
+  HandlingActionType: set(HandlingActionTypes, HANDLING_ACTION_TYPE_LABELS),
+  Language: set(Languages, LANGUAGE_LABELS),
+  LocalityKind: set(LocalityKinds, LOCALITY_KIND_LABELS),
+  NotificationChannel: set(NotificationChannels, NOTIFICATION_CHANNEL_LABELS),
+  OpinionPosition: set(OpinionPositions, OPINION_POSITION_LABELS),
+  ParticipantRole: set(ParticipantRoles, PARTICIPANT_ROLE_LABELS),
+  Platform: set(Platforms, PLATFORM_LABELS),
+  ReferenceKind: set(ReferenceKinds, REFERENCE_KIND_LABELS),
+  RemovalOutcome: set(RemovalOutcomes, REMOVAL_OUTCOME_LABELS),
+  Role: set(Object.values(Roles), ROLE_LABELS),
+  RoutingReason: set(RoutingReasons, ROUTING_REASON_LABELS),
+  Severity: set(Severities, SEVERITY_LABELS),
+  SeverityRaiseReason: set(SeverityRaiseReasons, SEVERITY_RAISE_LABELS),
+  UserChange: set(UserChanges, USER_CHANGE_LABELS),
+  ViewerAccess: set(ViewerAccesses, VIEWER_ACCESS_LABELS),
+  WorkItemKind: set(WorkItemKinds, WORK_ITEM_KIND_LABELS),
+} as const satisfies Record<string, LabelledSet>;
+
+export type LabelledEnum = keyof typeof ENUM_LABELS;
