@@ -1,54 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import { ErrorCodes, EventSubjects, RpcSubjects, type CaseDto, type OpenConsultationRequest } from '@phoi-hop/contracts';
-import { OutboxRelay, RpcCallError, RpcClient } from '@phoi-hop/messaging';
-import { DEADLINE_SETTINGS } from '@phoi-hop/persistence';
+import { EventSubjects, type CaseDto, type OpenConsultationRequest } from '@phoi-hop/contracts';
 import { SeededUsers } from '@phoi-hop/testing';
-import { InMemoryServices, RecordingOutboxRelay, actorOf, answerAsSeededDirectory, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
-import { CONSULTATION_MIGRATIONS } from '../app/consultation.module';
-import { ConsultationRepository } from './consultation.repository';
+import { actorOf } from '@phoi-hop/testing-medium';
+import { createConsultationTestbed, type ConsultationTestbed } from '../app/consultation.medium-testbed';
 import { ConsultationService } from './consultation.service';
 
-type CaseView = Pick<CaseDto, 'id' | 'number' | 'status' | 'severity' | 'reporterAgencyCode' | 'participants'> & { reports: Array<Pick<CaseDto['reports'][number], 'reporterAgencyCode'>> };
-
 describe(ConsultationService.name, () => {
-  let bed: ServiceTestbed;
-  let module: TestingModule;
+  let bed: ConsultationTestbed;
   let sut: ConsultationService;
-  const relay = new RecordingOutboxRelay();
-  // Stands for intake (the case as it shows it to the caller) and the directory as seeded.
-  const cases = new Map<string, CaseView>();
-  const services = answerAsSeededDirectory(new InMemoryServices()).answer<{ id: string }>(RpcSubjects.intake.caseGet, ({ id }) => {
-    const found = cases.get(id);
-    if (!found) throw new RpcCallError(ErrorCodes.NOT_FOUND, 'Case not found');
-    return found;
-  });
   const lead = actorOf(SeededUsers.stttLead);
   const ca = actorOf(SeededUsers.caOfficer);
   const lethuy = actorOf(SeededUsers.lethuyOfficer);
   const syt = actorOf(SeededUsers.sytOfficer);
   const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
   const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  let seq = 0;
 
-  const triagedCase = (status: CaseDto['status'] = 'TRIAGED'): string => {
-    const id = randomUUID();
-    cases.set(id, {
-      id,
-      number: `QB-2026-${String(++seq).padStart(6, '0')}`,
-      status,
-      severity: 'HIGH',
-      reporterAgencyCode: 'UBND_LE_THUY',
-      participants: [
-        { agencyCode: 'STTTT', role: 'LEAD', basis: 'Đ6.1' },
-        { agencyCode: 'CA', role: 'PARTICIPANT', basis: 'Đ6.2' },
-        { agencyCode: 'UBND_LE_THUY', role: 'PARTICIPANT', basis: 'Đ6.7; Đ7.2' },
-      ],
-      reports: [{ reporterAgencyCode: 'UBND_LE_THUY' }],
-    });
-    return id;
-  };
+  const triagedCase = (status: CaseDto['status'] = 'TRIAGED'): string => bed.addCase(status);
   const written = (caseId: string, change: Partial<OpenConsultationRequest> = {}): OpenConsultationRequest => ({
     caseId,
     mode: 'WRITTEN',
@@ -69,22 +36,11 @@ describe(ConsultationService.name, () => {
   });
 
   beforeAll(async () => {
-    bed = await createServiceTestbed({ service: 'consultation', migrations: CONSULTATION_MIGRATIONS });
-    module = await Test.createTestingModule({
-      providers: [
-        { provide: DataSource, useValue: bed.dataSource },
-        { provide: RpcClient, useValue: services },
-        { provide: OutboxRelay, useValue: relay },
-        { provide: DEADLINE_SETTINGS, useValue: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 5_000 } },
-        ConsultationRepository,
-        ConsultationService,
-      ],
-    }).compile();
-    sut = module.get(ConsultationService);
+    bed = await createConsultationTestbed();
+    sut = bed.get(ConsultationService);
   });
 
   afterAll(async () => {
-    await module?.close();
     await bed?.cleanup();
   });
 

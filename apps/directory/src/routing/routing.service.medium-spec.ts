@@ -48,6 +48,18 @@ describe(RoutingService.name, () => {
     });
   });
 
+  describe('referenceDataOn', () => {
+    it('serves the reference data in force on a day, as a front end lists it', async () => {
+      const data = await sut.referenceDataOn();
+      expect(data).toMatchObject({ day: provinceDay(), version: 0 });
+      expect(data.categories.map((c) => c.code)).toEqual(expect.arrayContaining(['FALSE_INFO_PANIC', 'GRIEVANCE']));
+      expect(data.localities.map((l) => l.code)).toContain('LE_THUY');
+      expect(data.agencies.map((a) => a.code)).toEqual(expect.arrayContaining(['STTTT', 'CA']));
+      expect(data.rules.map((r) => r.id)).toContain('D6_1_LEAD');
+      expect(data.sla.HIGH.triageHours).toBeGreaterThan(0);
+    });
+  });
+
   describe('changed and invalidate', () => {
     it('changed: after this replica’s edit, reloads at once and tells every other cache', async () => {
       await bed.dataSource.query(`UPDATE sector SET department_agency_code = 'STTTT' WHERE code = 'EDUCATION'`);

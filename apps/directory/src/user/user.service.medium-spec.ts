@@ -33,6 +33,13 @@ describe(UserService.name, () => {
     expect(await sut.resolve([])).toEqual([]);
   });
 
+  it('names: gives who is behind user ids (for the history), ignoring what is not a user id', async () => {
+    const names = await sut.names([officer.userId, admin.userId, officer.userId, 'not-an-id', '00000000-0000-4000-8000-000000000000']);
+    expect(names.map((n) => `${n.username}@${n.agencyCode}`).sort()).toEqual(['admin@STTTT', 'ca.officer@CA']);
+    expect(names.find((n) => n.username === 'ca.officer')).toMatchObject({ id: officer.userId, active: true });
+    expect(await sut.names(['not-an-id'])).toEqual([]);
+  });
+
   it('findActive and resolveActor: only an active user is a caller, with the directory’s roles', async () => {
     expect((await sut.findActive('ca.officer'))?.agencyCode).toBe('CA');
     await bed.dataSource.query(`UPDATE app_user SET active = false WHERE username = 'btg.officer'`);

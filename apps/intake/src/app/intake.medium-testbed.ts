@@ -14,6 +14,7 @@ import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseSplitService } from '../case/case-split.service';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
+import { WorkQueueService } from '../case/work-queue.service';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseDecisionService } from '../decision/case-decision.service';
 import { HandlingActionService } from '../decision/handling-action.service';
@@ -73,6 +74,7 @@ export async function createIntakeTestbed(): Promise<IntakeTestbed> {
       DirectoryRouting,
       HandlingActionService,
       ReportService,
+      WorkQueueService,
     ],
   }).compile();
   let counter = 0;

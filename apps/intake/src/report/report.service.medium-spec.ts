@@ -2,6 +2,7 @@ import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
 import { FLOOD_RUMOUR, FLOOD_RUMOUR_EDITED, FLOOD_RUMOUR_PARTIAL, SeededUsers } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { createIntakeTestbed, distinctExcerpt, type IntakeTestbed } from '../app/intake.medium-testbed';
+import { CaseService } from '../case/case.service';
 import { ReportService } from './report.service';
 
 describe(ReportService.name, () => {
@@ -50,7 +51,10 @@ describe(ReportService.name, () => {
 
       expect(second.merged).toBe(true);
       expect(second.case.id).toBe(first.case.id);
-      expect(second.case.reports.map((r) => r.reporterAgencyCode).sort()).toEqual(['UBND_DONG_HOI', 'UBND_LE_THUY']);
+      // Need to know: an agency that only reported the case is shown its own reports.
+      expect(second.case.reports.map((r) => r.reporterAgencyCode)).toEqual(['UBND_DONG_HOI']);
+      const asLead = await bed.get(CaseService).get(actorOf(SeededUsers.stttLead), { id: first.case.id });
+      expect(asLead.reports.map((r) => r.reporterAgencyCode).sort()).toEqual(['UBND_DONG_HOI', 'UBND_LE_THUY']);
       expect((await bed.outbox(first.case.id)).map((e) => e.subject)).toEqual([EventSubjects.intake.caseOpened, EventSubjects.intake.reportAttached]);
     });
 
