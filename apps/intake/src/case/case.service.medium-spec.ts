@@ -105,6 +105,32 @@ describe(CaseService.name, () => {
       expect((await sut.list(lead, { first: 100, status: 'CLOSED' })).edges).toEqual([]);
     });
 
+    it('searches free text without diacritics or case, best match first, and filters by severity, locality, agency and dates', async () => {
+      const marker = `Kiểm tra ${bed.schema.slice(1, 9)}`;
+      const flood = await bed.report(lethuy, { excerpt: `${marker}: lũ lụt tràn về xã An Thủy, người dân sơ tán gấp`, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
+      const scam = await bed.report(donghoi, { excerpt: `Tuyển cộng tác viên online nộp phí giữ chỗ qua Zalo ${bed.schema}`, categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI' });
+
+      const found = await sut.list(lead, { first: 10, text: 'lu lut tran ve xa an thuy' });
+      expect(found.edges[0]!.node.id).toBe(flood.id);
+      expect(found.edges.map((e) => e.node.id)).not.toContain(scam.id);
+      expect((await sut.list(lead, { first: 10, text: flood.number })).edges.map((e) => e.node.id)).toEqual([flood.id]);
+
+      const inDongHoi = await sut.list(lead, { first: 100, localityCode: 'DONG_HOI' });
+      expect(inDongHoi.edges.map((e) => e.node.id)).toContain(scam.id);
+      expect(inDongHoi.edges.every((e) => e.node.localityCode === 'DONG_HOI')).toBe(true);
+      const ofCa = await sut.list(lead, { first: 100, agencyCode: 'CA' });
+      expect(ofCa.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([flood.id, scam.id]));
+      const bySeverity = await sut.list(lead, { first: 100, severity: flood.severity });
+      expect(bySeverity.edges.every((e) => e.node.severity === flood.severity)).toBe(true);
+      const future = new Date(Date.now() + 3_600_000).toISOString();
+      expect((await sut.list(lead, { first: 100, openedFrom: future })).edges).toEqual([]);
+      expect((await sut.list(lead, { first: 100, openedTo: future })).edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([flood.id, scam.id]));
+      // No deadline has passed yet: nothing is overdue.
+      expect((await sut.list(lead, { first: 100, overdue: true })).edges).toEqual([]);
+      // An officer searching finds only the cases its agency is on.
+      expect((await sut.list(syt, { first: 10, text: 'lu lut tran ve xa an thuy' })).edges).toEqual([]);
+    });
+
     it('refuses a cursor it did not make as BAD_USER_INPUT on after', async () => {
       await expect(sut.list(lead, { first: 2, after: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     });
