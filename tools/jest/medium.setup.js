@@ -1,2 +1,3 @@
-// Medium tests run one service on the real Postgres: a schema migrated per file, milliseconds per case.
-jest.setTimeout(20_000);
+// Medium tests run one service on the real Postgres: each case takes milliseconds, but a file's
+// set-up (its schema's migrations) waits for a database shared with other work.
+jest.setTimeout(60_000);
