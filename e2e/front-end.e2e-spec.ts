@@ -2,7 +2,7 @@ import { FLOOD_RUMOUR, SeededUsers, graphqlRequest, type TestUser } from '@phoi-
 import { startPlatform, type Platform } from './support/platform';
 
 const CASE_FIELDS = `id number status viewerAccess viewerCan reportCount
-  reports { reporterAgencyCode note }
+  reports { totalCount edges { node { reporterAgencyCode note } } }
   access { agency { code } reasons { reason basis } }
   statusHistory { to by { displayName agency { code } } }
   decisions { decidedBy { username displayName } }
@@ -22,7 +22,7 @@ interface CaseView {
   viewerAccess: string;
   viewerCan: string[];
   reportCount: number;
-  reports: Array<{ reporterAgencyCode: string; note: string | null }>;
+  reports: { totalCount: number; edges: Array<{ node: { reporterAgencyCode: string; note: string | null } }> };
   access: Array<{ agency: { code: string }; reasons: Array<{ reason: string; basis: string | null }> }>;
   statusHistory: Array<{ to: string; by: { displayName: string; agency: { code: string } } | null }>;
   decisions: Array<{ decidedBy: { username: string; displayName: string } | null }>;
@@ -76,13 +76,13 @@ describe('the API as a front end uses it', () => {
       )
     ).submitReport.case;
     // The health department reports the same post (same link, other tracking parameters) in its own words: it joins the case.
-    const joined = await gql<{ submitReport: { case: { id: string; viewerAccess: string; reports: Array<{ reporterAgencyCode: string }> } } }>(
-      `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id viewerAccess reports { reporterAgencyCode } } } }`,
+    const joined = await gql<{ submitReport: { case: { id: string; viewerAccess: string; reports: { edges: Array<{ node: { reporterAgencyCode: string } }> } } } }>(
+      `mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id viewerAccess reports { edges { node { reporterAgencyCode } } } } } }`,
       { i: { url: `${link}?utm_source=zalo&utm_medium=share`, excerpt: 'Bài đăng nói vỡ đập, bệnh viện huyện phải sơ tán bệnh nhân', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' } },
       tokens.syt,
     );
     // Its answer shows the case as it may see it: its own report only.
-    expect(joined.submitReport.case).toEqual({ id: flood.id, viewerAccess: 'REPORTER', reports: [{ reporterAgencyCode: 'SYT' }] });
+    expect(joined.submitReport.case).toEqual({ id: flood.id, viewerAccess: 'REPORTER', reports: { edges: [{ node: { reporterAgencyCode: 'SYT' } }] } });
     dongHoi = (
       await gql<{ submitReport: { case: { id: string; number: string } } }>(
         SUBMIT,
@@ -119,10 +119,10 @@ describe('the API as a front end uses it', () => {
 
   it('shows an agency that only reported the content its own reports, and who sees the case and why', async () => {
     const asReporter = (await gql<{ case: CaseView }>(BY_ID, { id: flood.id }, tokens.syt)).case;
-    expect(asReporter).toMatchObject({ viewerAccess: 'REPORTER', viewerCan: [], reports: [{ reporterAgencyCode: 'SYT', note: null }] });
+    expect(asReporter).toMatchObject({ viewerAccess: 'REPORTER', viewerCan: [], reports: { totalCount: 1, edges: [{ node: { reporterAgencyCode: 'SYT', note: null } }] } });
     const asLead = (await gql<{ case: CaseView }>(BY_NUMBER, { n: flood.number }, tokens.lead)).case;
     expect(asLead.viewerAccess).toBe('FULL');
-    expect(asLead.reports.map((r) => r.reporterAgencyCode).sort()).toEqual(['SYT', 'UBND_LE_THUY']);
+    expect(asLead.reports.edges.map((e) => e.node.reporterAgencyCode).sort()).toEqual(['SYT', 'UBND_LE_THUY']);
     expect(asLead.viewerCan).toEqual(expect.arrayContaining(['TRIAGE', 'DISMISS', 'SPLIT_REPORT']));
     expect(asLead.viewerCan).not.toContain('DECIDE');
     const reasonsOf = (code: string) => asLead.access.find((a) => a.agency.code === code)?.reasons;

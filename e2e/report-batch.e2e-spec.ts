@@ -168,7 +168,7 @@ describe('many reports at once (group commit)', () => {
       platform.graphqlUrl,
       `query($id: ID!, $n: Int, $after: String) { case(id: $id) { ${PAGE} } }`,
       { id: answered.case.id, n: 50, after: answered.case.reports.pageInfo.endCursor },
-      tokens['lethuyOfficer'],
+      tokens['stttLead'],
     );
     expect(next.data!.case.reports).toMatchObject({ totalCount: 61, pageInfo: { hasNextPage: false } });
     expect(next.data!.case.reports.edges).toHaveLength(11);

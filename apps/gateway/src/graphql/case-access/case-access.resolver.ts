@@ -29,8 +29,12 @@ export class CaseAccessResolver {
   @ResolveField(() => [CaseActionEnum], {
     description: 'What the viewer may do to the case now: allowed by the case lifecycle from its status, by the policy table for the viewer’s roles, and by the action’s own condition',
   })
-  viewerCan(@Parent() kase: CaseParent): Array<keyof typeof CaseActionEnum> {
-    return kase.viewerCan ?? [];
+  async viewerCan(@Parent() kase: CaseParent, @Context() context: GqlContext): Promise<Array<keyof typeof CaseActionEnum>> {
+    const allowed = kase.viewerCan ?? [];
+    // Intake reads cases without their reports; splitting needs a second report, counted only when asked.
+    if (!allowed.includes('SPLIT_REPORT')) return allowed;
+    const reportCount = (await context.loaders.cases.stats.load(kase.id))?.reportCount ?? 0;
+    return reportCount > 1 ? allowed : allowed.filter((action) => action !== 'SPLIT_REPORT');
   }
 }
 
