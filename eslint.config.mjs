@@ -18,7 +18,7 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.medium-testbed.
 // an application project from any project (the check runs before tags are looked at), and only the
 // rule's `allow` list lifts it. `allow` entries are unanchored regular expressions, hence `^...$`:
 // exactly these three aliases, nothing below them.
-const APP_ENTRY_ALIASES = ['^@phoi-hop/app-gateway$', '^@phoi-hop/app-intake$', '^@phoi-hop/app-directory$', '^@phoi-hop/app-consultation$', '^@phoi-hop/app-notification$'];
+const APP_ENTRY_ALIASES = ['^@phoi-hop/app-gateway$', '^@phoi-hop/app-intake$', '^@phoi-hop/app-directory$', '^@phoi-hop/app-consultation$', '^@phoi-hop/app-notification$', '^@phoi-hop/app-evidence$'];
 
 const CONTRACTS = 'type:contracts';
 const DATA_ACCESS = 'type:data-access';

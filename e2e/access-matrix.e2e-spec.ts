@@ -74,6 +74,23 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   apiKeys: () => ({ query: 'query { apiKeys { id } }' }),
   createApiKey: () => ({ query: 'mutation { createApiKey(input: { agencyCode: "STTTT", name: "Thử quyền", scopes: ["cases"] }) { secret } }' }),
   revokeApiKey: () => ({ query: 'mutation { revokeApiKey(id: "00000000-0000-4000-8000-000000000000", reason: "thử quyền") { id } }' }),
+  // Evidence: authorised callers get NOT_FOUND (no such case, item or referral), null, or BAD_USER_INPUT (a refused address), so the matrix changes nothing.
+  evidenceItems: () => ({ query: 'query { evidenceItems(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  evidenceItem: () => ({ query: 'query { evidenceItem(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  evidenceContent: () => ({ query: 'query { evidenceContent(itemId: "00000000-0000-4000-8000-000000000000") { itemId } }' }),
+  evidencePackages: () => ({ query: 'query { evidencePackages(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  policeReferrals: () => ({ query: 'query { policeReferrals(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  editPublicSource: () => ({ query: 'mutation { editPublicSource(input: { sourceId: "00000000-0000-4000-8000-000000000000", displayName: "Thử quyền" }) { id } }' }),
+  publicSources: () => ({ query: 'query { publicSources(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  addTextExcerpt: () => ({ query: 'mutation { addTextExcerpt(input: { caseId: "00000000-0000-4000-8000-000000000000", text: "Kiểm tra ma trận quyền" }) { id } }' }),
+  requestEvidenceUpload: () => ({ query: 'mutation { requestEvidenceUpload(input: { caseId: "00000000-0000-4000-8000-000000000000", fileName: "thu-quyen.png" }) { ticketId } }' }),
+  captureWebPage: () => ({ query: 'mutation { captureWebPage(input: { caseId: "00000000-0000-4000-8000-000000000000", url: "http://127.0.0.1/" }) { id } }' }),
+  placeLegalHold: () => ({ query: 'mutation { placeLegalHold(input: { itemId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { id } }' }),
+  releaseLegalHold: () => ({ query: 'mutation { releaseLegalHold(input: { itemId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { id } }' }),
+  exportEvidencePackage: () => ({ query: 'mutation { exportEvidencePackage(input: { caseId: "00000000-0000-4000-8000-000000000000" }) { id } }' }),
+  requestPoliceReferral: () => ({ query: 'mutation { requestPoliceReferral(input: { caseId: "00000000-0000-4000-8000-000000000000", actionId: "00000000-0000-4000-8000-000000000001" }) { id } }' }),
+  updatePoliceReferral: () => ({ query: 'mutation { updatePoliceReferral(input: { referralId: "00000000-0000-4000-8000-000000000000", status: ACCEPTED, policeReference: "1/PA05" }) { id } }' }),
+  handOverEvidencePackage: () => ({ query: 'mutation { handOverEvidencePackage(input: { referralId: "00000000-0000-4000-8000-000000000000", packageId: "00000000-0000-4000-8000-000000000001", receivedByAgency: "CA" }) { id } }' }),
 };
 
 /** The agency each role's test user belongs to (roles must fit their agency). */

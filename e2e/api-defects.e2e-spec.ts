@@ -7,13 +7,13 @@ const TRIAGE = `mutation($id: ID!) { triageCase(id: $id) { status } }`;
 const DECIDE = `mutation($i: DecideCaseInput!) { decideCase(input: $i) { decisionId case { status } actions { id type assigneeAgencyCode status } } }`;
 const UPDATE_ACTION = `mutation($i: UpdateHandlingActionInput!) { updateHandlingAction(input: $i) { status } }`;
 const CASE_VIEW = `query($id: ID!) { case(id: $id) { status decisions { id } statusHistory { from to }
-  reports { url canonicalUrl } actions { id type links removal { url } } } }`;
+  reports(first: 5) { edges { node { url canonicalUrl } } } actions { id type links removal { url } } } }`;
 
 interface CaseView {
   status: string;
   decisions: { id: string }[];
   statusHistory: { from: string | null; to: string }[];
-  reports: { url: string; canonicalUrl: string }[];
+  reports: { edges: Array<{ node: { url: string; canonicalUrl: string } }> };
   actions: { id: string; type: string; links: string[]; removal: { url: string } | null }[];
 }
 
@@ -97,7 +97,7 @@ describe('API defects', () => {
     expect(decided.data!.decideCase.case.status).toBe('ACTING');
     const seen = await view(caseId);
     expect(seen.statusHistory.map((c) => `${c.from}→${c.to}`)).toEqual(['null→OPEN', 'OPEN→TRIAGED', 'TRIAGED→DECIDED', 'DECIDED→ACTING']);
-    const canonical = seen.reports[0]!.canonicalUrl;
+    const canonical = seen.reports.edges[0]!.node.canonicalUrl;
     expect(canonical).not.toContain('utm_source');
     expect(canonical).not.toContain('fbclid');
     expect(seen.actions[0]!.removal!.url).toBe(canonical);

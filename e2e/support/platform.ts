@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -6,6 +9,7 @@ import type { AuthConfig } from '@phoi-hop/auth';
 import { createTestEnvironment, graphqlRequest, listeningPort, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
 import { createConsultationApp, type ConsultationConfig } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
+import { DEFAULT_ALLOWED_MIME_TYPES, createEvidenceApp, type CaptureNetwork, type EvidenceConfig } from '@phoi-hop/app-evidence';
 import { createGatewayApp, type IntrospectionMode } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
@@ -18,6 +22,9 @@ export interface Platform {
   intake: INestApplication | null;
   consultation: INestApplication | null;
   notification: INestApplication | null;
+  evidence: INestApplication | null;
+  /** The evidence service's blob store directory (a temporary one per platform). */
+  evidenceDir: string;
   /** The notification service's per-agency feed stream (isolated like the events stream). */
   agencyFeedStream: string;
   gateway: INestApplication;
@@ -47,6 +54,10 @@ export interface PlatformOptions {
   auth?: Partial<AuthConfig>;
   /** Who may introspect the gateway's schema (default: anyone). */
   introspection?: IntrospectionMode;
+  /** Evidence settings over the test defaults (no private addresses, no Chromium, 1 MB uploads). */
+  evidence?: Partial<Pick<EvidenceConfig, 'maxUploadBytes' | 'capture' | 'signingKeyPem' | 'signingKeyId'>>;
+  /** Tests only: DNS answers and connection targets of evidence captures. */
+  captureNetwork?: CaptureNetwork;
 }
 
 /**
@@ -86,6 +97,28 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     logger('notification'),
     deps,
   );
+  const evidenceDir = await mkdtemp(path.join(tmpdir(), `phoi-hop-evidence-${env.id}-`));
+  const evidence = await createEvidenceApp(
+    {
+      ...env.serviceConfig('evidence'),
+      messaging: messaging('evidence'),
+      outboxRelayEnabled: true,
+      evidenceDir,
+      maxUploadBytes: 1024 * 1024,
+      allowedMimeTypes: DEFAULT_ALLOWED_MIME_TYPES,
+      uploadTtlSeconds: 300,
+      publicUrl: null,
+      capture: { allowPrivateAddresses: false, timeoutMs: 10_000, maxBytes: 1024 * 1024, maxRedirects: 5, chromiumPath: null },
+      signingKeyPem: null,
+      signingKeyId: null,
+      // Integrity runs only when a test asks for one (IntegrityScheduler.runNow).
+      integrity: { enabled: false, intervalMs: 3_600_000 },
+      production: false,
+      ...options.evidence,
+    },
+    logger('evidence'),
+    { ...deps, ...(options.captureNetwork ? { captureNetwork: options.captureNetwork } : {}) },
+  );
   const replicas: INestApplication[] = [];
   const gatewayConfig = () => ({
     serviceName: 'gateway' as const,
@@ -109,6 +142,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     intake,
     consultation,
     notification,
+    evidence,
+    evidenceDir,
     agencyFeedStream,
     gateway,
     async startConsultationReplica() {
@@ -134,6 +169,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     async stop() {
       for (const replica of replicas) await replica.close();
       await gateway.close();
+      await platform.evidence?.close();
+      await rm(evidenceDir, { recursive: true, force: true });
       await platform.notification?.close();
       await platform.consultation?.close();
       await platform.intake?.close();

@@ -63,10 +63,22 @@ export function serviceEnv(env: TestEnvironment, name: ServiceName, port: number
   };
 }
 
-export function startService(env: TestEnvironment, name: ServiceName, label: string, overrides: Record<string, string> = {}, port?: number): Promise<ServiceProcess> {
+/**
+ * Starts `name` from the repository's dist/, or, with `entry`, from another compiled tree (the
+ * production install of e2e/production-install): its cwd is then the entry's image folder.
+ */
+export function startService(
+  env: TestEnvironment,
+  name: ServiceName,
+  label: string,
+  overrides: Record<string, string> = {},
+  port?: number,
+  entry?: { main: string; cwd: string },
+): Promise<ServiceProcess> {
   return (port ? Promise.resolve(port) : freePort()).then((chosen) => {
-    const child = spawn(process.execPath, [path.join(root, `dist/apps/${name}/src/main.js`)], {
+    const child = spawn(process.execPath, [entry?.main ?? path.join(root, `dist/apps/${name}/src/main.js`)], {
       env: serviceEnv(env, name, chosen, overrides),
+      cwd: entry?.cwd ?? process.cwd(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];

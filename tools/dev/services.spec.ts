@@ -14,6 +14,7 @@ describe(replicaPlan.name, () => {
       'intake#1': 3101, 'intake#2': 3201, 'intake#3': 3301,
       'consultation#1': 3103, 'consultation#2': 3203, 'consultation#3': 3303,
       'notification#1': 3104, 'notification#2': 3204, 'notification#3': 3304,
+      'evidence#1': 3105, 'evidence#2': 3205, 'evidence#3': 3305,
       'gateway#1': 3000, 'gateway#2': 3100, 'gateway#3': 3200,
     });
     // Grouped by service in start order (the gateway last), each replica running the service's entry.

@@ -11,6 +11,7 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'intake', entry: 'dist/apps/intake/src/main.js', port: 3101 },
   { name: 'consultation', entry: 'dist/apps/consultation/src/main.js', port: 3103 },
   { name: 'notification', entry: 'dist/apps/notification/src/main.js', port: 3104 },
+  { name: 'evidence', entry: 'dist/apps/evidence/src/main.js', port: 3105 },
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: 3000 },
 ];
 

@@ -16,7 +16,9 @@ const named = (overlay: Overlay, kind: string, name: string) => {
   return found;
 };
 const serviceDeployments = (overlay: Overlay) => of(overlay, 'Deployment').filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'service');
-const DATABASE_SERVICES = ['consultation', 'directory', 'intake', 'notification'];
+const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'notification'];
+/** Evidence's blobs (EVIDENCE_DIR) must outlive every pod: its one writable place besides /tmp. */
+const BLOB_STORE = { volume: 'evidence-blobs', claim: 'evidence-blobs' };
 
 
 describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
@@ -67,18 +69,36 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
       expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
       expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
-      // The only writable place: an emptyDir on /tmp.
-      expect(container.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
-      expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: expect.any(Object) }]);
+      // The only writable place: an emptyDir on /tmp; and for evidence its blob store, a claim (below).
+      const blobStore = name === 'evidence' ? [BLOB_STORE.volume] : [];
+      expect(container.volumeMounts.map((m: { name: string }) => m.name)).toEqual(['tmp', ...blobStore]);
+      expect(container.volumeMounts[0]).toEqual({ name: 'tmp', mountPath: '/tmp' });
+      expect(pod.volumes.map((v: { name: string }) => v.name)).toEqual(['tmp', ...blobStore]);
+      expect(pod.volumes[0]).toEqual({ name: 'tmp', emptyDir: expect.any(Object) });
       expect(pod.serviceAccountName).toBe('phoi-hop');
       expect(pod.automountServiceAccountToken).toBe(false);
     }
     expect(named(overlay, 'ServiceAccount', 'phoi-hop').automountServiceAccountToken).toBe(false);
   });
 
+  it('keeps evidence blobs on a ReadWriteMany PersistentVolumeClaim mounted at EVIDENCE_DIR, never an emptyDir', () => {
+    const pod = named(overlay, 'Deployment', 'evidence').spec.template.spec;
+    const dir = named(overlay, 'ConfigMap', 'evidence-config').data?.['EVIDENCE_DIR'];
+    expect(dir).toMatch(/^\/(?!tmp\b)/);
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: BLOB_STORE.volume, mountPath: dir });
+    expect(pod.volumes).toContainEqual({ name: BLOB_STORE.volume, persistentVolumeClaim: { claimName: BLOB_STORE.claim } });
+    // Every replica writes uploads and captures and re-hashes every blob: one shared volume.
+    expect(named(overlay, 'PersistentVolumeClaim', BLOB_STORE.claim).spec.accessModes).toEqual(['ReadWriteMany']);
+    // The signing key is required in production: by reference, and not optional.
+    const env = pod.containers[0].env as { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } } }[];
+    for (const name of ['EVIDENCE_SIGNING_KEY', 'EVIDENCE_SIGNING_KEY_ID']) {
+      expect(env.find((e) => e.name === name)?.valueFrom?.secretKeyRef).toEqual({ name: 'phoi-hop-evidence-signing', key: expect.any(String) });
+    }
+  });
+
   it('commits no secret: no Secret object, secret settings only by reference, none in a ConfigMap', () => {
     expect(of(overlay, 'Secret')).toEqual([]);
-    const secretish = /SECRET|PASSWORD|TOKEN_SECRET|DATABASE_URL|SMTP_URL|API_KEY/;
+    const secretish = /SECRET|PASSWORD|TOKEN_SECRET|DATABASE_URL|SMTP_URL|API_KEY|SIGNING_KEY/;
     for (const m of manifests.filter((m) => ['Deployment', 'Job'].includes(m.kind))) {
       const pod = m.spec.template.spec;
       for (const container of [...(pod.initContainers ?? []), ...pod.containers]) {
@@ -93,7 +113,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   it('runs every database migration in the Job, MIGRATE_ONLY, before the Deployments', () => {
     const job = named(overlay, 'Job', 'phoi-hop-migrate');
     const steps = job.spec.template.spec.initContainers as { name: string; image: string; env: { name: string; value?: string }[] }[];
-    expect(steps.map((s) => s.name)).toEqual(['migrate-directory', 'migrate-intake', 'migrate-consultation', 'migrate-notification']);
+    expect(steps.map((s) => s.name)).toEqual(['migrate-directory', 'migrate-intake', 'migrate-consultation', 'migrate-notification', 'migrate-evidence']);
     for (const step of steps) {
       const service = step.name.replace('migrate-', '');
       expect(step.image).toBe(named(overlay, 'Deployment', service).spec.template.spec.containers[0].image);
@@ -105,6 +125,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       .map((d) => d.metadata.name)
       .sort();
     expect(withDatabase).toEqual(DATABASE_SERVICES);
+    // Each reaches its own schema: the per-service ConfigMap's settings beyond HTTP_PORT are rendered.
+    for (const service of DATABASE_SERVICES) expect(`${service}: ${named(overlay, 'ConfigMap', `${service}-config`).data?.['DB_SCHEMA']}`).toBe(`${service}: ${service}`);
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
   });
 
@@ -130,9 +152,15 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       ];
       for (const destination of destinations) expect(allowed).toContain(destination);
     }
-    // Outside the cluster: only the gateway (OIDC keys) and notification (SMTP, webhooks).
-    const outbound = policies.filter((p) => JSON.stringify(p.spec.egress ?? []).includes('0.0.0.0/0')).map((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name']);
-    expect(outbound.sort()).toEqual(['gateway', 'notification']);
+    // Outside the cluster: only the gateway (OIDC keys), notification (SMTP, webhooks) and evidence
+    // (captures of public pages, http and https only).
+    const outboundPolicies = policies.filter((p) => JSON.stringify(p.spec.egress ?? []).includes('0.0.0.0/0'));
+    const outbound = outboundPolicies.map((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name']);
+    expect(outbound.sort()).toEqual(['evidence', 'gateway', 'notification']);
+    const evidencePorts = outboundPolicies
+      .filter((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'evidence')
+      .flatMap((p) => p.spec.egress.flatMap((rule: { ports: { protocol: string; port: number }[] }) => rule.ports));
+    expect(evidencePorts).toEqual([{ protocol: 'TCP', port: 80 }, { protocol: 'TCP', port: 443 }]);
     // One Ingress, to the gateway; no Service reachable from outside otherwise.
     const backends = of(overlay, 'Ingress').flatMap((i) => i.spec.rules.flatMap((r: { http: { paths: { backend: { service: { name: string } } }[] } }) => r.http.paths.map((p) => p.backend.service.name)));
     expect(backends).toEqual(['gateway']);

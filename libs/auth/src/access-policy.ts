@@ -39,6 +39,10 @@ const ADMINS: readonly Role[] = [Roles.ADMIN];
 const IDENTITY_RESOLVERS: readonly string[] = ['gateway', 'intake', 'consultation', 'notification'];
 /** Who manages an agency's notification subscriptions; the service also checks it is their own agency (ADMIN: any). */
 const NOTIFICATION_MANAGERS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER];
+/** Đ6.2: who keeps evidence in custody (legal holds, signed packages) and reads police referrals. */
+const EVIDENCE_CUSTODIANS: readonly Role[] = [Roles.COORDINATOR, Roles.INVESTIGATOR];
+/** The police report on a referral: its reference number, status and outcome. */
+const POLICE: readonly Role[] = [Roles.INVESTIGATOR];
 
 export const GRAPHQL_POLICY = {
   submitReport: {
@@ -95,6 +99,23 @@ export const GRAPHQL_POLICY = {
   apiKeys: { roles: ADMINS, dataClass: 'restricted' },
   createApiKey: { roles: ADMINS, dataClass: 'restricted' },
   revokeApiKey: { roles: ADMINS, dataClass: 'restricted' },
+  // Evidence (Đ6.2): participants see that items exist; content is for mayReadEvidenceContent, each read audited.
+  evidenceItems: { roles: CASE_READERS, dataClass: 'case' },
+  evidenceItem: { roles: CASE_READERS, dataClass: 'case' },
+  evidenceContent: { roles: CASE_READERS, dataClass: 'restricted' },
+  evidencePackages: { roles: CASE_READERS, dataClass: 'case' },
+  policeReferrals: { roles: EVIDENCE_CUSTODIANS, dataClass: 'restricted' },
+  publicSources: { roles: CASE_READERS, dataClass: 'case' },
+  editPublicSource: { roles: COORDINATORS, dataClass: 'case' },
+  addTextExcerpt: { roles: ACTION_TAKERS, dataClass: 'case' },
+  requestEvidenceUpload: { roles: ACTION_TAKERS, dataClass: 'case' },
+  captureWebPage: { roles: ACTION_TAKERS, dataClass: 'case' },
+  placeLegalHold: { roles: EVIDENCE_CUSTODIANS, dataClass: 'case' },
+  releaseLegalHold: { roles: EVIDENCE_CUSTODIANS, dataClass: 'case' },
+  exportEvidencePackage: { roles: EVIDENCE_CUSTODIANS, dataClass: 'restricted' },
+  requestPoliceReferral: { roles: COORDINATORS, dataClass: 'restricted' },
+  updatePoliceReferral: { roles: POLICE, dataClass: 'restricted' },
+  handOverEvidencePackage: { roles: COORDINATORS, dataClass: 'restricted' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -159,6 +180,23 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.notification.deliveryList]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
   [RpcSubjects.notification.deliveryReplay]: { roles: NOTIFICATION_MANAGERS, dataClass: 'reference' },
   [RpcSubjects.notification.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  [RpcSubjects.evidence.itemList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.evidence.itemGet]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.evidence.itemContent]: { roles: CASE_READERS, dataClass: 'restricted' },
+  [RpcSubjects.evidence.excerptAdd]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.evidence.uploadRequest]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.evidence.captureRequest]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.evidence.holdPlace]: { roles: EVIDENCE_CUSTODIANS, dataClass: 'case' },
+  [RpcSubjects.evidence.holdRelease]: { roles: EVIDENCE_CUSTODIANS, dataClass: 'case' },
+  [RpcSubjects.evidence.packageExport]: { roles: EVIDENCE_CUSTODIANS, dataClass: 'restricted' },
+  [RpcSubjects.evidence.packageList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.evidence.referralRequest]: { roles: COORDINATORS, dataClass: 'restricted' },
+  [RpcSubjects.evidence.referralUpdate]: { roles: POLICE, dataClass: 'restricted' },
+  [RpcSubjects.evidence.referralHandOver]: { roles: COORDINATORS, dataClass: 'restricted' },
+  [RpcSubjects.evidence.referralList]: { roles: EVIDENCE_CUSTODIANS, dataClass: 'restricted' },
+  [RpcSubjects.evidence.sourceList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.evidence.sourceEdit]: { roles: COORDINATORS, dataClass: 'case' },
+  [RpcSubjects.evidence.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 
 /**
@@ -167,10 +205,21 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
  */
 export const RESTRICTED_DATA_READERS = {
   policeReferral: [Roles.COORDINATOR, Roles.INVESTIGATOR],
+  // Đ6.2: evidence content (captured pages, files, excerpts); the capturing agency sees its own too.
+  evidenceContent: [Roles.COORDINATOR, Roles.INVESTIGATOR],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function mayReadRestricted(actor: Actor, kind: keyof typeof RESTRICTED_DATA_READERS): boolean {
   return actor.roles.some((role) => (RESTRICTED_DATA_READERS[kind] as readonly Role[]).includes(role));
+}
+
+/**
+ * Who may read an evidence item's content (its bytes, text and source address): the agency that
+ * captured or uploaded it, coordinators and police investigators. Other participants of the case
+ * only see that the item exists.
+ */
+export function mayReadEvidenceContent(actor: Actor, capturedByAgency: string): boolean {
+  return actor.agencyCode === capturedByAgency || mayReadRestricted(actor, 'evidenceContent');
 }
 
 const GRAPHQL_ENTRIES = GRAPHQL_POLICY as Record<string, PolicyEntry>;

@@ -30,3 +30,5 @@ export * from './notification/notification.labels';
 export * from './common/enum-labels';
 export * from './directory/reference-data.dto';
 export * from './intake/work-queue.dto';
+export * from './evidence/evidence.dto';
+export * from './evidence/evidence.labels';

@@ -66,6 +66,25 @@ export const RpcSubjects = {
     deliveryReplay: 'notification.delivery.replay',
     auditTrail: 'notification.audit.trail',
   },
+  evidence: {
+    itemList: 'evidence.item.list',
+    itemGet: 'evidence.item.get',
+    itemContent: 'evidence.item.content',
+    excerptAdd: 'evidence.item.add-excerpt',
+    uploadRequest: 'evidence.upload.request',
+    captureRequest: 'evidence.capture.request',
+    holdPlace: 'evidence.item.hold',
+    holdRelease: 'evidence.item.release',
+    packageExport: 'evidence.package.export',
+    packageList: 'evidence.package.list',
+    referralRequest: 'evidence.referral.request',
+    referralUpdate: 'evidence.referral.update',
+    referralHandOver: 'evidence.referral.hand-over',
+    referralList: 'evidence.referral.list',
+    sourceList: 'evidence.source.list',
+    sourceEdit: 'evidence.source.edit',
+    auditTrail: 'evidence.audit.trail',
+  },
 } as const;
 
 export const EventSubjects = {
@@ -94,6 +113,12 @@ export const EventSubjects = {
     opinionReminded: 'evt.consultation.opinion.reminded',
     opinionEscalated: 'evt.consultation.opinion.escalated',
     meetingRecorded: 'evt.consultation.meeting.recorded',
+  },
+  evidence: {
+    itemAdded: 'evt.evidence.item.added',
+    integrityFailed: 'evt.evidence.integrity.failed',
+    packageExported: 'evt.evidence.package.exported',
+    referralChanged: 'evt.evidence.referral.changed',
   },
 } as const;
 

@@ -68,6 +68,15 @@ export interface OpinionRow {
   late: boolean;
 }
 
+export interface OwedOpinionRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  severity: Severity;
+  deadline: Date | null;
+  total: string;
+}
+
 export interface LoadedConsultation {
   row: ConsultationRow;
   invitations: InvitationRow[];
@@ -154,5 +163,76 @@ export class ConsultationRepository {
     const invitations = await queryRows<InvitationRow>(manager, `SELECT * FROM consultation_invitation WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code`, [ids]);
     const opinions = await queryRows<OpinionRow>(manager, `SELECT * FROM consultation_opinion WHERE consultation_id = ANY($1::uuid[]) ORDER BY agency_code, version`, [ids]);
     return rows.map((row) => ({ row, invitations: invitations.filter((i) => i.consultation_id === row.id), opinions: opinions.filter((o) => o.consultation_id === row.id) }));
+  }
+
+  async insert(
+    manager: EntityManager,
+    c: {
+      id: string; caseId: string; caseNumber: string; mode: ConsultationMode; subject: string; proposedHandling: string | null; deadline: Date | null; meetingAt: Date | null;
+      location: string | null; link: string | null; leadAgencyCode: string; severity: Severity; visibleAgencies: string[]; openedAt: Date; openedBy: string; openedByAgency: string;
+    },
+    invited: string[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO consultation (id, case_id, case_number, mode, subject, proposed_handling, deadline, meeting_at, location, link, lead_agency_code, severity,
+                                 visible_agencies, opened_at, opened_by, opened_by_agency, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14)`,
+      [c.id, c.caseId, c.caseNumber, c.mode, c.subject, c.proposedHandling, c.deadline, c.meetingAt, c.location, c.link, c.leadAgencyCode, c.severity, c.visibleAgencies, c.openedAt, c.openedBy, c.openedByAgency],
+    );
+    await manager.query(`INSERT INTO consultation_invitation (consultation_id, agency_code) SELECT $1, unnest($2::text[])`, [c.id, invited]);
+  }
+
+  async insertDeadline(manager: EntityManager, id: string, consultationId: string, kind: string, dueAt: Date): Promise<void> {
+    await manager.query(`INSERT INTO consultation_deadline (id, consultation_id, kind, due_at) VALUES ($1, $2, $3, $4)`, [id, consultationId, kind, dueAt]);
+  }
+
+  /** Records a new opinion version and makes it the invitation's latest answer. */
+  async recordOpinion(
+    manager: EntityManager,
+    o: { consultationId: string; agencyCode: string; version: number; position: OpinionPosition; reasoning: string; alternativeProposal: string | null; attachments: string; respondedAt: Date; respondedBy: string; late: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO consultation_opinion (consultation_id, agency_code, version, position, reasoning, alternative_proposal, attachments, responded_at, responded_by, late)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)`,
+      [o.consultationId, o.agencyCode, o.version, o.position, o.reasoning, o.alternativeProposal, o.attachments, o.respondedAt, o.respondedBy, o.late],
+    );
+    await manager.query(
+      `UPDATE consultation_invitation SET position = $3, reasoning = $4, alternative_proposal = $5, attachments = $6::jsonb, responded_at = $7, responded_by = $8, late = $9
+        WHERE consultation_id = $1 AND agency_code = $2`,
+      [o.consultationId, o.agencyCode, o.position, o.reasoning, o.alternativeProposal, o.attachments, o.respondedAt, o.respondedBy, o.late],
+    );
+  }
+
+  async recordAttendance(manager: EntityManager, consultationId: string, agencyCode: string, present: boolean, representative: string | null): Promise<void> {
+    await manager.query(`UPDATE consultation_invitation SET present = $3, representative = $4 WHERE consultation_id = $1 AND agency_code = $2`, [consultationId, agencyCode, present, representative]);
+  }
+
+  async recordMinutes(manager: EntityManager, consultationId: string, minutes: string, dissentingViews: DissentDto[]): Promise<void> {
+    await manager.query(`UPDATE consultation SET minutes = $2, dissenting_views = $3::jsonb WHERE id = $1`, [consultationId, minutes, JSON.stringify(dissentingViews)]);
+  }
+
+  /** Marks the consultation resolved and cancels its pending reminders and escalations, which no longer apply. */
+  async resolve(manager: EntityManager, consultationId: string, summary: string, plan: PlannedActionDto[], resolvedAt: Date, resolvedBy: string): Promise<void> {
+    await manager.query(
+      `UPDATE consultation SET status = 'RESOLVED', resolution_summary = $2, resolution_plan = $3::jsonb, resolved_at = $4, resolved_by = $5 WHERE id = $1`,
+      [consultationId, summary, JSON.stringify(plan), resolvedAt, resolvedBy],
+    );
+    await manager.query(`UPDATE consultation_deadline SET cancelled_at = $2 WHERE consultation_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [consultationId, resolvedAt]);
+  }
+
+  async touch(manager: EntityManager, id: string, now: Date): Promise<void> {
+    await manager.query(`UPDATE consultation SET updated_at = $2 WHERE id = $1`, [id, now]);
+  }
+
+  /** Đ4.2: the open written consultations in which the agency still owes its opinion, soonest deadline first, with the total count. */
+  async owedOpinions(manager: EntityManager, agencyCode: string, first: number): Promise<OwedOpinionRow[]> {
+    return queryRows<OwedOpinionRow>(
+      manager,
+      `SELECT c.id, c.case_id, c.case_number, c.severity, c.deadline, count(*) OVER () AS total
+         FROM consultation c JOIN consultation_invitation i ON i.consultation_id = c.id
+        WHERE i.agency_code = $1 AND i.responded_at IS NULL AND c.status = 'OPEN' AND c.mode = 'WRITTEN'
+        ORDER BY c.deadline ASC NULLS LAST, c.case_number LIMIT $2`,
+      [agencyCode, first],
+    );
   }
 }

@@ -62,15 +62,16 @@ export class ConsultationService {
     const visible = [...new Set([...kase.participants.map((p) => p.agencyCode), kase.reporterAgencyCode, ...kase.reports.map((r) => r.reporterAgencyCode), ...invited])];
     const id = randomUUID();
     const result = await runIdempotent(this.dataSource, idempotency, async (manager) => {
-      await manager.query(
-        `INSERT INTO consultation (id, case_id, case_number, mode, subject, proposed_handling, deadline, meeting_at, location, link, lead_agency_code, severity,
-                                   visible_agencies, opened_at, opened_by, opened_by_agency, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14)`,
-        [id, kase.id, kase.number, request.mode, request.subject, request.proposedHandling ?? null, deadline, meetingAt, request.location ?? null, request.link ?? null, lead, kase.severity, visible, now, actor.userId, actor.agencyCode],
+      await this.consultations.insert(
+        manager,
+        {
+          id, caseId: kase.id, caseNumber: kase.number, mode: request.mode, subject: request.subject, proposedHandling: request.proposedHandling ?? null, deadline, meetingAt,
+          location: request.location ?? null, link: request.link ?? null, leadAgencyCode: lead, severity: kase.severity, visibleAgencies: visible, openedAt: now, openedBy: actor.userId, openedByAgency: actor.agencyCode,
+        },
+        invited,
       );
-      await manager.query(`INSERT INTO consultation_invitation (consultation_id, agency_code) SELECT $1, unnest($2::text[])`, [id, invited]);
       for (const due of deadlineSchedule(request.mode, { deadline, meetingAt }, now, this.settings.reminderLeadMs)) {
-        await manager.query(`INSERT INTO consultation_deadline (id, consultation_id, kind, due_at) VALUES ($1, $2, $3, $4)`, [randomUUID(), id, due.kind, due.dueAt]);
+        await this.consultations.insertDeadline(manager, randomUUID(), id, due.kind, due.dueAt);
       }
       await appendToOutbox<ConsultationOpenedEvent>(manager, [
         {
@@ -115,16 +116,10 @@ export class ConsultationService {
       const before = loaded.invitations.find((i) => i.agency_code === actor.agencyCode)!;
       const version = loaded.opinions.filter((o) => o.agency_code === actor.agencyCode).reduce((max, o) => Math.max(max, o.version), 0) + 1;
       const attachments = JSON.stringify(request.attachments ?? (version > 1 ? before.attachments : []));
-      await manager.query(
-        `INSERT INTO consultation_opinion (consultation_id, agency_code, version, position, reasoning, alternative_proposal, attachments, responded_at, responded_by, late)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)`,
-        [loaded.row.id, actor.agencyCode, version, request.position, request.reasoning, request.alternativeProposal ?? null, attachments, now, actor.userId, late],
-      );
-      await manager.query(
-        `UPDATE consultation_invitation SET position = $3, reasoning = $4, alternative_proposal = $5, attachments = $6::jsonb, responded_at = $7, responded_by = $8, late = $9
-          WHERE consultation_id = $1 AND agency_code = $2`,
-        [loaded.row.id, actor.agencyCode, request.position, request.reasoning, request.alternativeProposal ?? null, attachments, now, actor.userId, late],
-      );
+      await this.consultations.recordOpinion(manager, {
+        consultationId: loaded.row.id, agencyCode: actor.agencyCode, version, position: request.position, reasoning: request.reasoning,
+        alternativeProposal: request.alternativeProposal ?? null, attachments, respondedAt: now, respondedBy: actor.userId, late,
+      });
       await appendToOutbox<OpinionSubmittedEvent>(manager, [
         {
           subject: EventSubjects.consultation.opinionSubmitted,
@@ -143,15 +138,10 @@ export class ConsultationService {
       const dissent = request.dissentingViews ?? [];
       checkMeetingRecord(stateOf(loaded), request.attendance, dissent);
       for (const a of request.attendance) {
-        await manager.query(`UPDATE consultation_invitation SET present = $3, representative = $4 WHERE consultation_id = $1 AND agency_code = $2`, [
-          loaded.row.id,
-          a.agencyCode,
-          a.present,
-          a.present ? (a.representative ?? null) : null,
-        ]);
+        await this.consultations.recordAttendance(manager, loaded.row.id, a.agencyCode, a.present, a.present ? (a.representative ?? null) : null);
       }
       const views = dissent.map((d) => ({ agencyCode: d.agencyCode, view: d.view }));
-      await manager.query(`UPDATE consultation SET minutes = $2, dissenting_views = $3::jsonb WHERE id = $1`, [loaded.row.id, request.minutes, JSON.stringify(views)]);
+      await this.consultations.recordMinutes(manager, loaded.row.id, request.minutes, views);
       const absent = request.attendance.filter((a) => !a.present).map((a) => a.agencyCode);
       await appendToOutbox<MeetingRecordedEvent>(manager, [
         {
@@ -181,12 +171,8 @@ export class ConsultationService {
         details: a.details ?? null,
         ...(a.removal ? { removal: { ...a.removal } } : {}),
       }));
-      await manager.query(
-        `UPDATE consultation SET status = 'RESOLVED', resolution_summary = $2, resolution_plan = $3::jsonb, resolved_at = $4, resolved_by = $5 WHERE id = $1`,
-        [loaded.row.id, request.summary, JSON.stringify(plan), now, actor.userId],
-      );
       // Reminders and escalations of a resolved consultation no longer apply.
-      await manager.query(`UPDATE consultation_deadline SET cancelled_at = $2 WHERE consultation_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [loaded.row.id, now]);
+      await this.consultations.resolve(manager, loaded.row.id, request.summary, plan, now, actor.userId);
       await appendToOutbox<ConsultationResolvedEvent>(manager, [
         {
           subject: EventSubjects.consultation.resolved,
@@ -211,7 +197,7 @@ export class ConsultationService {
       if (!loaded || !maySeeCase(actor, loaded.row.visible_agencies)) throw ConsultationError.notFound();
       const now = new Date();
       const { action, summary } = await apply(manager, loaded, now);
-      await manager.query(`UPDATE consultation SET updated_at = $2 WHERE id = $1`, [id, now]);
+      await this.consultations.touch(manager, id, now);
       await appendAudit(manager, { actor, action, targetType: 'consultation', targetId: id, summary: { caseId: loaded.row.case_id, ...summary } });
       return toConsultationDto((await this.consultations.load(manager, id))!);
     });

@@ -6,12 +6,14 @@ import { appendAudit } from '@phoi-hop/persistence';
 import { RoutingService } from '../routing/routing.service';
 import { planReorganization } from './agency-reorganization';
 import { AgencyEntity } from './agency.entity';
+import { AgencyRepository } from './agency.repository';
 import { toAgencyDto } from './agency.mapper';
 
 @Injectable()
 export class AgencyService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly agencies: AgencyRepository,
     private readonly routing: RoutingService,
     private readonly relay: OutboxRelay,
   ) {}
@@ -23,7 +25,7 @@ export class AgencyService {
   async reorganize(actor: Actor, request: ReorganizeAgenciesRequest): Promise<ReorganizeAgenciesResponse> {
     const result = await this.dataSource.transaction(async (manager) => {
       // One reorganisation at a time: each is checked against the directory as the last one left it.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('directory:reorganize'))`);
+      await this.agencies.lockReorganization(manager);
       const rows = await manager.find(AgencyEntity);
       const plan = planReorganization(request, new Map(rows.map((a) => [a.code, a])));
       if (!plan.ok) throw new DomainError(ErrorCodes.BAD_USER_INPUT, plan.problem.message, plan.problem.field);

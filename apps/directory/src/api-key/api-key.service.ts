@@ -8,9 +8,7 @@ import { authFailures } from '@phoi-hop/observability';
 import { appendAudit, findIdempotentAnswer, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ApiKeyEntity } from './api-key.entity';
-
-/** How often a key's last-used time is written at most (a busy client must not write on every call). */
-const LAST_USED_RESOLUTION = '1 minute';
+import { ApiKeyRepository } from './api-key.repository';
 
 export function toApiKeyDto(key: ApiKeyEntity): ApiKeyDto {
   return {
@@ -38,6 +36,7 @@ export class ApiKeyService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly keys: ApiKeyRepository,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -141,10 +140,7 @@ export class ApiKeyService {
     if (!key || !apiKeySecretMatches(secret, key.secretHash)) return this.refuse(keyId, 'API key is invalid');
     if (key.revokedAt) return this.refuse(keyId, 'API key is revoked');
     if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) return this.refuse(keyId, 'API key has expired');
-    await this.dataSource.query(
-      `UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '${LAST_USED_RESOLUTION}')`,
-      [key.id],
-    );
+    await this.keys.recordUse(key.id);
     return { keyId: key.id, name: key.name, agencyCode: key.agencyCode, scopes: key.scopes, expiresAt: key.expiresAt?.toISOString() ?? null };
   }
 

@@ -12,8 +12,10 @@ import { auditTrailController, outboxRelayProviders, serviceInfrastructure } fro
 import { AgencyEntity } from '../agency/agency.entity';
 import { ApiKeyEntity } from '../api-key/api-key.entity';
 import { ApiKeyNatsController } from '../api-key/api-key.nats-controller';
+import { ApiKeyRepository } from '../api-key/api-key.repository';
 import { ApiKeyService } from '../api-key/api-key.service';
 import { AgencyNatsController } from '../agency/agency.nats-controller';
+import { AgencyRepository } from '../agency/agency.repository';
 import { AgencyService } from '../agency/agency.service';
 import type { DirectoryConfig } from '../config/directory.config';
 import { DirectoryInitial1764300000100 } from '../migrations/1764300000100-directory-initial';
@@ -34,6 +36,7 @@ import { UserAdminService } from '../user/user-admin.service';
 import { LINKED_ISSUER, directoryUserLookup, linkedIssuerOf } from '../user/user-identity';
 import { UserEntity } from '../user/user.entity';
 import { UserNatsController } from '../user/user.nats-controller';
+import { UserRepository } from '../user/user.repository';
 import { UserService } from '../user/user.service';
 import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
 
@@ -80,7 +83,9 @@ export class DirectoryModule {
       providers: [
         { provide: DIRECTORY_CONFIG, useValue: config },
         { provide: LINKED_ISSUER, useValue: linkedIssuerOf(config.auth) },
+        AgencyRepository,
         AgencyService,
+        ApiKeyRepository,
         ApiKeyService,
         FocalPointService,
         ProvisionService,
@@ -89,6 +94,7 @@ export class DirectoryModule {
         RoutingService,
         SeedOnBoot,
         UserAdminService,
+        UserRepository,
         UserService,
         ...outboxRelayProviders(),
       ],

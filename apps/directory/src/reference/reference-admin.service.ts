@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCodes, EventSubjects, Severities, provinceDay, type Actor, type EditReferenceRequest, type ReferenceChangedEvent, type ReferenceHistoryRequest, type ReferenceRevisionDto, type Severity } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { appendAudit } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { RoutingService } from '../routing/routing.service';
 import { validateSeed } from '../seed/seed-loader';
@@ -45,9 +45,9 @@ export class ReferenceAdminService {
 
     const result = await this.dataSource.transaction(async (manager) => {
       // One edit at a time: each is checked against the data as the last one left it.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('directory:reference'))`);
-      const [taken] = await queryRows<{ id: number }>(manager, `SELECT id FROM reference_revision WHERE kind = $1 AND code = $2 AND valid_from = $3`, [request.kind, request.code, validFrom]);
-      if (taken) throw new DomainError(ErrorCodes.CONFLICT, `A version of ${request.kind} ${request.code} already takes effect on ${validFrom} (revision ${taken.id})`, 'validFrom');
+      await this.references.lockEdits(manager);
+      const taken = await this.references.revisionIdOn(manager, request.kind, request.code, validFrom);
+      if (taken !== null) throw new DomainError(ErrorCodes.CONFLICT, `A version of ${request.kind} ${request.code} already takes effect on ${validFrom} (revision ${taken})`, 'validFrom');
       const revisions = await this.references.loadRevisions(manager);
       const base = await this.references.loadBase(manager, validFrom);
       const before = this.current(referenceStateOn(base, revisions, validFrom), request.kind, request.code);
@@ -74,30 +74,22 @@ export class ReferenceAdminService {
       if (request.kind === 'AGENCY') await this.writeAgency(manager, record as unknown as SeedAgency);
       if (request.kind === 'SLA') {
         const sla = record as { triageHours: number; decisionHours: number; consultationHours?: number };
-        await manager.query(`INSERT INTO sla_policy (severity, valid_from, triage_hours, decision_hours, consultation_hours) VALUES ($1, $2, $3, $4, $5)`, [
-          request.code,
-          validFrom,
-          sla.triageHours,
-          sla.decisionHours,
-          sla.consultationHours ?? null,
-        ]);
+        await this.references.insertSlaPolicy(manager, request.code, validFrom, sla);
       }
-      const [row] = await queryRows<{ id: number; created_at: Date }>(
-        manager,
-        `INSERT INTO reference_revision (kind, code, valid_from, record, in_base, reason, actor_user, actor_agency) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8) RETURNING id, created_at`,
-        [request.kind, request.code, validFrom, record ? JSON.stringify(record) : null, inBase, request.reason.trim(), actor.userId, actor.agencyCode],
-      );
+      const row = await this.references.insertRevision(manager, {
+        kind: request.kind, code: request.code, validFrom, record, inBase, reason: request.reason.trim(), actorUser: actor.userId, actorAgency: actor.agencyCode,
+      });
       await appendToOutbox<ReferenceChangedEvent>(manager, [
-        { subject: EventSubjects.directory.referenceChanged, aggregateId: request.code, visibleTo: [], data: { revisionId: row!.id, kind: request.kind, code: request.code, validFrom } },
+        { subject: EventSubjects.directory.referenceChanged, aggregateId: request.code, visibleTo: [], data: { revisionId: row.id, kind: request.kind, code: request.code, validFrom } },
       ]);
       await appendAudit(manager, {
         actor,
         action: `reference.${request.retire ? 'retired' : 'edited'}`,
         targetType: request.kind.toLowerCase(),
         targetId: request.code,
-        summary: { revisionId: row!.id, validFrom, before, after: record, reason: request.reason.trim() },
+        summary: { revisionId: row.id, validFrom, before, after: record, reason: request.reason.trim() },
       });
-      return { id: row!.id, kind: request.kind, code: request.code, validFrom, record, reason: request.reason.trim(), actorAgency: actor.agencyCode, createdAt: row!.created_at.toISOString() };
+      return { id: row.id, kind: request.kind, code: request.code, validFrom, record, reason: request.reason.trim(), actorAgency: actor.agencyCode, createdAt: row.created_at.toISOString() };
     });
     this.routing.changed();
     this.relay.kick();
@@ -105,11 +97,7 @@ export class ReferenceAdminService {
   }
 
   async history(request: ReferenceHistoryRequest): Promise<ReferenceRevisionDto[]> {
-    const rows = await queryRows<{ id: number; valid_from: string; record: Record<string, unknown> | null; reason: string; actor_agency: string | null; created_at: Date }>(
-      this.dataSource.manager,
-      `SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, record, reason, actor_agency, created_at FROM reference_revision WHERE kind = $1 AND code = $2 ORDER BY valid_from, id`,
-      [request.kind, request.code],
-    );
+    const rows = await this.references.historyOf(request.kind, request.code);
     return rows.map((r) => ({ id: r.id, kind: request.kind, code: request.code, validFrom: r.valid_from, record: r.record, reason: r.reason, actorAgency: r.actor_agency, createdAt: r.created_at.toISOString() }));
   }
 

@@ -8,6 +8,15 @@ import type { ProvinceSeed, SeedAgency, SeedCategory, SeedLocality, SeedSector }
 import type { ReferenceKind, ReferenceRevision } from './reference-state';
 import { CategoryEntity, LocalityEntity, ProvinceEntity, SectorEntity } from './reference.entities';
 
+export interface RevisionHistoryRow {
+  id: number;
+  valid_from: string;
+  record: Record<string, unknown> | null;
+  reason: string;
+  actor_agency: string | null;
+  created_at: Date;
+}
+
 /** The reference data as stored: the seeded tables (the base) and the administrators' versions. */
 @Injectable()
 export class ReferenceRepository {
@@ -58,5 +67,47 @@ export class ReferenceRepository {
     const missing = Severities.filter((severity) => !policy[severity]);
     if (missing.length) throw new DomainError(ErrorCodes.UNAVAILABLE, `No SLA policy in force for ${missing.join(', ')}`);
     return policy as SlaPolicy;
+  }
+
+  /** One edit at a time across replicas, until the caller's transaction ends. */
+  async lockEdits(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('directory:reference'))`);
+  }
+
+  /** The id of the version of `kind` `code` that takes effect on `validFrom`, if there is one. */
+  async revisionIdOn(manager: EntityManager, kind: ReferenceKind, code: string, validFrom: string): Promise<number | null> {
+    const [taken] = await queryRows<{ id: number }>(manager, `SELECT id FROM reference_revision WHERE kind = $1 AND code = $2 AND valid_from = $3`, [kind, code, validFrom]);
+    return taken ? taken.id : null;
+  }
+
+  async insertSlaPolicy(manager: EntityManager, severity: string, validFrom: string, sla: { triageHours: number; decisionHours: number; consultationHours?: number }): Promise<void> {
+    await manager.query(`INSERT INTO sla_policy (severity, valid_from, triage_hours, decision_hours, consultation_hours) VALUES ($1, $2, $3, $4, $5)`, [
+      severity,
+      validFrom,
+      sla.triageHours,
+      sla.decisionHours,
+      sla.consultationHours ?? null,
+    ]);
+  }
+
+  async insertRevision(
+    manager: EntityManager,
+    r: { kind: ReferenceKind; code: string; validFrom: string; record: Record<string, unknown> | null; inBase: boolean; reason: string; actorUser: string; actorAgency: string },
+  ): Promise<{ id: number; created_at: Date }> {
+    const [row] = await queryRows<{ id: number; created_at: Date }>(
+      manager,
+      `INSERT INTO reference_revision (kind, code, valid_from, record, in_base, reason, actor_user, actor_agency) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8) RETURNING id, created_at`,
+      [r.kind, r.code, r.validFrom, r.record ? JSON.stringify(r.record) : null, r.inBase, r.reason, r.actorUser, r.actorAgency],
+    );
+    return row!;
+  }
+
+  /** Every version of `kind` `code`, oldest first. */
+  async historyOf(kind: ReferenceKind, code: string): Promise<RevisionHistoryRow[]> {
+    return queryRows<RevisionHistoryRow>(
+      this.dataSource.manager,
+      `SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, record, reason, actor_agency, created_at FROM reference_revision WHERE kind = $1 AND code = $2 ORDER BY valid_from, id`,
+      [kind, code],
+    );
   }
 }

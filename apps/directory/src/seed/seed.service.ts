@@ -1,21 +1,11 @@
 import { stableUserId } from '@phoi-hop/auth';
 import { appendAudit } from '@phoi-hop/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { fillConsultationHours, insertRows, lockSeeding } from './seed.repository';
 import type { ProvinceSeed } from './seed.types';
 
 export interface SeedResult {
   inserted: Record<string, number>;
-}
-
-async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
-  if (rows.length === 0) return 0;
-  const params: unknown[] = [];
-  const tuples = rows.map((row) => `(${row.map((value) => `$${params.push(value)}`).join(', ')})`);
-  const result: unknown[] = await manager.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (${conflict}) DO NOTHING RETURNING 1`,
-    params,
-  );
-  return result.length;
 }
 
 /** The day from which the seed's SLA policy applies. */
@@ -28,7 +18,7 @@ const SLA_SEED_FROM = '2000-01-01';
 export async function loadSeed(dataSource: DataSource, seed: ProvinceSeed): Promise<SeedResult> {
   return dataSource.transaction(async (manager) => {
     // One seeder at a time across replicas.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('directory:seed'))`);
+    await lockSeeding(manager);
     const inserted: Record<string, number> = {};
     inserted['province'] = await insertRows(
       manager,
@@ -48,7 +38,7 @@ export async function loadSeed(dataSource: DataSource, seed: ProvinceSeed): Prom
     // A directory seeded before consultation hours existed gets the seed's own (its first version only).
     for (const [severity, t] of Object.entries(seed.province.sla)) {
       if (t.consultationHours !== undefined) {
-        await manager.query(`UPDATE sla_policy SET consultation_hours = $3 WHERE severity = $1 AND valid_from = $2 AND consultation_hours IS NULL`, [severity, SLA_SEED_FROM, t.consultationHours]);
+        await fillConsultationHours(manager, severity, SLA_SEED_FROM, t.consultationHours);
       }
     }
     inserted['agency'] = await insertRows(

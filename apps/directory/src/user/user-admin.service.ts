@@ -11,6 +11,7 @@ import type { SeedAgency } from '../seed/seed.types';
 import { UserEntity } from './user.entity';
 import { LINKED_ISSUER } from './user-identity';
 import { toUserAdminDto } from './user.mapper';
+import { UserRepository } from './user.repository';
 import { decodeUserCursor, encodeUserCursor, roleAgencyProblem } from './user.rules';
 
 /** What the audit keeps of a user: no credentials exist here, and none would be written. */
@@ -27,6 +28,7 @@ function auditView(user: UserEntity): Record<string, unknown> {
 export class UserAdminService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
     private readonly relay: OutboxRelay,
     @Inject(ACTOR_RESOLVER) private readonly actors: ActorResolver,
     @Inject(LINKED_ISSUER) private readonly linkedIssuer: string,
@@ -51,12 +53,16 @@ export class UserAdminService {
       await this.checkFit(manager, request.agencyCode, request.roles);
       const subject = request.subject ?? null;
       if (subject) await this.checkSubjectFree(manager, subject, null);
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO app_user (id, username, display_name, agency_code, roles, subject_issuer, subject) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [stableUserId(request.username), request.username, request.displayName.trim(), request.agencyCode, request.roles, subject ? this.linkedIssuer : null, subject],
-      );
-      if (inserted.length === 0) throw new DomainError(ErrorCodes.CONFLICT, `A user named ${request.username} exists`, 'username');
+      const inserted = await this.users.insertIfAbsent(manager, {
+        id: stableUserId(request.username),
+        username: request.username,
+        displayName: request.displayName.trim(),
+        agencyCode: request.agencyCode,
+        roles: request.roles,
+        subjectIssuer: subject ? this.linkedIssuer : null,
+        subject,
+      });
+      if (!inserted) throw new DomainError(ErrorCodes.CONFLICT, `A user named ${request.username} exists`, 'username');
       const user = (await manager.findOne(UserEntity, { where: { username: request.username } }))!;
       await this.record(manager, actor, user, 'CREATED', { after: auditView(user) });
       return toUserAdminDto(user);

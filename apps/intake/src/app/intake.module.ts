@@ -22,6 +22,7 @@ import { Decisions1764300000600 } from '../migrations/1764300000600-decisions';
 import { ActionResults1764300000700 } from '../migrations/1764300000700-action-results';
 import { HandlingActionService } from '../decision/handling-action.service';
 import { CaseDecisionService } from '../decision/case-decision.service';
+import { DecisionRepository } from '../decision/decision.repository';
 import { DecisionNatsController } from '../decision/decision.nats-controller';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { deadlineSettingsProviders } from '@phoi-hop/persistence';
@@ -30,6 +31,7 @@ import { CaseNatsController } from '../case/case.nats-controller';
 import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
+import { WorkQueueRepository } from '../case/work-queue.repository';
 import { WorkQueueService } from '../case/work-queue.service';
 import { intakeSettingsOf, type IntakeConfig } from '../config/intake.config';
 import { IntakeInitial1764300000200 } from '../migrations/1764300000200-intake-initial';
@@ -37,6 +39,7 @@ import { CaseNumberSequences1764300000300 } from '../migrations/1764300000300-ca
 import { ReportBandIndex1764300000400 } from '../migrations/1764300000400-report-band-index';
 import { ReportEntity } from '../report/report.entity';
 import { ReportNatsController } from '../report/report.nats-controller';
+import { ReportBatchWriter } from '../report/report-batch.writer';
 import { ReportService } from '../report/report.service';
 import { DirectoryRouting } from '../routing/directory-routing';
 import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
@@ -72,9 +75,12 @@ export class IntakeModule {
         CaseRepository,
         CaseService,
         WorkQueueService,
+        WorkQueueRepository,
         CaseTransitionService,
         CaseDecisionService,
+        DecisionRepository,
         HandlingActionService,
+        ReportBatchWriter,
         ReportService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('intake-agency-reorganized', [EventSubjects.directory.agenciesReorganized], AgencyReorganizedHandler),

@@ -1,5 +1,5 @@
 import { CaseStatuses, type CaseStatus } from '@phoi-hop/contracts';
-import { allowedCommands, nextStatus, type CaseCommand } from './case-lifecycle';
+import { allowedCommands, closeCommand, nextStatus, type CaseCommand } from './case-lifecycle';
 
 const command = (kind: CaseCommand['kind']): CaseCommand => {
   switch (kind) {
@@ -53,6 +53,16 @@ describe('case lifecycle', () => {
 
   it('closes an acting case only when every action is done', () => {
     expect(() => nextStatus('ACTING', { kind: 'CLOSE', allActionsDone: false })).toThrow(/every handling action/);
+  });
+
+  it.each([undefined, null, '', '   ', 'Xong rồi ', '   ngắn    '])('refuses to close without an outcome summary of at least ten characters (%p)', (outcome) => {
+    expect(() => closeCommand(outcome, 0)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'reason' }));
+  });
+
+  it('closes with an outcome summary, knowing whether every action is done', () => {
+    expect(closeCommand('  Đã gỡ bỏ nội dung  ', 0)).toEqual({ kind: 'CLOSE', allActionsDone: true });
+    expect(closeCommand('Đã gỡ bỏ nội dung', 2)).toEqual({ kind: 'CLOSE', allActionsDone: false });
+    expect(() => nextStatus('ACTING', closeCommand('Đã gỡ bỏ nội dung', 1))).toThrow(/every handling action/);
   });
 
   it('needs a reason to reopen or dismiss', () => {

@@ -42,6 +42,15 @@ export function nextStatus(current: CaseStatus, command: CaseCommand): CaseStatu
   return next;
 }
 
+/** Đ7.2: a closed case records its outcome in a sentence, not a word. */
+export const MIN_CLOSING_OUTCOME_LENGTH = 10;
+
+/** The CLOSE command for a case with `openActions` handling actions not yet done, once its outcome summary is long enough. */
+export function closeCommand(outcome: string | null | undefined, openActions: number): CaseCommand {
+  if (!outcome || outcome.trim().length < MIN_CLOSING_OUTCOME_LENGTH) throw new CaseStateError(ErrorCodes.BAD_USER_INPUT, 'Closing a case needs an outcome summary', 'reason');
+  return { kind: 'CLOSE', allActionsDone: openActions === 0 };
+}
+
 /** The commands a case in `status` accepts (for front ends to offer only what is possible). */
 export function allowedCommands(status: CaseStatus): CaseCommand['kind'][] {
   return (Object.keys(TRANSITIONS) as CaseCommand['kind'][]).filter((kind) => TRANSITIONS[kind][status] !== undefined);

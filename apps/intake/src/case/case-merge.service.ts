@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   ErrorCodes,
   EventSubjects,
@@ -46,14 +46,14 @@ export class CaseMergeService {
       if (!OPEN_STATUSES.includes(target.status)) throw new CaseError(ErrorCodes.INVALID_STATE, `Cannot merge into a case that is ${target.status}`, 'intoCaseId');
       const to = nextStatus(source.status, { kind: 'MERGE', intoCaseId: target.id });
       const now = new Date();
-      const moved = await this.moveContent(manager, source, target);
+      const moved = await this.cases.moveContent(manager, source, target.id);
       const visible = [...new Set([...target.visibleAgencies, ...source.visibleAgencies])];
       await manager.update(CaseEntity, { id: target.id }, {
         visibleAgencies: visible,
         possibleDuplicates: target.possibleDuplicates.filter((d) => d.caseId !== source.id),
         updatedAt: now,
       });
-      await manager.query(`UPDATE handling_case SET status = $2, merged_into = $3, possible_duplicates = '[]'::jsonb, updated_at = $4 WHERE id = $1`, [source.id, to, target.id, now]);
+      await this.cases.markMerged(manager, source.id, to, target.id, now);
       await this.deadlines.cancel(manager, source.id);
       const reason = request.reason.trim();
       await this.cases.recordStatus(manager, { caseId: source.id, from: source.status, to, reason: `Gộp vào ${target.number}: ${reason}`, actorAgency: actor.agencyCode, actorUserId: actor.userId, at: now });
@@ -79,17 +79,5 @@ export class CaseMergeService {
       await appendAudit(manager, { actor, action: 'case.duplicate-rejected', targetType: 'case', targetId: entity.id, summary: { rejected: suggestion } });
       return toCaseDto((await this.cases.loadCase(manager, entity.id))!, { viewer: actor });
     });
-  }
-
-  /** The source's reports and responsible agencies move to the target; returns how many reports moved. */
-  private async moveContent(manager: EntityManager, source: CaseEntity, target: CaseEntity): Promise<number> {
-    const [, moved] = (await manager.query(`UPDATE report SET case_id = $2 WHERE case_id = $1`, [source.id, target.id])) as [unknown, number];
-    await manager.query(
-      `INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at)
-       SELECT $2, agency_code, role, basis || ' (gộp từ ' || $3 || ')', now() FROM case_participant WHERE case_id = $1 AND ended_at IS NULL
-       ON CONFLICT (case_id, agency_code) DO NOTHING`,
-      [source.id, target.id, source.number],
-    );
-    return moved;
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit, findIdempotentAnswer, idempotentRequestOf, queryRows, runIdempotent } from '@phoi-hop/persistence';
+import { appendAudit, findIdempotentAnswer, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
 import { ReportEntity } from '../report/report.entity';
 import { DirectoryRouting } from '../routing/directory-routing';
 import { CaseOpener } from './case-opener';
@@ -61,8 +61,8 @@ export class CaseSplitService {
       const source = await manager.findOne(CaseEntity, { where: { id: request.caseId }, lock: { mode: 'pessimistic_write' } });
       if (!source || !maySeeCase(actor, source.visibleAgencies)) throw CaseError.notFound();
       if (!SPLITTABLE.includes(source.status)) throw new CaseError(ErrorCodes.INVALID_STATE, `Cannot split a report out of a case that is ${source.status}`, 'caseId');
-      const reports = await queryRows<{ id: string }>(manager, `SELECT id FROM report WHERE case_id = $1 FOR UPDATE`, [source.id]);
-      if (!reports.some((r) => r.id === report.id)) throw new CaseError(ErrorCodes.NOT_FOUND, 'No such report in this case', 'reportId');
+      const reports = await this.cases.lockReportIds(manager, source.id);
+      if (!reports.includes(report.id)) throw new CaseError(ErrorCodes.NOT_FOUND, 'No such report in this case', 'reportId');
       if (reports.length < 2) throw new CaseError(ErrorCodes.INVALID_STATE, 'A case’s only report cannot be split out of it', 'reportId');
 
       const opened = await this.opener.open(manager, { report, routing, possibleDuplicates: [], now, splitFrom: source, actorAgency: actor.agencyCode, actorUserId: actor.userId, reason: `Tách từ ${source.number}: ${reason}` });

@@ -14,7 +14,7 @@ import {
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
-import { nextStatus, type CaseCommand } from './case-lifecycle';
+import { closeCommand, nextStatus, type CaseCommand } from './case-lifecycle';
 import { CaseEntity } from './case.entity';
 import { CaseError } from './case.errors';
 import { severitySuggestionOf, spreadOf, toCaseDto } from './case.mapper';
@@ -46,9 +46,7 @@ export class CaseTransitionService {
       let command: CaseCommand;
       if (request.command === 'TRIAGE') command = { kind: 'TRIAGE' };
       else if (request.command === 'CLOSE') {
-        const [open] = await manager.query(`SELECT count(*)::int AS n FROM handling_action WHERE case_id = $1 AND status <> 'DONE'`, [entity.id]);
-        if (!request.reason || request.reason.trim().length < 10) throw CaseError.badInput('reason', 'Closing a case needs an outcome summary');
-        command = { kind: 'CLOSE', allActionsDone: open.n === 0 };
+        command = closeCommand(request.reason, await this.cases.countOpenActions(manager, entity.id));
       } else command = { kind: request.command, reason: request.reason ?? '' };
       const from = entity.status;
       const to = nextStatus(from, command);

@@ -314,6 +314,35 @@ export class CaseRepository {
   }
 
   /** Records a status change (the first, from null, when the case opens); in the transaction that makes it. */
+  /** The merged case points at the one it went into and suggests no duplicates any more. */
+  async markMerged(manager: EntityManager, sourceId: string, status: CaseStatus, targetId: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE handling_case SET status = $2, merged_into = $3, possible_duplicates = '[]'::jsonb, updated_at = $4 WHERE id = $1`, [sourceId, status, targetId, at]);
+  }
+
+  /** The source's reports and responsible agencies move to the target; returns how many reports moved. */
+  async moveContent(manager: EntityManager, source: { id: string; number: string }, targetId: string): Promise<number> {
+    const [, moved] = (await manager.query(`UPDATE report SET case_id = $2 WHERE case_id = $1`, [source.id, targetId])) as [unknown, number];
+    await manager.query(
+      `INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at)
+       SELECT $2, agency_code, role, basis || ' (gộp từ ' || $3 || ')', now() FROM case_participant WHERE case_id = $1 AND ended_at IS NULL
+       ON CONFLICT (case_id, agency_code) DO NOTHING`,
+      [source.id, targetId, source.number],
+    );
+    return moved;
+  }
+
+  /** The ids of the case's reports, locked so none moves while the case is split. */
+  async lockReportIds(manager: EntityManager, caseId: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(manager, `SELECT id FROM report WHERE case_id = $1 FOR UPDATE`, [caseId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** How many of the case's handling actions are not done yet. */
+  async countOpenActions(manager: EntityManager, caseId: string): Promise<number> {
+    const [open] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM handling_action WHERE case_id = $1 AND status <> 'DONE'`, [caseId]);
+    return open.n;
+  }
+
   async recordStatus(manager: EntityManager, change: StatusChange): Promise<void> {
     await this.addStatuses(new SqlBatch(), [change]).execute(manager);
   }

@@ -5,6 +5,7 @@ import { CreateMessagingTables1764300000000 } from '@phoi-hop/messaging';
 import { CreateAuditTables1764300000050, createServiceDataSource, runServiceMigrations } from '@phoi-hop/persistence';
 import { createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
 import { INTAKE_ENTITIES, INTAKE_MIGRATIONS } from '../app/intake.module';
+import { WorkQueueRepository } from './work-queue.repository';
 import { WorkQueueService } from './work-queue.service';
 
 const LEAD: Actor = { userId: randomUUID(), username: 'stttt.lead', agencyCode: 'STTTT', roles: ['COORDINATOR'] };
@@ -72,7 +73,7 @@ describe('work queue (real Postgres)', () => {
     });
     await dataSource.initialize();
     await runServiceMigrations(dataSource);
-    service = new WorkQueueService(dataSource);
+    service = new WorkQueueService(dataSource, new WorkQueueRepository());
   });
 
   afterAll(async () => {

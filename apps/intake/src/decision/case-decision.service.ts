@@ -16,13 +16,14 @@ import {
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit, findIdempotentAnswer, idempotentRequestOf, queryRows, runIdempotent } from '@phoi-hop/persistence';
+import { appendAudit, findIdempotentAnswer, idempotentRequestOf, runIdempotent } from '@phoi-hop/persistence';
 import { nextStatus } from '../case/case-lifecycle';
 import { CaseEntity } from '../case/case.entity';
 import { CaseError } from '../case/case.errors';
 import { toCaseDto } from '../case/case.mapper';
 import { CaseRepository } from '../case/case.repository';
 import { CaseDeadlines, endOfProvinceDay } from '../deadline/case-deadlines';
+import { DecisionRepository } from './decision.repository';
 import { assertActionGrounded, assertProvisionsApplicable, type DecisionGrounds } from './decision.rules';
 import { platformOf } from './removal-request.rules';
 
@@ -35,6 +36,7 @@ export class CaseDecisionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
+    private readonly decisions: DecisionRepository,
     private readonly rpc: RpcClient,
     private readonly relay: OutboxRelay,
     private readonly deadlines: CaseDeadlines,
@@ -75,33 +77,23 @@ export class CaseDecisionService {
       const status = planned.length > 0 ? nextStatus(decided, { kind: 'START_ACTING' }) : decided;
       const decisionId = randomUUID();
       const now = new Date();
-      await manager.query(
-        `INSERT INTO decision (id, case_id, finding, provisions, assessment, statement_of_reasons, decided_by, decided_by_agency, decided_at, consultation_id)
-         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10)`,
-        [decisionId, entity.id, request.finding, JSON.stringify(provisions), request.assessment ? JSON.stringify(request.assessment) : null, request.statementOfReasons, actor.userId, actor.agencyCode, now, request.consultationId ?? null],
-      );
+      await this.decisions.insertDecision(manager, {
+        id: decisionId, caseId: entity.id, finding: request.finding, provisions, assessment: request.assessment ?? null, statementOfReasons: request.statementOfReasons,
+        decidedBy: actor.userId, decidedByAgency: actor.agencyCode, decidedAt: now, consultationId: request.consultationId ?? null,
+      });
       const actions: HandlingActionDto[] = [];
       for (const action of planned) {
         const id = randomUUID();
-        await manager.query(
-          `INSERT INTO handling_action (id, case_id, decision_id, type, assignee_agency_code, due_date, details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [id, entity.id, decisionId, action.type, action.assigneeAgencyCode, action.dueDate, action.details ?? null, now],
-        );
+        await this.decisions.insertAction(manager, {
+          id, caseId: entity.id, decisionId, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, details: action.details ?? null, createdAt: now,
+        });
         actions.push({ id, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, status: 'PLANNED' });
         const removal = removalTargets.get(action);
         if (removal) {
           // Default target: the first report's canonical link (without the tracking parameters of the link as shared).
-          const url =
-            removal.url ??
-            (await queryRows<{ url: string }>(manager, `SELECT canonical_url AS url FROM report WHERE case_id = $1 ORDER BY submitted_at, id LIMIT 1`, [entity.id]))[0]?.url;
+          const url = removal.url ?? (await this.decisions.firstReportUrl(manager, entity.id));
           if (!url) throw CaseError.badInput('actions.removal.url', 'The case has no report link; name the URL to remove');
-          await manager.query(`INSERT INTO removal_request (action_id, platform, url, legal_basis, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5)`, [
-            id,
-            removal.platform ?? platformOf(url),
-            url,
-            JSON.stringify(removal.legalBasis),
-            now,
-          ]);
+          await this.decisions.insertRemovalRequest(manager, { actionId: id, platform: removal.platform ?? platformOf(url), url, legalBasis: removal.legalBasis, updatedAt: now });
         }
         // Each action is due by the end of its day in the province; the assignee is reminded, then the lead agency told.
         await this.deadlines.schedule(manager, entity.id, 'ACTION', endOfProvinceDay(action.dueDate), now, id);
@@ -163,13 +155,10 @@ export class CaseDecisionService {
   /** The actions to plan: the request's own, or, when it names a resolved consultation and gives none, the plan agreed there (Đ4.2). */
   private async plannedActions(request: DecideCaseRequest): Promise<HandlingActionInputDto[]> {
     if (!request.consultationId) return request.actions;
-    const [agreed] = await queryRows<{ plan: HandlingActionInputDto[] }>(this.dataSource.manager, `SELECT plan FROM consultation_plan WHERE consultation_id = $1 AND case_id = $2`, [
-      request.consultationId,
-      request.caseId,
-    ]);
+    const agreed = await this.decisions.consultationPlan(this.dataSource.manager, request.consultationId, request.caseId);
     if (!agreed) throw CaseError.badInput('consultationId', 'Not a resolved consultation of this case');
     if (request.actions.length) return request.actions;
-    return agreed.plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode, dueDate: a.dueDate, ...(a.details ? { details: a.details } : {}), ...(a.removal ? { removal: a.removal } : {}) }));
+    return agreed.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode, dueDate: a.dueDate, ...(a.details ? { details: a.details } : {}), ...(a.removal ? { removal: a.removal } : {}) }));
   }
 }
 

@@ -11,28 +11,19 @@ import {
 } from '@phoi-hop/contracts';
 import { maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { appendAudit } from '@phoi-hop/persistence';
 import { CaseError } from '../case/case.errors';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { isRestrictedAction } from '../case/case.mapper';
+import { DecisionRepository, type ActionRow } from './decision.repository';
 import { applyRemovalPatch, type RemovalRequestPatch, type RemovalRequestState } from './removal-request.rules';
-
-interface ActionRow {
-  id: string;
-  case_id: string;
-  type: HandlingActionDto['type'];
-  assignee_agency_code: string;
-  due_date: string;
-  status: HandlingActionDto['status'];
-  number: string;
-  visible_agencies: string[];
-}
 
 /** The assignee agency (or the lead agency's coordinator) reports progress and results of an action. */
 @Injectable()
 export class HandlingActionService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly decisions: DecisionRepository,
     private readonly relay: OutboxRelay,
     private readonly deadlines: CaseDeadlines,
   ) {}
@@ -44,14 +35,11 @@ export class HandlingActionService {
         throw CaseError.badInput('result', 'A done action needs its result');
       }
       if (request.status === 'DONE' && row.type === 'REQUEST_REMOVAL') {
-        const [removal] = await queryRows<{ outcome: string | null }>(manager, `SELECT outcome FROM removal_request WHERE action_id = $1`, [row.id]);
+        const removal = await this.decisions.removalOutcome(manager, row.id);
         if (removal && !removal.outcome) throw new CaseError(ErrorCodes.INVALID_STATE, 'Record the platform’s answer (outcome) before the removal request is done', 'status');
       }
       // Omitted links keep the ones stored; `[]` clears them.
-      await manager.query(
-        `UPDATE handling_action SET status = $2, result = coalesce($3, result), links = coalesce($4::jsonb, links), done_at = CASE WHEN $2 = 'DONE' THEN now() ELSE done_at END, updated_at = now() WHERE id = $1`,
-        [row.id, request.status, request.result ?? null, request.links == null ? null : JSON.stringify(request.links)],
-      );
+      await this.decisions.updateAction(manager, row.id, request.status, request.result ?? null, request.links);
       if (request.status === 'DONE') await this.deadlines.cancel(manager, row.case_id, { actionId: row.id });
       const action = { id: row.id, type: row.type, assigneeAgencyCode: row.assignee_agency_code, dueDate: row.due_date, status: request.status };
       await this.publish(manager, row, action, request.result ?? null);
@@ -73,12 +61,7 @@ export class HandlingActionService {
     const result = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockAction(manager, actor, request.actionId);
       if (row.type !== 'REQUEST_REMOVAL') throw CaseError.badInput('actionId', 'Not a removal request');
-      const [current] = await queryRows<RemovalRow>(
-        manager,
-        `SELECT r.request_reference, r.sent_at, r.acknowledged_at, r.effected_at, r.outcome, a.created_at AS planned_at
-           FROM removal_request r JOIN handling_action a ON a.id = r.action_id WHERE r.action_id = $1 FOR UPDATE OF r`,
-        [row.id],
-      );
+      const current = await this.decisions.lockRemoval(manager, row.id);
       if (!current) throw new CaseError(ErrorCodes.INVALID_STATE, 'This removal request was planned without a target', 'actionId');
       const before: RemovalRequestState = {
         requestReference: current.request_reference,
@@ -96,13 +79,10 @@ export class HandlingActionService {
       };
       if (Object.keys(patch).length === 0) throw CaseError.badInput('actionId', 'Nothing to record: give a reference, a time or the outcome');
       const next = applyRemovalPatch(before, patch, current.planned_at, new Date());
-      await manager.query(
-        `UPDATE removal_request SET request_reference = $2, sent_at = $3, acknowledged_at = $4, effected_at = $5, outcome = $6, updated_at = now() WHERE action_id = $1`,
-        [row.id, next.requestReference, next.sentAt, next.acknowledgedAt, next.effectedAt, next.outcome],
-      );
+      await this.decisions.updateRemoval(manager, row.id, next);
       // A request that has gone out is work in progress.
       const status = row.status === 'PLANNED' && next.sentAt ? 'IN_PROGRESS' : row.status;
-      if (status !== row.status) await manager.query(`UPDATE handling_action SET status = $2, updated_at = now() WHERE id = $1`, [row.id, status]);
+      if (status !== row.status) await this.decisions.setActionStatus(manager, row.id, status);
       const action = { id: row.id, type: row.type, assigneeAgencyCode: row.assignee_agency_code, dueDate: row.due_date, status };
       await this.publish(manager, row, action, null);
       await appendAudit(manager, {
@@ -123,12 +103,7 @@ export class HandlingActionService {
    * one that sees it but neither is the assignee nor coordinates the case is FORBIDDEN.
    */
   private async lockAction(manager: EntityManager, actor: Actor, actionId: string): Promise<ActionRow> {
-    const [row] = await queryRows<ActionRow>(
-      manager,
-      `SELECT a.id, a.case_id, a.type, a.assignee_agency_code, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.status, c.number, c.visible_agencies
-         FROM handling_action a JOIN handling_case c ON c.id = a.case_id WHERE a.id = $1 FOR UPDATE OF a`,
-      [actionId],
-    );
+    const row = await this.decisions.lockAction(manager, actionId);
     if (!row || !maySeeCase(actor, row.visible_agencies)) throw new CaseError(ErrorCodes.NOT_FOUND, 'Handling action not found', 'actionId');
     const isCoordinator = actor.roles.includes('COORDINATOR') && row.visible_agencies.includes(actor.agencyCode);
     if (row.assignee_agency_code !== actor.agencyCode && !isCoordinator) {
@@ -149,15 +124,6 @@ export class HandlingActionService {
       },
     ]);
   }
-}
-
-interface RemovalRow {
-  request_reference: string | null;
-  sent_at: Date | null;
-  acknowledged_at: Date | null;
-  effected_at: Date | null;
-  outcome: RemovalRequestState['outcome'];
-  planned_at: Date;
 }
 
 function summarize(state: RemovalRequestState) {

@@ -21,6 +21,17 @@ import {
   WORK_ITEM_KIND_LABELS,
 } from '../intake/intake.labels';
 import { WorkItemKinds } from '../intake/work-queue.dto';
+import { EvidenceKinds, EvidencePartRoles, IntegrityStatuses, PoliceOutcomeCategories, PoliceReferralStatuses, PublicSourceKinds, ScreenshotStatuses, SourcePlatforms } from '../evidence/evidence.dto';
+import {
+  EVIDENCE_KIND_LABELS,
+  EVIDENCE_PART_ROLE_LABELS,
+  INTEGRITY_STATUS_LABELS,
+  POLICE_OUTCOME_CATEGORY_LABELS,
+  POLICE_REFERRAL_STATUS_LABELS,
+  PUBLIC_SOURCE_KIND_LABELS,
+  SCREENSHOT_STATUS_LABELS,
+  SOURCE_PLATFORM_LABELS,
+} from '../evidence/evidence.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
 
@@ -47,22 +58,30 @@ export const ENUM_LABELS = {
   ConsultationMode: set(ConsultationModes, CONSULTATION_MODE_LABELS),
   ConsultationStatus: set(ConsultationStatuses, CONSULTATION_STATUS_LABELS),
   DeliveryStatus: set(DeliveryStatuses, DELIVERY_STATUS_LABELS),
+  EvidenceKind: set(EvidenceKinds, EVIDENCE_KIND_LABELS),
+  EvidencePartRole: set(EvidencePartRoles, EVIDENCE_PART_ROLE_LABELS),
   FailedDeliveryFilter: set(FailedDeliveryFilters, FAILED_DELIVERY_FILTER_LABELS),
   Finding: set(Findings, FINDING_LABELS),
   HandlingActionStatus: set(HandlingActionStatuses, HANDLING_ACTION_STATUS_LABELS),
   HandlingActionType: set(HandlingActionTypes, HANDLING_ACTION_TYPE_LABELS),
+  IntegrityStatus: set(IntegrityStatuses, INTEGRITY_STATUS_LABELS),
   Language: set(Languages, LANGUAGE_LABELS),
   LocalityKind: set(LocalityKinds, LOCALITY_KIND_LABELS),
   NotificationChannel: set(NotificationChannels, NOTIFICATION_CHANNEL_LABELS),
   OpinionPosition: set(OpinionPositions, OPINION_POSITION_LABELS),
   ParticipantRole: set(ParticipantRoles, PARTICIPANT_ROLE_LABELS),
   Platform: set(Platforms, PLATFORM_LABELS),
+  PoliceOutcomeCategory: set(PoliceOutcomeCategories, POLICE_OUTCOME_CATEGORY_LABELS),
+  PoliceReferralStatus: set(PoliceReferralStatuses, POLICE_REFERRAL_STATUS_LABELS),
+  PublicSourceKind: set(PublicSourceKinds, PUBLIC_SOURCE_KIND_LABELS),
   ReferenceKind: set(ReferenceKinds, REFERENCE_KIND_LABELS),
   RemovalOutcome: set(RemovalOutcomes, REMOVAL_OUTCOME_LABELS),
   Role: set(Object.values(Roles), ROLE_LABELS),
+  ScreenshotStatus: set(ScreenshotStatuses, SCREENSHOT_STATUS_LABELS),
   RoutingReason: set(RoutingReasons, ROUTING_REASON_LABELS),
   Severity: set(Severities, SEVERITY_LABELS),
   SeverityRaiseReason: set(SeverityRaiseReasons, SEVERITY_RAISE_LABELS),
+  SourcePlatform: set(SourcePlatforms, SOURCE_PLATFORM_LABELS),
   UserChange: set(UserChanges, USER_CHANGE_LABELS),
   ViewerAccess: set(ViewerAccesses, VIEWER_ACCESS_LABELS),
   WorkItemKind: set(WorkItemKinds, WORK_ITEM_KIND_LABELS),

@@ -12,6 +12,7 @@ const SOURCES = {
   directory: RpcSubjects.directory.auditTrail,
   consultation: RpcSubjects.consultation.auditTrail,
   notification: RpcSubjects.notification.auditTrail,
+  evidence: RpcSubjects.evidence.auditTrail,
 } as const;
 type Source = keyof typeof SOURCES;
 const SOURCE_NAMES = Object.keys(SOURCES) as Source[];

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { bool, cleanEnv, num, str } from 'envalid';
+import { authEnv } from '@phoi-hop/auth';
+import { baseServiceConfigFromEnv, httpEnv, messagingEnv, type BaseServiceConfig } from '@phoi-hop/messaging';
+import { persistenceEnv } from '@phoi-hop/persistence';
+
+/** What an upload may be, by the type sniffed from its bytes: pictures, video, PDF (Đ6.2 evidence of what was published). */
+export const DEFAULT_ALLOWED_MIME_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'video/mp4', 'video/webm', 'video/quicktime', 'application/pdf'];
+
+export interface CaptureSettings {
+  /** Tests only: let captures reach loopback and private addresses (refused with NODE_ENV=production). */
+  allowPrivateAddresses: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  /** Headless Chromium for the full-page screenshot; none: captures say they have no screenshot. */
+  chromiumPath: string | null;
+}
+
+export interface EvidenceConfig extends BaseServiceConfig {
+  outboxRelayEnabled: boolean;
+  /** Root of the local blob store (content-addressed files). */
+  evidenceDir: string;
+  maxUploadBytes: number;
+  allowedMimeTypes: string[];
+  uploadTtlSeconds: number;
+  /** Base of the upload and download addresses handed out (default: this process's own HTTP address). */
+  publicUrl: string | null;
+  capture: CaptureSettings;
+  /** PEM of the package signing key (PKCS#8, ECDSA P-256 or Ed25519); null: a development key kept in `evidenceDir`. */
+  signingKeyPem: string | null;
+  signingKeyId: string | null;
+  integrity: { enabled: boolean; intervalMs: number };
+  production: boolean;
+}
+
+/** Reads and validates the evidence service's environment; a bad setting fails at boot naming it. */
+export function evidenceConfigFromEnv(environment: NodeJS.ProcessEnv = process.env): EvidenceConfig {
+  const env = cleanEnv(environment, {
+    ...persistenceEnv('evidence'),
+    ...messagingEnv(),
+    ...authEnv(),
+    ...httpEnv(3105),
+    OUTBOX_RELAY_ENABLED: bool({ default: true, desc: 'Publish outbox events from this process' }),
+    EVIDENCE_DIR: str({ default: path.resolve('.data/evidence'), desc: 'Directory of the local blob store' }),
+    EVIDENCE_MAX_BYTES: num({ default: 100 * 1024 * 1024, desc: 'Largest upload or capture, in bytes' }),
+    EVIDENCE_ALLOWED_MIME_TYPES: str({ default: DEFAULT_ALLOWED_MIME_TYPES.join(','), desc: 'Comma-separated MIME types an upload may be (sniffed from its bytes)' }),
+    EVIDENCE_UPLOAD_TTL_SECONDS: num({ default: 900, desc: 'Life of an upload address' }),
+    EVIDENCE_PUBLIC_URL: str({ default: '', desc: 'Base URL of this service as clients reach it (upload and download addresses)' }),
+    EVIDENCE_CAPTURE_ALLOW_PRIVATE: bool({ default: false, desc: 'Tests only: captures may reach loopback and private addresses' }),
+    EVIDENCE_CAPTURE_TIMEOUT_MS: num({ default: 20_000, desc: 'Timeout of each fetch of a capture' }),
+    EVIDENCE_CHROMIUM_PATH: str({ default: '/usr/bin/chromium', desc: 'Headless Chromium for screenshots (empty: none)' }),
+    EVIDENCE_SIGNING_KEY: str({ default: '', desc: 'PEM (PKCS#8) of the package signing key; required in production' }),
+    EVIDENCE_SIGNING_KEY_ID: str({ default: '', desc: 'The signing key’s id, named in every package it signs' }),
+    INTEGRITY_CHECK_ENABLED: bool({ default: true, desc: 'Run the scheduled integrity check from this process (each run fires once across replicas)' }),
+    INTEGRITY_CHECK_INTERVAL_MS: num({ default: 6 * 3_600_000, desc: 'Time between integrity checks' }),
+  });
+  const production = env.NODE_ENV === 'production';
+  const fail = (name: string, message: string): never => {
+    throw new Error(`Invalid configuration: ${name} ${message}`);
+  };
+  if (production && env.EVIDENCE_CAPTURE_ALLOW_PRIVATE) fail('EVIDENCE_CAPTURE_ALLOW_PRIVATE', 'must not be true in production');
+  if (production && !env.EVIDENCE_SIGNING_KEY) fail('EVIDENCE_SIGNING_KEY', 'is required in production');
+  if (env.EVIDENCE_SIGNING_KEY && !env.EVIDENCE_SIGNING_KEY_ID) fail('EVIDENCE_SIGNING_KEY_ID', 'is required with EVIDENCE_SIGNING_KEY');
+  if (env.EVIDENCE_MAX_BYTES < 1) fail('EVIDENCE_MAX_BYTES', 'must be positive');
+  return {
+    ...baseServiceConfigFromEnv('evidence', env),
+    outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
+    evidenceDir: env.EVIDENCE_DIR,
+    maxUploadBytes: env.EVIDENCE_MAX_BYTES,
+    allowedMimeTypes: env.EVIDENCE_ALLOWED_MIME_TYPES.split(',').map((t) => t.trim()).filter(Boolean),
+    uploadTtlSeconds: env.EVIDENCE_UPLOAD_TTL_SECONDS,
+    publicUrl: env.EVIDENCE_PUBLIC_URL || null,
+    capture: {
+      allowPrivateAddresses: env.EVIDENCE_CAPTURE_ALLOW_PRIVATE,
+      timeoutMs: env.EVIDENCE_CAPTURE_TIMEOUT_MS,
+      maxBytes: env.EVIDENCE_MAX_BYTES,
+      maxRedirects: 5,
+      chromiumPath: env.EVIDENCE_CHROMIUM_PATH || null,
+    },
+    signingKeyPem: env.EVIDENCE_SIGNING_KEY ? env.EVIDENCE_SIGNING_KEY.replace(/\\n/g, '\n') : null,
+    signingKeyId: env.EVIDENCE_SIGNING_KEY_ID || null,
+    integrity: { enabled: env.INTEGRITY_CHECK_ENABLED, intervalMs: env.INTEGRITY_CHECK_INTERVAL_MS },
+    production,
+  };
+}

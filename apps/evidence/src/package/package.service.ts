@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventSubjects, type Actor, type EvidencePackageDto, type EvidencePackageExportedEvent } from '@phoi-hop/contracts';
+import { mayReadRestricted } from '@phoi-hop/auth';
+import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
+import { AUDIT_COLUMNS, appendAudit, auditEntryOf, queryRows } from '@phoi-hop/persistence';
+import { CaseAccess, caseAgencies } from '../item/case-access';
+import { EvidenceError } from '../item/evidence.errors';
+import { EVIDENCE_TOOL } from '../item/item.service';
+import { ItemRepository, toItemDto, type LoadedItem } from '../item/item.repository';
+import { BLOB_STORE, readBlob, type BlobStore } from '../storage/blob-store';
+import { EvidenceLinks } from '../storage/evidence-links';
+import { PACKAGE_SIGNER, type PackageSigner } from './package-signing';
+import { cdxjLines, writeWacz, type WaczEntry, type WaczPage } from './wacz.builder';
+
+interface PackageRow {
+  id: string;
+  case_id: string;
+  sha256: string;
+  size_bytes: string;
+  key_id: string;
+  item_ids: string[];
+  created_at: Date;
+  created_by: string;
+}
+
+/** The file name a package uses for an uploaded file: its id, then the name reduced to safe characters. */
+function safeName(name: string): string {
+  return name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'file';
+}
+
+/**
+ * Signed WACZ packages of a case's evidence, which outlive the platform: every WARC, uploaded
+ * file, text and screenshot with its hash, and the custody log of the case's evidence as an extra
+ * resource. Exporting is restricted (coordinators and investigators) and is itself in the custody log.
+ */
+@Injectable()
+export class PackageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly items: ItemRepository,
+    private readonly cases: CaseAccess,
+    private readonly links: EvidenceLinks,
+    private readonly relay: OutboxRelay,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(PACKAGE_SIGNER) private readonly signer: PackageSigner,
+  ) {}
+
+  async export(actor: Actor, caseId: string): Promise<EvidencePackageDto> {
+    if (!mayReadRestricted(actor, 'evidenceContent')) throw EvidenceError.forbidden('Evidence packages are exported by coordinators and investigators (Đ6.2)', 'caseId');
+    const kase = await this.cases.visibleCase(caseId);
+    const items = await this.items.listForCase(this.dataSource.manager, caseId);
+    if (!items.length) throw EvidenceError.invalidState('The case has no evidence to export', 'caseId');
+    const created = new Date().toISOString();
+    const custody = await this.custodyLog(this.dataSource.manager, caseId);
+    const { entries, pages } = await this.entriesOf(items);
+    entries.push({ path: 'evidence/items.json', bytes: Buffer.from(JSON.stringify(items.map((i) => toItemDto(i, true)), null, 2)), compress: true });
+    entries.push({ path: 'custody/custody-log.jsonl', bytes: Buffer.from(custody.map((e) => JSON.stringify(e)).join('\n') + (custody.length ? '\n' : '')), compress: true });
+    const zip = writeWacz(
+      { title: `Chứng cứ vụ việc ${kase.number}`, created, software: `${EVIDENCE_TOOL.name}/${EVIDENCE_TOOL.version}`, entries, pages, mainPageUrl: pages[0]?.url ?? null },
+      this.signer,
+    );
+    let stored;
+    try {
+      stored = await this.blobs.put(zip);
+    } catch (error) {
+      throw EvidenceError.invalidState(`The package could not be made: ${String((error as Error)?.message ?? error)}`, 'caseId');
+    }
+    const id = randomUUID();
+    const row = await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO evidence_package (id, case_id, sha256, size_bytes, key_id, item_ids, visible_agencies, created_at, created_by, created_by_agency) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, caseId, stored.sha256, stored.sizeBytes, this.signer.keyId, items.map((i) => i.row.id), caseAgencies(kase), created, actor.userId, actor.agencyCode],
+      );
+      await appendToOutbox<EvidencePackageExportedEvent>(manager, [
+        { subject: EventSubjects.evidence.packageExported, aggregateId: caseId, visibleTo: caseAgencies(kase), data: { packageId: id, caseId, sha256: stored.sha256, keyId: this.signer.keyId } },
+      ]);
+      await appendAudit(manager, {
+        actor,
+        action: 'evidence.exported',
+        targetType: 'evidence-package',
+        targetId: id,
+        summary: { caseId, sha256: stored.sha256, sizeBytes: stored.sizeBytes, keyId: this.signer.keyId, items: items.map((i) => i.row.id) },
+      });
+      return (await queryRows<PackageRow>(manager, `SELECT * FROM evidence_package WHERE id = $1`, [id]))[0]!;
+    });
+    this.relay.kick();
+    return this.toDto(actor, row);
+  }
+
+  async list(actor: Actor, caseId: string): Promise<EvidencePackageDto[]> {
+    await this.cases.visibleCase(caseId);
+    const rows = await queryRows<PackageRow>(this.dataSource.manager, `SELECT * FROM evidence_package WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
+    return Promise.all(rows.map((row) => this.toDto(actor, row)));
+  }
+
+  async find(manager: EntityManager, id: string): Promise<PackageRow | null> {
+    return (await queryRows<PackageRow>(manager, `SELECT * FROM evidence_package WHERE id = $1`, [id]))[0] ?? null;
+  }
+
+  private async toDto(actor: Actor, row: PackageRow): Promise<EvidencePackageDto> {
+    const mayDownload = mayReadRestricted(actor, 'evidenceContent');
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      sha256: row.sha256,
+      sizeBytes: Number(row.size_bytes),
+      keyId: row.key_id,
+      itemCount: row.item_ids.length,
+      createdAt: row.created_at.toISOString(),
+      createdBy: row.created_by,
+      downloadUrl: mayDownload
+        ? await this.links.downloadUrl({ targetType: 'evidence-package', targetId: row.id, sha256: row.sha256, role: 'PACKAGE', userId: actor.userId, agencyCode: actor.agencyCode })
+        : null,
+    };
+  }
+
+  /** Every audit entry about the case's evidence, with its chain links, oldest first. */
+  private async custodyLog(manager: EntityManager, caseId: string): Promise<Record<string, unknown>[]> {
+    const rows = await queryRows<Record<string, unknown>>(manager, `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE summary->>'caseId' = $1 ORDER BY seq`, [caseId]);
+    return rows.map((row) => ({ ...auditEntryOf(row), prevHash: row['prev_hash'], hash: row['hash'] }));
+  }
+
+  private async entriesOf(items: LoadedItem[]): Promise<{ entries: WaczEntry[]; pages: WaczPage[] }> {
+    const entries: WaczEntry[] = [];
+    const pages: WaczPage[] = [];
+    const cdxj: string[] = [];
+    for (const item of items) {
+      for (const part of item.parts) {
+        const sizeBytes = Number(part.size_bytes);
+        const stream = () => this.blobs.open(part.sha256);
+        if (part.role === 'WARC') {
+          const path = `archive/${item.row.id}.warc`;
+          const bytes = await readBlob(this.blobs, part.sha256);
+          entries.push({ path, stream, sha256: part.sha256, sizeBytes, compress: false });
+          cdxj.push(...(await cdxjLines(path, bytes)));
+          pages.push({ id: item.row.id, url: item.row.source_url ?? '', ts: item.row.captured_at.toISOString(), title: null });
+        } else if (part.role === 'ORIGINAL') {
+          entries.push({ path: `files/${item.row.id}-${safeName(item.row.file_name ?? 'file')}`, stream, sha256: part.sha256, sizeBytes, compress: false });
+        } else if (part.role === 'TEXT') {
+          entries.push({ path: `text/${item.row.id}.txt`, stream, sha256: part.sha256, sizeBytes, compress: true });
+        } else {
+          entries.push({ path: `screenshots/${item.row.id}.png`, stream, sha256: part.sha256, sizeBytes, compress: false });
+        }
+      }
+    }
+    if (cdxj.length) entries.push({ path: 'indexes/index.cdx', bytes: Buffer.from(`${cdxj.sort().join('\n')}\n`), compress: true });
+    return { entries, pages };
+  }
+}

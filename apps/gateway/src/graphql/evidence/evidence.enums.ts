@@ -1,0 +1,11 @@
+import { labelledEnum } from '../common/labelled-enum';
+
+// Closed sets of the evidence service, made from their `as const` lists with their labels.
+export const EvidenceKindEnum = labelledEnum('EvidenceKind', 'A captured web page, an uploaded file, or a text excerpt');
+export const EvidencePartRoleEnum = labelledEnum('EvidencePartRole', 'A stored part of an item: WARC, extracted TEXT, SCREENSHOT, ORIGINAL upload');
+export const ScreenshotStatusEnum = labelledEnum('ScreenshotStatus', 'Whether a capture has a screenshot');
+export const IntegrityStatusEnum = labelledEnum('IntegrityStatus', 'What the last integrity check found');
+export const PoliceReferralStatusEnum = labelledEnum('PoliceReferralStatus', 'Đ6.2: the stages of a police referral');
+export const PoliceOutcomeCategoryEnum = labelledEnum('PoliceOutcomeCategory', 'The police’s outcome as a category (identities stay with the police)');
+export const SourcePlatformEnum = labelledEnum('SourcePlatform', 'Where a public source publishes');
+export const PublicSourceKindEnum = labelledEnum('PublicSourceKind', 'A page, group, channel, account or website');

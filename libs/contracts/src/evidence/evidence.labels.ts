@@ -1,0 +1,58 @@
+import type { LabelsOf } from '../common/labels';
+import type { EvidenceKind, EvidencePartRole, IntegrityStatus, PoliceOutcomeCategory, PoliceReferralStatus, PublicSourceKind, ScreenshotStatus, SourcePlatform } from './evidence.dto';
+
+export const EVIDENCE_KIND_LABELS = {
+  WEB_CAPTURE: { vi: 'Trang web được thu giữ', en: 'Captured web page' },
+  FILE: { vi: 'Tệp tải lên', en: 'Uploaded file' },
+  TEXT_EXCERPT: { vi: 'Trích đoạn văn bản', en: 'Text excerpt' },
+} as const satisfies LabelsOf<EvidenceKind>;
+
+export const EVIDENCE_PART_ROLE_LABELS = {
+  WARC: { vi: 'Bản lưu WARC', en: 'WARC record' },
+  TEXT: { vi: 'Văn bản trích xuất', en: 'Extracted text' },
+  SCREENSHOT: { vi: 'Ảnh chụp màn hình', en: 'Screenshot' },
+  ORIGINAL: { vi: 'Tệp gốc', en: 'Original file' },
+} as const satisfies LabelsOf<EvidencePartRole>;
+
+export const SCREENSHOT_STATUS_LABELS = {
+  TAKEN: { vi: 'Đã chụp', en: 'Taken' },
+  UNAVAILABLE: { vi: 'Không chụp được', en: 'Unavailable' },
+} as const satisfies LabelsOf<ScreenshotStatus>;
+
+export const INTEGRITY_STATUS_LABELS = {
+  OK: { vi: 'Toàn vẹn', en: 'Intact' },
+  FAILED: { vi: 'Không toàn vẹn', en: 'Failed' },
+} as const satisfies LabelsOf<IntegrityStatus>;
+
+/** Đ6.2: the stages of a referral to the provincial police. */
+export const POLICE_REFERRAL_STATUS_LABELS = {
+  REQUESTED: { vi: 'Đã đề nghị', en: 'Requested' },
+  ACCEPTED: { vi: 'Công an đã tiếp nhận', en: 'Accepted' },
+  IN_PROGRESS: { vi: 'Đang xác minh, điều tra', en: 'In progress' },
+  CONCLUDED: { vi: 'Đã có kết quả', en: 'Concluded' },
+  DECLINED: { vi: 'Công an không tiếp nhận', en: 'Declined' },
+} as const satisfies LabelsOf<PoliceReferralStatus>;
+
+export const POLICE_OUTCOME_CATEGORY_LABELS = {
+  PROSECUTED: { vi: 'Khởi tố', en: 'Prosecuted' },
+  ADMINISTRATIVE_SANCTION: { vi: 'Xử phạt vi phạm hành chính', en: 'Administrative sanction' },
+  WARNING: { vi: 'Nhắc nhở, cảnh cáo', en: 'Warning' },
+  NO_VIOLATION: { vi: 'Không vi phạm', en: 'No violation' },
+  INSUFFICIENT_EVIDENCE: { vi: 'Chưa đủ căn cứ', en: 'Insufficient evidence' },
+  TRANSFERRED: { vi: 'Chuyển cơ quan khác', en: 'Transferred' },
+} as const satisfies LabelsOf<PoliceOutcomeCategory>;
+
+export const SOURCE_PLATFORM_LABELS = {
+  FACEBOOK: { vi: 'Facebook', en: 'Facebook' },
+  YOUTUBE: { vi: 'YouTube', en: 'YouTube' },
+  TIKTOK: { vi: 'TikTok', en: 'TikTok' },
+  WEB: { vi: 'Trang web', en: 'Website' },
+} as const satisfies LabelsOf<SourcePlatform>;
+
+export const PUBLIC_SOURCE_KIND_LABELS = {
+  PAGE: { vi: 'Trang', en: 'Page' },
+  GROUP: { vi: 'Nhóm', en: 'Group' },
+  CHANNEL: { vi: 'Kênh', en: 'Channel' },
+  ACCOUNT: { vi: 'Tài khoản', en: 'Account' },
+  WEBSITE: { vi: 'Trang web', en: 'Website' },
+} as const satisfies LabelsOf<PublicSourceKind>;
