@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import type { ActorResolver } from '@phoi-hop/auth';
 import { ACTOR_RESOLVER, MESSAGING_OPTIONS, NATS_CONNECTION, OutboxRelay } from '@phoi-hop/messaging';
 import { InMemoryNoticeBus, RecordingOutboxRelay, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
+import { AgencyRepository } from '../agency/agency.repository';
 import { AgencyService } from '../agency/agency.service';
+import { ApiKeyRepository } from '../api-key/api-key.repository';
 import { ApiKeyService } from '../api-key/api-key.service';
 import { FocalPointService } from '../focal-point/focal-point.service';
 import { ProvisionService } from '../reference/provision.nats-controller';
@@ -14,6 +16,7 @@ import { defaultSeedDir, loadSeedFolder } from '../seed/seed-loader';
 import { loadSeed } from '../seed/seed.service';
 import { UserAdminService } from '../user/user-admin.service';
 import { LINKED_ISSUER } from '../user/user-identity';
+import { UserRepository } from '../user/user.repository';
 import { UserService } from '../user/user.service';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from './directory.module';
 
@@ -57,7 +60,9 @@ export async function createDirectoryTestbed(): Promise<DirectoryTestbed> {
       { provide: MESSAGING_OPTIONS, useValue: { subjectPrefix: '', serviceName: 'directory' } },
       { provide: ACTOR_RESOLVER, useValue: actors },
       { provide: LINKED_ISSUER, useValue: 'phoi-hop-dev' },
+      AgencyRepository,
       AgencyService,
+      ApiKeyRepository,
       ApiKeyService,
       FocalPointService,
       ProvisionService,
@@ -65,6 +70,7 @@ export async function createDirectoryTestbed(): Promise<DirectoryTestbed> {
       ReferenceRepository,
       RoutingService,
       UserAdminService,
+      UserRepository,
       UserService,
     ],
   }).compile();

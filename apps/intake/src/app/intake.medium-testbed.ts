@@ -14,10 +14,13 @@ import { CaseRepository, INTAKE_SETTINGS } from '../case/case.repository';
 import { CaseSplitService } from '../case/case-split.service';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
+import { WorkQueueRepository } from '../case/work-queue.repository';
 import { WorkQueueService } from '../case/work-queue.service';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseDecisionService } from '../decision/case-decision.service';
+import { DecisionRepository } from '../decision/decision.repository';
 import { HandlingActionService } from '../decision/handling-action.service';
+import { ReportBatchWriter } from '../report/report-batch.writer';
 import { ReportService } from '../report/report.service';
 import { DirectoryRouting } from '../routing/directory-routing';
 import { INTAKE_ENTITIES, INTAKE_MIGRATIONS } from './intake.module';
@@ -71,9 +74,12 @@ export async function createIntakeTestbed(): Promise<IntakeTestbed> {
       CaseSplitService,
       CaseTransitionService,
       ConsultationEventsHandler,
+      DecisionRepository,
       DirectoryRouting,
       HandlingActionService,
+      ReportBatchWriter,
       ReportService,
+      WorkQueueRepository,
       WorkQueueService,
     ],
   }).compile();
