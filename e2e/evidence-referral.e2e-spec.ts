@@ -38,7 +38,7 @@ describe('police referrals (Đ6.2)', () => {
         provisionCodes: ['ND15_2020_D101'],
         assessment: {
           isFactualClaim: true,
-          verifiedFalseBy: 'UBND huyện Lệ Thủy',
+          verifiedFalseBy: 'UBND_LE_THUY',
           isPublicInterestReporting: false,
           isGenuineGrievance: false,
           proportionality: 'Trang giả mạo cơ quan nhà nước thu tiền của người dân; chuyển công an là cần thiết',
