@@ -13,7 +13,7 @@ process.env.NX_NO_CLOUD ??= 'true';
 process.env.NX_ISOLATE_PLUGINS ??= 'false';
 await createProjectGraphAsync({ exitOnError: false });
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.medium-testbed.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 // An e2e test boots the apps in one process, so it imports their entry modules. Nx forbids importing
 // an application project from any project (the check runs before tags are looked at), and only the
 // rule's `allow` list lifts it. `allow` entries are unanchored regular expressions, hence `^...$`:

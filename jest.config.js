@@ -1,5 +1,6 @@
-// Three tiers (STYLE.md): *.spec.ts (pure logic), *.int-spec.ts (real Postgres and NATS),
-// *.e2e-spec.ts (through the gateway). All compiled to CommonJS by SWC; Jest runs on Node 24 with
+// Three tiers (STYLE.md): *.spec.ts (pure logic, "unit"); *.medium-spec.ts (one service through its
+// public methods on the real Postgres, no NATS, "medium"); *.int-spec.ts (real Postgres and NATS) and
+// *.e2e-spec.ts (through the gateway), "integration". All compiled to CommonJS by SWC; Jest runs on Node 24 with
 // --experimental-vm-modules so that it can require() the ESM-only Nest 12 packages.
 const { swcOptions } = require('./tools/swc-options.cjs');
 const { compilerOptions } = require('./tsconfig.base.json');
@@ -22,6 +23,12 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.medium-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/medium.setup.js'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -403,16 +403,14 @@ describe('a flood rumour handled through a written consultation', () => {
       };
 
       const before = await footprint();
+      // The contract's own rules (codes, lengths, links, ids) are checked in milliseconds by
+      // libs/contracts' consultation.dto.spec.ts; here what only the running services refuse, and
+      // what the gateway's types (DateTime, enums) refuse before any service is asked.
       const refusals: Array<[Record<string, unknown>, string, string | undefined]> = [
         [{ ...meeting, invitedAgencyCodes: ['CA', 'GHOST_AGENCY'] }, 'BAD_USER_INPUT', 'invitedAgencyCodes'],
-        [{ ...meeting, invitedAgencyCodes: ['ca; DROP TABLE consultation'] }, 'BAD_USER_INPUT', 'invitedAgencyCodes'],
-        [{ ...meeting, invitedAgencyCodes: [] }, 'BAD_USER_INPUT', 'invitedAgencyCodes'],
         [{ ...meeting, deadline: meetingAt }, 'BAD_USER_INPUT', 'deadline'],
-        [{ ...meeting, link: 'javascript:alert(1)' }, 'BAD_USER_INPUT', 'link'],
         [{ ...meeting, meetingAt: 'next tuesday' }, 'BAD_USER_INPUT', 'meetingAt'],
-        [{ ...meeting, subject: 'x'.repeat(5_001) }, 'BAD_USER_INPUT', 'subject'],
         [{ ...meeting, mode: 'PHONE' }, 'BAD_USER_INPUT', 'mode'],
-        [{ ...meeting, caseId: 'not-a-uuid' }, 'BAD_USER_INPUT', 'caseId'],
       ];
       for (const [input, code, field] of refusals) {
         const refused = await gql(OPEN, { i: input }, tokens['stttLead']!);

@@ -12,7 +12,7 @@ const { swcOptions, root } = require('./swc-options.cjs');
 
 const quiet = process.argv.includes('--quiet');
 const sources = ['apps', 'libs', 'tools'];
-const skip = /(\.spec|\.int-spec|\.e2e-spec|\.d)\.ts$/;
+const skip = /(\.spec|\.medium-spec|\.medium-testbed|\.int-spec|\.e2e-spec|\.d)\.ts$/;
 const dataFile = /\.(json|sql|txt|csv)$/;
 
 async function* walk(dir) {

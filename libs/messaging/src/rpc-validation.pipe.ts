@@ -1,15 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
-
-function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } {
-  for (const error of errors) {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const message = error.constraints ? Object.values(error.constraints)[0] : undefined;
-    if (message) return { field, message };
-    if (error.children?.length) return firstProblem(error.children, field);
-  }
-  return { field: parent || 'input', message: 'Invalid input' };
-}
+import { CONTRACT_VALIDATOR_OPTIONS, DomainError, ErrorCodes, firstContractProblem } from '@phoi-hop/contracts';
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -59,18 +49,16 @@ class RpcValidationPipe extends ValidationPipe {
 }
 
 /**
- * Validates every RPC payload against its contract class (class-validator). Unknown properties are
- * refused, not silently dropped, so a wrong client learns about it; so is text with NUL characters or unpaired surrogates.
+ * Validates every RPC payload against its contract class (class-validator, with the options of the
+ * contracts' own `contractProblem`): unknown properties are refused, not silently dropped, so a
+ * wrong client learns about it; so is text with NUL characters or unpaired surrogates.
  */
 export function createRpcValidationPipe(): ValidationPipe {
   return new RpcValidationPipe({
+    ...CONTRACT_VALIDATOR_OPTIONS,
     transform: true,
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
     exceptionFactory: (errors: ValidationError[]) => {
-      const { field, message } = firstProblem(errors);
+      const { field, message } = firstContractProblem(errors);
       return new DomainError(ErrorCodes.BAD_USER_INPUT, message, field);
     },
   });

@@ -128,6 +128,15 @@ export interface ServiceModuleOptions {
 }
 
 /**
+ * A service's migrations as its schema runs them: the outbox/inbox and audit tables first, then the
+ * service's own (shared with the tests that build the schema without booting the service).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function serviceMigrations(own: Function[]): Function[] {
+  return [CreateMessagingTables1764300000000, CreateAuditTables1764300000050, ...own];
+}
+
+/**
  * The modules every service with a database imports: health and metrics, its own schema
  * (migrated at boot), NATS with the caller verification of `config.auth`.
  */
@@ -141,7 +150,7 @@ export function serviceInfrastructure(config: BaseServiceConfig, options: Servic
       driver: options.pgDriver,
       applicationName: config.serviceName,
       entities: options.entities,
-      migrations: [CreateMessagingTables1764300000000, CreateAuditTables1764300000050, ...options.migrations],
+      migrations: serviceMigrations(options.migrations),
     }),
     MessagingModule.forRoot(config.messaging, config.auth, options.actorLookup),
   ];

@@ -16,6 +16,9 @@ export interface ConsultationModuleDeps {
   pgDriver?: unknown;
 }
 
+/** The consultation service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
+export const CONSULTATION_MIGRATIONS = [ConsultationInitial1764300001000, IdempotencyKeys1764300003000, OpinionVersions1764300003100];
+
 @Module({})
 export class ConsultationModule {
   static forRoot(config: ConsultationConfig, deps: ConsultationModuleDeps = {}): DynamicModule {
@@ -23,7 +26,7 @@ export class ConsultationModule {
       module: ConsultationModule,
       imports: serviceInfrastructure(config, {
         entities: [],
-        migrations: [ConsultationInitial1764300001000, IdempotencyKeys1764300003000, OpinionVersions1764300003100],
+        migrations: CONSULTATION_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.consultation.auditTrail), ConsultationNatsController],

@@ -42,6 +42,10 @@ import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempo
 
 const DIRECTORY_CONFIG = Symbol('DIRECTORY_CONFIG');
 
+/** The directory's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
+export const DIRECTORY_MIGRATIONS = [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500, AgencyContacts1764300000600, SlaConsultationHours1764300000700, UserSubject1764300000800, IdempotencyKeys1764300003000];
+export const DIRECTORY_ENTITIES = [AgencyEntity, ApiKeyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity];
+
 @Injectable()
 class SeedOnBoot implements OnModuleInit {
   private readonly logger = new Logger('Seed');
@@ -69,28 +73,8 @@ export class DirectoryModule {
     return {
       module: DirectoryModule,
       imports: serviceInfrastructure(config, {
-        entities: [
-          AgencyEntity,
-          ApiKeyEntity,
-          CategoryEntity,
-          FocalPointEntity,
-          LocalityEntity,
-          ProvinceEntity,
-          ResponsibilityRuleEntity,
-          SectorEntity,
-          UserEntity,
-        ],
-        migrations: [
-          DirectoryInitial1764300000100,
-          FocalPoints1764300000200,
-          SlaPolicy1764300000300,
-          Identity1764300000400,
-          ReferenceRevisions1764300000500,
-          AgencyContacts1764300000600,
-          SlaConsultationHours1764300000700,
-          UserSubject1764300000800,
-          IdempotencyKeys1764300003000,
-        ],
+        entities: DIRECTORY_ENTITIES,
+        migrations: DIRECTORY_MIGRATIONS,
         pgDriver: deps.pgDriver,
         // The directory answers "who is this caller" from its own table.
         actorLookup: { inject: [DataSource], useFactory: (dataSource: DataSource) => directoryUserLookup(dataSource) },

@@ -19,6 +19,9 @@ export interface NotificationModuleDeps {
   pgDriver?: unknown;
 }
 
+/** The notification service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
+export const NOTIFICATION_MIGRATIONS = [NotificationInitial1764300002000, IdempotencyKeys1764300003000];
+
 @Module({})
 export class NotificationModule {
   static forRoot(config: NotificationConfig, deps: NotificationModuleDeps = {}): DynamicModule {
@@ -26,7 +29,7 @@ export class NotificationModule {
       module: NotificationModule,
       imports: serviceInfrastructure(config, {
         entities: [],
-        migrations: [NotificationInitial1764300002000, IdempotencyKeys1764300003000],
+        migrations: NOTIFICATION_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
       controllers: [auditTrailController(RpcSubjects.notification.auditTrail), DeliveryNatsController, SubscriptionNatsController],
