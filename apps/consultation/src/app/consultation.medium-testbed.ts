@@ -11,7 +11,9 @@ import { OpinionQueueService } from '../consultation/opinion-queue.service';
 import { CONSULTATION_MIGRATIONS } from './consultation.module';
 
 /** A case as intake shows it to the consultation service (what it reads of `intake.case.get`). */
-export type CaseView = Pick<CaseDto, 'id' | 'number' | 'status' | 'severity' | 'reporterAgencyCode' | 'participants'> & { reports: Array<Pick<CaseDto['reports'][number], 'reporterAgencyCode'>> };
+export type CaseView = Pick<CaseDto, 'id' | 'number' | 'status' | 'severity' | 'reporterAgencyCode' | 'participants'> & {
+  reports: Array<Pick<CaseDto['reports'][number], 'reporterAgencyCode'>>;
+};
 
 /**
  * The consultation service's services over a fresh consultation schema of the real Postgres, with

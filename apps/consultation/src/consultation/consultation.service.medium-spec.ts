@@ -52,7 +52,12 @@ describe(ConsultationService.name, () => {
       expect(opened.invitations.map((i) => i.agencyCode)).toEqual(['CA', 'UBND_LE_THUY']);
       const kinds = await bed.dataSource.query(`SELECT kind FROM consultation_deadline WHERE consultation_id = $1 ORDER BY due_at`, [opened.id]);
       expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['REMINDER', 'ESCALATION']);
-      expect(await bed.outbox(caseId)).toEqual([expect.objectContaining({ subject: EventSubjects.consultation.opened, data: expect.objectContaining({ consultationId: opened.id, invitedAgencyCodes: ['CA', 'UBND_LE_THUY'] }) })]);
+      expect(await bed.outbox(caseId)).toEqual([
+        expect.objectContaining({
+          subject: EventSubjects.consultation.opened,
+          data: expect.objectContaining({ consultationId: opened.id, invitedAgencyCodes: ['CA', 'UBND_LE_THUY'] }),
+        }),
+      ]);
       expect((await bed.audit(opened.id)).map((a) => a.action)).toEqual(['consultation.opened']);
     });
 
@@ -62,11 +67,18 @@ describe(ConsultationService.name, () => {
       const first = await sut.open(lead, request);
       expect(await sut.open(lead, request)).toEqual(first);
       expect((await sut.listForCase(lead, caseId)).map((c) => c.id)).toEqual([first.id]);
-      await expect(sut.open(lead, { ...request, subject: 'Một câu hỏi khác về vụ việc này' })).rejects.toMatchObject({ code: 'CONFLICT', field: 'clientRequestId' });
+      await expect(sut.open(lead, { ...request, subject: 'Một câu hỏi khác về vụ việc này' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        field: 'clientRequestId',
+      });
     });
 
     it.each<[string, (caseId: string) => OpenConsultationRequest, Record<string, unknown>]>([
-      ['an unknown invited agency', (id) => written(id, { invitedAgencyCodes: ['CA', 'GHOST_AGENCY'] }), { code: 'BAD_USER_INPUT', field: 'invitedAgencyCodes' }],
+      [
+        'an unknown invited agency',
+        (id) => written(id, { invitedAgencyCodes: ['CA', 'GHOST_AGENCY'] }),
+        { code: 'BAD_USER_INPUT', field: 'invitedAgencyCodes' },
+      ],
       ['the lead agency inviting itself', (id) => written(id, { invitedAgencyCodes: ['STTTT'] }), { code: 'BAD_USER_INPUT', field: 'invitedAgencyCodes' }],
       ['a written consultation without a deadline', (id) => written(id, { deadline: undefined }), { code: 'BAD_USER_INPUT', field: 'deadline' }],
       ['a deadline in the past', (id) => written(id, { deadline: inHours(-1) }), { code: 'BAD_USER_INPUT', field: 'deadline' }],
@@ -101,35 +113,84 @@ describe(ConsultationService.name, () => {
       const caseId = triagedCase();
       const opened = await sut.open(lead, written(caseId));
       await expect(sut.resolve(lead, { consultationId: opened.id, summary: 'Kết luận sớm', plan: [] })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-      await expect(sut.submitOpinion(syt, { consultationId: opened.id, position: 'AGREE', reasoning: 'Không được mời' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(sut.submitOpinion(lethuy, { consultationId: opened.id, position: 'ALTERNATIVE', reasoning: 'Phương án khác' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'alternativeProposal' });
+      await expect(sut.submitOpinion(syt, { consultationId: opened.id, position: 'AGREE', reasoning: 'Không được mời' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      await expect(sut.submitOpinion(lethuy, { consultationId: opened.id, position: 'ALTERNATIVE', reasoning: 'Phương án khác' })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'alternativeProposal',
+      });
 
-      await sut.submitOpinion(ca, { consultationId: opened.id, position: 'AGREE', reasoning: 'Công an tỉnh xác minh: không có sự cố đập', attachments: [{ name: 'Báo cáo xác minh', url: 'https://congan.quangbinh.gov.vn/bc/123' }] });
-      const answered = await sut.submitOpinion(lethuy, { consultationId: opened.id, position: 'ALTERNATIVE', reasoning: 'Huyện đã thông báo trên loa', alternativeProposal: 'Thêm thông báo trên đài truyền thanh huyện' });
+      await sut.submitOpinion(ca, {
+        consultationId: opened.id,
+        position: 'AGREE',
+        reasoning: 'Công an tỉnh xác minh: không có sự cố đập',
+        attachments: [{ name: 'Báo cáo xác minh', url: 'https://congan.quangbinh.gov.vn/bc/123' }],
+      });
+      const answered = await sut.submitOpinion(lethuy, {
+        consultationId: opened.id,
+        position: 'ALTERNATIVE',
+        reasoning: 'Huyện đã thông báo trên loa',
+        alternativeProposal: 'Thêm thông báo trên đài truyền thanh huyện',
+      });
       expect(answered.invitations.map((i) => `${i.agencyCode}:${i.position}:${i.late}`)).toEqual(['CA:AGREE:false', 'UBND_LE_THUY:ALTERNATIVE:false']);
       expect((await bed.outbox(caseId)).filter((e) => e.subject === EventSubjects.consultation.opinionSubmitted)).toHaveLength(2);
 
       await expect(sut.resolve(ca, { consultationId: opened.id, summary: 'Kết luận', plan: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(sut.resolve(lead, { consultationId: opened.id, summary: 'Kết luận', plan: [{ type: 'MONITOR', assigneeAgencyCode: 'GHOST_AGENCY', dueDate: inAMonth() }] })).rejects.toMatchObject({
+      await expect(
+        sut.resolve(lead, {
+          consultationId: opened.id,
+          summary: 'Kết luận',
+          plan: [{ type: 'MONITOR', assigneeAgencyCode: 'GHOST_AGENCY', dueDate: inAMonth() }],
+        }),
+      ).rejects.toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'plan',
       });
       const plan = [{ type: 'PUBLISH_CLARIFICATION' as const, assigneeAgencyCode: 'UBND_LE_THUY', dueDate: inAMonth(), details: 'Đài truyền thanh huyện' }];
       const resolved = await sut.resolve(lead, { consultationId: opened.id, summary: 'Thống nhất đính chính trên đài truyền thanh huyện', plan });
-      expect(resolved).toMatchObject({ status: 'RESOLVED', resolution: { summary: 'Thống nhất đính chính trên đài truyền thanh huyện', plan: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'UBND_LE_THUY' }] } });
-      const [{ n }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM consultation_deadline WHERE consultation_id = $1 AND cancelled_at IS NULL`, [opened.id]);
+      expect(resolved).toMatchObject({
+        status: 'RESOLVED',
+        resolution: {
+          summary: 'Thống nhất đính chính trên đài truyền thanh huyện',
+          plan: [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'UBND_LE_THUY' }],
+        },
+      });
+      const [{ n }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM consultation_deadline WHERE consultation_id = $1 AND cancelled_at IS NULL`, [
+        opened.id,
+      ]);
       expect(n).toBe(0);
-      expect((await bed.outbox(caseId)).at(-1)).toMatchObject({ subject: EventSubjects.consultation.resolved, data: { plan: [{ type: 'PUBLISH_CLARIFICATION' }] } });
-      expect((await bed.audit(opened.id)).map((a) => a.action)).toEqual(['consultation.opened', 'consultation.opinion-submitted', 'consultation.opinion-submitted', 'consultation.resolved']);
-      await expect(sut.submitOpinion(ca, { consultationId: opened.id, position: 'DISAGREE', reasoning: 'Đổi ý' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      expect((await bed.outbox(caseId)).at(-1)).toMatchObject({
+        subject: EventSubjects.consultation.resolved,
+        data: { plan: [{ type: 'PUBLISH_CLARIFICATION' }] },
+      });
+      expect((await bed.audit(opened.id)).map((a) => a.action)).toEqual([
+        'consultation.opened',
+        'consultation.opinion-submitted',
+        'consultation.opinion-submitted',
+        'consultation.resolved',
+      ]);
+      await expect(sut.submitOpinion(ca, { consultationId: opened.id, position: 'DISAGREE', reasoning: 'Đổi ý' })).rejects.toMatchObject({
+        code: 'INVALID_STATE',
+      });
     });
   });
 
   describe('submitOpinion (versions)', () => {
     it('keeps every version of an agency’s opinion; the invitation shows the latest, a retried submission adds none', async () => {
       const opened = await sut.open(lead, written(triagedCase()));
-      await sut.submitOpinion(ca, { consultationId: opened.id, position: 'DISAGREE', reasoning: 'Chưa đủ căn cứ xác minh nội dung', attachments: [{ name: 'Biên bản', url: 'https://congan.quangbinh.gov.vn/bb/1' }] });
-      const revision = { consultationId: opened.id, position: 'AGREE' as const, reasoning: 'Đã xác minh: thông tin bịa đặt', clientRequestId: `opinion-${opened.id}` };
+      await sut.submitOpinion(ca, {
+        consultationId: opened.id,
+        position: 'DISAGREE',
+        reasoning: 'Chưa đủ căn cứ xác minh nội dung',
+        attachments: [{ name: 'Biên bản', url: 'https://congan.quangbinh.gov.vn/bb/1' }],
+      });
+      const revision = {
+        consultationId: opened.id,
+        position: 'AGREE' as const,
+        reasoning: 'Đã xác minh: thông tin bịa đặt',
+        clientRequestId: `opinion-${opened.id}`,
+      };
       const revised = await sut.submitOpinion(ca, revision);
       expect(await sut.submitOpinion(ca, revision)).toEqual(revised);
       const invitation = revised.invitations.find((i) => i.agencyCode === 'CA')!;
@@ -144,23 +205,37 @@ describe(ConsultationService.name, () => {
     it('records attendance, minutes and dissent, then resolves; opinions are for written consultations', async () => {
       const caseId = triagedCase();
       const opened = await sut.open(lead, meeting(caseId));
-      await expect(sut.submitOpinion(ca, { consultationId: opened.id, position: 'AGREE', reasoning: 'Ý kiến bằng văn bản' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-      await expect(sut.resolve(lead, { consultationId: opened.id, summary: 'Kết luận khi chưa có biên bản', plan: [] })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-      await expect(sut.recordMeeting(lead, { consultationId: opened.id, attendance: [{ agencyCode: 'CA', present: true }], minutes: 'Biên bản thiếu một đơn vị' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(sut.submitOpinion(ca, { consultationId: opened.id, position: 'AGREE', reasoning: 'Ý kiến bằng văn bản' })).rejects.toMatchObject({
+        code: 'INVALID_STATE',
+      });
+      await expect(sut.resolve(lead, { consultationId: opened.id, summary: 'Kết luận khi chưa có biên bản', plan: [] })).rejects.toMatchObject({
+        code: 'INVALID_STATE',
+      });
+      await expect(
+        sut.recordMeeting(lead, { consultationId: opened.id, attendance: [{ agencyCode: 'CA', present: true }], minutes: 'Biên bản thiếu một đơn vị' }),
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
       const attendance = [
         { agencyCode: 'CA', present: true, representative: 'Đại diện Phòng An ninh mạng' },
         { agencyCode: 'UBND_LE_THUY', present: false, representative: 'không dự' },
       ];
-      await expect(sut.recordMeeting(ca, { consultationId: opened.id, attendance, minutes: 'Biên bản do Công an ghi' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(sut.recordMeeting(ca, { consultationId: opened.id, attendance, minutes: 'Biên bản do Công an ghi' })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
       const recorded = await sut.recordMeeting(lead, {
         consultationId: opened.id,
         attendance,
         minutes: 'Thống nhất đính chính và đề nghị nền tảng gỡ tin.',
         dissentingViews: [{ agencyCode: 'CA', view: 'Đề nghị chuyển hồ sơ điều tra' }],
       });
-      expect(recorded.invitations.map((i) => `${i.agencyCode}:${i.present}:${i.representative}`)).toEqual(['CA:true:Đại diện Phòng An ninh mạng', 'UBND_LE_THUY:false:null']);
+      expect(recorded.invitations.map((i) => `${i.agencyCode}:${i.present}:${i.representative}`)).toEqual([
+        'CA:true:Đại diện Phòng An ninh mạng',
+        'UBND_LE_THUY:false:null',
+      ]);
       expect(recorded.dissentingViews).toEqual([{ agencyCode: 'CA', view: 'Đề nghị chuyển hồ sơ điều tra' }]);
-      expect((await bed.outbox(caseId)).at(-1)).toMatchObject({ subject: EventSubjects.consultation.meetingRecorded, data: { absentAgencyCodes: ['UBND_LE_THUY'], dissentingAgencyCodes: ['CA'] } });
+      expect((await bed.outbox(caseId)).at(-1)).toMatchObject({
+        subject: EventSubjects.consultation.meetingRecorded,
+        data: { absentAgencyCodes: ['UBND_LE_THUY'], dissentingAgencyCodes: ['CA'] },
+      });
       const resolved = await sut.resolve(lead, { consultationId: opened.id, summary: 'Thống nhất gỡ tin', plan: [] });
       expect(resolved.status).toBe('RESOLVED');
     });

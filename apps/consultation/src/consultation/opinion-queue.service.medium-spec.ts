@@ -33,7 +33,14 @@ describe(OpinionQueueService.name, () => {
       const consultations = bed.get(ConsultationService);
       const later = await consultations.open(lead, written(['CA', 'UBND_LE_THUY'], 72));
       const sooner = await consultations.open(lead, written(['CA'], 24));
-      await consultations.open(lead, { caseId: bed.addCase(), mode: 'MEETING', invitedAgencyCodes: ['CA'], subject: 'Họp thống nhất hướng xử lý', meetingAt: inHours(5), location: 'Phòng họp Sở TT&TT' });
+      await consultations.open(lead, {
+        caseId: bed.addCase(),
+        mode: 'MEETING',
+        invitedAgencyCodes: ['CA'],
+        subject: 'Họp thống nhất hướng xử lý',
+        meetingAt: inHours(5),
+        location: 'Phòng họp Sở TT&TT',
+      });
 
       const owed = await sut.queue(ca, { first: 10 });
       expect(owed.items.map((i) => i.consultationId)).toEqual([sooner.id, later.id]);

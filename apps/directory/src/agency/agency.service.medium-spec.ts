@@ -45,7 +45,10 @@ describe(AgencyService.name, () => {
       expect(result.retired.map((a) => `${a.code}→${a.successorCode}`).sort()).toEqual(['SNNPTNT→SNNMT', 'STNMT→SNNMT']);
       expect(result.retired.every((a) => a.validTo !== null && a.validTo < today)).toBe(true);
       expect(result.successor).toMatchObject({ code: 'SNNMT', validFrom: today });
-      expect((await bed.outbox('SNNMT')).at(-1)).toMatchObject({ subject: EventSubjects.directory.agenciesReorganized, data: { retired: ['SNNPTNT', 'STNMT'], successorCode: 'SNNMT' } });
+      expect((await bed.outbox('SNNMT')).at(-1)).toMatchObject({
+        subject: EventSubjects.directory.agenciesReorganized,
+        data: { retired: ['SNNPTNT', 'STNMT'], successorCode: 'SNNMT' },
+      });
       expect((await bed.audit('SNNMT')).at(-1)).toMatchObject({ action: 'agency.reorganized', summary: { created: true } });
       expect(bed.notices.published).toContain(NoticeSubjects.directoryChanged);
       // The sector's department is now the successor (Đ6.7), without waiting for the snapshot to expire.
@@ -59,10 +62,16 @@ describe(AgencyService.name, () => {
       ['an unknown agency', { retire: ['NO_SUCH'], successorCode: 'STTTT' }, 'retire'],
       ['an agency succeeding itself', { retire: ['SYT'], successorCode: 'SYT' }, 'successorCode'],
       ['an unknown successor without its description', { retire: ['SYT'], successorCode: 'SYT_MOI' }, 'successorCode'],
-      ['a description of a successor that exists', { retire: ['SYT'], successorCode: 'STTTT', newSuccessor: { name: 'Sở mới', kind: 'DEPARTMENT' } }, 'newSuccessor'],
+      [
+        'a description of a successor that exists',
+        { retire: ['SYT'], successorCode: 'STTTT', newSuccessor: { name: 'Sở mới', kind: 'DEPARTMENT' } },
+        'newSuccessor',
+      ],
     ])('refuses %s (BAD_USER_INPUT on its field) and changes nothing', async (_name, change, field) => {
       const before = await sut.list();
-      await expect(sut.reorganize(admin, { effectiveDate: provinceDay(), reason: 'Thử sắp xếp', retire: [], successorCode: '', ...change })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
+      await expect(
+        sut.reorganize(admin, { effectiveDate: provinceDay(), reason: 'Thử sắp xếp', retire: [], successorCode: '', ...change }),
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(await sut.list()).toEqual(before);
     });
   });

@@ -24,7 +24,13 @@ describe(ApiKeyService.name, () => {
       expect(created.apiKey).toMatchObject({ agencyCode: 'SYT', scopes: ['submitReport'], createdBy: 'admin', revokedAt: null, lastUsedAt: null });
       const [row] = await bed.dataSource.query(`SELECT secret_hash FROM api_key WHERE id = $1`, [created.apiKey.id]);
       expect(row.secret_hash).not.toContain(created.secret);
-      expect(await sut.verify(created.secret)).toEqual({ keyId: created.apiKey.id, name: 'Hệ thống giám sát tin giả', agencyCode: 'SYT', scopes: ['submitReport'], expiresAt: null });
+      expect(await sut.verify(created.secret)).toEqual({
+        keyId: created.apiKey.id,
+        name: 'Hệ thống giám sát tin giả',
+        agencyCode: 'SYT',
+        scopes: ['submitReport'],
+        expiresAt: null,
+      });
       const [used] = await bed.dataSource.query(`SELECT last_used_at FROM api_key WHERE id = $1`, [created.apiKey.id]);
       expect(used.last_used_at).not.toBeNull();
       expect((await bed.audit(created.apiKey.id)).map((a) => a.action)).toEqual(['api-key.created']);

@@ -43,8 +43,28 @@ import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempo
 const DIRECTORY_CONFIG = Symbol('DIRECTORY_CONFIG');
 
 /** The directory's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const DIRECTORY_MIGRATIONS = [DirectoryInitial1764300000100, FocalPoints1764300000200, SlaPolicy1764300000300, Identity1764300000400, ReferenceRevisions1764300000500, AgencyContacts1764300000600, SlaConsultationHours1764300000700, UserSubject1764300000800, IdempotencyKeys1764300003000];
-export const DIRECTORY_ENTITIES = [AgencyEntity, ApiKeyEntity, CategoryEntity, FocalPointEntity, LocalityEntity, ProvinceEntity, ResponsibilityRuleEntity, SectorEntity, UserEntity];
+export const DIRECTORY_MIGRATIONS = [
+  DirectoryInitial1764300000100,
+  FocalPoints1764300000200,
+  SlaPolicy1764300000300,
+  Identity1764300000400,
+  ReferenceRevisions1764300000500,
+  AgencyContacts1764300000600,
+  SlaConsultationHours1764300000700,
+  UserSubject1764300000800,
+  IdempotencyKeys1764300003000,
+];
+export const DIRECTORY_ENTITIES = [
+  AgencyEntity,
+  ApiKeyEntity,
+  CategoryEntity,
+  FocalPointEntity,
+  LocalityEntity,
+  ProvinceEntity,
+  ResponsibilityRuleEntity,
+  SectorEntity,
+  UserEntity,
+];
 
 @Injectable()
 class SeedOnBoot implements OnModuleInit {

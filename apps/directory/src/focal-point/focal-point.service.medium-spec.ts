@@ -33,10 +33,20 @@ describe(FocalPointService.name, () => {
     it('refuses an unknown agency, a focal point of another agency, and a foreign or self deputy', async () => {
       const own = await sut.set(admin, { agencyCode: 'SGDDT', displayName: 'Võ Văn E', title: 'Phó Giám đốc Sở' });
       const foreign = await sut.set(admin, { agencyCode: 'SCT', displayName: 'Đỗ Thị F', title: 'Chánh Văn phòng' });
-      await expect(sut.set(admin, { agencyCode: 'NO_SUCH', displayName: 'X Y', title: 'Z' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'agencyCode' });
-      await expect(sut.set(admin, { id: foreign.id, agencyCode: 'SGDDT', displayName: 'Đỗ Thị F', title: 'Chánh Văn phòng' })).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-      await expect(sut.set(admin, { id: own.id, agencyCode: 'SGDDT', displayName: 'Võ Văn E', title: 'Phó Giám đốc Sở', deputyId: foreign.id })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'deputyId' });
-      await expect(sut.set(admin, { id: own.id, agencyCode: 'SGDDT', displayName: 'Võ Văn E', title: 'Phó Giám đốc Sở', deputyId: own.id })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'deputyId' });
+      await expect(sut.set(admin, { agencyCode: 'NO_SUCH', displayName: 'X Y', title: 'Z' })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'agencyCode',
+      });
+      await expect(sut.set(admin, { id: foreign.id, agencyCode: 'SGDDT', displayName: 'Đỗ Thị F', title: 'Chánh Văn phòng' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'id',
+      });
+      await expect(
+        sut.set(admin, { id: own.id, agencyCode: 'SGDDT', displayName: 'Võ Văn E', title: 'Phó Giám đốc Sở', deputyId: foreign.id }),
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'deputyId' });
+      await expect(
+        sut.set(admin, { id: own.id, agencyCode: 'SGDDT', displayName: 'Võ Văn E', title: 'Phó Giám đốc Sở', deputyId: own.id }),
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'deputyId' });
       expect((await sut.list('SGDDT'))[0]).toMatchObject({ deputyId: null });
     });
   });

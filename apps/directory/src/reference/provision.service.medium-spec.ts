@@ -23,6 +23,10 @@ describe(ProvisionService.name, () => {
   });
 
   it('resolve: refuses unknown provisions, naming them, as BAD_USER_INPUT on provisionCodes', async () => {
-    await expect(sut.resolve(['ND15_2020_D101', 'NO_SUCH_LAW'])).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'provisionCodes', message: expect.stringContaining('NO_SUCH_LAW') });
+    await expect(sut.resolve(['ND15_2020_D101', 'NO_SUCH_LAW'])).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'provisionCodes',
+      message: expect.stringContaining('NO_SUCH_LAW'),
+    });
   });
 });

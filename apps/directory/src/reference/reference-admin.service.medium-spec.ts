@@ -28,20 +28,41 @@ describe(ReferenceAdminService.name, () => {
     it('puts a new version of a sector in force from a later day: routing changes on that day only', async () => {
       const from = dayAfter(provinceDay(), 10);
       expect(await participants()).toContain('SYT');
-      const revision = await sut.edit(admin, { kind: 'SECTOR', code: 'HEALTH', validFrom: from, record: { name: 'Y tế', departmentAgencyCode: 'STTTT' }, reason: 'Giao Sở TT&TT theo dõi lĩnh vực y tế' });
-      expect(revision).toMatchObject({ kind: 'SECTOR', code: 'HEALTH', validFrom: from, record: { code: 'HEALTH', departmentAgencyCode: 'STTTT' }, actorAgency: 'STTTT' });
+      const revision = await sut.edit(admin, {
+        kind: 'SECTOR',
+        code: 'HEALTH',
+        validFrom: from,
+        record: { name: 'Y tế', departmentAgencyCode: 'STTTT' },
+        reason: 'Giao Sở TT&TT theo dõi lĩnh vực y tế',
+      });
+      expect(revision).toMatchObject({
+        kind: 'SECTOR',
+        code: 'HEALTH',
+        validFrom: from,
+        record: { code: 'HEALTH', departmentAgencyCode: 'STTTT' },
+        actorAgency: 'STTTT',
+      });
       expect(await participants()).toContain('SYT');
       expect(await participants(from)).not.toContain('SYT');
       expect(bed.notices.published).toContain(NoticeSubjects.directoryChanged);
-      expect((await bed.outbox('HEALTH')).at(-1)).toMatchObject({ subject: EventSubjects.directory.referenceChanged, data: { revisionId: revision.id, kind: 'SECTOR', validFrom: from } });
-      expect((await bed.audit('HEALTH')).at(-1)).toMatchObject({ action: 'reference.edited', targetType: 'sector', summary: { before: { departmentAgencyCode: 'SYT' }, after: { departmentAgencyCode: 'STTTT' } } });
+      expect((await bed.outbox('HEALTH')).at(-1)).toMatchObject({
+        subject: EventSubjects.directory.referenceChanged,
+        data: { revisionId: revision.id, kind: 'SECTOR', validFrom: from },
+      });
+      expect((await bed.audit('HEALTH')).at(-1)).toMatchObject({
+        action: 'reference.edited',
+        targetType: 'sector',
+        summary: { before: { departmentAgencyCode: 'SYT' }, after: { departmentAgencyCode: 'STTTT' } },
+      });
       expect((await sut.history({ kind: 'SECTOR', code: 'HEALTH' })).map((r) => r.id)).toEqual([revision.id]);
     });
 
     it('refuses a second version on the same day (CONFLICT)', async () => {
       const from = dayAfter(provinceDay(), 20);
       await sut.edit(admin, { kind: 'SLA', code: 'LOW', validFrom: from, record: { triageHours: 96, decisionHours: 240 }, reason: 'Nới thời hạn mức thấp' });
-      await expect(sut.edit(admin, { kind: 'SLA', code: 'LOW', validFrom: from, record: { triageHours: 90, decisionHours: 240 }, reason: 'Lần nữa' })).rejects.toMatchObject({ code: 'CONFLICT', field: 'validFrom' });
+      await expect(
+        sut.edit(admin, { kind: 'SLA', code: 'LOW', validFrom: from, record: { triageHours: 90, decisionHours: 240 }, reason: 'Lần nữa' }),
+      ).rejects.toMatchObject({ code: 'CONFLICT', field: 'validFrom' });
       expect(await sut.history({ kind: 'SLA', code: 'LOW' })).toHaveLength(1);
     });
 
@@ -52,7 +73,11 @@ describe(ReferenceAdminService.name, () => {
       ['retiring an agency (that is a reorganisation)', { kind: 'AGENCY', code: 'SYT', retire: true }, 'retire'],
       ['an SLA for no severity', { kind: 'SLA', code: 'URGENT', record: { triageHours: 1, decisionHours: 2 } }, 'code'],
       ['an SLA of negative hours', { kind: 'SLA', code: 'LOW', record: { triageHours: -1, decisionHours: 2 } }, 'record.triageHours'],
-      ['a record under another code', { kind: 'SECTOR', code: 'HEALTH', record: { code: 'EDUCATION', name: 'Y tế', departmentAgencyCode: 'SYT' } }, 'record.code'],
+      [
+        'a record under another code',
+        { kind: 'SECTOR', code: 'HEALTH', record: { code: 'EDUCATION', name: 'Y tế', departmentAgencyCode: 'SYT' } },
+        'record.code',
+      ],
       ['a sector managed by an unknown agency', { kind: 'SECTOR', code: 'HEALTH', record: { name: 'Y tế', departmentAgencyCode: 'NO_SUCH' } }, 'record'],
     ])('refuses %s (BAD_USER_INPUT on its field) and records nothing', async (_name, request, field) => {
       const before = await sut.history({ kind: request['kind'] as 'SECTOR', code: request['code'] as string });
@@ -61,7 +86,10 @@ describe(ReferenceAdminService.name, () => {
     });
 
     it('retires a locality that is not in force only as NOT_FOUND', async () => {
-      await expect(sut.edit(admin, { kind: 'LOCALITY', code: 'ATLANTIS', retire: true, reason: 'Không tồn tại' })).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+      await expect(sut.edit(admin, { kind: 'LOCALITY', code: 'ATLANTIS', retire: true, reason: 'Không tồn tại' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'code',
+      });
     });
   });
 });

@@ -95,7 +95,9 @@ describe(RoutingService.name, () => {
     it('is reloaded when another replica announces a change', async () => {
       const before = await sut.snapshotOn();
       await bed.dataSource.query(`UPDATE sector SET department_agency_code = 'STTTT' WHERE code = 'HEALTH'`);
-      expect((await sut.snapshotOn()).sectors.find((s) => s.code === 'HEALTH')!.departmentAgencyCode).toBe(before.sectors.find((s) => s.code === 'HEALTH')!.departmentAgencyCode);
+      expect((await sut.snapshotOn()).sectors.find((s) => s.code === 'HEALTH')!.departmentAgencyCode).toBe(
+        before.sectors.find((s) => s.code === 'HEALTH')!.departmentAgencyCode,
+      );
       bed.notices.publish(NoticeSubjects.directoryChanged);
       expect((await sut.snapshotOn()).sectors.find((s) => s.code === 'HEALTH')!.departmentAgencyCode).toBe('STTTT');
       await bed.dataSource.query(`UPDATE sector SET department_agency_code = 'SYT' WHERE code = 'HEALTH'`);

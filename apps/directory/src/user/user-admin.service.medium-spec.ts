@@ -24,10 +24,15 @@ describe(UserAdminService.name, () => {
       const username = newName();
       const created = await sut.create(admin, { username, displayName: '  Hoàng Văn G ', agencyCode: 'CA', roles: ['OFFICER', 'INVESTIGATOR'] });
       expect(created).toMatchObject({ username, displayName: 'Hoàng Văn G', agencyCode: 'CA', active: true, subject: null });
-      expect(await bed.outbox(created.id)).toEqual([expect.objectContaining({ subject: EventSubjects.directory.userChanged, data: expect.objectContaining({ change: 'CREATED' }) })]);
+      expect(await bed.outbox(created.id)).toEqual([
+        expect.objectContaining({ subject: EventSubjects.directory.userChanged, data: expect.objectContaining({ change: 'CREATED' }) }),
+      ]);
       expect((await bed.audit(username)).map((a) => a.action)).toEqual(['user.created']);
       expect(bed.actors.forgotten).toContain(username);
-      await expect(sut.create(admin, { username, displayName: 'Người khác', agencyCode: 'SYT', roles: ['OFFICER'] })).rejects.toMatchObject({ code: 'CONFLICT', field: 'username' });
+      await expect(sut.create(admin, { username, displayName: 'Người khác', agencyCode: 'SYT', roles: ['OFFICER'] })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        field: 'username',
+      });
     });
 
     it('answers a retried creation with the same key with the user created first, not CONFLICT', async () => {
@@ -44,13 +49,18 @@ describe(UserAdminService.name, () => {
       ['an unknown agency', { agencyCode: 'NO_SUCH', roles: ['OFFICER'] }, 'agencyCode'],
     ])('refuses %s (BAD_USER_INPUT on its field) and creates nobody', async (_name, change, field) => {
       const username = newName();
-      await expect(sut.create(admin, { username, displayName: 'Người thử', agencyCode: 'SYT', roles: ['OFFICER'], ...change })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
+      await expect(sut.create(admin, { username, displayName: 'Người thử', agencyCode: 'SYT', roles: ['OFFICER'], ...change })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
       expect(await bed.dataSource.query(`SELECT id FROM app_user WHERE username = $1`, [username])).toEqual([]);
     });
 
     it('links a subject to one user only (CONFLICT for a second)', async () => {
       await sut.create(admin, { username: newName(), displayName: 'Người một', agencyCode: 'SYT', roles: ['OFFICER'], subject: `sub-${bed.schema}` });
-      await expect(sut.create(admin, { username: newName(), displayName: 'Người hai', agencyCode: 'SYT', roles: ['OFFICER'], subject: `sub-${bed.schema}` })).rejects.toMatchObject({
+      await expect(
+        sut.create(admin, { username: newName(), displayName: 'Người hai', agencyCode: 'SYT', roles: ['OFFICER'], subject: `sub-${bed.schema}` }),
+      ).rejects.toMatchObject({
         code: 'CONFLICT',
         field: 'subject',
       });
@@ -63,7 +73,10 @@ describe(UserAdminService.name, () => {
       const moved = await sut.update(admin, { username: user.username, agencyCode: 'SGDDT' });
       expect(moved).toMatchObject({ displayName: 'Trịnh Văn H', agencyCode: 'SGDDT', roles: ['OFFICER'] });
       expect((await bed.outbox(user.id)).at(-1)).toMatchObject({ data: { change: 'UPDATED' }, visibleTo: ['SGDDT', 'SYT'] });
-      expect((await bed.audit(user.username)).at(-1)).toMatchObject({ action: 'user.updated', summary: { before: { agencyCode: 'SYT' }, after: { agencyCode: 'SGDDT' } } });
+      expect((await bed.audit(user.username)).at(-1)).toMatchObject({
+        action: 'user.updated',
+        summary: { before: { agencyCode: 'SYT' }, after: { agencyCode: 'SGDDT' } },
+      });
       // Nothing to change: nothing written.
       const events = (await bed.outbox(user.id)).length;
       await sut.update(admin, { username: user.username, displayName: 'Trịnh Văn H' });
@@ -99,7 +112,10 @@ describe(UserAdminService.name, () => {
       expect(new Set(names).size).toBe(6);
       const ca = await sut.list({ first: 50, agencyCode: 'CA' });
       expect(ca.edges.every((e) => e.node.agencyCode === 'CA')).toBe(true);
-      await expect(sut.list({ first: 3, after: Buffer.from('ÂÂ', 'utf8').toString('base64url') })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      await expect(sut.list({ first: 3, after: Buffer.from('ÂÂ', 'utf8').toString('base64url') })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     });
   });
 });

@@ -61,7 +61,10 @@ export class ReferralService {
         visibleAgencies: caseAgencies(kase),
       });
       if (!inserted) throw EvidenceError.conflict('This action was already referred to the police', 'actionId');
-      await this.publish(manager, { referralId: id, caseId: kase.id, caseNumber: kase.number, status: 'REQUESTED' }, [action.assigneeAgencyCode, actor.agencyCode]);
+      await this.publish(manager, { referralId: id, caseId: kase.id, caseNumber: kase.number, status: 'REQUESTED' }, [
+        action.assigneeAgencyCode,
+        actor.agencyCode,
+      ]);
       await appendAudit(manager, {
         actor,
         action: 'referral.requested',
@@ -81,8 +84,16 @@ export class ReferralService {
       if (actor.agencyCode !== row.police_agency_code)
         throw EvidenceError.forbidden('The police agency the case was referred to reports on the referral', 'referralId');
       const next = checkReferralUpdate({ status: row.status, policeReference: row.police_reference }, request, provinceDay(new Date()));
-      await this.referrals.update(manager, row.id, { status: request.status, policeReference: next.policeReference, outcomeCategory: next.outcomeCategory, outcomeDate: next.outcomeDate });
-      await this.publish(manager, { referralId: row.id, caseId: row.case_id, caseNumber: row.case_number, status: request.status }, [row.police_agency_code, row.requested_by_agency]);
+      await this.referrals.update(manager, row.id, {
+        status: request.status,
+        policeReference: next.policeReference,
+        outcomeCategory: next.outcomeCategory,
+        outcomeDate: next.outcomeDate,
+      });
+      await this.publish(manager, { referralId: row.id, caseId: row.case_id, caseNumber: row.case_number, status: request.status }, [
+        row.police_agency_code,
+        row.requested_by_agency,
+      ]);
       await appendAudit(manager, {
         actor,
         action: 'referral.updated',
@@ -107,8 +118,14 @@ export class ReferralService {
       if (row.status === 'DECLINED') throw EvidenceError.invalidState('A declined referral takes no evidence', 'referralId');
       const pkg = await this.packages.find(manager, request.packageId);
       if (!pkg || pkg.case_id !== row.case_id) throw EvidenceError.notFound('packageId', 'Evidence package');
-      if (request.receivedByAgency !== row.police_agency_code) throw EvidenceError.badInput('receivedByAgency', `The package goes to ${row.police_agency_code}, the police agency of the referral`);
-      const inserted = await this.referrals.insertTransfer(manager, { referralId: row.id, packageId: pkg.id, receivedByAgency: request.receivedByAgency, transferredBy: actor.userId });
+      if (request.receivedByAgency !== row.police_agency_code)
+        throw EvidenceError.badInput('receivedByAgency', `The package goes to ${row.police_agency_code}, the police agency of the referral`);
+      const inserted = await this.referrals.insertTransfer(manager, {
+        referralId: row.id,
+        packageId: pkg.id,
+        receivedByAgency: request.receivedByAgency,
+        transferredBy: actor.userId,
+      });
       if (!inserted) throw EvidenceError.conflict('This package was already handed over for this referral', 'packageId');
       await appendAudit(manager, {
         actor,

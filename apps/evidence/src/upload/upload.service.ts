@@ -62,7 +62,13 @@ export class UploadService {
         requestedByAgency: actor.agencyCode,
         expiresAt,
       });
-      await appendAudit(manager, { actor, action: 'evidence.upload-requested', targetType: 'upload-ticket', targetId: id, summary: { caseId: kase.id, fileName: request.fileName, expiresAt: expiresAt.toISOString() } });
+      await appendAudit(manager, {
+        actor,
+        action: 'evidence.upload-requested',
+        targetType: 'upload-ticket',
+        targetId: id,
+        summary: { caseId: kase.id, fileName: request.fileName, expiresAt: expiresAt.toISOString() },
+      });
     });
     return {
       ticketId: id,
@@ -129,7 +135,13 @@ export class UploadService {
       await this.dataSource
         .transaction(async (manager) => {
           await this.tickets.setOutcome(manager, ticket.id, `REFUSED: ${refusal.message}`.slice(0, 500));
-          await appendAudit(manager, { actor, action: 'evidence.upload-refused', targetType: 'upload-ticket', targetId: ticket.id, summary: { caseId: ticket.case_id, fileName: ticket.file_name, reason: refusal.message } });
+          await appendAudit(manager, {
+            actor,
+            action: 'evidence.upload-refused',
+            targetType: 'upload-ticket',
+            targetId: ticket.id,
+            summary: { caseId: ticket.case_id, fileName: ticket.file_name, reason: refusal.message },
+          });
         })
         .catch((failure: unknown) => this.logger.error(`Could not record the refused upload ${ticket.id}: ${String(failure)}`));
       throw refusal;

@@ -5,7 +5,14 @@ import type { Actor, CaseDto, EventEnvelope, SubmitReportRequest } from '@phoi-h
 import { MESSAGING_OPTIONS, NATS_CONNECTION, OutboxRelay, RpcClient, type DomainEventHandler } from '@phoi-hop/messaging';
 import { DEADLINE_SETTINGS } from '@phoi-hop/persistence';
 import { FLOOD_RUMOUR, JOB_SCAM, VACCINATION_NOTICE } from '@phoi-hop/testing';
-import { InMemoryNoticeBus, InMemoryServices, RecordingOutboxRelay, answerAsSeededDirectory, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
+import {
+  InMemoryNoticeBus,
+  InMemoryServices,
+  RecordingOutboxRelay,
+  answerAsSeededDirectory,
+  createServiceTestbed,
+  type ServiceTestbed,
+} from '@phoi-hop/testing-medium';
 import { AgencyReorganizedHandler } from '../case/agency-reorganized.handler';
 import { CaseMergeService } from '../case/case-merge.service';
 import { ConsultationEventsHandler } from '../case/consultation-events.handler';
@@ -44,7 +51,14 @@ export interface IntakeTestbed extends ServiceTestbed {
   report(actor: Actor, fields: Partial<SubmitReportRequest> & Pick<SubmitReportRequest, 'categoryCode'>): Promise<CaseDto>;
 }
 
-const WORDS = [...new Set(`${FLOOD_RUMOUR} ${JOB_SCAM} ${VACCINATION_NOTICE}`.toLowerCase().replace(/[^\p{L}\s]/gu, '').split(/\s+/))].filter(Boolean);
+const WORDS = [
+  ...new Set(
+    `${FLOOD_RUMOUR} ${JOB_SCAM} ${VACCINATION_NOTICE}`
+      .toLowerCase()
+      .replace(/[^\p{L}\s]/gu, '')
+      .split(/\s+/),
+  ),
+].filter(Boolean);
 
 /** A text of the fixtures' words in random order: as long as a report, and no near-duplicate of another. */
 export function distinctExcerpt(words = 40): string {
@@ -90,7 +104,8 @@ export async function createIntakeTestbed(): Promise<IntakeTestbed> {
     directory,
     relay,
     get: (type) => module.get(type),
-    consume: (handler, envelope) => bed.dataSource.transaction((manager) => handler.handle({ id: randomUUID(), occurredAt: new Date().toISOString(), ...envelope }, manager)),
+    consume: (handler, envelope) =>
+      bed.dataSource.transaction((manager) => handler.handle({ id: randomUUID(), occurredAt: new Date().toISOString(), ...envelope }, manager)),
     async report(actor, fields) {
       const url = fields.url ?? `https://www.facebook.com/posts/${bed.schema}-${++counter}`;
       return (await module.get(ReportService).submit(actor, { excerpt: distinctExcerpt(), ...fields, url })).case;

@@ -38,8 +38,14 @@ describe(AgencyReorganizedHandler.name, () => {
     expect(moved.participants.map((p) => p.agencyCode)).toContain('UBND_LE_THUY_MOI');
     expect(moved.participants.map((p) => p.agencyCode)).not.toContain('UBND_LE_THUY');
     expect(moved.participants.find((p) => p.agencyCode === 'UBND_LE_THUY_MOI')!.basis).toMatch(/\(kế nhiệm UBND_LE_THUY\)$/);
-    expect(moved.participantHistory.find((p) => p.agencyCode === 'UBND_LE_THUY')).toMatchObject({ endedAt: expect.any(String), replacedBy: 'UBND_LE_THUY_MOI' });
-    expect((await bed.outbox(open.id)).at(-1)).toMatchObject({ subject: EventSubjects.intake.caseReassigned, data: { retired: 'UBND_LE_THUY', successor: 'UBND_LE_THUY_MOI' } });
+    expect(moved.participantHistory.find((p) => p.agencyCode === 'UBND_LE_THUY')).toMatchObject({
+      endedAt: expect.any(String),
+      replacedBy: 'UBND_LE_THUY_MOI',
+    });
+    expect((await bed.outbox(open.id)).at(-1)).toMatchObject({
+      subject: EventSubjects.intake.caseReassigned,
+      data: { retired: 'UBND_LE_THUY', successor: 'UBND_LE_THUY_MOI' },
+    });
     expect((await bed.audit(open.id)).at(-1)).toMatchObject({ action: 'case.reassigned', summary: { from: 'UBND_LE_THUY', to: 'UBND_LE_THUY_MOI' } });
     // A case no longer open keeps who was responsible at the time.
     expect((await bed.get(CaseService).get(lead, { id: dismissed.id })).participants.map((p) => p.agencyCode)).toContain('UBND_LE_THUY');

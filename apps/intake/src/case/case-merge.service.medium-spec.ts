@@ -34,10 +34,16 @@ describe(CaseMergeService.name, () => {
       expect(merged.participants.map((p) => p.agencyCode)).toEqual(expect.arrayContaining(['UBND_LE_THUY', 'UBND_DONG_HOI']));
       const after = await bed.get(CaseService).get(lead, { id: source.id });
       expect(after).toMatchObject({ status: 'MERGED', mergedInto: target.id, reports: [] });
-      const [{ n }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM case_deadline WHERE case_id = $1 AND cancelled_at IS NULL AND fired_at IS NULL`, [source.id]);
+      const [{ n }] = await bed.dataSource.query(
+        `SELECT count(*)::int AS n FROM case_deadline WHERE case_id = $1 AND cancelled_at IS NULL AND fired_at IS NULL`,
+        [source.id],
+      );
       expect(n).toBe(0);
       expect((await bed.outbox(source.id)).at(-1)).toMatchObject({ subject: EventSubjects.intake.caseStatusChanged, data: { to: 'MERGED' } });
-      expect((await bed.outbox(target.id)).at(-1)).toMatchObject({ subject: EventSubjects.intake.caseMerged, data: { mergedCaseId: source.id, reportsMoved: 1 } });
+      expect((await bed.outbox(target.id)).at(-1)).toMatchObject({
+        subject: EventSubjects.intake.caseMerged,
+        data: { mergedCaseId: source.id, reportsMoved: 1 },
+      });
       expect((await bed.audit(source.id)).at(-1)).toMatchObject({ action: 'case.merged', summary: { after: { status: 'MERGED', mergedInto: target.number } } });
       expect((await bed.audit(target.id)).at(-1)).toMatchObject({ action: 'case.merged-into', summary: { from: source.number } });
     });
@@ -48,7 +54,8 @@ describe(CaseMergeService.name, () => {
     ])('refuses a merge into %s', async (kind, expected) => {
       const source = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
       const other = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
-      const request = kind === 'itself' ? { caseId: source.id, intoCaseId: source.id, reason: 'Trùng lặp' } : { caseId: source.id, intoCaseId: other.id, reason: ' ' };
+      const request =
+        kind === 'itself' ? { caseId: source.id, intoCaseId: source.id, reason: 'Trùng lặp' } : { caseId: source.id, intoCaseId: other.id, reason: ' ' };
       await expect(sut.merge(lead, request)).rejects.toMatchObject(expected);
     });
 
@@ -56,7 +63,10 @@ describe(CaseMergeService.name, () => {
       const source = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
       const dismissed = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
       await bed.get(CaseTransitionService).transition(lead, { caseId: dismissed.id, command: 'DISMISS', reason: 'Không có cơ sở' });
-      await expect(sut.merge(lead, { caseId: source.id, intoCaseId: dismissed.id, reason: 'Trùng lặp' })).rejects.toMatchObject({ code: 'INVALID_STATE', field: 'intoCaseId' });
+      await expect(sut.merge(lead, { caseId: source.id, intoCaseId: dismissed.id, reason: 'Trùng lặp' })).rejects.toMatchObject({
+        code: 'INVALID_STATE',
+        field: 'intoCaseId',
+      });
       await expect(sut.merge(syt, { caseId: source.id, intoCaseId: dismissed.id, reason: 'Trùng lặp' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect((await bed.get(CaseService).get(lead, { id: source.id })).status).toBe('OPEN');
     });
@@ -71,7 +81,10 @@ describe(CaseMergeService.name, () => {
       const cleared = await sut.rejectDuplicate(lead, { caseId: similar.id, duplicateCaseId: original.id });
       expect(cleared.possibleDuplicates.map((d) => d.caseId)).not.toContain(original.id);
       expect((await bed.audit(similar.id)).at(-1)).toMatchObject({ action: 'case.duplicate-rejected', summary: { rejected: { caseId: original.id } } });
-      await expect(sut.rejectDuplicate(lead, { caseId: similar.id, duplicateCaseId: original.id })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateCaseId' });
+      await expect(sut.rejectDuplicate(lead, { caseId: similar.id, duplicateCaseId: original.id })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'duplicateCaseId',
+      });
     });
   });
 });

@@ -40,7 +40,10 @@ describe(CaseSplitService.name, () => {
       expect(result.newCase).toMatchObject({ status: 'OPEN', categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI', splitFrom: caseId });
       expect(result.newCase.reports.map((r) => r.id)).toEqual([stray.id]);
       expect(result.newCase.participants.map((p) => p.agencyCode)).toEqual(expect.arrayContaining(['STTTT', 'UBND_DONG_HOI']));
-      expect((await bed.outbox(caseId)).at(-1)).toMatchObject({ subject: EventSubjects.intake.reportSplit, data: { reportId: stray.id, newCaseId: result.newCase.id } });
+      expect((await bed.outbox(caseId)).at(-1)).toMatchObject({
+        subject: EventSubjects.intake.reportSplit,
+        data: { reportId: stray.id, newCaseId: result.newCase.id },
+      });
       expect((await bed.audit(caseId)).at(-1)).toMatchObject({ action: 'case.report-split', summary: { newCase: result.newCase.number } });
       expect((await bed.audit(result.newCase.id)).at(-1)).toMatchObject({ action: 'case.opened', summary: { splitFrom: number } });
     });
@@ -56,9 +59,15 @@ describe(CaseSplitService.name, () => {
 
     it('refuses to split a case’s only report, a report of another case, or without a reason', async () => {
       const lone = await bed.report(lethuy, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
-      await expect(sut.split(lead, { caseId: lone.id, reportId: lone.reports[0]!.id, reason: 'Nội dung khác' })).rejects.toMatchObject({ code: 'INVALID_STATE', field: 'reportId' });
+      await expect(sut.split(lead, { caseId: lone.id, reportId: lone.reports[0]!.id, reason: 'Nội dung khác' })).rejects.toMatchObject({
+        code: 'INVALID_STATE',
+        field: 'reportId',
+      });
       const { caseId } = await caseWithTwoReports();
-      await expect(sut.split(lead, { caseId, reportId: lone.reports[0]!.id, reason: 'Nội dung khác' })).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'reportId' });
+      await expect(sut.split(lead, { caseId, reportId: lone.reports[0]!.id, reason: 'Nội dung khác' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'reportId',
+      });
       await expect(sut.split(lead, { caseId, reportId: lone.reports[0]!.id, reason: '  ' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
       await expect(sut.split(syt, { caseId, reportId: lone.reports[0]!.id, reason: 'Nội dung khác' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });

@@ -39,9 +39,23 @@ describe(CaseService.name, () => {
       caseId: opened.id,
       finding: 'UNLAWFUL',
       provisionCodes: ['LANM_2025'],
-      assessment: { isFactualClaim: true, verifiedFalseBy: 'CA', isPublicInterestReporting: false, isGenuineGrievance: false, proportionality: 'Chuyển cơ quan điều tra', concludesNotProtected: true },
+      assessment: {
+        isFactualClaim: true,
+        verifiedFalseBy: 'CA',
+        isPublicInterestReporting: false,
+        isGenuineGrievance: false,
+        proportionality: 'Chuyển cơ quan điều tra',
+        concludesNotProtected: true,
+      },
       statementOfReasons: 'Có dấu hiệu vi phạm pháp luật; chuyển Công an tỉnh xử lý.',
-      actions: [{ type: 'REFER_TO_POLICE', assigneeAgencyCode: 'CA', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), details: 'Hồ sơ tài khoản phát tán' }],
+      actions: [
+        {
+          type: 'REFER_TO_POLICE',
+          assigneeAgencyCode: 'CA',
+          dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+          details: 'Hồ sơ tài khoản phát tán',
+        },
+      ],
     });
     const officerView = await sut.get(lethuy, { id: opened.id });
     expect(officerView.actions[0]).toMatchObject({ type: 'REFER_TO_POLICE', details: null, withheld: true });
@@ -107,8 +121,16 @@ describe(CaseService.name, () => {
 
     it('searches free text without diacritics or case, best match first, and filters by severity, locality, agency and dates', async () => {
       const marker = `Kiểm tra ${bed.schema.slice(1, 9)}`;
-      const flood = await bed.report(lethuy, { excerpt: `${marker}: lũ lụt tràn về xã An Thủy, người dân sơ tán gấp`, categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
-      const scam = await bed.report(donghoi, { excerpt: `Tuyển cộng tác viên online nộp phí giữ chỗ qua Zalo ${bed.schema}`, categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI' });
+      const flood = await bed.report(lethuy, {
+        excerpt: `${marker}: lũ lụt tràn về xã An Thủy, người dân sơ tán gấp`,
+        categoryCode: 'FALSE_INFO_PANIC',
+        localityCode: 'LE_THUY',
+      });
+      const scam = await bed.report(donghoi, {
+        excerpt: `Tuyển cộng tác viên online nộp phí giữ chỗ qua Zalo ${bed.schema}`,
+        categoryCode: 'IMPERSONATION_SCAM',
+        localityCode: 'DONG_HOI',
+      });
 
       const found = await sut.list(lead, { first: 10, text: 'lu lut tran ve xa an thuy' });
       expect(found.edges[0]!.node.id).toBe(flood.id);

@@ -46,7 +46,10 @@ describe(ConsultationEventsHandler.name, () => {
     expect(seen.status).toBe('IN_CONSULTATION');
     expect(seen.participants.find((p) => p.agencyCode === 'BTG')).toMatchObject({ role: 'PARTICIPANT', basis: 'Đ4.2 (mời cho ý kiến)' });
     expect(seen.deadlines.map((d) => d.kind)).toContain('CONSULTATION');
-    expect((await bed.outbox(kase.id)).at(-1)).toMatchObject({ subject: EventSubjects.intake.caseStatusChanged, data: { from: 'TRIAGED', to: 'IN_CONSULTATION' } });
+    expect((await bed.outbox(kase.id)).at(-1)).toMatchObject({
+      subject: EventSubjects.intake.caseStatusChanged,
+      data: { from: 'TRIAGED', to: 'IN_CONSULTATION' },
+    });
     expect((await bed.audit(kase.id)).at(-1)).toMatchObject({ action: 'case.start_consultation', actorAgency: 'STTTT' });
   });
 
@@ -55,13 +58,25 @@ describe(ConsultationEventsHandler.name, () => {
     const consultationId = randomUUID();
     await bed.consume(sut, openedEvent(kase, consultationId, ['CA']));
     const plan = [{ type: 'PUBLISH_CLARIFICATION', assigneeAgencyCode: 'UBND_LE_THUY', dueDate: inAMonth(), details: 'Đài truyền thanh huyện' }];
-    const resolved = { type: EventSubjects.consultation.resolved, aggregateId: kase.id, visibleTo: ['STTTT', 'CA'], data: { consultationId, caseId: kase.id, caseNumber: kase.number, summary: 'Thống nhất đính chính', plan } };
+    const resolved = {
+      type: EventSubjects.consultation.resolved,
+      aggregateId: kase.id,
+      visibleTo: ['STTTT', 'CA'],
+      data: { consultationId, caseId: kase.id, caseNumber: kase.number, summary: 'Thống nhất đính chính', plan },
+    };
     await bed.consume(sut, resolved);
     // A redelivered event changes nothing.
     await bed.consume(sut, resolved);
     expect(await bed.dataSource.query(`SELECT summary FROM consultation_plan WHERE case_id = $1`, [kase.id])).toEqual([{ summary: 'Thống nhất đính chính' }]);
 
-    const decided = await bed.get(CaseDecisionService).decide(lead, { caseId: kase.id, finding: 'MISLEADING', provisionCodes: [], statementOfReasons: 'Theo kết luận xin ý kiến: đính chính thông tin.', actions: [], consultationId });
+    const decided = await bed.get(CaseDecisionService).decide(lead, {
+      caseId: kase.id,
+      finding: 'MISLEADING',
+      provisionCodes: [],
+      statementOfReasons: 'Theo kết luận xin ý kiến: đính chính thông tin.',
+      actions: [],
+      consultationId,
+    });
     expect(decided.actions.map((a) => `${a.type}:${a.assigneeAgencyCode}`)).toEqual(['PUBLISH_CLARIFICATION:UBND_LE_THUY']);
     expect(decided.case.decisions[0]).toMatchObject({ consultationId });
   });

@@ -57,25 +57,43 @@ describe(HandlingActionService.name, () => {
       const clarification = actionOf(decided, 'PUBLISH_CLARIFICATION');
       expect((await sut.update(lethuy, { actionId: clarification.id, status: 'IN_PROGRESS' })).status).toBe('IN_PROGRESS');
       await expect(sut.update(lethuy, { actionId: clarification.id, status: 'DONE' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'result' });
-      const done = await sut.update(lethuy, { actionId: clarification.id, status: 'DONE', result: 'Đã đăng đính chính trên cổng thông tin huyện', links: ['https://lethuy.example.vn/dinh-chinh'] });
+      const done = await sut.update(lethuy, {
+        actionId: clarification.id,
+        status: 'DONE',
+        result: 'Đã đăng đính chính trên cổng thông tin huyện',
+        links: ['https://lethuy.example.vn/dinh-chinh'],
+      });
       expect(done.status).toBe('DONE');
-      const open = await bed.dataSource.query(`SELECT id FROM case_deadline WHERE action_id = $1 AND cancelled_at IS NULL AND fired_at IS NULL`, [clarification.id]);
+      const open = await bed.dataSource.query(`SELECT id FROM case_deadline WHERE action_id = $1 AND cancelled_at IS NULL AND fired_at IS NULL`, [
+        clarification.id,
+      ]);
       expect(open).toEqual([]);
       const view = await bed.get(CaseService).get(lead, { id: decided.case.id });
       expect(view.actions.find((a) => a.id === clarification.id)).toMatchObject({ status: 'DONE', links: ['https://lethuy.example.vn/dinh-chinh'] });
-      expect((await bed.outbox(decided.case.id)).at(-1)).toMatchObject({ subject: EventSubjects.intake.actionUpdated, data: { action: { id: clarification.id, status: 'DONE' } } });
-      expect((await bed.audit(decided.case.id)).at(-1)).toMatchObject({ action: 'action.updated', actorAgency: 'UBND_LE_THUY', summary: { before: 'IN_PROGRESS', after: 'DONE' } });
+      expect((await bed.outbox(decided.case.id)).at(-1)).toMatchObject({
+        subject: EventSubjects.intake.actionUpdated,
+        data: { action: { id: clarification.id, status: 'DONE' } },
+      });
+      expect((await bed.audit(decided.case.id)).at(-1)).toMatchObject({
+        action: 'action.updated',
+        actorAgency: 'UBND_LE_THUY',
+        summary: { before: 'IN_PROGRESS', after: 'DONE' },
+      });
       await expect(sut.update(lethuy, { actionId: clarification.id, status: 'IN_PROGRESS' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     });
 
     it('hides an action from an agency that is neither its assignee nor coordinating (NOT_FOUND)', async () => {
       const decided = await decidedCase();
-      await expect(sut.update(syt, { actionId: actionOf(decided, 'PUBLISH_CLARIFICATION').id, status: 'IN_PROGRESS' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(sut.update(syt, { actionId: actionOf(decided, 'PUBLISH_CLARIFICATION').id, status: 'IN_PROGRESS' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
 
     it('keeps a removal request open until the platform has answered', async () => {
       const decided = await decidedCase();
-      await expect(sut.update(lead, { actionId: actionOf(decided, 'REQUEST_REMOVAL').id, status: 'DONE', result: 'Đã gửi yêu cầu gỡ bài tới Facebook' })).rejects.toMatchObject({
+      await expect(
+        sut.update(lead, { actionId: actionOf(decided, 'REQUEST_REMOVAL').id, status: 'DONE', result: 'Đã gửi yêu cầu gỡ bài tới Facebook' }),
+      ).rejects.toMatchObject({
         code: 'INVALID_STATE',
         field: 'status',
       });
@@ -110,7 +128,10 @@ describe(HandlingActionService.name, () => {
 
     it('refuses an action that is not a removal request', async () => {
       const decided = await decidedCase();
-      await expect(sut.updateRemoval(lead, { actionId: actionOf(decided, 'PUBLISH_CLARIFICATION').id, requestReference: 'CV-1' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'actionId' });
+      await expect(sut.updateRemoval(lead, { actionId: actionOf(decided, 'PUBLISH_CLARIFICATION').id, requestReference: 'CV-1' })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'actionId',
+      });
     });
   });
 });

@@ -28,7 +28,13 @@ describe(ReportService.name, () => {
       const result = await sut.submit(lethuy, { url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY' });
 
       expect(result.merged).toBe(false);
-      expect(result.case).toMatchObject({ status: 'OPEN', categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', reporterAgencyCode: 'UBND_LE_THUY', referenceVersion: 0 });
+      expect(result.case).toMatchObject({
+        status: 'OPEN',
+        categoryCode: 'FALSE_INFO_PANIC',
+        localityCode: 'LE_THUY',
+        reporterAgencyCode: 'UBND_LE_THUY',
+        referenceVersion: 0,
+      });
       expect(result.case.number).toMatch(new RegExp(`^QB-${new Date().getUTCFullYear()}-\\d{6}$`));
       const participants = Object.fromEntries(result.case.participants.map((p) => [p.agencyCode, p.role]));
       expect(participants).toMatchObject({ STTTT: 'LEAD', CA: 'PARTICIPANT', UBND_LE_THUY: 'PARTICIPANT' });
@@ -90,7 +96,10 @@ describe(ReportService.name, () => {
       [{ observedAt: new Date(Date.now() + 3 * 86_400_000).toISOString() }, 'observedAt'],
     ])('refuses %j as BAD_USER_INPUT on its field and writes nothing', async (change, field) => {
       const [{ n: before }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM report`);
-      await expect(sut.submit(lethuy, { url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'IMPERSONATION_SCAM', ...change })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
+      await expect(sut.submit(lethuy, { url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'IMPERSONATION_SCAM', ...change })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
       const [{ n: after }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM report`);
       expect(after).toBe(before);
     });
@@ -109,7 +118,12 @@ describe(ReportService.name, () => {
     });
 
     it('keeps the keys of submissions written in one batch apart', async () => {
-      const requests = Array.from({ length: 3 }, (_, i) => ({ url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'IMPERSONATION_SCAM', clientRequestId: `batch-${i}-${bed.schema}` }));
+      const requests = Array.from({ length: 3 }, (_, i) => ({
+        url: uniqueUrl(),
+        excerpt: distinctExcerpt(),
+        categoryCode: 'IMPERSONATION_SCAM',
+        clientRequestId: `batch-${i}-${bed.schema}`,
+      }));
       const answers = await Promise.all([...requests, ...requests].map((r) => sut.submit(lethuy, r)));
       expect(answers.slice(3).map((a) => a.report.id)).toEqual(answers.slice(0, 3).map((a) => a.report.id));
       expect(new Set(answers.map((a) => a.report.id)).size).toBe(3);

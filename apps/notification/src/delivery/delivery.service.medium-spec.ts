@@ -36,7 +36,15 @@ describe(DeliveryService.name, () => {
   };
   const subscribe = async (agencyCode: string): Promise<string> => {
     const row = await bed.dataSource.transaction((manager) =>
-      module.get(SubscriptionRepository).insert(manager, { id: randomUUID(), agencyCode, channel: 'WEBHOOK', target: 'https://hooks.example.vn/x', eventTypes: [], secret: 's3cret', createdBy: admin.userId }),
+      module.get(SubscriptionRepository).insert(manager, {
+        id: randomUUID(),
+        agencyCode,
+        channel: 'WEBHOOK',
+        target: 'https://hooks.example.vn/x',
+        eventTypes: [],
+        secret: 's3cret',
+        createdBy: admin.userId,
+      }),
     );
     return row.id;
   };
@@ -44,7 +52,11 @@ describe(DeliveryService.name, () => {
   const fail = async (id: string, times: number, dead: boolean) => {
     for (let attempt = 0; attempt < times; attempt++) {
       const last = attempt === times - 1;
-      await deliveries.recordAttempt(id, attempt, last && dead ? { kind: 'dead', error: 'HTTP 410', statusCode: 410 } : { kind: 'retry', error: 'HTTP 503', statusCode: 503, delayMs: 60_000 });
+      await deliveries.recordAttempt(
+        id,
+        attempt,
+        last && dead ? { kind: 'dead', error: 'HTTP 410', statusCode: 410 } : { kind: 'retry', error: 'HTTP 503', statusCode: 503, delayMs: 60_000 },
+      );
     }
   };
 

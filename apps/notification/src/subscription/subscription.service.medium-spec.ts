@@ -37,10 +37,23 @@ describe(SubscriptionService.name, () => {
 
   describe('create', () => {
     it('subscribes the caller’s agency by e-mail (normalised), audited without secrets', async () => {
-      const created = await sut.create(syt, { channel: 'EMAIL', target: ' Truc.Ban@SYT.quangbinh.gov.vn ', eventTypes: [EventSubjects.intake.caseOpened, EventSubjects.intake.caseOpened] });
+      const created = await sut.create(syt, {
+        channel: 'EMAIL',
+        target: ' Truc.Ban@SYT.quangbinh.gov.vn ',
+        eventTypes: [EventSubjects.intake.caseOpened, EventSubjects.intake.caseOpened],
+      });
       expect(created.secret).toBeNull();
-      expect(created.subscription).toMatchObject({ agencyCode: 'SYT', channel: 'EMAIL', target: 'truc.ban@syt.quangbinh.gov.vn', eventTypes: [EventSubjects.intake.caseOpened], active: true });
-      expect((await bed.audit('SYT')).at(-1)).toMatchObject({ action: 'notification-subscription.created', summary: { subscription: { id: created.subscription.id } } });
+      expect(created.subscription).toMatchObject({
+        agencyCode: 'SYT',
+        channel: 'EMAIL',
+        target: 'truc.ban@syt.quangbinh.gov.vn',
+        eventTypes: [EventSubjects.intake.caseOpened],
+        active: true,
+      });
+      expect((await bed.audit('SYT')).at(-1)).toMatchObject({
+        action: 'notification-subscription.created',
+        summary: { subscription: { id: created.subscription.id } },
+      });
     });
 
     it('gives a webhook its signing secret once; the audit never holds it', async () => {
@@ -61,7 +74,11 @@ describe(SubscriptionService.name, () => {
       ['a malformed e-mail', { channel: 'EMAIL', target: 'not an address' }, { code: 'BAD_USER_INPUT', field: 'target' }],
       ['a plain-http webhook', { channel: 'WEBHOOK', target: 'http://hooks.example.vn/x' }, { code: 'BAD_USER_INPUT', field: 'target' }],
       ['a webhook with credentials', { channel: 'WEBHOOK', target: 'https://user:pw@hooks.example.vn/x' }, { code: 'BAD_USER_INPUT', field: 'target' }],
-      ['an event that is not a case event', { channel: 'EMAIL', target: 'a@syt.gov.vn', eventTypes: [EventSubjects.directory.userChanged] }, { code: 'BAD_USER_INPUT', field: 'eventTypes' }],
+      [
+        'an event that is not a case event',
+        { channel: 'EMAIL', target: 'a@syt.gov.vn', eventTypes: [EventSubjects.directory.userChanged] },
+        { code: 'BAD_USER_INPUT', field: 'eventTypes' },
+      ],
       ['another agency, for an officer', { channel: 'EMAIL', target: 'a@ca.gov.vn', agencyCode: 'CA' }, { code: 'FORBIDDEN', field: 'agencyCode' }],
     ])('refuses %s and creates nothing', async (_name, request, expected) => {
       const before = await sut.list(admin, 'SYT');
@@ -72,7 +89,10 @@ describe(SubscriptionService.name, () => {
     it('lets an administrator subscribe any agency the directory knows, and no other', async () => {
       const created = await sut.create(admin, { channel: 'EMAIL', target: 'truc.ban@ca.quangbinh.gov.vn', agencyCode: 'CA' });
       expect(created.subscription.agencyCode).toBe('CA');
-      await expect(sut.create(admin, { channel: 'EMAIL', target: 'x@ghost.gov.vn', agencyCode: 'GHOST_AGENCY' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'agencyCode' });
+      await expect(sut.create(admin, { channel: 'EMAIL', target: 'x@ghost.gov.vn', agencyCode: 'GHOST_AGENCY' })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'agencyCode',
+      });
     });
   });
 

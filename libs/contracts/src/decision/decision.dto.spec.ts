@@ -31,9 +31,21 @@ describe('decision contracts', () => {
     ['an assessment without its booleans', { assessment: { proportionality: 'Tối thiểu' } }, 'assessment.isFactualClaim'],
     ['an action of an unknown type', { actions: [{ type: 'BLOCK_WEBSITE', assigneeAgencyCode: 'STTTT', dueDate: '2026-12-31' }] }, 'actions.0.type'],
     ['a due date that is not a calendar day', { actions: [{ type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate: '2026-02-30' }] }, 'actions.0.dueDate'],
-    ['an assignee that is not an agency code', { actions: [{ type: 'MONITOR', assigneeAgencyCode: 'stttt', dueDate: '2026-12-31' }] }, 'actions.0.assigneeAgencyCode'],
-    ['a removal platform that is not a code', { actions: [{ type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: '2026-12-31', removal: { platform: 'facebook.com' } }] }, 'actions.0.removal.platform'],
-    ['an unknown property of an action', { actions: [{ type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate: '2026-12-31', priority: 1 }] }, 'actions.0.priority'],
+    [
+      'an assignee that is not an agency code',
+      { actions: [{ type: 'MONITOR', assigneeAgencyCode: 'stttt', dueDate: '2026-12-31' }] },
+      'actions.0.assigneeAgencyCode',
+    ],
+    [
+      'a removal platform that is not a code',
+      { actions: [{ type: 'REQUEST_REMOVAL', assigneeAgencyCode: 'STTTT', dueDate: '2026-12-31', removal: { platform: 'facebook.com' } }] },
+      'actions.0.removal.platform',
+    ],
+    [
+      'an unknown property of an action',
+      { actions: [{ type: 'MONITOR', assigneeAgencyCode: 'STTTT', dueDate: '2026-12-31', priority: 1 }] },
+      'actions.0.priority',
+    ],
     ['a consultation id that is not a uuid', { consultationId: '42' }, 'consultationId'],
   ])('refuses a decision with %s, naming the field', async (_name, change, field) => {
     expect(await contractProblem(DecideCaseRequest, { ...decision, ...change })).toMatchObject({ field });

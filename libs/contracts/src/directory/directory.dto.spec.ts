@@ -5,8 +5,22 @@ import { CreateApiKeyRequest, CreateUserRequest, DisableUserRequest } from './id
 describe('directory contracts', () => {
   it.each<[string, new () => object, Record<string, unknown>]>([
     ['a route request', RouteCaseRequest, { categoryCode: 'FALSE_INFO_PANIC', localityCode: 'LE_THUY', text: 'Tin đồn' }],
-    ['a reorganisation', ReorganizeAgenciesRequest, { effectiveDate: '2026-12-01', retire: ['SNNPTNT', 'STNMT'], successorCode: 'SNNMT', newSuccessor: { name: 'Sở Nông nghiệp và Môi trường', kind: 'DEPARTMENT' }, reason: 'Hợp nhất sở' }],
-    ['a focal point', FocalPointSetRequest, { agencyCode: 'SYT', displayName: 'Lê Thị C', title: 'Phó Giám đốc Sở', workEmail: 'c@syt.gov.vn', workPhone: '0232 3822 111' }],
+    [
+      'a reorganisation',
+      ReorganizeAgenciesRequest,
+      {
+        effectiveDate: '2026-12-01',
+        retire: ['SNNPTNT', 'STNMT'],
+        successorCode: 'SNNMT',
+        newSuccessor: { name: 'Sở Nông nghiệp và Môi trường', kind: 'DEPARTMENT' },
+        reason: 'Hợp nhất sở',
+      },
+    ],
+    [
+      'a focal point',
+      FocalPointSetRequest,
+      { agencyCode: 'SYT', displayName: 'Lê Thị C', title: 'Phó Giám đốc Sở', workEmail: 'c@syt.gov.vn', workPhone: '0232 3822 111' },
+    ],
     ['a user', CreateUserRequest, { username: 'can.bo.1', displayName: 'Hoàng Văn G', agencyCode: 'CA', roles: ['OFFICER'] }],
     ['an API key', CreateApiKeyRequest, { agencyCode: 'SYT', name: 'Hệ thống giám sát', scopes: ['submitReport'] }],
   ])('accepts %s', async (_name, contract, input) => {

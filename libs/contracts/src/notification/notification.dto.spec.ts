@@ -3,7 +3,9 @@ import { CreateSubscriptionRequest, DeliveryListRequest } from './notification.d
 
 describe('notification contracts', () => {
   it('accepts an e-mail subscription to some case events', async () => {
-    expect(await contractProblem(CreateSubscriptionRequest, { channel: 'EMAIL', target: 'truc.ban@syt.quangbinh.gov.vn', eventTypes: ['evt.intake.case.opened'] })).toBeNull();
+    expect(
+      await contractProblem(CreateSubscriptionRequest, { channel: 'EMAIL', target: 'truc.ban@syt.quangbinh.gov.vn', eventTypes: ['evt.intake.case.opened'] }),
+    ).toBeNull();
   });
 
   it.each<[new () => object, Record<string, unknown>, string]>([

@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { ErrorCodes, RpcSubjects, provinceDay, type Actor, type AgencyDto, type OfficerDto, type ProvisionDto, type RpcSubject, type SlaPolicy } from '@phoi-hop/contracts';
+import {
+  ErrorCodes,
+  RpcSubjects,
+  provinceDay,
+  type Actor,
+  type AgencyDto,
+  type OfficerDto,
+  type ProvisionDto,
+  type RpcSubject,
+  type SlaPolicy,
+} from '@phoi-hop/contracts';
 import { RpcCallError, serviceMigrations } from '@phoi-hop/messaging';
 import { createServiceDataSource, runServiceMigrations } from '@phoi-hop/persistence';
 import type { RoutingSnapshot } from '@phoi-hop/routing';
@@ -98,11 +108,17 @@ export async function createServiceTestbed(options: ServiceTestbedOptions): Prom
       return rows.map((r) => ({ subject: r.subject, aggregateId: r.envelope.aggregateId, visibleTo: r.envelope.visibleTo, data: r.envelope.data }));
     },
     async audit(targetId) {
-      const rows: Array<{ action: string; target_type: string; target_id: string; actor_user_id: string | null; actor_agency: string | null; summary: Record<string, unknown> }> =
-        await dataSource.query(
-          `SELECT action, target_type, target_id, actor_user_id, actor_agency, summary FROM audit_log ${targetId ? 'WHERE target_id = $1' : ''} ORDER BY seq`,
-          targetId ? [targetId] : [],
-        );
+      const rows: Array<{
+        action: string;
+        target_type: string;
+        target_id: string;
+        actor_user_id: string | null;
+        actor_agency: string | null;
+        summary: Record<string, unknown>;
+      }> = await dataSource.query(
+        `SELECT action, target_type, target_id, actor_user_id, actor_agency, summary FROM audit_log ${targetId ? 'WHERE target_id = $1' : ''} ORDER BY seq`,
+        targetId ? [targetId] : [],
+      );
       return rows.map((r) => ({
         action: r.action,
         targetType: r.target_type,
@@ -211,12 +227,24 @@ export class InMemoryNoticeBus {
  */
 export function answerAsSeededDirectory(services: InMemoryServices, seedDir: string = QUANG_BINH_SEED_DIR): InMemoryServices {
   const snapshot = seedRoutingSnapshot(seedDir);
-  const users = JSON.parse(readFileSync(join(seedDir, 'users.json'), 'utf8')) as Array<{ username: string; displayName: string; agencyCode: string; active?: boolean }>;
+  const users = JSON.parse(readFileSync(join(seedDir, 'users.json'), 'utf8')) as Array<{
+    username: string;
+    displayName: string;
+    agencyCode: string;
+    active?: boolean;
+  }>;
   const provisions = new Map<string, ProvisionDto>();
   for (const category of snapshot.categories) {
     for (const b of category.legalBases) {
       const categoryCodes = [...(provisions.get(b.code)?.categoryCodes ?? []), category.code];
-      provisions.set(b.code, { code: b.code, citation: b.citation, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, successorCode: b.successorCode, categoryCodes });
+      provisions.set(b.code, {
+        code: b.code,
+        citation: b.citation,
+        effectiveFrom: b.effectiveFrom,
+        effectiveTo: b.effectiveTo,
+        successorCode: b.successorCode,
+        categoryCodes,
+      });
     }
   }
   const toAgency = (a: RoutingSnapshot['agencies'][number]): AgencyDto => ({
@@ -234,7 +262,9 @@ export function answerAsSeededDirectory(services: InMemoryServices, seedDir: str
     .answer(RpcSubjects.directory.routingSnapshot, () => seedRoutingSnapshot(seedDir))
     .answer<{ codes: string[] }>(RpcSubjects.directory.agencyGetMany, ({ codes }) => snapshot.agencies.filter((a) => codes.includes(a.code)).map(toAgency))
     .answer<{ usernames: string[] }>(RpcSubjects.directory.userResolve, ({ usernames }) =>
-      users.filter((u) => usernames.includes(u.username)).map((u): OfficerDto => ({ username: u.username, displayName: u.displayName, agencyCode: u.agencyCode, active: u.active ?? true })),
+      users
+        .filter((u) => usernames.includes(u.username))
+        .map((u): OfficerDto => ({ username: u.username, displayName: u.displayName, agencyCode: u.agencyCode, active: u.active ?? true })),
     )
     .answer<{ codes: string[] }>(RpcSubjects.directory.provisionResolve, ({ codes }) => {
       const missing = codes.filter((code) => !provisions.has(code));
