@@ -10,11 +10,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { SeededUsers, createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
+import { freePort, percentile, randomText, waitReady } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -28,29 +28,6 @@ const REPORTS = Number(option('reports', '2000'));
 const PAGE = 20;
 const EXPLAIN = args.includes('--explain');
 const PORTS = { directory: 0, intake: 0, gateway: 0 };
-
-/** A free local port, so that two benchmarks (or a running `npm start`) never meet. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const WORDS = (
-  'tin đồn đập thủy điện vỡ lũ lụt sơ tán khẩn cấp giá xăng tăng gấp đôi ngân hàng phá sản dịch bệnh lây lan ' +
-  'trường học đóng cửa quan chức tham nhũng lừa đảo chuyển khoản mạo danh công an cảnh báo người dân chia sẻ ngay ' +
-  'huyện xã thị trấn thành phố tỉnh bộ sở ban ngành cấp cứu bệnh viện vắc xin học sinh giáo viên nông dân lúa gạo'
-).split(' ');
-
-function randomText(): string {
-  const bytes = randomBytes(60);
-  return Array.from(bytes, (b) => WORDS[b % WORDS.length]).join(' ') + ` ${randomBytes(6).toString('hex')}`;
-}
 
 /**
  * The load generator's GraphQL client: node:http on kept-alive sockets. It shares the machine's two
@@ -79,11 +56,6 @@ function graphqlPost(url: string, query: string, variables: Record<string, unkno
     request.on('error', reject);
     request.end(body);
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 interface PhaseResult {
@@ -153,19 +125,6 @@ function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProc
     if (code !== null && code !== 0) process.stderr.write(`[bench] ${name} exited with ${code ?? signal}\n`);
   });
   return child;
-}
-
-async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Service on port ${port} not ready within ${timeoutMs} ms`);
 }
 
 function row(r: PhaseResult): string {

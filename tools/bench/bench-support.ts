@@ -1,0 +1,44 @@
+// What the benchmarks share: free ports, readiness, percentiles, report-like Vietnamese text.
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+
+const WORDS = (
+  'tin đồn đập thủy điện vỡ lũ lụt sơ tán khẩn cấp giá xăng tăng gấp đôi ngân hàng phá sản dịch bệnh lây lan ' +
+  'trường học đóng cửa quan chức tham nhũng lừa đảo chuyển khoản mạo danh công an cảnh báo người dân chia sẻ ngay ' +
+  'huyện xã thị trấn thành phố tỉnh bộ sở ban ngành cấp cứu bệnh viện vắc xin học sinh giáo viên nông dân lúa gạo'
+).split(' ');
+
+/** A free local port, so that two benchmarks (or a running `npm start`) never meet. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function randomText(): string {
+  const bytes = randomBytes(60);
+  return Array.from(bytes, (b) => WORDS[b % WORDS.length]).join(' ') + ` ${randomBytes(6).toString('hex')}`;
+}
+
+export async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Service on port ${port} not ready within ${timeoutMs} ms`);
+}
