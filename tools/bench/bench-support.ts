@@ -1,4 +1,4 @@
-// What the benchmarks share: free ports, readiness, percentiles, report-like Vietnamese text.
+// What the benchmarks share: free ports, readiness, timed load phases with percentiles, report-like Vietnamese text.
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 
@@ -41,4 +41,47 @@ export async function waitReady(port: number, timeoutMs = 60_000): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`Service on port ${port} not ready within ${timeoutMs} ms`);
+}
+
+export interface PhaseResult {
+  label: string;
+  concurrency: number;
+  count: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export async function runPhase(label: string, concurrency: number, seconds: number, operation: () => Promise<boolean>): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        const ok = await operation().catch((error: unknown) => {
+          if (errors === 0) process.stderr.write(`[bench] ${label}: first error: ${String(error)}\n`);
+          return false;
+        });
+        latencies.push(performance.now() - t0);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    label,
+    concurrency,
+    count: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }

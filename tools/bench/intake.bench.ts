@@ -16,7 +16,7 @@ import { Pool } from 'pg';
 import { RpcSubjects } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { SeededUsers, createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
-import { freePort, percentile, randomText, waitReady } from './bench-support';
+import { freePort, randomText, runPhase, waitReady, type PhaseResult } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -101,47 +101,6 @@ function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): Record<string, number
     used[group] = (used[group] ?? 0) + Math.max(0, seconds - (before.get(key) ?? 0));
   }
   return used;
-}
-
-interface PhaseResult {
-  label: string;
-  concurrency: number;
-  count: number;
-  errors: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-async function runPhase(label: string, concurrency: number, seconds: number, operation: () => Promise<boolean>): Promise<PhaseResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        const ok = await operation().catch((error: unknown) => {
-          if (errors === 0) process.stderr.write(`[bench] ${label}: first error: ${String(error)}\n`);
-          return false;
-        });
-        latencies.push(performance.now() - t0);
-        if (!ok) errors++;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    label,
-    concurrency,
-    count: latencies.length,
-    errors,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
 }
 
 function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProcess {
