@@ -291,6 +291,40 @@ export class ConsultationRepository {
     ]);
   }
 
+  /** The consultation row alone, locked for a deadline to fire on it. */
+  async lockRow(manager: EntityManager, id: string): Promise<ConsultationRow | undefined> {
+    const [row] = await queryRows<ConsultationRow>(manager, `SELECT * FROM consultation WHERE id = $1 FOR UPDATE`, [id]);
+    return row;
+  }
+
+  /** Đ4.2: who a reminder or escalation is about: for a written consultation the agencies that have not answered, for a meeting everyone invited. */
+  async pendingAgencies(manager: EntityManager, consultationId: string, mode: ConsultationMode): Promise<string[]> {
+    const rows = await queryRows<{ agency_code: string }>(
+      manager,
+      `SELECT agency_code FROM consultation_invitation WHERE consultation_id = $1 AND ($2 = 'MEETING' OR responded_at IS NULL) ORDER BY agency_code`,
+      [consultationId, mode],
+    );
+    return rows.map((r) => r.agency_code);
+  }
+
+  async markReminded(manager: EntityManager, consultationId: string, agencyCodes: string[]): Promise<void> {
+    await manager.query(`UPDATE consultation_invitation SET reminded_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [
+      consultationId,
+      agencyCodes,
+    ]);
+  }
+
+  async markEscalated(manager: EntityManager, consultationId: string, agencyCodes: string[]): Promise<void> {
+    await manager.query(`UPDATE consultation_invitation SET escalated_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [
+      consultationId,
+      agencyCodes,
+    ]);
+  }
+
+  async setVisibleAgencies(manager: EntityManager, consultationId: string, visibleAgencies: string[]): Promise<void> {
+    await manager.query(`UPDATE consultation SET visible_agencies = $2 WHERE id = $1`, [consultationId, visibleAgencies]);
+  }
+
   async touch(manager: EntityManager, id: string, now: Date): Promise<void> {
     await manager.query(`UPDATE consultation SET updated_at = $2 WHERE id = $1`, [id, now]);
   }

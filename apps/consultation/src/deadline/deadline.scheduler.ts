@@ -2,25 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { escalationTargets, EventSubjects, type OpinionEscalatedEvent, type OpinionRemindedEvent } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, type DeadlineSettings } from '@phoi-hop/persistence';
+import { ConsultationRepository } from '../consultation/consultation.repository';
 
 interface DueDeadline {
   id: string;
   consultation_id: string;
   kind: 'REMINDER' | 'ESCALATION';
   due_at: Date;
-}
-
-interface ConsultationHead {
-  case_id: string;
-  case_number: string;
-  mode: 'MEETING' | 'WRITTEN';
-  status: string;
-  deadline: Date | null;
-  meeting_at: Date | null;
-  lead_agency_code: string;
-  severity: 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-  visible_agencies: string[];
 }
 
 /**
@@ -32,6 +21,7 @@ export class ConsultationDeadlineScheduler extends DeadlineScheduler<DueDeadline
   constructor(
     dataSource: DataSource,
     relay: OutboxRelay,
+    private readonly consultations: ConsultationRepository,
     @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
     @Inject(DEADLINE_SCHEDULER_ENABLED) enabled: boolean,
   ) {
@@ -39,23 +29,14 @@ export class ConsultationDeadlineScheduler extends DeadlineScheduler<DueDeadline
   }
 
   protected async fire(manager: EntityManager, due: DueDeadline): Promise<void> {
-    const [head] = await queryRows<ConsultationHead>(manager, `SELECT * FROM consultation WHERE id = $1 FOR UPDATE`, [due.consultation_id]);
+    const head = await this.consultations.lockRow(manager, due.consultation_id);
     if (!head || head.status !== 'OPEN') return;
-    // A written consultation waits on the agencies that have not answered; a meeting reminds everyone invited.
-    const pending = await queryRows<{ agency_code: string }>(
-      manager,
-      `SELECT agency_code FROM consultation_invitation WHERE consultation_id = $1 AND ($2 = 'MEETING' OR responded_at IS NULL) ORDER BY agency_code`,
-      [due.consultation_id, head.mode],
-    );
-    const agencyCodes = pending.map((p) => p.agency_code);
+    const agencyCodes = await this.consultations.pendingAgencies(manager, due.consultation_id, head.mode);
     if (!agencyCodes.length) return;
     const common = { consultationId: due.consultation_id, caseId: head.case_id, caseNumber: head.case_number };
     const target = (head.deadline ?? head.meeting_at)!.toISOString();
     if (due.kind === 'REMINDER') {
-      await manager.query(`UPDATE consultation_invitation SET reminded_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [
-        due.consultation_id,
-        agencyCodes,
-      ]);
+      await this.consultations.markReminded(manager, due.consultation_id, agencyCodes);
       await appendToOutbox<OpinionRemindedEvent>(manager, [
         {
           subject: EventSubjects.consultation.opinionReminded,
@@ -74,13 +55,10 @@ export class ConsultationDeadlineScheduler extends DeadlineScheduler<DueDeadline
       return;
     }
     const escalatedTo = escalationTargets(head.lead_agency_code, head.severity, this.settings.criticalEscalationAgencyCode);
-    await manager.query(`UPDATE consultation_invitation SET escalated_at = now() WHERE consultation_id = $1 AND agency_code = ANY($2::text[])`, [
-      due.consultation_id,
-      agencyCodes,
-    ]);
+    await this.consultations.markEscalated(manager, due.consultation_id, agencyCodes);
     const visibleTo = [...new Set([...head.visible_agencies, ...escalatedTo])];
     if (visibleTo.length !== head.visible_agencies.length) {
-      await manager.query(`UPDATE consultation SET visible_agencies = $2 WHERE id = $1`, [due.consultation_id, visibleTo]);
+      await this.consultations.setVisibleAgencies(manager, due.consultation_id, visibleTo);
     }
     await appendToOutbox<OpinionEscalatedEvent>(manager, [
       {

@@ -23,6 +23,7 @@ import { CaseTransitionService } from '../case/case-transition.service';
 import { CaseService } from '../case/case.service';
 import { WorkQueueRepository } from '../case/work-queue.repository';
 import { WorkQueueService } from '../case/work-queue.service';
+import { CaseDeadlineRepository } from '../deadline/case-deadline.repository';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseDecisionService } from '../decision/case-decision.service';
 import { DecisionRepository } from '../decision/decision.repository';
@@ -79,6 +80,7 @@ export async function createIntakeTestbed(): Promise<IntakeTestbed> {
       { provide: INTAKE_SETTINGS, useValue: { caseNumberPrefix: 'QB', submitBatchMax: 64 } },
       { provide: DEADLINE_SETTINGS, useValue: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 5_000 } },
       AgencyReorganizedHandler,
+      CaseDeadlineRepository,
       CaseDeadlines,
       CaseDecisionService,
       CaseMergeService,

@@ -13,6 +13,7 @@ import { ConsultationDeadline1764300001500 } from '../migrations/1764300001500-c
 import { CaseSearch1764300002100 } from '../migrations/1764300002100-case-search';
 import { StatusChangeActor1764300002200 } from '../migrations/1764300002200-status-change-actor';
 import { CaseMergeService } from '../case/case-merge.service';
+import { CaseDeadlineRepository } from '../deadline/case-deadline.repository';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { CaseOpener } from '../case/case-opener';
 import { CaseSplitService } from '../case/case-split.service';
@@ -86,6 +87,7 @@ export class IntakeModule {
       providers: [
         { provide: INTAKE_SETTINGS, useValue: intakeSettingsOf(config) },
         ...deadlineSettingsProviders(config),
+        CaseDeadlineRepository,
         CaseDeadlines,
         CaseMergeService,
         CaseOpener,

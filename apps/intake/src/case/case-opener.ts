@@ -163,7 +163,7 @@ export class CaseOpener {
     addInsert(batch, manager, ReportEntity, fresh);
     this.cases.addBandIndex(batch, fresh);
     for (const moved of prepared.filter((p) => p.splitFrom)) {
-      batch.add(`UPDATE report SET case_id = ${batch.param(moved.entity.id, 'uuid')} WHERE id = ${batch.param(moved.report.id, 'uuid')}`);
+      this.cases.addReportMove(batch, moved.report.id, moved.entity.id);
     }
     this.cases.addStatuses(
       batch,

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { SqlBatch, appendAudit, preparedQuery, queryRows, type AuditHead } from '@phoi-hop/persistence';
-import type { CaseDeadlineDto, CaseStatus, CaseStatusChangeDto, ParticipantRole, Severity } from '@phoi-hop/contracts';
+import type { CaseDeadlineDto, CaseStatus, CaseStatusChangeDto, ParticipantRole, Severity, SlaPolicy } from '@phoi-hop/contracts';
 import type { CaseSearchTerms } from './case-search';
 import { ReportEntity } from '../report/report.entity';
 import { CaseEntity, CaseParticipantEntity } from './case.entity';
 import { formatCaseNumber } from './case.mapper';
-import { loadHandling, type CaseHandling } from '../decision/handling.queries';
+import type { CaseHandling } from '../decision/handling.mapper';
+import { loadHandling } from '../decision/handling.repository';
 import type { SpreadSignals } from './severity.rules';
 
 /** Case statuses in which a case still gathers reports of the same content. */
@@ -82,6 +83,22 @@ export interface IntakeSettings {
   submitBatchMax?: number;
 }
 
+/** What an event handler reads of a case it changes, locked. */
+export interface CaseHead {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  severity: Severity;
+  visible_agencies: string[];
+}
+
+/** A participation that a reorganisation ended: its case and the retired agency. */
+export interface EndedParticipation {
+  case_id: string;
+  agency_code: string;
+  number: string;
+}
+
 /** A case with everything its DTO shows. */
 export interface LoadedCase {
   entity: CaseEntity;
@@ -114,6 +131,11 @@ export class CaseRepository {
     }
     if (keys.length === 0) return batch;
     return batch.add(`INSERT INTO report_band (band_key, report_id) SELECT * FROM unnest(${batch.param(keys, 'bigint[]')}, ${batch.param(ids, 'uuid[]')})`);
+  }
+
+  /** A report split off into a new case moves to it, in one statement of `batch`. */
+  addReportMove(batch: SqlBatch, reportId: string, caseId: string): SqlBatch {
+    return batch.add(`UPDATE report SET case_id = ${batch.param(caseId, 'uuid')} WHERE id = ${batch.param(reportId, 'uuid')}`);
   }
 
   /**
@@ -509,6 +531,63 @@ export class CaseRepository {
       });
     }
     return visible;
+  }
+
+  /** The case's head, locked for a change made on an event. */
+  async lockHead(manager: EntityManager, caseId: string): Promise<CaseHead | undefined> {
+    const [kase] = await queryRows<CaseHead>(manager, `SELECT id, number, status, severity, visible_agencies FROM handling_case WHERE id = $1 FOR UPDATE`, [
+      caseId,
+    ]);
+    return kase;
+  }
+
+  /** Đ4.2: the case goes into consultation (the caller checked it was triaged and records the status change). */
+  async markInConsultation(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query(`UPDATE handling_case SET status = 'IN_CONSULTATION', updated_at = now() WHERE id = $1`, [caseId]);
+  }
+
+  /** The SLA policy the case was opened under (null for a case opened before policies). */
+  async slaOf(manager: EntityManager, caseId: string): Promise<SlaPolicy | null> {
+    const [row] = await queryRows<{ sla: SlaPolicy | null }>(manager, `SELECT sla FROM handling_case WHERE id = $1`, [caseId]);
+    return row?.sla ?? null;
+  }
+
+  /**
+   * Ends the current participations of retired agencies in open cases, each replaced by the
+   * successor (kept as history); returns them. Closed cases keep who was responsible at the time.
+   */
+  async endParticipations(manager: EntityManager, retired: string[], successorCode: string): Promise<EndedParticipation[]> {
+    return queryRows<EndedParticipation>(
+      manager,
+      `UPDATE case_participant p SET ended_at = now(), replaced_by = $2
+         FROM handling_case c
+        WHERE c.id = p.case_id AND p.agency_code = ANY($1::text[]) AND p.ended_at IS NULL AND c.status = ANY($3::text[])
+        RETURNING p.case_id, p.agency_code, c.number`,
+      [retired, successorCode, OPEN_STATUSES],
+    );
+  }
+
+  /**
+   * The successor takes the retired agency's role and basis on the case; if it was already on the
+   * case, the stronger role stays. The successor may see the case; returns who sees it now.
+   */
+  async takeOverParticipation(manager: EntityManager, caseId: string, retiredCode: string, successorCode: string): Promise<string[]> {
+    await manager.query(
+      `INSERT INTO case_participant (case_id, agency_code, role, basis, assigned_at)
+       SELECT case_id, $3::text, role, basis || ' (kế nhiệm ' || agency_code || ')', now() FROM case_participant WHERE case_id = $1 AND agency_code = $2
+       ON CONFLICT (case_id, agency_code) DO UPDATE
+         SET role = CASE WHEN array_position(ARRAY['LEAD','PARTICIPANT','INFORMED'], EXCLUDED.role) < array_position(ARRAY['LEAD','PARTICIPANT','INFORMED'], case_participant.role)
+                         THEN EXCLUDED.role ELSE case_participant.role END,
+             ended_at = NULL, replaced_by = NULL`,
+      [caseId, retiredCode, successorCode],
+    );
+    const [visible] = await queryRows<{ visible_agencies: string[] }>(
+      manager,
+      `UPDATE handling_case SET visible_agencies = CASE WHEN $2 = ANY(visible_agencies) THEN visible_agencies ELSE array_append(visible_agencies, $2) END,
+              updated_at = now() WHERE id = $1 RETURNING visible_agencies`,
+      [caseId, successorCode],
+    );
+    return visible!.visible_agencies;
   }
 
   /** The severities a suggestion starts from, by case id (absent ids are left out). */

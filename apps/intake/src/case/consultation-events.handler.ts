@@ -2,27 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   EventSubjects,
-  type CaseStatus,
   type CaseStatusChangedEvent,
   type ConsultationOpenedEvent,
   type ConsultationResolvedEvent,
   type EventEnvelope,
   type OpinionEscalatedEvent,
-  type Severity,
-  type SlaPolicy,
 } from '@phoi-hop/contracts';
 import { appendToOutbox, type DomainEventHandler } from '@phoi-hop/messaging';
-import { appendAudit, queryRows } from '@phoi-hop/persistence';
+import { appendAudit } from '@phoi-hop/persistence';
 import { CaseDeadlines } from '../deadline/case-deadlines';
+import { DecisionRepository } from '../decision/decision.repository';
 import { CaseRepository } from './case.repository';
-
-interface CaseHead {
-  id: string;
-  number: string;
-  status: CaseStatus;
-  severity: Severity;
-  visible_agencies: string[];
-}
 
 /**
  * How a case follows its consultations (Đ4.2): opening one puts a triaged case in consultation and
@@ -34,6 +24,7 @@ export class ConsultationEventsHandler implements DomainEventHandler {
   constructor(
     private readonly cases: CaseRepository,
     private readonly deadlines: CaseDeadlines,
+    private readonly decisions: DecisionRepository,
   ) {}
 
   async handle(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
@@ -44,11 +35,11 @@ export class ConsultationEventsHandler implements DomainEventHandler {
 
   private async opened(envelope: EventEnvelope<ConsultationOpenedEvent>, manager: EntityManager): Promise<void> {
     const { caseId, consultationId, invitedAgencyCodes } = envelope.data;
-    const kase = await this.lockCase(manager, caseId);
+    const kase = await this.cases.lockHead(manager, caseId);
     if (!kase) return;
     const visible = await this.cases.addParticipants(manager, kase, invitedAgencyCodes, 'PARTICIPANT', 'Đ4.2 (mời cho ý kiến)');
     if (kase.status !== 'TRIAGED') return;
-    await manager.query(`UPDATE handling_case SET status = 'IN_CONSULTATION', updated_at = now() WHERE id = $1`, [caseId]);
+    await this.cases.markInConsultation(manager, caseId);
     await this.cases.recordStatus(manager, {
       caseId,
       from: 'TRIAGED',
@@ -59,8 +50,7 @@ export class ConsultationEventsHandler implements DomainEventHandler {
       at: new Date(envelope.occurredAt),
     });
     // Đ3.2: the consultation may take the consultation hours of the case's severity (its SLA at opening).
-    const [policy] = await queryRows<{ sla: SlaPolicy | null }>(manager, `SELECT sla FROM handling_case WHERE id = $1`, [caseId]);
-    const hours = policy?.sla?.[kase.severity]?.consultationHours;
+    const hours = (await this.cases.slaOf(manager, caseId))?.[kase.severity]?.consultationHours;
     if (hours) {
       const openedAt = new Date(envelope.occurredAt);
       await this.deadlines.schedule(manager, caseId, 'CONSULTATION', new Date(openedAt.getTime() + hours * 3_600_000), openedAt);
@@ -83,23 +73,13 @@ export class ConsultationEventsHandler implements DomainEventHandler {
   }
 
   private async escalated(envelope: EventEnvelope<OpinionEscalatedEvent>, manager: EntityManager): Promise<void> {
-    const kase = await this.lockCase(manager, envelope.data.caseId);
+    const kase = await this.cases.lockHead(manager, envelope.data.caseId);
     if (kase) await this.cases.addParticipants(manager, kase, envelope.data.escalatedTo, 'INFORMED', 'Đ4.2 (báo cáo quá hạn cho ý kiến)');
   }
 
   private async resolved(envelope: EventEnvelope<ConsultationResolvedEvent>, manager: EntityManager): Promise<void> {
     const { caseId, consultationId, summary, plan } = envelope.data;
-    await manager.query(
-      `INSERT INTO consultation_plan (consultation_id, case_id, summary, plan, resolved_at) VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT (consultation_id) DO NOTHING`,
-      [consultationId, caseId, summary, JSON.stringify(plan), envelope.occurredAt],
-    );
+    await this.decisions.recordConsultationPlan(manager, { consultationId, caseId, summary, plan, resolvedAt: envelope.occurredAt });
     await this.deadlines.cancel(manager, caseId, { kinds: ['CONSULTATION'] });
-  }
-
-  private async lockCase(manager: EntityManager, caseId: string): Promise<CaseHead | undefined> {
-    const [kase] = await queryRows<CaseHead>(manager, `SELECT id, number, status, severity, visible_agencies FROM handling_case WHERE id = $1 FOR UPDATE`, [
-      caseId,
-    ]);
-    return kase;
   }
 }

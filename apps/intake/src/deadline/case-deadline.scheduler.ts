@@ -7,11 +7,11 @@ import {
   type CaseDeadlineKind,
   type CaseDeadlineRemindedEvent,
   type CaseStatus,
-  type Severity,
 } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, type DeadlineSettings } from '@phoi-hop/persistence';
 import { CaseRepository, OPEN_STATUSES } from '../case/case.repository';
+import { CaseDeadlineRepository } from './case-deadline.repository';
 
 interface DueRow {
   id: string;
@@ -20,15 +20,6 @@ interface DueRow {
   action_id: string | null;
   phase: 'REMINDER' | 'ESCALATION';
   deadline: Date;
-}
-
-interface CaseRow {
-  id: string;
-  number: string;
-  status: CaseStatus;
-  severity: Severity;
-  visible_agencies: string[];
-  lead: string | null;
 }
 
 /** The step each deadline waits for, by the case's status: a deadline whose step is done no longer fires. */
@@ -50,6 +41,7 @@ export class CaseDeadlineScheduler extends DeadlineScheduler<DueRow> {
     dataSource: DataSource,
     relay: OutboxRelay,
     private readonly cases: CaseRepository,
+    private readonly deadlines: CaseDeadlineRepository,
     @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
     @Inject(DEADLINE_SCHEDULER_ENABLED) enabled: boolean,
   ) {
@@ -63,21 +55,11 @@ export class CaseDeadlineScheduler extends DeadlineScheduler<DueRow> {
   }
 
   protected async fire(manager: EntityManager, due: DueRow): Promise<void> {
-    const [kase] = await queryRows<CaseRow>(
-      manager,
-      `SELECT c.id, c.number, c.status, c.severity, c.visible_agencies,
-              (SELECT agency_code FROM case_participant p WHERE p.case_id = c.id AND p.role = 'LEAD' AND p.ended_at IS NULL LIMIT 1) AS lead
-         FROM handling_case c WHERE c.id = $1 FOR UPDATE OF c`,
-      [due.case_id],
-    );
+    const kase = await this.deadlines.lockCase(manager, due.case_id);
     if (!kase || !kase.lead || !OPEN_STATUSES.includes(kase.status)) return;
     let owedBy: string[];
     if (due.kind === 'ACTION') {
-      const [action] = await queryRows<{ status: string; assignee_agency_code: string }>(
-        manager,
-        `SELECT status, assignee_agency_code FROM handling_action WHERE id = $1`,
-        [due.action_id],
-      );
+      const action = await this.deadlines.action(manager, due.action_id);
       if (!action || action.status === 'DONE') return;
       owedBy = [action.assignee_agency_code];
     } else {

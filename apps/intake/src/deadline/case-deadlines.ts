@@ -1,8 +1,8 @@
 import { reminderAt } from '@phoi-hop/contracts';
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEADLINE_SETTINGS, SqlBatch, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
+import { DEADLINE_SETTINGS, SqlBatch, type DeadlineSettings } from '@phoi-hop/persistence';
+import { CaseDeadlineRepository } from './case-deadline.repository';
 
 export type CaseDeadlineKind = 'TRIAGE' | 'DECISION' | 'CONSULTATION' | 'ACTION';
 
@@ -25,7 +25,10 @@ export function endOfProvinceDay(date: string): Date {
  */
 @Injectable()
 export class CaseDeadlines {
-  constructor(@Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings) {}
+  constructor(
+    private readonly repository: CaseDeadlineRepository,
+    @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
+  ) {}
 
   async schedule(manager: EntityManager, caseId: string, kind: CaseDeadlineKind, deadline: Date, now: Date, actionId: string | null = null): Promise<void> {
     await this.addSchedules(new SqlBatch(), [{ caseId, kind, deadline, now, actionId }]).execute(manager);
@@ -33,31 +36,20 @@ export class CaseDeadlines {
 
   /** Several deadlines in one statement of `batch` (a batch of new cases). */
   addSchedules(batch: SqlBatch, items: DeadlineToSchedule[]): SqlBatch {
-    if (items.length === 0) return batch;
-    const rows = items.flatMap(({ caseId, kind, deadline, now, actionId }) => {
-      const caseParam = batch.param(caseId, 'uuid');
-      const kindParam = batch.param(kind, 'text');
-      const actionParam = batch.param(actionId ?? null, 'uuid');
-      const deadlineParam = batch.param(deadline, 'timestamptz');
-      const remindParam = batch.param(reminderAt(now, deadline, this.settings.reminderLeadMs), 'timestamptz');
-      // A reminder (due before the deadline) and an escalation (due at it).
-      return [
-        `(${batch.param(randomUUID(), 'uuid')}, ${caseParam}, ${kindParam}, ${actionParam}, 'REMINDER', ${deadlineParam}, ${remindParam})`,
-        `(${batch.param(randomUUID(), 'uuid')}, ${caseParam}, ${kindParam}, ${actionParam}, 'ESCALATION', ${deadlineParam}, ${deadlineParam})`,
-      ];
-    });
-    return batch.add(`INSERT INTO case_deadline (id, case_id, kind, action_id, phase, deadline, due_at) VALUES ${rows.join(', ')}`);
+    return this.repository.addRows(
+      batch,
+      items.map(({ caseId, kind, deadline, now, actionId }) => ({
+        caseId,
+        kind,
+        actionId: actionId ?? null,
+        deadline,
+        remindAt: reminderAt(now, deadline, this.settings.reminderLeadMs),
+      })),
+    );
   }
 
   /** Cancels what is still due: of some kinds, of one action, or everything of the case. */
-  async cancel(manager: EntityManager, caseId: string, filter: { kinds?: CaseDeadlineKind[]; actionId?: string } = {}): Promise<number> {
-    const rows = await queryRows<{ id: string }>(
-      manager,
-      `UPDATE case_deadline SET cancelled_at = now()
-        WHERE case_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL AND ($2::text[] IS NULL OR kind = ANY($2::text[])) AND ($3::uuid IS NULL OR action_id = $3)
-        RETURNING id`,
-      [caseId, filter.kinds ?? null, filter.actionId ?? null],
-    );
-    return rows.length;
+  cancel(manager: EntityManager, caseId: string, filter: { kinds?: CaseDeadlineKind[]; actionId?: string } = {}): Promise<number> {
+    return this.repository.cancel(manager, caseId, filter);
   }
 }

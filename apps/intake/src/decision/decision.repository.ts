@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FindingCode, HandlingActionDto, HandlingActionInputDto, ProvisionDto } from '@phoi-hop/contracts';
+import type { FindingCode, HandlingActionDto, HandlingActionInputDto, PlannedActionDto, ProvisionDto } from '@phoi-hop/contracts';
 import { queryRows } from '@phoi-hop/persistence';
 import type { RemovalRequestState } from './removal-request.rules';
 
@@ -98,6 +98,17 @@ export class DecisionRepository {
       JSON.stringify(r.legalBasis),
       r.updatedAt,
     ]);
+  }
+
+  /** Keeps the plan a resolved consultation agreed, for the decision to take up (once per consultation). */
+  async recordConsultationPlan(
+    manager: EntityManager,
+    p: { consultationId: string; caseId: string; summary: string; plan: PlannedActionDto[]; resolvedAt: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO consultation_plan (consultation_id, case_id, summary, plan, resolved_at) VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT (consultation_id) DO NOTHING`,
+      [p.consultationId, p.caseId, p.summary, JSON.stringify(p.plan), p.resolvedAt],
+    );
   }
 
   /** The plan agreed in a resolved consultation of the case, as the consultation service published it. */

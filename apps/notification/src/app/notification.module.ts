@@ -8,6 +8,7 @@ import { DeliveryNatsController } from '../delivery/delivery.nats-controller';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { DeliveryService } from '../delivery/delivery.service';
 import { AGENCY_FEED_STREAM_NAME, AgencyFeedProvisioner } from '../feed/agency-feed.provisioner';
+import { AgencyFeedRepository } from '../feed/agency-feed.repository';
 import { NotificationInitial1764300002000 } from '../migrations/1764300002000-notification-initial';
 import { caseEventSubjects } from '../subscription/subscription-rules';
 import { SubscriptionNatsController } from '../subscription/subscription.nats-controller';
@@ -37,6 +38,7 @@ export class NotificationModule {
         { provide: AGENCY_FEED_STREAM_NAME, useValue: config.agencyFeedStream },
         { provide: DISPATCH_SETTINGS, useValue: config.dispatch },
         AgencyFeedProvisioner,
+        AgencyFeedRepository,
         DeliveryDispatcher,
         DeliveryRepository,
         DeliveryService,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { REFERENCE_CODE_PATTERN, type EventEnvelope } from '@phoi-hop/contracts';
 import type { DomainEventHandler } from '@phoi-hop/messaging';
-import { appendAgencyFeedCopies } from '../feed/agency-feed';
+import { AgencyFeedRepository } from '../feed/agency-feed.repository';
 import { subscriptionMatches } from '../subscription/subscription-rules';
 import { SubscriptionRepository } from '../subscription/subscription.repository';
 import { DeliveryRepository, type NewDelivery } from './delivery.repository';
@@ -20,6 +20,7 @@ export class CaseEventFanoutHandler implements DomainEventHandler {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly feed: AgencyFeedRepository,
   ) {}
 
   async handle(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
@@ -39,7 +40,7 @@ export class CaseEventFanoutHandler implements DomainEventHandler {
         payload: toNotificationPayload(envelope, row.agency_code),
       }));
     await this.deliveries.insertMany(manager, owed);
-    await appendAgencyFeedCopies(
+    await this.feed.appendCopies(
       manager,
       agencies.map((agencyCode) => toNotificationPayload(envelope, agencyCode)),
     );

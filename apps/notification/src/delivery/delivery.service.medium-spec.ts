@@ -5,6 +5,7 @@ import { EventSubjects, type EventEnvelope } from '@phoi-hop/contracts';
 import { SeededUsers } from '@phoi-hop/testing';
 import { actorOf, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { NOTIFICATION_MIGRATIONS } from '../app/notification.module';
+import { AgencyFeedRepository } from '../feed/agency-feed.repository';
 import { SubscriptionRepository } from '../subscription/subscription.repository';
 import { CaseEventFanoutHandler } from './case-event-fanout.handler';
 import { DeliveryRepository } from './delivery.repository';
@@ -63,7 +64,14 @@ describe(DeliveryService.name, () => {
   beforeAll(async () => {
     bed = await createServiceTestbed({ service: 'notification', migrations: NOTIFICATION_MIGRATIONS });
     module = await Test.createTestingModule({
-      providers: [{ provide: DataSource, useValue: bed.dataSource }, CaseEventFanoutHandler, DeliveryRepository, DeliveryService, SubscriptionRepository],
+      providers: [
+        { provide: DataSource, useValue: bed.dataSource },
+        AgencyFeedRepository,
+        CaseEventFanoutHandler,
+        DeliveryRepository,
+        DeliveryService,
+        SubscriptionRepository,
+      ],
     }).compile();
     sut = module.get(DeliveryService);
     deliveries = module.get(DeliveryRepository);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { nanos } from '@nats-io/nats-core';
 import { RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
-import type { EntityManager } from 'typeorm';
-import { AGENCY_FEED_SUBJECT_ROOT, REFERENCE_CODE_PATTERN, type NotificationPayload } from '@phoi-hop/contracts';
+import { AGENCY_FEED_SUBJECT_ROOT, REFERENCE_CODE_PATTERN } from '@phoi-hop/contracts';
 
 /** `agency.<AGENCY_CODE>.<event subject>`, e.g. `agency.CA.evt.intake.case.opened` (before the subject prefix). */
 export function agencyFeedSubject(agencyCode: string, eventType: string): string {
@@ -51,19 +50,4 @@ export async function ensureAgencyFeedStream(jsm: JetStreamManager, options: Age
 export function feedCopyId(eventId: string, agencyCode: string): string {
   const hex = createHash('sha256').update(`agency-feed:${eventId}:${agencyCode}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/**
- * Queues an agency's copy of an event in the outbox, in the consumer's transaction: the outbox
- * relay publishes it to `<prefix>agency.<CODE>.<event subject>` once the transaction commits.
- */
-export async function appendAgencyFeedCopies(manager: EntityManager, copies: NotificationPayload[]): Promise<void> {
-  if (copies.length === 0) return;
-  const values: unknown[] = [];
-  const rows = copies.map((copy, index) => {
-    values.push(feedCopyId(copy.eventId, copy.agencyCode), agencyFeedSubject(copy.agencyCode, copy.eventType), JSON.stringify(copy));
-    const b = index * 3;
-    return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb)`;
-  });
-  await manager.query(`INSERT INTO outbox (id, subject, envelope) VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`, values);
 }

@@ -1,14 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { AssessmentDto, DecisionDto, FindingCode, HandlingActionDetailDto, HandlingActionDto, RemovalOutcome } from '@phoi-hop/contracts';
+import type { AssessmentDto, FindingCode, HandlingActionDto, RemovalOutcome } from '@phoi-hop/contracts';
 import { queryRows } from '@phoi-hop/persistence';
+import { toCaseHandling, type CaseHandling } from './handling.mapper';
 
-export interface CaseHandling {
-  decisions: DecisionDto[];
-  /** Unredacted: the mapper withholds restricted details from whoever may not read them. */
-  actions: HandlingActionDetailDto[];
-}
-
-interface DecisionRow {
+export interface DecisionRow {
   id: string;
   case_id: string;
   finding: FindingCode;
@@ -21,7 +16,7 @@ interface DecisionRow {
   consultation_id: string | null;
 }
 
-interface ActionRow {
+export interface HandlingActionRow {
   id: string;
   case_id: string;
   decision_id: string;
@@ -43,12 +38,9 @@ interface ActionRow {
   outcome: RemovalOutcome | null;
 }
 
-const iso = (value: Date | null) => (value ? value.toISOString() : null);
-
 /** The decisions and handling actions (with their removal requests) of the cases, oldest first. */
 export async function loadHandling(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseHandling>> {
-  const byCase = new Map<string, CaseHandling>(caseIds.map((id) => [id, { decisions: [], actions: [] }]));
-  if (caseIds.length === 0) return byCase;
+  if (caseIds.length === 0) return new Map();
   const loadDecisions = () =>
     queryRows<DecisionRow>(
       manager,
@@ -57,7 +49,7 @@ export async function loadHandling(manager: EntityManager, caseIds: string[]): P
       [caseIds],
     );
   const loadActions = () =>
-    queryRows<ActionRow>(
+    queryRows<HandlingActionRow>(
       manager,
       `SELECT a.id, a.case_id, a.decision_id, a.type, a.assignee_agency_code, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, a.status, a.details, a.result, a.links, a.done_at,
               r.platform, r.url, r.legal_basis, r.request_reference, r.sent_at, r.acknowledged_at, r.effected_at, r.outcome
@@ -68,46 +60,5 @@ export async function loadHandling(manager: EntityManager, caseIds: string[]): P
   // One after another inside a transaction (they share its one connection); side by side outside one.
   const [decisions, actions] =
     manager.queryRunner === undefined ? await Promise.all([loadDecisions(), loadActions()]) : [await loadDecisions(), await loadActions()];
-  for (const d of decisions) {
-    byCase.get(d.case_id)!.decisions.push({
-      id: d.id,
-      finding: d.finding,
-      provisions: d.provisions.map((p) => ({ code: p.code, citation: p.citation })),
-      assessment: d.assessment ? { ...d.assessment, verifiedFalseBy: d.assessment.verifiedFalseBy ?? null } : null,
-      statementOfReasons: d.statement_of_reasons,
-      decidedBy: d.decided_by,
-      decidedByAgency: d.decided_by_agency,
-      decidedAt: d.decided_at.toISOString(),
-      consultationId: d.consultation_id,
-    });
-  }
-  for (const a of actions) {
-    byCase.get(a.case_id)!.actions.push({
-      id: a.id,
-      decisionId: a.decision_id,
-      type: a.type,
-      assigneeAgencyCode: a.assignee_agency_code,
-      dueDate: a.due_date,
-      status: a.status,
-      details: a.details,
-      result: a.result,
-      links: a.links ?? [],
-      doneAt: iso(a.done_at),
-      withheld: false,
-      removal:
-        a.platform && a.url
-          ? {
-              platform: a.platform,
-              url: a.url,
-              legalBasis: a.legal_basis ?? [],
-              requestReference: a.request_reference,
-              sentAt: iso(a.sent_at),
-              acknowledgedAt: iso(a.acknowledged_at),
-              effectedAt: iso(a.effected_at),
-              outcome: a.outcome,
-            }
-          : null,
-    });
-  }
-  return byCase;
+  return toCaseHandling(caseIds, decisions, actions);
 }
