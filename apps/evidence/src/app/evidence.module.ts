@@ -3,6 +3,7 @@ import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { CAPTURE_LOOKUP, CAPTURE_SETTINGS, CaptureService, type CaptureNetwork } from '../capture/capture.service';
 import type { EvidenceConfig } from '../config/evidence.config';
+import { IntegrityRepository } from '../integrity/integrity.repository';
 import { INTEGRITY_SETTINGS, IntegrityScheduler } from '../integrity/integrity.scheduler';
 import { CaseAccess } from '../item/case-access';
 import { ItemNatsController } from '../item/item.nats-controller';
@@ -74,6 +75,7 @@ export class EvidenceModule {
         CaptureService,
         CaseAccess,
         EvidenceLinks,
+        IntegrityRepository,
         IntegrityScheduler,
         ItemRepository,
         ItemService,

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type EvidenceIntegrityFailedEvent } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DueWorkPoller, appendAuditEntries, deadlineTableStatements, queryRows } from '@phoi-hop/persistence';
+import { DueWorkPoller, appendAuditEntries, deadlineTableStatements } from '@phoi-hop/persistence';
 import { BLOB_STORE, type BlobStore } from '../storage/blob-store';
+import { IntegrityRepository } from './integrity.repository';
 
 export const INTEGRITY_SETTINGS = Symbol('INTEGRITY_SETTINGS');
 
@@ -13,12 +13,6 @@ export interface IntegritySettings {
   intervalMs: number;
   /** How often due runs are looked for. */
   pollMs: number;
-}
-
-interface StoredBlobRow {
-  sha256: string;
-  item_ids: string[];
-  case_ids: string[];
 }
 
 /**
@@ -35,6 +29,7 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly dataSource: DataSource,
     relay: OutboxRelay,
+    private readonly integrity: IntegrityRepository,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(INTEGRITY_SETTINGS) private readonly settings: IntegritySettings,
   ) {
@@ -58,18 +53,12 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
 
   /** Schedules a run now and runs what is due (operators and tests; the poller does it on its own). */
   async runNow(): Promise<number> {
-    await this.dataSource.query(`INSERT INTO integrity_run (id, due_at) VALUES ($1, now())`, [randomUUID()]);
+    await this.integrity.scheduleNow(this.dataSource.manager);
     return this.poller.tick();
   }
 
   private async check(manager: EntityManager, runId: string): Promise<void> {
-    const blobs = await queryRows<StoredBlobRow>(
-      manager,
-      `SELECT sha256, array_agg(DISTINCT item_id) FILTER (WHERE item_id IS NOT NULL) AS item_ids, array_agg(DISTINCT case_id) AS case_ids FROM (
-         SELECT p.sha256, p.item_id, i.case_id FROM evidence_part p JOIN evidence_item i ON i.id = p.item_id
-         UNION ALL SELECT sha256, NULL, case_id FROM evidence_package) b
-       GROUP BY sha256 ORDER BY sha256`,
-    );
+    const blobs = await this.integrity.storedBlobs(manager);
     const now = new Date();
     const failedCases = new Map<string, number>();
     const checkedCases = new Map<string, number>();
@@ -79,19 +68,13 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
       for (const caseId of blob.case_ids) checkedCases.set(caseId, (checkedCases.get(caseId) ?? 0) + 1);
       const actual = await this.blobs.rehash(blob.sha256);
       if (actual === blob.sha256) {
-        await manager.query(`UPDATE integrity_finding SET resolved_at = $2 WHERE sha256 = $1 AND resolved_at IS NULL`, [blob.sha256, now]);
+        await this.integrity.resolveFinding(manager, blob.sha256, now);
         continue;
       }
       failed++;
       for (const caseId of blob.case_ids) failedCases.set(caseId, (failedCases.get(caseId) ?? 0) + 1);
       const failure = actual === null ? 'MISSING' : 'MISMATCH';
-      const [opened] = await queryRows<{ id: string }>(
-        manager,
-        `INSERT INTO integrity_finding (id, sha256, failure, actual_sha256, detected_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (sha256) WHERE resolved_at IS NULL DO NOTHING RETURNING id`,
-        [randomUUID(), blob.sha256, failure, actual, now],
-      );
-      if (!opened) continue;
+      if (!(await this.integrity.openFinding(manager, { sha256: blob.sha256, failure, actualSha256: actual, detectedAt: now }))) continue;
       await appendToOutbox<EvidenceIntegrityFailedEvent>(manager, [
         {
           subject: EventSubjects.evidence.integrityFailed,
@@ -111,10 +94,7 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
         })),
       );
     }
-    await manager.query(`UPDATE evidence_item SET last_verified_at = $1, integrity_status = CASE WHEN id = ANY($2::uuid[]) THEN 'FAILED' ELSE 'OK' END`, [
-      now,
-      await this.failedItemIds(manager),
-    ]);
+    await this.integrity.markItemsVerified(manager, now);
     // Every check is in the custody log of each case it covered.
     await appendAuditEntries(
       manager,
@@ -126,20 +106,7 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
         summary: { caseId, checked, failed: failedCases.get(caseId) ?? 0 },
       })),
     );
-    await manager.query(`UPDATE integrity_run SET checked = $2, failed = $3 WHERE id = $1`, [runId, blobs.length, failed]);
-    // The next run, unless one is already waiting (a run asked for by an operator does not start a second chain).
-    await manager.query(
-      `INSERT INTO integrity_run (id, due_at) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM integrity_run WHERE fired_at IS NULL AND cancelled_at IS NULL AND id <> $3)`,
-      [randomUUID(), new Date(now.getTime() + this.settings.intervalMs), runId],
-    );
-  }
-
-  /** Items with a part whose blob has an open finding. */
-  private async failedItemIds(manager: EntityManager): Promise<string[]> {
-    const rows = await queryRows<{ item_id: string }>(
-      manager,
-      `SELECT DISTINCT p.item_id FROM evidence_part p JOIN integrity_finding f ON f.sha256 = p.sha256 AND f.resolved_at IS NULL`,
-    );
-    return rows.map((r) => r.item_id);
+    await this.integrity.recordRun(manager, runId, blobs.length, failed);
+    await this.integrity.scheduleNext(manager, runId, new Date(now.getTime() + this.settings.intervalMs));
   }
 }
