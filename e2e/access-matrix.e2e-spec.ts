@@ -75,7 +75,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   enumLabels: () => ({ query: 'query { enumLabels(names: ["CaseStatus"]) { name } }' }),
   workQueue: () => ({ query: 'query { workQueue(first: 5) { totalCount } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
-  auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
+  auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { edges { node { action } } pageInfo { hasNextPage } } }' }),
   // Consultations: authorised callers get NOT_FOUND (no such case or consultation) or an empty list.
   consultation: () => ({ query: 'query { consultation(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   consultations: () => ({ query: 'query { consultations(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
@@ -109,7 +109,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query: 'mutation { createNotificationSubscription(input: { channel: EMAIL, target: "not-an-address" }) { secret } }',
   }),
   revokeNotificationSubscription: () => ({ query: 'mutation { revokeNotificationSubscription(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
-  failedDeliveries: () => ({ query: 'query { failedDeliveries(first: 1) { hasNextPage } }' }),
+  failedDeliveries: () => ({ query: 'query { failedDeliveries(first: 1) { pageInfo { hasNextPage } } }' }),
   replayDelivery: () => ({ query: 'mutation { replayDelivery(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   // Users and API keys: authorised callers get a list, BAD_USER_INPUT or NOT_FOUND, so the matrix changes nothing.
   users: () => ({ query: 'query { users(first: 1) { edges { cursor } } }' }),

@@ -298,13 +298,15 @@ describe('deciding a case', () => {
     const auditor = await platform.env.token(SeededUsers.auditor);
     const readsOf = async () =>
       (
-        await graphqlRequest<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>(
+        await graphqlRequest<{ auditTrail: { edges: { node: { action: string; actorAgency: string | null } }[] } }>(
           platform.graphqlUrl,
-          `query($t: String!) { auditTrail(targetId: $t, first: 200) { entries { action actorAgency } } }`,
+          `query($t: String!) { auditTrail(targetId: $t, first: 200) { edges { node { action actorAgency } } } }`,
           { t: caseId },
           auditor,
         )
-      ).data!.auditTrail.entries.filter((e) => e.action === 'restricted.read');
+      )
+        .data!.auditTrail.edges.map((e) => e.node)
+        .filter((e) => e.action === 'restricted.read');
 
     // The reporting committee sees that a referral exists, not what it holds; its look is not a restricted read.
     const reporterView = await caseActions(caseId, await platform.env.token(SeededUsers.lethuyOfficer));

@@ -11,7 +11,7 @@ const SUBMIT = `mutation($i: SubmitReportInput!) { submitReport(input: $i) { cas
 const SEARCH = `query($f: CaseFilterInput, $first: Int, $after: String) { cases(filter: $f, first: $first, after: $after) { edges { rank node { id number } } pageInfo { hasNextPage endCursor } } }`;
 const BY_NUMBER = `query($n: String!) { case(number: $n) { ${CASE_FIELDS} } }`;
 const BY_ID = `query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`;
-const QUEUE = `query { workQueue(first: 50) { totalCount items { kind caseId caseNumber owedBy { code } deadline overdue actionId consultationId } } }`;
+const QUEUE = `query { workQueue(first: 50) { totalCount edges { cursor node { kind caseId caseNumber owedBy { code } deadline overdue actionId consultationId } } pageInfo { hasNextPage endCursor } } }`;
 
 const congttdtOfficer: TestUser = { username: 'congttdt.officer', agencyCode: 'CONG_TTDT', roles: ['OFFICER'] };
 
@@ -53,6 +53,16 @@ describe('the API as a front end uses it', () => {
     const result = await graphqlRequest<T>(platform.graphqlUrl, query, variables, token);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!;
+  };
+  const queueOf = async (token: string): Promise<WorkItem[]> => {
+    const { workQueue } = await gql<{ workQueue: { totalCount: number; edges: Array<{ node: WorkItem }>; pageInfo: { hasNextPage: boolean } } }>(
+      QUEUE,
+      {},
+      token,
+    );
+    expect(workQueue.totalCount).toBe(workQueue.edges.length);
+    expect(workQueue.pageInfo.hasNextPage).toBe(false);
+    return workQueue.edges.map((e) => e.node);
   };
   const search = async (text: string, token: string) =>
     (await gql<{ cases: { edges: Array<{ rank: number; node: { id: string } }> } }>(SEARCH, { f: { text } }, token)).cases.edges.map((e) => e.node.id);
@@ -210,11 +220,11 @@ describe('the API as a front end uses it', () => {
   });
 
   it('gives each agency its work queue with deadlines and who owes them, and the actions it may take', async () => {
-    const leadQueue = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.lead)).workQueue.items;
+    const leadQueue = await queueOf(tokens.lead);
     expect(leadQueue).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'TRIAGE', caseId: flood.id, owedBy: { code: 'STTTT' }, deadline: expect.any(String) })]),
     );
-    expect((await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.police)).workQueue.items).toEqual([]);
+    expect(await queueOf(tokens.police)).toEqual([]);
 
     await gql(`mutation($id: ID!) { triageCase(id: $id) { status } }`, { id: flood.id }, tokens.lead);
     const deadline = new Date(Date.now() + 3 * 86400_000).toISOString();
@@ -229,7 +239,7 @@ describe('the API as a front end uses it', () => {
       tokens.police,
     );
     expect(consultation.consultation.openedByPerson).toEqual({ username: 'stttt.lead', agency: { code: 'STTTT' } });
-    const policeQueue = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.police)).workQueue.items;
+    const policeQueue = await queueOf(tokens.police);
     expect(policeQueue).toEqual([
       expect.objectContaining({
         kind: 'OPINION',
@@ -240,7 +250,7 @@ describe('the API as a front end uses it', () => {
         overdue: false,
       }),
     ]);
-    const leadNow = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.lead)).workQueue.items;
+    const leadNow = await queueOf(tokens.lead);
     expect(leadNow.filter((i) => i.caseId === flood.id).map((i) => i.kind)).toEqual(['DECIDE']);
 
     const dueDate = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
@@ -257,7 +267,7 @@ describe('the API as a front end uses it', () => {
       },
       tokens.lead,
     );
-    const portalQueue = (await gql<{ workQueue: { items: WorkItem[] } }>(QUEUE, {}, tokens.portal)).workQueue.items;
+    const portalQueue = await queueOf(tokens.portal);
     expect(portalQueue).toEqual([
       expect.objectContaining({
         kind: 'HANDLING_ACTION',

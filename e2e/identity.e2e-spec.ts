@@ -104,12 +104,13 @@ describe('identity and access', () => {
       'FORBIDDEN',
     );
 
-    const trail = await gql<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>(
-      'query { auditTrail(targetId: "syt.new", first: 5) { entries { action actorAgency } } }',
+    const trail = await gql<{ auditTrail: { totalCount: number; edges: { node: { action: string; actorAgency: string | null } }[] } }>(
+      'query { auditTrail(targetId: "syt.new", first: 5) { totalCount edges { node { action actorAgency } } } }',
       {},
       admin,
     );
-    expect(trail.data!.auditTrail.entries).toEqual([{ action: 'user.created', actorAgency: 'STTTT' }]);
+    expect(trail.data!.auditTrail.edges.map((e) => e.node)).toEqual([{ action: 'user.created', actorAgency: 'STTTT' }]);
+    expect(trail.data!.auditTrail.totalCount).toBe(1);
     await eventually(() => (changes.some((e) => e.data.username === 'syt.new' && e.data.change === 'CREATED') ? true : undefined));
     events.unsubscribe();
 
@@ -380,12 +381,12 @@ describe('identity and access', () => {
       await eventually(async () => ((await elsewhere(SUBMIT, { i: report() })).errors?.[0]?.message === 'API key is revoked' ? true : undefined), 10_000);
       expect(codeOf(await gql(REVOKE_KEY, { id: key.id, r: 'Lần nữa' }, admin))).toBe('INVALID_STATE');
       expect(codeOf(await gql(REVOKE_KEY, { id: '00000000-0000-4000-8000-000000000000', r: 'Không có' }, admin))).toBe('NOT_FOUND');
-      const trail = await gql<{ auditTrail: { entries: { action: string }[] } }>(
-        'query($t: String!) { auditTrail(targetId: $t, first: 5) { entries { action } } }',
+      const trail = await gql<{ auditTrail: { edges: { node: { action: string } }[] } }>(
+        'query($t: String!) { auditTrail(targetId: $t, first: 5) { edges { node { action } } } }',
         { t: key.id },
         admin,
       );
-      expect(trail.data!.auditTrail.entries.map((e) => e.action)).toEqual(['api-key.revoked', 'api-key.created']);
+      expect(trail.data!.auditTrail.edges.map((e) => e.node.action)).toEqual(['api-key.revoked', 'api-key.created']);
     });
   });
 });

@@ -77,12 +77,12 @@ describe('notification subscriptions through the gateway', () => {
     const syt = await platform.env.token(SeededUsers.sytOfficer);
     const insecure = await graphqlRequest(platform.graphqlUrl, CREATE, { i: { channel: 'WEBHOOK', target: 'http://hooks.syt.gov.vn/x' } }, syt);
     expect(insecure.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'target' });
-    const failed = await graphqlRequest<{ failedDeliveries: { nodes: unknown[]; hasNextPage: boolean } }>(
+    const failed = await graphqlRequest<{ failedDeliveries: unknown }>(
       platform.graphqlUrl,
-      'query { failedDeliveries(first: 5) { nodes { id } hasNextPage } }',
+      'query { failedDeliveries(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } }',
       {},
       syt,
     );
-    expect(failed.data!.failedDeliveries).toEqual({ nodes: [], hasNextPage: false });
+    expect(failed.data!.failedDeliveries).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 });
   });
 });

@@ -229,15 +229,13 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
       tokens['leader'],
     );
     const first = cases.data!.cases.edges.find((e) => e.node.number.endsWith('000001'))!.node;
-    const query = `query($t: String!, $n: Int, $a: String) { auditTrail(targetId: $t, first: $n, after: $a) { entries { service seq action actorAgency summary } hasNextPage endCursor } }`;
+    const query = `query($t: String!, $n: Int, $a: String) { auditTrail(targetId: $t, first: $n, after: $a) { totalCount edges { cursor node { service seq action actorAgency summary } } pageInfo { hasNextPage endCursor } } }`;
+    type Entry = { service: string; seq: number; action: string; actorAgency: string; summary: string };
     type Trail = {
-      auditTrail: {
-        entries: { service: string; seq: number; action: string; actorAgency: string; summary: string }[];
-        hasNextPage: boolean;
-        endCursor: string | null;
-      };
+      auditTrail: { totalCount: number; edges: { cursor: string; node: Entry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
     };
-    const seen: Trail['auditTrail']['entries'] = [];
+    const seen: Entry[] = [];
+    const totals = new Set<number>();
     let after: string | null = null;
     do {
       const page: Awaited<ReturnType<typeof graphqlRequest<Trail>>> = await graphqlRequest<Trail>(
@@ -247,9 +245,12 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
         tokens['auditor'],
       );
       expect(page.errors).toBeUndefined();
-      seen.push(...page.data!.auditTrail.entries);
-      after = page.data!.auditTrail.hasNextPage ? page.data!.auditTrail.endCursor : null;
+      seen.push(...page.data!.auditTrail.edges.map((e) => e.node));
+      totals.add(page.data!.auditTrail.totalCount);
+      after = page.data!.auditTrail.pageInfo.hasNextPage ? page.data!.auditTrail.pageInfo.endCursor : null;
     } while (after);
+    // Every page counts the whole trail, whichever chains it still reads.
+    expect([...totals]).toEqual([seen.length]);
     const detail = await graphqlRequest<{ case: { reportCount: number } }>(platform.graphqlUrl, GET_CASE, { id: first.id }, tokens['leader']);
     // One entry per report: the first opened the case, each later one was attached; newest first.
     expect(seen.map((e) => e.action)).toEqual([...Array(detail.data!.case.reportCount - 1).fill('report.attached'), 'case.opened']);
@@ -257,7 +258,7 @@ describe('A report becomes a routed case (gateway → intake → directory)', ()
     expect(seen.at(-1)).toMatchObject({ service: 'intake', actorAgency: 'UBND_LE_THUY' });
     expect(JSON.parse(seen.at(-1)!.summary)).toMatchObject({ caseNumber: first.number });
     const seed = await graphqlRequest<Trail>(platform.graphqlUrl, query, { t: 'QUANG_BINH', n: 10 }, tokens['auditor']);
-    expect(seed.data!.auditTrail.entries).toEqual([expect.objectContaining({ service: 'directory', action: 'seed.loaded' })]);
+    expect(seed.data!.auditTrail.edges.map((e) => e.node)).toEqual([expect.objectContaining({ service: 'directory', action: 'seed.loaded' })]);
     const officer = await graphqlRequest(platform.graphqlUrl, query, { t: first.id, n: 10 }, tokens['lethuyOfficer']);
     expect(officer.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });

@@ -18,6 +18,7 @@ export * from './common/province-day';
 export * from './common/calendar-day';
 export * from './notification/notification.dto';
 export * from './common/page';
+export * from './common/cursor';
 export * from './common/contract-validation';
 export * from './common/idempotency';
 export * from './common/labels';

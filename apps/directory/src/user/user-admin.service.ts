@@ -53,18 +53,16 @@ export class UserAdminService {
 
   async list(request: UserListRequest): Promise<UserListResponse> {
     const after = request.after ? decodeUserCursor(request.after) : null;
-    if (request.after && after === null) throw new DomainError(ErrorCodes.BAD_USER_INPUT, 'after is not a cursor of this list', 'after');
-    const query = this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
+    const list = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    if (request.agencyCode) list.andWhere('u.agency_code = :agency', { agency: request.agencyCode });
+    const page = list
+      .clone()
       .orderBy('u.username', 'ASC')
       .limit(request.first + 1);
-    if (request.agencyCode) query.andWhere('u.agency_code = :agency', { agency: request.agencyCode });
-    if (after) query.andWhere('u.username > :after', { after });
-    const rows = await query.getMany();
-    const page = rows.slice(0, request.first);
-    const edges = page.map((user) => ({ cursor: encodeUserCursor(user.username), node: toUserAdminDto(user) }));
-    return { edges, endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > request.first };
+    if (after) page.andWhere('u.username > :after', { after });
+    const [rows, totalCount] = await Promise.all([page.getMany(), list.getCount()]);
+    const edges = rows.slice(0, request.first).map((user) => ({ cursor: encodeUserCursor(user.username), node: toUserAdminDto(user) }));
+    return { edges, endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > request.first, totalCount };
   }
 
   async create(actor: Actor, request: CreateUserRequest): Promise<UserAdminDto> {

@@ -49,6 +49,9 @@ describe('roleAgencyProblem', () => {
 describe('user list cursor', () => {
   it('round-trips a username and refuses anything else', () => {
     expect(decodeUserCursor(encodeUserCursor('ca.officer'))).toBe('ca.officer');
-    expect(decodeUserCursor(Buffer.from("x' OR 1=1", 'utf8').toString('base64url'))).toBeNull();
+    expect(() => decodeUserCursor(Buffer.from(JSON.stringify({ username: "x' OR 1=1" }), 'utf8').toString('base64url'))).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
+    );
+    expect(() => decodeUserCursor(Buffer.from('ca.officer', 'utf8').toString('base64url'))).toThrow(expect.objectContaining({ field: 'after' }));
   });
 });

@@ -1,4 +1,4 @@
-import { Roles, type Role } from '@phoi-hop/contracts';
+import { CursorFields, Roles, decodeCursor, encodeCursor, type Role } from '@phoi-hop/contracts';
 
 /** What the role rules need to know about an agency. */
 export interface AgencyFacts {
@@ -39,12 +39,14 @@ export function roleAgencyProblem(roles: readonly Role[], agency: AgencyFacts, l
   return null;
 }
 
+const USER_PAGE = { username: CursorFields.text(/^[a-z0-9][a-z0-9._-]{0,63}$/) } as const;
+
 /** Cursor of the user list: the last username seen, opaque to clients. */
 export function encodeUserCursor(username: string): string {
-  return Buffer.from(username, 'utf8').toString('base64url');
+  return encodeCursor({ username });
 }
 
-export function decodeUserCursor(cursor: string): string | null {
-  const username = Buffer.from(cursor, 'base64url').toString('utf8');
-  return /^[a-z0-9][a-z0-9._-]{0,63}$/.test(username) ? username : null;
+/** The last username of the previous page; BAD_USER_INPUT on `after` when it is no cursor of this list. */
+export function decodeUserCursor(cursor: string): string {
+  return decodeCursor(cursor, USER_PAGE).username;
 }

@@ -4,6 +4,7 @@ import { CaseReportsResolver } from './case/case-reports.resolver';
 import { CaseWorkflowResolver } from './case/case-workflow.resolver';
 import { CaseResolver } from './case/case.resolver';
 import { ParticipantHistoryResolver, ParticipantResolver } from './case/participant.resolver';
+import { ConsultationPlanResolver } from './consultation/consultation-plan.resolver';
 import { ConsultationResolver } from './consultation/consultation.resolver';
 import { DecisionResolver } from './decision/decision.resolver';
 import { AgencyResolver } from './directory/agency.resolver';
@@ -44,6 +45,7 @@ export const GATEWAY_RESOLVERS = [
   CaseResolver,
   CaseWorkflowResolver,
   ConsultationPersonResolver,
+  ConsultationPlanResolver,
   ConsultationResolver,
   DecisionPersonResolver,
   DecisionResolver,

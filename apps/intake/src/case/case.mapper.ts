@@ -41,6 +41,11 @@ export interface CaseViewOptions {
   revealRestricted?: boolean;
 }
 
+/** The action with its details, result, links and removal request withheld (restricted data, or need-to-know). */
+export function withheldAction(action: HandlingActionDetailDto): HandlingActionDetailDto {
+  return { ...action, details: null, result: null, links: [], removal: null, withheld: true };
+}
+
 /**
  * The case as its viewers see it. Police referral details are restricted data (Đ6.2): withheld
  * unless `revealRestricted`. Need-to-know: a viewer whose agency only reported the same content
@@ -52,7 +57,6 @@ export function toCaseDto(loaded: LoadedCase, options: CaseViewOptions = {}): Ca
   const facts = accessFactsOf(loaded);
   const viewerAccess = options.viewer ? viewerAccessOf(options.viewer, facts) : 'FULL';
   const shownReports = !reports || viewerAccess === 'FULL' ? reports : reports.filter((r) => r.reporterAgencyCode === options.viewer!.agencyCode);
-  const withhold = (a: HandlingActionDetailDto): HandlingActionDetailDto => ({ ...a, details: null, result: null, links: [], removal: null, withheld: true });
   return {
     id: entity.id,
     number: entity.number,
@@ -84,7 +88,7 @@ export function toCaseDto(loaded: LoadedCase, options: CaseViewOptions = {}): Ca
     splitFrom: entity.splitFrom ?? null,
     referenceVersion: entity.referenceVersion ?? null,
     decisions: handling.decisions,
-    actions: handling.actions.map((a) => (viewerAccess === 'REPORTER' || (!options.revealRestricted && isRestrictedAction(a)) ? withhold(a) : a)),
+    actions: handling.actions.map((a) => (viewerAccess === 'REPORTER' || (!options.revealRestricted && isRestrictedAction(a)) ? withheldAction(a) : a)),
     statusHistory,
     outcome: entity.status === 'CLOSED' ? (statusHistory.findLast((c) => c.to === 'CLOSED')?.reason ?? null) : null,
     access: caseAccess(facts),

@@ -442,6 +442,42 @@ export class CaseRepository {
    * its own reports, as it sees only those.
    */
   async list(query: CaseListQuery): Promise<Array<LoadedCase & { rank?: number }>> {
+    const { from, where, params, param, rank } = this.listFilter(query);
+    if (query.after) {
+      const after = `(${param(query.after.openedAt, 'timestamptz')}, ${param(query.after.id, 'uuid')})`;
+      where.push(
+        query.search
+          ? `(s.rank < ${param(query.after.rank ?? 0, 'real')} OR (s.rank = $${params.length}::real AND (c.opened_at, c.id) < ${after}))`
+          : `(c.opened_at, c.id) < ${after}`,
+      );
+    }
+    const rows = await queryRows<{ id: string; rank: number | null }>(
+      this.dataSource.manager,
+      `SELECT c.id, ${rank} AS rank FROM ${from}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${query.search ? 's.rank DESC, ' : ''}c.opened_at DESC, c.id DESC
+        LIMIT ${param(query.limit, 'int')}`,
+      params,
+    );
+    if (rows.length === 0) return [];
+    const cases = await this.dataSource.manager.find(CaseEntity, { where: { id: In(rows.map((r) => r.id)) } });
+    const loaded = await this.withChildren(this.dataSource.manager, cases, true, query.withReports ?? true);
+    return rows.map((row) => ({ ...loaded.get(row.id)!, ...(row.rank === null ? {} : { rank: Number(row.rank) }) }));
+  }
+
+  /** How many cases `list` pages through with the same filter (its page end and limit aside). */
+  async count(query: Omit<CaseListQuery, 'after' | 'limit'>): Promise<number> {
+    const { from, where, params } = this.listFilter(query);
+    const [row] = await queryRows<{ total: number }>(
+      this.dataSource.manager,
+      `SELECT count(*)::int AS total FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return row?.total ?? 0;
+  }
+
+  /** The FROM and WHERE of a list of cases: visibility, filters and, with free text, the ranked matches. */
+  private listFilter(query: Omit<CaseListQuery, 'after' | 'limit'>) {
     const params: unknown[] = [];
     const param = (value: unknown, cast: string) => {
       params.push(value);
@@ -480,26 +516,7 @@ export class CaseRepository {
       from = `(SELECT case_id, max(rank) AS rank FROM (${hits.join(' UNION ALL ')}) h GROUP BY case_id) s JOIN handling_case c ON c.id = s.case_id`;
       rank = 's.rank';
     }
-    if (query.after) {
-      const after = `(${param(query.after.openedAt, 'timestamptz')}, ${param(query.after.id, 'uuid')})`;
-      where.push(
-        query.search
-          ? `(s.rank < ${param(query.after.rank ?? 0, 'real')} OR (s.rank = $${params.length}::real AND (c.opened_at, c.id) < ${after}))`
-          : `(c.opened_at, c.id) < ${after}`,
-      );
-    }
-    const rows = await queryRows<{ id: string; rank: number | null }>(
-      this.dataSource.manager,
-      `SELECT c.id, ${rank} AS rank FROM ${from}
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${query.search ? 's.rank DESC, ' : ''}c.opened_at DESC, c.id DESC
-        LIMIT ${param(query.limit, 'int')}`,
-      params,
-    );
-    if (rows.length === 0) return [];
-    const cases = await this.dataSource.manager.find(CaseEntity, { where: { id: In(rows.map((r) => r.id)) } });
-    const loaded = await this.withChildren(this.dataSource.manager, cases, true, query.withReports ?? true);
-    return rows.map((row) => ({ ...loaded.get(row.id)!, ...(row.rank === null ? {} : { rank: Number(row.rank) }) }));
+    return { from, where, params, param, rank };
   }
 
   /** Agencies not yet on the case join it with `role` and may see it; returns who sees the case now. */

@@ -97,9 +97,16 @@ describe(CaseService.name, () => {
     it('lists an agency only its own cases, newest first, in pages that follow each other', async () => {
       const own = [];
       for (let i = 0; i < 3; i++) own.push(await bed.report(donghoi, { categoryCode: 'IMPERSONATION_SCAM', localityCode: 'DONG_HOI' }));
-      const first = await sut.list(donghoi, { first: 2 });
+      const first = await sut.list(donghoi, { first: 2, withTotalCount: true });
       expect(first.hasNextPage).toBe(true);
-      const second = await sut.list(donghoi, { first: 2, after: first.endCursor! });
+      const everyOne = (await sut.list(donghoi, { first: 100 })).edges.length;
+      expect(everyOne).toBeGreaterThanOrEqual(3);
+      expect(first.totalCount).toBe(everyOne);
+      expect((await sut.list(donghoi, { first: 2 })).totalCount).toBeNull();
+      const second = await sut.list(donghoi, { first: 2, after: first.endCursor!, withTotalCount: true });
+      // The count is of the whole list, whichever page asks.
+      expect(second.totalCount).toBe(everyOne);
+      await expect(sut.list(donghoi, { first: 2, after: 'bm9wZQ' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
       const seen = [...first.edges, ...second.edges].map((e) => e.node.id);
       expect(seen.slice(0, 3)).toEqual(own.map((c) => c.id).reverse());
       // Every case listed is one the agency reported to or takes part in.
@@ -132,8 +139,12 @@ describe(CaseService.name, () => {
         localityCode: 'DONG_HOI',
       });
 
-      const found = await sut.list(lead, { first: 10, text: 'lu lut tran ve xa an thuy' });
+      const found = await sut.list(lead, { first: 10, text: 'lu lut tran ve xa an thuy', withTotalCount: true });
       expect(found.edges[0]!.node.id).toBe(flood.id);
+      expect(found.totalCount).toBe(found.edges.length);
+      // A plain list's cursor is no search's cursor.
+      const plain = await sut.list(lead, { first: 1 });
+      await expect(sut.list(lead, { first: 1, text: 'lu lut', after: plain.endCursor! })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
       expect(found.edges.map((e) => e.node.id)).not.toContain(scam.id);
       expect((await sut.list(lead, { first: 10, text: flood.number })).edges.map((e) => e.node.id)).toEqual([flood.id]);
 

@@ -10,6 +10,7 @@ import type {
   CaseReportsRequest,
   CaseReportsResponse,
 } from '@phoi-hop/contracts';
+import { CursorFields, decodeCursor, encodeCursor } from '@phoi-hop/contracts';
 import { DataSource } from 'typeorm';
 import { CASE_WIDE_ROLES, hasAnyRole, mayReadRestricted, maySeeCase } from '@phoi-hop/auth';
 import { appendAudit } from '@phoi-hop/persistence';
@@ -48,8 +49,8 @@ export class CaseService {
 
   async list(actor: Actor, request: CaseListRequest): Promise<CaseListResponse> {
     const search = request.text ? caseSearchTerms(request.text) : undefined;
-    const after = request.after ? decodeCursor(request.after, search !== undefined) : undefined;
-    const rows = await this.cases.list({
+    const after = request.after ? caseListAfter(request.after, search !== undefined) : undefined;
+    const filter = {
       agencyCode: hasAnyRole(actor, CASE_WIDE_ROLES) ? null : actor.agencyCode,
       ...(request.status ? { status: request.status } : {}),
       ...(request.categoryCode ? { categoryCode: request.categoryCode } : {}),
@@ -60,17 +61,18 @@ export class CaseService {
       ...(request.openedTo ? { openedTo: request.openedTo } : {}),
       ...(request.overdue !== undefined ? { overdue: request.overdue } : {}),
       ...(search ? { search } : {}),
-      limit: request.first + 1,
-      withReports: request.withReports ?? true,
-      ...(after ? { after } : {}),
-    });
+    };
+    const [rows, totalCount] = await Promise.all([
+      this.cases.list({ ...filter, limit: request.first + 1, withReports: request.withReports ?? true, ...(after ? { after } : {}) }),
+      request.withTotalCount ? this.cases.count(filter) : Promise.resolve(null),
+    ]);
     const page = rows.slice(0, request.first);
     const edges = page.map((row) => ({
-      cursor: encodeCursor({ openedAt: new Date(row.entity.openedAt).toISOString(), id: row.entity.id, ...(row.rank === undefined ? {} : { rank: row.rank }) }),
+      cursor: encodeCursor({ ...(row.rank === undefined ? {} : { rank: row.rank }), openedAt: new Date(row.entity.openedAt).toISOString(), id: row.entity.id }),
       node: toCaseDto(row, { viewer: actor }),
       ...(row.rank === undefined ? {} : { rank: row.rank }),
     }));
-    return { edges, hasNextPage: rows.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
+    return { edges, hasNextPage: rows.length > request.first, endCursor: edges.at(-1)?.cursor ?? null, totalCount };
   }
 
   /** A page of each case's reports, oldest first, with how many there are (`intake.case.reports`). */
@@ -97,10 +99,10 @@ export class CaseService {
 /** Pages of the reports of the cases the actor may see; a case it may not see reads as one without reports. */
 export async function reportPagesFor(cases: CaseRepository, actor: Actor, request: CaseReportsRequest): Promise<CaseReportsResponse> {
   const ids = await visibleIds(cases, actor, request.caseIds);
-  const after = request.after ? decodeCursor(request.after) : undefined;
+  const after = request.after ? decodeCursor(request.after, REPORT_PAGE) : undefined;
   const ownOnly = await reporterOnlyCases(cases, actor, ids);
   const [pages, counts] = await Promise.all([
-    cases.reportPages(ids, request.first + 1, after ? { at: after.openedAt, id: after.id } : undefined, ownOnly),
+    cases.reportPages(ids, request.first + 1, after ? { at: after.submittedAt, id: after.id } : undefined, ownOnly),
     cases.reportCounts(ids, ownOnly),
   ]);
   return {
@@ -108,7 +110,7 @@ export async function reportPagesFor(cases: CaseRepository, actor: Actor, reques
       const reports = pages.get(caseId) ?? [];
       const edges = reports
         .slice(0, request.first)
-        .map((report) => ({ cursor: encodeCursor({ openedAt: new Date(report.submittedAt).toISOString(), id: report.id }), node: toReportDto(report) }));
+        .map((report) => ({ cursor: encodeCursor({ submittedAt: new Date(report.submittedAt).toISOString(), id: report.id }), node: toReportDto(report) }));
       return { caseId, edges, totalCount: counts.get(caseId) ?? 0, hasNextPage: reports.length > request.first, endCursor: edges.at(-1)?.cursor ?? null };
     }),
   };
@@ -131,21 +133,12 @@ async function visibleIds(cases: CaseRepository, actor: Actor, caseIds: string[]
   return [...visible].filter(([, agencies]) => maySeeCase(actor, agencies)).map(([id]) => id);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The page end of a plain list of cases, of a search (which also carries the rank), and of a case's reports. */
+const CASE_PAGE = { openedAt: CursorFields.instant, id: CursorFields.uuid } as const;
+const RANKED_CASE_PAGE = { rank: CursorFields.finite, openedAt: CursorFields.instant, id: CursorFields.uuid } as const;
+const REPORT_PAGE = { submittedAt: CursorFields.instant, id: CursorFields.uuid } as const;
 
-/** A page's end as an opaque string: `openedAt|id`, or `rank|openedAt|id` for a search. */
-export function encodeCursor(cursor: CaseListCursor): string {
-  const parts = cursor.rank === undefined ? [cursor.openedAt, cursor.id] : [String(cursor.rank), cursor.openedAt, cursor.id];
-  return Buffer.from(parts.join('|'), 'utf8').toString('base64url');
-}
-
-/** The page end of `cursor`; a search's cursor carries a rank, a plain list's does not (each refuses the other's). */
-export function decodeCursor(cursor: string, ranked = false): CaseListCursor {
-  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const [rankText, openedAt, id] = ranked ? parts : [undefined, ...parts];
-  const rank = rankText === undefined ? undefined : Number(rankText);
-  if (parts.length !== (ranked ? 3 : 2) || !openedAt || !id || !UUID.test(id) || Number.isNaN(Date.parse(openedAt)) || (ranked && !Number.isFinite(rank))) {
-    throw CaseError.badInput('after', 'after is not a cursor of this list');
-  }
-  return rank === undefined ? { openedAt, id } : { rank, openedAt, id };
+/** A search's cursor carries a rank, a plain list's does not: each refuses the other's. */
+function caseListAfter(after: string, ranked: boolean): CaseListCursor {
+  return ranked ? decodeCursor(after, RANKED_CASE_PAGE) : decodeCursor(after, CASE_PAGE);
 }

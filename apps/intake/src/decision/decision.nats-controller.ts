@@ -6,7 +6,7 @@ import {
   UpdateHandlingActionRequest,
   UpdateRemovalRequestRequest,
   type DecideCaseResponse,
-  type HandlingActionDto,
+  type HandlingActionDetailDto,
   type Actor,
 } from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
@@ -21,12 +21,12 @@ export class DecisionNatsController {
   ) {}
 
   @MessagePattern(RpcSubjects.intake.actionUpdate)
-  updateAction(@RpcActor() actor: Actor, @Payload() request: UpdateHandlingActionRequest): Promise<HandlingActionDto> {
+  updateAction(@RpcActor() actor: Actor, @Payload() request: UpdateHandlingActionRequest): Promise<HandlingActionDetailDto> {
     return this.actions.update(actor, request);
   }
 
   @MessagePattern(RpcSubjects.intake.removalUpdate)
-  updateRemoval(@RpcActor() actor: Actor, @Payload() request: UpdateRemovalRequestRequest): Promise<HandlingActionDto> {
+  updateRemoval(@RpcActor() actor: Actor, @Payload() request: UpdateRemovalRequestRequest): Promise<HandlingActionDetailDto> {
     return this.actions.updateRemoval(actor, request);
   }
 

@@ -63,7 +63,16 @@ describe(HandlingActionService.name, () => {
         result: 'Đã đăng đính chính trên cổng thông tin huyện',
         links: ['https://lethuy.example.vn/dinh-chinh'],
       });
-      expect(done.status).toBe('DONE');
+      // The answer is the action as updated, in full, as the case shows it.
+      expect(done).toMatchObject({
+        id: clarification.id,
+        decisionId: expect.any(String),
+        status: 'DONE',
+        result: 'Đã đăng đính chính trên cổng thông tin huyện',
+        links: ['https://lethuy.example.vn/dinh-chinh'],
+        doneAt: expect.any(String),
+        withheld: false,
+      });
       const open = await bed.dataSource.query(`SELECT id FROM case_deadline WHERE action_id = $1 AND cancelled_at IS NULL AND fired_at IS NULL`, [
         clarification.id,
       ]);
@@ -106,7 +115,8 @@ describe(HandlingActionService.name, () => {
       const removal = actionOf(decided, 'REQUEST_REMOVAL');
       const sentAt = new Date().toISOString();
       expect((await sut.updateRemoval(lead, { actionId: removal.id, requestReference: '123/STTTT-TTĐT', sentAt })).status).toBe('IN_PROGRESS');
-      expect((await sut.updateRemoval(lead, { actionId: removal.id, outcome: 'REMOVED', effectedAt: new Date().toISOString() })).status).toBe('IN_PROGRESS');
+      const recorded = await sut.updateRemoval(lead, { actionId: removal.id, outcome: 'REMOVED', effectedAt: new Date().toISOString() });
+      expect(recorded).toMatchObject({ id: removal.id, status: 'IN_PROGRESS', removal: { requestReference: '123/STTTT-TTĐT', outcome: 'REMOVED', sentAt } });
       const [row] = await bed.dataSource.query(`SELECT request_reference, outcome FROM removal_request WHERE action_id = $1`, [removal.id]);
       expect(row).toEqual({ request_reference: '123/STTTT-TTĐT', outcome: 'REMOVED' });
       expect((await sut.update(lead, { actionId: removal.id, status: 'DONE', result: 'Facebook đã gỡ bài viết theo yêu cầu' })).status).toBe('DONE');

@@ -4,17 +4,19 @@ import {
   ErrorCodes,
   EventSubjects,
   type Actor,
+  type HandlingActionDetailDto,
   type HandlingActionDto,
   type HandlingActionUpdatedEvent,
   type UpdateHandlingActionRequest,
   type UpdateRemovalRequestRequest,
 } from '@phoi-hop/contracts';
-import { maySeeCase } from '@phoi-hop/auth';
+import { mayReadRestricted, maySeeCase } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
 import { CaseError } from '../case/case.errors';
 import { CaseDeadlines } from '../deadline/case-deadlines';
-import { isRestrictedAction } from '../case/case.mapper';
+import { isRestrictedAction, withheldAction } from '../case/case.mapper';
+import { loadHandling } from './handling.queries';
 import { DecisionRepository, type ActionRow } from './decision.repository';
 import { applyRemovalPatch, type RemovalRequestPatch, type RemovalRequestState } from './removal-request.rules';
 
@@ -28,7 +30,7 @@ export class HandlingActionService {
     private readonly deadlines: CaseDeadlines,
   ) {}
 
-  async update(actor: Actor, request: UpdateHandlingActionRequest): Promise<HandlingActionDto> {
+  async update(actor: Actor, request: UpdateHandlingActionRequest): Promise<HandlingActionDetailDto> {
     const result = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockAction(manager, actor, request.actionId);
       if (request.status === 'DONE' && (!request.result || request.result.trim().length < 10)) {
@@ -51,14 +53,14 @@ export class HandlingActionService {
         targetId: row.case_id,
         summary: { actionId: row.id, type: row.type, before: row.status, after: request.status },
       });
-      return action;
+      return this.asShown(manager, actor, row);
     });
     this.relay.kick();
     return result;
   }
 
   /** The assignee records how the removal request went: sent (reference), acknowledged, taken effect, or the platform's answer. */
-  async updateRemoval(actor: Actor, request: UpdateRemovalRequestRequest): Promise<HandlingActionDto> {
+  async updateRemoval(actor: Actor, request: UpdateRemovalRequestRequest): Promise<HandlingActionDetailDto> {
     const result = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockAction(manager, actor, request.actionId);
       if (row.type !== 'REQUEST_REMOVAL') throw CaseError.badInput('actionId', 'Not a removal request');
@@ -93,7 +95,7 @@ export class HandlingActionService {
         targetId: row.case_id,
         summary: { actionId: row.id, before: summarize(before), after: summarize(next) },
       });
-      return action;
+      return this.asShown(manager, actor, row);
     });
     this.relay.kick();
     return result;
@@ -116,6 +118,14 @@ export class HandlingActionService {
     }
     if (row.status === 'DONE') throw new CaseError(ErrorCodes.INVALID_STATE, 'The action is already done', 'status');
     return row;
+  }
+
+  /** The action as updated, in full, as the case shows it to the actor (restricted details only to who may read them). */
+  private async asShown(manager: EntityManager, actor: Actor, row: ActionRow): Promise<HandlingActionDetailDto> {
+    const handling = await loadHandling(manager, [row.case_id]);
+    const action = handling.get(row.case_id)?.actions.find((a) => a.id === row.id);
+    if (!action) throw new CaseError(ErrorCodes.NOT_FOUND, 'Handling action not found', 'actionId');
+    return isRestrictedAction(action) && !mayReadRestricted(actor, 'policeReferral') ? withheldAction(action) : action;
   }
 
   private publish(manager: EntityManager, row: ActionRow, action: HandlingActionDto, result: string | null) {

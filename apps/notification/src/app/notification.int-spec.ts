@@ -239,10 +239,10 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
     await eventually(async () => ((await deliveriesOf(created.subscription.id))[0]?.status === 'DEAD' ? true : undefined));
     expect(hooks.get('/down')).toHaveLength(3);
     const listed = await call<DeliveryListResponse>(CA, RpcSubjects.notification.deliveryList, { status: 'DEAD', first: 10 });
-    const dead = listed.nodes.find((d) => d.subscriptionId === created.subscription.id)!;
+    const dead = listed.edges.map(({ node }) => node).find((d) => d.subscriptionId === created.subscription.id)!;
     expect(dead).toMatchObject({ status: 'DEAD', attempts: 3, agencyCode: 'CA', channel: 'WEBHOOK', lastStatusCode: 503, nextAttemptAt: null });
     expect(await failure(call(BTG, RpcSubjects.notification.deliveryReplay, { id: dead.id }))).toEqual({ code: 'NOT_FOUND', field: 'id' });
-    expect((await call<DeliveryListResponse>(BTG, RpcSubjects.notification.deliveryList, { first: 10 })).nodes).toEqual([]);
+    expect((await call<DeliveryListResponse>(BTG, RpcSubjects.notification.deliveryList, { first: 10 })).edges).toEqual([]);
 
     failures.set('/down', 0);
     const replayed = await call<DeliveryDto>(CA, RpcSubjects.notification.deliveryReplay, { id: dead.id });
@@ -258,12 +258,13 @@ describe('notification service (real Postgres, NATS, SMTP sink and webhook recei
     for (let i = 0; i < 3; i++) await publishCaseOpened(['BTG']);
     await eventually(async () => ((await deliveriesOf(created.subscription.id)).filter((d) => d.status === 'DEAD').length === 3 ? true : undefined));
     const first = await call<DeliveryListResponse>(BTG, RpcSubjects.notification.deliveryList, { first: 2 });
-    expect(first.nodes).toHaveLength(2);
+    expect(first.edges).toHaveLength(2);
+    expect(first.totalCount).toBe(3);
     expect(first.hasNextPage).toBe(true);
     const second = await call<DeliveryListResponse>(BTG, RpcSubjects.notification.deliveryList, { first: 2, after: first.endCursor });
-    expect(second.nodes).toHaveLength(1);
+    expect(second.edges).toHaveLength(1);
     expect(second.hasNextPage).toBe(false);
-    expect(new Set([...first.nodes, ...second.nodes].map((d) => d.id)).size).toBe(3);
+    expect(new Set([...first.edges, ...second.edges].map(({ node }) => node.id)).size).toBe(3);
     expect(await failure(call(BTG, RpcSubjects.notification.deliveryList, { first: 2, after: 'bm9wZQ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
     await call(BTG, RpcSubjects.notification.subscriptionRevoke, { id: created.subscription.id });
   });

@@ -54,6 +54,13 @@ export type AttemptOutcome =
   | { kind: 'retry'; error: string; statusCode: number | null; delayMs: number }
   | { kind: 'dead'; error: string; statusCode: number | null };
 
+/** The deliveries of the failed list: FAILED (being retried), DEAD (given up), or both. */
+function failedCondition(filter: FailedDeliveryFilter | undefined): string {
+  if (filter === 'DEAD') return `d.status = 'DEAD'`;
+  if (filter === 'FAILED') return `d.status = 'PENDING' AND d.attempts > 0`;
+  return `(d.status = 'DEAD' OR (d.status = 'PENDING' AND d.attempts > 0))`;
+}
+
 @Injectable()
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -120,19 +127,21 @@ export class DeliveryRepository {
     first: number,
     after: { createdAt: string; id: string } | null,
   ): Promise<DeliveryRow[]> {
-    const condition =
-      filter === 'DEAD'
-        ? `d.status = 'DEAD'`
-        : filter === 'FAILED'
-          ? `d.status = 'PENDING' AND d.attempts > 0`
-          : `(d.status = 'DEAD' OR (d.status = 'PENDING' AND d.attempts > 0))`;
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM delivery d JOIN subscription s ON s.id = d.subscription_id
-        WHERE d.agency_code = $1 AND ${condition}
+        WHERE d.agency_code = $1 AND ${failedCondition(filter)}
           AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3::timestamptz, $4::uuid))
         ORDER BY d.created_at DESC, d.id DESC LIMIT $2`,
       [agencyCode, first + 1, after?.createdAt ?? null, after?.id ?? null],
     );
+  }
+
+  /** How many deliveries `listFailed` pages through. */
+  async countFailed(agencyCode: string, filter: FailedDeliveryFilter | undefined): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM delivery d WHERE d.agency_code = $1 AND ${failedCondition(filter)}`, [
+      agencyCode,
+    ])) as { total: number }[];
+    return row?.total ?? 0;
   }
 
   async lockById(manager: EntityManager, id: string): Promise<(DeliveryRow & { subscription_active: boolean }) | null> {

@@ -93,14 +93,17 @@ describe(DeliveryService.name, () => {
       await deliveries.recordAttempt(fine, 0, { kind: 'delivered', statusCode: 200 });
 
       const all = await sut.listFailed(syt, { first: 10 });
-      expect(all.nodes.map((d) => `${d.caseNumber}:${d.status}:${d.attempts}`)).toEqual(['QB-2026-000102:DEAD:3', 'QB-2026-000101:PENDING:2']);
-      expect(all.nodes[0]).toMatchObject({ subscriptionId, lastError: 'HTTP 410', lastStatusCode: 410, nextAttemptAt: null });
-      expect((await sut.listFailed(syt, { first: 10, status: 'DEAD' })).nodes.map((d) => d.id)).toEqual([dead]);
-      expect((await sut.listFailed(syt, { first: 10, status: 'FAILED' })).nodes.map((d) => d.id)).toEqual([retrying]);
+      expect(all.totalCount).toBe(2);
+      expect(all.edges.map(({ node: d }) => `${d.caseNumber}:${d.status}:${d.attempts}`)).toEqual(['QB-2026-000102:DEAD:3', 'QB-2026-000101:PENDING:2']);
+      expect(all.edges[0]!.node).toMatchObject({ subscriptionId, lastError: 'HTTP 410', lastStatusCode: 410, nextAttemptAt: null });
+      expect((await sut.listFailed(syt, { first: 10, status: 'DEAD' })).edges.map(({ node }) => node.id)).toEqual([dead]);
+      expect((await sut.listFailed(syt, { first: 10, status: 'FAILED' })).edges.map(({ node }) => node.id)).toEqual([retrying]);
       const page = await sut.listFailed(syt, { first: 1 });
       expect(page.hasNextPage).toBe(true);
-      expect((await sut.listFailed(syt, { first: 1, after: page.endCursor! })).nodes.map((d) => d.id)).toEqual([retrying]);
-      expect((await sut.listFailed(ca, { first: 10 })).nodes).toEqual([]);
+      expect(page.totalCount).toBe(2);
+      expect(page.endCursor).toBe(page.edges[0]!.cursor);
+      expect((await sut.listFailed(syt, { first: 1, after: page.endCursor! })).edges.map(({ node }) => node.id)).toEqual([retrying]);
+      expect((await sut.listFailed(ca, { first: 10 })).edges).toEqual([]);
       await expect(sut.listFailed(ca, { first: 10, agencyCode: 'SYT' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(sut.listFailed(syt, { first: 10, after: 'garbage' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     });

@@ -1,20 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor, DeliveryDto, DeliveryListRequest, DeliveryListResponse } from '@phoi-hop/contracts';
+import {
+  CursorFields,
+  decodeCursor,
+  encodeCursor,
+  type Actor,
+  type DeliveryDto,
+  type DeliveryListRequest,
+  type DeliveryListResponse,
+} from '@phoi-hop/contracts';
 import { appendAudit } from '@phoi-hop/persistence';
 import { actingAgency, mayManage } from '../subscription/agency-scope';
 import { NotificationError } from '../subscription/subscription.errors';
 import { DeliveryRepository, toDeliveryDto, type DeliveryRow } from './delivery.repository';
 
-function encodeCursor(row: DeliveryRow): string {
-  return Buffer.from(`${new Date(row.created_at).toISOString()}|${row.id}`).toString('base64url');
-}
+const DELIVERY_PAGE = { createdAt: CursorFields.instant, id: CursorFields.uuid } as const;
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id))
-    throw NotificationError.badInput('after', 'after is not a cursor of this list');
-  return { createdAt, id };
+function cursorOf(row: DeliveryRow): string {
+  return encodeCursor({ createdAt: new Date(row.created_at).toISOString(), id: row.id });
 }
 
 @Injectable()
@@ -27,14 +30,13 @@ export class DeliveryService {
   /** The caller's agency's deliveries that failed (being retried) or are dead, newest first. */
   async listFailed(actor: Actor, request: DeliveryListRequest): Promise<DeliveryListResponse> {
     const agencyCode = actingAgency(actor, request.agencyCode);
-    const after = request.after ? decodeCursor(request.after) : null;
-    const rows = await this.deliveries.listFailed(agencyCode, request.status, request.first, after);
-    const page = rows.slice(0, request.first);
-    return {
-      nodes: page.map(toDeliveryDto),
-      endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!) : null,
-      hasNextPage: rows.length > request.first,
-    };
+    const after = request.after ? decodeCursor(request.after, DELIVERY_PAGE) : null;
+    const [rows, totalCount] = await Promise.all([
+      this.deliveries.listFailed(agencyCode, request.status, request.first, after),
+      this.deliveries.countFailed(agencyCode, request.status),
+    ]);
+    const edges = rows.slice(0, request.first).map((row) => ({ cursor: cursorOf(row), node: toDeliveryDto(row) }));
+    return { edges, endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > request.first, totalCount };
   }
 
   /** Puts a dead delivery back in the queue (audited); its next attempt is now. */

@@ -37,4 +37,6 @@ export interface AuditEntryDto {
 export interface AuditTrailResponse {
   entries: AuditEntryDto[];
   hasMore: boolean;
+  /** Every entry of the service's chain about the target. */
+  totalCount: number;
 }

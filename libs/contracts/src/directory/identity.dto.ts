@@ -37,6 +37,8 @@ export interface UserListResponse {
   edges: { cursor: string; node: UserAdminDto }[];
   endCursor: string | null;
   hasNextPage: boolean;
+  /** Every user of the list, on every page. */
+  totalCount: number;
 }
 
 class UserFields {

@@ -270,6 +270,11 @@ export class CaseListRequest extends PageRequest {
   @IsOptional()
   @IsBoolean()
   withReports?: boolean;
+
+  /** true: also count every case of the list (totalCount); a count costs a query, so only when asked. */
+  @IsOptional()
+  @IsBoolean()
+  withTotalCount?: boolean;
 }
 
 /** `intake.case.reports`: a page of each case's reports, oldest first; `after` is a cursor of that case's pages. */
@@ -318,6 +323,8 @@ export interface CaseListResponse {
   edges: { cursor: string; node: CaseDto; rank?: number }[];
   endCursor: string | null;
   hasNextPage: boolean;
+  /** With `withTotalCount`: every case of the list, on every page; else null. */
+  totalCount: number | null;
 }
 
 /** Payload of `evt.intake.case.opened`. */

@@ -102,9 +102,11 @@ export interface DeliveryDto {
 }
 
 export interface DeliveryListResponse {
-  nodes: DeliveryDto[];
+  edges: { cursor: string; node: DeliveryDto }[];
   endCursor: string | null;
   hasNextPage: boolean;
+  /** Every delivery of the list, on every page. */
+  totalCount: number;
 }
 
 export class DeliveryReplayRequest {

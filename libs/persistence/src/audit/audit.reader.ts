@@ -11,6 +11,7 @@ export async function readAuditTrail(dataSource: DataSource, service: string, re
       ORDER BY seq DESC LIMIT $3`,
     [request.targetId, request.beforeSeq ?? null, request.first + 1],
   );
+  const [count] = (await dataSource.query(`SELECT count(*)::int AS total FROM audit_log WHERE target_id = $1`, [request.targetId])) as { total: number }[];
   const entries = rows.slice(0, request.first).map<AuditEntryDto>((row) => ({ ...auditEntryOf(row), service, hash: String(row['hash']) }));
-  return { entries, hasMore: rows.length > request.first };
+  return { entries, hasMore: rows.length > request.first, totalCount: count?.total ?? 0 };
 }

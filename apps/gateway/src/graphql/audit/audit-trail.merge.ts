@@ -1,3 +1,4 @@
+import { CursorFields, type CursorField } from '@phoi-hop/contracts';
 import type { AuditEntryDto, AuditTrailResponse } from '@phoi-hop/contracts';
 
 /** Per service: entries older than this seq are still to read; 0 means that chain is exhausted. */
@@ -43,20 +44,19 @@ export function mergeAuditPages<S extends string>(pages: readonly AuditSourcePag
   return { entries: taken, hasNextPage, next: hasNextPage ? next : null };
 }
 
-/** The cursor a client sends back, or null when it is not one of the given sources' cursors. */
-export function decodeAuditCursor<S extends string>(after: string, sources: readonly S[]): AuditCursor<S> | null {
-  try {
-    const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown;
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-    for (const [key, value] of Object.entries(parsed)) {
-      if (!(sources as readonly string[]).includes(key) || !Number.isInteger(value) || (value as number) < 0) return null;
-    }
-    return parsed as AuditCursor<S>;
-  } catch {
-    return null;
-  }
+/** The shape of a trail's cursor: for each service, optionally, where its chain stands. */
+export function auditCursorShape<S extends string>(sources: readonly S[]): Record<S, CursorField<number>> {
+  return Object.fromEntries(sources.map((source) => [source, CursorFields.optional(CursorFields.seq)])) as Record<S, CursorField<number>>;
 }
 
-export function encodeAuditCursor<S extends string>(cursor: AuditCursor<S>): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+/**
+ * The cursor after each entry of a merged page: every chain as the page found it, except that each
+ * entry's own chain continues below it. (The page's end is `next`, which also marks exhausted chains.)
+ */
+export function edgeCursors<S extends string>(entries: MergedAuditPage<S>['entries'], cursor: AuditCursor<S>): AuditCursor<S>[] {
+  let position: AuditCursor<S> = { ...cursor };
+  return entries.map(({ source, entry }) => {
+    position = { ...position, [source]: entry.seq };
+    return position;
+  });
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfoModel } from '../common/page-info.model';
 import { DateTimeScalar } from '../common/scalars';
 
 @ObjectType('AuditEntry')
@@ -40,14 +41,23 @@ export class AuditEntryModel {
   hash!: string;
 }
 
-@ObjectType('AuditTrail')
-export class AuditTrailModel {
-  @Field(() => [AuditEntryModel])
-  entries!: AuditEntryModel[];
+@ObjectType('AuditEntryEdge')
+export class AuditEntryEdgeModel {
+  @Field(() => AuditEntryModel)
+  node!: AuditEntryModel;
 
   @Field()
-  hasNextPage!: boolean;
+  cursor!: string;
+}
 
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
+@ObjectType('AuditEntryConnection', { description: 'A page of the audit entries about a target, merged from every service’s chain, newest first' })
+export class AuditEntryConnectionModel {
+  @Field(() => [AuditEntryEdgeModel])
+  edges!: AuditEntryEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+
+  @Field(() => Int, { description: 'Every entry about the target, in every service’s chain' })
+  totalCount!: number;
 }

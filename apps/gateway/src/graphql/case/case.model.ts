@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../common/scalars';
-import { CaseHandlingActionModel, DecisionModel } from '../decision/decision.model';
+import { HandlingActionModel, DecisionModel } from '../decision/decision.model';
 import { PageInfoModel } from '../common/page-info.model';
 import { CaseDeadlineKindEnum, CaseStatusEnum, SeverityEnum } from './case.enums';
 import { ParticipantHistoryModel, ParticipantModel } from './participant.model';
@@ -124,8 +124,8 @@ export class CaseModel {
   @Field(() => [DecisionModel], { description: 'Every decision, oldest first' })
   decisions!: DecisionModel[];
 
-  @Field(() => [CaseHandlingActionModel], { description: 'The handling actions of every decision' })
-  actions!: CaseHandlingActionModel[];
+  @Field(() => [HandlingActionModel], { description: 'The handling actions of every decision' })
+  actions!: HandlingActionModel[];
 
   @Field(() => [CaseStatusChangeModel], { description: 'Every status the case has had, oldest first' })
   statusHistory!: CaseStatusChangeModel[];
@@ -156,4 +156,7 @@ export class CaseConnectionModel {
 
   @Field(() => PageInfoModel)
   pageInfo!: PageInfoModel;
+
+  @Field(() => Int, { description: 'Every case of the list (filter and visibility applied), on every page; counted only when selected' })
+  totalCount!: number;
 }

@@ -1,7 +1,9 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ErrorCodes, RpcSubjects, type CaseDto, type CaseListResponse, type SubmitReportResponse } from '@phoi-hop/contracts';
 import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
+import { selectsField } from '../common/connection';
 import { gqlError } from '../common/gql-errors';
 import { toRpcPayload } from '../common/rpc-payload';
 import { CaseFilterInput, CASES_PAGE_DEFAULT, CASES_PAGE_MAX, SubmitReportInput } from './case.input';
@@ -40,12 +42,15 @@ export class CaseResolver {
     }
   }
 
-  @Query(() => CaseConnectionModel, { description: 'Cases the viewer may see, newest first; with filter.text, best match first' })
+  @Query(() => CaseConnectionModel, {
+    description: `Cases the viewer may see, newest first; with filter.text, best match first; first: 1–${CASES_PAGE_MAX} (default ${CASES_PAGE_DEFAULT})`,
+  })
   async cases(
     @InternalToken() token: string,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { type: () => CaseFilterInput, nullable: true }) filter?: CaseFilterInput,
     @Args('first', { type: () => Int, nullable: true, defaultValue: CASES_PAGE_DEFAULT }) first = CASES_PAGE_DEFAULT,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page (of the same filter)' }) after?: string,
   ): Promise<CaseConnectionModel> {
     if (!Number.isInteger(first) || first < 1 || first > CASES_PAGE_MAX) {
       throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${CASES_PAGE_MAX}`, 'first');
@@ -53,11 +58,17 @@ export class CaseResolver {
     const page = await this.rpc.request<CaseListResponse>(
       RpcSubjects.intake.caseList,
       // Reports and their counts come only when selected (CaseReportsResolver), batched.
-      { first, withReports: false, ...(after ? { after } : {}), ...(filter ? toRpcPayload(filter) : {}) },
+      {
+        first,
+        withReports: false,
+        ...(selectsField(info, 'totalCount') ? { withTotalCount: true } : {}),
+        ...(after ? { after } : {}),
+        ...(filter ? toRpcPayload(filter) : {}),
+      },
       { token },
     );
     const edges = page.edges.map((edge) => ({ node: toCaseModel(edge.node), cursor: edge.cursor, rank: edge.rank ?? null }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    return { edges, totalCount: page.totalCount ?? 0, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
   @Mutation(() => SubmitReportPayloadModel, {

@@ -1,7 +1,7 @@
+import type { PlannedActionDto } from '@phoi-hop/contracts';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SeverityEnum } from '../case/case.enums';
-import { DateScalar, DateTimeScalar } from '../common/scalars';
-import { HandlingActionTypeEnum } from '../decision/decision.enums';
+import { DateTimeScalar } from '../common/scalars';
 import { ConsultationModeEnum, ConsultationStatusEnum, OpinionPositionEnum } from './consultation.enums';
 
 @ObjectType('OpinionAttachment')
@@ -87,28 +87,13 @@ export class DissentModel {
   view!: string;
 }
 
-@ObjectType('PlannedAction')
-export class PlannedActionModel {
-  @Field(() => HandlingActionTypeEnum)
-  type!: string;
-
-  @Field()
-  assigneeAgencyCode!: string;
-
-  @Field(() => DateScalar)
-  dueDate!: string;
-
-  @Field(() => String, { nullable: true })
-  details!: string | null;
-}
-
 @ObjectType('ConsultationResolution')
 export class ResolutionModel {
   @Field()
   summary!: string;
 
-  @Field(() => [PlannedActionModel], { description: 'The agreed handling plan, which the decision can follow' })
-  plan!: PlannedActionModel[];
+  /** The agreed handling plan, as the service holds it; ConsultationPlanResolver shows it as handling actions. */
+  plan!: PlannedActionDto[];
 
   @Field(() => DateTimeScalar)
   resolvedAt!: string;

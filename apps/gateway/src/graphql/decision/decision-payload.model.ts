@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { CaseModel } from '../case/case.model';
-import { HandlingActionModel } from './decision.model';
+import { DecisionModel, HandlingActionModel } from './decision.model';
 
 @ObjectType('DecideCasePayload')
 export class DecideCasePayloadModel {
@@ -10,6 +10,9 @@ export class DecideCasePayloadModel {
   @Field(() => ID)
   decisionId!: string;
 
-  @Field(() => [HandlingActionModel])
+  @Field(() => DecisionModel, { description: 'The decision made, with its statement of reasons' })
+  decision!: DecisionModel;
+
+  @Field(() => [HandlingActionModel], { description: 'The handling actions the decision planned, in full' })
   actions!: HandlingActionModel[];
 }

@@ -85,13 +85,21 @@ export class RemovalRequestModel {
   outcome!: string | null;
 }
 
-@ObjectType('CaseHandlingAction', { description: 'A handling action of the case with its result; police referral details are restricted data' })
-export class CaseHandlingActionModel {
-  @Field(() => ID)
-  id!: string;
+/**
+ * The one handling action type: an action of a decision (Case.actions, decideCase,
+ * updateHandlingAction, updateRemovalRequest) or an action of a consultation's agreed plan
+ * (ConsultationResolution.plan), which no decision has made yet and so has no id, decision or status.
+ */
+@ObjectType('HandlingAction', {
+  description:
+    'A handling action (Đ6): of a decision, with its progress and result, or planned in a consultation’s resolution (then id, decisionId and status are null). Police referral details are restricted data',
+})
+export class HandlingActionModel {
+  @Field(() => ID, { nullable: true, description: 'Null for an action of a consultation’s plan, not decided yet' })
+  id!: string | null;
 
-  @Field(() => ID)
-  decisionId!: string;
+  @Field(() => ID, { nullable: true, description: 'The decision that planned it; null in a consultation’s plan' })
+  decisionId!: string | null;
 
   @Field(() => HandlingActionTypeEnum)
   type!: string;
@@ -102,8 +110,8 @@ export class CaseHandlingActionModel {
   @Field(() => DateScalar)
   dueDate!: string;
 
-  @Field(() => HandlingActionStatusEnum)
-  status!: string;
+  @Field(() => HandlingActionStatusEnum, { nullable: true, description: 'Null in a consultation’s plan' })
+  status!: string | null;
 
   @Field(() => String, { nullable: true })
   details!: string | null;
@@ -120,24 +128,9 @@ export class CaseHandlingActionModel {
   @Field({ description: 'Restricted details were withheld from this viewer' })
   withheld!: boolean;
 
-  @Field(() => RemovalRequestModel, { nullable: true, description: 'REQUEST_REMOVAL: the request and how it went' })
+  @Field(() => RemovalRequestModel, {
+    nullable: true,
+    description: 'REQUEST_REMOVAL: the request and how it went (null in a consultation’s plan: the decision settles its target)',
+  })
   removal!: RemovalRequestModel | null;
-}
-
-@ObjectType('HandlingAction')
-export class HandlingActionModel {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => HandlingActionTypeEnum)
-  type!: string;
-
-  @Field()
-  assigneeAgencyCode!: string;
-
-  @Field(() => DateScalar)
-  dueDate!: string;
-
-  @Field(() => HandlingActionStatusEnum)
-  status!: string;
 }

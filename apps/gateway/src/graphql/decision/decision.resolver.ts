@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { RpcSubjects, type DecideCaseResponse, type HandlingActionDto } from '@phoi-hop/contracts';
+import { RpcSubjects, type DecideCaseResponse, type HandlingActionDetailDto } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { toCaseModel } from '../case/case.mapper';
 import { InternalToken } from '../common/caller.decorators';
@@ -7,6 +7,7 @@ import { toRpcPayload } from '../common/rpc-payload';
 import { DecideCaseInput, UpdateHandlingActionInput, UpdateRemovalRequestInput } from './decision.input';
 import { HandlingActionModel } from './decision.model';
 import { DecideCasePayloadModel } from './decision-payload.model';
+import { toHandlingActionModel } from './handling-action.mapper';
 import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver()
@@ -22,19 +23,27 @@ export class DecisionResolver {
     @IdempotencyKey() key: string | null,
   ): Promise<DecideCasePayloadModel> {
     const result = await this.rpc.request<DecideCaseResponse>(RpcSubjects.intake.caseDecide, toRpcPayload(withClientRequestId(input, key)), { token });
-    return { case: toCaseModel(result.case), decisionId: result.decisionId, actions: result.actions };
+    // The case as the viewer now sees it holds the decision and its actions in full.
+    const decision = result.case.decisions.find((d) => d.id === result.decisionId);
+    if (!decision) throw new Error(`decideCase: the case does not show its decision ${result.decisionId}`);
+    return {
+      case: toCaseModel(result.case),
+      decisionId: result.decisionId,
+      decision,
+      actions: result.case.actions.filter((a) => a.decisionId === result.decisionId).map(toHandlingActionModel),
+    };
   }
 
-  @Mutation(() => HandlingActionModel, { description: 'The assignee reports progress or the result of a handling action' })
-  updateHandlingAction(@Args('input') input: UpdateHandlingActionInput, @InternalToken() token: string): Promise<HandlingActionDto> {
-    return this.rpc.request<HandlingActionDto>(RpcSubjects.intake.actionUpdate, toRpcPayload(input), { token });
+  @Mutation(() => HandlingActionModel, { description: 'The assignee reports progress or the result of a handling action; returns the action as updated' })
+  async updateHandlingAction(@Args('input') input: UpdateHandlingActionInput, @InternalToken() token: string): Promise<HandlingActionModel> {
+    return toHandlingActionModel(await this.rpc.request<HandlingActionDetailDto>(RpcSubjects.intake.actionUpdate, toRpcPayload(input), { token }));
   }
 
   @Mutation(() => HandlingActionModel, {
-    description: 'The assignee records a removal request’s progress: reference, sent, acknowledged, taken effect, outcome',
+    description: 'The assignee records a removal request’s progress: reference, sent, acknowledged, taken effect, outcome; returns the action as updated',
   })
-  updateRemovalRequest(@Args('input') input: UpdateRemovalRequestInput, @InternalToken() token: string): Promise<HandlingActionDto> {
+  async updateRemovalRequest(@Args('input') input: UpdateRemovalRequestInput, @InternalToken() token: string): Promise<HandlingActionModel> {
     // Explicit nulls stay (they clear a field); fields left out are not sent.
-    return this.rpc.request<HandlingActionDto>(RpcSubjects.intake.removalUpdate, toRpcPayload(input), { token });
+    return toHandlingActionModel(await this.rpc.request<HandlingActionDetailDto>(RpcSubjects.intake.removalUpdate, toRpcPayload(input), { token }));
   }
 }

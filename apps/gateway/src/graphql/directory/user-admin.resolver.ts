@@ -19,17 +19,17 @@ export class UserAdminResolver {
     private readonly authenticator: CallerAuthenticator,
   ) {}
 
-  @Query(() => UserConnectionModel, { description: 'Directory users, by username (ADMIN)' })
+  @Query(() => UserConnectionModel, { description: `Directory users, by username (ADMIN); first: 1–${PAGE_MAX} (default 50)` })
   async users(
     @InternalToken() token: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' }) after?: string,
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode?: string,
   ): Promise<UserConnectionModel> {
     if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX)
       throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${PAGE_MAX}`, 'first');
     const page = await this.rpc.request<UserListResponse>(RpcSubjects.directory.userList, toRpcPayload({ first, after, agencyCode }), { token });
-    return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    return { edges: page.edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
   @Mutation(() => UserModel, { description: 'Add a user to an agency (ADMIN)' })

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../common/scalars';
 import { RoleEnum } from './directory.enums';
 import { PageInfoModel } from '../common/page-info.model';
@@ -55,4 +55,7 @@ export class UserConnectionModel {
 
   @Field(() => PageInfoModel)
   pageInfo!: PageInfoModel;
+
+  @Field(() => Int, { description: 'Every user of the list, on every page' })
+  totalCount!: number;
 }

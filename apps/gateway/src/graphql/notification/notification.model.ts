@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfoModel } from '../common/page-info.model';
 import { DateTimeScalar } from '../common/scalars';
 import { DeliveryStatusEnum, NotificationChannelEnum } from './notification.enums';
 
@@ -83,14 +84,23 @@ export class NotificationDeliveryModel {
   createdAt!: string;
 }
 
-@ObjectType('NotificationDeliveryPage')
-export class NotificationDeliveryPageModel {
-  @Field(() => [NotificationDeliveryModel])
-  nodes!: NotificationDeliveryModel[];
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
+@ObjectType('NotificationDeliveryEdge')
+export class NotificationDeliveryEdgeModel {
+  @Field(() => NotificationDeliveryModel)
+  node!: NotificationDeliveryModel;
 
   @Field()
-  hasNextPage!: boolean;
+  cursor!: string;
+}
+
+@ObjectType('NotificationDeliveryConnection')
+export class NotificationDeliveryConnectionModel {
+  @Field(() => [NotificationDeliveryEdgeModel])
+  edges!: NotificationDeliveryEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+
+  @Field(() => Int, { description: 'Every delivery of the list, on every page' })
+  totalCount!: number;
 }

@@ -8,7 +8,7 @@ import { CreateNotificationSubscriptionInput } from './notification.input';
 import {
   CreateNotificationSubscriptionPayloadModel,
   NotificationDeliveryModel,
-  NotificationDeliveryPageModel,
+  NotificationDeliveryConnectionModel,
   NotificationSubscriptionModel,
 } from './notification.model';
 import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
@@ -39,15 +39,21 @@ export class NotificationResolver {
     return this.rpc.request<SubscriptionDto>(RpcSubjects.notification.subscriptionRevoke, { id }, { token });
   }
 
-  @Query(() => NotificationDeliveryPageModel, { description: 'Deliveries of an agency being retried (FAILED) or given up (DEAD), newest first' })
-  failedDeliveries(
-    @Args('first', { type: () => Int }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+  @Query(() => NotificationDeliveryConnectionModel, {
+    description: 'Deliveries of an agency being retried (FAILED) or given up (DEAD), newest first; first: 1–100 (default 20)',
+  })
+  async failedDeliveries(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page' }) after: string | undefined,
     @Args('status', { type: () => FailedDeliveryFilterEnum, nullable: true, description: 'Absent: both' }) status: string | undefined,
-    @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | undefined,
+    @Args('agencyCode', { type: () => String, nullable: true, description: 'Default: the caller’s agency (only ADMIN may name another)' })
+    agencyCode: string | undefined,
     @InternalToken() token: string,
-  ): Promise<DeliveryListResponse> {
-    return this.rpc.request<DeliveryListResponse>(RpcSubjects.notification.deliveryList, toRpcPayload({ first, after, status, agencyCode }), { token });
+  ): Promise<NotificationDeliveryConnectionModel> {
+    const page = await this.rpc.request<DeliveryListResponse>(RpcSubjects.notification.deliveryList, toRpcPayload({ first, after, status, agencyCode }), {
+      token,
+    });
+    return { edges: page.edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
   @Mutation(() => NotificationDeliveryModel, { description: 'Queue a dead delivery again (its next attempt is now)' })

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseStatusEnum, SeverityEnum } from '../case/case.enums';
 import { labelledEnum } from '../common/labelled-enum';
+import { PageInfoModel } from '../common/page-info.model';
 import { DateTimeScalar } from '../common/scalars';
+import { HandlingActionTypeEnum } from '../decision/decision.enums';
 
 export const WorkItemKindEnum = labelledEnum('WorkItemKind', 'What an agency owes on a case');
 
@@ -34,18 +36,30 @@ export class WorkItemModel {
   @Field(() => ID, { nullable: true, description: 'HANDLING_ACTION: the action to update' })
   actionId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'HANDLING_ACTION: its type' })
+  @Field(() => HandlingActionTypeEnum, { nullable: true, description: 'HANDLING_ACTION: its type' })
   actionType!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'OPINION: the written consultation to answer' })
   consultationId!: string | null;
 }
 
-@ObjectType('WorkQueue')
-export class WorkQueueModel {
-  @Field(() => [WorkItemModel], { description: 'Soonest deadline first; items without a deadline last' })
-  items!: WorkItemModel[];
+@ObjectType('WorkItemEdge')
+export class WorkItemEdgeModel {
+  @Field(() => WorkItemModel)
+  node!: WorkItemModel;
 
-  @Field(() => Int, { description: 'Every item owed, however many `first` let through' })
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType('WorkItemConnection', { description: 'What the viewer’s agency owes: soonest deadline first, items without a deadline last' })
+export class WorkItemConnectionModel {
+  @Field(() => [WorkItemEdgeModel])
+  edges!: WorkItemEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+
+  @Field(() => Int, { description: 'Every item owed, however many the pages let through' })
   totalCount!: number;
 }
