@@ -16,7 +16,7 @@ import { appendAudit } from '@phoi-hop/persistence';
 import { CaseError } from '../case/case.errors';
 import { CaseDeadlines } from '../deadline/case-deadlines';
 import { isRestrictedAction, withheldAction } from '../case/case.mapper';
-import { loadHandling } from './handling.queries';
+import { loadHandling } from './handling.repository';
 import { DecisionRepository, type ActionRow } from './decision.repository';
 import { applyRemovalPatch, type RemovalRequestPatch, type RemovalRequestState } from './removal-request.rules';
 
