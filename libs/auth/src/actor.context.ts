@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Actor } from '@phoi-hop/contracts';
-import { AuthError } from './auth.errors';
 
 interface ActorScope {
   actor: Actor;
@@ -11,7 +10,9 @@ const storage = new AsyncLocalStorage<ActorScope>();
 
 /**
  * The verified actor of the request being handled, and the token it came with, so that calls the
- * handler makes to other services carry the same identity (services authorise again).
+ * handler makes to other services carry the same identity (services authorise again), and events
+ * it writes name who caused them. Handlers and resolvers never read the actor from here: they take
+ * it as a parameter (`@RpcActor()`, `@CurrentActor()`).
  */
 export const ActorContext = {
   run<T>(actor: Actor, token: string, fn: () => T): T {
@@ -22,10 +23,5 @@ export const ActorContext = {
   },
   token(): string | undefined {
     return storage.getStore()?.token;
-  },
-  require(): Actor {
-    const scope = storage.getStore();
-    if (!scope) throw AuthError.unauthenticated();
-    return scope.actor;
   },
 };

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCodes,
   EventSubjects,
+  Roles,
   type Actor,
   type HandlingActionDetailDto,
   type HandlingActionDto,
@@ -108,7 +109,7 @@ export class HandlingActionService {
   private async lockAction(manager: EntityManager, actor: Actor, actionId: string): Promise<ActionRow> {
     const row = await this.decisions.lockAction(manager, actionId);
     if (!row || !maySeeCase(actor, row.visible_agencies)) throw new CaseError(ErrorCodes.NOT_FOUND, 'Handling action not found', 'actionId');
-    const isCoordinator = actor.roles.includes('COORDINATOR') && row.visible_agencies.includes(actor.agencyCode);
+    const isCoordinator = actor.roles.includes(Roles.COORDINATOR) && row.visible_agencies.includes(actor.agencyCode);
     if (row.assignee_agency_code !== actor.agencyCode && !isCoordinator) {
       throw new CaseError(
         ErrorCodes.FORBIDDEN,

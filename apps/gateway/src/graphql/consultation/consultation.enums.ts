@@ -1,29 +1,11 @@
-import {
-  ConsultationModes,
-  ConsultationStatuses,
-  OpinionPositions,
-  type ConsultationMode,
-  type ConsultationStatus,
-  type OpinionPosition,
-} from '@phoi-hop/contracts';
-import { contractEnum } from '../common/contract-enum';
+import type { ConsultationMode, ConsultationStatus, OpinionPosition } from '@phoi-hop/contracts';
+import { labelledEnum } from '../common/labelled-enum';
 
-export const ConsultationModeEnum = contractEnum('ConsultationMode', ConsultationModes, 'How the agencies are consulted (Đ4.2)', {
-  MEETING: 'A meeting: agenda, attendance, minutes',
-  WRITTEN: 'In writing: each invited agency gives its opinion by the deadline',
-});
+export const ConsultationModeEnum = labelledEnum('ConsultationMode', 'How the agencies are consulted (Đ4.2)');
 export type ConsultationModeEnum = ConsultationMode;
 
-export const ConsultationStatusEnum = contractEnum('ConsultationStatus', ConsultationStatuses, 'Where a consultation stands', {
-  OPEN: 'Under way',
-  RESOLVED: 'Resolved with the agreed handling plan',
-  CANCELLED: 'Cancelled',
-});
+export const ConsultationStatusEnum = labelledEnum('ConsultationStatus', 'Where a consultation stands');
 export type ConsultationStatusEnum = ConsultationStatus;
 
-export const OpinionPositionEnum = contractEnum('OpinionPosition', OpinionPositions, 'An invited agency’s position on the proposed handling (Đ5.3)', {
-  AGREE: 'Agrees with the proposed handling',
-  DISAGREE: 'Disagrees',
-  ALTERNATIVE: 'Proposes another handling (alternativeProposal)',
-});
+export const OpinionPositionEnum = labelledEnum('OpinionPosition', 'An invited agency’s position on the proposed handling (Đ5.3)');
 export type OpinionPositionEnum = OpinionPosition;
