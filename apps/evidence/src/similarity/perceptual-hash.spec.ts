@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { isHashablePicture, perceptualHash, phashDistance } from './perceptual-hash';
 
 /** A picture drawn from a seed: coloured shapes on a gradient, like a poster or a photo's blocks. */
@@ -33,7 +33,7 @@ describe('perceptualHash', () => {
     expect(await perceptualHash(Readable.from([original.subarray(0, 1000), original.subarray(1000)]))).toBe(hash);
   });
 
-  it.each<[string, (image: sharp.Sharp) => sharp.Sharp]>([
+  it.each<[string, (image: Sharp) => Sharp]>([
     ['re-encoded as a low-quality JPEG', (i) => i.jpeg({ quality: 35 })],
     ['resized to a thumbnail', (i) => i.resize(200).png()],
     ['resized up and re-encoded as WebP', (i) => i.resize(1200).webp({ quality: 60 })],
