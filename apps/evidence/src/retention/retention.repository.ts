@@ -105,7 +105,7 @@ export class RetentionRepository {
 
   async queueBlobDeletion(manager: EntityManager, sha256s: string[], at: Date): Promise<void> {
     if (!sha256s.length) return;
-    await manager.query(`INSERT INTO blob_deletion (sha256, queued_at) SELECT DISTINCT s, $2 FROM unnest($1::text[]) s ON CONFLICT DO NOTHING`, [
+    await manager.query(`INSERT INTO blob_deletion (sha256, queued_at) SELECT DISTINCT s, $2::timestamptz FROM unnest($1::text[]) s ON CONFLICT DO NOTHING`, [
       [...new Set(sha256s)],
       at,
     ]);
