@@ -3,12 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { WARCParser } from 'warcio';
 import { EventSubjects } from '@phoi-hop/contracts';
-import { SeededUsers } from '@phoi-hop/testing';
+import { SeededUsers, testPicture } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { createEvidenceTestbed, type EvidenceTestbed } from '../app/evidence.medium-testbed';
 import { IndicatorService } from '../indicator/indicator.service';
 import { SimilarityService } from '../similarity/similarity.service';
-import { scene } from '../similarity/test-pictures';
 import { UploadService } from '../upload/upload.service';
 import { readBlob } from '../storage/blob-store';
 import { Readable } from 'node:stream';
@@ -31,7 +30,7 @@ describe(CaptureService.name, () => {
   beforeAll(async () => {
     bed = await createEvidenceTestbed({ capture: { allowPrivateAddresses: true } });
     sut = bed.get(CaptureService);
-    picture = await scene(42);
+    picture = await testPicture(42);
     server = http.createServer((req, res) => {
       if (req.url === '/moved') return res.writeHead(302, { location: '/bai' }).end();
       if (req.url === '/bai') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('anh.png'));

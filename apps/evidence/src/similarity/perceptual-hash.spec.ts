@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import sharp, { type Sharp } from 'sharp';
+import { testPicture } from '@phoi-hop/testing';
 import { isHashablePicture, perceptualHash, phashDistance } from './perceptual-hash';
-import { scene } from './test-pictures';
 
 
 describe('perceptualHash', () => {
@@ -9,7 +9,7 @@ describe('perceptualHash', () => {
   let hash: string;
 
   beforeAll(async () => {
-    original = await scene(7);
+    original = await testPicture(7);
     hash = (await perceptualHash(original))!;
   });
 
@@ -31,7 +31,7 @@ describe('perceptualHash', () => {
   });
 
   it.each([11, 12, 99, 2024])('puts a different picture (seed %i) far away, more than 16 bits', async (seed) => {
-    expect(phashDistance(hash, (await perceptualHash(await scene(seed)))!)).toBeGreaterThan(16);
+    expect(phashDistance(hash, (await perceptualHash(await testPicture(seed)))!)).toBeGreaterThan(16);
   });
 
   it('hashes nothing that is not a picture', async () => {

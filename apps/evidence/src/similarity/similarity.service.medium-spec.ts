@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import sharp from 'sharp';
-import { SeededUsers } from '@phoi-hop/testing';
+import type { Actor } from '@phoi-hop/contracts';
+import { SeededUsers, testPicture } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { createEvidenceTestbed, type EvidenceTestbed } from '../app/evidence.medium-testbed';
 import { ItemService } from '../item/item.service';
 import { UploadService } from '../upload/upload.service';
 import { SimilarityService } from './similarity.service';
-import { scene } from './test-pictures';
 
 describe(SimilarityService.name, () => {
   let bed: EvidenceTestbed;
@@ -29,7 +29,7 @@ describe(SimilarityService.name, () => {
   });
 
   /** Uploads a picture to the case as `actor` would, through a ticket; returns the item's id. */
-  async function upload(actor: typeof lethuy, caseId: string, bytes: Buffer, fileName: string): Promise<string> {
+  async function upload(actor: Actor, caseId: string, bytes: Buffer, fileName: string): Promise<string> {
     const ticket = await uploads.requestTicket(actor, { caseId, fileName });
     const item = await uploads.receive(ticket.uploadUrl.split('/').pop()!, Readable.from([bytes]));
     return item.id;
@@ -37,14 +37,14 @@ describe(SimilarityService.name, () => {
 
   describe('forItem and forCase', () => {
     it('links the same picture re-encoded and resized in another case, nearest first, and not a different picture', async () => {
-      const original = await scene(7);
+      const original = await testPicture(7);
       const caseA = bed.addCase();
       const caseB = bed.addCase({ reporterAgencyCode: 'UBND_DONG_HOI', reports: [{ reporterAgencyCode: 'UBND_DONG_HOI', url: 'https://example.vn/b' }] });
       const caseC = bed.addCase();
       const a = await upload(lethuy, caseA, original, 'bai-dang.png');
       const near = await upload(donghoi, caseB, await sharp(original).resize(320).jpeg({ quality: 40 }).toBuffer(), 'anh-chup.jpg');
       const exact = await upload(lethuy, caseC, await sharp(original).webp({ quality: 90 }).toBuffer(), 'anh.webp');
-      const far = await upload(lethuy, caseC, await scene(99), 'khac.png');
+      const far = await upload(lethuy, caseC, await testPicture(99), 'khac.png');
 
       const found = await sut.forItem(lead, a);
       expect(found.map((f) => f.similarItemId).sort()).toEqual([near, exact].sort());
@@ -59,7 +59,7 @@ describe(SimilarityService.name, () => {
     });
 
     it('lists only the cases the viewer may see, and refuses an item or case it may not see', async () => {
-      const original = await scene(31);
+      const original = await testPicture(31);
       const mine = bed.addCase();
       const other = bed.addCase({
         reporterAgencyCode: 'UBND_DONG_HOI',

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { SeededUsers } from '@phoi-hop/testing';
+import { SeededUsers, testPicture } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { createEvidenceTestbed, type EvidenceTestbed } from '../app/evidence.medium-testbed';
 import { ItemService } from '../item/item.service';
-import { scene } from '../similarity/test-pictures';
 import { UploadService } from './upload.service';
 
 describe(UploadService.name, () => {
@@ -39,7 +38,7 @@ describe(UploadService.name, () => {
   describe('receive', () => {
     it('stores a picture as it streams in, sniffed, hashed (SHA-256 and perceptual), once per address', async () => {
       const caseId = bed.addCase();
-      const png = await scene(5);
+      const png = await testPicture(5);
       const ticket = await sut.requestTicket(lethuy, { caseId, fileName: 'bai-dang.jpg' });
       const item = await sut.receive(tokenOf(ticket.uploadUrl), Readable.from([png.subarray(0, 100), png.subarray(100)]));
       expect(item).toMatchObject({ kind: 'FILE', mimeType: 'image/png', nameMismatch: true, sizeBytes: png.length, fileName: 'bai-dang.jpg' });
