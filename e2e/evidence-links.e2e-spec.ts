@@ -67,7 +67,9 @@ describe('evidence linked across cases (pictures, indicators) and its retention 
     const caseA = await newCase(platform, lethuy);
     const caseB = await newCase(platform, lethuy);
     const suffix = String(Date.now() % 1_000_000).padStart(6, '0');
-    await api.ok(lethuy, ADD_EXCERPT, { i: { caseId: caseA, text: `Nhận hỗ trợ lũ lụt: gọi 0912 ${suffix.slice(0, 3)} ${suffix.slice(3)}, STK: 1903${suffix}` } });
+    await api.ok(lethuy, ADD_EXCERPT, {
+      i: { caseId: caseA, text: `Nhận hỗ trợ lũ lụt: gọi 0912 ${suffix.slice(0, 3)} ${suffix.slice(3)}, STK: 1903${suffix}` },
+    });
     const { addTextExcerpt: b } = await api.ok<{ addTextExcerpt: { id: string } }>(lethuy, ADD_EXCERPT, {
       i: { caseId: caseB, text: `Liên hệ +84 912${suffix} để được hỗ trợ` },
     });
@@ -83,10 +85,12 @@ describe('evidence linked across cases (pictures, indicators) and its retention 
     });
     expect(added.addContentIndicator).toMatchObject({ origin: 'OFFICER', normalizedValue: `1903${suffix}`, linkedCaseIds: [caseA] });
     await api.ok(lethuy, REMOVE_INDICATOR, { i: { indicatorId: added.addContentIndicator['id'], reason: 'Ghi nhầm, bài đăng không có số này' } });
-    expect(
-      (await api.ok<{ contentIndicators: Array<{ kind: string }> }>(lead, INDICATORS, { c: caseB })).contentIndicators.map((i) => i.kind),
-    ).toEqual(['PHONE']);
-    const reads = await evidenceRows(platform, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'evidence.indicators-viewed' AND target_id = $1`, [caseA]);
+    expect((await api.ok<{ contentIndicators: Array<{ kind: string }> }>(lead, INDICATORS, { c: caseB })).contentIndicators.map((i) => i.kind)).toEqual([
+      'PHONE',
+    ]);
+    const reads = await evidenceRows(platform, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'evidence.indicators-viewed' AND target_id = $1`, [
+      caseA,
+    ]);
     expect(reads[0]!['n']).toBe(1);
   });
 
@@ -116,7 +120,9 @@ describe('evidence linked across cases (pictures, indicators) and its retention 
     expect([...apiFields, ...columns].filter((f) => IDENTITY.test(f.split('.')[1]!))).toEqual([]);
 
     const caseId = await newCase(platform, lethuy);
-    const { addTextExcerpt } = await api.ok<{ addTextExcerpt: { id: string } }>(lethuy, ADD_EXCERPT, { i: { caseId, text: 'Bài đăng có số tài khoản trong ảnh.' } });
+    const { addTextExcerpt } = await api.ok<{ addTextExcerpt: { id: string } }>(lethuy, ADD_EXCERPT, {
+      i: { caseId, text: 'Bài đăng có số tài khoản trong ảnh.' },
+    });
     const smuggled = await api.call(lethuy, ADD_INDICATOR, {
       i: { itemId: addTextExcerpt.id, kind: 'BANK_ACCOUNT', value: '0071000123456', holderName: 'Nguyễn Văn A' },
     });
@@ -126,7 +132,8 @@ describe('evidence linked across cases (pictures, indicators) and its retention 
 
   it('purges the evidence of a case dismissed longer ago than the retention period, except what is on legal hold until released', async () => {
     const caseId = await newCase(platform, lethuy);
-    const excerpt = async (text: string) => (await api.ok<{ addTextExcerpt: { id: string; sha256: string } }>(lethuy, ADD_EXCERPT, { i: { caseId, text } })).addTextExcerpt;
+    const excerpt = async (text: string) =>
+      (await api.ok<{ addTextExcerpt: { id: string; sha256: string } }>(lethuy, ADD_EXCERPT, { i: { caseId, text } })).addTextExcerpt;
     const held = await excerpt(`Bài đăng được phong tỏa ${Date.now()}`);
     const expired = await excerpt(`Bài đăng hết hạn lưu trữ ${Date.now()}`);
     await api.ok(lead, HOLD, { i: { itemId: held.id, reason: 'Công an đang điều tra, giữ nguyên chứng cứ' } });
@@ -148,9 +155,11 @@ describe('evidence linked across cases (pictures, indicators) and its retention 
     ]);
     expect(await store.exists(expired.sha256)).toBe(false);
     expect((await api.call(lead, CONTENT, { i: expired.id })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
-    const [event] = await evidenceRows(platform, `SELECT envelope->'data' AS data FROM outbox WHERE subject = 'evt.evidence.item.purged' AND envelope->>'aggregateId' = $1`, [
-      caseId,
-    ]);
+    const [event] = await evidenceRows(
+      platform,
+      `SELECT envelope->'data' AS data FROM outbox WHERE subject = 'evt.evidence.item.purged' AND envelope->>'aggregateId' = $1`,
+      [caseId],
+    );
     expect(event!['data']).toMatchObject({ itemId: expired.id, sha256: expired.sha256, retentionDays: 30 });
 
     await purge.runNow();
@@ -159,7 +168,11 @@ describe('evidence linked across cases (pictures, indicators) and its retention 
     await purge.runNow();
     expect((await items()).every((i) => i.purgedAt !== null)).toBe(true);
     expect(await store.exists(held.sha256)).toBe(false);
-    const custody = await evidenceRows(platform, `SELECT action, target_id FROM audit_log WHERE action = 'evidence.purged' AND summary->>'caseId' = $1 ORDER BY seq`, [caseId]);
+    const custody = await evidenceRows(
+      platform,
+      `SELECT action, target_id FROM audit_log WHERE action = 'evidence.purged' AND summary->>'caseId' = $1 ORDER BY seq`,
+      [caseId],
+    );
     expect(custody.map((r) => r['target_id'])).toEqual([expired.id, held.id]);
   });
 });

@@ -431,7 +431,11 @@ export const EVIDENCE_MUTATIONS: Record<string, MutationEntry> = {
         expect: BAD('reason'),
         watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
       },
-      { name: 'an unknown indicator', variables: () => ({ i: { indicatorId: NO_ID, reason: 'Không có dấu hiệu này' } }), expect: refuse('NOT_FOUND', 'indicatorId') },
+      {
+        name: 'an unknown indicator',
+        variables: () => ({ i: { indicatorId: NO_ID, reason: 'Không có dấu hiệu này' } }),
+        expect: refuse('NOT_FOUND', 'indicatorId'),
+      },
       {
         name: 'by a leader, who may not read evidence content',
         as: SeededUsers.leader,

@@ -3,7 +3,7 @@
 /** A picture drawn from a seed: coloured shapes on a gradient, like a poster or a photo's blocks. */
 export async function testPicture(seed: number, width = 640, height = 480): Promise<Buffer> {
   let state = seed;
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const shapes = Array.from({ length: 14 }, () => {
     const [x, y, r] = [random() * width, random() * height, 20 + random() * 120];
     const fill = `rgb(${Math.floor(random() * 255)},${Math.floor(random() * 255)},${Math.floor(random() * 255)})`;
@@ -18,4 +18,3 @@ export async function testPicture(seed: number, width = 640, height = 480): Prom
   const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
-

@@ -45,7 +45,9 @@ describe('evidenceConfigFromEnv', () => {
       phashMaxDistance: 6,
       retention: { days: 30 },
     });
-    expect(() => evidenceConfigFromEnv({ ...BASE, EVIDENCE_PHASH_MAX_DISTANCE: '40' })).toThrow('EVIDENCE_PHASH_MAX_DISTANCE must be a whole number from 0 to 32');
+    expect(() => evidenceConfigFromEnv({ ...BASE, EVIDENCE_PHASH_MAX_DISTANCE: '40' })).toThrow(
+      'EVIDENCE_PHASH_MAX_DISTANCE must be a whole number from 0 to 32',
+    );
     expect(() => evidenceConfigFromEnv({ ...BASE, EVIDENCE_RETENTION_DAYS: '0' })).toThrow('EVIDENCE_RETENTION_DAYS must be a whole number of days');
   });
 });

@@ -85,7 +85,8 @@ export function evidenceConfigFromEnv(environment: NodeJS.ProcessEnv = process.e
   if (env.EVIDENCE_MAX_BYTES < 1) fail('EVIDENCE_MAX_BYTES', 'must be positive');
   if (!Number.isInteger(env.EVIDENCE_PHASH_MAX_DISTANCE) || env.EVIDENCE_PHASH_MAX_DISTANCE < 0 || env.EVIDENCE_PHASH_MAX_DISTANCE > 32)
     fail('EVIDENCE_PHASH_MAX_DISTANCE', 'must be a whole number from 0 to 32');
-  if (!Number.isInteger(env.EVIDENCE_RETENTION_DAYS) || env.EVIDENCE_RETENTION_DAYS < 1) fail('EVIDENCE_RETENTION_DAYS', 'must be a whole number of days, at least 1');
+  if (!Number.isInteger(env.EVIDENCE_RETENTION_DAYS) || env.EVIDENCE_RETENTION_DAYS < 1)
+    fail('EVIDENCE_RETENTION_DAYS', 'must be a whole number of days, at least 1');
   return {
     ...baseServiceConfigFromEnv('evidence', env),
     outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,

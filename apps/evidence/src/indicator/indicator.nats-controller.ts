@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AddContentIndicatorRequest, EvidenceListRequest, RemoveContentIndicatorRequest, RpcSubjects, type Actor, type ContentIndicatorDto } from '@phoi-hop/contracts';
+import {
+  AddContentIndicatorRequest,
+  EvidenceListRequest,
+  RemoveContentIndicatorRequest,
+  RpcSubjects,
+  type Actor,
+  type ContentIndicatorDto,
+} from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
 import { IndicatorService } from './indicator.service';
 

@@ -76,7 +76,9 @@ export function normalizeIndicator(kind: IndicatorKind, raw: string): Normalised
     }
     case 'PHONE': {
       const phone = parsePhoneNumberFromString(value, 'VN');
-      return phone?.isValid() ? { ok: true, normalized: phone.number } : { ok: false, reason: 'value must be a valid phone number (Vietnamese unless it starts with +)' };
+      return phone?.isValid()
+        ? { ok: true, normalized: phone.number }
+        : { ok: false, reason: 'value must be a valid phone number (Vietnamese unless it starts with +)' };
     }
     case 'BANK_ACCOUNT': {
       const digits = value.replace(/[\s.-]/g, '');

@@ -71,11 +71,20 @@ describe(IndicatorService.name, () => {
       const a = await items.addExcerpt(lethuy, { caseId: caseA, text: 'Ảnh chụp màn hình tin nhắn lừa đảo (số tài khoản trong ảnh).' });
       const b = await items.addExcerpt(donghoi, { caseId: caseB, text: 'Chuyển khoản vào tài khoản số 1903 5678 9012 34 để nhận quà.' });
       const added = await sut.add(lethuy, { itemId: a.id, kind: 'BANK_ACCOUNT', value: ' 1903-5678-9012-34 ' });
-      expect(added).toMatchObject({ kind: 'BANK_ACCOUNT', value: '1903-5678-9012-34', normalizedValue: '19035678901234', origin: 'OFFICER', addedBy: lethuy.userId });
+      expect(added).toMatchObject({
+        kind: 'BANK_ACCOUNT',
+        value: '1903-5678-9012-34',
+        normalizedValue: '19035678901234',
+        origin: 'OFFICER',
+        addedBy: lethuy.userId,
+      });
       expect(added.linkedCaseIds).toEqual([]);
       expect((await sut.add(lead, { itemId: b.id, kind: 'DOMAIN', value: 'https://Qua-Tang.xyz/nhan' })).normalizedValue).toBe('qua-tang.xyz');
       expect((await sut.forCase(lead, caseA))[0]!.linkedCaseIds).toEqual([caseB]);
-      await expect(sut.add(lethuy, { itemId: a.id, kind: 'BANK_ACCOUNT', value: '19035678901234' })).rejects.toMatchObject({ code: 'CONFLICT', field: 'value' });
+      await expect(sut.add(lethuy, { itemId: a.id, kind: 'BANK_ACCOUNT', value: '19035678901234' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        field: 'value',
+      });
       const audit = await bed.audit(added.id);
       expect(audit).toEqual([expect.objectContaining({ action: 'evidence.indicator-added', summary: { caseId: caseA, itemId: a.id, kind: 'BANK_ACCOUNT' } })]);
       expect(JSON.stringify(audit)).not.toContain('19035678901234');
@@ -94,7 +103,10 @@ describe(IndicatorService.name, () => {
     it('lets only those who may read the item’s content add or remove its indicators', async () => {
       const item = await items.addExcerpt(lethuy, { caseId: bed.addCase(), text: scam('0912 000 111') });
       await expect(sut.add(leader, { itemId: item.id, kind: 'PHONE', value: '0912 000 222' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(sut.add(lethuy, { itemId: randomUUID(), kind: 'PHONE', value: '0912 000 222' })).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'itemId' });
+      await expect(sut.add(lethuy, { itemId: randomUUID(), kind: 'PHONE', value: '0912 000 222' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'itemId',
+      });
       const phone = (await sut.forCase(lethuy, item.caseId)).find((i) => i.kind === 'PHONE')!;
       await expect(sut.remove(leader, { indicatorId: phone.id, reason: 'Không phải số trong bài' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(sut.remove(lethuy, { indicatorId: randomUUID(), reason: 'Không phải số trong bài' })).rejects.toMatchObject({

@@ -45,7 +45,12 @@ export class IndicatorService {
         summary: { caseId, indicators: own.map((r) => r.id) },
       }),
     );
-    return own.map((row) => toDto(row, shown.filter((r) => r.kind === row.kind && r.normalized_value === row.normalized_value)));
+    return own.map((row) =>
+      toDto(
+        row,
+        shown.filter((r) => r.kind === row.kind && r.normalized_value === row.normalized_value),
+      ),
+    );
   }
 
   /** An officer records an indicator the item shows (e.g. an account number in a screenshot). */
@@ -111,7 +116,9 @@ export class IndicatorService {
     const item = await this.items.load(this.dataSource.manager, itemId);
     if (!item) throw EvidenceError.notFound(field, field === 'itemId' ? 'Evidence item' : 'Indicator');
     await this.cases.visibleCase(item.row.case_id, field).catch((error: unknown) => {
-      throw error instanceof EvidenceError && error.code === 'NOT_FOUND' ? EvidenceError.notFound(field, field === 'itemId' ? 'Evidence item' : 'Indicator') : error;
+      throw error instanceof EvidenceError && error.code === 'NOT_FOUND'
+        ? EvidenceError.notFound(field, field === 'itemId' ? 'Evidence item' : 'Indicator')
+        : error;
     });
     if (!mayReadEvidenceContent(actor, item.row.captured_by_agency))
       throw EvidenceError.forbidden('Indicators are evidence content: for the capturing agency, coordinators and investigators (Đ6.2)', field);

@@ -90,7 +90,12 @@ describe(ItemService.name, () => {
 
   describe('list, get and content', () => {
     it('shows content to the capturing agency, coordinators and investigators; others see only that it exists', async () => {
-      const caseId = bed.addCase({ participants: [{ agencyCode: 'STTTT', role: 'LEAD', basis: 'Đ6.1' }, { agencyCode: 'SYT', role: 'PARTICIPANT', basis: 'Đ6.7' }] });
+      const caseId = bed.addCase({
+        participants: [
+          { agencyCode: 'STTTT', role: 'LEAD', basis: 'Đ6.1' },
+          { agencyCode: 'SYT', role: 'PARTICIPANT', basis: 'Đ6.7' },
+        ],
+      });
       const item = await sut.addExcerpt(lethuy, { caseId, text, sourceUrl: 'https://example.vn/lua-dao', note: 'nội bộ' });
       expect((await sut.list(lead, caseId)).map((i) => [i.id, i.contentWithheld, i.note])).toEqual([[item.id, false, 'nội bộ']]);
       expect(await sut.get(syt, item.id)).toMatchObject({ contentWithheld: true, sourceUrl: null, note: null, sha256: item.sha256 });

@@ -128,7 +128,8 @@ export class ItemService {
     if (!mayReadEvidenceContent(actor, item.row.captured_by_agency)) {
       throw EvidenceError.forbidden('Evidence content is for the capturing agency, coordinators and investigators (Đ6.2)', 'itemId');
     }
-    if (item.row.purged_at) throw EvidenceError.invalidState('The item’s content was deleted by the retention purge; its hash and custody log remain', 'itemId');
+    if (item.row.purged_at)
+      throw EvidenceError.invalidState('The item’s content was deleted by the retention purge; its hash and custody log remain', 'itemId');
     const textPart = item.parts.find((p) => p.role === 'TEXT');
     const text = textPart ? (await readBlob(this.blobs, textPart.sha256)).toString('utf8') : null;
     const downloads = await Promise.all(

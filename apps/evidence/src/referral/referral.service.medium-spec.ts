@@ -65,7 +65,10 @@ describe(ReferralService.name, () => {
       const { id } = await sut.request(lead, { caseId, actionId: referAction });
       await expect(sut.update(lead, { referralId: id, status: 'ACCEPTED', policeReference: '12/PA05' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(sut.update(ca, { referralId: id, status: 'ACCEPTED' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'policeReference' });
-      expect(await sut.update(ca, { referralId: id, status: 'ACCEPTED', policeReference: '12/PA05' })).toMatchObject({ status: 'ACCEPTED', policeReference: '12/PA05' });
+      expect(await sut.update(ca, { referralId: id, status: 'ACCEPTED', policeReference: '12/PA05' })).toMatchObject({
+        status: 'ACCEPTED',
+        policeReference: '12/PA05',
+      });
       await sut.update(ca, { referralId: id, status: 'IN_PROGRESS' });
 
       await bed.get(ItemService).addExcerpt(lethuy, { caseId, text: 'Bài đăng giả mạo thu phí hỗ trợ lũ lụt.' });

@@ -68,10 +68,10 @@ export class RetentionRepository {
     const kept = parts.map((p) => ({ role: p.role, sha256: p.sha256, sizeBytes: Number(p.size_bytes) })).sort((a, b) => a.role.localeCompare(b.role));
     await manager.query(`DELETE FROM image_hash WHERE item_id = $1`, [item.id]);
     await manager.query(`DELETE FROM content_indicator WHERE item_id = $1`, [item.id]);
-    await manager.query(
-      `UPDATE evidence_item SET purged_at = $2, source_url = NULL, file_name = NULL, note = NULL, screenshot_note = NULL WHERE id = $1`,
-      [item.id, tombstone.purgedAt],
-    );
+    await manager.query(`UPDATE evidence_item SET purged_at = $2, source_url = NULL, file_name = NULL, note = NULL, screenshot_note = NULL WHERE id = $1`, [
+      item.id,
+      tombstone.purgedAt,
+    ]);
     await manager.query(
       `INSERT INTO evidence_tombstone (item_id, case_id, sha256, size_bytes, parts, purged_at, purged_by, run_id, case_closed_at, retention_days)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

@@ -57,9 +57,10 @@ describe(RetentionScheduler.name, () => {
     expect(await bed.blobs.exists(expired.sha256)).toBe(false);
     await expect(items.content(lead, expired.id)).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(await bed.dataSource.query(`SELECT count(*)::int AS n FROM content_indicator WHERE item_id = $1`, [expired.id])).toEqual([{ n: 0 }]);
-    const [tombstone] = await bed.dataSource.query(`SELECT sha256, size_bytes::int AS size, parts, purged_by, retention_days FROM evidence_tombstone WHERE item_id = $1`, [
-      expired.id,
-    ]);
+    const [tombstone] = await bed.dataSource.query(
+      `SELECT sha256, size_bytes::int AS size, parts, purged_by, retention_days FROM evidence_tombstone WHERE item_id = $1`,
+      [expired.id],
+    );
     expect(tombstone).toEqual({
       sha256: expired.sha256,
       size: expired.sizeBytes,

@@ -3,7 +3,6 @@ import sharp, { type Sharp } from 'sharp';
 import { testPicture } from '@phoi-hop/testing';
 import { isHashablePicture, perceptualHash, phashDistance } from './perceptual-hash';
 
-
 describe('perceptualHash', () => {
   let original: Buffer;
   let hash: string;

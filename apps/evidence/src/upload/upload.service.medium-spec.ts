@@ -31,7 +31,9 @@ describe(UploadService.name, () => {
       expect(Date.parse(ticket.expiresAt) - Date.now()).toBeGreaterThan(200_000);
       expect((await bed.audit(ticket.ticketId)).map((a) => a.action)).toEqual(['evidence.upload-requested']);
       await expect(sut.requestTicket(lethuy, { caseId: randomUUID(), fileName: 'a.png' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(sut.requestTicket(lethuy, { caseId: bed.addCase({ status: 'MERGED' }), fileName: 'a.png' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      await expect(sut.requestTicket(lethuy, { caseId: bed.addCase({ status: 'MERGED' }), fileName: 'a.png' })).rejects.toMatchObject({
+        code: 'INVALID_STATE',
+      });
     });
   });
 

@@ -3,7 +3,9 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { EvidenceKind, ImageHashSource, IndicatorKind, IndicatorOrigin } from '@phoi-hop/contracts';
 import { EvidenceKindEnum, ImageHashSourceEnum, IndicatorKindEnum, IndicatorOriginEnum } from './evidence.enums';
 
-@ObjectType('SimilarEvidence', { description: 'A picture of this evidence that looks like one in another case (perceptual hash within the distance threshold)' })
+@ObjectType('SimilarEvidence', {
+  description: 'A picture of this evidence that looks like one in another case (perceptual hash within the distance threshold)',
+})
 export class SimilarEvidenceModel {
   @Field(() => ID, { description: 'The item asked about (or of the case asked about)' })
   itemId!: string;
