@@ -158,6 +158,15 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query:
       'mutation { handOverEvidencePackage(input: { referralId: "00000000-0000-4000-8000-000000000000", packageId: "00000000-0000-4000-8000-000000000001", receivedByAgency: "CA" }) { id } }',
   }),
+  similarEvidence: () => ({ query: 'query { similarEvidence(itemId: "00000000-0000-4000-8000-000000000000") { similarItemId } }' }),
+  caseSimilarEvidence: () => ({ query: 'query { caseSimilarEvidence(caseId: "00000000-0000-4000-8000-000000000000") { similarItemId } }' }),
+  contentIndicators: () => ({ query: 'query { contentIndicators(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  addContentIndicator: () => ({
+    query: 'mutation { addContentIndicator(input: { itemId: "00000000-0000-4000-8000-000000000000", kind: PHONE, value: "0912 345 678" }) { id } }',
+  }),
+  removeContentIndicator: () => ({
+    query: 'mutation { removeContentIndicator(input: { indicatorId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
 };
 
 /** The agency each role's test user belongs to (roles must fit their agency). */

@@ -1,5 +1,20 @@
 import { SeededUsers } from '@phoi-hop/testing';
-import { NO_ID, yesterday, HOSTILE, NUL, long, HOSTILE_10K, refuse, BAD, viewer, ADD_EXCERPT, itemView, SOURCE_VIEW, type MutationEntry } from './harness';
+import {
+  NO_ID,
+  yesterday,
+  HOSTILE,
+  NUL,
+  long,
+  HOSTILE_10K,
+  refuse,
+  BAD,
+  viewer,
+  ADD_EXCERPT,
+  itemView,
+  SOURCE_VIEW,
+  INDICATOR_VIEW,
+  type MutationEntry,
+} from './harness';
 
 /** Evidence items, legal holds, packages, public sources and police referrals (evidence). */
 export const EVIDENCE_MUTATIONS: Record<string, MutationEntry> = {
@@ -336,6 +351,97 @@ export const EVIDENCE_MUTATIONS: Record<string, MutationEntry> = {
         name: 'an unknown referral',
         variables: (w) => ({ i: { referralId: NO_ID, packageId: w.referralPackage, receivedByAgency: 'CA' } }),
         expect: refuse('NOT_FOUND', 'referralId'),
+      },
+    ],
+  },
+
+  addContentIndicator: {
+    document: `mutation($i: AddContentIndicatorInput!) { addContentIndicator(input: $i) { id kind value normalizedValue origin } }`,
+    cases: [
+      {
+        name: 'a kind that does not exist',
+        variables: (w) => ({ i: { itemId: w.excerptItem, kind: 'PERSON', value: 'Nguyễn Văn A' } }),
+        expect: BAD(),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'a field for who is behind it',
+        variables: (w) => ({ i: { itemId: w.excerptItem, kind: 'PHONE', value: '0987 654 321', ownerName: 'Nguyễn Văn A' } }),
+        expect: BAD(),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'a phone number that is no number',
+        variables: (w) => ({ i: { itemId: w.excerptItem, kind: 'PHONE', value: '12345' } }),
+        expect: BAD('value'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'a domain that is an IP address',
+        variables: (w) => ({ i: { itemId: w.excerptItem, kind: 'DOMAIN', value: 'http://10.0.0.1/admin' } }),
+        expect: BAD('value'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'a NUL byte in the value',
+        variables: (w) => ({ i: { itemId: w.excerptItem, kind: 'EMAIL', value: NUL } }),
+        expect: BAD('value'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'a value over 300 characters',
+        variables: (w) => ({ i: { itemId: w.excerptItem, kind: 'BANK_ACCOUNT', value: '1'.repeat(301) } }),
+        expect: BAD('value'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'an item id that is not an id',
+        variables: () => ({ i: { itemId: 'abc', kind: 'PHONE', value: '0912 345 678' } }),
+        expect: BAD('itemId'),
+      },
+      { name: 'an unknown item', variables: () => ({ i: { itemId: NO_ID, kind: 'PHONE', value: '0912 345 678' } }), expect: refuse('NOT_FOUND', 'itemId') },
+      {
+        name: 'the same indicator again, written otherwise',
+        variables: (w) => ({ i: { itemId: w.excerptItem, kind: 'PHONE', value: '+84 912 345 678' } }),
+        expect: refuse('CONFLICT', 'value'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'by an officer of an agency that may not read the item',
+        as: SeededUsers.donghoiOfficer,
+        variables: (w) => ({ i: { itemId: w.excerptItem, kind: 'PHONE', value: '0987 654 321' } }),
+        expect: refuse('NOT_FOUND', 'itemId'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+    ],
+  },
+
+  removeContentIndicator: {
+    document: `mutation($i: RemoveContentIndicatorInput!) { removeContentIndicator(input: $i) { id } }`,
+    cases: [
+      {
+        name: 'a too short reason',
+        variables: (w) => ({ i: { indicatorId: w.indicator, reason: 'sai' } }),
+        expect: BAD('reason'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'a NUL byte in the reason',
+        variables: (w) => ({ i: { indicatorId: w.indicator, reason: NUL } }),
+        expect: BAD('reason'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
+      },
+      {
+        name: 'an unknown indicator',
+        variables: () => ({ i: { indicatorId: NO_ID, reason: 'Không có dấu hiệu này' } }),
+        expect: refuse('NOT_FOUND', 'indicatorId'),
+      },
+      {
+        name: 'by a leader, who may not read evidence content',
+        as: SeededUsers.leader,
+        variables: (w) => ({ i: { indicatorId: w.indicator, reason: 'Lãnh đạo không có quyền xóa' } }),
+        expect: refuse('FORBIDDEN'),
+        watch: (w) => viewer(INDICATOR_VIEW, { c: w.evidenceCase }),
       },
     ],
   },

@@ -43,6 +43,8 @@ export interface World {
   referralPackage: string;
   /** The public source (website example.vn) of the world's reports. */
   publicSource: string;
+  /** An indicator (a phone number) an officer recorded on the excerpt item. */
+  indicator: string;
   /** A fresh case (reported by UBND Lệ Thủy, led by Sở TT&TT), triaged when asked. */
   newCase(triage?: boolean): Promise<string>;
   /** A fresh written consultation on a fresh case that CA has answered, ready to resolve. */
@@ -153,6 +155,7 @@ export const ADD_EXCERPT = `mutation($i: AddTextExcerptInput!) { addTextExcerpt(
 export const ITEM_VIEW = `query($id: ID!) { evidenceItem(id: $id) { id legalHold { reason placedBy } integrityStatus } }`;
 export const itemView = (id: string) => viewer(ITEM_VIEW, { id });
 export const SOURCE_VIEW = `query($c: ID!) { publicSources(caseId: $c) { id kind displayName handle } }`;
+export const INDICATOR_VIEW = `query($c: ID!) { contentIndicators(caseId: $c) { id kind value normalizedValue origin } }`;
 
 /** Runs every case of `MUTATIONS` against one platform, with a check that the schema has no mutation without an entry. */
 export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>): void {
@@ -231,6 +234,7 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
         referral: '',
         referralPackage: '',
         publicSource: '',
+        indicator: '',
         newCase,
         newAnsweredConsultation: async () => {
           const id = await open({ ...written(partial as World), caseId: await newCase(true) });
@@ -289,6 +293,11 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
       await ok(`mutation($i: LegalHoldInput!) { placeLegalHold(input: $i) { id } }`, {
         i: { itemId: w.heldItem, reason: 'Giữ nguyên chứng cứ phục vụ điều tra' },
       });
+      w.indicator = (
+        await ok<Json>(`mutation($i: AddContentIndicatorInput!) { addContentIndicator(input: $i) { id } }`, {
+          i: { itemId: w.excerptItem, kind: 'PHONE', value: '0912 345 678' },
+        })
+      ).addContentIndicator.id;
       const referred = await newCase(true);
       const { decideCase } = await ok<Json>(`mutation($i: DecideCaseInput!) { decideCase(input: $i) { actions { id } } }`, {
         i: decision(referred, {

@@ -130,6 +130,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       signingKeyId: null,
       // Integrity runs only when a test asks for one (IntegrityScheduler.runNow).
       integrity: { enabled: false, intervalMs: 3_600_000 },
+      phashMaxDistance: 10,
+      // The purge runs only when a test asks for one (RetentionScheduler.runNow).
+      retention: { enabled: false, days: 30, intervalMs: 3_600_000 },
       production: false,
       ...options.evidence,
     },

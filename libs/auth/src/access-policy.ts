@@ -124,6 +124,13 @@ export const GRAPHQL_POLICY = {
   requestPoliceReferral: { roles: COORDINATORS, dataClass: 'restricted' },
   updatePoliceReferral: { roles: POLICE, dataClass: 'restricted' },
   handOverEvidencePackage: { roles: COORDINATORS, dataClass: 'restricted' },
+  // The same picture in other cases the viewer may see (perceptual hashes).
+  similarEvidence: { roles: CASE_READERS, dataClass: 'case' },
+  caseSimilarEvidence: { roles: CASE_READERS, dataClass: 'case' },
+  // Indicators printed in the content (domains, phone numbers, accounts): restricted like the content itself, every read audited.
+  contentIndicators: { roles: CASE_READERS, dataClass: 'restricted' },
+  addContentIndicator: { roles: ACTION_TAKERS, dataClass: 'restricted' },
+  removeContentIndicator: { roles: ACTION_TAKERS, dataClass: 'restricted' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -205,6 +212,11 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.evidence.sourceList]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.evidence.sourceEdit]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.evidence.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  [RpcSubjects.evidence.itemSimilar]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.evidence.caseSimilar]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.evidence.indicatorList]: { roles: CASE_READERS, dataClass: 'restricted' },
+  [RpcSubjects.evidence.indicatorAdd]: { roles: ACTION_TAKERS, dataClass: 'restricted' },
+  [RpcSubjects.evidence.indicatorRemove]: { roles: ACTION_TAKERS, dataClass: 'restricted' },
 };
 
 /**

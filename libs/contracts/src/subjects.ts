@@ -83,6 +83,11 @@ export const RpcSubjects = {
     referralList: 'evidence.referral.list',
     sourceList: 'evidence.source.list',
     sourceEdit: 'evidence.source.edit',
+    itemSimilar: 'evidence.item.similar',
+    caseSimilar: 'evidence.case.similar',
+    indicatorList: 'evidence.indicator.list',
+    indicatorAdd: 'evidence.indicator.add',
+    indicatorRemove: 'evidence.indicator.remove',
     auditTrail: 'evidence.audit.trail',
   },
 } as const;
@@ -119,6 +124,7 @@ export const EventSubjects = {
     integrityFailed: 'evt.evidence.integrity.failed',
     packageExported: 'evt.evidence.package.exported',
     referralChanged: 'evt.evidence.referral.changed',
+    itemPurged: 'evt.evidence.item.purged',
   },
 } as const;
 

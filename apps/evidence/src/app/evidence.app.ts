@@ -12,6 +12,7 @@ export type { EvidenceConfig } from '../config/evidence.config';
 export type { EvidenceModuleDeps } from './evidence.module';
 export { DEFAULT_ALLOWED_MIME_TYPES } from '../config/evidence.config';
 export { IntegrityScheduler } from '../integrity/integrity.scheduler';
+export { RetentionScheduler } from '../retention/retention.scheduler';
 export { FileSystemBlobStore } from '../storage/blob-store';
 export type { LookupFunction } from '../capture/safe-fetch';
 export type { CaptureNetwork } from '../capture/capture.service';

@@ -11,6 +11,16 @@ import { ItemRepository } from '../item/item.repository';
 import { ItemService } from '../item/item.service';
 import { EvidenceInitial1764300003000 } from '../migrations/1764300003000-evidence-initial';
 import { PublicSources1764300003100 } from '../migrations/1764300003100-public-sources';
+import { EvidenceLinks1764300004300 } from '../migrations/1764300004300-evidence-links';
+import { IndicatorNatsController } from '../indicator/indicator.nats-controller';
+import { IndicatorRepository } from '../indicator/indicator.repository';
+import { IndicatorService } from '../indicator/indicator.service';
+import { CaseClosureHandler } from '../retention/case-closure.handler';
+import { RetentionRepository } from '../retention/retention.repository';
+import { RETENTION_SETTINGS, RetentionScheduler } from '../retention/retention.scheduler';
+import { SimilarityNatsController } from '../similarity/similarity.nats-controller';
+import { SimilarityRepository } from '../similarity/similarity.repository';
+import { SIMILARITY_SETTINGS, SimilarityService } from '../similarity/similarity.service';
 import { PackageNatsController } from '../package/package.nats-controller';
 import { PackageRepository } from '../package/package.repository';
 import { PackageService } from '../package/package.service';
@@ -37,9 +47,12 @@ export interface EvidenceModuleDeps {
   blobStore?: BlobStore;
   /** Tests only: DNS answers and connection targets of captures. */
   captureNetwork?: CaptureNetwork;
-  /** How often due integrity runs are looked for (default 5 s). */
+  /** How often due integrity and retention runs are looked for (default 5 s). */
   integrityPollMs?: number;
 }
+
+/** The evidence schema's migrations, in order (the module and the medium testbed run them). */
+export const EVIDENCE_MIGRATIONS = [EvidenceInitial1764300003000, PublicSources1764300003100, EvidenceLinks1764300004300];
 
 @Module({})
 export class EvidenceModule {
@@ -48,16 +61,18 @@ export class EvidenceModule {
       module: EvidenceModule,
       imports: serviceInfrastructure(config, {
         entities: [],
-        migrations: [EvidenceInitial1764300003000, PublicSources1764300003100],
+        migrations: EVIDENCE_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
       controllers: [
         auditTrailController(RpcSubjects.evidence.auditTrail),
         EvidenceHttpController,
+        IndicatorNatsController,
         ItemNatsController,
         PackageNatsController,
         PublicSourceNatsController,
         ReferralNatsController,
+        SimilarityNatsController,
       ],
       providers: [
         { provide: BLOB_STORE, useValue: deps.blobStore ?? new FileSystemBlobStore(config.evidenceDir) },
@@ -65,6 +80,8 @@ export class EvidenceModule {
         { provide: CAPTURE_SETTINGS, useValue: config.capture },
         { provide: EVIDENCE_LINK_SETTINGS, useValue: { secret: config.auth.internalSecret, publicUrl: config.publicUrl } },
         { provide: INTEGRITY_SETTINGS, useValue: { ...config.integrity, pollMs: deps.integrityPollMs ?? 5_000 } },
+        { provide: RETENTION_SETTINGS, useValue: { ...config.retention, pollMs: deps.integrityPollMs ?? 5_000 } },
+        { provide: SIMILARITY_SETTINGS, useValue: { maxDistance: config.phashMaxDistance } },
         { provide: PACKAGE_SIGNER, useFactory: () => loadSigner({ pem: config.signingKeyPem, keyId: config.signingKeyId, evidenceDir: config.evidenceDir }) },
         {
           provide: UPLOAD_SETTINGS,
@@ -74,8 +91,11 @@ export class EvidenceModule {
         BlobService,
         CaptureService,
         CaseAccess,
+        CaseClosureHandler,
         EvidenceLinks,
         IntegrityRepository,
+        IndicatorRepository,
+        IndicatorService,
         IntegrityScheduler,
         ItemRepository,
         ItemService,
@@ -85,10 +105,15 @@ export class EvidenceModule {
         PublicSourceService,
         ReferralRepository,
         ReferralService,
+        RetentionRepository,
+        RetentionScheduler,
+        SimilarityRepository,
+        SimilarityService,
         UploadRepository,
         UploadService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('evidence-report-sources', [EventSubjects.intake.caseOpened, EventSubjects.intake.reportAttached], ReportSourcesHandler),
+        ...eventConsumerProviders('evidence-case-closures', [EventSubjects.intake.caseStatusChanged], CaseClosureHandler),
       ],
     };
   }

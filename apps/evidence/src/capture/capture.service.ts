@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
@@ -7,9 +7,11 @@ import { CaseAccess, caseAgencies } from '../item/case-access';
 import { EvidenceError } from '../item/evidence.errors';
 import { EVIDENCE_TOOL, ItemService } from '../item/item.service';
 import type { NewItem } from '../item/item.repository';
+import { deriveIndicators } from '../indicator/indicator.rules';
+import { isHashablePicture, perceptualHash } from '../similarity/perceptual-hash';
 import { BLOB_STORE, type BlobStore } from '../storage/blob-store';
 import { judgeUrl } from './address-policy';
-import { extractText, extractTitle, imageUrls } from './page-content';
+import { extractText, extractTitle, imageUrls, linkUrls } from './page-content';
 import {
   CaptureRefusedError,
   CaptureUnavailableError,
@@ -108,9 +110,19 @@ export class CaptureService {
       { role: 'WARC', sha256: warcBlob.sha256, sizeBytes: warcBlob.sizeBytes, mimeType: 'application/warc' },
       { role: 'TEXT', sha256: textBlob.sha256, sizeBytes: textBlob.sizeBytes, mimeType: 'text/plain; charset=utf-8' },
     ];
+    const imageHashes: NonNullable<NewItem['imageHashes']> = [];
     if (rendering.taken) {
       const shot = await this.blobs.put(Readable.from([rendering.png]));
       parts.push({ role: 'SCREENSHOT', sha256: shot.sha256, sizeBytes: shot.sizeBytes, mimeType: (await fileTypeFromBuffer(shot.head))?.mime ?? 'image/png' });
+      const phash = await perceptualHash(rendering.png);
+      if (phash) imageHashes.push({ sha256: shot.sha256, source: 'SCREENSHOT', phash });
+    }
+    // The pictures shown on the page (kept in the WARC): the same picture on another page links the cases.
+    for (const image of subresources) {
+      const sniffed = (await fileTypeFromBuffer(image.body))?.mime;
+      const phash = image.status === 200 && sniffed && isHashablePicture(sniffed) ? await perceptualHash(image.body) : null;
+      const sha256 = createHash('sha256').update(image.body).digest('hex');
+      if (phash && !imageHashes.some((h) => h.sha256 === sha256)) imageHashes.push({ sha256, source: 'PAGE_IMAGE', phash });
     }
     return this.items.record(actor, {
       id: randomUUID(),
@@ -130,6 +142,8 @@ export class CaptureService {
       note: request.note ?? null,
       visibleAgencies: caseAgencies(kase),
       parts,
+      imageHashes,
+      indicators: deriveIndicators({ text, links: isHtml ? linkUrls(html, page.url) : [], pageUrl: page.url }),
     });
   }
 }

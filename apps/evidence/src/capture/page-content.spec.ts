@@ -1,4 +1,4 @@
-import { MAX_SUBRESOURCES, extractText, extractTitle, imageUrls } from './page-content';
+import { MAX_SUBRESOURCES, extractText, extractTitle, imageUrls, linkUrls } from './page-content';
 
 describe('extractText', () => {
   it('keeps the words a reader sees, without scripts, styles or markup', () => {
@@ -24,5 +24,16 @@ describe('imageUrls', () => {
   it('stops at the subresource limit', () => {
     const html = Array.from({ length: 50 }, (_, i) => `<img src="/${i}.png">`).join('');
     expect(imageUrls(html, 'https://example.vn/')).toHaveLength(MAX_SUBRESOURCES);
+  });
+});
+
+describe('linkUrls', () => {
+  it('resolves link addresses against the page, once each, keeping web and mailto links only', () => {
+    const html = `<a href="/dang-ky">x</a><a class=btn href='https://thu-phi.online/pay?id=9&amp;b=1'>y</a><a href="/dang-ky">again</a><a href="javascript:void(0)">z</a><a href="mailto:hotro@gmail.com">m</a><a name="top">no href</a>`;
+    expect(linkUrls(html, 'https://fake-bank.vn/khuyen-mai')).toEqual([
+      'https://fake-bank.vn/dang-ky',
+      'https://thu-phi.online/pay?id=9&b=1',
+      'mailto:hotro@gmail.com',
+    ]);
   });
 });

@@ -55,3 +55,22 @@ export function imageUrls(html: string, base: string): string[] {
   }
   return urls;
 }
+
+/** Links a page carries for the indicators it shows: absolute http(s) and mailto addresses of `<a href>`, in order, without repeats. */
+export const MAX_LINKS = 500;
+
+export function linkUrls(html: string, base: string): string[] {
+  const urls: string[] = [];
+  for (const match of html.matchAll(/<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    const raw = decodeEntities(match[1] ?? match[2] ?? match[3] ?? '').trim();
+    if (!raw) continue;
+    try {
+      const url = new URL(raw, base);
+      if (['http:', 'https:', 'mailto:'].includes(url.protocol) && !urls.includes(url.toString())) urls.push(url.toString());
+    } catch {
+      // Not an address: nothing it could show.
+    }
+    if (urls.length >= MAX_LINKS) break;
+  }
+  return urls;
+}

@@ -38,4 +38,16 @@ describe('evidenceConfigFromEnv', () => {
     expect(() => evidenceConfigFromEnv({ ...BASE, EVIDENCE_SIGNING_KEY: PEM })).toThrow('EVIDENCE_SIGNING_KEY_ID is required');
     expect(evidenceConfigFromEnv({ ...BASE, EVIDENCE_CAPTURE_ALLOW_PRIVATE: 'true' }).capture.allowPrivateAddresses).toBe(true);
   });
+
+  it('links pictures within 10 of 64 bits and purges 5 years after closure by default; refuses nonsense for either', () => {
+    expect(evidenceConfigFromEnv(BASE)).toMatchObject({ phashMaxDistance: 10, retention: { enabled: true, days: 1825, intervalMs: 86_400_000 } });
+    expect(evidenceConfigFromEnv({ ...BASE, EVIDENCE_PHASH_MAX_DISTANCE: '6', EVIDENCE_RETENTION_DAYS: '30' })).toMatchObject({
+      phashMaxDistance: 6,
+      retention: { days: 30 },
+    });
+    expect(() => evidenceConfigFromEnv({ ...BASE, EVIDENCE_PHASH_MAX_DISTANCE: '40' })).toThrow(
+      'EVIDENCE_PHASH_MAX_DISTANCE must be a whole number from 0 to 32',
+    );
+    expect(() => evidenceConfigFromEnv({ ...BASE, EVIDENCE_RETENTION_DAYS: '0' })).toThrow('EVIDENCE_RETENTION_DAYS must be a whole number of days');
+  });
 });

@@ -40,6 +40,10 @@ export interface EvidenceConfig extends BaseServiceConfig {
   signingKeyPem: string | null;
   signingKeyId: string | null;
   integrity: { enabled: boolean; intervalMs: number };
+  /** Pictures whose 64-bit perceptual hashes differ in at most this many bits are shown as similar. */
+  phashMaxDistance: number;
+  /** The retention purge: evidence of a case closed more than `days` ago is deleted (unless on legal hold). */
+  retention: { enabled: boolean; days: number; intervalMs: number };
   production: boolean;
 }
 
@@ -66,6 +70,10 @@ export function evidenceConfigFromEnv(environment: NodeJS.ProcessEnv = process.e
     EVIDENCE_SIGNING_KEY_ID: str({ default: '', desc: 'The signing key’s id, named in every package it signs' }),
     INTEGRITY_CHECK_ENABLED: bool({ default: true, desc: 'Run the scheduled integrity check from this process (each run fires once across replicas)' }),
     INTEGRITY_CHECK_INTERVAL_MS: num({ default: 6 * 3_600_000, desc: 'Time between integrity checks' }),
+    EVIDENCE_PHASH_MAX_DISTANCE: num({ default: 10, desc: 'Largest Hamming distance (of 64 bits) between perceptual hashes of pictures shown as similar' }),
+    EVIDENCE_RETENTION_DAYS: num({ default: 5 * 365, desc: 'Days after a case is closed or dismissed before its evidence is purged (legal holds excepted)' }),
+    RETENTION_PURGE_ENABLED: bool({ default: true, desc: 'Run the scheduled retention purge from this process (each run fires once across replicas)' }),
+    RETENTION_PURGE_INTERVAL_MS: num({ default: 24 * 3_600_000, desc: 'Time between retention purges' }),
   });
   const production = env.NODE_ENV === 'production';
   const fail = (name: string, message: string): never => {
@@ -75,6 +83,10 @@ export function evidenceConfigFromEnv(environment: NodeJS.ProcessEnv = process.e
   if (production && !env.EVIDENCE_SIGNING_KEY) fail('EVIDENCE_SIGNING_KEY', 'is required in production');
   if (env.EVIDENCE_SIGNING_KEY && !env.EVIDENCE_SIGNING_KEY_ID) fail('EVIDENCE_SIGNING_KEY_ID', 'is required with EVIDENCE_SIGNING_KEY');
   if (env.EVIDENCE_MAX_BYTES < 1) fail('EVIDENCE_MAX_BYTES', 'must be positive');
+  if (!Number.isInteger(env.EVIDENCE_PHASH_MAX_DISTANCE) || env.EVIDENCE_PHASH_MAX_DISTANCE < 0 || env.EVIDENCE_PHASH_MAX_DISTANCE > 32)
+    fail('EVIDENCE_PHASH_MAX_DISTANCE', 'must be a whole number from 0 to 32');
+  if (!Number.isInteger(env.EVIDENCE_RETENTION_DAYS) || env.EVIDENCE_RETENTION_DAYS < 1)
+    fail('EVIDENCE_RETENTION_DAYS', 'must be a whole number of days, at least 1');
   return {
     ...baseServiceConfigFromEnv('evidence', env),
     outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
@@ -95,6 +107,8 @@ export function evidenceConfigFromEnv(environment: NodeJS.ProcessEnv = process.e
     signingKeyPem: env.EVIDENCE_SIGNING_KEY ? env.EVIDENCE_SIGNING_KEY.replace(/\\n/g, '\n') : null,
     signingKeyId: env.EVIDENCE_SIGNING_KEY_ID || null,
     integrity: { enabled: env.INTEGRITY_CHECK_ENABLED, intervalMs: env.INTEGRITY_CHECK_INTERVAL_MS },
+    phashMaxDistance: env.EVIDENCE_PHASH_MAX_DISTANCE,
+    retention: { enabled: env.RETENTION_PURGE_ENABLED, days: env.EVIDENCE_RETENTION_DAYS, intervalMs: env.RETENTION_PURGE_INTERVAL_MS },
     production,
   };
 }

@@ -25,7 +25,7 @@ export class IntegrityRepository {
       manager,
       `SELECT sha256, array_agg(DISTINCT item_id) FILTER (WHERE item_id IS NOT NULL) AS item_ids, array_agg(DISTINCT case_id) AS case_ids FROM (
          SELECT p.sha256, p.item_id, i.case_id FROM evidence_part p JOIN evidence_item i ON i.id = p.item_id
-         UNION ALL SELECT sha256, NULL, case_id FROM evidence_package) b
+         UNION ALL SELECT sha256, NULL, case_id FROM evidence_package WHERE purged_at IS NULL) b
        GROUP BY sha256 ORDER BY sha256`,
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EvidenceItemDto, EvidenceKind, EvidencePartDto, EvidencePartRole, IntegrityStatus, ScreenshotStatus } from '@phoi-hop/contracts';
+import type { EvidenceItemDto, EvidenceKind, EvidencePartDto, EvidencePartRole, ImageHashSource, IntegrityStatus, ScreenshotStatus } from '@phoi-hop/contracts';
 import { queryRows } from '@phoi-hop/persistence';
 
 export interface ItemRow {
@@ -28,6 +28,7 @@ export interface ItemRow {
   legal_hold_by: string | null;
   integrity_status: IntegrityStatus;
   last_verified_at: Date | null;
+  purged_at: Date | null;
 }
 
 export interface PartRow {
@@ -62,6 +63,10 @@ export interface NewItem {
   note: string | null;
   visibleAgencies: string[];
   parts: { role: EvidencePartRole; sha256: string; sizeBytes: number; mimeType: string }[];
+  /** Perceptual hashes of the pictures the item holds (64 '0'/'1'), each by the SHA-256 of the hashed bytes. */
+  imageHashes?: { sha256: string; source: ImageHashSource; phash: string }[];
+  /** Indicators the item's text shows, derived when it is recorded. */
+  indicators?: { kind: string; value: string; normalized: string }[];
 }
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
@@ -95,6 +100,7 @@ export function toItemDto({ row, parts }: LoadedItem, withContent: boolean): Evi
     integrityStatus: row.integrity_status,
     lastVerifiedAt: iso(row.last_verified_at),
     contentWithheld: !withContent,
+    purgedAt: iso(row.purged_at),
   };
 }
 
@@ -136,6 +142,33 @@ export class ItemRepository {
         part.sizeBytes,
         part.mimeType,
       ]);
+    }
+    const hashes = item.imageHashes ?? [];
+    if (hashes.length) {
+      await manager.query(
+        `INSERT INTO image_hash (item_id, sha256, source, phash)
+         SELECT $1, h.sha256, h.source, h.phash::bit(64) FROM unnest($2::text[], $3::text[], $4::text[]) AS h (sha256, source, phash)
+         ON CONFLICT (item_id, sha256) DO NOTHING`,
+        [item.id, hashes.map((h) => h.sha256), hashes.map((h) => h.source), hashes.map((h) => h.phash)],
+      );
+    }
+    const found = item.indicators ?? [];
+    if (found.length) {
+      await manager.query(
+        `INSERT INTO content_indicator (id, kind, value_shown, normalized_value, case_id, item_id, origin, added_by, added_by_agency, added_at)
+         SELECT gen_random_uuid(), f.kind, f.value, f.normalized, $1, $2, 'DERIVED', $3, $4, $5 FROM unnest($6::text[], $7::text[], $8::text[]) AS f (kind, value, normalized)
+         ON CONFLICT (item_id, kind, normalized_value) DO NOTHING`,
+        [
+          item.caseId,
+          item.id,
+          item.capturedBy,
+          item.capturedByAgency,
+          item.capturedAt,
+          found.map((f) => f.kind),
+          found.map((f) => f.value),
+          found.map((f) => f.normalized),
+        ],
+      );
     }
   }
 

@@ -14,6 +14,7 @@ import {
 import { mayReadEvidenceContent } from '@phoi-hop/auth';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
+import { deriveIndicators } from '../indicator/indicator.rules';
 import { BLOB_STORE, readBlob, type BlobStore } from '../storage/blob-store';
 import { EvidenceLinks } from '../storage/evidence-links';
 import { CaseAccess, caseAgencies } from './case-access';
@@ -63,6 +64,7 @@ export class ItemService {
       note: request.note ?? null,
       visibleAgencies: caseAgencies(kase),
       parts: [part],
+      indicators: deriveIndicators({ text: request.text, pageUrl: request.sourceUrl ?? null }),
     });
   }
 
@@ -126,6 +128,8 @@ export class ItemService {
     if (!mayReadEvidenceContent(actor, item.row.captured_by_agency)) {
       throw EvidenceError.forbidden('Evidence content is for the capturing agency, coordinators and investigators (Đ6.2)', 'itemId');
     }
+    if (item.row.purged_at)
+      throw EvidenceError.invalidState('The item’s content was deleted by the retention purge; its hash and custody log remain', 'itemId');
     const textPart = item.parts.find((p) => p.role === 'TEXT');
     const text = textPart ? (await readBlob(this.blobs, textPart.sha256)).toString('utf8') : null;
     const downloads = await Promise.all(
@@ -168,6 +172,7 @@ export class ItemService {
     return this.dataSource.transaction(async (manager) => {
       const item = (await this.items.load(manager, request.itemId, true))!;
       const held = item.row.legal_hold_reason !== null;
+      if (item.row.purged_at) throw EvidenceError.invalidState('The item’s content was deleted by the retention purge', 'itemId');
       if (place && held) throw EvidenceError.invalidState('The item is already under legal hold', 'itemId');
       if (!place && !held) throw EvidenceError.invalidState('The item is not under legal hold', 'itemId');
       const now = new Date();

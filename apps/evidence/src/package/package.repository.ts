@@ -11,6 +11,7 @@ export interface PackageRow {
   item_ids: string[];
   created_at: Date;
   created_by: string;
+  purged_at: Date | null;
 }
 
 /** A new signed package of a case's evidence. */

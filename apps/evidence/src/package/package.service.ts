@@ -47,7 +47,7 @@ export class PackageService {
     if (!mayReadRestricted(actor, 'evidenceContent'))
       throw EvidenceError.forbidden('Evidence packages are exported by coordinators and investigators (Đ6.2)', 'caseId');
     const kase = await this.cases.visibleCase(caseId);
-    const items = await this.items.listForCase(this.dataSource.manager, caseId);
+    const items = (await this.items.listForCase(this.dataSource.manager, caseId)).filter((i) => !i.row.purged_at);
     if (!items.length) throw EvidenceError.invalidState('The case has no evidence to export', 'caseId');
     const created = new Date().toISOString();
     const custody = await this.custodyLog(this.dataSource.manager, caseId);
@@ -131,7 +131,7 @@ export class PackageService {
   }
 
   private async toDto(actor: Actor, row: PackageRow): Promise<EvidencePackageDto> {
-    const mayDownload = mayReadRestricted(actor, 'evidenceContent');
+    const mayDownload = mayReadRestricted(actor, 'evidenceContent') && !row.purged_at;
     return {
       id: row.id,
       caseId: row.case_id,
@@ -151,6 +151,7 @@ export class PackageService {
             agencyCode: actor.agencyCode,
           })
         : null,
+      purgedAt: row.purged_at ? row.purged_at.toISOString() : null,
     };
   }
 

@@ -54,4 +54,14 @@ describe(FileSystemBlobStore.name, () => {
     expect(await sut.rehash(stored.sha256)).toBeNull();
     expect(() => sut.pathOf('../../etc/passwd')).toThrow('not a SHA-256');
   });
+
+  it('deletes a blob for good, and takes a missing one in its stride', async () => {
+    const kept = await sut.put(Readable.from([Buffer.from('giữ lại')]));
+    const purged = await sut.put(Readable.from([Buffer.from('hết hạn lưu trữ')]));
+    await sut.delete(purged.sha256);
+    await sut.delete(purged.sha256);
+    expect(await sut.exists(purged.sha256)).toBe(false);
+    expect(await files()).toEqual([kept.sha256]);
+    await expect(sut.delete('not-a-hash')).rejects.toThrow('not a SHA-256');
+  });
 });

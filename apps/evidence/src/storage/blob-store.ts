@@ -32,6 +32,8 @@ export interface BlobStore {
   exists(sha256: string): Promise<boolean>;
   /** What the stored bytes hash to now; null when the blob is missing. */
   rehash(sha256: string): Promise<string | null>;
+  /** Deletes a blob (the retention purge, once nothing refers to it); a missing blob is no error. */
+  delete(sha256: string): Promise<void>;
 }
 
 export const BLOB_STORE = Symbol('BLOB_STORE');
@@ -115,6 +117,10 @@ export class FileSystemBlobStore implements BlobStore {
       yield* [];
     });
     return hash.digest('hex');
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
   }
 
   /** Where a blob lives (tests flip bytes there). */

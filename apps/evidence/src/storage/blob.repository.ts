@@ -23,7 +23,7 @@ export class BlobRepository {
   async package(manager: EntityManager, packageId: string, sha256: string): Promise<DownloadTarget | null> {
     const [row] = await queryRows<DownloadTarget>(
       manager,
-      `SELECT 'application/wacz+zip' AS mime_type, case_id FROM evidence_package WHERE id = $1 AND sha256 = $2`,
+      `SELECT 'application/wacz+zip' AS mime_type, case_id FROM evidence_package WHERE id = $1 AND sha256 = $2 AND purged_at IS NULL`,
       [packageId, sha256],
     );
     return row ?? null;

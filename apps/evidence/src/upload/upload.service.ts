@@ -8,6 +8,7 @@ import { OutboxRelay } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
 import { CaseAccess, caseAgencies } from '../item/case-access';
 import { EVIDENCE_TOOL, ItemService } from '../item/item.service';
+import { isHashablePicture, perceptualHash } from '../similarity/perceptual-hash';
 import { BLOB_STORE, BlobTooLargeError, type BlobStore } from '../storage/blob-store';
 import { EvidenceLinks } from '../storage/evidence-links';
 import { UploadRepository } from './upload.repository';
@@ -97,6 +98,8 @@ export class UploadService {
       });
       const accepted = verdict as unknown as { mimeType: string; nameMismatch: boolean };
       const part = { role: 'ORIGINAL' as const, sha256: stored.sha256, sizeBytes: stored.sizeBytes, mimeType: accepted.mimeType };
+      // A picture is hashed as it streams back from storage, so the same picture uploaded to another case is found.
+      const phash = isHashablePicture(part.mimeType) ? await perceptualHash(await this.blobs.open(part.sha256)) : null;
       const item = await this.dataSource.transaction(async (manager) => {
         await this.tickets.markStored(manager, ticket.id);
         return this.items.record(
@@ -119,6 +122,7 @@ export class UploadService {
             note: ticket.note,
             visibleAgencies: ticket.visible_agencies,
             parts: [part],
+            imageHashes: phash ? [{ sha256: part.sha256, source: 'ORIGINAL', phash }] : [],
           },
           manager,
         );

@@ -10,6 +10,7 @@ import { DecisionResolver } from './decision/decision.resolver';
 import { AgencyResolver } from './directory/agency.resolver';
 import { ApiKeyResolver } from './directory/api-key.resolver';
 import { DirectoryResolver } from './directory/directory.resolver';
+import { EvidenceLinksResolver } from './evidence/evidence-links.resolver';
 import { EvidenceResolver } from './evidence/evidence.resolver';
 import { FocalPointResolver } from './directory/focal-point.resolver';
 import { ReferenceResolver } from './directory/reference.resolver';
@@ -50,6 +51,7 @@ export const GATEWAY_RESOLVERS = [
   DecisionPersonResolver,
   DecisionResolver,
   DirectoryResolver,
+  EvidenceLinksResolver,
   EvidenceResolver,
   FocalPointResolver,
   NotificationResolver,

@@ -161,6 +161,8 @@ export interface EvidenceItemDto {
   integrityStatus: IntegrityStatus;
   lastVerifiedAt: string | null;
   contentWithheld: boolean;
+  /** When the retention purge deleted the item's content (its hash, size and custody log remain). */
+  purgedAt: string | null;
 }
 
 /** `evidence.item.content`: the content of an item, read by someone who may (an audited read). */
@@ -182,6 +184,8 @@ export interface EvidencePackageDto {
   createdAt: string;
   createdBy: string;
   downloadUrl: string | null;
+  /** When the retention purge deleted the package (every item in it was purged). */
+  purgedAt: string | null;
 }
 
 /** `evidence.referral.request`: refer a REFER_TO_POLICE action of a decision to the police (Đ6.2). */
@@ -344,4 +348,100 @@ export interface PublicSourceDto {
   lastSeenAt: string;
   /** The cases it appears in, among those the viewer may see. */
   caseIds: string[];
+}
+
+/** What a perceptual hash was computed from: an uploaded picture, a capture's screenshot, or an image shown on the captured page. */
+export const ImageHashSources = ['ORIGINAL', 'SCREENSHOT', 'PAGE_IMAGE'] as const;
+export type ImageHashSource = (typeof ImageHashSources)[number];
+
+/**
+ * A picture of this case's evidence that looks like one in another case (perceptual hashes within
+ * the Hamming distance threshold): the same picture reported on different pages, re-encoded or resized.
+ */
+export interface SimilarEvidenceDto {
+  /** The item of the case asked about, and the picture in it (SHA-256 of the hashed bytes). */
+  itemId: string;
+  sha256: string;
+  source: ImageHashSource;
+  similarItemId: string;
+  similarCaseId: string;
+  similarCaseNumber: string;
+  similarKind: EvidenceKind;
+  similarSha256: string;
+  similarSource: ImageHashSource;
+  similarCapturedAt: string;
+  /** Bits of 64 in which the two perceptual hashes differ (0: the same picture to the eye). */
+  distance: number;
+}
+
+/**
+ * Indicators printed in published content itself (a scam link's domain, a phone number or bank
+ * account shown in a post), recorded as the post showed them. Never resolved to a person: the
+ * platform keeps no owner or holder of any of them.
+ */
+export const IndicatorKinds = ['DOMAIN', 'PHONE', 'BANK_ACCOUNT', 'EMAIL'] as const;
+export type IndicatorKind = (typeof IndicatorKinds)[number];
+
+/** Who recorded an indicator: derived from an item's text by the service, or added by an officer. */
+export const IndicatorOrigins = ['DERIVED', 'OFFICER'] as const;
+export type IndicatorOrigin = (typeof IndicatorOrigins)[number];
+
+/** `evidence.indicator.add`: an indicator the item shows, as it shows it. */
+export class AddContentIndicatorRequest {
+  @IsUUID('all', ITEM_ID)
+  itemId!: string;
+
+  @IsIn(IndicatorKinds, { message: `kind must be one of ${IndicatorKinds.join(', ')}` })
+  kind!: IndicatorKind;
+
+  /** As the content shows it (normalised by the service for linking). */
+  @IsString()
+  @MinLength(1, { message: 'value must not be empty' })
+  @MaxLength(300)
+  value!: string;
+}
+
+/** `evidence.indicator.remove`: an indicator recorded by mistake (e.g. a derived one the post does not show). */
+export class RemoveContentIndicatorRequest {
+  @IsUUID('all', { message: 'indicatorId must be an indicator id' })
+  indicatorId!: string;
+
+  @IsString()
+  @MinLength(10, { message: 'reason must say why (at least 10 characters)' })
+  @MaxLength(2_000)
+  reason!: string;
+}
+
+/**
+ * An indicator as one item of a case showed it, with the other cases (that the viewer may see and
+ * read the evidence of) showing the same normalised indicator. No field for who is behind it.
+ */
+export interface ContentIndicatorDto {
+  id: string;
+  kind: IndicatorKind;
+  /** As the content showed it. */
+  value: string;
+  /** The form cases are linked by (lower-case host, E.164 number, digits only, lower-case e-mail). */
+  normalizedValue: string;
+  caseId: string;
+  itemId: string;
+  origin: IndicatorOrigin;
+  addedBy: string;
+  addedAt: string;
+  /** Earliest and latest capture showing it, among the occurrences the viewer may read. */
+  firstSeenAt: string;
+  lastSeenAt: string;
+  linkedCaseIds: string[];
+}
+
+/** Payload of `evt.evidence.item.purged`: the retention purge deleted an item's content (its tombstone remains). */
+export interface EvidenceItemPurgedEvent {
+  itemId: string;
+  caseId: string;
+  caseNumber: string;
+  sha256: string;
+  sizeBytes: number;
+  purgedAt: string;
+  caseClosedAt: string;
+  retentionDays: number;
 }

@@ -2,6 +2,9 @@ import type { LabelsOf } from '../common/labels';
 import type {
   EvidenceKind,
   EvidencePartRole,
+  ImageHashSource,
+  IndicatorKind,
+  IndicatorOrigin,
   IntegrityStatus,
   PoliceOutcomeCategory,
   PoliceReferralStatus,
@@ -65,3 +68,21 @@ export const PUBLIC_SOURCE_KIND_LABELS = {
   ACCOUNT: { vi: 'Tài khoản', en: 'Account' },
   WEBSITE: { vi: 'Trang web', en: 'Website' },
 } as const satisfies LabelsOf<PublicSourceKind>;
+
+export const IMAGE_HASH_SOURCE_LABELS = {
+  ORIGINAL: { vi: 'Ảnh tải lên', en: 'Uploaded picture' },
+  SCREENSHOT: { vi: 'Ảnh chụp màn hình trang', en: 'Page screenshot' },
+  PAGE_IMAGE: { vi: 'Ảnh trên trang được thu giữ', en: 'Image on the captured page' },
+} as const satisfies LabelsOf<ImageHashSource>;
+
+export const INDICATOR_KIND_LABELS = {
+  DOMAIN: { vi: 'Tên miền', en: 'Domain' },
+  PHONE: { vi: 'Số điện thoại', en: 'Phone number' },
+  BANK_ACCOUNT: { vi: 'Số tài khoản ngân hàng', en: 'Bank account number' },
+  EMAIL: { vi: 'Địa chỉ thư điện tử', en: 'E-mail address' },
+} as const satisfies LabelsOf<IndicatorKind>;
+
+export const INDICATOR_ORIGIN_LABELS = {
+  DERIVED: { vi: 'Trích tự động từ nội dung', en: 'Derived from the content' },
+  OFFICER: { vi: 'Cán bộ bổ sung', en: 'Added by an officer' },
+} as const satisfies LabelsOf<IndicatorOrigin>;

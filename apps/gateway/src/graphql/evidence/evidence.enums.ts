@@ -9,3 +9,6 @@ export const PoliceReferralStatusEnum = labelledEnum('PoliceReferralStatus', 'Đ
 export const PoliceOutcomeCategoryEnum = labelledEnum('PoliceOutcomeCategory', 'The police’s outcome as a category (identities stay with the police)');
 export const SourcePlatformEnum = labelledEnum('SourcePlatform', 'Where a public source publishes');
 export const PublicSourceKindEnum = labelledEnum('PublicSourceKind', 'A page, group, channel, account or website');
+export const ImageHashSourceEnum = labelledEnum('ImageHashSource', 'What a picture’s perceptual hash was computed from');
+export const IndicatorKindEnum = labelledEnum('IndicatorKind', 'An indicator printed in published content: a domain, phone number, bank account or e-mail');
+export const IndicatorOriginEnum = labelledEnum('IndicatorOrigin', 'Derived from the content by the service, or added by an officer');

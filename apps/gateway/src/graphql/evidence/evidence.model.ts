@@ -118,6 +118,9 @@ export class EvidenceItemModel {
 
   @Field({ description: 'The viewer may know the item exists but not read its content' })
   contentWithheld!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the retention purge deleted its content (hash, size and custody log remain)' })
+  purgedAt!: string | null;
 }
 
 @ObjectType('EvidenceDownload')
@@ -193,6 +196,9 @@ export class EvidencePackageModel {
 
   @Field(() => String, { nullable: true, description: 'Short-lived download address (coordinators and investigators)' })
   downloadUrl!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the retention purge deleted it (every item in it was purged)' })
+  purgedAt!: string | null;
 }
 
 @ObjectType('ProvisionCitation')
