@@ -121,6 +121,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       messaging: messaging('evidence'),
       outboxRelayEnabled: true,
       evidenceDir,
+      storage: { kind: 'filesystem' },
+      timestamping: null,
       maxUploadBytes: 1024 * 1024,
       allowedMimeTypes: DEFAULT_ALLOWED_MIME_TYPES,
       uploadTtlSeconds: 300,

@@ -21,7 +21,8 @@ import { PublicSourceNatsController } from '../source/public-source.nats-control
 import { PublicSourceRepository } from '../source/public-source.repository';
 import { PublicSourceService } from '../source/public-source.service';
 import { ReportSourcesHandler } from '../source/report-sources.handler';
-import { BLOB_STORE, FileSystemBlobStore, type BlobStore } from '../storage/blob-store';
+import { BLOB_STORE, type BlobStore } from '../storage/blob-store';
+import { createBlobStore } from '../storage/blob-store.factory';
 import { BlobRepository } from '../storage/blob.repository';
 import { BlobService } from '../storage/blob.service';
 import { EVIDENCE_LINK_SETTINGS, EvidenceLinks } from '../storage/evidence-links';
@@ -32,7 +33,7 @@ import { UPLOAD_SETTINGS } from '../upload/upload.settings';
 
 export interface EvidenceModuleDeps {
   pgDriver?: unknown;
-  /** Another blob store (default: the local filesystem under EVIDENCE_DIR). */
+  /** Another blob store (default: the configured one, EVIDENCE_STORAGE). */
   blobStore?: BlobStore;
   /** Tests only: DNS answers and connection targets of captures. */
   captureNetwork?: CaptureNetwork;
@@ -59,7 +60,7 @@ export class EvidenceModule {
         ReferralNatsController,
       ],
       providers: [
-        { provide: BLOB_STORE, useValue: deps.blobStore ?? new FileSystemBlobStore(config.evidenceDir) },
+        { provide: BLOB_STORE, useValue: deps.blobStore ?? createBlobStore(config.storage, config.evidenceDir) },
         { provide: CAPTURE_LOOKUP, useValue: deps.captureNetwork ?? {} },
         { provide: CAPTURE_SETTINGS, useValue: config.capture },
         { provide: EVIDENCE_LINK_SETTINGS, useValue: { secret: config.auth.internalSecret, publicUrl: config.publicUrl } },
