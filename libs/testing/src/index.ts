@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './fixtures';
 export * from './smtp-sink';
 export * from './local-s3';
+export * from './local-tsa';
