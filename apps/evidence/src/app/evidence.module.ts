@@ -10,6 +10,7 @@ import { ItemRepository } from '../item/item.repository';
 import { ItemService } from '../item/item.service';
 import { EvidenceInitial1764300003000 } from '../migrations/1764300003000-evidence-initial';
 import { PublicSources1764300003100 } from '../migrations/1764300003100-public-sources';
+import { EvidenceTimestamps1764300004200 } from '../migrations/1764300004200-evidence-timestamps';
 import { PackageNatsController } from '../package/package.nats-controller';
 import { PackageRepository } from '../package/package.repository';
 import { PackageService } from '../package/package.service';
@@ -27,6 +28,8 @@ import { BlobRepository } from '../storage/blob.repository';
 import { BlobService } from '../storage/blob.service';
 import { EVIDENCE_LINK_SETTINGS, EvidenceLinks } from '../storage/evidence-links';
 import { EvidenceHttpController } from '../upload/upload.http-controller';
+import { TimestampRepository } from '../timestamp/timestamp.repository';
+import { TIMESTAMP_SETTINGS, TimestampService } from '../timestamp/timestamp.service';
 import { UploadRepository } from '../upload/upload.repository';
 import { UploadService } from '../upload/upload.service';
 import { UPLOAD_SETTINGS } from '../upload/upload.settings';
@@ -39,6 +42,8 @@ export interface EvidenceModuleDeps {
   captureNetwork?: CaptureNetwork;
   /** How often due integrity runs are looked for (default 5 s). */
   integrityPollMs?: number;
+  /** Whether this process retries failed timestamps on its own (default true; tests call TimestampService.retryDue). */
+  timestampRetry?: boolean;
 }
 
 @Module({})
@@ -48,7 +53,7 @@ export class EvidenceModule {
       module: EvidenceModule,
       imports: serviceInfrastructure(config, {
         entities: [],
-        migrations: [EvidenceInitial1764300003000, PublicSources1764300003100],
+        migrations: [EvidenceInitial1764300003000, PublicSources1764300003100, EvidenceTimestamps1764300004200],
         pgDriver: deps.pgDriver,
       }),
       controllers: [
@@ -66,6 +71,7 @@ export class EvidenceModule {
         { provide: EVIDENCE_LINK_SETTINGS, useValue: { secret: config.auth.internalSecret, publicUrl: config.publicUrl } },
         { provide: INTEGRITY_SETTINGS, useValue: { ...config.integrity, pollMs: deps.integrityPollMs ?? 5_000 } },
         { provide: PACKAGE_SIGNER, useFactory: () => loadSigner({ pem: config.signingKeyPem, keyId: config.signingKeyId, evidenceDir: config.evidenceDir }) },
+        { provide: TIMESTAMP_SETTINGS, useValue: { tsa: config.timestamping, retryEnabled: deps.timestampRetry ?? true } },
         {
           provide: UPLOAD_SETTINGS,
           useValue: { maxBytes: config.maxUploadBytes, allowedMimeTypes: config.allowedMimeTypes, ttlSeconds: config.uploadTtlSeconds },
@@ -84,6 +90,8 @@ export class EvidenceModule {
         PublicSourceService,
         ReferralRepository,
         ReferralService,
+        TimestampRepository,
+        TimestampService,
         UploadRepository,
         UploadService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),

@@ -87,6 +87,7 @@ export class UploadService {
     if (!ticket) throw new UploadRefusedError(410, 'INVALID_STATE', 'This upload address was already used or has expired');
     const actor: Actor = { userId: ticket.requested_by, username: ticket.requested_by, agencyCode: ticket.requested_by_agency, roles: [] };
     let verdict: ReturnType<typeof judgeUpload> | null = null;
+    let item: EvidenceItemDto;
     try {
       const stored = await this.blobs.put(body, {
         maxBytes: this.settings.maxBytes,
@@ -97,7 +98,7 @@ export class UploadService {
       });
       const accepted = verdict as unknown as { mimeType: string; nameMismatch: boolean };
       const part = { role: 'ORIGINAL' as const, sha256: stored.sha256, sizeBytes: stored.sizeBytes, mimeType: accepted.mimeType };
-      const item = await this.dataSource.transaction(async (manager) => {
+      item = await this.dataSource.transaction(async (manager) => {
         await this.tickets.markStored(manager, ticket.id);
         return this.items.record(
           actor,
@@ -124,7 +125,6 @@ export class UploadService {
         );
       });
       this.relay.kick();
-      return item;
     } catch (error) {
       const refusal =
         error instanceof UploadRefusedError
@@ -146,5 +146,7 @@ export class UploadService {
         .catch((failure: unknown) => this.logger.error(`Could not record the refused upload ${ticket.id}: ${String(failure)}`));
       throw refusal;
     }
+    // After the item committed: whatever the time-stamping authority answers, the upload stands.
+    return this.items.timestamp(item);
   }
 }
