@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 export interface LocalS3 {
   /** http://127.0.0.1:<port> */
@@ -21,12 +20,14 @@ export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S
 
 /** An S3-compatible server on loopback (s3rver, in process, files in a temporary directory), for tests of object storage. */
 export async function startLocalS3(): Promise<LocalS3> {
+  // Loaded on first use: most tests that import this library never start an object store.
+  const [{ default: S3rver }, { CreateBucketCommand, ListObjectsV2Command, S3Client }] = await Promise.all([import('s3rver'), import('@aws-sdk/client-s3')]);
   const directory = await mkdtemp(path.join(tmpdir(), 'phoi-hop-s3-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const region = 'us-east-1';
-  const client = new S3Client({
+  const client: S3Client = new S3Client({
     region,
     endpoint,
     forcePathStyle: true,
