@@ -142,24 +142,6 @@ describe('evidence on object storage, with trusted timestamps', () => {
     });
   });
 
-  it('arms again, on the integrity run, a timestamp that failed too often to be retried on its own', async () => {
-    const caseId = await newCase(platform, SeededUsers.lethuyOfficer);
-    tsa.setMode('http-error');
-    let added: Item;
-    try {
-      added = await excerpt(caseId, `Dấu thời gian thất bại nhiều lần ${randomUUID()}`);
-    } finally {
-      tsa.setMode('ok');
-    }
-    await evidenceRows(platform, `UPDATE evidence_timestamp SET attempts = 20, due_at = now() WHERE id = $1`, [added.id]);
-    const timestamps = platform.evidence!.get(TimestampService);
-    await timestamps.retryDue();
-    expect((await item(added.id)).timestamp).toMatchObject({ status: 'FAILED', attempts: 20 });
-    await platform.evidence!.get(IntegrityScheduler).runNow();
-    await timestamps.retryDue();
-    expect((await item(added.id)).timestamp).toMatchObject({ status: 'VERIFIED', attempts: 1, lastError: null });
-  });
-
   it('re-hashes the bucket’s objects in the integrity job and finds one changed', async () => {
     const caseId = await newCase(platform, SeededUsers.lethuyOfficer);
     const added = await excerpt(caseId, `Sẽ bị sửa trong kho ${randomUUID()}`);

@@ -5,7 +5,6 @@ import { EventSubjects, type EvidenceIntegrityFailedEvent } from '@phoi-hop/cont
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { DueWorkPoller, appendAuditEntries, deadlineTableStatements, queryRows } from '@phoi-hop/persistence';
 import { BLOB_STORE, type BlobStore } from '../storage/blob-store';
-import { TimestampRepository } from '../timestamp/timestamp.repository';
 
 export const INTEGRITY_SETTINGS = Symbol('INTEGRITY_SETTINGS');
 
@@ -26,8 +25,7 @@ interface StoredBlobRow {
  * The scheduled integrity check: re-hashes every stored blob (item parts and packages) and raises
  * `evt.evidence.integrity.failed` once per blob found changed or missing (a finding stays open until
  * the blob verifies again). Runs are rows of integrity_run claimed with SKIP LOCKED, so each fires
- * once whatever the number of replicas; each run schedules the next. Each run also arms again the
- * trusted timestamps that failed too often.
+ * once whatever the number of replicas; each run schedules the next.
  */
 @Injectable()
 export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -39,7 +37,6 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
     relay: OutboxRelay,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(INTEGRITY_SETTINGS) private readonly settings: IntegritySettings,
-    private readonly timestamps: TimestampRepository,
   ) {
     this.poller = new DueWorkPoller<{ id: string }>(dataSource, {
       ...deadlineTableStatements('integrity_run', []),
@@ -130,9 +127,6 @@ export class IntegrityScheduler implements OnApplicationBootstrap, OnModuleDestr
       })),
     );
     await manager.query(`UPDATE integrity_run SET checked = $2, failed = $3 WHERE id = $1`, [runId, blobs.length, failed]);
-    // Timestamps the authority kept failing are requested again from now on (the timestamp poller makes the requests).
-    const rearmed = await this.timestamps.rearm(manager);
-    if (rearmed) this.logger.warn(`Integrity run ${runId}: ${rearmed} timestamps that kept failing are requested again`);
     // The next run, unless one is already waiting (a run asked for by an operator does not start a second chain).
     await manager.query(
       `INSERT INTO integrity_run (id, due_at) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM integrity_run WHERE fired_at IS NULL AND cancelled_at IS NULL AND id <> $3)`,

@@ -17,8 +17,12 @@ export interface GrantedTimestampRow {
   policy: string | null;
 }
 
-/** Requests made and failed this many times wait for the next integrity run to be armed again. */
-export const TIMESTAMP_MAX_ATTEMPTS = 20;
+/**
+ * No limit on attempts: a timestamp is requested until the authority grants one, at most every
+ * 6 hours once the delays have doubled that far (an item must not stay untimestamped for good
+ * because its authority was down for a while).
+ */
+export const TIMESTAMP_MAX_ATTEMPTS = 2_147_483_647;
 
 const CLAIM = `SELECT t.id, t.sha256, i.case_id FROM evidence_timestamp t JOIN evidence_item i ON i.id = t.id
                 WHERE t.fired_at IS NULL AND t.cancelled_at IS NULL AND t.due_at <= now() AND t.attempts < $1 AND NOT (t.id = ANY($2::uuid[]))`;
@@ -47,16 +51,6 @@ export class TimestampRepository {
   /** Records a failed request outside the rolled-back transaction, and when to try again (doubling, at most 6 hours later). */
   async failed(manager: EntityManager, itemId: string, error: string, retryMs: number): Promise<void> {
     await manager.query(failedSql(retryMs), [itemId, error.slice(0, 500)]);
-  }
-
-  /** Arms again the timestamps that failed TIMESTAMP_MAX_ATTEMPTS times (each integrity run does). */
-  async rearm(manager: EntityManager): Promise<number> {
-    const rows = await queryRows<{ id: string }>(
-      manager,
-      `UPDATE evidence_timestamp SET attempts = 0, due_at = now() WHERE fired_at IS NULL AND cancelled_at IS NULL AND attempts >= $1 RETURNING id`,
-      [TIMESTAMP_MAX_ATTEMPTS],
-    );
-    return rows.length;
   }
 }
 

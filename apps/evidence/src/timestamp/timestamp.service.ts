@@ -18,8 +18,8 @@ export interface TimestampServiceSettings {
  * scheduled in the transaction that records the item, requested right after it commits, verified
  * (imprint, nonce, signature, chain to EVIDENCE_TSA_CERTS) and stored with the item as the DER
  * token. An authority that fails never loses the item: the timestamp stays FAILED, is logged, and
- * a poller (one firing across replicas) asks again later, and each integrity run arms again those
- * that failed too often.
+ * a poller (one firing across replicas) asks again later, with doubling delays of at most 6 hours,
+ * until it is granted.
  */
 @Injectable()
 export class TimestampService implements OnApplicationBootstrap, OnModuleDestroy {
