@@ -9,7 +9,7 @@ import type { AuthConfig } from '@phoi-hop/auth';
 import { createTestEnvironment, graphqlRequest, listeningPort, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
 import { createConsultationApp, type ConsultationConfig } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
-import { DEFAULT_ALLOWED_MIME_TYPES, createEvidenceApp, type CaptureNetwork, type EvidenceConfig } from '@phoi-hop/app-evidence';
+import { DEFAULT_ALLOWED_MIME_TYPES, createEvidenceApp, type CaptureNetwork, type EvidenceConfig, type EvidenceModuleDeps } from '@phoi-hop/app-evidence';
 import { createGatewayApp, type IntrospectionMode } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
@@ -55,9 +55,11 @@ export interface PlatformOptions {
   /** Who may introspect the gateway's schema (default: anyone). */
   introspection?: IntrospectionMode;
   /** Evidence settings over the test defaults (no private addresses, no Chromium, 1 MB uploads). */
-  evidence?: Partial<Pick<EvidenceConfig, 'maxUploadBytes' | 'capture' | 'signingKeyPem' | 'signingKeyId'>>;
+  evidence?: Partial<Pick<EvidenceConfig, 'maxUploadBytes' | 'capture' | 'signingKeyPem' | 'signingKeyId' | 'timestamping'>>;
   /** Tests only: DNS answers and connection targets of evidence captures. */
   captureNetwork?: CaptureNetwork;
+  /** Evidence's blob store (default: the filesystem under `evidenceDir`), and whether it retries timestamps on its own (default: no, tests call retryDue). */
+  evidenceDeps?: Pick<EvidenceModuleDeps, 'blobStore' | 'timestampRetry'>;
 }
 
 /**
@@ -121,6 +123,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       messaging: messaging('evidence'),
       outboxRelayEnabled: true,
       evidenceDir,
+      storage: { kind: 'filesystem' },
+      timestamping: null,
       maxUploadBytes: 1024 * 1024,
       allowedMimeTypes: DEFAULT_ALLOWED_MIME_TYPES,
       uploadTtlSeconds: 300,
@@ -137,7 +141,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ...options.evidence,
     },
     logger('evidence'),
-    { ...deps, ...(options.captureNetwork ? { captureNetwork: options.captureNetwork } : {}) },
+    { ...deps, timestampRetry: false, ...options.evidenceDeps, ...(options.captureNetwork ? { captureNetwork: options.captureNetwork } : {}) },
   );
   const replicas: INestApplication[] = [];
   const gatewayConfig = () => ({

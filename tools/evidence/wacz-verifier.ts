@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { chainHash, type AuditEntry } from '@phoi-hop/persistence';
+import { verifyTimeStampToken } from '@phoi-hop/timestamping';
 
 export interface WaczProblem {
   /** The file of the package that fails (or the package itself). */
@@ -13,7 +14,16 @@ export interface WaczReport {
   problems: WaczProblem[];
   checkedFiles: number;
   custodyEntries: number;
+  /** RFC 3161 tokens checked (timestamps/<item id>.tst against the item's SHA-256 in evidence/items.json). */
+  timestamps: number;
   keyId: string | null;
+}
+
+export interface WaczVerifyOptions {
+  /** Base64 public keys by key id: the package must be signed by the key of the id it names. */
+  trustedKeys?: Record<string, string> | null;
+  /** PEM certificates the timestamps' signing certificates must chain to; none: each token's signature is checked with the certificate it carries. */
+  tsaCertsPem?: string | null;
 }
 
 interface Resource {
@@ -23,6 +33,8 @@ interface Resource {
 }
 
 const CUSTODY_LOG = 'custody/custody-log.jsonl';
+const ITEMS = 'evidence/items.json';
+const TIMESTAMP = /^timestamps\/([0-9a-f-]{36})\.tst$/;
 
 function open(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
@@ -101,9 +113,12 @@ function checkCustody(lines: string[]): string | null {
  * Verifies a WACZ evidence package offline: datapackage.json against datapackage-digest.json, the
  * signature against the public key in signedData (and the key id against `trustedKeys` when
  * given), every listed resource's sha256 and size, no unlisted file, WARC files stored without
- * compression, and the custody log's hash links. Every failing file is named.
+ * compression, the custody log's hash links, and each item's RFC 3161 timestamp token (its imprint
+ * is the item's SHA-256, its signature holds, and with `tsaCertsPem` its certificate chains to one
+ * of those). Every failing file is named.
  */
-export async function verifyWacz(file: string, trustedKeys: Record<string, string> | null = null): Promise<WaczReport> {
+export async function verifyWacz(file: string, options: WaczVerifyOptions = {}): Promise<WaczReport> {
+  const trustedKeys = options.trustedKeys ?? null;
   const problems: WaczProblem[] = [];
   const zip = await open(file);
   try {
@@ -117,6 +132,7 @@ export async function verifyWacz(file: string, trustedKeys: Record<string, strin
         problems: [{ file: digestEntry ? 'datapackage.json' : 'datapackage-digest.json', reason: 'missing' }],
         checkedFiles: 0,
         custodyEntries: 0,
+        timestamps: 0,
         keyId: null,
       };
     const datapackage = await readEntry(zip, packageEntry, true);
@@ -143,6 +159,8 @@ export async function verifyWacz(file: string, trustedKeys: Record<string, strin
       problems.push({ file: 'datapackage.json', reason: 'not JSON' });
     }
     let custodyEntries = 0;
+    let items: { id: string; sha256: string }[] = [];
+    const tokens: { path: string; itemId: string; bytes: Buffer }[] = [];
     for (const resource of resources) {
       const entry = byName.get(resource.path);
       if (!entry) {
@@ -153,7 +171,7 @@ export async function verifyWacz(file: string, trustedKeys: Record<string, strin
         problems.push({ file: resource.path, reason: 'a WARC file must be stored without compression' });
       let read;
       try {
-        read = await readEntry(zip, entry, resource.path === CUSTODY_LOG);
+        read = await readEntry(zip, entry, resource.path === CUSTODY_LOG || resource.path === ITEMS || TIMESTAMP.test(resource.path));
       } catch (error) {
         problems.push({ file: resource.path, reason: `unreadable: ${(error as Error).message}` });
         continue;
@@ -168,11 +186,29 @@ export async function verifyWacz(file: string, trustedKeys: Record<string, strin
         const bad = checkCustody(lines);
         if (bad) problems.push({ file: CUSTODY_LOG, reason: bad });
       }
+      if (resource.path === ITEMS) {
+        try {
+          items = JSON.parse(read.bytes!.toString('utf8'));
+        } catch {
+          problems.push({ file: ITEMS, reason: 'not JSON' });
+        }
+      }
+      const timestamp = TIMESTAMP.exec(resource.path);
+      if (timestamp) tokens.push({ path: resource.path, itemId: timestamp[1]!, bytes: read.bytes! });
+    }
+    for (const token of tokens) {
+      const item = items.find((i) => i.id === token.itemId);
+      if (!item) {
+        problems.push({ file: token.path, reason: `no item ${token.itemId} in ${ITEMS}` });
+        continue;
+      }
+      const verification = await verifyTimeStampToken(token.bytes, { sha256: item.sha256, trustedCertsPem: options.tsaCertsPem ?? null });
+      if (!verification.valid) problems.push({ file: token.path, reason: `the RFC 3161 timestamp does not verify: ${verification.problem}` });
     }
     const listed = new Set([...resources.map((r) => r.path), 'datapackage.json', 'datapackage-digest.json']);
     for (const entry of entries)
       if (!listed.has(entry.fileName) && !entry.fileName.endsWith('/')) problems.push({ file: entry.fileName, reason: 'not listed in datapackage.json' });
-    return { ok: problems.length === 0, problems, checkedFiles: resources.length, custodyEntries, keyId };
+    return { ok: problems.length === 0, problems, checkedFiles: resources.length, custodyEntries, timestamps: tokens.length, keyId };
   } finally {
     zip.close();
   }

@@ -28,8 +28,9 @@ const named = (overlay: Overlay, kind: string, name: string) => {
 };
 const serviceDeployments = (overlay: Overlay) => of(overlay, 'Deployment').filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'service');
 const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'notification'];
-/** Evidence's blobs (EVIDENCE_DIR) must outlive every pod: its one writable place besides /tmp. */
+/** Evidence's blobs (EVIDENCE_DIR) must outlive every pod: in dev a claim, its one writable place besides /tmp; in prod an S3 bucket. */
 const BLOB_STORE = { volume: 'evidence-blobs', claim: 'evidence-blobs' };
+const BLOBS_IN_S3: Record<Overlay, boolean> = { dev: false, prod: true };
 
 describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   const manifests = rendered[overlay];
@@ -81,7 +82,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
       expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
       // The only writable place: an emptyDir on /tmp; and for evidence its blob store, a claim (below).
-      const blobStore = name === 'evidence' ? [BLOB_STORE.volume] : [];
+      const blobStore = name === 'evidence' && !BLOBS_IN_S3[overlay] ? [BLOB_STORE.volume] : [];
       expect(container.volumeMounts.map((m: { name: string }) => m.name)).toEqual(['tmp', ...blobStore]);
       expect(container.volumeMounts[0]).toEqual({ name: 'tmp', mountPath: '/tmp' });
       expect(pod.volumes.map((v: { name: string }) => v.name)).toEqual(['tmp', ...blobStore]);
@@ -92,16 +93,33 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(named(overlay, 'ServiceAccount', 'phoi-hop').automountServiceAccountToken).toBe(false);
   });
 
-  it('keeps evidence blobs on a ReadWriteMany PersistentVolumeClaim mounted at EVIDENCE_DIR, never an emptyDir', () => {
+  it('keeps evidence blobs where they outlive every pod: a ReadWriteMany claim at EVIDENCE_DIR (dev), an S3 bucket (prod)', () => {
     const pod = named(overlay, 'Deployment', 'evidence').spec.template.spec;
-    const dir = named(overlay, 'ConfigMap', 'evidence-config').data?.['EVIDENCE_DIR'];
-    expect(dir).toMatch(/^\/(?!tmp\b)/);
-    expect(pod.containers[0].volumeMounts).toContainEqual({ name: BLOB_STORE.volume, mountPath: dir });
-    expect(pod.volumes).toContainEqual({ name: BLOB_STORE.volume, persistentVolumeClaim: { claimName: BLOB_STORE.claim } });
-    // Every replica writes uploads and captures and re-hashes every blob: one shared volume.
-    expect(named(overlay, 'PersistentVolumeClaim', BLOB_STORE.claim).spec.accessModes).toEqual(['ReadWriteMany']);
-    // The signing key is required in production: by reference, and not optional.
+    const config = named(overlay, 'ConfigMap', 'evidence-config').data ?? {};
     const env = pod.containers[0].env as { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } } }[];
+    if (BLOBS_IN_S3[overlay]) {
+      expect(config).toMatchObject({
+        EVIDENCE_STORAGE: 's3',
+        EVIDENCE_S3_BUCKET: expect.any(String),
+        EVIDENCE_S3_ENDPOINT: expect.stringMatching(/^https:\/\//),
+      });
+      expect(config['EVIDENCE_S3_REGION']).toBeTruthy();
+      expect(config['EVIDENCE_DIR']).toBeUndefined();
+      // The store's keys reach the AWS SDK's standard variables by reference only.
+      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'])
+        expect(env.find((e) => e.name === name)?.valueFrom?.secretKeyRef).toEqual({ name: 'phoi-hop-evidence-s3', key: expect.any(String) });
+      expect(pod.volumes.map((v: { name: string }) => v.name)).not.toContain(BLOB_STORE.volume);
+      expect(of(overlay, 'PersistentVolumeClaim').map((c) => c.metadata.name)).not.toContain(BLOB_STORE.claim);
+    } else {
+      const dir = config['EVIDENCE_DIR'];
+      expect(config['EVIDENCE_STORAGE'] ?? 'filesystem').toBe('filesystem');
+      expect(dir).toMatch(/^\/(?!tmp\b)/);
+      expect(pod.containers[0].volumeMounts).toContainEqual({ name: BLOB_STORE.volume, mountPath: dir });
+      expect(pod.volumes).toContainEqual({ name: BLOB_STORE.volume, persistentVolumeClaim: { claimName: BLOB_STORE.claim } });
+      // Every replica writes uploads and captures and re-hashes every blob: one shared volume.
+      expect(named(overlay, 'PersistentVolumeClaim', BLOB_STORE.claim).spec.accessModes).toEqual(['ReadWriteMany']);
+    }
+    // The signing key is required in production: by reference, and not optional.
     for (const name of ['EVIDENCE_SIGNING_KEY', 'EVIDENCE_SIGNING_KEY_ID']) {
       expect(env.find((e) => e.name === name)?.valueFrom?.secretKeyRef).toEqual({ name: 'phoi-hop-evidence-signing', key: expect.any(String) });
     }

@@ -3,3 +3,5 @@ export * from './graphql-client';
 export * from './fixtures';
 export * from './smtp-sink';
 export * from './pictures';
+export * from './local-s3';
+export * from './local-tsa';

@@ -34,6 +34,8 @@ import { BLOB_STORE, FileSystemBlobStore } from '../storage/blob-store';
 import { BlobRepository } from '../storage/blob.repository';
 import { BlobService } from '../storage/blob.service';
 import { EVIDENCE_LINK_SETTINGS, EvidenceLinks } from '../storage/evidence-links';
+import { TIMESTAMP_SETTINGS, TimestampService } from '../timestamp/timestamp.service';
+import { TimestampRepository } from '../timestamp/timestamp.repository';
 import { UploadRepository } from '../upload/upload.repository';
 import { UploadService } from '../upload/upload.service';
 import { UPLOAD_SETTINGS } from '../upload/upload.settings';
@@ -104,6 +106,7 @@ export async function createEvidenceTestbed(options: EvidenceTestbedOptions = {}
       { provide: INTEGRITY_SETTINGS, useValue: { enabled: false, intervalMs: 3_600_000, pollMs: 60_000 } },
       { provide: RETENTION_SETTINGS, useValue: { enabled: false, days: options.retentionDays ?? 30, intervalMs: 3_600_000, pollMs: 60_000 } },
       { provide: SIMILARITY_SETTINGS, useValue: { maxDistance: 10 } },
+      { provide: TIMESTAMP_SETTINGS, useValue: { tsa: null, retryEnabled: false } },
       { provide: PACKAGE_SIGNER, useFactory: () => loadSigner({ pem: null, keyId: null, evidenceDir }) },
       {
         provide: UPLOAD_SETTINGS,
@@ -132,6 +135,8 @@ export async function createEvidenceTestbed(options: EvidenceTestbedOptions = {}
       RetentionScheduler,
       SimilarityRepository,
       SimilarityService,
+      TimestampRepository,
+      TimestampService,
       UploadRepository,
       UploadService,
     ],

@@ -21,6 +21,7 @@ import { RETENTION_SETTINGS, RetentionScheduler } from '../retention/retention.s
 import { SimilarityNatsController } from '../similarity/similarity.nats-controller';
 import { SimilarityRepository } from '../similarity/similarity.repository';
 import { SIMILARITY_SETTINGS, SimilarityService } from '../similarity/similarity.service';
+import { EvidenceTimestamps1764300004200 } from '../migrations/1764300004200-evidence-timestamps';
 import { PackageNatsController } from '../package/package.nats-controller';
 import { PackageRepository } from '../package/package.repository';
 import { PackageService } from '../package/package.service';
@@ -32,27 +33,32 @@ import { PublicSourceNatsController } from '../source/public-source.nats-control
 import { PublicSourceRepository } from '../source/public-source.repository';
 import { PublicSourceService } from '../source/public-source.service';
 import { ReportSourcesHandler } from '../source/report-sources.handler';
-import { BLOB_STORE, FileSystemBlobStore, type BlobStore } from '../storage/blob-store';
+import { BLOB_STORE, type BlobStore } from '../storage/blob-store';
+import { createBlobStore } from '../storage/blob-store.factory';
 import { BlobRepository } from '../storage/blob.repository';
 import { BlobService } from '../storage/blob.service';
 import { EVIDENCE_LINK_SETTINGS, EvidenceLinks } from '../storage/evidence-links';
 import { EvidenceHttpController } from '../upload/upload.http-controller';
+import { TimestampRepository } from '../timestamp/timestamp.repository';
+import { TIMESTAMP_SETTINGS, TimestampService } from '../timestamp/timestamp.service';
 import { UploadRepository } from '../upload/upload.repository';
 import { UploadService } from '../upload/upload.service';
 import { UPLOAD_SETTINGS } from '../upload/upload.settings';
 
 export interface EvidenceModuleDeps {
   pgDriver?: unknown;
-  /** Another blob store (default: the local filesystem under EVIDENCE_DIR). */
+  /** Another blob store (default: the configured one, EVIDENCE_STORAGE). */
   blobStore?: BlobStore;
   /** Tests only: DNS answers and connection targets of captures. */
   captureNetwork?: CaptureNetwork;
   /** How often due integrity and retention runs are looked for (default 5 s). */
   integrityPollMs?: number;
+  /** Whether this process retries failed timestamps on its own (default true; tests call TimestampService.retryDue). */
+  timestampRetry?: boolean;
 }
 
 /** The evidence schema's migrations, in order (the module and the medium testbed run them). */
-export const EVIDENCE_MIGRATIONS = [EvidenceInitial1764300003000, PublicSources1764300003100, EvidenceLinks1764300004300];
+export const EVIDENCE_MIGRATIONS = [EvidenceInitial1764300003000, PublicSources1764300003100, EvidenceTimestamps1764300004200, EvidenceLinks1764300004300];
 
 @Module({})
 export class EvidenceModule {
@@ -75,7 +81,7 @@ export class EvidenceModule {
         SimilarityNatsController,
       ],
       providers: [
-        { provide: BLOB_STORE, useValue: deps.blobStore ?? new FileSystemBlobStore(config.evidenceDir) },
+        { provide: BLOB_STORE, useValue: deps.blobStore ?? createBlobStore(config.storage, config.evidenceDir) },
         { provide: CAPTURE_LOOKUP, useValue: deps.captureNetwork ?? {} },
         { provide: CAPTURE_SETTINGS, useValue: config.capture },
         { provide: EVIDENCE_LINK_SETTINGS, useValue: { secret: config.auth.internalSecret, publicUrl: config.publicUrl } },
@@ -83,6 +89,7 @@ export class EvidenceModule {
         { provide: RETENTION_SETTINGS, useValue: { ...config.retention, pollMs: deps.integrityPollMs ?? 5_000 } },
         { provide: SIMILARITY_SETTINGS, useValue: { maxDistance: config.phashMaxDistance } },
         { provide: PACKAGE_SIGNER, useFactory: () => loadSigner({ pem: config.signingKeyPem, keyId: config.signingKeyId, evidenceDir: config.evidenceDir }) },
+        { provide: TIMESTAMP_SETTINGS, useValue: { tsa: config.timestamping, retryEnabled: deps.timestampRetry ?? true } },
         {
           provide: UPLOAD_SETTINGS,
           useValue: { maxBytes: config.maxUploadBytes, allowedMimeTypes: config.allowedMimeTypes, ttlSeconds: config.uploadTtlSeconds },
@@ -109,6 +116,8 @@ export class EvidenceModule {
         RetentionScheduler,
         SimilarityRepository,
         SimilarityService,
+        TimestampRepository,
+        TimestampService,
         UploadRepository,
         UploadService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EvidenceItemDto, EvidenceKind, EvidencePartDto, EvidencePartRole, ImageHashSource, IntegrityStatus, ScreenshotStatus } from '@phoi-hop/contracts';
+import type {
+  EvidenceItemDto,
+  EvidenceKind,
+  EvidencePartDto,
+  EvidencePartRole,
+  ImageHashSource,
+  IntegrityStatus,
+  ScreenshotStatus,
+  TimestampStatus,
+} from '@phoi-hop/contracts';
 import { queryRows } from '@phoi-hop/persistence';
 
 export interface ItemRow {
@@ -29,7 +38,19 @@ export interface ItemRow {
   integrity_status: IntegrityStatus;
   last_verified_at: Date | null;
   purged_at: Date | null;
+  /** Of evidence_timestamp; null when the item has no timestamp row. */
+  timestamp_status: TimestampStatus | null;
+  timestamp_gen_time: Date | null;
+  timestamp_tsa_name: string | null;
+  timestamp_serial_number: string | null;
+  timestamp_attempts: number | null;
+  timestamp_last_error: string | null;
 }
+
+/** An item with its timestamp's columns (no token: those are read only for packages). */
+const ITEM_SELECT = `SELECT i.*, t.status AS timestamp_status, t.gen_time AS timestamp_gen_time, t.tsa_name AS timestamp_tsa_name,
+                            t.serial_number AS timestamp_serial_number, t.attempts AS timestamp_attempts, t.last_error AS timestamp_last_error
+                       FROM evidence_item i LEFT JOIN evidence_timestamp t ON t.id = i.id`;
 
 export interface PartRow {
   item_id: string;
@@ -99,6 +120,16 @@ export function toItemDto({ row, parts }: LoadedItem, withContent: boolean): Evi
         : null,
     integrityStatus: row.integrity_status,
     lastVerifiedAt: iso(row.last_verified_at),
+    timestamp: row.timestamp_status
+      ? {
+          status: row.timestamp_status,
+          timestampedAt: iso(row.timestamp_gen_time),
+          tsaName: row.timestamp_tsa_name,
+          serialNumber: row.timestamp_serial_number,
+          attempts: row.timestamp_attempts ?? 0,
+          lastError: row.timestamp_last_error,
+        }
+      : null,
     contentWithheld: !withContent,
     purgedAt: iso(row.purged_at),
   };
@@ -173,17 +204,27 @@ export class ItemRepository {
   }
 
   async load(manager: EntityManager, id: string, forUpdate = false): Promise<LoadedItem | null> {
-    const [row] = await queryRows<ItemRow>(manager, `SELECT * FROM evidence_item WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    const [row] = await queryRows<ItemRow>(manager, `${ITEM_SELECT} WHERE i.id = $1${forUpdate ? ' FOR UPDATE OF i' : ''}`, [id]);
     if (!row) return null;
     const parts = await queryRows<PartRow>(manager, `SELECT * FROM evidence_part WHERE item_id = $1 ORDER BY role`, [id]);
     return { row, parts };
   }
 
   async listForCase(manager: EntityManager, caseId: string): Promise<LoadedItem[]> {
-    const rows = await queryRows<ItemRow>(manager, `SELECT * FROM evidence_item WHERE case_id = $1 ORDER BY captured_at, id`, [caseId]);
+    const rows = await queryRows<ItemRow>(manager, `${ITEM_SELECT} WHERE i.case_id = $1 ORDER BY i.captured_at, i.id`, [caseId]);
     if (!rows.length) return [];
     const parts = await queryRows<PartRow>(manager, `SELECT * FROM evidence_part WHERE item_id = ANY($1::uuid[]) ORDER BY role`, [rows.map((r) => r.id)]);
     return rows.map((row) => ({ row, parts: parts.filter((p) => p.item_id === row.id) }));
+  }
+
+  /** The RFC 3161 tokens (DER) of the items that have one, for their package. */
+  async timestampTokens(manager: EntityManager, itemIds: string[]): Promise<{ id: string; token: Buffer }[]> {
+    if (!itemIds.length) return [];
+    return queryRows<{ id: string; token: Buffer }>(
+      manager,
+      `SELECT id, token FROM evidence_timestamp WHERE id = ANY($1::uuid[]) AND token IS NOT NULL ORDER BY id`,
+      [itemIds],
+    );
   }
 
   async setHold(manager: EntityManager, id: string, hold: { reason: string; at: Date; by: string } | null): Promise<void> {

@@ -17,6 +17,7 @@ import { appendAudit } from '@phoi-hop/persistence';
 import { deriveIndicators } from '../indicator/indicator.rules';
 import { BLOB_STORE, readBlob, type BlobStore } from '../storage/blob-store';
 import { EvidenceLinks } from '../storage/evidence-links';
+import { TimestampService } from '../timestamp/timestamp.service';
 import { CaseAccess, caseAgencies } from './case-access';
 import { EvidenceError } from './evidence.errors';
 import { ItemRepository, toItemDto, type LoadedItem, type NewItem } from './item.repository';
@@ -37,6 +38,7 @@ export class ItemService {
     private readonly cases: CaseAccess,
     private readonly links: EvidenceLinks,
     private readonly relay: OutboxRelay,
+    private readonly timestamps: TimestampService,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -70,11 +72,13 @@ export class ItemService {
 
   /**
    * Records an item whose parts are already stored, with its event and custody entry, in one
-   * transaction (`within`: inside the caller's, e.g. the one that uses up an upload ticket).
+   * transaction (`within`: inside the caller's, e.g. the one that uses up an upload ticket, which
+   * then calls `timestamp` once it committed), then has its hash timestamped.
    */
   async record(actor: Actor, item: NewItem, within?: EntityManager, action = actionOf(item)): Promise<EvidenceItemDto> {
     const write = async (manager: EntityManager) => {
       await this.items.insert(manager, item);
+      await this.timestamps.schedule(manager, item.id, item.primary.sha256);
       await appendToOutbox<EvidenceItemAddedEvent>(manager, [
         {
           subject: EventSubjects.evidence.itemAdded,
@@ -106,9 +110,18 @@ export class ItemService {
       });
       return toItemDto((await this.items.load(manager, item.id))!, true);
     };
-    const result = within ? await write(within) : await this.dataSource.transaction(write);
-    if (!within) this.relay.kick();
-    return result;
+    if (within) return write(within);
+    const recorded = await this.dataSource.transaction(write);
+    this.relay.kick();
+    return this.timestamp(recorded);
+  }
+
+  /** Requests the trusted timestamp of an item just recorded, and returns the item as it is then (the item stands whatever the authority answers). */
+  async timestamp(recorded: EvidenceItemDto): Promise<EvidenceItemDto> {
+    if (!this.timestamps.enabled) return recorded;
+    await this.timestamps.stampNow(recorded.id);
+    const item = await this.items.load(this.dataSource.manager, recorded.id);
+    return item ? toItemDto(item, !recorded.contentWithheld) : recorded;
   }
 
   async list(actor: Actor, caseId: string): Promise<EvidenceItemDto[]> {

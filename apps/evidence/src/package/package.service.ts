@@ -27,8 +27,8 @@ function safeName(name: string): string {
 
 /**
  * Signed WACZ packages of a case's evidence, which outlive the platform: every WARC, uploaded
- * file, text and screenshot with its hash, and the custody log of the case's evidence as an extra
- * resource. Exporting is restricted (coordinators and investigators) and is itself in the custody log.
+ * file, text and screenshot with its hash, the items' trusted timestamps (RFC 3161 tokens), and
+ * the custody log of the case's evidence as extra resources. Exporting is restricted (coordinators and investigators) and is itself in the custody log.
  */
 @Injectable()
 export class PackageService {
@@ -63,6 +63,12 @@ export class PackageService {
       ),
       compress: true,
     });
+    // Each RFC 3161 token (DER) of an item's SHA-256, named by the item (evidence/items.json says which hash).
+    for (const { id, token } of await this.items.timestampTokens(
+      this.dataSource.manager,
+      items.map((i) => i.row.id),
+    ))
+      entries.push({ path: `timestamps/${id}.tst`, bytes: token, compress: false });
     entries.push({
       path: 'custody/custody-log.jsonl',
       bytes: Buffer.from(custody.map((e) => JSON.stringify(e)).join('\n') + (custody.length ? '\n' : '')),

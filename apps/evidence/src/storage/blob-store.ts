@@ -46,6 +46,70 @@ export class BlobTooLargeError extends Error {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/** Refuses anything but a lower-case hex SHA-256 as a blob's name (it becomes a path or an object key). */
+export function assertSha256(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error('not a SHA-256');
+  return sha256;
+}
+
+/** The hex SHA-256 of a stream's bytes, read in chunks. */
+export async function sha256Of(stream: Readable | AsyncIterable<Buffer | Uint8Array>): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** A put's bytes on their way to storage, and what they turned out to be once the stream ended. */
+export interface BlobMeter {
+  transform: Transform;
+  result(): StoredBlob;
+}
+
+/**
+ * What every store does to the bytes of a put on their way to storage: hashes and measures them,
+ * fails the stream past `maxBytes`, and hands the first HEAD_BYTES to `inspect` before letting
+ * more through (a refusal stops the stream before the rest is stored).
+ */
+export function meterBlob(options: PutOptions): BlobMeter {
+  const hash = createHash('sha256');
+  let size = 0;
+  const headChunks: Buffer[] = [];
+  let headLength = 0;
+  let inspected = false;
+  const head = () => Buffer.concat(headChunks).subarray(0, HEAD_BYTES);
+  const inspect = async (): Promise<void> => {
+    if (inspected) return;
+    inspected = true;
+    await options.inspect?.(head());
+  };
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (options.maxBytes !== undefined && size > options.maxBytes) return callback(new BlobTooLargeError(options.maxBytes));
+      hash.update(chunk);
+      if (headLength < HEAD_BYTES) {
+        headChunks.push(chunk);
+        headLength += chunk.length;
+      }
+      if (headLength >= HEAD_BYTES && !inspected) {
+        inspect().then(() => callback(null, chunk), callback);
+        return;
+      }
+      callback(null, chunk);
+    },
+    flush(callback) {
+      inspect().then(() => callback(), callback);
+    },
+  });
+  return { transform, result: () => ({ sha256: hash.digest('hex'), sizeBytes: size, head: head() }) };
+}
+
+/** Where a blob lives under a store's root: `sha256/ab/cd/<hash>` (a path or an object key). */
+export function contentAddress(sha256: string): string {
+  assertSha256(sha256);
+  return ['sha256', sha256.slice(0, 2), sha256.slice(2, 4), sha256].join('/');
+}
+
 /** The blob store on a local filesystem (`EVIDENCE_DIR`): `sha256/ab/cd/<hash>`, written through `tmp/` and renamed. */
 export class FileSystemBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
@@ -54,43 +118,15 @@ export class FileSystemBlobStore implements BlobStore {
     const tmpDir = path.join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, randomUUID());
-    const hash = createHash('sha256');
-    let size = 0;
-    const headChunks: Buffer[] = [];
-    let headLength = 0;
-    let inspected = false;
-    const inspect = async (): Promise<void> => {
-      if (inspected) return;
-      inspected = true;
-      await options.inspect?.(Buffer.concat(headChunks).subarray(0, HEAD_BYTES));
-    };
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        size += chunk.length;
-        if (options.maxBytes !== undefined && size > options.maxBytes) return callback(new BlobTooLargeError(options.maxBytes));
-        hash.update(chunk);
-        if (headLength < HEAD_BYTES) {
-          headChunks.push(chunk);
-          headLength += chunk.length;
-        }
-        if (headLength >= HEAD_BYTES && !inspected) {
-          inspect().then(() => callback(null, chunk), callback);
-          return;
-        }
-        callback(null, chunk);
-      },
-      flush(callback) {
-        inspect().then(() => callback(), callback);
-      },
-    });
+    const meter = meterBlob(options);
     try {
-      await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx' }));
-      const sha256 = hash.digest('hex');
-      const target = this.pathOf(sha256);
+      await pipeline(source, meter.transform, createWriteStream(tmp, { flags: 'wx' }));
+      const stored = meter.result();
+      const target = this.pathOf(stored.sha256);
       await mkdir(path.dirname(target), { recursive: true });
-      if (await this.exists(sha256)) await rm(tmp, { force: true });
+      if (await this.exists(stored.sha256)) await rm(tmp, { force: true });
       else await rename(tmp, target);
-      return { sha256, sizeBytes: size, head: Buffer.concat(headChunks).subarray(0, HEAD_BYTES) };
+      return stored;
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;
@@ -111,12 +147,7 @@ export class FileSystemBlobStore implements BlobStore {
 
   async rehash(sha256: string): Promise<string | null> {
     if (!(await this.exists(sha256))) return null;
-    const hash = createHash('sha256');
-    await pipeline(createReadStream(this.pathOf(sha256)), async function* (chunks: AsyncIterable<Buffer>) {
-      for await (const chunk of chunks) hash.update(chunk);
-      yield* [];
-    });
-    return hash.digest('hex');
+    return sha256Of(createReadStream(this.pathOf(sha256)));
   }
 
   async delete(sha256: string): Promise<void> {
@@ -125,8 +156,7 @@ export class FileSystemBlobStore implements BlobStore {
 
   /** Where a blob lives (tests flip bytes there). */
   pathOf(sha256: string): string {
-    if (!SHA256.test(sha256)) throw new Error('not a SHA-256');
-    return path.join(this.root, 'sha256', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return path.join(this.root, contentAddress(sha256));
   }
 }
 

@@ -88,6 +88,7 @@ export class UploadService {
     if (!ticket) throw new UploadRefusedError(410, 'INVALID_STATE', 'This upload address was already used or has expired');
     const actor: Actor = { userId: ticket.requested_by, username: ticket.requested_by, agencyCode: ticket.requested_by_agency, roles: [] };
     let verdict: ReturnType<typeof judgeUpload> | null = null;
+    let item: EvidenceItemDto;
     try {
       const stored = await this.blobs.put(body, {
         maxBytes: this.settings.maxBytes,
@@ -100,7 +101,7 @@ export class UploadService {
       const part = { role: 'ORIGINAL' as const, sha256: stored.sha256, sizeBytes: stored.sizeBytes, mimeType: accepted.mimeType };
       // A picture is hashed as it streams back from storage, so the same picture uploaded to another case is found.
       const phash = isHashablePicture(part.mimeType) ? await perceptualHash(await this.blobs.open(part.sha256)) : null;
-      const item = await this.dataSource.transaction(async (manager) => {
+      item = await this.dataSource.transaction(async (manager) => {
         await this.tickets.markStored(manager, ticket.id);
         return this.items.record(
           actor,
@@ -128,7 +129,6 @@ export class UploadService {
         );
       });
       this.relay.kick();
-      return item;
     } catch (error) {
       const refusal =
         error instanceof UploadRefusedError
@@ -150,5 +150,7 @@ export class UploadService {
         .catch((failure: unknown) => this.logger.error(`Could not record the refused upload ${ticket.id}: ${String(failure)}`));
       throw refusal;
     }
+    // After the item committed: whatever the time-stamping authority answers, the upload stands.
+    return this.items.timestamp(item);
   }
 }

@@ -47,6 +47,7 @@ import {
   PublicSourceKinds,
   ScreenshotStatuses,
   SourcePlatforms,
+  TimestampStatuses,
 } from '../evidence/evidence.dto';
 import {
   EVIDENCE_KIND_LABELS,
@@ -60,6 +61,7 @@ import {
   PUBLIC_SOURCE_KIND_LABELS,
   SCREENSHOT_STATUS_LABELS,
   SOURCE_PLATFORM_LABELS,
+  TIMESTAMP_STATUS_LABELS,
 } from '../evidence/evidence.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
@@ -114,6 +116,7 @@ export const ENUM_LABELS = {
   Severity: set(Severities, SEVERITY_LABELS),
   SeverityRaiseReason: set(SeverityRaiseReasons, SEVERITY_RAISE_LABELS),
   SourcePlatform: set(SourcePlatforms, SOURCE_PLATFORM_LABELS),
+  TimestampStatus: set(TimestampStatuses, TIMESTAMP_STATUS_LABELS),
   UserChange: set(UserChanges, USER_CHANGE_LABELS),
   ViewerAccess: set(ViewerAccesses, VIEWER_ACCESS_LABELS),
   WorkItemKind: set(WorkItemKinds, WORK_ITEM_KIND_LABELS),

@@ -16,6 +16,14 @@ export type ScreenshotStatus = (typeof ScreenshotStatuses)[number];
 export const IntegrityStatuses = ['OK', 'FAILED'] as const;
 export type IntegrityStatus = (typeof IntegrityStatuses)[number];
 
+/**
+ * The RFC 3161 trusted timestamp of an item's SHA-256: PENDING until the time-stamping authority
+ * answered, VERIFIED once its token is stored and verified, FAILED when the last request failed
+ * (the item is kept, and the timestamp is requested again).
+ */
+export const TimestampStatuses = ['PENDING', 'VERIFIED', 'FAILED'] as const;
+export type TimestampStatus = (typeof TimestampStatuses)[number];
+
 /** What an integrity check found wrong with a stored blob. */
 export const IntegrityFailures = ['MISMATCH', 'MISSING'] as const;
 export type IntegrityFailure = (typeof IntegrityFailures)[number];
@@ -160,9 +168,26 @@ export interface EvidenceItemDto {
   legalHold: { reason: string; placedAt: string; placedBy: string } | null;
   integrityStatus: IntegrityStatus;
   lastVerifiedAt: string | null;
+  /** The trusted timestamp of `sha256`; null when no time-stamping authority was configured when the item was stored. */
+  timestamp: EvidenceTimestampDto | null;
   contentWithheld: boolean;
   /** When the retention purge deleted the item's content (its hash, size and custody log remain). */
   purgedAt: string | null;
+}
+
+/** An item's RFC 3161 timestamp, as far as it got. */
+export interface EvidenceTimestampDto {
+  status: TimestampStatus;
+  /** The authority's time of the timestamp (TSTInfo genTime), once VERIFIED. */
+  timestampedAt: string | null;
+  /** The authority as its token names it. */
+  tsaName: string | null;
+  /** The token's serial number at the authority (hex). */
+  serialNumber: string | null;
+  /** Requests made so far. */
+  attempts: number;
+  /** Why the last request failed (FAILED). */
+  lastError: string | null;
 }
 
 /** `evidence.item.content`: the content of an item, read by someone who may (an audited read). */

@@ -11,6 +11,7 @@ import type {
   PublicSourceKind,
   ScreenshotStatus,
   SourcePlatform,
+  TimestampStatus,
 } from './evidence.dto';
 
 export const EVIDENCE_KIND_LABELS = {
@@ -35,6 +36,12 @@ export const INTEGRITY_STATUS_LABELS = {
   OK: { vi: 'Toàn vẹn', en: 'Intact' },
   FAILED: { vi: 'Không toàn vẹn', en: 'Failed' },
 } as const satisfies LabelsOf<IntegrityStatus>;
+
+export const TIMESTAMP_STATUS_LABELS = {
+  PENDING: { vi: 'Đang chờ dấu thời gian', en: 'Pending' },
+  VERIFIED: { vi: 'Đã có dấu thời gian hợp lệ', en: 'Verified' },
+  FAILED: { vi: 'Chưa lấy được dấu thời gian, sẽ thử lại', en: 'Failed, to be retried' },
+} as const satisfies LabelsOf<TimestampStatus>;
 
 /** Đ6.2: the stages of a referral to the provincial police. */
 export const POLICE_REFERRAL_STATUS_LABELS = {

@@ -5,6 +5,7 @@ export const EvidenceKindEnum = labelledEnum('EvidenceKind', 'A captured web pag
 export const EvidencePartRoleEnum = labelledEnum('EvidencePartRole', 'A stored part of an item: WARC, extracted TEXT, SCREENSHOT, ORIGINAL upload');
 export const ScreenshotStatusEnum = labelledEnum('ScreenshotStatus', 'Whether a capture has a screenshot');
 export const IntegrityStatusEnum = labelledEnum('IntegrityStatus', 'What the last integrity check found');
+export const TimestampStatusEnum = labelledEnum('TimestampStatus', 'How far the RFC 3161 trusted timestamp of an item’s hash got');
 export const PoliceReferralStatusEnum = labelledEnum('PoliceReferralStatus', 'Đ6.2: the stages of a police referral');
 export const PoliceOutcomeCategoryEnum = labelledEnum('PoliceOutcomeCategory', 'The police’s outcome as a category (identities stay with the police)');
 export const SourcePlatformEnum = labelledEnum('SourcePlatform', 'Where a public source publishes');

@@ -1,5 +1,5 @@
 import { DateScalar, DateTimeScalar } from '../common/scalars';
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type {
   EvidenceKind,
   EvidencePartRole,
@@ -9,6 +9,7 @@ import type {
   PublicSourceKind,
   ScreenshotStatus,
   SourcePlatform,
+  TimestampStatus,
 } from '@phoi-hop/contracts';
 import {
   EvidenceKindEnum,
@@ -19,6 +20,7 @@ import {
   PublicSourceKindEnum,
   ScreenshotStatusEnum,
   SourcePlatformEnum,
+  TimestampStatusEnum,
 } from './evidence.enums';
 
 @ObjectType('EvidencePart', { description: 'A stored part of an evidence item, by its SHA-256' })
@@ -46,6 +48,27 @@ export class LegalHoldModel {
 
   @Field()
   placedBy!: string;
+}
+
+@ObjectType('EvidenceTimestamp', { description: 'An RFC 3161 trusted timestamp of an item’s SHA-256 by the configured time-stamping authority' })
+export class EvidenceTimestampModel {
+  @Field(() => TimestampStatusEnum, { description: 'VERIFIED: the token is stored and its imprint, nonce, signature and certificate chain verified' })
+  status!: TimestampStatus;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The authority’s time of the timestamp (genTime), once verified' })
+  timestampedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The time-stamping authority as its token names it' })
+  tsaName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The token’s serial number at the authority (hex)' })
+  serialNumber!: string | null;
+
+  @Field(() => Int, { description: 'Requests made so far' })
+  attempts!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the last request failed; it is made again later' })
+  lastError!: string | null;
 }
 
 @ObjectType('EvidenceItem', { description: 'Preserved content on a case (Đ6.2); content fields are null for viewers who may only know it exists' })
@@ -115,6 +138,9 @@ export class EvidenceItemModel {
 
   @Field(() => DateTimeScalar, { nullable: true })
   lastVerifiedAt!: string | null;
+
+  @Field(() => EvidenceTimestampModel, { nullable: true, description: 'The trusted timestamp of sha256; null when no time-stamping authority is configured' })
+  timestamp!: EvidenceTimestampModel | null;
 
   @Field({ description: 'The viewer may know the item exists but not read its content' })
   contentWithheld!: boolean;
