@@ -239,14 +239,17 @@ describe('a flood rumour handled through a written consultation', () => {
       resolution: { plan: plan.map((a) => ({ type: a.type, assigneeAgencyCode: a.assigneeAgencyCode })) },
     });
     // The consultation service's own audit chain shows through the one audit trail.
-    const trail = await gql<{ auditTrail: { entries: { service: string; action: string }[] } }>(
-      `query($t: String!) { auditTrail(targetId: $t, first: 50) { entries { service action } } }`,
+    const trail = await gql<{ auditTrail: { edges: { node: { service: string; action: string } }[] } }>(
+      `query($t: String!) { auditTrail(targetId: $t, first: 50) { edges { node { service action } } } }`,
       { t: consultationId },
       tokens['auditor']!,
     );
-    expect(trail.data!.auditTrail.entries.filter((e) => e.service === 'consultation').map((e) => e.action)).toEqual(
-      expect.arrayContaining(['consultation.opened', 'consultation.opinion-submitted', 'consultation.resolved']),
-    );
+    expect(
+      trail
+        .data!.auditTrail.edges.map((e) => e.node)
+        .filter((e) => e.service === 'consultation')
+        .map((e) => e.action),
+    ).toEqual(expect.arrayContaining(['consultation.opened', 'consultation.opinion-submitted', 'consultation.resolved']));
     const again = await gql(RESOLVE, { i: { consultationId, summary: 'Giải quyết lần thứ hai, không được phép', plan: [] } }, tokens['stttLead']!);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
 

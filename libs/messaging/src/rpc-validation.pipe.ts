@@ -58,8 +58,8 @@ export function createRpcValidationPipe(): ValidationPipe {
     ...CONTRACT_VALIDATOR_OPTIONS,
     transform: true,
     exceptionFactory: (errors: ValidationError[]) => {
-      const { field, message } = firstContractProblem(errors);
-      return new DomainError(ErrorCodes.BAD_USER_INPUT, message, field);
+      const { field, message, rule } = firstContractProblem(errors);
+      return new DomainError(ErrorCodes.BAD_USER_INPUT, message, field, rule);
     },
   });
 }

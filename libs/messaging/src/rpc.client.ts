@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NoRespondersError, RequestError, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { SpanKind } from '@opentelemetry/api';
-import { ErrorCodes, Headers, isRpcErrorBody, type RpcSubject } from '@phoi-hop/contracts';
+import { ErrorCodes, Headers, isRpcErrorBody, isValidationRule, type RpcSubject } from '@phoi-hop/contracts';
 import { ActorContext } from '@phoi-hop/auth';
 import { injectTraceContext, rpcDuration, withSpan } from '@phoi-hop/observability';
 import type { MessagingOptions } from './messaging.options';
@@ -80,7 +80,10 @@ export class RpcClient {
       throw new RpcCallError(ErrorCodes.UNAVAILABLE, `Service unavailable: ${subject} ${reason}`, undefined, subject);
     }
     if (reply.err !== undefined && reply.err !== null) {
-      if (isRpcErrorBody(reply.err)) throw new RpcCallError(reply.err.code, reply.err.message, reply.err.field, subject);
+      if (isRpcErrorBody(reply.err)) {
+        const rule = isValidationRule(reply.err.rule) ? reply.err.rule : undefined;
+        throw new RpcCallError(reply.err.code, reply.err.message, reply.err.field, subject, rule);
+      }
       throw new RpcCallError(ErrorCodes.INTERNAL, 'Internal error', undefined, subject);
     }
     return reply.response as TResponse;

@@ -14,6 +14,22 @@ describe('toRpcErrorBody', () => {
     });
   });
 
+  it('passes on the rule an input broke, and drops one that is not a rule', () => {
+    const rule = { rule: 'maxLength', max: 5_000 };
+    expect(toRpcErrorBody(new DomainError('BAD_USER_INPUT', 'result is too long', 'result', rule))).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'result is too long',
+      field: 'result',
+      rule,
+    });
+    expect(toRpcErrorBody({ code: 'BAD_USER_INPUT', message: 'x', field: 'a', rule })).toMatchObject({ rule });
+    expect(toRpcErrorBody({ code: 'BAD_USER_INPUT', message: 'x', field: 'a', rule: { rule: 'min', min: '1; DROP' } })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'x',
+      field: 'a',
+    });
+  });
+
   it('hides everything else behind INTERNAL', () => {
     expect(toRpcErrorBody(new Error('duplicate key value violates unique constraint'))).toEqual({ code: 'INTERNAL', message: 'Internal error' });
     expect(toRpcErrorBody({ code: '23505', message: 'pg error' })).toEqual({ code: 'INTERNAL', message: 'Internal error' });

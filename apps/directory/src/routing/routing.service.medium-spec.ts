@@ -53,6 +53,13 @@ describe(RoutingService.name, () => {
       const data = await sut.referenceDataOn();
       expect(data).toMatchObject({ day: provinceDay(), version: 0 });
       expect(data.categories.map((c) => c.code)).toEqual(expect.arrayContaining(['FALSE_INFO_PANIC', 'GRIEVANCE']));
+      // Only provisions in force that day: the Cybersecurity Law of 2018 gave way to its successor on 2026-07-01.
+      const panic = data.categories.find((c) => c.code === 'FALSE_INFO_PANIC')!;
+      expect(panic.legalBases.every((b) => (!b.effectiveFrom || b.effectiveFrom <= data.day) && (!b.effectiveTo || data.day <= b.effectiveTo))).toBe(true);
+      const before = await sut.referenceDataOn('2026-06-30');
+      expect(before.categories.find((c) => c.code === 'FALSE_INFO_PANIC')!.legalBases.map((b) => b.code)).toContain('LANM_2018_D8_1D');
+      const after = await sut.referenceDataOn('2026-07-01');
+      expect(after.categories.find((c) => c.code === 'FALSE_INFO_PANIC')!.legalBases.map((b) => b.code)).not.toContain('LANM_2018_D8_1D');
       expect(data.localities.map((l) => l.code)).toContain('LE_THUY');
       expect(data.agencies.map((a) => a.code)).toEqual(expect.arrayContaining(['STTTT', 'CA']));
       expect(data.rules.map((r) => r.id)).toContain('D6_1_LEAD');

@@ -151,6 +151,11 @@ export class RoutingService implements OnModuleDestroy {
   }
 }
 
+/** Whether a provision is in force on `day` (YYYY-MM-DD): from its effectiveFrom, through its effectiveTo. */
+export function inForceOn(provision: { effectiveFrom?: string | null; effectiveTo?: string | null }, day: string): boolean {
+  return (!provision.effectiveFrom || provision.effectiveFrom <= day) && (!provision.effectiveTo || day <= provision.effectiveTo);
+}
+
 /** The snapshot's records without what only routing reads (keywords and conditions stay in the rules). */
 export function toReferenceData(snapshot: RoutingSnapshot): ReferenceDataDto {
   return {
@@ -162,15 +167,18 @@ export function toReferenceData(snapshot: RoutingSnapshot): ReferenceDataDto {
       description: c.description ?? null,
       defaultSeverity: c.defaultSeverity,
       tags: c.tags,
-      legalBases: c.legalBases.map((b) => ({
-        code: b.code,
-        citation: b.citation,
-        text: b.text,
-        effectiveFrom: b.effectiveFrom,
-        effectiveTo: b.effectiveTo,
-        successorCode: b.successorCode,
-        needsReview: b.needsReview ?? false,
-      })),
+      // As its description says, the provisions in force on the day: the ones a decision may cite then.
+      legalBases: c.legalBases
+        .filter((b) => inForceOn(b, snapshot.day))
+        .map((b) => ({
+          code: b.code,
+          citation: b.citation,
+          text: b.text,
+          effectiveFrom: b.effectiveFrom,
+          effectiveTo: b.effectiveTo,
+          successorCode: b.successorCode,
+          needsReview: b.needsReview ?? false,
+        })),
     })),
     localities: snapshot.localities.map((l) => ({ code: l.code, name: l.name, kind: l.kind, committeeAgencyCode: l.committeeAgencyCode })),
     sectors: snapshot.sectors.map((s) => ({ code: s.code, name: s.name, departmentAgencyCode: s.departmentAgencyCode })),

@@ -19,7 +19,7 @@ import { idempotencyKeyFrom } from '../graphql/common/idempotency';
 import { buildContext, credentialFrom, reportRefusal } from '../graphql/common/gql-context';
 import { formatGraphQLError } from '../graphql/common/gql-errors';
 import { OperationGuard } from '../graphql/common/operation.guard';
-import { withPolicyDescriptions } from '../graphql/common/policy-descriptions';
+import { withSchemaDescriptions } from '../graphql/common/policy-descriptions';
 import { complexityLimitPlugin, depthLimitRule } from '../graphql/common/query-limits';
 import { RateLimiter } from '../graphql/common/rate-limiter';
 import { AgencyCache } from '../graphql/directory/agency.cache';
@@ -43,8 +43,8 @@ function graphQLOptions(
     driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: true,
-    // Each operation's description names the roles the policy table lets call it (as schema.graphql does).
-    transformSchema: withPolicyDescriptions,
+    // Each operation's description names the roles the policy table lets call it, each input its rules (as schema.graphql does).
+    transformSchema: withSchemaDescriptions,
     sortSchema: true,
     introspection: introspection !== 'off',
     includeStacktraceInErrorResponses: false,

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCodes } from '@phoi-hop/contracts';
+import { DomainError, ErrorCodes, type ValidationRule } from '@phoi-hop/contracts';
 
 export class CaseError extends DomainError {
   static notFound(): CaseError {
@@ -6,7 +6,7 @@ export class CaseError extends DomainError {
     return new CaseError(ErrorCodes.NOT_FOUND, 'Case not found', 'id');
   }
 
-  static badInput(field: string, message: string): CaseError {
-    return new CaseError(ErrorCodes.BAD_USER_INPUT, message, field);
+  static badInput(field: string, message: string, rule?: ValidationRule): CaseError {
+    return new CaseError(ErrorCodes.BAD_USER_INPUT, message, field, rule);
   }
 }

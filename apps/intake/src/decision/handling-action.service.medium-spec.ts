@@ -56,7 +56,11 @@ describe(HandlingActionService.name, () => {
       const decided = await decidedCase();
       const clarification = actionOf(decided, 'PUBLISH_CLARIFICATION');
       expect((await sut.update(lethuy, { actionId: clarification.id, status: 'IN_PROGRESS' })).status).toBe('IN_PROGRESS');
-      await expect(sut.update(lethuy, { actionId: clarification.id, status: 'DONE' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'result' });
+      await expect(sut.update(lethuy, { actionId: clarification.id, status: 'DONE' })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'result',
+        rule: { rule: 'minLength', min: 10 },
+      });
       const done = await sut.update(lethuy, {
         actionId: clarification.id,
         status: 'DONE',

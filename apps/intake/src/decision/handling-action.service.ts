@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  DONE_RESULT_MIN_LENGTH,
   ErrorCodes,
   EventSubjects,
   Roles,
@@ -34,8 +35,11 @@ export class HandlingActionService {
   async update(actor: Actor, request: UpdateHandlingActionRequest): Promise<HandlingActionDetailDto> {
     const result = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockAction(manager, actor, request.actionId);
-      if (request.status === 'DONE' && (!request.result || request.result.trim().length < 10)) {
-        throw CaseError.badInput('result', 'A done action needs its result');
+      if (request.status === 'DONE' && (!request.result || request.result.trim().length < DONE_RESULT_MIN_LENGTH)) {
+        throw CaseError.badInput('result', `A done action needs its result (at least ${DONE_RESULT_MIN_LENGTH} characters)`, {
+          rule: 'minLength',
+          min: DONE_RESULT_MIN_LENGTH,
+        });
       }
       if (request.status === 'DONE' && row.type === 'REQUEST_REMOVAL') {
         const removal = await this.decisions.removalOutcome(manager, row.id);

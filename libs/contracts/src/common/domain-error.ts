@@ -1,4 +1,4 @@
-import type { ErrorCode, RpcErrorBody } from './error-codes';
+import type { ErrorCode, RpcErrorBody, ValidationRule } from './error-codes';
 
 /**
  * An error a service means to send to its caller: a stable code, a message safe to show, and the
@@ -9,12 +9,14 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** The rule the input broke, with its parameters (`{ rule: 'minLength', min: 10 }`). */
+    readonly rule?: ValidationRule,
   ) {
     super(message);
     this.name = new.target.name;
   }
 
   toBody(): RpcErrorBody {
-    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
+    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...(this.rule ? { rule: this.rule } : {}) };
   }
 }

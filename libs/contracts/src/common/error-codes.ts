@@ -13,11 +13,38 @@ export const ErrorCodes = {
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-/** The body of every RPC error reply. `field` names the offending input field when there is one. */
+/**
+ * The rule an input broke, named as the validation decorator names it (minLength, maxLength, min,
+ * max, arrayMaxSize, isIn, …) with the parameters a client needs to state it in its own language.
+ */
+export interface ValidationRule {
+  rule: string;
+  /** minLength, min, arrayMinSize: the least length, value or count allowed. */
+  min?: number;
+  /** maxLength, max, arrayMaxSize: the greatest length, value or count allowed. */
+  max?: number;
+  /** isIn, isEnum: the values allowed. */
+  values?: readonly string[];
+}
+
+/** The body of every RPC error reply. `field` names the offending input field when there is one; `rule`, the rule it broke. */
 export interface RpcErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
+  rule?: ValidationRule;
+}
+
+/** Whether `value` is a rule as an error body carries it (a name, numeric bounds, text values). */
+export function isValidationRule(value: unknown): value is ValidationRule {
+  if (!value || typeof value !== 'object') return false;
+  const rule = value as Record<string, unknown>;
+  return (
+    typeof rule['rule'] === 'string' &&
+    (rule['min'] === undefined || typeof rule['min'] === 'number') &&
+    (rule['max'] === undefined || typeof rule['max'] === 'number') &&
+    (rule['values'] === undefined || (Array.isArray(rule['values']) && rule['values'].every((v) => typeof v === 'string')))
+  );
 }
 
 export function isRpcErrorBody(value: unknown): value is RpcErrorBody {

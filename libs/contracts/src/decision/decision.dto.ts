@@ -156,6 +156,9 @@ export interface CaseDecidedEvent {
   actions: HandlingActionDto[];
 }
 
+/** A done action says what was done: at least this many characters of result (spaces at the ends aside). */
+export const DONE_RESULT_MIN_LENGTH = 10;
+
 /** `intake.action.update`: the assignee reports progress or the result of a handling action. */
 export class UpdateHandlingActionRequest {
   @IsUUID('all', { message: 'actionId must be an action id' })

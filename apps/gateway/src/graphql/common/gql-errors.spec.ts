@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { AuthError } from '@phoi-hop/auth';
+import { DomainError } from '@phoi-hop/contracts';
 import { RpcCallError } from '@phoi-hop/messaging';
 import { coercedField, formatGraphQLError, gqlError, withInputFieldNames } from './gql-errors';
 
@@ -12,6 +13,24 @@ describe('formatGraphQLError', () => {
       message: 'Unknown category X',
       path: ['submitReport'],
       extensions: { code: 'BAD_USER_INPUT', field: 'categoryCode' },
+    });
+  });
+
+  it('carries the rule a service named, with its parameters, flat beside code and field', () => {
+    const refused = new RpcCallError('BAD_USER_INPUT', 'result must be longer than or equal to 10 characters', 'result', 'intake.action.update', {
+      rule: 'minLength',
+      min: 10,
+    });
+    expect(formatted(wrap(refused)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'result', rule: 'minLength', min: 10 });
+    const outside = new RpcCallError('BAD_USER_INPUT', 'status must be one of …', 'status', undefined, { rule: 'isIn', values: ['IN_PROGRESS', 'DONE'] });
+    expect(formatted(wrap(outside)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'status', rule: 'isIn', values: ['IN_PROGRESS', 'DONE'] });
+  });
+
+  it('maps a domain error raised in the gateway itself (a bad cursor) to its code, not INTERNAL', () => {
+    expect(formatted(wrap(new DomainError('BAD_USER_INPUT', 'after is not a cursor of this list', 'after')))).toEqual({
+      message: 'after is not a cursor of this list',
+      path: ['submitReport'],
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
     });
   });
 

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCodes, type ErrorCode } from '@phoi-hop/contracts';
+import { DomainError, ErrorCodes, type ErrorCode, type ValidationRule } from '@phoi-hop/contracts';
 import { AuthError } from '@phoi-hop/auth';
 import { RpcCallError } from '@phoi-hop/messaging';
 
@@ -20,7 +20,7 @@ export async function withInputFieldNames<T>(call: Promise<T>, names: Readonly<R
     const renamed = error instanceof RpcCallError && error.field ? names[error.field] : undefined;
     if (!renamed || !(error instanceof RpcCallError) || !error.field) throw error;
     const message = error.message.startsWith(`${error.field} `) ? `${renamed}${error.message.slice(error.field.length)}` : error.message;
-    throw new RpcCallError(error.code, message, renamed, error.subject);
+    throw new RpcCallError(error.code, message, renamed, error.subject, error.rule);
   }
 }
 
@@ -62,6 +62,21 @@ const REQUEST_ERRORS = new Set([
 const STABLE = new Set<string>(Object.values(ErrorCodes));
 
 /**
+ * The rule a refused input broke, flat in the error's extensions beside code and field
+ * (`{ rule: 'minLength', min: 20 }`, `{ rule: 'isIn', values: [...] }`), so that a front end can
+ * state it in Vietnamese without parsing the English message.
+ */
+function ruleExtensions(rule: ValidationRule | undefined): Record<string, unknown> {
+  if (!rule) return {};
+  return {
+    rule: rule.rule,
+    ...(rule.min !== undefined ? { min: rule.min } : {}),
+    ...(rule.max !== undefined ? { max: rule.max } : {}),
+    ...(rule.values !== undefined ? { values: [...rule.values] } : {}),
+  };
+}
+
+/**
  * The one place where every error becomes what a client sees: a stable `extensions.code`
  * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, UNAVAILABLE, INTERNAL), the offending
  * field, and never a stack trace or an internal message.
@@ -75,8 +90,20 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   };
   if (original instanceof RpcCallError) {
     // A service's INTERNAL error stays opaque; everything else carries the service's own message.
-    const message = original.code === ErrorCodes.INTERNAL ? 'Internal error' : original.message;
-    return { ...base, message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+    if (original.code === ErrorCodes.INTERNAL) return { ...base, message: 'Internal error', extensions: { code: ErrorCodes.INTERNAL } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...ruleExtensions(original.rule) },
+    };
+  }
+  if (original instanceof DomainError) {
+    // Raised by the gateway itself (e.g. a cursor that is not one): as a service's, never INTERNAL.
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...ruleExtensions(original.rule) },
+    };
   }
   if (original instanceof AuthError) {
     return { ...base, message: original.message, extensions: { code: original.code } };

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { GRAPHQL_POLICY, type PolicyEntry } from '@phoi-hop/auth';
+import { withInputRuleDescriptions } from './input-rules';
 
 /** The sentence a root field's description ends with: who may call it, from the policy table. */
 export function rolesSentence(operation: string): string {
@@ -17,8 +18,13 @@ export function withPolicyDescriptions(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(root?.getFields() ?? {})) {
       const sentence = rolesSentence(field.name);
       if (field.description?.endsWith(sentence)) continue;
-      field.description = field.description ? `${field.description}. ${sentence}` : sentence;
+      field.description = field.description ? `${field.description.replace(/\.?$/, '.')} ${sentence}` : sentence;
     }
   }
   return schema;
+}
+
+/** What the schema says beyond the code's own descriptions: who may call each operation, and each input's rules. */
+export function withSchemaDescriptions(schema: GraphQLSchema): GraphQLSchema {
+  return withInputRuleDescriptions(withPolicyDescriptions(schema));
 }

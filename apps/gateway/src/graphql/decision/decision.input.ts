@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { DONE_RESULT_MIN_LENGTH } from '@phoi-hop/contracts';
 import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { FindingEnum, HandlingActionStatusEnum, HandlingActionTypeEnum, PlatformEnum, RemovalOutcomeEnum } from './decision.enums';
@@ -95,7 +96,7 @@ export class UpdateHandlingActionInput {
   @Field(() => HandlingActionStatusEnum, { description: 'IN_PROGRESS or DONE (PLANNED is refused)' })
   status!: string;
 
-  @Field({ nullable: true, description: 'The result (required when DONE)' })
+  @Field({ nullable: true, description: `What was done: required when DONE, at least ${DONE_RESULT_MIN_LENGTH} characters` })
   result?: string;
 
   @Field(() => [String], {

@@ -25,12 +25,15 @@ export class DecisionResolver {
     const result = await this.rpc.request<DecideCaseResponse>(RpcSubjects.intake.caseDecide, toRpcPayload(withClientRequestId(input, key)), { token });
     // The case as the viewer now sees it holds the decision and its actions in full.
     const decision = result.case.decisions.find((d) => d.id === result.decisionId);
-    if (!decision) throw new Error(`decideCase: the case does not show its decision ${result.decisionId}`);
+    const shown = new Map(result.case.actions.map((a) => [a.id, a]));
+    const actions = result.actions.map((planned) => shown.get(planned.id));
+    if (!decision || actions.some((a) => a === undefined)) throw new Error(`decideCase: the case does not show its decision ${result.decisionId} in full`);
     return {
       case: toCaseModel(result.case),
       decisionId: result.decisionId,
       decision,
-      actions: result.case.actions.filter((a) => a.decisionId === result.decisionId).map(toHandlingActionModel),
+      // In the order the decision planned them, each as the case shows it.
+      actions: actions.map((action) => toHandlingActionModel(action!)),
     };
   }
 

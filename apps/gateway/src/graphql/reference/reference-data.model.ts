@@ -19,10 +19,10 @@ export class LegalProvisionModel {
   @Field({ description: 'What the provision says, summarised in Vietnamese' })
   text!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   effectiveFrom!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   effectiveTo!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The provision that replaced it' })
@@ -127,7 +127,7 @@ export class ResponsibilityRuleModel {
 
 @ObjectType('ReferenceData', { description: 'The reference data in force on a province day' })
 export class ReferenceDataModel {
-  @Field({ description: 'The province day (YYYY-MM-DD, UTC+7)' })
+  @Field(() => DateScalar, { description: 'The province day (UTC+7)' })
   day!: string;
 
   @Field(() => Int, { description: 'The version of the reference data (0: as seeded)' })

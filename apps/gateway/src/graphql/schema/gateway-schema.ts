@@ -2,7 +2,7 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { withPolicyDescriptions } from '../common/policy-descriptions';
+import { withSchemaDescriptions } from '../common/policy-descriptions';
 import { GATEWAY_RESOLVERS } from '../gateway.resolvers';
 
 /** The committed SDL, relative to the repository root (npm scripts and Jest run there). */
@@ -15,7 +15,7 @@ const HEADER =
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    return withPolicyDescriptions(await app.get(GraphQLSchemaFactory).create(GATEWAY_RESOLVERS));
+    return withSchemaDescriptions(await app.get(GraphQLSchemaFactory).create(GATEWAY_RESOLVERS));
   } finally {
     await app.close();
   }
