@@ -43,6 +43,8 @@ const NOTIFICATION_MANAGERS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR, 
 const EVIDENCE_CUSTODIANS: readonly Role[] = [Roles.COORDINATOR, Roles.INVESTIGATOR];
 /** The police report on a referral: its reference number, status and outcome. */
 const POLICE: readonly Role[] = [Roles.INVESTIGATOR];
+/** Đ6.3: the press association's ethics board rules on complaints and hears appeals. */
+const ETHICS_BOARD: readonly Role[] = [Roles.ETHICS_OFFICER];
 
 export const GRAPHQL_POLICY = {
   submitReport: {
@@ -205,6 +207,17 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.evidence.sourceList]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.evidence.sourceEdit]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.evidence.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  // Press ethics (Đ6.3): the service also checks the agency (complainant, outlet, press association).
+  [RpcSubjects.press.complaintFile]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.complaintComplete]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.complaintGet]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.press.complaintList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.press.replySubmit]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.rulingIssue]: { roles: ETHICS_BOARD, dataClass: 'case' },
+  [RpcSubjects.press.appealLodge]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.appealDecide]: { roles: ETHICS_BOARD, dataClass: 'case' },
+  [RpcSubjects.press.respondentGet]: { roles: ETHICS_BOARD, dataClass: 'restricted' },
+  [RpcSubjects.press.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 
 /**
@@ -215,6 +228,8 @@ export const RESTRICTED_DATA_READERS = {
   policeReferral: [Roles.COORDINATOR, Roles.INVESTIGATOR],
   // Đ6.2: evidence content (captured pages, files, excerpts); the capturing agency sees its own too.
   evidenceContent: [Roles.COORDINATOR, Roles.INVESTIGATOR],
+  // Đ6.3: the name and work contact of the journalist a complaint is about.
+  pressRespondent: [Roles.ETHICS_OFFICER],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function mayReadRestricted(actor: Actor, kind: keyof typeof RESTRICTED_DATA_READERS): boolean {

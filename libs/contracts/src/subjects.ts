@@ -85,6 +85,18 @@ export const RpcSubjects = {
     sourceEdit: 'evidence.source.edit',
     auditTrail: 'evidence.audit.trail',
   },
+  press: {
+    complaintFile: 'press.complaint.file',
+    complaintComplete: 'press.complaint.complete',
+    complaintGet: 'press.complaint.get',
+    complaintList: 'press.complaint.list',
+    replySubmit: 'press.reply.submit',
+    rulingIssue: 'press.ruling.issue',
+    appealLodge: 'press.appeal.lodge',
+    appealDecide: 'press.appeal.decide',
+    respondentGet: 'press.respondent.get',
+    auditTrail: 'press.audit.trail',
+  },
 } as const;
 
 export const EventSubjects = {
@@ -119,6 +131,19 @@ export const EventSubjects = {
     integrityFailed: 'evt.evidence.integrity.failed',
     packageExported: 'evt.evidence.package.exported',
     referralChanged: 'evt.evidence.referral.changed',
+  },
+  press: {
+    complaintOpened: 'evt.press.complaint.opened',
+    complaintFiled: 'evt.press.complaint.filed',
+    complaintInadmissible: 'evt.press.complaint.inadmissible',
+    replyRequested: 'evt.press.reply.requested',
+    replyReceived: 'evt.press.reply.received',
+    replyReminded: 'evt.press.reply.reminded',
+    ruled: 'evt.press.ruling.issued',
+    appealLodged: 'evt.press.appeal.lodged',
+    appealDecided: 'evt.press.appeal.decided',
+    complaintClosed: 'evt.press.complaint.closed',
+    respondentPurged: 'evt.press.respondent.purged',
   },
 } as const;
 

@@ -15,6 +15,7 @@ import { ReferenceResolver } from './directory/reference.resolver';
 import { RoutingResolver } from './directory/routing.resolver';
 import { UserAdminResolver } from './directory/user-admin.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
+import { PressResolver } from './press/press.resolver';
 import {
   CaseAccessAgencyResolver,
   CaseAccessResolver,
@@ -54,6 +55,7 @@ export const GATEWAY_RESOLVERS = [
   ParticipantHistoryResolver,
   ParticipantResolver,
   PersonResolver,
+  PressResolver,
   ReferenceDataResolver,
   ReferenceResolver,
   ResolutionPersonResolver,
