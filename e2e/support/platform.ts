@@ -147,7 +147,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       outboxRelayEnabled: true,
       schedulerEnabled: true,
       deadlines,
-      complaints: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10 },
+      complaints: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10, pressAssociationAgencyCode: 'HNB' },
       replyLinks: { secret: `press-reply-links-of-${env.id}-for-tests-only`, publicUrl: null },
       retentionPollMs: 100,
       production: false,

@@ -126,6 +126,16 @@ export const GRAPHQL_POLICY = {
   requestPoliceReferral: { roles: COORDINATORS, dataClass: 'restricted' },
   updatePoliceReferral: { roles: POLICE, dataClass: 'restricted' },
   handOverEvidencePackage: { roles: COORDINATORS, dataClass: 'restricted' },
+  // Press ethics (Đ6.3): complaints, the right of reply, rulings and appeals; the service checks the agency too.
+  pressComplaint: { roles: CASE_READERS, dataClass: 'case' },
+  pressComplaints: { roles: CASE_READERS, dataClass: 'case' },
+  pressComplaintRespondent: { roles: ETHICS_BOARD, dataClass: 'restricted' },
+  filePressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
+  completePressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
+  replyToPressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
+  issuePressRuling: { roles: ETHICS_BOARD, dataClass: 'case' },
+  lodgePressAppeal: { roles: ACTION_TAKERS, dataClass: 'case' },
+  decidePressAppeal: { roles: ETHICS_BOARD, dataClass: 'case' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -208,6 +218,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.evidence.sourceEdit]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.evidence.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
   // Press ethics (Đ6.3): the service also checks the agency (complainant, outlet, press association).
+  // Only the press service, as itself: the notices of the right of reply go to journalists' work addresses.
+  [RpcSubjects.notification.emailSend]: { roles: [], services: ['press'], dataClass: 'restricted' },
   [RpcSubjects.press.complaintFile]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.press.complaintComplete]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.press.complaintGet]: { roles: CASE_READERS, dataClass: 'case' },

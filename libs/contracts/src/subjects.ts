@@ -64,6 +64,7 @@ export const RpcSubjects = {
     subscriptionRevoke: 'notification.subscription.revoke',
     deliveryList: 'notification.delivery.list',
     deliveryReplay: 'notification.delivery.replay',
+    emailSend: 'notification.email.send',
     auditTrail: 'notification.audit.trail',
   },
   evidence: {
@@ -139,6 +140,7 @@ export const EventSubjects = {
     replyRequested: 'evt.press.reply.requested',
     replyReceived: 'evt.press.reply.received',
     replyReminded: 'evt.press.reply.reminded',
+    replyWindowClosed: 'evt.press.reply.window-closed',
     ruled: 'evt.press.ruling.issued',
     appealLodged: 'evt.press.appeal.lodged',
     appealDecided: 'evt.press.appeal.decided',

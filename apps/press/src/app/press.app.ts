@@ -10,3 +10,5 @@ export function createPressApp(config: PressConfig, logger: LoggerService | fals
 
 export type { PressConfig } from '../config/press.config';
 export type { PressModuleDeps } from './press.module';
+export { signReplyLink, verifyReplyLink } from '../reply/reply-link';
+export { RespondentRetentionJob } from '../retention/respondent-retention.job';

@@ -131,3 +131,24 @@ export function respondentPurgeDue(complaint: { status: ComplaintStatus; appealD
   if (complaint.status === 'INADMISSIBLE' || complaint.status === 'CLOSED') return true;
   return complaint.status === 'RULED' && complaint.appealDueAt !== null && now.getTime() > complaint.appealDueAt.getTime();
 }
+
+const GROUNDING_FINDINGS = new Set(['FALSE', 'MISLEADING', 'UNLAWFUL']);
+
+/**
+ * Whether the case has a decision that passed intake's restrictive-action gate (Đ3.2): a finding
+ * that can ground a restriction, a cited provision, and an assessment concluding the content is
+ * not protected expression. With `decisionId`, that decision; otherwise any decision of the case.
+ */
+export function hasGroundedDecision(
+  decisions: ReadonlyArray<{ id: string; finding: string; provisions: readonly unknown[]; assessment: { concludesNotProtected: boolean } | null }>,
+  decisionId: string | null,
+): boolean {
+  return decisions.some(
+    (d) =>
+      (decisionId === null || d.id === decisionId) &&
+      GROUNDING_FINDINGS.has(d.finding) &&
+      d.provisions.length > 0 &&
+      d.assessment !== null &&
+      d.assessment.concludesNotProtected,
+  );
+}

@@ -15,7 +15,7 @@ describe('pressConfigFromEnv', () => {
       serviceName: 'press',
       httpPort: 3106,
       dbSchema: 'press',
-      complaints: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10 },
+      complaints: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10, pressAssociationAgencyCode: 'HNB' },
       replyLinks: { publicUrl: null },
       production: false,
     });

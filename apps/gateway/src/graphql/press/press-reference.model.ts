@@ -2,7 +2,9 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../common/scalars';
 import { PressRuleSetEnum } from './press.enums';
 
-@ObjectType('PressRule', { description: 'A rule of the press association (Đ6.3), article by article, in force from effectiveFrom to effectiveTo (inclusive; null: open)' })
+@ObjectType('PressRule', {
+  description: 'A rule of the press association (Đ6.3), article by article, in force from effectiveFrom to effectiveTo (inclusive; null: open)',
+})
 export class PressRuleModel {
   @Field()
   code!: string;
