@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   ErrorCodes,
   EventSubjects,
+  provinceDay,
   type Actor,
   type ComplaintDto,
   type DecideAppealRequest,
@@ -21,7 +22,6 @@ import { ComplaintService, complaintEvent } from '../complaint/complaint.service
 import { COMPLAINT_SETTINGS, type ComplaintSettings } from '../complaint/complaint.settings';
 import { PressError } from '../complaint/press.errors';
 import { PressReference } from '../reference/press-reference';
-import { provinceDay } from '@phoi-hop/contracts';
 
 /**
  * Đ6.3 rulings and appeals: the ethics board rules citing the rules and giving reasons, after the
