@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 import { SeededUsers, eventually, startSmtpSink, type SmtpSink } from '@phoi-hop/testing';
 import { signReplyLink } from '@phoi-hop/app-press';
 import { caller, newCase } from './support/evidence';
@@ -289,6 +290,48 @@ describe('press-ethics complaints, the right of reply, ruling and appeal (Đ6.3)
     });
     expect(ownRuling.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(ownRuling.errors?.[0]?.message).toContain('complaining agency');
+  }, 60_000);
+
+  /** Runs SQL in the press schema (to bring a deadline forward instead of waiting ten working days). */
+  async function pressSql(sql: string, params: unknown[] = []): Promise<void> {
+    const client = new PgClient({ connectionString: platform.env.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`SET search_path TO "${platform.env.schema('press')}"`);
+      await client.query(sql, params);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('reminds before the window closes, and once it has closed without a reply the board may rule', async () => {
+    const d = details({ editorName: undefined, editorEmail: undefined });
+    const { filePressComplaint: filed } = await api.ok<{ filePressComplaint: Complaint }>(SeededUsers.btgOfficer, FILE, { i: d });
+    await linkSentTo(d.journalistEmail);
+    await pressSql(`UPDATE press_deadline SET due_at = now() WHERE complaint_id = $1 AND kind = 'REPLY_REMINDER'`, [filed.id]);
+    // The notice, then the reminder, with the same one-time link.
+    const mails = await eventually(() => {
+      const sent = sink.mails.map(decodeMail).filter((m) => m.includes(d.journalistEmail));
+      return sent.length >= 2 ? sent : undefined;
+    }, 15_000);
+    expect(mails).toHaveLength(2);
+    const stillOpen = await api.call(SeededUsers.hnbOfficer, RULE, {
+      i: { complaintId: filed.id, outcome: 'NO_VIOLATION', ruleCodes: ['DDNB_2017_D2'], reasons: 'Không có vi phạm quy định nào.' },
+    });
+    expect(stillOpen.errors?.[0]?.extensions?.['code']).toBe('REPLY_WINDOW_OPEN');
+
+    // The window's end (brought forward): no reply came, the link stops working, the board may rule.
+    await pressSql(`UPDATE press_complaint SET reply_due_at = now() - interval '1 second' WHERE id = $1`, [filed.id]);
+    await pressSql(`UPDATE press_deadline SET due_at = now() WHERE complaint_id = $1 AND kind = 'REPLY_WINDOW_CLOSED'`, [filed.id]);
+    await eventually(async () => {
+      const { pressComplaint } = await api.ok<{ pressComplaint: Complaint }>(SeededUsers.hnbOfficer, GET, { id: filed.id });
+      return pressComplaint.status === 'AWAITING_RULING' ? true : undefined;
+    }, 10_000);
+    expect((await fetch(await linkSentTo(d.journalistEmail))).status).toBe(404);
+    const { issuePressRuling } = await api.ok<{ issuePressRuling: Complaint }>(SeededUsers.hnbOfficer, RULE, {
+      i: { complaintId: filed.id, outcome: 'NO_VIOLATION', ruleCodes: ['DDNB_2017_D2'], reasons: 'Không có vi phạm quy định nào.' },
+    });
+    expect(issuePressRuling).toMatchObject({ status: 'RULED', replies: [] });
   }, 60_000);
 
   it('serves the press rules and public holidays as reference data, unverified texts marked', async () => {
