@@ -24,6 +24,14 @@ import { judgeAdmissibility } from './complaint.rules';
 import { COMPLAINT_SETTINGS, type ComplaintSettings } from './complaint.settings';
 import { PressError } from './press.errors';
 
+/**
+ * The aggregate of a complaint's events: its case when it has one (case events and notifications
+ * key on the case, as evidence's do), else the complaint itself. `complaintId` is in every payload.
+ */
+export function aggregateOf(c: Pick<ComplaintRow, 'id' | 'case_id'>): string {
+  return c.case_id ?? c.id;
+}
+
 /** The event of a complaint's step, as every `evt.press.*` carries it (no respondent details). */
 export function complaintEvent(c: ComplaintRow, extra: Partial<PressComplaintEvent> = {}): PressComplaintEvent {
   return { complaintId: c.id, caseId: c.case_id, caseNumber: c.case_number, status: c.status, complainantAgencyCode: c.complainant_agency, ...extra };
@@ -56,7 +64,7 @@ export class ComplaintService {
     if (!opened) return;
     const row = (await this.complaints.complaint(manager, id))!;
     await appendToOutbox<PressComplaintEvent>(manager, [
-      { subject: EventSubjects.press.complaintOpened, aggregateId: id, visibleTo: visible, data: complaintEvent(row), actor: null },
+      { subject: EventSubjects.press.complaintOpened, aggregateId: aggregateOf(row), visibleTo: visible, data: complaintEvent(row), actor: null },
     ]);
     await appendAudit(manager, {
       actor: null,
@@ -198,7 +206,7 @@ export class ComplaintService {
       await appendToOutbox<PressComplaintEvent>(manager, [
         {
           subject: EventSubjects.press.complaintInadmissible,
-          aggregateId: id,
+          aggregateId: aggregateOf(row),
           visibleTo: visible,
           data: complaintEvent(row, { inadmissibilityReasons: admissibility.reasons }),
         },
@@ -224,10 +232,10 @@ export class ComplaintService {
     await this.complaints.scheduleDeadline(manager, { id: randomUUID(), complaintId: id, kind: 'REPLY_REMINDER', dueAt: remindAt });
     await this.complaints.scheduleDeadline(manager, { id: randomUUID(), complaintId: id, kind: 'REPLY_WINDOW_CLOSED', dueAt: replyDueAt! });
     await appendToOutbox<PressComplaintEvent>(manager, [
-      { subject: EventSubjects.press.complaintFiled, aggregateId: id, visibleTo: visible, data: complaintEvent(row) },
+      { subject: EventSubjects.press.complaintFiled, aggregateId: aggregateOf(row), visibleTo: visible, data: complaintEvent(row) },
       {
         subject: EventSubjects.press.replyRequested,
-        aggregateId: id,
+        aggregateId: aggregateOf(row),
         visibleTo: visible,
         data: complaintEvent(row, { replyDueAt: replyDueAt!.toISOString() }),
       },

@@ -6,7 +6,7 @@ import { ServiceCredential } from '@phoi-hop/auth';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
 import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
 import { ComplaintRepository, type ComplaintRow, type RespondentRow } from '../complaint/complaint.repository';
-import { complaintEvent } from '../complaint/complaint.service';
+import { aggregateOf, complaintEvent } from '../complaint/complaint.service';
 import { signReplyLink } from '../reply/reply-link';
 import { REPLY_LINK_SETTINGS, type ReplyLinkSettings } from '../reply/reply-link.settings';
 import { replyNoticeEmail } from './reply-notice';
@@ -58,7 +58,7 @@ export class PressDeadlineScheduler extends DeadlineScheduler<DueDeadline> {
       await appendToOutbox<PressComplaintEvent>(manager, [
         {
           subject: EventSubjects.press.replyReminded,
-          aggregateId: complaint.id,
+          aggregateId: aggregateOf(complaint),
           visibleTo: complaint.visible_agencies,
           data: complaintEvent(complaint, { replyDueAt: complaint.reply_due_at!.toISOString() }),
           actor: null,
@@ -103,7 +103,7 @@ export class PressDeadlineScheduler extends DeadlineScheduler<DueDeadline> {
     await appendToOutbox<PressComplaintEvent>(manager, [
       {
         subject: EventSubjects.press.replyWindowClosed,
-        aggregateId: complaint.id,
+        aggregateId: aggregateOf(complaint),
         visibleTo: complaint.visible_agencies,
         data: complaintEvent({ ...complaint, status: 'AWAITING_RULING' }),
         actor: null,

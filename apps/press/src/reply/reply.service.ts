@@ -5,7 +5,7 @@ import { EventSubjects, type Actor, type ComplaintDto, type PressComplaintEvent,
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
 import { ComplaintRepository, type ComplaintRow } from '../complaint/complaint.repository';
-import { ComplaintService, complaintEvent } from '../complaint/complaint.service';
+import { ComplaintService, aggregateOf, complaintEvent } from '../complaint/complaint.service';
 import { PressError } from '../complaint/press.errors';
 import { verifyReplyLink } from './reply-link';
 import type { ReplyFormView } from './reply-page';
@@ -119,7 +119,7 @@ export class ReplyService {
     await appendToOutbox<PressComplaintEvent>(manager, [
       {
         subject: EventSubjects.press.replyReceived,
-        aggregateId: complaint.id,
+        aggregateId: aggregateOf(complaint),
         visibleTo: complaint.visible_agencies,
         data: complaintEvent(after),
         actor: r.by,

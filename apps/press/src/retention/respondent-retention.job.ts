@@ -4,7 +4,7 @@ import { EventSubjects, type PressComplaintEvent } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { DEADLINE_SCHEDULER_ENABLED, appendAudit } from '@phoi-hop/persistence';
 import { ComplaintRepository } from '../complaint/complaint.repository';
-import { complaintEvent } from '../complaint/complaint.service';
+import { aggregateOf, complaintEvent } from '../complaint/complaint.service';
 
 export const RETENTION_POLL_MS = Symbol('RETENTION_POLL_MS');
 
@@ -56,7 +56,7 @@ export class RespondentRetentionJob implements OnApplicationBootstrap, OnModuleD
         if (!c) return false;
         await this.complaints.purgeRespondent(manager, c.id, at);
         await appendToOutbox<PressComplaintEvent>(manager, [
-          { subject: EventSubjects.press.respondentPurged, aggregateId: c.id, visibleTo: c.visible_agencies, data: complaintEvent(c), actor: null },
+          { subject: EventSubjects.press.respondentPurged, aggregateId: aggregateOf(c), visibleTo: c.visible_agencies, data: complaintEvent(c), actor: null },
         ]);
         await appendAudit(manager, {
           actor: null,

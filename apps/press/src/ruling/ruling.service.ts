@@ -18,7 +18,7 @@ import { appendAudit } from '@phoi-hop/persistence';
 import { workingDayDeadline } from '../calendar/working-days.rules';
 import { ComplaintRepository, type ComplaintRow } from '../complaint/complaint.repository';
 import { appealDecisionRefusal, appealRefusal, hasGroundedDecision, isSanction, rulingRefusal, statusAfterAppeal } from '../complaint/complaint.rules';
-import { ComplaintService, complaintEvent } from '../complaint/complaint.service';
+import { ComplaintService, aggregateOf, complaintEvent } from '../complaint/complaint.service';
 import { COMPLAINT_SETTINGS, type ComplaintSettings } from '../complaint/complaint.settings';
 import { PressError } from '../complaint/press.errors';
 import { PressReference } from '../reference/press-reference';
@@ -72,7 +72,7 @@ export class RulingService {
       await appendToOutbox<PressComplaintEvent>(manager, [
         {
           subject: EventSubjects.press.ruled,
-          aggregateId: c.id,
+          aggregateId: aggregateOf(c),
           visibleTo: c.visible_agencies,
           data: complaintEvent({ ...c, status: 'RULED' }, { outcome: request.outcome }),
         },
@@ -117,7 +117,12 @@ export class RulingService {
       });
       await this.complaints.setStatus(manager, c.id, 'UNDER_APPEAL', now);
       await appendToOutbox<PressComplaintEvent>(manager, [
-        { subject: EventSubjects.press.appealLodged, aggregateId: c.id, visibleTo: c.visible_agencies, data: complaintEvent({ ...c, status: 'UNDER_APPEAL' }) },
+        {
+          subject: EventSubjects.press.appealLodged,
+          aggregateId: aggregateOf(c),
+          visibleTo: c.visible_agencies,
+          data: complaintEvent({ ...c, status: 'UNDER_APPEAL' }),
+        },
       ]);
       await appendAudit(manager, {
         actor,
@@ -170,7 +175,7 @@ export class RulingService {
       await appendToOutbox<PressComplaintEvent>(manager, [
         {
           subject: EventSubjects.press.appealDecided,
-          aggregateId: c.id,
+          aggregateId: aggregateOf(c),
           visibleTo: c.visible_agencies,
           data: complaintEvent(after, { decision: request.decision, ...(outcome ? { outcome } : {}) }),
         },
@@ -178,7 +183,7 @@ export class RulingService {
           ? [
               {
                 subject: EventSubjects.press.complaintClosed,
-                aggregateId: c.id,
+                aggregateId: aggregateOf(c),
                 visibleTo: c.visible_agencies,
                 data: complaintEvent(after, outcome ? { outcome } : {}),
               },
