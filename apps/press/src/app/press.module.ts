@@ -12,6 +12,7 @@ import type { PressConfig } from '../config/press.config';
 import { PRESS_SERVICE_CREDENTIAL, PressDeadlineScheduler } from '../deadline/press-deadline.scheduler';
 import { PressInitial1764300004400 } from '../migrations/1764300004400-press-initial';
 import { ReplyNotices1764300004420 } from '../migrations/1764300004420-reply-notices';
+import { CitedRules1764300004430 } from '../migrations/1764300004430-cited-rules';
 import { PressReference } from '../reference/press-reference';
 import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
 import { ReplyHttpController } from '../reply/reply.http-controller';
@@ -24,7 +25,7 @@ export interface PressModuleDeps {
 }
 
 /** The press service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const PRESS_MIGRATIONS = [PressInitial1764300004400, ReplyNotices1764300004420];
+export const PRESS_MIGRATIONS = [PressInitial1764300004400, ReplyNotices1764300004420, CitedRules1764300004430];
 
 @Module({})
 export class PressModule {

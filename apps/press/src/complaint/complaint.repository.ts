@@ -7,6 +7,7 @@ import type {
   ComplaintOrigin,
   ComplaintStatus,
   InadmissibilityReason,
+  PressRuleSet,
   ReplyChannel,
   ReplyRecipientRole,
   RulingOutcome,
@@ -28,6 +29,8 @@ export interface ComplaintRow {
   publication_date: string | null;
   byline: string | null;
   rule_codes: string[];
+  /** The cited rules as the reference data held them at filing. */
+  cited_rules: CitedRule[];
   account: string | null;
   filed_by: string | null;
   filed_at: Date | null;
@@ -39,6 +42,13 @@ export interface ComplaintRow {
   closed_at: Date | null;
   respondent_purged_at: Date | null;
   visible_agencies: string[];
+}
+
+export interface CitedRule {
+  code: string;
+  ruleSet: PressRuleSet;
+  article: string;
+  title: string;
 }
 
 export interface ReplyRow {
@@ -108,7 +118,7 @@ export interface ComplaintRecord {
 }
 
 const COMPLAINT_COLUMNS = `id, origin, case_id, case_number, action_id, decision_id, complainant_agency, status, article_url, outlet_name,
-  outlet_agency_code, to_char(publication_date, 'YYYY-MM-DD') AS publication_date, byline, rule_codes, account, filed_by, filed_at, opened_at,
+  outlet_agency_code, to_char(publication_date, 'YYYY-MM-DD') AS publication_date, byline, rule_codes, cited_rules, account, filed_by, filed_at, opened_at,
   inadmissibility_reasons, inadmissibility_note, reply_due_at, appeal_due_at, closed_at, respondent_purged_at, visible_agencies`;
 
 export interface ComplaintDetails {
@@ -118,6 +128,7 @@ export interface ComplaintDetails {
   publicationDate: string;
   byline: string;
   ruleCodes: string[];
+  citedRules: CitedRule[];
   account: string;
 }
 
@@ -169,7 +180,7 @@ export class ComplaintRepository {
       `UPDATE press_complaint SET article_url = $2, outlet_name = $3, outlet_agency_code = $4, publication_date = $5, byline = $6, rule_codes = $7,
          account = $8, status = $9::text, filed_by = $10, filed_at = $11::timestamptz, inadmissibility_reasons = $12, inadmissibility_note = $13,
          reply_due_at = $14, visible_agencies = $15, closed_at = CASE WHEN $9::text = 'INADMISSIBLE' THEN $11::timestamptz ELSE NULL END,
-         updated_at = $11::timestamptz
+         updated_at = $11::timestamptz, cited_rules = $16::jsonb
        WHERE id = $1`,
       [
         id,
@@ -187,6 +198,7 @@ export class ComplaintRepository {
         d.note,
         d.replyDueAt,
         d.visibleAgencies,
+        JSON.stringify(d.citedRules),
       ],
     );
   }

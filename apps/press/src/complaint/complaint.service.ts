@@ -156,7 +156,8 @@ export class ComplaintService {
     if (d.publicationDate > today) throw PressError.badInput('publicationDate', 'publicationDate cannot be in the future');
     if (!d.editorEmail !== !d.editorName)
       throw PressError.badInput(d.editorEmail ? 'editorName' : 'editorEmail', 'The editor needs both a name and a work e-mail');
-    await this.reference.knownRules(d.ruleCodes, d.publicationDate);
+    const rules = await this.reference.knownRules([...new Set(d.ruleCodes)], d.publicationDate);
+    const citedRules = rules.map((r) => ({ code: r.code, ruleSet: r.ruleSet, article: r.article, title: r.title }));
     const admissibility = judgeAdmissibility({
       ruleCodes: d.ruleCodes,
       publicationDate: d.publicationDate,
@@ -164,7 +165,7 @@ export class ComplaintService {
       admissibleMonths: this.settings.admissibleMonths,
     });
     const replyDueAt = admissibility.admissible ? workingDayDeadline(now, this.settings.replyWindowWorkingDays, await this.reference.holidays(today)) : null;
-    return { admissibility, replyDueAt };
+    return { admissibility, replyDueAt, citedRules };
   }
 
   private async applyDetails(
@@ -177,7 +178,7 @@ export class ComplaintService {
     now: Date,
   ): Promise<void> {
     const visible = [...new Set([...visibleBefore, ...(d.outletAgencyCode ? [d.outletAgencyCode] : [])])];
-    const { admissibility, replyDueAt } = plan;
+    const { admissibility, replyDueAt, citedRules } = plan;
     await this.complaints.recordDetails(manager, id, {
       articleUrl: d.articleUrl,
       outletName: d.outletName,
@@ -185,6 +186,7 @@ export class ComplaintService {
       publicationDate: d.publicationDate,
       byline: d.byline,
       ruleCodes: [...new Set(d.ruleCodes)],
+      citedRules,
       account: d.account,
       status: admissibility.admissible ? 'AWAITING_REPLY' : 'INADMISSIBLE',
       filedBy: actor.userId,

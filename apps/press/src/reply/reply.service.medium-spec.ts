@@ -40,7 +40,14 @@ describe(ReplyService.name, () => {
   describe('openLink and replyThroughLink', () => {
     it('keeps one reply through the link, then refuses the link and its sibling alike', async () => {
       const { id, token, editorToken } = await filedWithToken();
-      expect(await sut.openLink(token)).toMatchObject({ usable: true, view: { outletName: 'Báo Quảng Bình', byline: 'Minh Anh' } });
+      expect(await sut.openLink(token)).toMatchObject({
+        usable: true,
+        view: {
+          outletName: 'Báo Quảng Bình',
+          byline: 'Minh Anh',
+          ruleTitles: [expect.stringMatching(/^Quy định đạo đức nghề nghiệp của người làm báo Việt Nam, Điều 2: /)],
+        },
+      });
       expect(await sut.replyThroughLink(token, 'ngắn')).toMatchObject({ outcome: 'INVALID' });
       expect(await sut.replyThroughLink(token, 'Tôi đã kiểm chứng với trạm y tế xã.')).toEqual({ outcome: 'DONE' });
       expect(await sut.replyThroughLink(token, 'Lần thứ hai dùng cùng đường dẫn.')).toEqual({ outcome: 'UNUSABLE' });

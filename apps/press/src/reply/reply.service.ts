@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EventSubjects, type Actor, type ComplaintDto, type PressComplaintEvent, type ReplyRecipientRole, type SubmitReplyRequest } from '@phoi-hop/contracts';
+import {
+  EventSubjects,
+  PRESS_RULE_SET_LABELS,
+  type Actor,
+  type ComplaintDto,
+  type PressComplaintEvent,
+  type ReplyRecipientRole,
+  type SubmitReplyRequest,
+} from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
 import { appendAudit } from '@phoi-hop/persistence';
 import { ComplaintRepository, type ComplaintRow } from '../complaint/complaint.repository';
@@ -142,7 +150,7 @@ function formView(c: ComplaintRow): ReplyFormView {
     publicationDate: c.publication_date ?? '',
     byline: c.byline ?? '',
     account: c.account ?? '',
-    ruleTitles: c.rule_codes,
+    ruleTitles: c.cited_rules.map((r) => `${PRESS_RULE_SET_LABELS[r.ruleSet].vi}, ${r.article}: ${r.title}`),
     replyDueAt: c.reply_due_at ? c.reply_due_at.toISOString() : '',
   };
 }
