@@ -5,6 +5,17 @@ import { API_CLIENT_OPERATIONS, GRAPHQL_POLICY, mayCallOperation } from '@phoi-h
 import { graphqlRequest } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
 
+const PRESS_DETAILS = {
+  articleUrl: 'https://baoquangbinh.vn/ma-tran',
+  outletName: 'Báo Quảng Bình',
+  publicationDate: '2026-11-20',
+  byline: 'Thử quyền',
+  ruleCodes: ['DDNB_2017_D2'],
+  account: 'Kiểm tra ma trận quyền, không có khiếu nại này.',
+  journalistName: 'Thử quyền',
+  journalistEmail: 'thu.quyen@baoquangbinh.vn',
+};
+
 /** One document per GraphQL operation, so that every operation is called as every role. */
 const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string, unknown> }> = {
   submitReport: () => ({
@@ -166,6 +177,33 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   }),
   removeContentIndicator: () => ({
     query: 'mutation { removeContentIndicator(input: { indicatorId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
+  // Press ethics: authorised callers get NOT_FOUND (no such complaint or case), null or [], so the matrix changes nothing.
+  pressComplaint: () => ({ query: 'query { pressComplaint(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  pressComplaints: () => ({ query: 'query { pressComplaints(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  pressComplaintRespondent: () => ({ query: 'query { pressComplaintRespondent(complaintId: "00000000-0000-4000-8000-000000000000") { complaintId } }' }),
+  filePressComplaint: () => ({
+    query: 'mutation($i: FilePressComplaintInput!) { filePressComplaint(input: $i) { id } }',
+    variables: { i: { caseId: '00000000-0000-4000-8000-000000000000', ...PRESS_DETAILS } },
+  }),
+  completePressComplaint: () => ({
+    query: 'mutation($i: CompletePressComplaintInput!) { completePressComplaint(input: $i) { id } }',
+    variables: { i: { complaintId: '00000000-0000-4000-8000-000000000000', ...PRESS_DETAILS } },
+  }),
+  replyToPressComplaint: () => ({
+    query: 'mutation { replyToPressComplaint(input: { complaintId: "00000000-0000-4000-8000-000000000000", text: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
+  issuePressRuling: () => ({
+    query:
+      'mutation { issuePressRuling(input: { complaintId: "00000000-0000-4000-8000-000000000000", outcome: NO_VIOLATION, ruleCodes: ["DDNB_2017_D2"], reasons: "Kiểm tra ma trận quyền, không có khiếu nại" }) { id } }',
+  }),
+  lodgePressAppeal: () => ({
+    query:
+      'mutation { lodgePressAppeal(input: { complaintId: "00000000-0000-4000-8000-000000000000", party: COMPLAINANT, grounds: [PROCEDURAL_ERROR], statement: "Kiểm tra ma trận quyền, không có khiếu nại" }) { id } }',
+  }),
+  decidePressAppeal: () => ({
+    query:
+      'mutation { decidePressAppeal(input: { complaintId: "00000000-0000-4000-8000-000000000000", decision: UPHELD, reasons: "Kiểm tra ma trận quyền, không có khiếu nại" }) { id } }',
   }),
 };
 

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
 
 const root = path.resolve(__dirname, '..');
-const SERVICES = ['directory', 'intake', 'consultation', 'notification'] as const;
+const SERVICES = ['directory', 'intake', 'consultation', 'notification', 'press'] as const;
 
 interface Run {
   code: number | null;

@@ -45,6 +45,11 @@ export interface World {
   publicSource: string;
   /** An indicator (a phone number) an officer recorded on the excerpt item. */
   indicator: string;
+  /** Press complaints (Đ6.3) about Báo Quảng Bình, filed by BTG: waiting for the reply; ruled (NO_VIOLATION, by hnb.officer); under appeal; and one opened from a case action, INCOMPLETE. */
+  pressAwaiting: string;
+  pressRuled: string;
+  pressAppealed: string;
+  pressIncomplete: string;
   /** A fresh case (reported by UBND Lệ Thủy, led by Sở TT&TT), triaged when asked. */
   newCase(triage?: boolean): Promise<string>;
   /** A fresh written consultation on a fresh case that CA has answered, ready to resolve. */
@@ -143,6 +148,20 @@ export const decision = (caseId: string, overrides: Vars = {}) => ({
   ...overrides,
 });
 
+/** A press complaint about an article of Báo Quảng Bình, admissible (published 10 days ago, one rule cited). */
+export const pressComplaintInput = (overrides: Vars = {}) => ({
+  articleUrl: `https://baoquangbinh.vn/bai-viet/${randomBytes(6).toString('hex')}`,
+  outletName: 'Báo Quảng Bình',
+  outletAgencyCode: 'BAO_QB',
+  publicationDate: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10),
+  byline: 'Minh Anh',
+  ruleCodes: ['DDNB_2017_D2'],
+  account: 'Bài viết đưa tin chưa kiểm chứng, gây hoang mang trong nhân dân.',
+  journalistName: 'Nguyễn Minh Anh',
+  journalistEmail: 'phong.vien@baoquangbinh.vn',
+  ...overrides,
+});
+
 export const ASSESSMENT = {
   isFactualClaim: true,
   verifiedFalseBy: 'UBND_LE_THUY',
@@ -235,6 +254,10 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
         referralPackage: '',
         publicSource: '',
         indicator: '',
+        pressAwaiting: '',
+        pressRuled: '',
+        pressAppealed: '',
+        pressIncomplete: '',
         newCase,
         newAnsweredConsultation: async () => {
           const id = await open({ ...written(partial as World), caseId: await newCase(true) });
@@ -320,6 +343,53 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
       w.publicSource = await eventually(
         async () => (await ok<Json>(`query($c: ID!) { publicSources(caseId: $c) { id } }`, { c: w.openCase })).publicSources[0]?.id as string | undefined,
       );
+      const complaint = async (): Promise<string> =>
+        (
+          await ok<Json>(
+            `mutation($i: FilePressComplaintInput!) { filePressComplaint(input: $i) { id } }`,
+            { i: pressComplaintInput() },
+            SeededUsers.btgOfficer,
+          )
+        ).filePressComplaint.id;
+      const replied = async (): Promise<string> => {
+        const id = await complaint();
+        await ok(
+          `mutation($i: ReplyToPressComplaintInput!) { replyToPressComplaint(input: $i) { id } }`,
+          { i: { complaintId: id, text: 'Phản hồi của Báo Quảng Bình về bài viết.' } },
+          SeededUsers.baoqbOfficer,
+        );
+        await ok(
+          `mutation($i: IssuePressRulingInput!) { issuePressRuling(input: $i) { id } }`,
+          { i: { complaintId: id, outcome: 'NO_VIOLATION', ruleCodes: ['DDNB_2017_D2'], reasons: 'Bài viết đã kiểm chứng nguồn tin; không vi phạm.' } },
+          SeededUsers.hnbOfficer,
+        );
+        return id;
+      };
+      w.pressAwaiting = await complaint();
+      w.pressRuled = await replied();
+      w.pressAppealed = await replied();
+      await ok(
+        `mutation($i: LodgePressAppealInput!) { lodgePressAppeal(input: $i) { id } }`,
+        {
+          i: { complaintId: w.pressAppealed, party: 'COMPLAINANT', grounds: ['MISAPPLIED_RULE'], statement: 'Hội đồng áp dụng chưa đúng Điều 2 của Quy định.' },
+        },
+        SeededUsers.btgOfficer,
+      );
+      const pressCase = await newCase(true);
+      await ok(`mutation($i: DecideCaseInput!) { decideCase(input: $i) { actions { id } } }`, {
+        i: decision(pressCase, {
+          finding: 'FALSE',
+          provisionCodes: ['ND15_2020_D101'],
+          assessment: ASSESSMENT,
+          statementOfReasons: 'Bài báo đưa tin sai sự thật; đề nghị Hội Nhà báo xem xét.',
+          actions: [{ type: 'REFER_TO_PRESS_ASSOCIATION', assigneeAgencyCode: 'HNB', dueDate: inAMonth() }],
+        }),
+      });
+      w.pressIncomplete = await eventually(
+        async () =>
+          (await ok<Json>(`query($c: ID!) { pressComplaints(caseId: $c) { id } }`, { c: pressCase }, SeededUsers.hnbOfficer)).pressComplaints[0]?.id as
+            string | undefined,
+      );
       w.delivery = await eventually(async () => {
         const { rows } = await sql.query(
           `SELECT id FROM "${platform.env.schema('notification')}".delivery WHERE subscription_id = $1 AND status <> 'DEAD' LIMIT 1`,
@@ -352,7 +422,7 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
 
     /** Whether background work is done: every outbox published, every consumer caught up, no delivery pending. */
     async function quiet(): Promise<boolean> {
-      const schemas = ['intake', 'consultation', 'directory', 'notification', 'evidence'].map((service) => platform.env.schema(service));
+      const schemas = ['intake', 'consultation', 'directory', 'notification', 'evidence', 'press'].map((service) => platform.env.schema(service));
       const { rows } = await sql.query<{ n: number }>(
         `SELECT (${schemas.map((schema) => `(SELECT count(*) FROM "${schema}".outbox WHERE published_at IS NULL)`).join(' + ')}
                  + (SELECT count(*) FROM "${platform.env.schema('notification')}".delivery WHERE status = 'PENDING'))::int AS n`,

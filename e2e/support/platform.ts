@@ -13,6 +13,7 @@ import { DEFAULT_ALLOWED_MIME_TYPES, createEvidenceApp, type CaptureNetwork, typ
 import { createGatewayApp, type IntrospectionMode } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
+import { createPressApp, type PressConfig } from '@phoi-hop/app-press';
 
 export interface Platform {
   env: TestEnvironment;
@@ -25,6 +26,7 @@ export interface Platform {
   evidence: INestApplication | null;
   /** The evidence service's blob store directory (a temporary one per platform). */
   evidenceDir: string;
+  press: INestApplication | null;
   /** The notification service's per-agency feed stream (isolated like the events stream). */
   agencyFeedStream: string;
   gateway: INestApplication;
@@ -60,6 +62,8 @@ export interface PlatformOptions {
   captureNetwork?: CaptureNetwork;
   /** Evidence's blob store (default: the filesystem under `evidenceDir`), and whether it retries timestamps on its own (default: no, tests call retryDue). */
   evidenceDeps?: Pick<EvidenceModuleDeps, 'blobStore' | 'timestampRetry'>;
+  /** Press settings over the test defaults (10-working-day reply window, 6 months to file). */
+  press?: Partial<Pick<PressConfig, 'complaints' | 'replyLinks' | 'retentionPollMs'>>;
 }
 
 /**
@@ -143,6 +147,22 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     logger('evidence'),
     { ...deps, timestampRetry: false, ...options.evidenceDeps, ...(options.captureNetwork ? { captureNetwork: options.captureNetwork } : {}) },
   );
+  const press = await createPressApp(
+    {
+      ...env.serviceConfig('press', { auth }),
+      messaging: messaging('press'),
+      outboxRelayEnabled: true,
+      schedulerEnabled: true,
+      deadlines,
+      complaints: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10, pressAssociationAgencyCode: 'HNB' },
+      replyLinks: { secret: `press-reply-links-of-${env.id}-for-tests-only`, publicUrl: null },
+      retentionPollMs: 100,
+      production: false,
+      ...options.press,
+    },
+    logger('press'),
+    deps,
+  );
   const replicas: INestApplication[] = [];
   const gatewayConfig = () => ({
     serviceName: 'gateway' as const,
@@ -168,6 +188,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     notification,
     evidence,
     evidenceDir,
+    press,
     agencyFeedStream,
     gateway,
     async startConsultationReplica() {
@@ -198,6 +219,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     async stop() {
       for (const replica of replicas) await replica.close();
       await gateway.close();
+      await platform.press?.close();
       await platform.evidence?.close();
       await rm(evidenceDir, { recursive: true, force: true });
       await platform.notification?.close();

@@ -12,6 +12,7 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'consultation', entry: 'dist/apps/consultation/src/main.js', port: 3103 },
   { name: 'notification', entry: 'dist/apps/notification/src/main.js', port: 3104 },
   { name: 'evidence', entry: 'dist/apps/evidence/src/main.js', port: 3105 },
+  { name: 'press', entry: 'dist/apps/press/src/main.js', port: 3106 },
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: 3000 },
 ];
 

@@ -27,7 +27,7 @@ const named = (overlay: Overlay, kind: string, name: string) => {
   return found;
 };
 const serviceDeployments = (overlay: Overlay) => of(overlay, 'Deployment').filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'service');
-const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'notification'];
+const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'notification', 'press'];
 /** Evidence's blobs (EVIDENCE_DIR) must outlive every pod: in dev a claim, its one writable place besides /tmp; in prod an S3 bucket. */
 const BLOB_STORE = { volume: 'evidence-blobs', claim: 'evidence-blobs' };
 const BLOBS_IN_S3: Record<Overlay, boolean> = { dev: false, prod: true };
@@ -149,7 +149,14 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   it('runs every database migration in the Job, MIGRATE_ONLY, before the Deployments', () => {
     const job = named(overlay, 'Job', 'phoi-hop-migrate');
     const steps = job.spec.template.spec.initContainers as { name: string; image: string; env: { name: string; value?: string }[] }[];
-    expect(steps.map((s) => s.name)).toEqual(['migrate-directory', 'migrate-intake', 'migrate-consultation', 'migrate-notification', 'migrate-evidence']);
+    expect(steps.map((s) => s.name)).toEqual([
+      'migrate-directory',
+      'migrate-intake',
+      'migrate-consultation',
+      'migrate-notification',
+      'migrate-evidence',
+      'migrate-press',
+    ]);
     for (const step of steps) {
       const service = step.name.replace('migrate-', '');
       expect(step.image).toBe(named(overlay, 'Deployment', service).spec.template.spec.containers[0].image);
@@ -167,7 +174,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
   });
 
-  it('denies all traffic by default, lets services reach only NATS, Postgres and DNS in the cluster, and exposes only the gateway', () => {
+  it('denies all traffic by default, lets services reach only NATS, Postgres and DNS in the cluster, and exposes only the gateway and the press reply pages', () => {
     const policies = of(overlay, 'NetworkPolicy');
     expect(named(overlay, 'NetworkPolicy', 'default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
     const servicePods = serviceDeployments(overlay).map((d) => d.spec.template.metadata.labels as Record<string, string>);
@@ -203,11 +210,13 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       { protocol: 'TCP', port: 80 },
       { protocol: 'TCP', port: 443 },
     ]);
-    // One Ingress, to the gateway; no Service reachable from outside otherwise.
+    // One Ingress: GraphQL to the gateway, and the press service's one-time reply pages (journalists have no account).
     const backends = of(overlay, 'Ingress').flatMap((i) =>
-      i.spec.rules.flatMap((r: { http: { paths: { backend: { service: { name: string } } }[] } }) => r.http.paths.map((p) => p.backend.service.name)),
+      i.spec.rules.flatMap((r: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>
+        r.http.paths.map((p) => `${p.path} → ${p.backend.service.name}`),
+      ),
     );
-    expect(backends).toEqual(['gateway']);
+    expect(backends).toEqual(['/graphql → gateway', '/press/reply → press']);
     for (const service of of(overlay, 'Service'))
       expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
   });

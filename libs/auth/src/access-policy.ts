@@ -43,6 +43,8 @@ const NOTIFICATION_MANAGERS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR, 
 const EVIDENCE_CUSTODIANS: readonly Role[] = [Roles.COORDINATOR, Roles.INVESTIGATOR];
 /** The police report on a referral: its reference number, status and outcome. */
 const POLICE: readonly Role[] = [Roles.INVESTIGATOR];
+/** Đ6.3: the press association's ethics board rules on complaints and hears appeals. */
+const ETHICS_BOARD: readonly Role[] = [Roles.ETHICS_OFFICER];
 
 export const GRAPHQL_POLICY = {
   submitReport: {
@@ -131,6 +133,16 @@ export const GRAPHQL_POLICY = {
   contentIndicators: { roles: CASE_READERS, dataClass: 'restricted' },
   addContentIndicator: { roles: ACTION_TAKERS, dataClass: 'restricted' },
   removeContentIndicator: { roles: ACTION_TAKERS, dataClass: 'restricted' },
+  // Press ethics (Đ6.3): complaints, the right of reply, rulings and appeals; the service checks the agency too.
+  pressComplaint: { roles: CASE_READERS, dataClass: 'case' },
+  pressComplaints: { roles: CASE_READERS, dataClass: 'case' },
+  pressComplaintRespondent: { roles: ETHICS_BOARD, dataClass: 'restricted' },
+  filePressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
+  completePressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
+  replyToPressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
+  issuePressRuling: { roles: ETHICS_BOARD, dataClass: 'case' },
+  lodgePressAppeal: { roles: ACTION_TAKERS, dataClass: 'case' },
+  decidePressAppeal: { roles: ETHICS_BOARD, dataClass: 'case' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -217,6 +229,19 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.evidence.indicatorList]: { roles: CASE_READERS, dataClass: 'restricted' },
   [RpcSubjects.evidence.indicatorAdd]: { roles: ACTION_TAKERS, dataClass: 'restricted' },
   [RpcSubjects.evidence.indicatorRemove]: { roles: ACTION_TAKERS, dataClass: 'restricted' },
+  // Press ethics (Đ6.3): the service also checks the agency (complainant, outlet, press association).
+  // Only the press service, as itself: the notices of the right of reply go to journalists' work addresses.
+  [RpcSubjects.notification.emailSend]: { roles: [], services: ['press'], dataClass: 'restricted' },
+  [RpcSubjects.press.complaintFile]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.complaintComplete]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.complaintGet]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.press.complaintList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.press.replySubmit]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.rulingIssue]: { roles: ETHICS_BOARD, dataClass: 'case' },
+  [RpcSubjects.press.appealLodge]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.appealDecide]: { roles: ETHICS_BOARD, dataClass: 'case' },
+  [RpcSubjects.press.respondentGet]: { roles: ETHICS_BOARD, dataClass: 'restricted' },
+  [RpcSubjects.press.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 
 /**
@@ -227,6 +252,8 @@ export const RESTRICTED_DATA_READERS = {
   policeReferral: [Roles.COORDINATOR, Roles.INVESTIGATOR],
   // Đ6.2: evidence content (captured pages, files, excerpts); the capturing agency sees its own too.
   evidenceContent: [Roles.COORDINATOR, Roles.INVESTIGATOR],
+  // Đ6.3: the name and work contact of the journalist a complaint is about.
+  pressRespondent: [Roles.ETHICS_OFFICER],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function mayReadRestricted(actor: Actor, kind: keyof typeof RESTRICTED_DATA_READERS): boolean {

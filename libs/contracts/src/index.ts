@@ -33,3 +33,5 @@ export * from './directory/reference-data.dto';
 export * from './intake/work-queue.dto';
 export * from './evidence/evidence.dto';
 export * from './evidence/evidence.labels';
+export * from './press/press.dto';
+export * from './press/press.labels';

@@ -64,6 +64,7 @@ export const RpcSubjects = {
     subscriptionRevoke: 'notification.subscription.revoke',
     deliveryList: 'notification.delivery.list',
     deliveryReplay: 'notification.delivery.replay',
+    emailSend: 'notification.email.send',
     auditTrail: 'notification.audit.trail',
   },
   evidence: {
@@ -89,6 +90,18 @@ export const RpcSubjects = {
     indicatorAdd: 'evidence.indicator.add',
     indicatorRemove: 'evidence.indicator.remove',
     auditTrail: 'evidence.audit.trail',
+  },
+  press: {
+    complaintFile: 'press.complaint.file',
+    complaintComplete: 'press.complaint.complete',
+    complaintGet: 'press.complaint.get',
+    complaintList: 'press.complaint.list',
+    replySubmit: 'press.reply.submit',
+    rulingIssue: 'press.ruling.issue',
+    appealLodge: 'press.appeal.lodge',
+    appealDecide: 'press.appeal.decide',
+    respondentGet: 'press.respondent.get',
+    auditTrail: 'press.audit.trail',
   },
 } as const;
 
@@ -125,6 +138,20 @@ export const EventSubjects = {
     packageExported: 'evt.evidence.package.exported',
     referralChanged: 'evt.evidence.referral.changed',
     itemPurged: 'evt.evidence.item.purged',
+  },
+  press: {
+    complaintOpened: 'evt.press.complaint.opened',
+    complaintFiled: 'evt.press.complaint.filed',
+    complaintInadmissible: 'evt.press.complaint.inadmissible',
+    replyRequested: 'evt.press.reply.requested',
+    replyReceived: 'evt.press.reply.received',
+    replyReminded: 'evt.press.reply.reminded',
+    replyWindowClosed: 'evt.press.reply.window-closed',
+    ruled: 'evt.press.ruling.issued',
+    appealLodged: 'evt.press.appeal.lodged',
+    appealDecided: 'evt.press.appeal.decided',
+    complaintClosed: 'evt.press.complaint.closed',
+    respondentPurged: 'evt.press.respondent.purged',
   },
 } as const;
 

@@ -150,6 +150,9 @@ export const SeededUsers = {
   sytOfficer: { username: 'syt.officer', agencyCode: 'SYT', roles: ['OFFICER'] },
   leader: { username: 'leader', agencyCode: 'VP_UBND', roles: ['LEADER'] },
   auditor: { username: 'auditor', agencyCode: 'VP_UBND', roles: ['AUDITOR'] },
+  hnbOfficer: { username: 'hnb.officer', agencyCode: 'HNB', roles: ['ETHICS_OFFICER'] },
+  hnbReviewer: { username: 'hnb.reviewer', agencyCode: 'HNB', roles: ['ETHICS_OFFICER'] },
+  baoqbOfficer: { username: 'baoqb.officer', agencyCode: 'BAO_QB', roles: ['OFFICER'] },
 } as const satisfies Record<string, TestUser>;
 
 /** The port an app listens on (tests listen on port 0). */

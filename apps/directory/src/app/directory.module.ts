@@ -39,6 +39,7 @@ import { UserNatsController } from '../user/user.nats-controller';
 import { UserRepository } from '../user/user.repository';
 import { UserService } from '../user/user.service';
 import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
+import { PressRulesAndHolidays1764300004410 } from '../migrations/1764300004410-press-rules-and-holidays';
 
 const DIRECTORY_CONFIG = Symbol('DIRECTORY_CONFIG');
 
@@ -53,6 +54,7 @@ export const DIRECTORY_MIGRATIONS = [
   SlaConsultationHours1764300000700,
   UserSubject1764300000800,
   IdempotencyKeys1764300003000,
+  PressRulesAndHolidays1764300004410,
 ];
 export const DIRECTORY_ENTITIES = [
   AgencyEntity,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, ErrorCodes, Severities, type Severity, type SlaPolicy } from '@phoi-hop/contracts';
+import { DomainError, ErrorCodes, Severities, type PressRuleDto, type PublicHolidayDto, type Severity, type SlaPolicy } from '@phoi-hop/contracts';
 import { queryRows } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
@@ -48,6 +48,47 @@ export class ReferenceRepository {
       ),
       rules: rules.map((r) => ({ id: r.id, article: r.article, description: r.description, when: r.condition, target: r.target, role: r.role })),
       users: [],
+    };
+  }
+
+  /** The press association's rules (Đ6.3) and the province's public holidays, as seeded. */
+  async pressReference(manager: EntityManager | null): Promise<{ pressRules: PressRuleDto[]; publicHolidays: PublicHolidayDto[] }> {
+    const m = manager ?? this.dataSource.manager;
+    const rules = await queryRows<{
+      code: string;
+      rule_set: PressRuleDto['ruleSet'];
+      article: string;
+      title: string;
+      text: string;
+      source: string;
+      effective_from: string | null;
+      effective_to: string | null;
+      successor_code: string | null;
+      needs_review: boolean;
+    }>(
+      m,
+      `SELECT code, rule_set, article, title, text, source, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
+              to_char(effective_to, 'YYYY-MM-DD') AS effective_to, successor_code, needs_review
+         FROM press_rule ORDER BY rule_set, code`,
+    );
+    const holidays = await queryRows<{ day: string; name: string; needs_review: boolean }>(
+      m,
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, name, needs_review FROM public_holiday ORDER BY day`,
+    );
+    return {
+      pressRules: rules.map((r) => ({
+        code: r.code,
+        ruleSet: r.rule_set,
+        article: r.article,
+        title: r.title,
+        text: r.text,
+        source: r.source,
+        effectiveFrom: r.effective_from,
+        effectiveTo: r.effective_to,
+        successorCode: r.successor_code,
+        needsReview: r.needs_review,
+      })),
+      publicHolidays: holidays.map((h) => ({ day: h.day, name: h.name, needsReview: h.needs_review })),
     };
   }
 

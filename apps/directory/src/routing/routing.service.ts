@@ -6,6 +6,8 @@ import {
   provinceDay,
   type ExplainRoutingRequest,
   type ExplainRoutingResponse,
+  type PressRuleDto,
+  type PublicHolidayDto,
   type ReferenceDataDto,
   type RouteCaseRequest,
   type RouteCaseResponse,
@@ -30,6 +32,8 @@ const REFRESH_INTERVAL_MS = 30_000;
 interface Snapshot {
   base: ProvinceSeed;
   revisions: ReferenceRevision[];
+  /** The press association's rules and the province's public holidays (Đ6.3). */
+  press: { pressRules: PressRuleDto[]; publicHolidays: PublicHolidayDto[] };
   /** The routing context of each day asked for, computed once per snapshot. */
   days: Map<string, DayRoutingContext>;
 }
@@ -107,7 +111,12 @@ export class RoutingService implements OnModuleDestroy {
 
   /** The reference data in force on `day` (default today), as front ends show it. */
   async referenceDataOn(day: string = provinceDay()): Promise<ReferenceDataDto> {
-    return toReferenceData(await this.snapshotOn(day));
+    const { press } = await this.current();
+    return {
+      ...toReferenceData(await this.snapshotOn(day)),
+      pressRules: press.pressRules.filter((r) => (!r.effectiveFrom || r.effectiveFrom <= day) && (!r.effectiveTo || r.effectiveTo >= day)),
+      publicHolidays: press.publicHolidays,
+    };
   }
 
   private async contextOn(day: string): Promise<DayRoutingContext> {
@@ -143,8 +152,12 @@ export class RoutingService implements OnModuleDestroy {
   }
 
   private async load(): Promise<Snapshot> {
-    const [base, revisions] = await Promise.all([this.references.loadBase(null, provinceDay()), this.references.loadRevisions(null)]);
-    const snapshot = { base, revisions, days: new Map() };
+    const [base, revisions, press] = await Promise.all([
+      this.references.loadBase(null, provinceDay()),
+      this.references.loadRevisions(null),
+      this.references.pressReference(null),
+    ]);
+    const snapshot = { base, revisions, press, days: new Map() };
     this.snapshot = snapshot;
     this.loadedAt = Date.now();
     return snapshot;
@@ -157,7 +170,7 @@ export function inForceOn(provision: { effectiveFrom?: string | null; effectiveT
 }
 
 /** The snapshot's records without what only routing reads (keywords and conditions stay in the rules). */
-export function toReferenceData(snapshot: RoutingSnapshot): ReferenceDataDto {
+export function toReferenceData(snapshot: RoutingSnapshot): Omit<ReferenceDataDto, 'pressRules' | 'publicHolidays'> {
   return {
     day: snapshot.day,
     version: snapshot.version,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProvinceSeed } from './seed.types';
 import { validateSeed, type SeedIssue } from './seed-validation';
@@ -19,6 +19,10 @@ export class SeedValidationError extends Error {
 }
 
 const FILES = ['province', 'agencies', 'localities', 'sectors', 'categories', 'rules', 'users'] as const;
+const OPTIONAL_FILES = [
+  ['pressRules', 'press-rules.json'],
+  ['publicHolidays', 'public-holidays.json'],
+] as const;
 
 /** The Quảng Bình seed (the build copies the JSON files beside the compiled code, same relative path). */
 export function defaultSeedDir(): string {
@@ -33,6 +37,16 @@ export function loadSeedFolder(dir: string): ProvinceSeed {
     const file = `${name}.json`;
     try {
       content[name] = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    } catch (error) {
+      readIssues.push({ file, path: '$', message: `cannot be read: ${(error as Error).message}` });
+    }
+  }
+  // Optional files of the seed: a province without them has no press rules or public holidays.
+  for (const [name, file] of OPTIONAL_FILES) {
+    const full = path.join(dir, file);
+    if (!existsSync(full)) continue;
+    try {
+      content[name] = JSON.parse(readFileSync(full, 'utf8'));
     } catch (error) {
       readIssues.push({ file, path: '$', message: `cannot be read: ${(error as Error).message}` });
     }

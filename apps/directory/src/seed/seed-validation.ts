@@ -1,4 +1,4 @@
-import { ParticipantRoles, REFERENCE_CODE_PATTERN, Roles, Severities } from '@phoi-hop/contracts';
+import { ParticipantRoles, PressRuleSets, REFERENCE_CODE_PATTERN, Roles, Severities } from '@phoi-hop/contracts';
 import {
   AgencyKinds,
   LocalityKinds,
@@ -6,6 +6,8 @@ import {
   type SeedAgency,
   type SeedCategory,
   type SeedLocality,
+  type SeedPressRule,
+  type SeedPublicHoliday,
   type SeedRule,
   type SeedSector,
   type SeedUser,
@@ -27,6 +29,8 @@ const SECTORS = 'sectors.json';
 const CATEGORIES = 'categories.json';
 const RULES = 'rules.json';
 const USERS = 'users.json';
+const PRESS_RULES = 'press-rules.json';
+const HOLIDAYS = 'public-holidays.json';
 
 /** The object rows of a seed array, each with its index. */
 type Rows<T> = Array<[T & Record<string, unknown>, number]>;
@@ -400,5 +404,31 @@ export function validateSeed(seed: ProvinceSeed): SeedIssue[] {
   const tagsInUse = checkCategories(c, categories);
   checkRules(c, rules, known, tagsInUse, Array.isArray(seed.rules));
   checkUsers(c, users);
+  if (seed.pressRules !== undefined) checkPressRules(c, c.rows(PRESS_RULES, seed.pressRules));
+  if (seed.publicHolidays !== undefined) checkHolidays(c, c.rows(HOLIDAYS, seed.publicHolidays));
   return c.issues;
+}
+
+/** Each rule: a unique code, its rule set, article, title, text and source; dates in order; a successor that exists. */
+function checkPressRules(c: SeedChecks, rows: Rows<SeedPressRule>): void {
+  const codes = c.keys(PRESS_RULES, rows, 'code', (at, v) => c.code(PRESS_RULES, at, v));
+  for (const [rule, i] of rows) {
+    const at = `[${i}]`;
+    c.oneOf(PRESS_RULES, `${at}.ruleSet`, rule.ruleSet, PressRuleSets, 'rule set');
+    for (const field of ['article', 'title', 'text', 'source'] as const) c.text(PRESS_RULES, `${at}.${field}`, rule[field]);
+    const from = c.date(PRESS_RULES, `${at}.effectiveFrom`, rule.effectiveFrom) ? rule.effectiveFrom : null;
+    const to = c.date(PRESS_RULES, `${at}.effectiveTo`, rule.effectiveTo) ? rule.effectiveTo : null;
+    if (from && to && from > to) c.issue(PRESS_RULES, `${at}.effectiveTo`, 'is before effectiveFrom');
+    if (rule.successorCode !== null) c.reference(PRESS_RULES, `${at}.successorCode`, rule.successorCode, codes, 'rule', true);
+    if (rule.needsReview !== undefined && typeof rule.needsReview !== 'boolean') c.issue(PRESS_RULES, `${at}.needsReview`, 'must be true or false');
+  }
+}
+
+function checkHolidays(c: SeedChecks, rows: Rows<SeedPublicHoliday>): void {
+  c.keys(HOLIDAYS, rows, 'day', (at, v) => {
+    if (typeof v === 'string' && isRealDate(v)) return true;
+    c.issue(HOLIDAYS, at, `${JSON.stringify(v)} is not a date (YYYY-MM-DD)`);
+    return false;
+  });
+  for (const [holiday, i] of rows) c.text(HOLIDAYS, `[${i}].name`, holiday.name);
 }

@@ -83,6 +83,31 @@ export async function loadSeed(dataSource: DataSource, seed: ProvinceSeed): Prom
       seed.users.map((u) => [stableUserId(u.username), u.username, u.displayName, u.agencyCode, u.roles]),
       'username',
     );
+    inserted['press_rule'] = await insertRows(
+      manager,
+      'press_rule',
+      ['code', 'rule_set', 'article', 'title', 'text', 'source', 'effective_from', 'effective_to', 'successor_code', 'needs_review'],
+      (seed.pressRules ?? []).map((r) => [
+        r.code,
+        r.ruleSet,
+        r.article,
+        r.title,
+        r.text,
+        r.source,
+        r.effectiveFrom,
+        r.effectiveTo,
+        r.successorCode,
+        r.needsReview ?? false,
+      ]),
+      'code',
+    );
+    inserted['public_holiday'] = await insertRows(
+      manager,
+      'public_holiday',
+      ['day', 'name', 'needs_review'],
+      (seed.publicHolidays ?? []).map((h) => [h.day, h.name, h.needsReview ?? false]),
+      'day',
+    );
     const total = Object.values(inserted).reduce((sum, n) => sum + n, 0);
     if (total > 0) {
       await appendAudit(manager, { actor: null, action: 'seed.loaded', targetType: 'province', targetId: seed.province.code, summary: { inserted } });

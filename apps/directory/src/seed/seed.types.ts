@@ -1,5 +1,5 @@
 // The files of a province seed folder, field by field: see apps/directory/seed/README.md.
-import type { ParticipantRole, Severity, SlaPolicy } from '@phoi-hop/contracts';
+import type { ParticipantRole, PressRuleSet, Severity, SlaPolicy } from '@phoi-hop/contracts';
 import type { SeedAgency, SeedCategory, SeedLocality, SeedRule, SeedSector } from '@phoi-hop/routing';
 
 export type { ParticipantRole, Severity };
@@ -36,6 +36,28 @@ export interface SeedUser {
   roles: string[];
 }
 
+/** press-rules.json: the press association's codes of conduct, article by article (Đ6.3). */
+export interface SeedPressRule {
+  code: string;
+  ruleSet: PressRuleSet;
+  article: string;
+  title: string;
+  text: string;
+  source: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  successorCode: string | null;
+  /** The text is a summary still to be checked against the official one. */
+  needsReview?: boolean;
+}
+
+/** public-holidays.json: days that are not working days in the province. */
+export interface SeedPublicHoliday {
+  day: string;
+  name: string;
+  needsReview?: boolean;
+}
+
 export interface ProvinceSeed {
   province: SeedProvince;
   agencies: SeedAgency[];
@@ -44,4 +66,7 @@ export interface ProvinceSeed {
   categories: SeedCategory[];
   rules: SeedRule[];
   users: SeedUser[];
+  /** Optional files: a province without them has no press rules or holidays. */
+  pressRules?: SeedPressRule[];
+  publicHolidays?: SeedPublicHoliday[];
 }

@@ -17,6 +17,7 @@ import { ReferenceResolver } from './directory/reference.resolver';
 import { RoutingResolver } from './directory/routing.resolver';
 import { UserAdminResolver } from './directory/user-admin.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
+import { PressResolver } from './press/press.resolver';
 import {
   CaseAccessAgencyResolver,
   CaseAccessResolver,
@@ -58,6 +59,7 @@ export const GATEWAY_RESOLVERS = [
   ParticipantHistoryResolver,
   ParticipantResolver,
   PersonResolver,
+  PressResolver,
   ReferenceDataResolver,
   ReferenceResolver,
   ResolutionPersonResolver,

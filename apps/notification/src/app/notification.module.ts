@@ -5,6 +5,7 @@ import type { NotificationConfig } from '../config/notification.config';
 import { CaseEventFanoutHandler } from '../delivery/case-event-fanout.handler';
 import { DeliveryDispatcher, DISPATCH_SETTINGS } from '../delivery/delivery.dispatcher';
 import { DeliveryNatsController } from '../delivery/delivery.nats-controller';
+import { DirectEmailNatsController } from '../delivery/direct-email.nats-controller';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { DeliveryService } from '../delivery/delivery.service';
 import { AGENCY_FEED_STREAM_NAME, AgencyFeedProvisioner } from '../feed/agency-feed.provisioner';
@@ -33,7 +34,7 @@ export class NotificationModule {
         migrations: NOTIFICATION_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.notification.auditTrail), DeliveryNatsController, SubscriptionNatsController],
+      controllers: [auditTrailController(RpcSubjects.notification.auditTrail), DeliveryNatsController, DirectEmailNatsController, SubscriptionNatsController],
       providers: [
         { provide: AGENCY_FEED_STREAM_NAME, useValue: config.agencyFeedStream },
         { provide: DISPATCH_SETTINGS, useValue: config.dispatch },

@@ -39,6 +39,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     this.leaseMs = Math.max(settings.webhookTimeoutMs * 3, 30_000);
   }
 
+  /** Sends one message now through the same mailer as the deliveries (a platform service's direct e-mail). */
+  sendDirect(to: string, subject: string, text: string, reference: string): Promise<SendResult> {
+    return this.email.sendMessage(to, subject, text, { 'X-PhoiHop-Reference': reference });
+  }
+
   onApplicationBootstrap(): void {
     if (!this.settings.enabled) return;
     this.running = true;

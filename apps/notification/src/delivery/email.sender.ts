@@ -30,15 +30,14 @@ export class EmailSender {
   }
 
   async send(to: string, payload: NotificationPayload): Promise<SendResult> {
+    return this.sendMessage(to, emailSubject(payload), emailText(payload), { 'X-PhoiHop-Event-Id': payload.eventId }, payload.agencyCode);
+  }
+
+  /** One e-mail with its own subject and text (a service's message to a work address, e.g. a reply notice). */
+  async sendMessage(to: string, subject: string, text: string, headers: Record<string, string>, forWhom = to.replace(/^.*@/, '@')): Promise<SendResult> {
     try {
-      await this.transport.sendMail({
-        from: this.from,
-        to,
-        subject: emailSubject(payload),
-        text: emailText(payload),
-        headers: { 'X-PhoiHop-Event-Id': payload.eventId },
-      });
-      if (this.dryRun) this.logger.log(`SMTP_URL is not set: e-mail "${emailSubject(payload)}" for ${payload.agencyCode} rendered, not sent`);
+      await this.transport.sendMail({ from: this.from, to, subject, text, headers });
+      if (this.dryRun) this.logger.log(`SMTP_URL is not set: e-mail "${subject}" for ${forWhom} rendered, not sent`);
       return { ok: true, statusCode: null };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;

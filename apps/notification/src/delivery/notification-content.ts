@@ -24,6 +24,18 @@ const EVENT_LABELS: Record<string, string> = {
   [EventSubjects.consultation.opinionReminded]: 'nhắc gửi ý kiến',
   [EventSubjects.consultation.opinionEscalated]: 'quá hạn gửi ý kiến',
   [EventSubjects.consultation.meetingRecorded]: 'đã ghi nhận cuộc họp',
+  [EventSubjects.press.complaintOpened]: 'mở khiếu nại đạo đức báo chí',
+  [EventSubjects.press.complaintFiled]: 'đã tiếp nhận khiếu nại đạo đức báo chí',
+  [EventSubjects.press.complaintInadmissible]: 'khiếu nại đạo đức báo chí không được thụ lý',
+  [EventSubjects.press.replyRequested]: 'đề nghị nhà báo phản hồi',
+  [EventSubjects.press.replyReceived]: 'nhà báo đã phản hồi',
+  [EventSubjects.press.replyReminded]: 'nhắc nhà báo phản hồi',
+  [EventSubjects.press.replyWindowClosed]: 'hết hạn phản hồi của nhà báo',
+  [EventSubjects.press.ruled]: 'Hội đồng đạo đức đã kết luận',
+  [EventSubjects.press.appealLodged]: 'có khiếu nại đối với kết luận',
+  [EventSubjects.press.appealDecided]: 'đã giải quyết khiếu nại đối với kết luận',
+  [EventSubjects.press.complaintClosed]: 'khiếu nại đạo đức báo chí đã kết thúc',
+  [EventSubjects.press.respondentPurged]: 'đã xóa thông tin nhà báo theo thời hạn lưu trữ',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

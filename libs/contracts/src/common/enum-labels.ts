@@ -63,6 +63,30 @@ import {
   SOURCE_PLATFORM_LABELS,
   TIMESTAMP_STATUS_LABELS,
 } from '../evidence/evidence.labels';
+import {
+  AppealDecisions,
+  AppealGrounds,
+  AppealParties,
+  ComplaintOrigins,
+  ComplaintStatuses,
+  InadmissibilityReasons,
+  PressRuleSets,
+  ReplyChannels,
+  ReplyRecipientRoles,
+  RulingOutcomes,
+} from '../press/press.dto';
+import {
+  APPEAL_DECISION_LABELS,
+  APPEAL_GROUND_LABELS,
+  APPEAL_PARTY_LABELS,
+  COMPLAINT_ORIGIN_LABELS,
+  COMPLAINT_STATUS_LABELS,
+  INADMISSIBILITY_REASON_LABELS,
+  PRESS_RULE_SET_LABELS,
+  REPLY_CHANNEL_LABELS,
+  REPLY_RECIPIENT_ROLE_LABELS,
+  RULING_OUTCOME_LABELS,
+} from '../press/press.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
 
@@ -81,11 +105,16 @@ const set = <V extends string>(values: readonly V[], labels: { readonly [K in V]
  */
 export const ENUM_LABELS = {
   AgencyKind: set(AgencyKinds, AGENCY_KIND_LABELS),
+  AppealDecision: set(AppealDecisions, APPEAL_DECISION_LABELS),
+  AppealGround: set(AppealGrounds, APPEAL_GROUND_LABELS),
+  AppealParty: set(AppealParties, APPEAL_PARTY_LABELS),
   CaseAccessReason: set(CaseAccessReasons, CASE_ACCESS_REASON_LABELS),
   CaseAction: set(CaseActions, CASE_ACTION_LABELS),
   CaseDeadlineKind: set(CaseDeadlineKinds, CASE_DEADLINE_KIND_LABELS),
   CaseStatus: set(CaseStatuses, CASE_STATUS_LABELS),
   CaseTransitionCommand: set(CaseTransitionCommands, CASE_TRANSITION_COMMAND_LABELS),
+  ComplaintOrigin: set(ComplaintOrigins, COMPLAINT_ORIGIN_LABELS),
+  ComplaintStatus: set(ComplaintStatuses, COMPLAINT_STATUS_LABELS),
   ConsultationMode: set(ConsultationModes, CONSULTATION_MODE_LABELS),
   ConsultationStatus: set(ConsultationStatuses, CONSULTATION_STATUS_LABELS),
   DeliveryStatus: set(DeliveryStatuses, DELIVERY_STATUS_LABELS),
@@ -98,6 +127,7 @@ export const ENUM_LABELS = {
   ImageHashSource: set(ImageHashSources, IMAGE_HASH_SOURCE_LABELS),
   IndicatorKind: set(IndicatorKinds, INDICATOR_KIND_LABELS),
   IndicatorOrigin: set(IndicatorOrigins, INDICATOR_ORIGIN_LABELS),
+  InadmissibilityReason: set(InadmissibilityReasons, INADMISSIBILITY_REASON_LABELS),
   IntegrityStatus: set(IntegrityStatuses, INTEGRITY_STATUS_LABELS),
   Language: set(Languages, LANGUAGE_LABELS),
   LocalityKind: set(LocalityKinds, LOCALITY_KIND_LABELS),
@@ -107,11 +137,15 @@ export const ENUM_LABELS = {
   Platform: set(Platforms, PLATFORM_LABELS),
   PoliceOutcomeCategory: set(PoliceOutcomeCategories, POLICE_OUTCOME_CATEGORY_LABELS),
   PoliceReferralStatus: set(PoliceReferralStatuses, POLICE_REFERRAL_STATUS_LABELS),
+  PressRuleSet: set(PressRuleSets, PRESS_RULE_SET_LABELS),
   PublicSourceKind: set(PublicSourceKinds, PUBLIC_SOURCE_KIND_LABELS),
   ReferenceKind: set(ReferenceKinds, REFERENCE_KIND_LABELS),
   RemovalOutcome: set(RemovalOutcomes, REMOVAL_OUTCOME_LABELS),
+  ReplyChannel: set(ReplyChannels, REPLY_CHANNEL_LABELS),
+  ReplyRecipientRole: set(ReplyRecipientRoles, REPLY_RECIPIENT_ROLE_LABELS),
   Role: set(Object.values(Roles), ROLE_LABELS),
   ScreenshotStatus: set(ScreenshotStatuses, SCREENSHOT_STATUS_LABELS),
+  RulingOutcome: set(RulingOutcomes, RULING_OUTCOME_LABELS),
   RoutingReason: set(RoutingReasons, ROUTING_REASON_LABELS),
   Severity: set(Severities, SEVERITY_LABELS),
   SeverityRaiseReason: set(SeverityRaiseReasons, SEVERITY_RAISE_LABELS),

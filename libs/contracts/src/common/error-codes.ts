@@ -9,6 +9,8 @@ export const ErrorCodes = {
   RATE_LIMITED: 'RATE_LIMITED',
   INVALID_STATE: 'INVALID_STATE',
   RESTRICTIVE_ACTION_NOT_GROUNDED: 'RESTRICTIVE_ACTION_NOT_GROUNDED',
+  /** Đ6.3: the journalist's reply window is still open and no reply has come: no ruling yet. */
+  REPLY_WINDOW_OPEN: 'REPLY_WINDOW_OPEN',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -2,6 +2,7 @@ import { IsOptional } from 'class-validator';
 import { IsCalendarDay } from '../common/calendar-day';
 import type { ParticipantRole, Severity } from '../common/codes';
 import type { AgencyKindCode, SlaPolicy } from './directory.dto';
+import type { PressRuleDto, PublicHolidayDto } from '../press/press.dto';
 
 /** `directory.reference.data`: the reference data in force on a province day (default today), for front ends. */
 export class ReferenceDataRequest {
@@ -79,4 +80,8 @@ export interface ReferenceDataDto {
   agencies: AgencyRefDto[];
   rules: RuleRefDto[];
   sla: SlaPolicy;
+  /** Đ6.3: the press association's rules in force on the day, article by article. */
+  pressRules: PressRuleDto[];
+  /** The province's public holidays (every one known): not working days. */
+  publicHolidays: PublicHolidayDto[];
 }

@@ -1,6 +1,6 @@
 import { ClientRequestIdField } from '../common/idempotency';
 import { PageRequest } from '../common/page';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 
 export const NotificationChannels = ['EMAIL', 'WEBHOOK'] as const;
@@ -132,4 +132,30 @@ export interface NotificationPayload {
   consultationId: string | null;
   /** A short Vietnamese description of what happened, e.g. "đã mở". */
   summary: string;
+}
+
+/**
+ * `notification.email.send`: a platform service (not a person) has one e-mail sent to a work
+ * address that is no agency's subscription, e.g. the press service's notice of the right of reply.
+ */
+export class SendEmailRequest {
+  @IsEmail({}, { message: 'to must be an e-mail address' })
+  @MaxLength(320)
+  to!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  subject!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50_000)
+  text!: string;
+
+  /** The sender's own id of the message (audited; the address is not). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  reference!: string;
 }

@@ -15,6 +15,7 @@ const SOURCES = {
   consultation: RpcSubjects.consultation.auditTrail,
   notification: RpcSubjects.notification.auditTrail,
   evidence: RpcSubjects.evidence.auditTrail,
+  press: RpcSubjects.press.auditTrail,
 } as const;
 type Source = keyof typeof SOURCES;
 const SOURCE_NAMES = Object.keys(SOURCES) as Source[];

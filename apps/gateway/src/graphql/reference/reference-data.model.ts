@@ -3,6 +3,7 @@ import { SeverityEnum, ParticipantRoleEnum } from '../case/case.enums';
 import { AgencyKindEnum } from '../directory/directory.enums';
 import { labelledEnum } from '../common/labelled-enum';
 import { DateScalar } from '../common/scalars';
+import { PressRuleModel, PublicHolidayModel } from '../press/press-reference.model';
 
 export const LocalityKindEnum = labelledEnum('LocalityKind', 'What a district-level unit is');
 
@@ -147,4 +148,10 @@ export class ReferenceDataModel {
 
   @Field(() => [ResponsibilityRuleModel])
   rules!: ResponsibilityRuleModel[];
+
+  @Field(() => [PressRuleModel], { description: 'Đ6.3: the press association’s rules in force on the day, which complaints and rulings cite' })
+  pressRules!: PressRuleModel[];
+
+  @Field(() => [PublicHolidayModel], { description: 'The province’s public holidays (not working days)' })
+  publicHolidays!: PublicHolidayModel[];
 }

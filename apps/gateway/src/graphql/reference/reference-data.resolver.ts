@@ -30,6 +30,8 @@ export class ReferenceDataResolver {
       categories: data.categories.map((c) => ({ ...c, defaultSeverity: c.defaultSeverity as SeverityEnum })),
       allAgencies: data.agencies,
       rules: data.rules.map((r) => ({ ...r, role: r.role as ParticipantRoleEnum })),
+      pressRules: data.pressRules ?? [],
+      publicHolidays: data.publicHolidays ?? [],
     };
   }
 

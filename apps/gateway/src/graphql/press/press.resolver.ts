@@ -1,0 +1,80 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ErrorCodes, RpcSubjects, type ComplaintDto, type ComplaintRespondentDto, type ComplaintStatus } from '@phoi-hop/contracts';
+import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
+import { InternalToken } from '../common/caller.decorators';
+import { toRpcPayload } from '../common/rpc-payload';
+import {
+  CompletePressComplaintInput,
+  DecidePressAppealInput,
+  FilePressComplaintInput,
+  IssuePressRulingInput,
+  LodgePressAppealInput,
+  ReplyToPressComplaintInput,
+} from './press.input';
+import { ComplaintStatusEnum } from './press.enums';
+import { PressComplaintModel, PressComplaintRespondentModel } from './press.model';
+
+/** Đ6.3: press-ethics complaints, the right of reply, rulings and appeals (the press service). */
+@Resolver(() => PressComplaintModel)
+export class PressResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Query(() => PressComplaintModel, { nullable: true, description: 'A press-ethics complaint the viewer may see (null otherwise)' })
+  async pressComplaint(@Args('id', { type: () => ID }) id: string, @InternalToken() token: string): Promise<ComplaintDto | null> {
+    try {
+      return await this.rpc.request<ComplaintDto>(RpcSubjects.press.complaintGet, { complaintId: id }, { token });
+    } catch (error) {
+      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'complaintId')))
+        return null;
+      throw error;
+    }
+  }
+
+  @Query(() => [PressComplaintModel], { description: 'Press-ethics complaints the viewer may see, newest first (at most 200)' })
+  pressComplaints(
+    @InternalToken() token: string,
+    @Args('caseId', { type: () => ID, nullable: true }) caseId?: string,
+    @Args('status', { type: () => ComplaintStatusEnum, nullable: true }) status?: ComplaintStatus,
+  ): Promise<ComplaintDto[]> {
+    return this.rpc.request<ComplaintDto[]>(RpcSubjects.press.complaintList, { ...(caseId ? { caseId } : {}), ...(status ? { status } : {}) }, { token });
+  }
+
+  @Query(() => PressComplaintRespondentModel, {
+    description: 'Restricted: the name and work contact of the journalist a complaint is about (ETHICS_OFFICER; audited)',
+  })
+  pressComplaintRespondent(@Args('complaintId', { type: () => ID }) complaintId: string, @InternalToken() token: string): Promise<ComplaintRespondentDto> {
+    return this.rpc.request<ComplaintRespondentDto>(RpcSubjects.press.respondentGet, { complaintId }, { token });
+  }
+
+  @Mutation(() => PressComplaintModel, { description: 'An agency files a press-ethics complaint (Đ6.3); judged admissible or closed with reasons' })
+  filePressComplaint(@Args('input') input: FilePressComplaintInput, @InternalToken() token: string): Promise<ComplaintDto> {
+    return this.rpc.request<ComplaintDto>(RpcSubjects.press.complaintFile, toRpcPayload(input), { token });
+  }
+
+  @Mutation(() => PressComplaintModel, { description: 'The article, rules, account and respondent of a complaint opened from a case action' })
+  completePressComplaint(@Args('input') input: CompletePressComplaintInput, @InternalToken() token: string): Promise<ComplaintDto> {
+    return this.rpc.request<ComplaintDto>(RpcSubjects.press.complaintComplete, toRpcPayload(input), { token });
+  }
+
+  @Mutation(() => PressComplaintModel, { description: 'The outlet’s reply, by a user of the outlet’s agency (the right of reply)' })
+  replyToPressComplaint(@Args('input') input: ReplyToPressComplaintInput, @InternalToken() token: string): Promise<ComplaintDto> {
+    return this.rpc.request<ComplaintDto>(RpcSubjects.press.replySubmit, toRpcPayload(input), { token });
+  }
+
+  @Mutation(() => PressComplaintModel, {
+    description: 'The ethics board rules, citing the rules (ETHICS_OFFICER of the press association; REPLY_WINDOW_OPEN before the reply or the window’s end)',
+  })
+  issuePressRuling(@Args('input') input: IssuePressRulingInput, @InternalToken() token: string): Promise<ComplaintDto> {
+    return this.rpc.request<ComplaintDto>(RpcSubjects.press.rulingIssue, toRpcPayload(input), { token });
+  }
+
+  @Mutation(() => PressComplaintModel, { description: 'The complaining agency or the outlet appeals a ruling on stated grounds' })
+  lodgePressAppeal(@Args('input') input: LodgePressAppealInput, @InternalToken() token: string): Promise<ComplaintDto> {
+    return this.rpc.request<ComplaintDto>(RpcSubjects.press.appealLodge, toRpcPayload(input), { token });
+  }
+
+  @Mutation(() => PressComplaintModel, { description: 'A reviewer who took no part in the ruling decides the appeal: UPHELD, OVERTURNED or RETURNED' })
+  decidePressAppeal(@Args('input') input: DecidePressAppealInput, @InternalToken() token: string): Promise<ComplaintDto> {
+    return this.rpc.request<ComplaintDto>(RpcSubjects.press.appealDecide, toRpcPayload(input), { token });
+  }
+}

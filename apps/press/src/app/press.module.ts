@@ -1,0 +1,59 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
+import { ServiceCredential, internalSecretOf } from '@phoi-hop/auth';
+import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import { deadlineSettingsProviders } from '@phoi-hop/persistence';
+import { CaseReferralHandler } from '../complaint/case-referral.handler';
+import { ComplaintNatsController } from '../complaint/complaint.nats-controller';
+import { ComplaintRepository } from '../complaint/complaint.repository';
+import { ComplaintService } from '../complaint/complaint.service';
+import { COMPLAINT_SETTINGS } from '../complaint/complaint.settings';
+import type { PressConfig } from '../config/press.config';
+import { PRESS_SERVICE_CREDENTIAL, PressDeadlineScheduler } from '../deadline/press-deadline.scheduler';
+import { PressInitial1764300004400 } from '../migrations/1764300004400-press-initial';
+import { ReplyNotices1764300004420 } from '../migrations/1764300004420-reply-notices';
+import { CitedRules1764300004430 } from '../migrations/1764300004430-cited-rules';
+import { PressReference } from '../reference/press-reference';
+import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
+import { ReplyHttpController } from '../reply/reply.http-controller';
+import { ReplyService } from '../reply/reply.service';
+import { RETENTION_POLL_MS, RespondentRetentionJob } from '../retention/respondent-retention.job';
+import { RulingService } from '../ruling/ruling.service';
+
+export interface PressModuleDeps {
+  pgDriver?: unknown;
+}
+
+/** The press service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
+export const PRESS_MIGRATIONS = [PressInitial1764300004400, ReplyNotices1764300004420, CitedRules1764300004430];
+
+@Module({})
+export class PressModule {
+  static forRoot(config: PressConfig, deps: PressModuleDeps = {}): DynamicModule {
+    return {
+      module: PressModule,
+      imports: serviceInfrastructure(config, {
+        entities: [],
+        migrations: PRESS_MIGRATIONS,
+        pgDriver: deps.pgDriver,
+      }),
+      controllers: [auditTrailController(RpcSubjects.press.auditTrail), ComplaintNatsController, ReplyHttpController],
+      providers: [
+        ...deadlineSettingsProviders(config),
+        { provide: COMPLAINT_SETTINGS, useValue: config.complaints },
+        { provide: PRESS_SERVICE_CREDENTIAL, useValue: new ServiceCredential(internalSecretOf(config.auth), 'press') },
+        { provide: REPLY_LINK_SETTINGS, useValue: config.replyLinks },
+        { provide: RETENTION_POLL_MS, useValue: config.retentionPollMs },
+        ComplaintRepository,
+        ComplaintService,
+        PressDeadlineScheduler,
+        PressReference,
+        ReplyService,
+        RespondentRetentionJob,
+        RulingService,
+        ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
+        ...eventConsumerProviders('press-case-referrals', [EventSubjects.intake.caseDecided], CaseReferralHandler),
+      ],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import type { ComplaintSettings } from '../config/press.config';
+
+export const COMPLAINT_SETTINGS = Symbol('COMPLAINT_SETTINGS');
+export type { ComplaintSettings };

@@ -1,0 +1,37 @@
+import { pressConfigFromEnv } from './press.config';
+
+const BASE = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/phoi_hop' };
+const PRODUCTION = {
+  ...BASE,
+  NODE_ENV: 'production',
+  AUTH_MODE: 'oidc',
+  OIDC_ISSUER: 'https://id.example.vn/realms/qb',
+  INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+};
+
+describe('pressConfigFromEnv', () => {
+  it('has the documented defaults: port 3106, its own schema, 6 months to file, 10 working days to reply and to appeal', () => {
+    expect(pressConfigFromEnv(BASE)).toMatchObject({
+      serviceName: 'press',
+      httpPort: 3106,
+      dbSchema: 'press',
+      complaints: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10, pressAssociationAgencyCode: 'HNB' },
+      replyLinks: { publicUrl: null },
+      production: false,
+    });
+  });
+
+  it('requires a reply-link secret of 32 characters or more in production', () => {
+    expect(() => pressConfigFromEnv(PRODUCTION)).toThrow('PRESS_REPLY_LINK_SECRET is required in production');
+    expect(() => pressConfigFromEnv({ ...PRODUCTION, PRESS_REPLY_LINK_SECRET: 'short' })).toThrow('PRESS_REPLY_LINK_SECRET must be at least 32 characters');
+    expect(pressConfigFromEnv({ ...PRODUCTION, PRESS_REPLY_LINK_SECRET: 's'.repeat(32) }).replyLinks.secret).toBe('s'.repeat(32));
+  });
+
+  it('refuses windows that are not whole positive numbers, naming the setting', () => {
+    expect(() => pressConfigFromEnv({ ...BASE, PRESS_REPLY_WINDOW_WORKING_DAYS: '0' })).toThrow(
+      'PRESS_REPLY_WINDOW_WORKING_DAYS must be a positive whole number',
+    );
+    expect(() => pressConfigFromEnv({ ...BASE, PRESS_ADMISSIBLE_MONTHS: '1.5' })).toThrow('PRESS_ADMISSIBLE_MONTHS must be a positive whole number');
+    expect(pressConfigFromEnv({ ...BASE, PRESS_APPEAL_WINDOW_WORKING_DAYS: '15' }).complaints.appealWindowWorkingDays).toBe(15);
+  });
+});
