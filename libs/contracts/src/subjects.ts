@@ -96,6 +96,17 @@ export const RpcSubjects = {
     appealDecide: 'press.appeal.decide',
     respondentGet: 'press.respondent.get',
     auditTrail: 'press.audit.trail',
+    correctionRequest: 'press.correction.request',
+    correctionPublish: 'press.correction.publish',
+    correctionRefuse: 'press.correction.refuse',
+    correctionGet: 'press.correction.get',
+    correctionList: 'press.correction.list',
+    statementDraft: 'press.statement.draft',
+    statementPublish: 'press.statement.publish',
+    statementCorrect: 'press.statement.correct',
+    statementWithdraw: 'press.statement.withdraw',
+    statementGet: 'press.statement.get',
+    statementList: 'press.statement.list',
   },
 } as const;
 
@@ -144,6 +155,14 @@ export const EventSubjects = {
     appealDecided: 'evt.press.appeal.decided',
     complaintClosed: 'evt.press.complaint.closed',
     respondentPurged: 'evt.press.respondent.purged',
+    correctionRequested: 'evt.press.correction.requested',
+    correctionPublished: 'evt.press.correction.published',
+    correctionRefused: 'evt.press.correction.refused',
+    correctionOverdue: 'evt.press.correction.overdue',
+    statementDrafted: 'evt.press.statement.drafted',
+    statementPublished: 'evt.press.statement.published',
+    statementCorrected: 'evt.press.statement.corrected',
+    statementWithdrawn: 'evt.press.statement.withdrawn',
   },
 } as const;
 
