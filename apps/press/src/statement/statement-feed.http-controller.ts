@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { notModified } from './conditional-get';
 import { StatementFeedService } from './statement-feed.service';
 
 /** Readers may keep a copy this long before asking again (they then get 304 when nothing changed). */
@@ -25,8 +26,7 @@ export class StatementFeedHttpController {
       etag: feed.etag,
       ...(feed.lastModified ? { 'last-modified': feed.lastModified.toUTCString() } : {}),
     });
-    // `fresh` compares If-None-Match with the ETag (first) and If-Modified-Since with Last-Modified.
-    if (request.fresh) {
+    if (notModified(request.headers as { 'if-none-match'?: string; 'if-modified-since'?: string }, feed.etag, feed.lastModified)) {
       response.status(304).end();
       return;
     }
