@@ -343,7 +343,7 @@ export function describeMutationInputs(MUTATIONS: Record<string, MutationEntry>)
 
     /** Whether background work is done: every outbox published, every consumer caught up, no delivery pending. */
     async function quiet(): Promise<boolean> {
-      const schemas = ['intake', 'consultation', 'directory', 'notification', 'evidence'].map((service) => platform.env.schema(service));
+      const schemas = ['intake', 'consultation', 'directory', 'notification', 'evidence', 'press'].map((service) => platform.env.schema(service));
       const { rows } = await sql.query<{ n: number }>(
         `SELECT (${schemas.map((schema) => `(SELECT count(*) FROM "${schema}".outbox WHERE published_at IS NULL)`).join(' + ')}
                  + (SELECT count(*) FROM "${platform.env.schema('notification')}".delivery WHERE status = 'PENDING'))::int AS n`,
