@@ -190,13 +190,16 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query:
       'mutation { draftPressStatement(input: { caseIds: ["00000000-0000-4000-8000-000000000000"], title: "Thử quyền", body: "Kiểm tra ma trận quyền, không có vụ việc này" }) { statement { id } } }',
   }),
-  publishPressStatement: () => ({ query: 'mutation { publishPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000" }) { statement { id } } }' }),
+  publishPressStatement: () => ({
+    query: 'mutation { publishPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000" }) { statement { id } } }',
+  }),
   correctPressStatement: () => ({
     query:
       'mutation { correctPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000", body: "Kiểm tra ma trận quyền đủ dài", note: "Kiểm tra ma trận quyền" }) { statement { id } } }',
   }),
   withdrawPressStatement: () => ({
-    query: 'mutation { withdrawPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { statement { id } } }',
+    query:
+      'mutation { withdrawPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { statement { id } } }',
   }),
 };
 

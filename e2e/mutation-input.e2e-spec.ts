@@ -11,4 +11,11 @@ import { PRESS_STATEMENT_MUTATIONS } from './mutation-input/press-statements.cas
  * changes nothing, and stores hostile free text verbatim. The cases live with their service in
  * ./mutation-input/*.cases.ts; a new mutation needs an entry there (the first test fails without one).
  */
-describeMutationInputs({ ...INTAKE_MUTATIONS, ...DIRECTORY_MUTATIONS, ...CONSULTATION_MUTATIONS, ...NOTIFICATION_MUTATIONS, ...EVIDENCE_MUTATIONS, ...PRESS_STATEMENT_MUTATIONS });
+describeMutationInputs({
+  ...INTAKE_MUTATIONS,
+  ...DIRECTORY_MUTATIONS,
+  ...CONSULTATION_MUTATIONS,
+  ...NOTIFICATION_MUTATIONS,
+  ...EVIDENCE_MUTATIONS,
+  ...PRESS_STATEMENT_MUTATIONS,
+});

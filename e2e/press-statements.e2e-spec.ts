@@ -179,10 +179,7 @@ describe('press statements and corrections', () => {
     );
     expect(correctionRequests).toEqual({
       totalCount: 2,
-      edges: [
-        { node: { id: overdue.id, status: 'REFUSED' } },
-        { node: { id: published.id, status: 'PUBLISHED' } },
-      ],
+      edges: [{ node: { id: overdue.id, status: 'REFUSED' } }, { node: { id: published.id, status: 'PUBLISHED' } }],
     });
     // The outlet's subscription gets each step it may see.
     const types = await eventually(async () => {

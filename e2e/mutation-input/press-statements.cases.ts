@@ -31,7 +31,12 @@ const correctionInput = (caseId: string, overrides: Vars = {}) => ({
   deadline: inHours(48),
   ...overrides,
 });
-const REVIEW = { claim: 'Đập thủy điện Rào Quán đã vỡ', appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1', firstAppearedOn: '2026-11-30', rating: 'FALSE' };
+const REVIEW = {
+  claim: 'Đập thủy điện Rào Quán đã vỡ',
+  appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1',
+  firstAppearedOn: '2026-11-30',
+  rating: 'FALSE',
+};
 const statementInput = (caseId: string, overrides: Vars = {}) => ({
   caseIds: [caseId],
   title: 'Thông tin về tin đồn vỡ đập Rào Quán',
@@ -63,7 +68,9 @@ const published = once(async (w) => {
   );
   return id;
 });
-const draftStatement = once(async (w) => ((await viewer(DRAFT, { i: statementInput(await fixtureCase(w)) })) as Json)['draftPressStatement'].statement.id as string);
+const draftStatement = once(
+  async (w) => ((await viewer(DRAFT, { i: statementInput(await fixtureCase(w)) })) as Json)['draftPressStatement'].statement.id as string,
+);
 const publishStatement = async (id: string) =>
   viewer(`mutation($i: PublishPressStatementInput!) { publishPressStatement(input: $i) { statement { id } } }`, { i: { statementId: id } });
 const publishedStatement = once(async (w) => {
@@ -87,16 +94,57 @@ export const PRESS_STATEMENT_MUTATIONS: Record<string, MutationEntry> = {
     document: REQUEST,
     cases: [
       { name: 'a blank work title', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { workTitle: ' \n ' }) }), expect: BAD('workTitle') },
-      { name: 'an outlet that is not a press organ', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { outletAgencyCode: 'SYT' }) }), expect: BAD('outletAgencyCode') },
-      { name: 'an unknown outlet', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { outletAgencyCode: 'GHOST' }) }), expect: BAD('outletAgencyCode') },
-      { name: 'an outlet code that is not a code', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { outletAgencyCode: 'bao qb' }) }), expect: BAD('outletAgencyCode') },
-      { name: 'a deadline ten minutes away', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { deadline: inHours(1 / 6) }) }), expect: BAD('deadline') },
-      { name: 'a deadline that is not an instant', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { deadline: 'ngày mai' }) }), expect: BAD() },
-      { name: 'a work published in the future', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { workPublishedOn: tomorrow() }) }), expect: BAD('workPublishedOn') },
-      { name: 'a javascript: work address', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { workUrl: 'javascript:alert(1)' }) }), expect: BAD('workUrl') },
-      { name: 'a NUL byte in the requested text', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { requestedText: NUL }) }), expect: BAD('requestedText') },
-      { name: 'a requested text over 10,000 characters', variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { requestedText: 'a'.repeat(10_001) }) }), expect: BAD('requestedText') },
-      { name: 'a case the caller does not see', as: outsider, variables: async (w) => ({ i: correctionInput(await fixtureCase(w)) }), expect: refuse('NOT_FOUND', 'caseId') },
+      {
+        name: 'an outlet that is not a press organ',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { outletAgencyCode: 'SYT' }) }),
+        expect: BAD('outletAgencyCode'),
+      },
+      {
+        name: 'an unknown outlet',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { outletAgencyCode: 'GHOST' }) }),
+        expect: BAD('outletAgencyCode'),
+      },
+      {
+        name: 'an outlet code that is not a code',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { outletAgencyCode: 'bao qb' }) }),
+        expect: BAD('outletAgencyCode'),
+      },
+      {
+        name: 'a deadline ten minutes away',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { deadline: inHours(1 / 6) }) }),
+        expect: BAD('deadline'),
+      },
+      {
+        name: 'a deadline that is not an instant',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { deadline: 'ngày mai' }) }),
+        expect: BAD(),
+      },
+      {
+        name: 'a work published in the future',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { workPublishedOn: tomorrow() }) }),
+        expect: BAD('workPublishedOn'),
+      },
+      {
+        name: 'a javascript: work address',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { workUrl: 'javascript:alert(1)' }) }),
+        expect: BAD('workUrl'),
+      },
+      {
+        name: 'a NUL byte in the requested text',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { requestedText: NUL }) }),
+        expect: BAD('requestedText'),
+      },
+      {
+        name: 'a requested text over 10,000 characters',
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w), { requestedText: 'a'.repeat(10_001) }) }),
+        expect: BAD('requestedText'),
+      },
+      {
+        name: 'a case the caller does not see',
+        as: outsider,
+        variables: async (w) => ({ i: correctionInput(await fixtureCase(w)) }),
+        expect: refuse('NOT_FOUND', 'caseId'),
+      },
       { name: 'an unknown case', variables: () => ({ i: correctionInput(NO_ID) }), expect: refuse('NOT_FOUND', 'caseId') },
       {
         name: 'hostile texts of up to 10,000 characters, stored verbatim',
@@ -117,7 +165,9 @@ export const PRESS_STATEMENT_MUTATIONS: Record<string, MutationEntry> = {
     cases: [
       {
         name: 'by an agency that is not the outlet',
-        variables: async (w) => ({ i: { correctionId: await requested(w), publishedUrl: 'https://baoquangbinh.vn/cc', publishedAt: new Date().toISOString() } }),
+        variables: async (w) => ({
+          i: { correctionId: await requested(w), publishedUrl: 'https://baoquangbinh.vn/cc', publishedAt: new Date().toISOString() },
+        }),
         expect: refuse('FORBIDDEN'),
         watch: async (w) => correctionView(await requested(w)),
       },
@@ -138,7 +188,9 @@ export const PRESS_STATEMENT_MUTATIONS: Record<string, MutationEntry> = {
       {
         name: 'a request already answered',
         as: baoqb,
-        variables: async (w) => ({ i: { correctionId: await published(w), publishedUrl: 'https://baoquangbinh.vn/cc-2', publishedAt: new Date().toISOString() } }),
+        variables: async (w) => ({
+          i: { correctionId: await published(w), publishedUrl: 'https://baoquangbinh.vn/cc-2', publishedAt: new Date().toISOString() },
+        }),
         expect: refuse('INVALID_STATE'),
         watch: async (w) => correctionView(await published(w)),
       },
@@ -200,7 +252,12 @@ export const PRESS_STATEMENT_MUTATIONS: Record<string, MutationEntry> = {
         variables: async (w) => ({ i: statementInput(await fixtureCase(w), { claimReview: { ...REVIEW, firstAppearedOn: tomorrow() } }) }),
         expect: BAD('claimReview.firstAppearedOn'),
       },
-      { name: 'a case the caller does not see', as: outsider, variables: async (w) => ({ i: statementInput(await fixtureCase(w)) }), expect: refuse('NOT_FOUND', 'caseIds.0') },
+      {
+        name: 'a case the caller does not see',
+        as: outsider,
+        variables: async (w) => ({ i: statementInput(await fixtureCase(w)) }),
+        expect: refuse('NOT_FOUND', 'caseIds.0'),
+      },
       {
         name: 'hostile text of 10,000 characters, stored verbatim',
         variables: async (w) => ({ i: statementInput(await fixtureCase(w), { title: HOSTILE, body: HOSTILE_10K }) }),
@@ -260,13 +317,17 @@ export const PRESS_STATEMENT_MUTATIONS: Record<string, MutationEntry> = {
       {
         name: 'another agency’s statement',
         as: outsider,
-        variables: async (w) => ({ i: { statementId: await publishedStatement(w), body: 'Nội dung đính chính đủ dài để hợp lệ', note: 'Đính chính của cơ quan khác' } }),
+        variables: async (w) => ({
+          i: { statementId: await publishedStatement(w), body: 'Nội dung đính chính đủ dài để hợp lệ', note: 'Đính chính của cơ quan khác' },
+        }),
         expect: refuse('FORBIDDEN'),
         watch: async (w) => statementView(await publishedStatement(w)),
       },
       {
         name: 'a withdrawn statement',
-        variables: async (w) => ({ i: { statementId: await withdrawnStatement(w), body: 'Nội dung đính chính đủ dài để hợp lệ', note: 'Đính chính sau khi thu hồi' } }),
+        variables: async (w) => ({
+          i: { statementId: await withdrawnStatement(w), body: 'Nội dung đính chính đủ dài để hợp lệ', note: 'Đính chính sau khi thu hồi' },
+        }),
         expect: refuse('INVALID_STATE'),
         watch: async (w) => statementView(await withdrawnStatement(w)),
       },

@@ -43,8 +43,20 @@ describe(CorrectionService.name, () => {
       const caseId = bed.addCase();
       const kicks = bed.relay.kicks;
       const requested = await sut.request(lead, correction({ caseId }));
-      expect(requested).toMatchObject({ status: 'REQUESTED', caseId, requesterAgencyCode: 'STTTT', outletAgencyCode: 'BAO_QB', heading: CORRECTION_HEADING, answer: null });
-      expect(requested.work).toEqual({ title: 'Đập thủy điện Rào Quán có nguy cơ vỡ', section: 'Thời sự', publishedOn: '2026-11-29', url: 'https://baoquangbinh.vn/thoi-su/dap-rao-quan' });
+      expect(requested).toMatchObject({
+        status: 'REQUESTED',
+        caseId,
+        requesterAgencyCode: 'STTTT',
+        outletAgencyCode: 'BAO_QB',
+        heading: CORRECTION_HEADING,
+        answer: null,
+      });
+      expect(requested.work).toEqual({
+        title: 'Đập thủy điện Rào Quán có nguy cơ vỡ',
+        section: 'Thời sự',
+        publishedOn: '2026-11-29',
+        url: 'https://baoquangbinh.vn/thoi-su/dap-rao-quan',
+      });
       const [event] = await bed.outbox(requested.id);
       expect(event).toMatchObject({ subject: EventSubjects.press.correctionRequested, data: { correctionId: requested.id, caseId, status: 'REQUESTED' } });
       expect([...event!.visibleTo].sort()).toEqual(['BAO_QB', 'CA', 'STTTT', 'UBND_LE_THUY']);
@@ -57,8 +69,14 @@ describe(CorrectionService.name, () => {
     it('refuses an agency that takes no part in the case, an outlet that is not a press organ, and the outlet itself', async () => {
       const caseId = bed.addCase();
       await expect(sut.request(syt, correction({ caseId }))).rejects.toMatchObject({ code: ErrorCodes.FORBIDDEN, field: 'caseId' });
-      await expect(sut.request(lead, correction({ outletAgencyCode: 'SYT' }))).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'outletAgencyCode' });
-      await expect(sut.request(lead, correction({ outletAgencyCode: 'GHOST' }))).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'outletAgencyCode' });
+      await expect(sut.request(lead, correction({ outletAgencyCode: 'SYT' }))).rejects.toMatchObject({
+        code: ErrorCodes.BAD_USER_INPUT,
+        field: 'outletAgencyCode',
+      });
+      await expect(sut.request(lead, correction({ outletAgencyCode: 'GHOST' }))).rejects.toMatchObject({
+        code: ErrorCodes.BAD_USER_INPUT,
+        field: 'outletAgencyCode',
+      });
       await expect(sut.request(baoqb, correction())).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'outletAgencyCode' });
       await expect(sut.request(lead, correction({ deadline: inHours(0.5) }))).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'deadline' });
       expect(await bed.outbox()).not.toContainEqual(expect.objectContaining({ data: expect.objectContaining({ caseId }) }));
@@ -68,20 +86,33 @@ describe(CorrectionService.name, () => {
   describe('publish and refuse', () => {
     it('takes the outlet’s publication, once, and only from the outlet', async () => {
       const requested = await sut.request(syt, correction({ outletAgencyCode: 'BAO_QB' }));
-      await expect(sut.publish(lead, { correctionId: requested.id, publishedUrl: 'https://baoquangbinh.vn/cai-chinh', publishedAt: new Date().toISOString() })).rejects.toMatchObject({
+      await expect(
+        sut.publish(lead, { correctionId: requested.id, publishedUrl: 'https://baoquangbinh.vn/cai-chinh', publishedAt: new Date().toISOString() }),
+      ).rejects.toMatchObject({
         code: ErrorCodes.NOT_FOUND,
       });
-      await expect(sut.publish(syt, { correctionId: requested.id, publishedUrl: 'https://baoquangbinh.vn/cai-chinh', publishedAt: new Date().toISOString() })).rejects.toMatchObject({
+      await expect(
+        sut.publish(syt, { correctionId: requested.id, publishedUrl: 'https://baoquangbinh.vn/cai-chinh', publishedAt: new Date().toISOString() }),
+      ).rejects.toMatchObject({
         code: ErrorCodes.FORBIDDEN,
       });
       const publishedAt = new Date(Date.now() - 60_000).toISOString();
       const published = await sut.publish(baoqb, { correctionId: requested.id, publishedUrl: 'https://baoquangbinh.vn/cai-chinh', publishedAt });
       expect(published.status).toBe('PUBLISHED');
-      expect(published.answer).toMatchObject({ publishedUrl: 'https://baoquangbinh.vn/cai-chinh', publishedAt, answeredByAgency: 'BAO_QB', late: false, refusalReasons: null });
+      expect(published.answer).toMatchObject({
+        publishedUrl: 'https://baoquangbinh.vn/cai-chinh',
+        publishedAt,
+        answeredByAgency: 'BAO_QB',
+        late: false,
+        refusalReasons: null,
+      });
       await expect(sut.refuse(baoqb, { correctionId: requested.id, reasons: 'Bài viết đúng sự thật, có nguồn kiểm chứng' })).rejects.toMatchObject({
         code: ErrorCodes.INVALID_STATE,
       });
-      expect((await bed.outbox(requested.id)).map((e) => e.subject)).toEqual([EventSubjects.press.correctionRequested, EventSubjects.press.correctionPublished]);
+      expect((await bed.outbox(requested.id)).map((e) => e.subject)).toEqual([
+        EventSubjects.press.correctionRequested,
+        EventSubjects.press.correctionPublished,
+      ]);
       const deadlines = await bed.dataSource.query(`SELECT cancelled_at FROM press_correction_deadline WHERE correction_id = $1`, [requested.id]);
       expect(deadlines[0].cancelled_at).not.toBeNull();
     });
@@ -103,7 +134,11 @@ describe(CorrectionService.name, () => {
       expect(await scheduler.runDue()).toBeGreaterThanOrEqual(1);
       expect(await scheduler.runDue()).toBe(0);
       expect((await sut.get(lead, requested.id)).status).toBe('OVERDUE');
-      const late = await sut.publish(baoqb, { correctionId: requested.id, publishedUrl: 'https://baoquangbinh.vn/cai-chinh-muon', publishedAt: new Date().toISOString() });
+      const late = await sut.publish(baoqb, {
+        correctionId: requested.id,
+        publishedUrl: 'https://baoquangbinh.vn/cai-chinh-muon',
+        publishedAt: new Date().toISOString(),
+      });
       expect(late).toMatchObject({ status: 'PUBLISHED', answer: { late: true } });
       expect((await bed.outbox(requested.id)).map((e) => e.subject)).toEqual([
         EventSubjects.press.correctionRequested,
@@ -125,7 +160,9 @@ describe(CorrectionService.name, () => {
       const next = await sut.list(baoqb, { first: 1, status: 'REQUESTED', after: page.endCursor! });
       expect(next.edges[0]!.node.id).toBe(first.id);
       expect(next.totalCount).toBe(page.totalCount);
-      expect((await sut.list(daiptth, { first: 50 })).edges.every((e) => e.node.outletAgencyCode === 'DAI_PTTH' || e.node.requesterAgencyCode === 'DAI_PTTH')).toBe(true);
+      expect(
+        (await sut.list(daiptth, { first: 50 })).edges.every((e) => e.node.outletAgencyCode === 'DAI_PTTH' || e.node.requesterAgencyCode === 'DAI_PTTH'),
+      ).toBe(true);
       await expect(sut.list(baoqb, { first: 5, after: 'not-a-cursor' })).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'after' });
     });
   });

@@ -40,7 +40,8 @@ export class CorrectionService {
     const now = new Date();
     const deadline = checkCorrectionRequest(request, now);
     await this.directory.assertOutlet(request.outletAgencyCode, 'outletAgencyCode');
-    if (request.outletAgencyCode === actor.agencyCode) throw CorrectionError.badInput('outletAgencyCode', 'An outlet does not request a correction from itself');
+    if (request.outletAgencyCode === actor.agencyCode)
+      throw CorrectionError.badInput('outletAgencyCode', 'An outlet does not request a correction from itself');
     let kase: { id: string; number: string; participants: string[] } | null = null;
     if (request.caseId) {
       kase = await this.directory.caseOf(request.caseId);
@@ -149,7 +150,8 @@ export class CorrectionService {
     const dto = await this.dataSource.transaction(async (manager) => {
       const row = await this.corrections.load(manager, id, true);
       if (!row || !maySeeCase(actor, row.visible_agencies)) throw CorrectionError.notFound();
-      if (actor.agencyCode !== row.outlet_agency) throw CorrectionError.forbidden('Only the outlet answers a correction request (Press Law Art. 42)', 'correctionId');
+      if (actor.agencyCode !== row.outlet_agency)
+        throw CorrectionError.forbidden('Only the outlet answers a correction request (Press Law Art. 42)', 'correctionId');
       const now = new Date();
       const { subject, action, summary, ...answer } = decide(row, now);
       await this.corrections.answer(manager, id, { ...answer, answeredBy: actor.userId, answeredByAgency: actor.agencyCode, answeredAt: now });

@@ -50,9 +50,7 @@ export class PressCorrectionsStatements1764300004500 implements MigrationInterfa
         attempts integer NOT NULL DEFAULT 0,
         last_error text
       )`);
-    await runner.query(
-      `CREATE INDEX press_correction_deadline_due_idx ON press_correction_deadline (due_at) WHERE fired_at IS NULL AND cancelled_at IS NULL`,
-    );
+    await runner.query(`CREATE INDEX press_correction_deadline_due_idx ON press_correction_deadline (due_at) WHERE fired_at IS NULL AND cancelled_at IS NULL`);
     await runner.query(`
       CREATE TABLE press_statement (
         id uuid PRIMARY KEY,
@@ -93,6 +91,7 @@ export class PressCorrectionsStatements1764300004500 implements MigrationInterfa
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['press_statement_revision', 'press_statement', 'press_correction_deadline', 'press_correction']) await runner.query(`DROP TABLE ${table}`);
+    for (const table of ['press_statement_revision', 'press_statement', 'press_correction_deadline', 'press_correction'])
+      await runner.query(`DROP TABLE ${table}`);
   }
 }

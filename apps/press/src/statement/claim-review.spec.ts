@@ -58,7 +58,12 @@ describe(claimReviewJsonLd.name, () => {
     url: 'https://phoi-hop.example.gov.vn/feeds/statements/6f1c2b1e-3a4d-4e5f-8a9b-0c1d2e3f4a5b',
     agencyName: 'Công an tỉnh',
     publishedAt: '2026-12-01T02:30:00.000Z',
-    review: { claim: 'Đập thủy điện Rào Quán đã vỡ', appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1', firstAppearedOn: '2026-11-30', rating: 'FALSE' as const },
+    review: {
+      claim: 'Đập thủy điện Rào Quán đã vỡ',
+      appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1',
+      firstAppearedOn: '2026-11-30',
+      rating: 'FALSE' as const,
+    },
   };
 
   it('has the properties the ClaimReview guidelines require and recommend', () => {

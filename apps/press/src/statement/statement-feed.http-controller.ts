@@ -5,7 +5,8 @@ import { StatementFeedService } from './statement-feed.service';
 
 /** Readers may keep a copy this long before asking again (they then get 304 when nothing changed). */
 const MAX_AGE_SECONDS = 60;
-const NOT_FOUND_PAGE = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy</title></head><body><p>Không tìm thấy thông cáo này.</p></body></html>\n';
+const NOT_FOUND_PAGE =
+  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy</title></head><body><p>Không tìm thấy thông cáo này.</p></body></html>\n';
 
 /**
  * The public side of the statements (Đ6.6–6.7), served without an account and routed by the Ingress

@@ -10,9 +10,17 @@ describe(StatementFeedService.name, () => {
   let sut: StatementFeedService;
   let statements: StatementService;
   const ca = actorOf(SeededUsers.caOfficer);
-  const REVIEW = { claim: 'Đập thủy điện Rào Quán đã vỡ', appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1', firstAppearedOn: '2026-11-30', rating: 'FALSE' } as const;
+  const REVIEW = {
+    claim: 'Đập thủy điện Rào Quán đã vỡ',
+    appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1',
+    firstAppearedOn: '2026-11-30',
+    rating: 'FALSE',
+  } as const;
   const publish = async (caseId: string, title: string, claimReview?: typeof REVIEW) =>
-    statements.publish(ca, (await statements.draft(ca, { caseIds: [caseId], title, body: `${title}: nội dung thông cáo chính thức`, ...(claimReview ? { claimReview } : {}) })).id);
+    statements.publish(
+      ca,
+      (await statements.draft(ca, { caseIds: [caseId], title, body: `${title}: nội dung thông cáo chính thức`, ...(claimReview ? { claimReview } : {}) })).id,
+    );
 
   beforeAll(async () => {
     bed = await createPressPublicationTestbed();

@@ -81,7 +81,12 @@ describe(renderStatementPage.name, () => {
       BASE,
       statement(A, '2026-12-01T04:00:00Z', {
         title: HOSTILE,
-        claim_review: { claim: `Tin giả </script><script>alert(1)</script>`, appearanceUrl: 'https://facebook.com/trang/posts/1', firstAppearedOn: '2026-11-30', rating: 'FALSE' },
+        claim_review: {
+          claim: `Tin giả </script><script>alert(1)</script>`,
+          appearanceUrl: 'https://facebook.com/trang/posts/1',
+          firstAppearedOn: '2026-11-30',
+          rating: 'FALSE',
+        },
       }),
     );
     const scripts = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];

@@ -4,7 +4,6 @@ import { statementJsonLd, statementUrls } from './statement.mapper';
 import type { LoadedStatement } from './statement.repository';
 
 /** Characters XML 1.0 cannot carry (C0 controls but tab, newline, return; lone surrogates; U+FFFE/F): shown as U+FFFD. */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text for an XML text node (the feed library escapes markup): only what XML cannot carry is replaced. */
@@ -85,7 +84,10 @@ export function statementsAtom(base: string, updated: Date | null, entries: Load
 
 /** JSON inside a <script> element: "<" escaped, so that no text can close the element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The statement's public page: plain HTML without scripts of its own, with its ClaimReview JSON-LD. */

@@ -1,7 +1,12 @@
 import { ErrorCodes, type StatementStatus } from '@phoi-hop/contracts';
 import { checkClaimReview, correctedText, nextStatementStatus, type StatementCommand } from './statement.rules';
 
-const REVIEW = { claim: 'Đập thủy điện Rào Quán đã vỡ', appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1', firstAppearedOn: '2026-11-30', rating: 'FALSE' } as const;
+const REVIEW = {
+  claim: 'Đập thủy điện Rào Quán đã vỡ',
+  appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1',
+  firstAppearedOn: '2026-11-30',
+  rating: 'FALSE',
+} as const;
 
 describe('statement rules', () => {
   it.each<[StatementStatus, StatementCommand, StatementStatus | null]>([

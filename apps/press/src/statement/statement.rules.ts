@@ -39,6 +39,7 @@ export function correctedText(current: StatementText, change: { title?: string; 
     body: change.body ?? current.body,
     claimReview: change.claimReview === undefined ? current.claimReview : change.claimReview,
   };
-  if (JSON.stringify(next) === JSON.stringify(current)) throw StatementError.badInput('body', 'A correction must change the title, the body or the claim review');
+  if (JSON.stringify(next) === JSON.stringify(current))
+    throw StatementError.badInput('body', 'A correction must change the title, the body or the claim review');
   return next;
 }

@@ -11,7 +11,12 @@ describe(StatementService.name, () => {
   const lead = actorOf(SeededUsers.stttLead);
   const syt = actorOf(SeededUsers.sytOfficer);
   const leader = actorOf(SeededUsers.leader);
-  const REVIEW = { claim: 'Đập thủy điện Rào Quán đã vỡ', appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1', firstAppearedOn: '2026-11-30', rating: 'FALSE' } as const;
+  const REVIEW = {
+    claim: 'Đập thủy điện Rào Quán đã vỡ',
+    appearanceUrl: 'https://facebook.com/trang-tin-gia/posts/1',
+    firstAppearedOn: '2026-11-30',
+    rating: 'FALSE',
+  } as const;
 
   const draft = (caseIds: string[], change: Partial<DraftStatementRequest> = {}): DraftStatementRequest => ({
     caseIds,
@@ -34,7 +39,15 @@ describe(StatementService.name, () => {
     it('keeps a draft of the agency on its cases, seen by the agency only, evented to it alone and audited', async () => {
       const caseId = bed.addCase();
       const drafted = await sut.draft(ca, draft([caseId]));
-      expect(drafted).toMatchObject({ status: 'DRAFT', agencyCode: 'CA', caseIds: [caseId], publishedAt: null, url: null, claimReviewJsonLd: null, revisions: [] });
+      expect(drafted).toMatchObject({
+        status: 'DRAFT',
+        agencyCode: 'CA',
+        caseIds: [caseId],
+        publishedAt: null,
+        url: null,
+        claimReviewJsonLd: null,
+        revisions: [],
+      });
       await expect(sut.get(lead, drafted.id)).rejects.toMatchObject({ code: ErrorCodes.NOT_FOUND });
       expect((await sut.get(leader, drafted.id)).id).toBe(drafted.id);
       expect(await bed.outbox(drafted.id)).toEqual([expect.objectContaining({ subject: EventSubjects.press.statementDrafted, visibleTo: ['CA'] })]);
@@ -44,7 +57,10 @@ describe(StatementService.name, () => {
     it('refuses cases the agency takes no part in, or does not see, and a claim from the future', async () => {
       const caseId = bed.addCase();
       await expect(sut.draft(syt, draft([caseId]))).rejects.toMatchObject({ code: ErrorCodes.FORBIDDEN, field: 'caseIds.0' });
-      await expect(sut.draft(ca, draft([caseId, '00000000-0000-4000-8000-000000000000']))).rejects.toMatchObject({ code: ErrorCodes.NOT_FOUND, field: 'caseIds.1' });
+      await expect(sut.draft(ca, draft([caseId, '00000000-0000-4000-8000-000000000000']))).rejects.toMatchObject({
+        code: ErrorCodes.NOT_FOUND,
+        field: 'caseIds.1',
+      });
       await expect(sut.draft(ca, draft([caseId], { claimReview: { ...REVIEW, firstAppearedOn: '2999-01-01' } }))).rejects.toMatchObject({
         code: ErrorCodes.BAD_USER_INPUT,
         field: 'claimReview.firstAppearedOn',
@@ -59,7 +75,11 @@ describe(StatementService.name, () => {
       await expect(sut.publish(lead, drafted.id)).rejects.toMatchObject({ code: ErrorCodes.NOT_FOUND });
       const published = await sut.publish(ca, drafted.id);
       expect(published).toMatchObject({ status: 'PUBLISHED', agencyName: 'Công an tỉnh', url: `${PUBLIC_BASE}/feeds/statements/${drafted.id}` });
-      expect(published.claimReviewJsonLd).toMatchObject({ '@type': 'ClaimReview', reviewRating: { alternateName: 'Sai sự thật' }, author: { name: 'Công an tỉnh' } });
+      expect(published.claimReviewJsonLd).toMatchObject({
+        '@type': 'ClaimReview',
+        reviewRating: { alternateName: 'Sai sự thật' },
+        author: { name: 'Công an tỉnh' },
+      });
       expect(published.revisions.map((r) => r.revision)).toEqual([1]);
       expect((await sut.get(syt, drafted.id)).status).toBe('PUBLISHED');
       await expect(sut.publish(ca, drafted.id)).rejects.toMatchObject({ code: ErrorCodes.INVALID_STATE });

@@ -110,7 +110,9 @@ export class StatementService {
           before: row.status,
           status,
           revision,
-          changed: (['title', 'body', 'claimReview'] as const).filter((k) => JSON.stringify(text[k]) !== JSON.stringify(k === 'claimReview' ? row.claim_review : row[k])),
+          changed: (['title', 'body', 'claimReview'] as const).filter(
+            (k) => JSON.stringify(text[k]) !== JSON.stringify(k === 'claimReview' ? row.claim_review : row[k]),
+          ),
         },
       };
     });
@@ -120,7 +122,11 @@ export class StatementService {
     return this.change(actor, request.statementId, async (manager, { row }, now) => {
       const status = nextStatementStatus(row.status, 'WITHDRAW');
       await this.statements.withdraw(manager, row.id, request.reason, now);
-      return { subject: EventSubjects.press.statementWithdrawn, action: 'press.statement.withdrawn', summary: { before: row.status, status, reason: request.reason } };
+      return {
+        subject: EventSubjects.press.statementWithdrawn,
+        action: 'press.statement.withdrawn',
+        summary: { before: row.status, status, reason: request.reason },
+      };
     });
   }
 
@@ -159,11 +165,7 @@ export class StatementService {
   private async change(
     actor: Actor,
     statementId: string,
-    apply: (
-      manager: EntityManager,
-      loaded: LoadedStatement,
-      now: Date,
-    ) => Promise<{ subject: EventSubject; action: string; summary: Record<string, unknown> }>,
+    apply: (manager: EntityManager, loaded: LoadedStatement, now: Date) => Promise<{ subject: EventSubject; action: string; summary: Record<string, unknown> }>,
   ): Promise<StatementDto> {
     return this.inTransaction(async (manager) => {
       const loaded = await this.statements.load(manager, statementId, true);

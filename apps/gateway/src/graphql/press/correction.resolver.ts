@@ -22,7 +22,10 @@ export class CorrectionResolver {
     try {
       return await this.rpc.request<CorrectionRequestDto>(RpcSubjects.press.correctionGet, { correctionId: id }, { token });
     } catch (error) {
-      if (error instanceof RpcCallError && (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'correctionId')))
+      if (
+        error instanceof RpcCallError &&
+        (error.code === ErrorCodes.NOT_FOUND || (error.code === ErrorCodes.BAD_USER_INPUT && error.field === 'correctionId'))
+      )
         return null;
       throw error;
     }
@@ -35,7 +38,8 @@ export class CorrectionResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: `At most this many (1–${PAGE_MAX})` }) first = 20,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<CorrectionRequestConnectionModel> {
-    if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX) throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${PAGE_MAX}`, 'first');
+    if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX)
+      throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${PAGE_MAX}`, 'first');
     const page = await this.rpc.request<CorrectionListResponse>(
       RpcSubjects.press.correctionList,
       { first, ...(after ? { after } : {}), ...(filter ? toRpcPayload(filter) : {}) },

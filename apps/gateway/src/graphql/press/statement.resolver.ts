@@ -42,7 +42,8 @@ export class StatementResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: `At most this many (1–${PAGE_MAX})` }) first = 20,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<PressStatementConnectionModel> {
-    if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX) throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${PAGE_MAX}`, 'first');
+    if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX)
+      throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${PAGE_MAX}`, 'first');
     const page = await this.rpc.request<StatementListResponse>(
       RpcSubjects.press.statementList,
       { first, ...(after ? { after } : {}), ...(filter ? toRpcPayload(filter) : {}) },
