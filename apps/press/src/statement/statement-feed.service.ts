@@ -17,6 +17,8 @@ export interface RenderedFeed {
   lastModified: Date | null;
 }
 
+const versionKey = (v: { updatedAt: Date | null; entries: number }) => `${v.updatedAt?.toISOString() ?? '-'}|${v.entries}`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -26,28 +28,40 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class StatementFeedService {
+  /** The last feed rendered, by the version it was rendered at. */
+  private cached: { version: string; feed: RenderedFeed } | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly statements: StatementRepository,
     @Inject(PRESS_PUBLIC_BASE) private readonly base: string,
   ) {}
 
+  /**
+   * The feed, rendered again only when its version moved (rendering 100 entries takes tens of
+   * milliseconds; asking for the version is one indexed query), so conditional GETs stay cheap.
+   */
   async atom(): Promise<RenderedFeed> {
+    const version = versionKey(await this.statements.feedVersion(this.dataSource.manager));
+    if (this.cached?.version === version) return this.cached.feed;
     // One snapshot: the entries and the feed's time must agree.
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const rendered = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const current = await this.statements.feedVersion(manager);
       const entries = await this.statements.feedEntries(manager, FEED_ENTRY_LIMIT);
-      const lastModified = await this.statements.feedUpdatedAt(manager);
       const revisions = await this.statements.revisionsOf(
         manager,
         entries.map((e) => e.id),
       );
       const xml = statementsAtom(
         this.base,
-        lastModified,
+        current.updatedAt,
         entries.map((row) => ({ row, revisions: revisions.get(row.id) ?? [] })),
       );
-      return { xml, etag: `"${createHash('sha256').update(xml).digest('base64url')}"`, lastModified };
+      const feed: RenderedFeed = { xml, etag: `"${createHash('sha256').update(xml).digest('base64url')}"`, lastModified: current.updatedAt };
+      return { version: versionKey(current), feed };
     });
+    this.cached = rendered;
+    return rendered.feed;
   }
 
   /** The ClaimReview of a statement in the feed, or null (unknown, not public, or no claim answered). */

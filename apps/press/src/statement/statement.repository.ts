@@ -178,10 +178,17 @@ export class StatementRepository {
     );
   }
 
-  /** When the feed last changed: the latest publication, correction or withdrawal (null: nothing was ever published). */
-  async feedUpdatedAt(manager: EntityManager): Promise<Date | null> {
-    const [row] = await queryRows<{ at: Date | null }>(manager, `SELECT max(updated_at) AS at FROM press_statement WHERE published_at IS NOT NULL`);
-    return row?.at ?? null;
+  /**
+   * The feed's version: when it last changed (the latest publication, correction or withdrawal; null:
+   * nothing was ever published) and how many statements are in it. Every change of the feed moves it.
+   */
+  async feedVersion(manager: EntityManager): Promise<{ updatedAt: Date | null; entries: number }> {
+    const [row] = await queryRows<{ at: Date | null; entries: number }>(
+      manager,
+      `SELECT max(updated_at) AS at, (count(*) FILTER (WHERE status = ANY($1::text[])))::int AS entries FROM press_statement WHERE published_at IS NOT NULL`,
+      [FEED_STATEMENT_STATUSES],
+    );
+    return { updatedAt: row?.at ?? null, entries: row?.entries ?? 0 };
   }
 
   /** A statement the public may see (in the feed), or null. */
