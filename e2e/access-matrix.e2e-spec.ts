@@ -190,6 +190,9 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query:
       'mutation { draftPressStatement(input: { caseIds: ["00000000-0000-4000-8000-000000000000"], title: "Thử quyền", body: "Kiểm tra ma trận quyền, không có vụ việc này" }) { statement { id } } }',
   }),
+  updatePressStatementDraft: () => ({
+    query: 'mutation { updatePressStatementDraft(input: { statementId: "00000000-0000-4000-8000-000000000000", title: "Thử quyền" }) { statement { id } } }',
+  }),
   publishPressStatement: () => ({
     query: 'mutation { publishPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000" }) { statement { id } } }',
   }),

@@ -272,6 +272,56 @@ export const PRESS_STATEMENT_MUTATIONS: Record<string, MutationEntry> = {
     ],
   },
 
+  updatePressStatementDraft: {
+    document: `mutation($i: UpdatePressStatementDraftInput!) { updatePressStatementDraft(input: $i) { statement { ${STATEMENT_FIELDS} } } }`,
+    cases: [
+      {
+        name: 'another agency’s draft',
+        as: outsider,
+        variables: async (w) => ({ i: { statementId: await draftStatement(w), title: 'Tiêu đề của cơ quan khác' } }),
+        expect: refuse('NOT_FOUND', 'statementId'),
+        watch: async (w) => statementView(await draftStatement(w)),
+      },
+      {
+        name: 'a published statement',
+        variables: async (w) => ({ i: { statementId: await publishedStatement(w), title: 'Sửa sau khi công bố' } }),
+        expect: refuse('INVALID_STATE'),
+        watch: async (w) => statementView(await publishedStatement(w)),
+      },
+      {
+        name: 'a change that changes nothing',
+        variables: async (w) => ({ i: { statementId: await draftStatement(w) } }),
+        expect: BAD('body'),
+        watch: async (w) => statementView(await draftStatement(w)),
+      },
+      {
+        name: 'a blank title',
+        variables: async (w) => ({ i: { statementId: await draftStatement(w), title: ' ' } }),
+        expect: BAD('title'),
+        watch: async (w) => statementView(await draftStatement(w)),
+      },
+      {
+        name: 'no case at all',
+        variables: async (w) => ({ i: { statementId: await draftStatement(w), caseIds: [] } }),
+        expect: BAD('caseIds'),
+        watch: async (w) => statementView(await draftStatement(w)),
+      },
+      {
+        name: 'hostile text, stored verbatim',
+        variables: async (w) => ({
+          i: { statementId: ((await viewer(DRAFT, { i: statementInput(await fixtureCase(w)) })) as Json)['draftPressStatement'].statement.id, title: HOSTILE },
+        }),
+        expect: {
+          stored: async (data) => {
+            const updated = data['updatePressStatementDraft'].statement;
+            expect(updated).toMatchObject({ status: 'DRAFT', title: HOSTILE });
+            expect(await statementView(updated.id)).toEqual({ pressStatement: updated });
+          },
+        },
+      },
+    ],
+  },
+
   publishPressStatement: {
     document: `mutation($i: PublishPressStatementInput!) { publishPressStatement(input: $i) { statement { ${STATEMENT_FIELDS} } } }`,
     cases: [

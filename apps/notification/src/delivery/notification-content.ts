@@ -29,6 +29,7 @@ const EVENT_LABELS: Record<string, string> = {
   [EventSubjects.press.correctionRefused]: 'cơ quan báo chí từ chối cải chính',
   [EventSubjects.press.correctionOverdue]: 'quá hạn trả lời yêu cầu cải chính',
   [EventSubjects.press.statementDrafted]: 'có dự thảo thông cáo',
+  [EventSubjects.press.statementDraftUpdated]: 'sửa dự thảo thông cáo',
   [EventSubjects.press.statementPublished]: 'đã công bố thông cáo',
   [EventSubjects.press.statementCorrected]: 'đã đính chính thông cáo',
   [EventSubjects.press.statementWithdrawn]: 'đã thu hồi thông cáo',

@@ -7,6 +7,7 @@ import {
   RpcSubjects,
   StatementGetRequest,
   StatementListRequest,
+  UpdateStatementDraftRequest,
   WithdrawStatementRequest,
   type Actor,
   type StatementDto,
@@ -23,6 +24,11 @@ export class StatementNatsController {
   @MessagePattern(RpcSubjects.press.statementDraft)
   draft(@RpcActor() actor: Actor, @Payload() request: DraftStatementRequest): Promise<StatementDto> {
     return this.statements.draft(actor, request);
+  }
+
+  @MessagePattern(RpcSubjects.press.statementUpdateDraft)
+  updateDraft(@RpcActor() actor: Actor, @Payload() request: UpdateStatementDraftRequest): Promise<StatementDto> {
+    return this.statements.updateDraft(actor, request);
   }
 
   @MessagePattern(RpcSubjects.press.statementPublish)

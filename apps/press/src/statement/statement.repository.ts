@@ -96,6 +96,28 @@ export class StatementRepository {
     return byStatement;
   }
 
+  /** A draft's new text and cases (nothing is kept of a draft's earlier texts: it was never public). */
+  async updateDraft(
+    manager: EntityManager,
+    id: string,
+    draft: Pick<StatementRow, 'title' | 'body' | 'claim_review' | 'case_ids' | 'case_numbers' | 'visible_agencies' | 'updated_at'>,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE press_statement SET title = $2, body = $3, claim_review = $4, case_ids = $5, case_numbers = $6, visible_agencies = $7, updated_at = $8
+        WHERE id = $1 AND status = 'DRAFT'`,
+      [
+        id,
+        draft.title,
+        draft.body,
+        draft.claim_review ? JSON.stringify(draft.claim_review) : null,
+        draft.case_ids,
+        draft.case_numbers,
+        draft.visible_agencies,
+        draft.updated_at,
+      ],
+    );
+  }
+
   /** A new public text (publication or correction): the revision is kept, the statement shows it. */
   async publishText(
     manager: EntityManager,

@@ -10,6 +10,10 @@ const REVIEW = {
 
 describe('statement rules', () => {
   it.each<[StatementStatus, StatementCommand, StatementStatus | null]>([
+    ['DRAFT', 'EDIT', 'DRAFT'],
+    ['PUBLISHED', 'EDIT', null],
+    ['CORRECTED', 'EDIT', null],
+    ['WITHDRAWN', 'EDIT', null],
     ['DRAFT', 'PUBLISH', 'PUBLISHED'],
     ['DRAFT', 'CORRECT', null],
     ['DRAFT', 'WITHDRAW', null],

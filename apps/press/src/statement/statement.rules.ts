@@ -1,13 +1,14 @@
 import { provinceDay, type ClaimReviewDto, type StatementStatus } from '@phoi-hop/contracts';
 import { StatementError } from './statement.errors';
 
-export type StatementCommand = 'PUBLISH' | 'CORRECT' | 'WITHDRAW';
+export type StatementCommand = 'EDIT' | 'PUBLISH' | 'CORRECT' | 'WITHDRAW';
 
 /**
- * What each command does from each status: a draft is published once; a statement in the feed can
+ * What each command does from each status: a draft is edited in place until it is published, once; a statement in the feed can
  * be corrected (again and again) or withdrawn; a withdrawn statement stays withdrawn.
  */
 const TRANSITIONS: Record<StatementCommand, Partial<Record<StatementStatus, StatementStatus>>> = {
+  EDIT: { DRAFT: 'DRAFT' },
   PUBLISH: { DRAFT: 'PUBLISHED' },
   CORRECT: { PUBLISHED: 'CORRECTED', CORRECTED: 'CORRECTED' },
   WITHDRAW: { PUBLISHED: 'WITHDRAWN', CORRECTED: 'WITHDRAWN' },

@@ -68,6 +68,32 @@ describe(StatementService.name, () => {
     });
   });
 
+  describe('updateDraft', () => {
+    it('changes a draft in place, its cases too, with events to the agency only, and refuses once published', async () => {
+      const caseId = bed.addCase();
+      const other = bed.addCase();
+      const drafted = await sut.draft(ca, draft([caseId]));
+      await expect(sut.updateDraft(lead, { statementId: drafted.id, title: 'Tiêu đề khác' })).rejects.toMatchObject({ code: ErrorCodes.NOT_FOUND });
+      await expect(sut.updateDraft(ca, { statementId: drafted.id, title: drafted.title })).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT });
+      const updated = await sut.updateDraft(ca, { statementId: drafted.id, caseIds: [caseId, other], title: 'Tiêu đề đã sửa', claimReview: null });
+      expect(updated).toMatchObject({
+        status: 'DRAFT',
+        title: 'Tiêu đề đã sửa',
+        body: drafted.body,
+        claimReview: null,
+        caseIds: [caseId, other],
+        revisions: [],
+      });
+      expect(updated.caseNumbers).toHaveLength(2);
+      expect((await bed.outbox(drafted.id)).map((e) => [e.subject, e.visibleTo])).toEqual([
+        [EventSubjects.press.statementDrafted, ['CA']],
+        [EventSubjects.press.statementDraftUpdated, ['CA']],
+      ]);
+      await sut.publish(ca, drafted.id);
+      await expect(sut.updateDraft(ca, { statementId: drafted.id, title: 'Sửa sau khi công bố' })).rejects.toMatchObject({ code: ErrorCodes.INVALID_STATE });
+    });
+  });
+
   describe('publish, correct and withdraw', () => {
     it('publishes to everyone with the agency’s name and ClaimReview, keeps each corrected text, and withdraws', async () => {
       const caseId = bed.addCase();

@@ -11,6 +11,7 @@ import {
   type StatementDto,
   type StatementListRequest,
   type StatementListResponse,
+  type UpdateStatementDraftRequest,
   type WithdrawStatementRequest,
 } from '@phoi-hop/contracts';
 import { CASE_WIDE_ROLES, hasAnyRole, maySeeCase } from '@phoi-hop/auth';
@@ -42,16 +43,9 @@ export class StatementService {
   async draft(actor: Actor, request: DraftStatementRequest): Promise<StatementDto> {
     const now = new Date();
     const claimReview = checkClaimReview(request.claimReview, now);
-    const caseIds = [...new Set(request.caseIds)];
-    const cases: CaseHead[] = [];
-    for (const [i, caseId] of caseIds.entries()) {
-      const kase = await this.directory.caseOf(caseId, `caseIds.${i}`);
-      if (!kase.participants.includes(actor.agencyCode))
-        throw StatementError.forbidden('An agency makes statements only on the cases it takes part in (Đ6.6–6.7)', `caseIds.${i}`);
-      cases.push(kase);
-    }
+    const cases = await this.casesOf(actor, request.caseIds);
     const id = randomUUID();
-    const visible = [...new Set([actor.agencyCode, ...cases.flatMap((c) => c.participants)])];
+    const visible = visibleTo(actor.agencyCode, cases);
     return this.inTransaction(async (manager) => {
       await this.statements.insertDraft(manager, {
         id,
@@ -72,6 +66,38 @@ export class StatementService {
         claimReview: claimReview !== null,
       });
       return toStatementDto(loaded, this.base);
+    });
+  }
+
+  async updateDraft(actor: Actor, request: UpdateStatementDraftRequest): Promise<StatementDto> {
+    const now = new Date();
+    const claimReview = request.claimReview === null ? null : request.claimReview ? checkClaimReview(request.claimReview, now) : undefined;
+    const cases = request.caseIds ? await this.casesOf(actor, request.caseIds) : null;
+    return this.change(actor, request.statementId, async (manager, { row }) => {
+      nextStatementStatus(row.status, 'EDIT');
+      const caseIds = cases?.map((c) => c.id) ?? row.case_ids;
+      const sameCases = JSON.stringify(caseIds) === JSON.stringify(row.case_ids);
+      const text = {
+        title: request.title ?? row.title,
+        body: request.body ?? row.body,
+        claimReview: claimReview === undefined ? row.claim_review : claimReview,
+      };
+      if (sameCases && JSON.stringify(text) === JSON.stringify({ title: row.title, body: row.body, claimReview: row.claim_review }))
+        throw StatementError.badInput('body', 'A change of a draft must change its cases, title, body or claim review');
+      await this.statements.updateDraft(manager, row.id, {
+        title: text.title,
+        body: text.body,
+        claim_review: text.claimReview,
+        case_ids: caseIds,
+        case_numbers: cases?.map((c) => c.number) ?? row.case_numbers,
+        visible_agencies: cases ? visibleTo(row.agency_code, cases) : row.visible_agencies,
+        updated_at: now,
+      });
+      return {
+        subject: EventSubjects.press.statementDraftUpdated,
+        action: 'press.statement.draft-updated',
+        summary: { casesChanged: !sameCases, claimReview: text.claimReview !== null },
+      };
     });
   }
 
@@ -156,6 +182,18 @@ export class StatementService {
     return { edges, totalCount: page.totalCount, hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
   }
 
+  /** The cases as intake shows them to the caller; the caller's agency must take part in each. */
+  private async casesOf(actor: Actor, ids: string[]): Promise<CaseHead[]> {
+    const cases: CaseHead[] = [];
+    for (const [i, caseId] of [...new Set(ids)].entries()) {
+      const kase = await this.directory.caseOf(caseId, `caseIds.${i}`);
+      if (!kase.participants.includes(actor.agencyCode))
+        throw StatementError.forbidden('An agency makes statements only on the cases it takes part in (Đ6.6–6.7)', `caseIds.${i}`);
+      cases.push(kase);
+    }
+    return cases;
+  }
+
   /** Published texts are public; a draft is seen by its agency (and case-wide roles) only. */
   private maySee(actor: Actor, row: StatementRow): boolean {
     return row.status !== 'DRAFT' || maySeeCase(actor, [row.agency_code]);
@@ -173,7 +211,9 @@ export class StatementService {
       if (actor.agencyCode !== loaded.row.agency_code) throw StatementError.forbidden('Only the agency that made a statement changes it', 'statementId');
       const { subject, action, summary } = await apply(manager, loaded, new Date());
       const after = (await this.statements.load(manager, statementId))!;
-      await this.record(manager, actor, after.row, subject, action, after.row.visible_agencies, summary);
+      // A draft is the agency's own: its events go to the agency only.
+      const eventVisibleTo = after.row.status === 'DRAFT' ? [after.row.agency_code] : after.row.visible_agencies;
+      await this.record(manager, actor, after.row, subject, action, eventVisibleTo, summary);
       return toStatementDto(after, this.base);
     });
   }
@@ -211,4 +251,9 @@ export class StatementService {
     ]);
     await appendAudit(manager, { actor, action, targetType: 'press-statement', targetId: row.id, summary: { caseIds: row.case_ids, ...summary } });
   }
+}
+
+/** Who hears of a published statement: its agency and the agencies of its cases. */
+function visibleTo(agencyCode: string, cases: CaseHead[]): string[] {
+  return [...new Set([agencyCode, ...cases.flatMap((c) => c.participants)])];
 }

@@ -93,6 +93,38 @@ export class DraftStatementRequest {
   claimReview?: ClaimReviewFields;
 }
 
+/** `press.statement.update-draft`: the agency changes its draft; what is given replaces what was (claimReview null: none). */
+export class UpdateStatementDraftRequest {
+  @IsUUID('all', STATEMENT_ID)
+  statementId!: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'a statement is about at least one case' })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'caseIds must be case ids' })
+  caseIds?: string[];
+
+  @IsOptional()
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  @MaxLength(300)
+  title?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(20, { message: 'body must be the statement (at least 20 characters)' })
+  @Matches(NOT_BLANK, { message: 'body must not be blank' })
+  @MaxLength(50_000)
+  body?: string;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ClaimReviewFields)
+  claimReview?: ClaimReviewFields | null;
+}
+
 export class PublishStatementRequest {
   @IsUUID('all', STATEMENT_ID)
   statementId!: string;

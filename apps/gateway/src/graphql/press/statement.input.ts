@@ -33,6 +33,24 @@ export class DraftPressStatementInput {
   claimReview?: ClaimReviewInput;
 }
 
+@InputType({ description: 'A change of a draft: what is given replaces what was; claimReview null removes it; something must change' })
+export class UpdatePressStatementDraftInput {
+  @Field(() => ID)
+  statementId!: string;
+
+  @Field(() => [ID], { nullable: true, description: '1–20 cases; the viewer’s agency must take part in each' })
+  caseIds?: string[];
+
+  @Field({ nullable: true, description: 'Up to 300 characters' })
+  title?: string;
+
+  @Field({ nullable: true, description: '20–50,000 characters' })
+  body?: string;
+
+  @Field(() => ClaimReviewInput, { nullable: true })
+  claimReview?: ClaimReviewInput | null;
+}
+
 @InputType()
 export class PublishPressStatementInput {
   @Field(() => ID)

@@ -9,6 +9,7 @@ import {
   DraftPressStatementInput,
   PressStatementFilterInput,
   PublishPressStatementInput,
+  UpdatePressStatementDraftInput,
   WithdrawPressStatementInput,
 } from './statement.input';
 import { PressStatementConnectionModel, PressStatementModel, PressStatementPayloadModel } from './statement.model';
@@ -59,6 +60,11 @@ export class StatementResolver {
   @Mutation(() => PressStatementPayloadModel, { description: 'Draft a statement of the viewer’s agency on cases it takes part in (seen by the agency only)' })
   async draftPressStatement(@Args('input') input: DraftPressStatementInput, @InternalToken() token: string): Promise<PressStatementPayloadModel> {
     return { statement: toModel(await this.rpc.request<StatementDto>(RpcSubjects.press.statementDraft, toRpcPayload(input), { token })) };
+  }
+
+  @Mutation(() => PressStatementPayloadModel, { description: 'Change a draft of the viewer’s agency (its cases, title, body or claim review)' })
+  async updatePressStatementDraft(@Args('input') input: UpdatePressStatementDraftInput, @InternalToken() token: string): Promise<PressStatementPayloadModel> {
+    return { statement: toModel(await this.rpc.request<StatementDto>(RpcSubjects.press.statementUpdateDraft, toRpcPayload(input), { token })) };
   }
 
   @Mutation(() => PressStatementPayloadModel, { description: 'Publish a draft of the viewer’s agency to the feed' })
