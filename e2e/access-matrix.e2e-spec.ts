@@ -205,6 +205,52 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query:
       'mutation { decidePressAppeal(input: { complaintId: "00000000-0000-4000-8000-000000000000", decision: UPHELD, reasons: "Kiểm tra ma trận quyền, không có khiếu nại" }) { id } }',
   }),
+  // Corrections and statements: authorised callers get null, a list, NOT_FOUND (no such request, statement or case) or BAD_USER_INPUT (no such outlet).
+  correctionRequest: () => ({ query: 'query { correctionRequest(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  correctionRequests: () => ({ query: 'query { correctionRequests(first: 1) { totalCount } }' }),
+  requestCorrection: () => ({
+    query: 'mutation($i: RequestCorrectionInput!) { requestCorrection(input: $i) { correctionRequest { id } } }',
+    variables: {
+      i: {
+        outletAgencyCode: 'GHOST',
+        workTitle: 'Kiểm tra ma trận quyền',
+        workPublishedOn: '2026-11-01',
+        whatIsWrong: 'Kiểm tra ma trận quyền',
+        falseContent: 'Không có',
+        correctedContent: 'Không có',
+        requestedText: 'Kiểm tra ma trận quyền, không có cơ quan báo chí này',
+        deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+    },
+  }),
+  publishCorrection: () => ({
+    query:
+      'mutation { publishCorrection(input: { correctionId: "00000000-0000-4000-8000-000000000000", publishedUrl: "https://example.vn/cc", publishedAt: "2026-11-01T00:00:00Z" }) { correctionRequest { id } } }',
+  }),
+  refuseCorrection: () => ({
+    query:
+      'mutation { refuseCorrection(input: { correctionId: "00000000-0000-4000-8000-000000000000", reasons: "Kiểm tra ma trận quyền, không có yêu cầu này" }) { correctionRequest { id } } }',
+  }),
+  pressStatement: () => ({ query: 'query { pressStatement(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  pressStatements: () => ({ query: 'query { pressStatements(first: 1) { totalCount } }' }),
+  draftPressStatement: () => ({
+    query:
+      'mutation { draftPressStatement(input: { caseIds: ["00000000-0000-4000-8000-000000000000"], title: "Thử quyền", body: "Kiểm tra ma trận quyền, không có vụ việc này" }) { statement { id } } }',
+  }),
+  updatePressStatementDraft: () => ({
+    query: 'mutation { updatePressStatementDraft(input: { statementId: "00000000-0000-4000-8000-000000000000", title: "Thử quyền" }) { statement { id } } }',
+  }),
+  publishPressStatement: () => ({
+    query: 'mutation { publishPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000" }) { statement { id } } }',
+  }),
+  correctPressStatement: () => ({
+    query:
+      'mutation { correctPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000", body: "Kiểm tra ma trận quyền đủ dài", note: "Kiểm tra ma trận quyền" }) { statement { id } } }',
+  }),
+  withdrawPressStatement: () => ({
+    query:
+      'mutation { withdrawPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { statement { id } } }',
+  }),
 };
 
 /** The agency each role's test user belongs to (roles must fit their agency). */

@@ -5,6 +5,7 @@ import { describeMutationInputs } from './mutation-input/harness';
 import { INTAKE_MUTATIONS } from './mutation-input/intake.cases';
 import { NOTIFICATION_MUTATIONS } from './mutation-input/notification.cases';
 import { PRESS_MUTATIONS } from './mutation-input/press.cases';
+import { PRESS_STATEMENT_MUTATIONS } from './mutation-input/press-statements.cases';
 
 /**
  * Every mutation of the schema refuses bad input and illegal transitions with a stable code and
@@ -18,4 +19,5 @@ describeMutationInputs({
   ...NOTIFICATION_MUTATIONS,
   ...EVIDENCE_MUTATIONS,
   ...PRESS_MUTATIONS,
+  ...PRESS_STATEMENT_MUTATIONS,
 });

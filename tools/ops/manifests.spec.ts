@@ -210,13 +210,13 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       { protocol: 'TCP', port: 80 },
       { protocol: 'TCP', port: 443 },
     ]);
-    // One Ingress: GraphQL to the gateway, and the press service's one-time reply pages (journalists have no account).
+    // One Ingress: GraphQL to the gateway, the press service's one-time reply pages (journalists have no account) and its public statements feed.
     const backends = of(overlay, 'Ingress').flatMap((i) =>
       i.spec.rules.flatMap((r: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>
         r.http.paths.map((p) => `${p.path} → ${p.backend.service.name}`),
       ),
     );
-    expect(backends).toEqual(['/graphql → gateway', '/press/reply → press']);
+    expect(backends).toEqual(['/graphql → gateway', '/press/reply → press', '/feeds/statements.atom → press', '/feeds/statements → press']);
     for (const service of of(overlay, 'Service'))
       expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
   });

@@ -143,6 +143,20 @@ export const GRAPHQL_POLICY = {
   issuePressRuling: { roles: ETHICS_BOARD, dataClass: 'case' },
   lodgePressAppeal: { roles: ACTION_TAKERS, dataClass: 'case' },
   decidePressAppeal: { roles: ETHICS_BOARD, dataClass: 'case' },
+  // Corrections (Press Law Art. 42): the service also checks the requester takes part in the case and the answer is the outlet's.
+  correctionRequest: { roles: CASE_READERS, dataClass: 'case' },
+  correctionRequests: { roles: CASE_READERS, dataClass: 'case' },
+  requestCorrection: { roles: ACTION_TAKERS, dataClass: 'case' },
+  publishCorrection: { roles: ACTION_TAKERS, dataClass: 'case' },
+  refuseCorrection: { roles: ACTION_TAKERS, dataClass: 'case' },
+  // Statements (Đ6.6–6.7): published ones are public (also in the Atom feed); drafts are their agency's.
+  pressStatement: { roles: PEOPLE, dataClass: 'case' },
+  pressStatements: { roles: PEOPLE, dataClass: 'case' },
+  draftPressStatement: { roles: ACTION_TAKERS, dataClass: 'case' },
+  updatePressStatementDraft: { roles: ACTION_TAKERS, dataClass: 'case' },
+  publishPressStatement: { roles: ACTION_TAKERS, dataClass: 'case' },
+  correctPressStatement: { roles: ACTION_TAKERS, dataClass: 'case' },
+  withdrawPressStatement: { roles: ACTION_TAKERS, dataClass: 'case' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -242,6 +256,18 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.press.appealDecide]: { roles: ETHICS_BOARD, dataClass: 'case' },
   [RpcSubjects.press.respondentGet]: { roles: ETHICS_BOARD, dataClass: 'restricted' },
   [RpcSubjects.press.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  [RpcSubjects.press.correctionRequest]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.correctionPublish]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.correctionRefuse]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.correctionGet]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.press.correctionList]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.press.statementDraft]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.statementUpdateDraft]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.statementPublish]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.statementCorrect]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.statementWithdraw]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.statementGet]: { roles: PEOPLE, dataClass: 'case' },
+  [RpcSubjects.press.statementList]: { roles: PEOPLE, dataClass: 'case' },
 };
 
 /**

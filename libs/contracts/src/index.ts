@@ -35,3 +35,7 @@ export * from './evidence/evidence.dto';
 export * from './evidence/evidence.labels';
 export * from './press/press.dto';
 export * from './press/press.labels';
+export * from './press/correction.dto';
+export * from './press/correction.labels';
+export * from './press/statement.dto';
+export * from './press/statement.labels';

@@ -17,7 +17,9 @@ import { ReferenceResolver } from './directory/reference.resolver';
 import { RoutingResolver } from './directory/routing.resolver';
 import { UserAdminResolver } from './directory/user-admin.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
+import { CorrectionResolver } from './press/correction.resolver';
 import { PressResolver } from './press/press.resolver';
+import { StatementResolver } from './press/statement.resolver';
 import {
   CaseAccessAgencyResolver,
   CaseAccessResolver,
@@ -60,6 +62,8 @@ export const GATEWAY_RESOLVERS = [
   ParticipantResolver,
   PersonResolver,
   PressResolver,
+  StatementResolver,
+  CorrectionResolver,
   ReferenceDataResolver,
   ReferenceResolver,
   ResolutionPersonResolver,

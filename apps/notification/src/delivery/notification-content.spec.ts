@@ -73,4 +73,25 @@ describe('notification content', () => {
     expect(JSON.stringify(odd)).not.toContain('nội bộ');
     expect(emailSubject(odd)).toBe('[Phối Hợp] Vụ việc (không số): đã thống nhất phương án');
   });
+
+  it('names the press steps in Vietnamese, with the case of a correction request and none of its texts', () => {
+    const requested = toNotificationPayload(
+      envelope(EventSubjects.press.correctionRequested, {
+        correctionId: '0b8f7e2a-2222-4222-8333-944455556666',
+        caseId: CASE_ID,
+        caseNumber: 'QB-2026-000123',
+        status: 'REQUESTED',
+        requesterAgencyCode: 'STTTT',
+        outletAgencyCode: 'BAO_QB',
+        requestedText: 'Báo Quảng Bình xin cải chính',
+      }),
+      'BAO_QB',
+    );
+    expect(emailSubject(requested)).toBe('[Phối Hợp] Vụ việc QB-2026-000123: yêu cầu cơ quan báo chí cải chính');
+    expect(requested.caseId).toBe(CASE_ID);
+    expect(JSON.stringify(requested) + emailText(requested)).not.toContain('xin cải chính');
+    expect(emailSubject(toNotificationPayload(envelope(EventSubjects.press.statementPublished, { caseNumber: 'QB-2026-000123' }), 'CA'))).toBe(
+      '[Phối Hợp] Vụ việc QB-2026-000123: đã công bố thông cáo',
+    );
+  });
 });

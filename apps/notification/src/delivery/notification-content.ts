@@ -36,6 +36,15 @@ const EVENT_LABELS: Record<string, string> = {
   [EventSubjects.press.appealDecided]: 'đã giải quyết khiếu nại đối với kết luận',
   [EventSubjects.press.complaintClosed]: 'khiếu nại đạo đức báo chí đã kết thúc',
   [EventSubjects.press.respondentPurged]: 'đã xóa thông tin nhà báo theo thời hạn lưu trữ',
+  [EventSubjects.press.correctionRequested]: 'yêu cầu cơ quan báo chí cải chính',
+  [EventSubjects.press.correctionPublished]: 'cơ quan báo chí đã đăng cải chính',
+  [EventSubjects.press.correctionRefused]: 'cơ quan báo chí từ chối cải chính',
+  [EventSubjects.press.correctionOverdue]: 'quá hạn trả lời yêu cầu cải chính',
+  [EventSubjects.press.statementDrafted]: 'có dự thảo thông cáo',
+  [EventSubjects.press.statementDraftUpdated]: 'sửa dự thảo thông cáo',
+  [EventSubjects.press.statementPublished]: 'đã công bố thông cáo',
+  [EventSubjects.press.statementCorrected]: 'đã đính chính thông cáo',
+  [EventSubjects.press.statementWithdrawn]: 'đã thu hồi thông cáo',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,29 +3,41 @@ import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
 import { ServiceCredential, internalSecretOf } from '@phoi-hop/auth';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { deadlineSettingsProviders } from '@phoi-hop/persistence';
+import { PressDirectory } from '../common/press-directory';
+import { PRESS_PUBLIC_BASE, pressPublicBase } from '../common/public-base';
 import { CaseReferralHandler } from '../complaint/case-referral.handler';
 import { ComplaintNatsController } from '../complaint/complaint.nats-controller';
 import { ComplaintRepository } from '../complaint/complaint.repository';
 import { ComplaintService } from '../complaint/complaint.service';
 import { COMPLAINT_SETTINGS } from '../complaint/complaint.settings';
 import type { PressConfig } from '../config/press.config';
+import { CorrectionOverdueScheduler } from '../correction/correction-overdue.scheduler';
+import { CorrectionNatsController } from '../correction/correction.nats-controller';
+import { CorrectionRepository } from '../correction/correction.repository';
+import { CorrectionService } from '../correction/correction.service';
 import { PRESS_SERVICE_CREDENTIAL, PressDeadlineScheduler } from '../deadline/press-deadline.scheduler';
 import { PressInitial1764300004400 } from '../migrations/1764300004400-press-initial';
 import { ReplyNotices1764300004420 } from '../migrations/1764300004420-reply-notices';
 import { CitedRules1764300004430 } from '../migrations/1764300004430-cited-rules';
+import { PressCorrectionsStatements1764300004500 } from '../migrations/1764300004500-press-corrections-statements';
 import { PressReference } from '../reference/press-reference';
 import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
 import { ReplyHttpController } from '../reply/reply.http-controller';
 import { ReplyService } from '../reply/reply.service';
 import { RETENTION_POLL_MS, RespondentRetentionJob } from '../retention/respondent-retention.job';
 import { RulingService } from '../ruling/ruling.service';
+import { StatementFeedHttpController } from '../statement/statement-feed.http-controller';
+import { StatementFeedService } from '../statement/statement-feed.service';
+import { StatementNatsController } from '../statement/statement.nats-controller';
+import { StatementRepository } from '../statement/statement.repository';
+import { StatementService } from '../statement/statement.service';
 
 export interface PressModuleDeps {
   pgDriver?: unknown;
 }
 
 /** The press service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const PRESS_MIGRATIONS = [PressInitial1764300004400, ReplyNotices1764300004420, CitedRules1764300004430];
+export const PRESS_MIGRATIONS = [PressInitial1764300004400, ReplyNotices1764300004420, CitedRules1764300004430, PressCorrectionsStatements1764300004500];
 
 @Module({})
 export class PressModule {
@@ -37,7 +49,14 @@ export class PressModule {
         migrations: PRESS_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.press.auditTrail), ComplaintNatsController, ReplyHttpController],
+      controllers: [
+        auditTrailController(RpcSubjects.press.auditTrail),
+        ComplaintNatsController,
+        ReplyHttpController,
+        CorrectionNatsController,
+        StatementFeedHttpController,
+        StatementNatsController,
+      ],
       providers: [
         ...deadlineSettingsProviders(config),
         { provide: COMPLAINT_SETTINGS, useValue: config.complaints },
@@ -53,6 +72,14 @@ export class PressModule {
         RulingService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...eventConsumerProviders('press-case-referrals', [EventSubjects.intake.caseDecided], CaseReferralHandler),
+        { provide: PRESS_PUBLIC_BASE, useValue: pressPublicBase(config) },
+        CorrectionOverdueScheduler,
+        CorrectionRepository,
+        CorrectionService,
+        PressDirectory,
+        StatementFeedService,
+        StatementRepository,
+        StatementService,
       ],
     };
   }

@@ -87,6 +87,10 @@ import {
   REPLY_RECIPIENT_ROLE_LABELS,
   RULING_OUTCOME_LABELS,
 } from '../press/press.labels';
+import { CorrectionStatuses } from '../press/correction.dto';
+import { CORRECTION_STATUS_LABELS } from '../press/correction.labels';
+import { ClaimRatings, StatementStatuses } from '../press/statement.dto';
+import { CLAIM_RATING_LABELS, STATEMENT_STATUS_LABELS } from '../press/statement.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
 
@@ -113,10 +117,12 @@ export const ENUM_LABELS = {
   CaseDeadlineKind: set(CaseDeadlineKinds, CASE_DEADLINE_KIND_LABELS),
   CaseStatus: set(CaseStatuses, CASE_STATUS_LABELS),
   CaseTransitionCommand: set(CaseTransitionCommands, CASE_TRANSITION_COMMAND_LABELS),
+  ClaimRating: set(ClaimRatings, CLAIM_RATING_LABELS),
   ComplaintOrigin: set(ComplaintOrigins, COMPLAINT_ORIGIN_LABELS),
   ComplaintStatus: set(ComplaintStatuses, COMPLAINT_STATUS_LABELS),
   ConsultationMode: set(ConsultationModes, CONSULTATION_MODE_LABELS),
   ConsultationStatus: set(ConsultationStatuses, CONSULTATION_STATUS_LABELS),
+  CorrectionStatus: set(CorrectionStatuses, CORRECTION_STATUS_LABELS),
   DeliveryStatus: set(DeliveryStatuses, DELIVERY_STATUS_LABELS),
   EvidenceKind: set(EvidenceKinds, EVIDENCE_KIND_LABELS),
   EvidencePartRole: set(EvidencePartRoles, EVIDENCE_PART_ROLE_LABELS),
@@ -148,6 +154,7 @@ export const ENUM_LABELS = {
   RulingOutcome: set(RulingOutcomes, RULING_OUTCOME_LABELS),
   RoutingReason: set(RoutingReasons, ROUTING_REASON_LABELS),
   Severity: set(Severities, SEVERITY_LABELS),
+  StatementStatus: set(StatementStatuses, STATEMENT_STATUS_LABELS),
   SeverityRaiseReason: set(SeverityRaiseReasons, SEVERITY_RAISE_LABELS),
   SourcePlatform: set(SourcePlatforms, SOURCE_PLATFORM_LABELS),
   TimestampStatus: set(TimestampStatuses, TIMESTAMP_STATUS_LABELS),

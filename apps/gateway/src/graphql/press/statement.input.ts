@@ -1,0 +1,97 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import type { ClaimRating, StatementStatus } from '@phoi-hop/contracts';
+import { DateScalar } from '../common/scalars';
+import { ClaimRatingEnum, StatementStatusEnum } from './statement.enums';
+
+@InputType({ description: 'The false claim a statement answers: it makes the statement carry ClaimReview JSON-LD' })
+export class ClaimReviewInput {
+  @Field({ description: 'The claim as it circulated (10–1,000 characters)' })
+  claim!: string;
+
+  @Field({ description: 'A public page where it appeared (http or https); never a person' })
+  appearanceUrl!: string;
+
+  @Field(() => DateScalar, { description: 'The day it first appeared (not in the future)' })
+  firstAppearedOn!: string;
+
+  @Field(() => ClaimRatingEnum)
+  rating!: ClaimRating;
+}
+
+@InputType()
+export class DraftPressStatementInput {
+  @Field(() => [ID], { description: '1–20 cases it clarifies; the viewer’s agency must take part in each' })
+  caseIds!: string[];
+
+  @Field({ description: 'Up to 300 characters' })
+  title!: string;
+
+  @Field({ description: 'The statement (20–50,000 characters, plain text; blank lines separate paragraphs)' })
+  body!: string;
+
+  @Field(() => ClaimReviewInput, { nullable: true })
+  claimReview?: ClaimReviewInput;
+}
+
+@InputType({ description: 'A change of a draft: what is given replaces what was; claimReview null removes it; something must change' })
+export class UpdatePressStatementDraftInput {
+  @Field(() => ID)
+  statementId!: string;
+
+  @Field(() => [ID], { nullable: true, description: '1–20 cases; the viewer’s agency must take part in each' })
+  caseIds?: string[];
+
+  @Field({ nullable: true, description: 'Up to 300 characters' })
+  title?: string;
+
+  @Field({ nullable: true, description: '20–50,000 characters' })
+  body?: string;
+
+  @Field(() => ClaimReviewInput, { nullable: true })
+  claimReview?: ClaimReviewInput | null;
+}
+
+@InputType()
+export class PublishPressStatementInput {
+  @Field(() => ID)
+  statementId!: string;
+}
+
+@InputType({ description: 'A corrected text: what is given replaces what was; something must change' })
+export class CorrectPressStatementInput {
+  @Field(() => ID)
+  statementId!: string;
+
+  @Field({ nullable: true })
+  title?: string;
+
+  @Field({ nullable: true })
+  body?: string;
+
+  @Field(() => ClaimReviewInput, { nullable: true })
+  claimReview?: ClaimReviewInput;
+
+  @Field({ description: 'What was corrected and why (10–2,000 characters), shown with the text' })
+  note!: string;
+}
+
+@InputType()
+export class WithdrawPressStatementInput {
+  @Field(() => ID)
+  statementId!: string;
+
+  @Field({ description: 'Why (10–2,000 characters)' })
+  reason!: string;
+}
+
+@InputType()
+export class PressStatementFilterInput {
+  @Field(() => ID, { nullable: true })
+  caseId?: string;
+
+  @Field(() => StatementStatusEnum, { nullable: true })
+  status?: StatementStatus;
+
+  @Field({ nullable: true })
+  agencyCode?: string;
+}
