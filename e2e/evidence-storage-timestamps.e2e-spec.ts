@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import yauzl, { type Entry } from 'yauzl';
-import { IntegrityScheduler, S3BlobStore, TimestampService } from '@phoi-hop/app-evidence';
+import { IntegrityScheduler, RetentionScheduler, S3BlobStore, TimestampService } from '@phoi-hop/app-evidence';
 import { SeededUsers, eventually, startLocalS3, startLocalTsa, type LocalS3, type LocalTsa } from '@phoi-hop/testing';
 import { verifyTimeStampToken } from '@phoi-hop/timestamping';
 import { caller, evidenceRows, newCase } from './support/evidence';
@@ -15,6 +15,8 @@ const TIMESTAMP_FIELDS = 'timestamp { status timestampedAt tsaName serialNumber 
 const ADD_EXCERPT = `mutation($i: AddTextExcerptInput!) { addTextExcerpt(input: $i) { id sha256 integrityStatus ${TIMESTAMP_FIELDS} } }`;
 const ITEM = `query($id: ID!) { evidenceItem(id: $id) { id integrityStatus ${TIMESTAMP_FIELDS} } }`;
 const REQUEST_UPLOAD = `mutation($i: RequestEvidenceUploadInput!) { requestEvidenceUpload(input: $i) { uploadUrl } }`;
+const HOLD = `mutation($i: LegalHoldInput!) { placeLegalHold(input: $i) { id } }`;
+const DISMISS = `mutation($id: ID!, $r: String!) { dismissCase(id: $id, reason: $r) { status } }`;
 const EXPORT = `mutation($i: ExportEvidencePackageInput!) { exportEvidencePackage(input: $i) { id sha256 itemCount downloadUrl } }`;
 
 const root = path.resolve(__dirname, '..');
@@ -193,5 +195,42 @@ describe('evidence on object storage, with trusted timestamps', () => {
     } finally {
       await Promise.all([file, ca, otherCa].map((f) => rm(f, { force: true })));
     }
+  });
+
+  it('purges expired evidence from the bucket with its timestamp (a failed one is asked no more); a held item keeps both', async () => {
+    const caseId = await newCase(platform, SeededUsers.lethuyOfficer);
+    const held = await excerpt(caseId, `Bài đăng được phong tỏa ${randomUUID()}`);
+    const expired = await excerpt(caseId, `Bài đăng hết hạn lưu trữ ${randomUUID()}`);
+    tsa.setMode('http-error');
+    const unstamped = await excerpt(caseId, `Bài đăng chưa có dấu thời gian ${randomUUID()}`);
+    expect([held.timestamp?.['status'], expired.timestamp?.['status'], unstamped.timestamp?.['status']]).toEqual(['VERIFIED', 'VERIFIED', 'FAILED']);
+    const asked = (sha: string) => tsa.queries.filter((q) => q.includes(Buffer.from(sha, 'hex'))).length;
+    try {
+      await api.ok(SeededUsers.stttLead, HOLD, { i: { itemId: held.id, reason: 'Công an đang điều tra, giữ nguyên chứng cứ' } });
+      await api.ok(SeededUsers.stttLead, DISMISS, { id: caseId, r: 'Không thuộc thẩm quyền xử lý' });
+      // The service learns of the dismissal from intake's event; the test then moves it 31 days into the past.
+      await eventually(async () => (await evidenceRows(platform, `SELECT 1 FROM case_closure WHERE case_id = $1`, [caseId])).length === 1 || undefined);
+      await evidenceRows(platform, `UPDATE case_closure SET closed_at = now() - interval '31 days' WHERE case_id = $1`, [caseId]);
+
+      await platform.evidence!.get(RetentionScheduler).runNow();
+
+      expect(await store.exists(held.sha256)).toBe(true);
+      expect(await store.exists(expired.sha256)).toBe(false);
+      expect(await store.exists(unstamped.sha256)).toBe(false);
+      const timestamps = await evidenceRows(platform, `SELECT id, status FROM evidence_timestamp WHERE id = ANY($1::uuid[])`, [
+        [held.id, expired.id, unstamped.id],
+      ]);
+      expect(timestamps).toEqual([{ id: held.id, status: 'VERIFIED' }]);
+      expect((await item(held.id)).timestamp).toMatchObject({ status: 'VERIFIED', tsaName: tsa.tsaName });
+      expect((await item(expired.id)).timestamp).toBeNull();
+    } finally {
+      tsa.setMode('ok');
+    }
+    // The authority is back, and still no timestamp of the purged content is asked for.
+    const before = asked(unstamped.sha256);
+    await platform.evidence!.get(TimestampService).retryDue();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(asked(unstamped.sha256)).toBe(before);
+    expect((await item(unstamped.id)).timestamp).toBeNull();
   });
 });

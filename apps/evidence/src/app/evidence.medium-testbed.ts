@@ -9,7 +9,7 @@ import { ErrorCodes, RpcSubjects, type CaseDto } from '@phoi-hop/contracts';
 import { OutboxRelay, RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { InMemoryServices, RecordingOutboxRelay, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { CAPTURE_LOOKUP, CAPTURE_SETTINGS, CaptureService, type CaptureServiceSettings } from '../capture/capture.service';
-import { DEFAULT_ALLOWED_MIME_TYPES } from '../config/evidence.config';
+import { DEFAULT_ALLOWED_MIME_TYPES, type TimestampingSettings } from '../config/evidence.config';
 import { IndicatorRepository } from '../indicator/indicator.repository';
 import { IndicatorService } from '../indicator/indicator.service';
 import { INTEGRITY_SETTINGS, IntegrityScheduler } from '../integrity/integrity.scheduler';
@@ -51,6 +51,8 @@ export interface EvidenceTestbedOptions {
   /** Captures may reach loopback (a page served by the test). */
   capture?: Partial<CaptureServiceSettings>;
   retentionDays?: number;
+  /** The time-stamping authority items are timestamped by (default: none, items get no timestamp); the retry poller is not started. */
+  tsa?: TimestampingSettings;
 }
 
 /**
@@ -106,7 +108,7 @@ export async function createEvidenceTestbed(options: EvidenceTestbedOptions = {}
       { provide: INTEGRITY_SETTINGS, useValue: { enabled: false, intervalMs: 3_600_000, pollMs: 60_000 } },
       { provide: RETENTION_SETTINGS, useValue: { enabled: false, days: options.retentionDays ?? 30, intervalMs: 3_600_000, pollMs: 60_000 } },
       { provide: SIMILARITY_SETTINGS, useValue: { maxDistance: 10 } },
-      { provide: TIMESTAMP_SETTINGS, useValue: { tsa: null, retryEnabled: false } },
+      { provide: TIMESTAMP_SETTINGS, useValue: { tsa: options.tsa ?? null, retryEnabled: false } },
       { provide: PACKAGE_SIGNER, useFactory: () => loadSigner({ pem: null, keyId: null, evidenceDir }) },
       {
         provide: UPLOAD_SETTINGS,

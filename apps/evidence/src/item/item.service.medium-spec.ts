@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EventSubjects } from '@phoi-hop/contracts';
-import { SeededUsers } from '@phoi-hop/testing';
+import { SeededUsers, startLocalTsa, type LocalTsa } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { createEvidenceTestbed, type EvidenceTestbed } from '../app/evidence.medium-testbed';
 import { readBlob } from '../storage/blob-store';
+import type { NewItem } from './item.repository';
 import { ItemService } from './item.service';
 
 describe(ItemService.name, () => {
@@ -124,6 +125,96 @@ describe(ItemService.name, () => {
       expect((await sut.releaseHold(lead, { itemId: item.id, reason: 'Vụ việc đã kết thúc điều tra' })).legalHold).toBeNull();
       await expect(sut.releaseHold(lead, { itemId: item.id, reason: 'Không còn giữ nữa' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
       expect((await bed.audit(item.id)).map((a) => a.action)).toEqual(['evidence.excerpt-added', 'evidence.hold-placed', 'evidence.hold-released']);
+    });
+  });
+
+  describe('timestamp', () => {
+    const newItem = (caseId: string): NewItem => {
+      const part = { role: 'TEXT' as const, sha256: randomUUID().replace(/-/g, '').padEnd(64, '0'), sizeBytes: 3, mimeType: 'text/plain; charset=utf-8' };
+      return {
+        id: randomUUID(),
+        caseId,
+        caseNumber: 'QB-2026-999998',
+        kind: 'TEXT_EXCERPT',
+        primary: part,
+        capturedBy: lethuy.userId,
+        capturedByAgency: lethuy.agencyCode,
+        capturedAt: new Date(),
+        toolName: 'medium',
+        toolVersion: '1',
+        sourceUrl: 'https://example.vn/bai-dang',
+        fileName: null,
+        nameMismatch: false,
+        screenshot: null,
+        note: 'ghi chú',
+        visibleAgencies: ['UBND_LE_THUY', 'STTTT', 'CA'],
+        parts: [part],
+      };
+    };
+
+    it('without a time-stamping authority, answers the item as recorded and stores no timestamp', async () => {
+      const recorded = await bed.dataSource.transaction((manager) => sut.record(lethuy, newItem(bed.addCase()), manager));
+      expect(await sut.timestamp(recorded)).toEqual(recorded);
+      expect(recorded.timestamp).toBeNull();
+      expect(await bed.dataSource.query(`SELECT 1 FROM evidence_timestamp WHERE id = $1`, [recorded.id])).toEqual([]);
+    });
+
+    describe('with a time-stamping authority', () => {
+      let tsa: LocalTsa;
+      let stamped: EvidenceTestbed;
+      let items: ItemService;
+
+      beforeAll(async () => {
+        tsa = await startLocalTsa();
+        stamped = await createEvidenceTestbed({ tsa: { url: tsa.url, trustedCertsPem: tsa.caCertPem, timeoutMs: 5_000, retryIntervalMs: 60_000 } });
+        items = stamped.get(ItemService);
+      });
+
+      afterAll(async () => {
+        await stamped?.cleanup();
+        await tsa?.close();
+      });
+
+      it('stamps an item recorded inside the caller’s transaction once asked, and answers it with its verified timestamp and the same view', async () => {
+        const caseId = stamped.addCase();
+        const recorded = await stamped.dataSource.transaction((manager) => items.record(lethuy, newItem(caseId), manager));
+        // Recorded inside the caller's transaction: scheduled, not yet requested.
+        expect(recorded.timestamp).toMatchObject({ status: 'PENDING', attempts: 0, timestampedAt: null });
+        const asked = tsa.queries.length;
+
+        const answered = await items.timestamp(recorded);
+
+        expect(tsa.queries.length).toBe(asked + 1);
+        expect(answered).toEqual({
+          ...recorded,
+          timestamp: {
+            status: 'VERIFIED',
+            timestampedAt: expect.any(String),
+            tsaName: tsa.tsaName,
+            serialNumber: expect.any(String),
+            attempts: 1,
+            lastError: null,
+          },
+        });
+        expect((await stamped.audit(recorded.id)).map((a) => a.action)).toEqual(['evidence.excerpt-added', 'evidence.timestamped']);
+        // Asked with the view of one who may not read the content: the stamped item comes back still without it.
+        const other = await stamped.dataSource.transaction((manager) => items.record(lethuy, newItem(caseId), manager));
+        const withheld = await items.get(syt, other.id);
+        expect(withheld).toMatchObject({ contentWithheld: true, timestamp: { status: 'PENDING' } });
+        expect(await items.timestamp(withheld)).toEqual({ ...withheld, timestamp: expect.objectContaining({ status: 'VERIFIED', attempts: 1 }) });
+      });
+
+      it('answers the item with a FAILED timestamp when the authority fails, and keeps it', async () => {
+        tsa.setMode('http-error');
+        try {
+          const recorded = await stamped.dataSource.transaction((manager) => items.record(lethuy, newItem(stamped.addCase()), manager));
+          const answered = await items.timestamp(recorded);
+          expect(answered.timestamp).toMatchObject({ status: 'FAILED', attempts: 1, lastError: expect.stringContaining('503'), timestampedAt: null });
+          expect(await items.get(lethuy, recorded.id)).toMatchObject({ id: recorded.id, sha256: recorded.sha256, timestamp: { status: 'FAILED' } });
+        } finally {
+          tsa.setMode('ok');
+        }
+      });
     });
   });
 });

@@ -52,7 +52,7 @@ export class RetentionRepository {
   }
 
   /**
-   * Deletes an item's content rows (parts, picture hashes, indicators) and its descriptive fields,
+   * Deletes an item's content rows (parts, picture hashes, indicators, trusted timestamp) and its descriptive fields,
    * leaving the item row with its hash and size and a tombstone; returns the parts' hashes.
    */
   async purgeItem(
@@ -68,6 +68,9 @@ export class RetentionRepository {
     const kept = parts.map((p) => ({ role: p.role, sha256: p.sha256, sizeBytes: Number(p.size_bytes) })).sort((a, b) => a.role.localeCompare(b.role));
     await manager.query(`DELETE FROM image_hash WHERE item_id = $1`, [item.id]);
     await manager.query(`DELETE FROM content_indicator WHERE item_id = $1`, [item.id]);
+    // Its trusted timestamp too: a granted token goes with the content, and one still pending or
+    // failed is no longer requested (the authority would be asked to timestamp purged evidence).
+    await manager.query(`DELETE FROM evidence_timestamp WHERE id = $1`, [item.id]);
     await manager.query(`UPDATE evidence_item SET purged_at = $2, source_url = NULL, file_name = NULL, note = NULL, screenshot_note = NULL WHERE id = $1`, [
       item.id,
       tombstone.purgedAt,

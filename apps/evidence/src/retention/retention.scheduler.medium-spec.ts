@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EventSubjects, type CaseStatus, type CaseStatusChangedEvent, type EventEnvelope } from '@phoi-hop/contracts';
-import { SeededUsers } from '@phoi-hop/testing';
+import { SeededUsers, startLocalTsa, type LocalTsa } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { createEvidenceTestbed, type EvidenceTestbed } from '../app/evidence.medium-testbed';
 import { IntegrityScheduler } from '../integrity/integrity.scheduler';
 import { ItemService } from '../item/item.service';
 import { PackageService } from '../package/package.service';
 import { CaseClosureHandler } from './case-closure.handler';
+import { TimestampService } from '../timestamp/timestamp.service';
 import { RETENTION_PURGER, RetentionScheduler } from './retention.scheduler';
 
 describe(RetentionScheduler.name, () => {
@@ -18,9 +19,9 @@ describe(RetentionScheduler.name, () => {
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
   /** Intake's event of a status change of the case, as the evidence service consumes it. */
-  const statusChanged = (caseId: string, from: CaseStatus, to: CaseStatus, occurredAt: string) =>
-    bed.dataSource.transaction((manager) =>
-      bed.get(CaseClosureHandler).handle(
+  const statusChanged = (caseId: string, from: CaseStatus, to: CaseStatus, occurredAt: string, on: EvidenceTestbed = bed) =>
+    on.dataSource.transaction((manager) =>
+      on.get(CaseClosureHandler).handle(
         {
           id: randomUUID(),
           type: EventSubjects.intake.caseStatusChanged,
@@ -125,5 +126,53 @@ describe(RetentionScheduler.name, () => {
     expect(await sut.runNow()).toBeGreaterThanOrEqual(1);
     expect(await bed.dataSource.query(`SELECT count(*)::int AS n FROM retention_run WHERE fired_at IS NULL AND due_at > now()`)).toEqual([{ n: 1 }]);
     expect(before[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  describe('with trusted timestamps', () => {
+    let tsa: LocalTsa;
+    let stamped: EvidenceTestbed;
+
+    beforeAll(async () => {
+      tsa = await startLocalTsa();
+      stamped = await createEvidenceTestbed({
+        retentionDays: 30,
+        tsa: { url: tsa.url, trustedCertsPem: tsa.caCertPem, timeoutMs: 5_000, retryIntervalMs: 10 },
+      });
+    });
+
+    afterAll(async () => {
+      await stamped?.cleanup();
+      await tsa?.close();
+    });
+
+    it('removes a purged item’s timestamp with its blob (a failed one is requested no more); a held item keeps its token', async () => {
+      const add = (caseId: string) => stamped.get(ItemService).addExcerpt(lethuy, { caseId, text: `Bài đăng lừa đảo ${randomUUID()}` });
+      const caseId = stamped.addCase();
+      const held = await add(caseId);
+      const expired = await add(caseId);
+      tsa.setMode('http-error');
+      const unstamped = await add(caseId).finally(() => tsa.setMode('ok'));
+      expect([held.timestamp?.status, expired.timestamp?.status, unstamped.timestamp?.status]).toEqual(['VERIFIED', 'VERIFIED', 'FAILED']);
+      const heldToken = await stamped.dataSource.query(`SELECT token FROM evidence_timestamp WHERE id = $1`, [held.id]);
+      await stamped.get(ItemService).placeHold(lead, { itemId: held.id, reason: 'Công an đang điều tra, giữ nguyên chứng cứ' });
+      await statusChanged(caseId, 'ACTING', 'DISMISSED', daysAgo(31), stamped);
+
+      await stamped.get(RetentionScheduler).runNow();
+
+      expect(await stamped.dataSource.query(`SELECT id, status FROM evidence_timestamp ORDER BY id`)).toEqual([{ id: held.id, status: 'VERIFIED' }]);
+      expect(await stamped.dataSource.query(`SELECT token FROM evidence_timestamp WHERE id = $1`, [held.id])).toEqual(heldToken);
+      expect([await stamped.blobs.exists(held.sha256), await stamped.blobs.exists(expired.sha256), await stamped.blobs.exists(unstamped.sha256)]).toEqual([
+        true,
+        false,
+        false,
+      ]);
+      expect((await stamped.get(ItemService).get(lead, expired.id)).timestamp).toBeNull();
+      expect((await stamped.get(ItemService).get(lead, held.id)).timestamp).toMatchObject({ status: 'VERIFIED', tsaName: tsa.tsaName });
+      // The authority is back and the failed timestamp would be due: nothing of the purged item is asked for.
+      const asked = tsa.queries.length;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await stamped.get(TimestampService).retryDue()).toBe(0);
+      expect(tsa.queries.length).toBe(asked);
+    });
   });
 });

@@ -25,7 +25,7 @@ export const RETENTION_PURGER = 'system:retention-purge';
 
 /**
  * The retention purge: evidence of a case closed or dismissed more than EVIDENCE_RETENTION_DAYS ago
- * loses its content (blobs, text, picture hashes, indicators), unless the item is on legal hold;
+ * loses its content (blobs, text, picture hashes, indicators, its trusted timestamp), unless the item is on legal hold;
  * the item row stays as a tombstone with its hash and size, with a custody-log entry and
  * `evt.evidence.item.purged`. A package goes when every item in it has. Runs are rows of
  * retention_run claimed with SKIP LOCKED, so each fires once whatever the number of replicas.
