@@ -25,6 +25,7 @@ const APP_ENTRY_ALIASES = [
   '^@phoi-hop/app-consultation$',
   '^@phoi-hop/app-notification$',
   '^@phoi-hop/app-evidence$',
+  '^@phoi-hop/app-reporting$',
 ];
 
 const CONTRACTS = 'type:contracts';

@@ -13,6 +13,7 @@ import { DEFAULT_ALLOWED_MIME_TYPES, createEvidenceApp, type CaptureNetwork, typ
 import { createGatewayApp, type IntrospectionMode } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
+import { createReportingApp } from '@phoi-hop/app-reporting';
 
 export interface Platform {
   env: TestEnvironment;
@@ -23,6 +24,7 @@ export interface Platform {
   consultation: INestApplication | null;
   notification: INestApplication | null;
   evidence: INestApplication | null;
+  reporting: INestApplication | null;
   /** The evidence service's blob store directory (a temporary one per platform). */
   evidenceDir: string;
   /** The notification service's per-agency feed stream (isolated like the events stream). */
@@ -136,6 +138,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     logger('evidence'),
     { ...deps, ...(options.captureNetwork ? { captureNetwork: options.captureNetwork } : {}) },
   );
+  const reporting = await createReportingApp(
+    { ...env.serviceConfig('reporting', { auth }), messaging: messaging('reporting'), outboxRelayEnabled: true, readModelConsumerEnabled: true },
+    logger('reporting'),
+    deps,
+  );
   const replicas: INestApplication[] = [];
   const gatewayConfig = () => ({
     serviceName: 'gateway' as const,
@@ -160,6 +167,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     consultation,
     notification,
     evidence,
+    reporting,
     evidenceDir,
     agencyFeedStream,
     gateway,
@@ -191,6 +199,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     async stop() {
       for (const replica of replicas) await replica.close();
       await gateway.close();
+      await platform.reporting?.close();
       await platform.evidence?.close();
       await rm(evidenceDir, { recursive: true, force: true });
       await platform.notification?.close();

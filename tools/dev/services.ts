@@ -12,6 +12,7 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'consultation', entry: 'dist/apps/consultation/src/main.js', port: 3103 },
   { name: 'notification', entry: 'dist/apps/notification/src/main.js', port: 3104 },
   { name: 'evidence', entry: 'dist/apps/evidence/src/main.js', port: 3105 },
+  { name: 'reporting', entry: 'dist/apps/reporting/src/main.js', port: 3107 },
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: 3000 },
 ];
 

@@ -27,7 +27,7 @@ const named = (overlay: Overlay, kind: string, name: string) => {
   return found;
 };
 const serviceDeployments = (overlay: Overlay) => of(overlay, 'Deployment').filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'service');
-const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'notification'];
+const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'notification', 'reporting'];
 /** Evidence's blobs (EVIDENCE_DIR) must outlive every pod: its one writable place besides /tmp. */
 const BLOB_STORE = { volume: 'evidence-blobs', claim: 'evidence-blobs' };
 
@@ -131,7 +131,14 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   it('runs every database migration in the Job, MIGRATE_ONLY, before the Deployments', () => {
     const job = named(overlay, 'Job', 'phoi-hop-migrate');
     const steps = job.spec.template.spec.initContainers as { name: string; image: string; env: { name: string; value?: string }[] }[];
-    expect(steps.map((s) => s.name)).toEqual(['migrate-directory', 'migrate-intake', 'migrate-consultation', 'migrate-notification', 'migrate-evidence']);
+    expect(steps.map((s) => s.name)).toEqual([
+      'migrate-directory',
+      'migrate-intake',
+      'migrate-consultation',
+      'migrate-notification',
+      'migrate-evidence',
+      'migrate-reporting',
+    ]);
     for (const step of steps) {
       const service = step.name.replace('migrate-', '');
       expect(step.image).toBe(named(overlay, 'Deployment', service).spec.template.spec.containers[0].image);

@@ -43,6 +43,8 @@ const NOTIFICATION_MANAGERS: readonly Role[] = [Roles.ADMIN, Roles.COORDINATOR, 
 const EVIDENCE_CUSTODIANS: readonly Role[] = [Roles.COORDINATOR, Roles.INVESTIGATOR];
 /** The police report on a referral: its reference number, status and outcome. */
 const POLICE: readonly Role[] = [Roles.INVESTIGATOR];
+/** Đ7.3–7.4: aggregate figures for the province's leaders, the lead agency's coordinators and auditors. */
+const STATISTICS_READERS: readonly Role[] = [Roles.LEADER, Roles.COORDINATOR, Roles.AUDITOR];
 
 export const GRAPHQL_POLICY = {
   submitReport: {
@@ -124,6 +126,8 @@ export const GRAPHQL_POLICY = {
   requestPoliceReferral: { roles: COORDINATORS, dataClass: 'restricted' },
   updatePoliceReferral: { roles: POLICE, dataClass: 'restricted' },
   handOverEvidencePackage: { roles: COORDINATORS, dataClass: 'restricted' },
+  // Counts and durations over many cases: no case, person or text in the answer.
+  statistics: { roles: STATISTICS_READERS, dataClass: 'aggregate' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -205,6 +209,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.evidence.sourceList]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.evidence.sourceEdit]: { roles: COORDINATORS, dataClass: 'case' },
   [RpcSubjects.evidence.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  [RpcSubjects.reporting.statisticsPeriod]: { roles: STATISTICS_READERS, dataClass: 'aggregate' },
+  [RpcSubjects.reporting.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 
 /**

@@ -32,3 +32,5 @@ export * from './directory/reference-data.dto';
 export * from './intake/work-queue.dto';
 export * from './evidence/evidence.dto';
 export * from './evidence/evidence.labels';
+export * from './reporting/reporting.dto';
+export * from './reporting/reporting.labels';

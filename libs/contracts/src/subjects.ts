@@ -85,6 +85,10 @@ export const RpcSubjects = {
     sourceEdit: 'evidence.source.edit',
     auditTrail: 'evidence.audit.trail',
   },
+  reporting: {
+    statisticsPeriod: 'reporting.statistics.period',
+    auditTrail: 'reporting.audit.trail',
+  },
 } as const;
 
 export const EventSubjects = {

@@ -30,6 +30,7 @@ import {
   StatusChangePersonResolver,
 } from './people/people.resolver';
 import { ReferenceDataResolver } from './reference/reference-data.resolver';
+import { ReportingResolver } from './reporting/reporting.resolver';
 import { WorkItemResolver, WorkQueueResolver } from './work-queue/work-queue.resolver';
 
 /** Every resolver of the schema: the gateway module provides them, the SDL is printed from them. */
@@ -56,6 +57,7 @@ export const GATEWAY_RESOLVERS = [
   PersonResolver,
   ReferenceDataResolver,
   ReferenceResolver,
+  ReportingResolver,
   ResolutionPersonResolver,
   RoutingResolver,
   RuleExplanationLabelResolver,

@@ -13,6 +13,7 @@ const SOURCES = {
   consultation: RpcSubjects.consultation.auditTrail,
   notification: RpcSubjects.notification.auditTrail,
   evidence: RpcSubjects.evidence.auditTrail,
+  reporting: RpcSubjects.reporting.auditTrail,
 } as const;
 type Source = keyof typeof SOURCES;
 const SOURCE_NAMES = Object.keys(SOURCES) as Source[];
