@@ -10,3 +10,6 @@ export function createReportingApp(config: ReportingConfig, logger: LoggerServic
 
 export type { ReportingConfig } from '../config/reporting.config';
 export { REPORTING_MIGRATIONS } from './reporting.module';
+export { rebuildReadModels, RebuildRefused, type RebuildResult } from '../read-model/read-model.rebuild';
+export { READ_MODEL_CONSUMER } from '../read-model/read-model.consumer';
+export { StatisticsService } from '../statistics/statistics.service';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCodes, EventSubjects, provinceDay, type EventEnvelope, type StatisticsDto } from '@phoi-hop/contracts';
 import { createReportingTestbed, type ReportingTestbed } from '../app/reporting.medium-testbed';
-import { redeliveredShuffled, seededRandom, syntheticEvents, syntheticPressEvents } from '../read-model/synthetic-events';
+import { redeliveredShuffled, seededRandom, syntheticEvents, syntheticPressEvents } from '@phoi-hop/testing';
 import { StatisticsService } from './statistics.service';
 
 const START = new Date('2026-01-01T01:00:00Z');

@@ -3,7 +3,7 @@ import { EventSubjects, type EventEnvelope, type HandlingActionTypeCode } from '
 
 /**
  * Synthetic case lifecycles as the services publish them (the envelopes and payload fields the
- * read models read), for tests and the benchmark: deterministic for a seed, with the events of
+ * reporting read models read), for tests and the reporting benchmark: deterministic for a seed, with the events of
  * one case numbered in commit order like an outbox.
  */
 
