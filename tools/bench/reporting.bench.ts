@@ -164,19 +164,36 @@ async function seed(pool: Pool, env: TestEnvironment): Promise<Record<string, nu
     await client.query(`SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off; SELECT setseed(0.42)`);
     await step('cases (generate_series)', caseTableSql(schema), [CASES]);
     await step('contributions', contributionsSql(schema));
-    for (const [label, scope] of SCOPES) {
-      await step(
-        `daily rollups, ${label}`,
-        `INSERT INTO "${schema}".rm_rollup (scope, grain, period, metric, key, bucket, n, minutes)
-         SELECT ${scope}, 'D', day, metric, key, bucket, sum(n), sum(minutes) FROM "${schema}".bench_contrib GROUP BY 1, 3, 4, 5, 6
-         ON CONFLICT (scope, grain, period, metric, key, bucket) DO UPDATE SET n = rm_rollup.n + EXCLUDED.n, minutes = rm_rollup.minutes + EXCLUDED.minutes`,
-      );
+    // A duration's histogram as the consumer keeps it: counts and minutes by bucket, index = bucket.
+    await client.query(`CREATE FUNCTION pg_temp.positional(buckets int[], vals bigint[]) RETURNS bigint[] LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE r bigint[]; top int := 0; i int;
+        BEGIN
+          FOR i IN 1 .. cardinality(buckets) LOOP top := greatest(top, buckets[i]); END LOOP;
+          r := array_fill(0::bigint, ARRAY[top + 1]);
+          FOR i IN 1 .. cardinality(buckets) LOOP r[buckets[i] + 1] := vals[i]; END LOOP;
+          RETURN r;
+        END $$`);
+    const grains: Array<[string, string]> = [
+      ['D', 'day'],
+      ['W', `date_trunc('week', day)::date`],
+      ['M', `date_trunc('month', day)::date`],
+    ];
+    for (const [grain, period] of grains) {
+      for (const [label, scope] of SCOPES) {
+        await step(
+          `${grain} rollups, ${label}`,
+          `INSERT INTO "${schema}".rm_rollup (scope, grain, period, metric, key, n, minutes, hist_n, hist_minutes)
+           SELECT scope, '${grain}', period, metric, key, sum(n), sum(minutes),
+                  CASE WHEN max(bucket) >= 0 THEN pg_temp.positional(array_agg(bucket), array_agg(n)) END,
+                  CASE WHEN max(bucket) >= 0 THEN pg_temp.positional(array_agg(bucket), array_agg(minutes)) END
+             FROM (SELECT ${scope} AS scope, ${period} AS period, metric, key, bucket, sum(n)::bigint AS n, sum(minutes)::bigint AS minutes
+                     FROM "${schema}".bench_contrib GROUP BY 1, 2, 3, 4, 5) b
+            GROUP BY 1, 3, 4, 5
+           ON CONFLICT (scope, grain, period, metric, key) DO UPDATE SET n = rm_rollup.n + EXCLUDED.n, minutes = rm_rollup.minutes + EXCLUDED.minutes,
+              hist_n = "${schema}".rm_array_add(rm_rollup.hist_n, EXCLUDED.hist_n), hist_minutes = "${schema}".rm_array_add(rm_rollup.hist_minutes, EXCLUDED.hist_minutes)`,
+        );
+      }
     }
-    await step(
-      'monthly rollups',
-      `INSERT INTO "${schema}".rm_rollup (scope, grain, period, metric, key, bucket, n, minutes)
-       SELECT scope, 'M', date_trunc('month', period)::date, metric, key, bucket, sum(n), sum(minutes) FROM "${schema}".rm_rollup WHERE grain = 'D' GROUP BY 1, 3, 4, 5, 6`,
-    );
     await step(
       'rm_case',
       `INSERT INTO "${schema}".rm_case (case_id, opened_day, category_code, locality_code, lead_agency, agencies, status, outcome)
@@ -278,11 +295,16 @@ async function main(): Promise<void> {
     let w = 0;
     const filters = [{}, { categoryCode: category }, { agencyCode: agency }, { localityCode: 'LE_THUY' }];
     const ok = (s: StatisticsDto) => s.casesOpened > 0;
-    const sqlRollup = `SELECT metric, key, bucket, sum(n) AS n, sum(minutes) AS minutes FROM "${schema}".rm_rollup
-        WHERE scope = '*' AND ((grain = 'M' AND period = ANY($1::date[])) OR (grain = 'D' AND period = ANY($2::date[]))) GROUP BY metric, key, bucket HAVING sum(n) <> 0 OR sum(minutes) <> 0`;
+    // What StatisticsRepository.sums runs (the SQL floor of a statistics request).
+    const sqlRollup = `WITH r AS (SELECT metric, key, n, minutes, hist_n, hist_minutes FROM "${schema}".rm_rollup
+          WHERE scope = '*' AND ((grain = 'M' AND period = ANY($1::date[])) OR (grain = 'W' AND period = ANY($2::date[])) OR (grain = 'D' AND period = ANY($3::date[]))))
+        SELECT metric, key, NULL::int AS bucket, sum(n) AS n, sum(minutes) AS minutes FROM r GROUP BY metric, key HAVING sum(n) <> 0 OR sum(minutes) <> 0
+        UNION ALL
+        SELECT metric, key, (h.i - 1)::int, sum(h.n), sum(h.m) FROM r CROSS JOIN LATERAL unnest(r.hist_n, r.hist_minutes) WITH ORDINALITY AS h(n, m, i)
+         WHERE r.hist_n IS NOT NULL AND (h.n <> 0 OR h.m <> 0) GROUP BY metric, key, h.i HAVING sum(h.n) <> 0`;
     const months = ['01', '02', '03', '04', '05', '06'].map((m) => `${YEAR}-${m}-01`);
     if (args.includes('--explain')) {
-      const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sqlRollup}`, [months, []]);
+      const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sqlRollup}`, [months, [], []]);
       lines.push(`rollup read of the six-month report:\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
     }
     const phases: Array<[string, () => Promise<boolean>]> = [
@@ -300,7 +322,7 @@ async function main(): Promise<void> {
             ])
           ).rowCount! > 0,
       ],
-      ['SQL rollup read of the six-month report (all)', async () => (await pool.query(sqlRollup, [months, []])).rowCount! > 0],
+      ['SQL rollup read of the six-month report (all)', async () => (await pool.query(sqlRollup, [months, [], []])).rowCount! > 0],
       ['statistics: six months, all cases', async () => ok(await statistics(HALF_YEAR))],
       ['statistics: six months mid-month to mid-month', async () => ok(await statistics({ from: `${YEAR}-01-15`, to: `${YEAR}-07-14` }))],
       ['statistics: six months, one category', async () => ok(await statistics({ ...HALF_YEAR, categoryCode: category }))],

@@ -6,9 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - `rm_fact`: every event applied, keyed by its id (a second delivery inserts nothing);
  * - `rm_case`: each case's state as its facts give it, with what it adds to the rollups;
- * - `rm_rollup`: the counts and duration histograms per day and per month, per scope (all cases,
+ * - `rm_rollup`: the counts and duration histograms per day, ISO week and month, per scope (all cases,
  *   or those of one category, locality or agency), so that a period's statistics read a few
- *   thousand rows whatever the number of cases.
+ *   hundred rows whatever the number of cases. A duration's histogram is one row: `hist_n[b + 1]`
+ *   durations fell in bucket b, `hist_minutes[b + 1]` their total (read-model.rules.ts).
  */
 export class ReportingInitial1764300004600 implements MigrationInterface {
   name = 'ReportingInitial1764300004600';
@@ -42,15 +43,22 @@ export class ReportingInitial1764300004600 implements MigrationInterface {
     await runner.query(`
       CREATE TABLE rm_rollup (
         scope text NOT NULL,
-        grain char(1) NOT NULL CHECK (grain IN ('D', 'M')),
+        grain char(1) NOT NULL CHECK (grain IN ('D', 'W', 'M')),
         period date NOT NULL,
         metric text NOT NULL,
         key text NOT NULL,
-        bucket smallint NOT NULL,
         n bigint NOT NULL,
         minutes bigint NOT NULL,
-        PRIMARY KEY (scope, grain, period, metric, key, bucket)
+        hist_n bigint[],
+        hist_minutes bigint[],
+        PRIMARY KEY (scope, grain, period, metric, key)
       )`);
+    // Element-wise sum of two histograms (of any lengths; null is empty): the consumer adds its deltas with it.
+    await runner.query(`
+      CREATE FUNCTION rm_array_add(a bigint[], b bigint[]) RETURNS bigint[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT CASE WHEN a IS NULL THEN b WHEN b IS NULL THEN a ELSE
+          ARRAY(SELECT coalesce(a[i], 0) + coalesce(b[i], 0) FROM generate_series(1, greatest(cardinality(a), cardinality(b))) AS i) END
+      $$`);
     await runner.query(`
       CREATE TABLE rm_meta (
         key text PRIMARY KEY,
@@ -59,6 +67,7 @@ export class ReportingInitial1764300004600 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP FUNCTION rm_array_add(bigint[], bigint[])`);
     await runner.query(`DROP TABLE rm_meta`);
     await runner.query(`DROP TABLE rm_rollup`);
     await runner.query(`DROP TABLE rm_case`);

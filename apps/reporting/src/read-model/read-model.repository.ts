@@ -70,20 +70,24 @@ export class ReadModelRepository {
   /** Adds the deltas to the rollups in one statement, rows in the order given (so concurrent consumers lock in one order). */
   async applyDelta(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
     if (deltas.length === 0) return;
+    const array = (values: number[] | null) => (values ? `{${values.join(',')}}` : null);
     await manager.query(
-      `INSERT INTO rm_rollup (scope, grain, period, metric, key, bucket, n, minutes)
-       SELECT * FROM unnest($1::text[], $2::char(1)[], $3::date[], $4::text[], $5::text[], $6::smallint[], $7::bigint[], $8::bigint[])
-       ON CONFLICT (scope, grain, period, metric, key, bucket)
-       DO UPDATE SET n = rm_rollup.n + EXCLUDED.n, minutes = rm_rollup.minutes + EXCLUDED.minutes`,
+      `INSERT INTO rm_rollup (scope, grain, period, metric, key, n, minutes, hist_n, hist_minutes)
+       SELECT s, g, p, m, k, n, mi, hn::bigint[], hm::bigint[]
+         FROM unnest($1::text[], $2::char(1)[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[]) AS u(s, g, p, m, k, n, mi, hn, hm)
+       ON CONFLICT (scope, grain, period, metric, key)
+       DO UPDATE SET n = rm_rollup.n + EXCLUDED.n, minutes = rm_rollup.minutes + EXCLUDED.minutes,
+                     hist_n = rm_array_add(rm_rollup.hist_n, EXCLUDED.hist_n), hist_minutes = rm_array_add(rm_rollup.hist_minutes, EXCLUDED.hist_minutes)`,
       [
         deltas.map((d) => d.scope),
         deltas.map((d) => d.grain),
         deltas.map((d) => d.period),
         deltas.map((d) => d.metric),
         deltas.map((d) => d.key),
-        deltas.map((d) => d.bucket),
         deltas.map((d) => d.n),
         deltas.map((d) => d.minutes),
+        deltas.map((d) => array(d.histN)),
+        deltas.map((d) => array(d.histMinutes)),
       ],
     );
   }

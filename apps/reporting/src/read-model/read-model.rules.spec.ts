@@ -186,30 +186,34 @@ describe(pressContributions.name, () => {
 describe(rollupDelta.name, () => {
   const item: Contribution = ['2026-03-15', 'status', 'OPEN', -1, 1, 0];
 
-  it('adds a new case to every scope, per day and per month', () => {
+  it('adds a new case to every scope, per day, ISO week (from Monday) and month', () => {
     const delta = rollupDelta({ scopes: [], items: [] }, { scopes: ['*', 'C:X'], items: [item] });
-    expect(delta.map((d) => [d.scope, d.grain, d.period, d.n])).toEqual([
-      ['*', 'D', '2026-03-15', 1],
-      ['*', 'M', '2026-03-01', 1],
-      ['C:X', 'D', '2026-03-15', 1],
-      ['C:X', 'M', '2026-03-01', 1],
+    expect(delta.map((d) => [d.scope, d.grain, d.period, d.n, d.histN])).toEqual([
+      ['*', 'D', '2026-03-15', 1, null],
+      ['*', 'M', '2026-03-01', 1, null],
+      ['*', 'W', '2026-03-09', 1, null],
+      ['C:X', 'D', '2026-03-15', 1, null],
+      ['C:X', 'M', '2026-03-01', 1, null],
+      ['C:X', 'W', '2026-03-09', 1, null],
     ]);
   });
 
   it('moves a case from one status to another and leaves out what did not change', () => {
-    const delta = rollupDelta(
-      { scopes: ['*'], items: [item, ['2026-03-15', 'cases', '', -1, 1, 0]] },
-      {
-        scopes: ['*'],
-        items: [
-          ['2026-03-15', 'status', 'TRIAGED', -1, 1, 0],
-          ['2026-03-15', 'cases', '', -1, 1, 0],
-        ],
-      },
-    );
+    const cases: Contribution = ['2026-03-15', 'cases', '', -1, 1, 0];
+    const delta = rollupDelta({ scopes: ['*'], items: [item, cases] }, { scopes: ['*'], items: [['2026-03-15', 'status', 'TRIAGED', -1, 1, 0], cases] });
     expect(delta.filter((d) => d.grain === 'D').map((d) => [d.key, d.n])).toEqual([
       ['OPEN', -1],
       ['TRIAGED', 1],
     ]);
+  });
+
+  it('keeps a duration’s buckets in one row: a longer triage moves one count to a later bucket', () => {
+    const triage = (minutes: number): Contribution => ['2026-03-15', 'TIME_TO_TRIAGE', '', durationBucket(minutes), 1, minutes];
+    const [day] = rollupDelta({ scopes: ['*'], items: [triage(60)] }, { scopes: ['*'], items: [triage(600)] }).filter((d) => d.grain === 'D');
+    expect(day).toMatchObject({ metric: 'TIME_TO_TRIAGE', n: 0, minutes: 540 });
+    expect(day!.histN![durationBucket(60)]).toBe(-1);
+    expect(day!.histN![durationBucket(600)]).toBe(1);
+    expect(day!.histMinutes![durationBucket(600)]).toBe(600);
+    expect(day!.histN!.filter((v) => v !== 0)).toHaveLength(2);
   });
 });

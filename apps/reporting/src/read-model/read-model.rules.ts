@@ -325,18 +325,31 @@ export interface StoredContributions {
   items: Contribution[];
 }
 
+/** The Monday (ISO week) of a day, YYYY-MM-DD. */
+export function weekOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
 export interface RollupDelta {
   scope: string;
-  grain: 'D' | 'M';
+  grain: 'D' | 'W' | 'M';
   period: string;
   metric: string;
   key: string;
-  bucket: number;
   n: number;
   minutes: number;
+  /** Durations: per bucket (index = bucket), how many and their minutes; null for a count. */
+  histN: number[] | null;
+  histMinutes: number[] | null;
 }
 
-/** The changes to the rollups that replace `before` by `after`, per day and per month, in a fixed order (rows are locked in it). */
+/**
+ * The changes to the rollups that replace `before` by `after`, per day, week and month, one row per
+ * scope, period, metric and key (a duration's buckets in its histogram arrays), in a fixed order
+ * (rows are locked in it).
+ */
 export function rollupDelta(before: StoredContributions, after: StoredContributions): RollupDelta[] {
   const sums = new Map<string, RollupDelta>();
   const add = (side: StoredContributions, sign: 1 | -1): void => {
@@ -344,12 +357,23 @@ export function rollupDelta(before: StoredContributions, after: StoredContributi
       for (const [at, metric, key, bucket, n, minutes] of side.items) {
         for (const [grain, period] of [
           ['D', at],
+          ['W', weekOf(at)],
           ['M', `${at.slice(0, 7)}-01`],
         ] as const) {
-          const id = `${scope}\u0000${grain}\u0000${period}\u0000${metric}\u0000${key}\u0000${bucket}`;
-          const row = sums.get(id) ?? { scope, grain, period, metric, key, bucket, n: 0, minutes: 0 };
+          const id = `${scope}\u0000${grain}\u0000${period}\u0000${metric}\u0000${key}`;
+          const row = sums.get(id) ?? { scope, grain, period, metric, key, n: 0, minutes: 0, histN: null, histMinutes: null };
           row.n += sign * n;
           row.minutes += sign * minutes;
+          if (bucket >= 0) {
+            row.histN ??= [];
+            row.histMinutes ??= [];
+            for (let b = row.histN.length; b <= bucket; b++) {
+              row.histN.push(0);
+              row.histMinutes.push(0);
+            }
+            row.histN[bucket]! += sign * n;
+            row.histMinutes![bucket]! += sign * minutes;
+          }
           sums.set(id, row);
         }
       }
@@ -357,8 +381,10 @@ export function rollupDelta(before: StoredContributions, after: StoredContributi
   };
   add(before, -1);
   add(after, 1);
+  const changed = (row: RollupDelta) =>
+    row.n !== 0 || row.minutes !== 0 || (row.histN ?? []).some((v) => v !== 0) || (row.histMinutes ?? []).some((v) => v !== 0);
   return [...sums.entries()]
-    .filter(([, row]) => row.n !== 0 || row.minutes !== 0)
+    .filter(([, row]) => changed(row))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, row]) => row);
 }

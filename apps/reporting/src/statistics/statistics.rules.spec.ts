@@ -6,6 +6,7 @@ describe(periodParts.name, () => {
   it('reads a half year of whole months from six monthly rows', () => {
     expect(periodParts('2026-01-01', '2026-06-30')).toEqual({
       months: ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'],
+      weeks: [],
       days: [],
     });
   });
@@ -17,7 +18,50 @@ describe(periodParts.name, () => {
   });
 
   it('reads a period inside one month, a leap day included, from daily rows', () => {
-    expect(periodParts('2028-02-27', '2028-02-29')).toEqual({ months: [], days: ['2028-02-27', '2028-02-28', '2028-02-29'] });
+    expect(periodParts('2028-02-27', '2028-02-29')).toEqual({ months: [], weeks: [], days: ['2028-02-27', '2028-02-28', '2028-02-29'] });
+  });
+
+  it('reads whole ISO weeks from weekly rows, and no week that runs into a month read whole', () => {
+    // 2026-01-15 is a Thursday; 2026-01-19 and 01-26 are Mondays; the week of 01-26 runs into February, read whole.
+    expect(periodParts('2026-01-15', '2026-03-10')).toEqual({
+      months: ['2026-02-01'],
+      weeks: ['2026-01-19', '2026-03-02'],
+      days: [
+        '2026-01-15',
+        '2026-01-16',
+        '2026-01-17',
+        '2026-01-18',
+        '2026-01-26',
+        '2026-01-27',
+        '2026-01-28',
+        '2026-01-29',
+        '2026-01-30',
+        '2026-01-31',
+        '2026-03-01',
+        '2026-03-09',
+        '2026-03-10',
+      ],
+    });
+    // A week across two months neither of which is read whole is read as a week.
+    expect(periodParts('2026-03-28', '2026-04-06')).toEqual({ months: [], weeks: ['2026-03-30'], days: ['2026-03-28', '2026-03-29', '2026-04-06'] });
+  });
+
+  it('covers every day of a period exactly once', () => {
+    const { months, weeks, days } = periodParts('2026-01-15', '2026-07-14');
+    const covered = [
+      ...months.flatMap((m) =>
+        Array.from({ length: 31 }, (_, i) => new Date(Date.parse(`${m}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10)).filter(
+          (d) => d.slice(0, 7) === m.slice(0, 7),
+        ),
+      ),
+      ...weeks.flatMap((w) => Array.from({ length: 7 }, (_, i) => new Date(Date.parse(`${w}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10))),
+      ...days,
+    ].sort();
+    expect(covered).toHaveLength(181);
+    expect(new Set(covered).size).toBe(181);
+    expect([covered[0], covered[180]]).toEqual(['2026-01-15', '2026-07-14']);
+    // At most six days on each side of a whole week, at each end.
+    expect(days.length).toBeLessThanOrEqual(24);
   });
 
   it.each([
@@ -82,17 +126,26 @@ describe(percentileMinutes.name, () => {
 });
 
 describe(assembleStatistics.name, () => {
+  const count = (metric: string, key: string, n: number): RollupSum => ({ metric, key, n, minutes: 0, histN: null, histMinutes: null });
+  const twoHours = durationBucket(120);
   const rows: RollupSum[] = [
-    { metric: 'cases', key: '', bucket: -1, n: 3, minutes: 0 },
-    { metric: 'category', key: 'DEFAMATION', bucket: -1, n: 1, minutes: 0 },
-    { metric: 'category', key: 'FALSE_INFO_PANIC', bucket: -1, n: 2, minutes: 0 },
-    { metric: 'status', key: 'CLOSED', bucket: -1, n: 2, minutes: 0 },
-    { metric: 'status', key: 'OPEN', bucket: -1, n: 1, minutes: 0 },
-    { metric: 'removal', key: 'REQUESTED', bucket: -1, n: 4, minutes: 0 },
-    { metric: 'removal.outcome', key: 'REMOVED', bucket: -1, n: 3, minutes: 0 },
-    { metric: 'removal.outcome', key: 'REFUSED', bucket: -1, n: 1, minutes: 0 },
-    { metric: 'statusTime', key: 'STTTT|OPEN', bucket: durationBucket(120), n: 1, minutes: 120 },
-    { metric: 'press', key: 'COMPLAINT_FILED', bucket: -1, n: 2, minutes: 0 },
+    count('cases', '', 3),
+    count('category', 'DEFAMATION', 1),
+    count('category', 'FALSE_INFO_PANIC', 2),
+    count('status', 'CLOSED', 2),
+    count('status', 'OPEN', 1),
+    count('removal', 'REQUESTED', 4),
+    count('removal.outcome', 'REMOVED', 3),
+    count('removal.outcome', 'REFUSED', 1),
+    {
+      metric: 'statusTime',
+      key: 'STTTT|OPEN',
+      n: 1,
+      minutes: 120,
+      histN: Array.from({ length: twoHours + 1 }, (_, b) => (b === twoHours ? 1 : 0)),
+      histMinutes: Array.from({ length: twoHours + 1 }, (_, b) => (b === twoHours ? 120 : 0)),
+    },
+    count('press', 'COMPLAINT_FILED', 2),
   ];
 
   it('lists codes by count, statuses in lifecycle order, and the compliance rate of the answered requests', () => {

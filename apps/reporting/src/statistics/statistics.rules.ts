@@ -19,10 +19,17 @@ import { StatisticsError } from './statistics.errors';
 /** Longest period a statistics request may cover (ten years of days). */
 export const MAX_PERIOD_DAYS = 3_660;
 
-/** One summed rollup row of a period. */
+/** One summed rollup row of a period: a count, or a duration with its histogram (index = bucket). */
 export interface RollupSum {
   metric: string;
   key: string;
+  n: number;
+  minutes: number;
+  histN: number[] | null;
+  histMinutes: number[] | null;
+}
+
+export interface Bucket {
   bucket: number;
   n: number;
   minutes: number;
@@ -49,35 +56,44 @@ const nextMonth = (month: string): string => {
 };
 
 /**
- * The rollup periods that make up `from`–`to` (both included): the whole months inside it read
- * from the monthly rows, the days before and after them from the daily rows.
+ * The rollup periods that make up `from`–`to` (both included), fewest rows first: the whole months
+ * inside it from the monthly rows, then whole ISO weeks (Monday to Sunday) from the weekly rows,
+ * the days left from the daily rows. A week that runs into a month read whole is not taken.
  */
-export function periodParts(from: string, to: string): { months: string[]; days: string[] } {
+export function periodParts(from: string, to: string): { months: string[]; weeks: string[]; days: string[] } {
   if (from > to) throw StatisticsError.badInput('to', 'The period ends before it starts');
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS)
     throw StatisticsError.badInput('to', `A period covers at most ${MAX_PERIOD_DAYS} days`);
+  const wholeMonth = (day: string) => day === monthOf(day) && addDays(nextMonth(day), -1) <= to;
   const months: string[] = [];
+  const weeks: string[] = [];
   const days: string[] = [];
   let day = from;
   while (day <= to) {
-    const month = monthOf(day);
-    const monthEnd = addDays(nextMonth(month), -1);
-    if (day === month && monthEnd <= to) {
-      months.push(month);
-      day = nextMonth(month);
+    if (wholeMonth(day)) {
+      months.push(day);
+      day = nextMonth(day);
+      continue;
+    }
+    const sunday = addDays(day, 6);
+    const isMonday = new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
+    const runsIntoWholeMonth = sunday.slice(0, 7) !== day.slice(0, 7) && wholeMonth(monthOf(sunday));
+    if (isMonday && sunday <= to && !runsIntoWholeMonth) {
+      weeks.push(day);
+      day = addDays(day, 7);
     } else {
       days.push(day);
       day = addDays(day, 1);
     }
   }
-  return { months, days };
+  return { months, weeks, days };
 }
 
 /**
  * The p-th percentile (nearest rank) of a histogram: the mean of the bucket holding that rank, so
  * exact when no two durations share a bucket, and within the bucket's 10 % otherwise.
  */
-export function percentileMinutes(buckets: readonly { bucket: number; n: number; minutes: number }[], p: number): number | null {
+export function percentileMinutes(buckets: readonly Bucket[], p: number): number | null {
   const sorted = buckets.filter((b) => b.n > 0).sort((a, b) => a.bucket - b.bucket);
   const total = sorted.reduce((sum, b) => sum + b.n, 0);
   if (total === 0) return null;
@@ -92,7 +108,13 @@ export function percentileMinutes(buckets: readonly { bucket: number; n: number;
 
 const hours = (minutes: number | null): number | null => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
 
-export function durationSummary(buckets: readonly RollupSum[]): DurationSummaryDto {
+/** The histogram of a summed duration row. */
+export function bucketsOf(row: RollupSum | undefined): Bucket[] {
+  const n = row?.histN ?? [];
+  return n.map((count, bucket) => ({ bucket, n: count, minutes: row?.histMinutes?.[bucket] ?? 0 }));
+}
+
+export function durationSummary(buckets: readonly Bucket[]): DurationSummaryDto {
   return {
     count: buckets.reduce((sum, b) => sum + b.n, 0),
     medianHours: hours(percentileMinutes(buckets, 0.5)),
@@ -106,13 +128,10 @@ const byCount = <T extends { count: number }>(a: T & { code?: string }, b: T & {
 /** The statistics of a period from its summed rollup rows. */
 export function assembleStatistics(from: string, to: string, filter: StatisticsFilter, rows: readonly RollupSum[], lastEventAt: string | null): StatisticsDto {
   const counts = new Map<string, number>();
-  const durations = new Map<string, RollupSum[]>();
+  const durations = new Map<string, RollupSum>();
   for (const row of rows) {
-    if (row.bucket < 0) counts.set(`${row.metric}|${row.key}`, (counts.get(`${row.metric}|${row.key}`) ?? 0) + row.n);
-    else {
-      const id = `${row.metric}|${row.key}`;
-      durations.set(id, [...(durations.get(id) ?? []), row]);
-    }
+    if (row.histN) durations.set(`${row.metric}|${row.key}`, row);
+    else counts.set(`${row.metric}|${row.key}`, row.n);
   }
   const count = (metric: string, key: string): number => counts.get(`${metric}|${key}`) ?? 0;
   const keysOf = (metric: string): string[] =>
@@ -126,6 +145,7 @@ export function assembleStatistics(from: string, to: string, filter: StatisticsF
       .filter((id) => id.startsWith(`${metric}|`))
       .map((id) => id.slice(metric.length + 1))
       .sort();
+  const summary = (metric: string, key = '') => durationSummary(bucketsOf(durations.get(`${metric}|${key}`)));
   const removalAnswered = RemovalOutcomes.reduce((sum, outcome) => sum + count('removal.outcome', outcome), 0);
   return {
     from,
@@ -138,7 +158,7 @@ export function assembleStatistics(from: string, to: string, filter: StatisticsF
     byParticipatingAgency: codes('participant'),
     byStatus: CaseStatuses.map((status) => ({ status, count: count('status', status) })).filter((s) => s.count !== 0),
     byOutcome: CaseOutcomes.map((outcome: CaseOutcome) => ({ outcome, count: count('outcome', outcome) })).filter((s) => s.count !== 0),
-    timeliness: TimelinessMeasures.map((measure) => ({ measure, summary: durationSummary(durations.get(`${measure}|`) ?? []) })),
+    timeliness: TimelinessMeasures.map((measure) => ({ measure, summary: summary(measure) })),
     overdue: CaseDeadlineKinds.map((kind) => ({ kind, count: count('overdue', kind) })).filter((o) => o.count !== 0),
     consultations: {
       held: ConsultationModes.map((mode) => ({ mode, count: count('consultation', mode) })).filter((h) => h.count !== 0),
@@ -157,22 +177,16 @@ export function assembleStatistics(from: string, to: string, filter: StatisticsF
       requested: count('removal', 'REQUESTED'),
       outcomes: RemovalOutcomes.map((outcome) => ({ outcome, count: count('removal.outcome', outcome) })).filter((o) => o.count !== 0),
       complianceRate: removalAnswered === 0 ? null : Math.round((count('removal.outcome', 'REMOVED') / removalAnswered) * 10_000) / 10_000,
-      timeToEffect: durationSummary(durations.get('removal.effect|') ?? []),
+      timeToEffect: summary('removal.effect'),
     },
     press: PressEventKinds.map((kind) => ({ kind, count: count('press', kind) })).filter((p) => p.count !== 0),
     statusTime: durationKeys('statusTime').map((key) => {
       const [agencyCode, status] = key.split('|') as [string, CaseStatus];
-      const buckets = durations.get(`statusTime|${key}`)!;
-      return {
-        agencyCode,
-        status,
-        summary: durationSummary(buckets),
-        totalHours: hours(buckets.reduce((sum, b) => sum + b.minutes, 0))!,
-      };
+      return { agencyCode, status, summary: summary('statusTime', key), totalHours: hours(durations.get(`statusTime|${key}`)!.minutes)! };
     }),
     actionTime: durationKeys('actionTime').map((key) => {
       const [agencyCode, type] = key.split('|') as [string, HandlingActionTypeCode];
-      return { agencyCode, type, summary: durationSummary(durations.get(`actionTime|${key}`)!) };
+      return { agencyCode, type, summary: summary('actionTime', key) };
     }),
     lastEventAt,
   };

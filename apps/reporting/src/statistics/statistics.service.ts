@@ -15,8 +15,7 @@ export class StatisticsService {
   /** `from`–`to` are province days, both included; at most one filter. */
   async forPeriod(from: string, to: string, filter: StatisticsFilter = {}): Promise<StatisticsDto> {
     const scope = scopeOf(filter);
-    const { months, days } = periodParts(from, to);
-    const [rows, lastEventAt] = await Promise.all([this.statistics.sums(scope, months, days), this.statistics.lastEventAt()]);
+    const [rows, lastEventAt] = await Promise.all([this.statistics.sums(scope, periodParts(from, to)), this.statistics.lastEventAt()]);
     return assembleStatistics(from, to, filter, rows, lastEventAt);
   }
 }
