@@ -26,6 +26,7 @@ const APP_ENTRY_ALIASES = [
   '^@phoi-hop/app-notification$',
   '^@phoi-hop/app-evidence$',
   '^@phoi-hop/app-press$',
+  '^@phoi-hop/app-reporting$',
 ];
 
 const CONTRACTS = 'type:contracts';

@@ -251,6 +251,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query:
       'mutation { withdrawPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { statement { id } } }',
   }),
+  statistics: () => ({ query: 'query { statistics(input: { from: "2026-01-01", to: "2026-06-30" }) { casesOpened byStatus { status count } } }' }),
 };
 
 /** The agency each role's test user belongs to (roles must fit their agency). */

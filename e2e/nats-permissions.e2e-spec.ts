@@ -14,6 +14,7 @@ import { createConsultationApp } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
 import { createGatewayApp } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
+import { createReportingApp } from '@phoi-hop/app-reporting';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
 import { FLOOD_RUMOUR, SeededUsers, createTestEnvironment, eventually, graphqlRequest, listeningPort, type TestEnvironment } from '@phoi-hop/testing';
 import { CASE_EVENTS, SUBMIT_REPORT } from './support/queries';
@@ -121,6 +122,13 @@ describe('the platform under the NATS permissions of the prod overlay', () => {
         false,
       ),
     );
+    // Reporting consumes every service's events (durable consumer from the start of the stream) and answers reporting.>.
+    apps.push(
+      await createReportingApp(
+        { ...env.serviceConfig('reporting'), messaging: messaging('reporting'), outboxRelayEnabled: true, readModelConsumerEnabled: true },
+        false,
+      ),
+    );
     const gateway = await createGatewayApp(
       {
         serviceName: 'gateway',
@@ -212,6 +220,23 @@ describe('the platform under the NATS permissions of the prod overlay', () => {
     expect(copy).toEqual({ subject: 'agency.STTTT.evt.intake.case.opened', payload: expect.objectContaining({ caseNumber: opened.number }) });
     await eventually(() => (seen.some((e) => e.caseId === opened.id) ? true : undefined), 10_000, 50);
     await subscriber.dispose();
+
+    // reporting consumed the event from the stream and answers the statistics (gateway → reporting.>).
+    const leader = await env.token(SeededUsers.leader);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    await eventually(
+      async () => {
+        const result = await graphqlRequest<{ statistics: { casesOpened: number } }>(
+          graphqlUrl,
+          'query($i: StatisticsInput!) { statistics(input: $i) { casesOpened } }',
+          { i: { from: today, to: today } },
+          leader,
+        );
+        return result.data?.statistics.casesOpened === 1 ? true : undefined;
+      },
+      15_000,
+      200,
+    );
   });
 
   it('has refused nothing the services did: the server logged no permission violation', async () => {

@@ -14,6 +14,7 @@ import { createGatewayApp, type IntrospectionMode } from '@phoi-hop/app-gateway'
 import { createIntakeApp } from '@phoi-hop/app-intake';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
 import { createPressApp, type PressConfig } from '@phoi-hop/app-press';
+import { createReportingApp } from '@phoi-hop/app-reporting';
 
 export interface Platform {
   env: TestEnvironment;
@@ -24,6 +25,7 @@ export interface Platform {
   consultation: INestApplication | null;
   notification: INestApplication | null;
   evidence: INestApplication | null;
+  reporting: INestApplication | null;
   /** The evidence service's blob store directory (a temporary one per platform). */
   evidenceDir: string;
   press: INestApplication | null;
@@ -163,6 +165,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     logger('press'),
     deps,
   );
+  const reporting = await createReportingApp(
+    { ...env.serviceConfig('reporting', { auth }), messaging: messaging('reporting'), outboxRelayEnabled: true, readModelConsumerEnabled: true },
+    logger('reporting'),
+    deps,
+  );
   const replicas: INestApplication[] = [];
   const gatewayConfig = () => ({
     serviceName: 'gateway' as const,
@@ -187,6 +194,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     consultation,
     notification,
     evidence,
+    reporting,
     evidenceDir,
     press,
     agencyFeedStream,
@@ -220,6 +228,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       for (const replica of replicas) await replica.close();
       await gateway.close();
       await platform.press?.close();
+      await platform.reporting?.close();
       await platform.evidence?.close();
       await rm(evidenceDir, { recursive: true, force: true });
       await platform.notification?.close();

@@ -13,6 +13,7 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'notification', entry: 'dist/apps/notification/src/main.js', port: 3104 },
   { name: 'evidence', entry: 'dist/apps/evidence/src/main.js', port: 3105 },
   { name: 'press', entry: 'dist/apps/press/src/main.js', port: 3106 },
+  { name: 'reporting', entry: 'dist/apps/reporting/src/main.js', port: 3107 },
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: 3000 },
 ];
 

@@ -27,7 +27,7 @@ const named = (overlay: Overlay, kind: string, name: string) => {
   return found;
 };
 const serviceDeployments = (overlay: Overlay) => of(overlay, 'Deployment').filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'service');
-const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'notification', 'press'];
+const DATABASE_SERVICES = ['consultation', 'directory', 'evidence', 'intake', 'notification', 'press', 'reporting'];
 /** Evidence's blobs (EVIDENCE_DIR) must outlive every pod: in dev a claim, its one writable place besides /tmp; in prod an S3 bucket. */
 const BLOB_STORE = { volume: 'evidence-blobs', claim: 'evidence-blobs' };
 const BLOBS_IN_S3: Record<Overlay, boolean> = { dev: false, prod: true };
@@ -156,6 +156,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       'migrate-notification',
       'migrate-evidence',
       'migrate-press',
+      'migrate-reporting',
     ]);
     for (const step of steps) {
       const service = step.name.replace('migrate-', '');

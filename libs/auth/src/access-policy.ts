@@ -45,6 +45,8 @@ const EVIDENCE_CUSTODIANS: readonly Role[] = [Roles.COORDINATOR, Roles.INVESTIGA
 const POLICE: readonly Role[] = [Roles.INVESTIGATOR];
 /** Đ6.3: the press association's ethics board rules on complaints and hears appeals. */
 const ETHICS_BOARD: readonly Role[] = [Roles.ETHICS_OFFICER];
+/** Đ7.3–7.4: aggregate figures for the province's leaders, the lead agency's coordinators and auditors. */
+const STATISTICS_READERS: readonly Role[] = [Roles.LEADER, Roles.COORDINATOR, Roles.AUDITOR];
 
 export const GRAPHQL_POLICY = {
   submitReport: {
@@ -157,6 +159,8 @@ export const GRAPHQL_POLICY = {
   publishPressStatement: { roles: ACTION_TAKERS, dataClass: 'case' },
   correctPressStatement: { roles: ACTION_TAKERS, dataClass: 'case' },
   withdrawPressStatement: { roles: ACTION_TAKERS, dataClass: 'case' },
+  // Counts and durations over many cases: no case, person or text in the answer.
+  statistics: { roles: STATISTICS_READERS, dataClass: 'aggregate' },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -268,6 +272,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.press.statementWithdraw]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.press.statementGet]: { roles: PEOPLE, dataClass: 'case' },
   [RpcSubjects.press.statementList]: { roles: PEOPLE, dataClass: 'case' },
+  [RpcSubjects.reporting.statisticsPeriod]: { roles: STATISTICS_READERS, dataClass: 'aggregate' },
+  [RpcSubjects.reporting.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
 };
 
 /**

@@ -39,3 +39,5 @@ export * from './press/correction.dto';
 export * from './press/correction.labels';
 export * from './press/statement.dto';
 export * from './press/statement.labels';
+export * from './reporting/reporting.dto';
+export * from './reporting/reporting.labels';

@@ -115,6 +115,10 @@ export const RpcSubjects = {
     statementGet: 'press.statement.get',
     statementList: 'press.statement.list',
   },
+  reporting: {
+    statisticsPeriod: 'reporting.statistics.period',
+    auditTrail: 'reporting.audit.trail',
+  },
 } as const;
 
 export const EventSubjects = {

@@ -11,7 +11,7 @@ export interface DurableConsumerOptions {
   durable: string;
   streamName: string;
   subjectPrefix: string;
-  /** Unprefixed event subjects, e.g. ['evt.intake.case.opened']. */
+  /** Unprefixed event subjects, e.g. ['evt.intake.case.opened'], or patterns ending in `>` (['evt.>']: every event). */
   subjects: string[];
   serviceName: string;
   maxDeliver?: number;
@@ -19,6 +19,11 @@ export interface DurableConsumerOptions {
   /** How often the consumer's lag (`phoihop_consumer_pending`) is read from JetStream; default 15 s. */
   lagRefreshMs?: number;
   onError?: (error: unknown, envelope: EventEnvelope | null) => void;
+}
+
+/** Whether `subject` is one of `subjects`, where `a.b.>` stands for every subject below `a.b.` (as in NATS). */
+export function subjectMatchesAny(subjects: readonly string[], subject: string): boolean {
+  return subjects.some((pattern) => (pattern.endsWith('.>') ? subject.startsWith(pattern.slice(0, -1)) : pattern === subject));
 }
 
 export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
@@ -109,7 +114,7 @@ export class DurableConsumer {
     try {
       envelope = message.json<EventEnvelope>();
       const current = envelope;
-      if (!this.options.subjects.includes(current.type)) {
+      if (!subjectMatchesAny(this.options.subjects, current.type)) {
         message.ack();
         return;
       }

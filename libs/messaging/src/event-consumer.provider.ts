@@ -14,8 +14,9 @@ export interface DomainEventHandler {
 /**
  * Runs `handler` as a durable, idempotent JetStream consumer for the app's lifetime: the consumer
  * name is also its inbox key, so replicas share the work and a redelivered event is skipped.
+ * `subjects` may hold patterns such as `evt.>` (every event) or `evt.press.>`.
  */
-export function eventConsumerProviders(durable: string, subjects: EventSubject[], handler: Type<DomainEventHandler>): Provider[] {
+export function eventConsumerProviders(durable: string, subjects: Array<EventSubject | `evt.${string}>`>, handler: Type<DomainEventHandler>): Provider[] {
   @Injectable()
   class EventConsumerLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly logger = new Logger(`Consumer ${durable}`);

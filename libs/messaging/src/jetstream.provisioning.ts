@@ -7,9 +7,15 @@ export interface EventsStreamOptions {
   subjectPrefix: string;
   /** Window in which JetStream drops a re-published event with the same Nats-Msg-Id. */
   duplicateWindowMs?: number;
+  /** Days an event is kept (EVENTS_MAX_AGE_DAYS); applied to an existing stream too. */
   maxAgeDays?: number;
   replicas?: number;
 }
+
+/** Two years: the statistics are rebuilt from the stream, and an annual report compares with the year before. */
+export const DEFAULT_EVENTS_MAX_AGE_DAYS = 730;
+
+const DAY_MS = 24 * 3600_000;
 
 /** Subjects captured by the events stream: `<prefix>evt.>`, disjoint from every RPC subject. */
 export function eventsStreamSubject(subjectPrefix: string): string {
@@ -25,7 +31,7 @@ export async function ensureEventsStream(jsm: JetStreamManager, options: EventsS
     retention: RetentionPolicy.Limits,
     storage: StorageType.File,
     duplicate_window: nanos(options.duplicateWindowMs ?? 10 * 60_000),
-    max_age: nanos((options.maxAgeDays ?? 90) * 24 * 3600_000),
+    max_age: nanos((options.maxAgeDays ?? DEFAULT_EVENTS_MAX_AGE_DAYS) * DAY_MS),
     num_replicas: options.replicas ?? 1,
   };
   try {
@@ -35,11 +41,14 @@ export async function ensureEventsStream(jsm: JetStreamManager, options: EventsS
     // JetStream cluster replicates the existing stream in place (JetStream moves the data itself).
     const replicas = options.replicas ?? 1;
     const moreReplicas = replicas > (info.config.num_replicas ?? 1);
-    if (missing.length > 0 || moreReplicas) {
+    // The retention is the setting's, whichever it was before: longer keeps more, shorter drops the oldest events.
+    const otherAge = info.config.max_age !== config.max_age;
+    if (missing.length > 0 || moreReplicas || otherAge) {
       await jsm.streams.update(options.streamName, {
         ...info.config,
         subjects: [...(info.config.subjects ?? []), ...missing],
         num_replicas: Math.max(replicas, info.config.num_replicas ?? 1),
+        max_age: config.max_age,
       });
     }
   } catch (error) {

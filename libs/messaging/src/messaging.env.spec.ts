@@ -32,3 +32,17 @@ describe('NATS_USER and NATS_PASSWORD', () => {
     expect(() => read(environment)).toThrow('NATS_USER and NATS_PASSWORD must be set together');
   });
 });
+
+describe('EVENTS_MAX_AGE_DAYS', () => {
+  it('keeps events two years by default, so that the statistics can be rebuilt for a year and the one before', () => {
+    expect(read({}).eventsMaxAgeDays).toBe(730);
+  });
+
+  it('takes a longer retention', () => {
+    expect(read({ EVENTS_MAX_AGE_DAYS: '1095' }).eventsMaxAgeDays).toBe(1095);
+  });
+
+  it.each(['0', '1.5', '-30', '36501'])('refuses %s, naming the setting', (value) => {
+    expect(() => read({ EVENTS_MAX_AGE_DAYS: value })).toThrow(/EVENTS_MAX_AGE_DAYS must be a whole number of days from 1 to 36500/);
+  });
+});

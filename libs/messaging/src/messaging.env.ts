@@ -1,5 +1,6 @@
 import { num, str, url } from 'envalid';
 import { EVENTS_STREAM } from '@phoi-hop/contracts';
+import { DEFAULT_EVENTS_MAX_AGE_DAYS } from './jetstream.provisioning';
 
 /** Environment settings every service on NATS shares (validated at boot by envalid). */
 export function messagingEnv() {
@@ -9,6 +10,10 @@ export function messagingEnv() {
     NATS_PASSWORD: str({ default: '', desc: 'Password of NATS_USER' }),
     NATS_SUBJECT_PREFIX: str({ default: '', desc: 'Prefix of every subject, for isolated environments' }),
     EVENTS_STREAM: str({ default: EVENTS_STREAM, desc: 'JetStream stream of domain events' }),
+    EVENTS_MAX_AGE_DAYS: num({
+      default: DEFAULT_EVENTS_MAX_AGE_DAYS,
+      desc: 'Days the events stream keeps an event (the statistics are rebuilt from it): at least the longest report period',
+    }),
     EVENTS_STREAM_REPLICAS: num({ default: 1, desc: 'Replicas of the JetStream streams this service creates (1 to 5; 3 on a 3-node JetStream cluster)' }),
     RPC_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of every NATS request' }),
   };

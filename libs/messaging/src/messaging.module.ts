@@ -142,7 +142,12 @@ export class MessagingModule {
           inject: [NATS_CONNECTION],
           useFactory: async (nc: NatsConnection): Promise<JetStreamManager> => {
             const jsm = await jetstreamManager(nc);
-            await ensureEventsStream(jsm, { streamName: options.streamName, subjectPrefix: options.subjectPrefix, replicas: options.streamReplicas });
+            await ensureEventsStream(jsm, {
+              streamName: options.streamName,
+              subjectPrefix: options.subjectPrefix,
+              replicas: options.streamReplicas,
+              maxAgeDays: options.eventsMaxAgeDays,
+            });
             return jsm;
           },
         },

@@ -14,7 +14,12 @@ export interface MessagingOptions {
   rpcTimeoutMs: number;
   /** Replicas of the streams this service creates (events, agency feed); 1 unless on a JetStream cluster. */
   streamReplicas?: number;
+  /** Days the events stream keeps an event (default two years: a rebuild of the statistics needs them). */
+  eventsMaxAgeDays?: number;
 }
+
+/** Longest retention the events stream may be given: a hundred years. */
+export const MAX_EVENTS_MAX_AGE_DAYS = 36_500;
 
 /** JetStream keeps at most 5 copies of a stream. */
 export const MAX_STREAM_REPLICAS = 5;
@@ -41,5 +46,9 @@ export function assertMessagingOptions(options: MessagingOptions): void {
   const replicas = options.streamReplicas ?? 1;
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_STREAM_REPLICAS) {
     throw new Error(`EVENTS_STREAM_REPLICAS must be an integer from 1 to ${MAX_STREAM_REPLICAS} (got ${String(options.streamReplicas)})`);
+  }
+  const maxAge = options.eventsMaxAgeDays;
+  if (maxAge !== undefined && (!Number.isInteger(maxAge) || maxAge < 1 || maxAge > MAX_EVENTS_MAX_AGE_DAYS)) {
+    throw new Error(`EVENTS_MAX_AGE_DAYS must be a whole number of days from 1 to ${MAX_EVENTS_MAX_AGE_DAYS} (got ${String(maxAge)})`);
   }
 }

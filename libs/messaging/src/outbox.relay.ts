@@ -101,7 +101,8 @@ export class OutboxRelay {
       // publish a case's later event (claimed by one) before its earlier one (still with the other).
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))`);
       const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, id, subject, envelope::text AS envelope, headers FROM outbox
+        // The outbox position travels in the envelope (`sequence`): consumers fold an aggregate's events in commit order by it.
+        `SELECT seq, id, subject, jsonb_set(envelope, '{sequence}', to_jsonb(seq))::text AS envelope, headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );

@@ -30,6 +30,7 @@ export interface BaseServiceEnv extends AuthEnv {
   NATS_SUBJECT_PREFIX: string;
   EVENTS_STREAM: string;
   EVENTS_STREAM_REPLICAS?: number;
+  EVENTS_MAX_AGE_DAYS?: number;
   NATS_USER?: string;
   NATS_PASSWORD?: string;
   RPC_TIMEOUT_MS: number;
@@ -40,7 +41,10 @@ export interface BaseServiceEnv extends AuthEnv {
 /** The NATS settings of a service, from the variables of messagingEnv(). */
 export function messagingOptionsFromEnv(
   serviceName: string,
-  env: Pick<BaseServiceEnv, 'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'EVENTS_STREAM' | 'EVENTS_STREAM_REPLICAS' | 'NATS_USER' | 'NATS_PASSWORD' | 'RPC_TIMEOUT_MS'>,
+  env: Pick<
+    BaseServiceEnv,
+    'NATS_URL' | 'NATS_SUBJECT_PREFIX' | 'EVENTS_STREAM' | 'EVENTS_STREAM_REPLICAS' | 'EVENTS_MAX_AGE_DAYS' | 'NATS_USER' | 'NATS_PASSWORD' | 'RPC_TIMEOUT_MS'
+  >,
 ): MessagingOptions {
   const options: MessagingOptions = {
     natsUrl: env.NATS_URL,
@@ -49,6 +53,7 @@ export function messagingOptionsFromEnv(
     streamName: env.EVENTS_STREAM,
     rpcTimeoutMs: env.RPC_TIMEOUT_MS,
     streamReplicas: env.EVENTS_STREAM_REPLICAS ?? 1,
+    ...(env.EVENTS_MAX_AGE_DAYS !== undefined ? { eventsMaxAgeDays: env.EVENTS_MAX_AGE_DAYS } : {}),
     ...(env.NATS_USER || env.NATS_PASSWORD ? { natsUser: env.NATS_USER, natsPassword: env.NATS_PASSWORD } : {}),
   };
   // Checked here too, so a bad setting fails while the configuration is read, naming the variable.

@@ -5,3 +5,4 @@ export * from './smtp-sink';
 export * from './pictures';
 export * from './local-s3';
 export * from './local-tsa';
+export * from './synthetic-events';

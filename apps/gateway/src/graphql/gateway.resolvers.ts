@@ -35,6 +35,7 @@ import {
   StatusChangePersonResolver,
 } from './people/people.resolver';
 import { ReferenceDataResolver } from './reference/reference-data.resolver';
+import { ReportingResolver } from './reporting/reporting.resolver';
 import { WorkItemResolver, WorkQueueResolver } from './work-queue/work-queue.resolver';
 
 /** Every resolver of the schema: the gateway module provides them, the SDL is printed from them. */
@@ -66,6 +67,7 @@ export const GATEWAY_RESOLVERS = [
   CorrectionResolver,
   ReferenceDataResolver,
   ReferenceResolver,
+  ReportingResolver,
   ResolutionPersonResolver,
   RoutingResolver,
   RuleExplanationLabelResolver,

@@ -125,6 +125,13 @@ describe(HandlingActionService.name, () => {
       expect(row).toEqual({ request_reference: '123/STTTT-TTĐT', outcome: 'REMOVED' });
       expect((await sut.update(lead, { actionId: removal.id, status: 'DONE', result: 'Facebook đã gỡ bài viết theo yêu cầu' })).status).toBe('DONE');
       expect((await bed.audit(decided.case.id)).filter((a) => a.action === 'action.removal-updated')).toHaveLength(2);
+      // The statistics read where the request stands from the events (compliance, time to effect).
+      const updates = (await bed.outbox(decided.case.id)).filter((e) => e.subject === EventSubjects.intake.actionUpdated);
+      expect(updates.map((e) => (e.data['removal'] as { sentAt: string | null; outcome: string | null } | undefined) ?? null)).toEqual([
+        expect.objectContaining({ sentAt, outcome: null }),
+        expect.objectContaining({ sentAt, outcome: 'REMOVED', effectedAt: expect.any(String) }),
+        null,
+      ]);
     });
 
     it.each<[string, Record<string, unknown>, Record<string, unknown>]>([

@@ -10,6 +10,7 @@ import {
   type HandlingActionDto,
   type HandlingActionUpdatedEvent,
   type UpdateHandlingActionRequest,
+  type RemovalProgressDto,
   type UpdateRemovalRequestRequest,
 } from '@phoi-hop/contracts';
 import { mayReadRestricted, maySeeCase } from '@phoi-hop/auth';
@@ -92,7 +93,7 @@ export class HandlingActionService {
       const status = row.status === 'PLANNED' && next.sentAt ? 'IN_PROGRESS' : row.status;
       if (status !== row.status) await this.decisions.setActionStatus(manager, row.id, status);
       const action = { id: row.id, type: row.type, assigneeAgencyCode: row.assignee_agency_code, dueDate: row.due_date, status };
-      await this.publish(manager, row, action, null);
+      await this.publish(manager, row, action, null, progressOf(next));
       await appendAudit(manager, {
         actor,
         action: 'action.removal-updated',
@@ -133,17 +134,27 @@ export class HandlingActionService {
     return isRestrictedAction(action) && !mayReadRestricted(actor, 'policeReferral') ? withheldAction(action) : action;
   }
 
-  private publish(manager: EntityManager, row: ActionRow, action: HandlingActionDto, result: string | null) {
+  private publish(manager: EntityManager, row: ActionRow, action: HandlingActionDto, result: string | null, removal?: RemovalProgressDto) {
     return appendToOutbox<HandlingActionUpdatedEvent>(manager, [
       {
         subject: EventSubjects.intake.actionUpdated,
         aggregateId: row.case_id,
         visibleTo: row.visible_agencies,
         // A police referral's result is restricted data: not in an event every agency on the case receives.
-        data: { caseId: row.case_id, caseNumber: row.number, action: { ...action, result: isRestrictedAction(row) ? null : result } },
+        data: {
+          caseId: row.case_id,
+          caseNumber: row.number,
+          action: { ...action, result: isRestrictedAction(row) ? null : result },
+          ...(removal ? { removal } : {}),
+        },
       },
     ]);
   }
+}
+
+function progressOf(state: RemovalRequestState): RemovalProgressDto {
+  const iso = (value: Date | null) => (value ? value.toISOString() : null);
+  return { sentAt: iso(state.sentAt), acknowledgedAt: iso(state.acknowledgedAt), effectedAt: iso(state.effectedAt), outcome: state.outcome };
 }
 
 function summarize(state: RemovalRequestState) {

@@ -91,6 +91,8 @@ import { CorrectionStatuses } from '../press/correction.dto';
 import { CORRECTION_STATUS_LABELS } from '../press/correction.labels';
 import { ClaimRatings, StatementStatuses } from '../press/statement.dto';
 import { CLAIM_RATING_LABELS, STATEMENT_STATUS_LABELS } from '../press/statement.labels';
+import { CaseOutcomes, PressEventKinds, StatisticsFilterKinds, TimelinessMeasures } from '../reporting/reporting.dto';
+import { CASE_OUTCOME_LABELS, PRESS_EVENT_KIND_LABELS, STATISTICS_FILTER_KIND_LABELS, TIMELINESS_MEASURE_LABELS } from '../reporting/reporting.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
 
@@ -115,6 +117,7 @@ export const ENUM_LABELS = {
   CaseAccessReason: set(CaseAccessReasons, CASE_ACCESS_REASON_LABELS),
   CaseAction: set(CaseActions, CASE_ACTION_LABELS),
   CaseDeadlineKind: set(CaseDeadlineKinds, CASE_DEADLINE_KIND_LABELS),
+  CaseOutcome: set(CaseOutcomes, CASE_OUTCOME_LABELS),
   CaseStatus: set(CaseStatuses, CASE_STATUS_LABELS),
   CaseTransitionCommand: set(CaseTransitionCommands, CASE_TRANSITION_COMMAND_LABELS),
   ClaimRating: set(ClaimRatings, CLAIM_RATING_LABELS),
@@ -144,6 +147,7 @@ export const ENUM_LABELS = {
   PoliceOutcomeCategory: set(PoliceOutcomeCategories, POLICE_OUTCOME_CATEGORY_LABELS),
   PoliceReferralStatus: set(PoliceReferralStatuses, POLICE_REFERRAL_STATUS_LABELS),
   PressRuleSet: set(PressRuleSets, PRESS_RULE_SET_LABELS),
+  PressEventKind: set(PressEventKinds, PRESS_EVENT_KIND_LABELS),
   PublicSourceKind: set(PublicSourceKinds, PUBLIC_SOURCE_KIND_LABELS),
   ReferenceKind: set(ReferenceKinds, REFERENCE_KIND_LABELS),
   RemovalOutcome: set(RemovalOutcomes, REMOVAL_OUTCOME_LABELS),
@@ -158,6 +162,8 @@ export const ENUM_LABELS = {
   SeverityRaiseReason: set(SeverityRaiseReasons, SEVERITY_RAISE_LABELS),
   SourcePlatform: set(SourcePlatforms, SOURCE_PLATFORM_LABELS),
   TimestampStatus: set(TimestampStatuses, TIMESTAMP_STATUS_LABELS),
+  StatisticsFilterKind: set(StatisticsFilterKinds, STATISTICS_FILTER_KIND_LABELS),
+  TimelinessMeasure: set(TimelinessMeasures, TIMELINESS_MEASURE_LABELS),
   UserChange: set(UserChanges, USER_CHANGE_LABELS),
   ViewerAccess: set(ViewerAccesses, VIEWER_ACCESS_LABELS),
   WorkItemKind: set(WorkItemKinds, WORK_ITEM_KIND_LABELS),

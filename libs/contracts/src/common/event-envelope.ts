@@ -8,6 +8,12 @@ export interface EventEnvelope<T = unknown> {
   type: string;
   occurredAt: string;
   aggregateId: string;
+  /**
+   * The event's position in its publisher's outbox, set when it is published: for one aggregate,
+   * the order of its commits (writers lock the aggregate's row before appending). Consumers that
+   * fold events order them by it; absent on events published before it existed.
+   */
+  sequence?: number;
   actor?: { userId: string; agencyCode: string };
   visibleTo: string[];
   data: T;

@@ -186,6 +186,16 @@ export interface HandlingActionUpdatedEvent {
   caseId: string;
   caseNumber: string;
   action: HandlingActionDto & { result: string | null };
+  /** A removal request's state after `intake.action.removal.update` (absent on other updates): for the statistics. */
+  removal?: RemovalProgressDto;
+}
+
+/** Where a removal request stands: instants as ISO 8601 (UTC), null until recorded. */
+export interface RemovalProgressDto {
+  sentAt: string | null;
+  acknowledgedAt: string | null;
+  effectedAt: string | null;
+  outcome: RemovalOutcome | null;
 }
 
 export const RemovalOutcomes = ['REMOVED', 'REFUSED', 'NO_RESPONSE'] as const;

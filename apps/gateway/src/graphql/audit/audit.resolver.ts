@@ -16,6 +16,7 @@ const SOURCES = {
   notification: RpcSubjects.notification.auditTrail,
   evidence: RpcSubjects.evidence.auditTrail,
   press: RpcSubjects.press.auditTrail,
+  reporting: RpcSubjects.reporting.auditTrail,
 } as const;
 type Source = keyof typeof SOURCES;
 const SOURCE_NAMES = Object.keys(SOURCES) as Source[];

@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { RpcSubjects } from '@phoi-hop/contracts';
+import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import type { ReportingConfig } from '../config/reporting.config';
+import { ReportingInitial1764300004600 } from '../migrations/1764300004600-reporting-initial';
+import { readModelConsumerProviders } from '../read-model/read-model.consumer';
+import { ReadModelRepository } from '../read-model/read-model.repository';
+import { StatisticsNatsController } from '../statistics/statistics.nats-controller';
+import { StatisticsRepository } from '../statistics/statistics.repository';
+import { StatisticsService } from '../statistics/statistics.service';
+
+export interface ReportingModuleDeps {
+  pgDriver?: unknown;
+}
+
+/** The reporting service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
+export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600];
+
+@Module({})
+export class ReportingModule {
+  static forRoot(config: ReportingConfig, deps: ReportingModuleDeps = {}): DynamicModule {
+    return {
+      module: ReportingModule,
+      imports: serviceInfrastructure(config, {
+        entities: [],
+        migrations: REPORTING_MIGRATIONS,
+        pgDriver: deps.pgDriver,
+      }),
+      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController],
+      providers: [
+        ReadModelRepository,
+        StatisticsRepository,
+        StatisticsService,
+        ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
+        ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { queryRows } from '@phoi-hop/persistence';
+import type { CaseState, Fact, RollupDelta, StoredContributions } from './read-model.rules';
+import { caseOutcome } from './read-model.rules';
+
+/** The read models' tables, in the order a rebuild empties them. */
+export const READ_MODEL_TABLES = ['rm_rollup', 'rm_case', 'rm_fact', 'rm_meta'] as const;
+
+const NO_CONTRIBUTIONS: StoredContributions = { scopes: [], items: [] };
+
+/** All SQL of the statistics read models (written by the consumer, emptied by a rebuild). */
+@Injectable()
+export class ReadModelRepository {
+  /** Stores an event; false when it was stored already (a second delivery). */
+  async insertFact(manager: EntityManager, fact: Fact, caseId: string | null): Promise<boolean> {
+    const rows = await queryRows<{ event_id: string }>(
+      manager,
+      `INSERT INTO rm_fact (event_id, case_id, subject, sequence, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [fact.eventId, caseId, fact.subject, fact.sequence, fact.occurredAt, JSON.stringify(fact.data ?? null)],
+    );
+    return rows.length > 0;
+  }
+
+  /** The case's row, locked (created empty on its first event), with what it adds to the rollups now. */
+  async lockCase(manager: EntityManager, caseId: string): Promise<StoredContributions> {
+    await manager.query(`INSERT INTO rm_case (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING`, [caseId]);
+    const [row] = await queryRows<{ contributions: StoredContributions | [] }>(manager, `SELECT contributions FROM rm_case WHERE case_id = $1 FOR UPDATE`, [
+      caseId,
+    ]);
+    const stored = row?.contributions;
+    return stored && !Array.isArray(stored) ? stored : NO_CONTRIBUTIONS;
+  }
+
+  async caseFacts(manager: EntityManager, caseId: string): Promise<Fact[]> {
+    const rows = await queryRows<{ event_id: string; subject: string; sequence: string | null; occurred_at: Date; data: unknown }>(
+      manager,
+      `SELECT event_id, subject, sequence, occurred_at, data FROM rm_fact WHERE case_id = $1`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      subject: row.subject,
+      sequence: row.sequence === null ? null : Number(row.sequence),
+      occurredAt: row.occurred_at.toISOString(),
+      data: row.data,
+    }));
+  }
+
+  async saveCase(manager: EntityManager, state: CaseState, contributions: StoredContributions): Promise<void> {
+    await manager.query(
+      `UPDATE rm_case SET opened_day = $2, category_code = $3, locality_code = $4, lead_agency = $5, agencies = $6, status = $7, outcome = $8,
+              contributions = $9::jsonb, updated_at = now()
+        WHERE case_id = $1`,
+      [
+        state.caseId,
+        contributions.items.find((c) => c[1] === 'cases')?.[0] ?? null,
+        state.categoryCode,
+        state.localityCode,
+        state.leadAgency,
+        state.agencies,
+        state.status,
+        state.opened ? caseOutcome(state) : null,
+        JSON.stringify(contributions),
+      ],
+    );
+  }
+
+  /** Adds the deltas to the rollups in one statement, rows in the order given (so concurrent consumers lock in one order). */
+  async applyDelta(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
+    if (deltas.length === 0) return;
+    const array = (values: number[] | null) => (values ? `{${values.join(',')}}` : null);
+    await manager.query(
+      `INSERT INTO rm_rollup (scope, grain, period, metric, key, n, minutes, hist_n, hist_minutes)
+       SELECT s, g, p, m, k, n, mi, hn::bigint[], hm::bigint[]
+         FROM unnest($1::text[], $2::char(1)[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[]) AS u(s, g, p, m, k, n, mi, hn, hm)
+       ON CONFLICT (scope, grain, period, metric, key)
+       DO UPDATE SET n = rm_rollup.n + EXCLUDED.n, minutes = rm_rollup.minutes + EXCLUDED.minutes,
+                     hist_n = rm_array_add(rm_rollup.hist_n, EXCLUDED.hist_n), hist_minutes = rm_array_add(rm_rollup.hist_minutes, EXCLUDED.hist_minutes)`,
+      [
+        deltas.map((d) => d.scope),
+        deltas.map((d) => d.grain),
+        deltas.map((d) => d.period),
+        deltas.map((d) => d.metric),
+        deltas.map((d) => d.key),
+        deltas.map((d) => d.n),
+        deltas.map((d) => d.minutes),
+        deltas.map((d) => array(d.histN)),
+        deltas.map((d) => array(d.histMinutes)),
+      ],
+    );
+  }
+
+  /** The newest event time counted: the statistics' "as of". */
+  async advanceAsOf(manager: EntityManager, occurredAt: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO rm_meta (key, value) VALUES ('as_of', $1) ON CONFLICT (key) DO UPDATE SET value = GREATEST(rm_meta.value, EXCLUDED.value)`,
+      [occurredAt],
+    );
+  }
+
+  /** Empties every read model, and the consumer's inbox, for a rebuild from the stream. */
+  async truncate(manager: EntityManager, consumer: string): Promise<void> {
+    await manager.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
+    await manager.query(`DELETE FROM inbox WHERE consumer = $1`, [consumer]);
+  }
+}
