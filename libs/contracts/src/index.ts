@@ -34,3 +34,4 @@ export * from './evidence/evidence.dto';
 export * from './evidence/evidence.labels';
 export * from './reporting/reporting.dto';
 export * from './reporting/reporting.labels';
+export * from './common/url-canonicalizer';

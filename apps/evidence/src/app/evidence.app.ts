@@ -13,5 +13,5 @@ export type { EvidenceModuleDeps } from './evidence.module';
 export { DEFAULT_ALLOWED_MIME_TYPES } from '../config/evidence.config';
 export { IntegrityScheduler } from '../integrity/integrity.scheduler';
 export { FileSystemBlobStore } from '../storage/blob-store';
-export type { LookupFunction } from '../capture/safe-fetch';
+export type { LookupFunction } from '@phoi-hop/safe-fetch';
 export type { CaptureNetwork } from '../capture/capture.service';

@@ -8,17 +8,17 @@ import { EvidenceError } from '../item/evidence.errors';
 import { EVIDENCE_TOOL, ItemService } from '../item/item.service';
 import type { NewItem } from '../item/item.repository';
 import { BLOB_STORE, type BlobStore } from '../storage/blob-store';
-import { judgeUrl } from './address-policy';
 import { extractText, extractTitle, imageUrls } from './page-content';
 import {
-  CaptureRefusedError,
-  CaptureUnavailableError,
+  FetchRefusedError,
+  FetchUnavailableError,
   fetchFollowingRedirects,
   fetchOnce,
+  judgeUrl,
   type FetchSettings,
   type FetchedExchange,
   type LookupFunction,
-} from './safe-fetch';
+} from '@phoi-hop/safe-fetch';
 import { renderScreenshot } from './screenshot.renderer';
 import { buildWarc } from './warc-writer';
 
@@ -67,8 +67,8 @@ export class CaptureService {
     try {
       hops = await fetchFollowingRedirects(request.url, fetchSettings);
     } catch (error) {
-      if (error instanceof CaptureRefusedError) throw EvidenceError.badInput('url', `This address is not captured: ${error.message}`);
-      if (error instanceof CaptureUnavailableError) throw EvidenceError.unavailable(`The page could not be fetched: ${error.message}`, 'url');
+      if (error instanceof FetchRefusedError) throw EvidenceError.badInput('url', `This address is not captured: ${error.message}`);
+      if (error instanceof FetchUnavailableError) throw EvidenceError.unavailable(`The page could not be fetched: ${error.message}`, 'url');
       throw error;
     }
     const page = hops.at(-1)!;
