@@ -35,3 +35,5 @@ export * from './evidence/evidence.labels';
 export * from './reporting/reporting.dto';
 export * from './reporting/reporting.labels';
 export * from './common/url-canonicalizer';
+export * from './reporting/digest.dto';
+export * from './reporting/digest.labels';

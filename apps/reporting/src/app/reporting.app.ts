@@ -10,3 +10,4 @@ export function createReportingApp(config: ReportingConfig, logger: LoggerServic
 
 export type { ReportingConfig } from '../config/reporting.config';
 export { REPORTING_MIGRATIONS } from './reporting.module';
+export { DigestFeedPoller } from '../digest/digest-feed.poller';
