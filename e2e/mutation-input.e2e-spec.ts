@@ -1,4 +1,5 @@
 import { CONSULTATION_MUTATIONS } from './mutation-input/consultation.cases';
+import { DIGEST_MUTATIONS } from './mutation-input/digest.cases';
 import { DIRECTORY_MUTATIONS } from './mutation-input/directory.cases';
 import { EVIDENCE_MUTATIONS } from './mutation-input/evidence.cases';
 import { describeMutationInputs } from './mutation-input/harness';
@@ -10,4 +11,11 @@ import { NOTIFICATION_MUTATIONS } from './mutation-input/notification.cases';
  * changes nothing, and stores hostile free text verbatim. The cases live with their service in
  * ./mutation-input/*.cases.ts; a new mutation needs an entry there (the first test fails without one).
  */
-describeMutationInputs({ ...INTAKE_MUTATIONS, ...DIRECTORY_MUTATIONS, ...CONSULTATION_MUTATIONS, ...NOTIFICATION_MUTATIONS, ...EVIDENCE_MUTATIONS });
+describeMutationInputs({
+  ...INTAKE_MUTATIONS,
+  ...DIRECTORY_MUTATIONS,
+  ...CONSULTATION_MUTATIONS,
+  ...NOTIFICATION_MUTATIONS,
+  ...EVIDENCE_MUTATIONS,
+  ...DIGEST_MUTATIONS,
+});

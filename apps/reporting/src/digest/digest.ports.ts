@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RpcSubjects, provinceDay, type ReferenceDataDto, type SubmitReportRequest, type SubmitReportResponse } from '@phoi-hop/contracts';
 import type { ServiceCredential } from '@phoi-hop/auth';
 import { RpcClient } from '@phoi-hop/messaging';
-import type { DigestTerm } from './digest.rules';
+import { localityMatchName, type DigestTerm } from './digest.rules';
 
 /** The reporting service's own credential (it asks the directory for localities as itself). */
 export const DIGEST_SERVICE_CREDENTIAL = Symbol('DIGEST_SERVICE_CREDENTIAL');
@@ -39,7 +39,7 @@ export class DirectoryLocalityTerms extends LocalityTerms {
     const day = provinceDay();
     if (this.copy && this.copy.day === day && Date.now() - this.copy.loadedAt < LOCALITIES_MAX_AGE_MS) return this.copy.terms;
     const data = await this.rpc.request<ReferenceDataDto>(RpcSubjects.directory.referenceData, {}, { token: await this.credential.token() });
-    const terms = data.localities.map((l): DigestTerm => ({ kind: 'LOCALITY', term: l.name, localityCode: l.code }));
+    const terms = data.localities.map((l): DigestTerm => ({ kind: 'LOCALITY', term: localityMatchName(l.name), localityCode: l.code }));
     this.copy = { day, loadedAt: Date.now(), terms };
     return terms;
   }

@@ -8,6 +8,7 @@ import {
   excerptOf,
   feedHealthStatus,
   groupDigest,
+  localityMatchName,
   matchEntries,
   matchTerms,
   normaliseKeywords,
@@ -211,4 +212,17 @@ describe('groupDigest', () => {
 
 it('writes the day as dd/mm/yyyy', () => {
   expect(vietnameseDate('2026-12-01')).toBe('01/12/2026');
+});
+
+describe('localityMatchName', () => {
+  it.each([
+    ['Thành phố Đồng Hới', 'Đồng Hới'],
+    ['Thị xã Ba Đồn', 'Ba Đồn'],
+    ['Huyện Lệ Thủy', 'Lệ Thủy'],
+    ['huyện  Minh Hóa', 'Minh Hóa'],
+    ['Quảng Ninh', 'Quảng Ninh'],
+    ['Huyện', 'Huyện'],
+  ])('%s is matched as %s', (official, bare) => {
+    expect(localityMatchName(official)).toBe(bare);
+  });
 });

@@ -77,6 +77,27 @@ function orderTerms(terms: readonly DigestTerm[]): DigestTerm[] {
   return [...terms.filter((t) => t.kind === 'LOCALITY'), ...terms.filter((t) => t.kind === 'KEYWORD')];
 }
 
+/** The administrative prefixes of a locality's official name, which news items mostly leave out. */
+const ADMINISTRATIVE_PREFIXES = ['thanh pho', 'thi xa', 'thi tran', 'huyen', 'quan', 'phuong', 'xa', 'tinh', 'tp', 'tx'];
+
+/**
+ * The name a locality is matched by: its official name without the administrative prefix
+ * ("Thành phố Đồng Hới" → "Đồng Hới", "Huyện Lệ Thủy" → "Lệ Thủy"), as news items write it.
+ */
+export function localityMatchName(officialName: string): string {
+  const name = officialName.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const words = name.split(' ');
+  for (const prefix of ADMINISTRATIVE_PREFIXES) {
+    const length = prefix.split(' ').length;
+    if (words.length > length && foldText(words.slice(0, length).join(' ')) === prefix)
+      return words
+        .slice(length)
+        .join(' ')
+        .replace(/^\.\s*/, '');
+  }
+  return name;
+}
+
 export type KeywordsVerdict = { ok: true; keywords: string[] } | { ok: false; field: string; message: string };
 
 /**

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import yauzl from 'yauzl';
 import { DataSource } from 'typeorm';
 import { ErrorCodes, type Actor, type DigestFeedDto, type SubmitReportRequest } from '@phoi-hop/contracts';
+import { DIGEST_FIXTURE_DAY as FIXTURE_DAY, startDigestFeedServer, type DigestFeedServer } from '@phoi-hop/testing';
 import { createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { REPORTING_MIGRATIONS } from '../app/reporting.module';
 import { DigestDocuments } from './digest-documents.service';
@@ -13,7 +14,6 @@ import { DigestRepository } from './digest.repository';
 import type { DigestTerm } from './digest.rules';
 import { DigestService } from './digest.service';
 import { DIGEST_SETTINGS, type DigestSettings } from './digest.settings';
-import { FIXTURE_DAY, startFixtureServer, type FixtureServer } from './feed-fixtures.medium-testbed';
 
 const COORDINATOR: Actor = { userId: 'u-coordinator', username: 'sttt.dieuphoi', agencyCode: 'STTTT', roles: ['COORDINATOR'] };
 
@@ -74,7 +74,7 @@ describe(DigestService.name, () => {
   let sut: DigestService;
   let poller: DigestFeedPoller;
   let intake: RecordingIntake;
-  let server: FixtureServer;
+  let server: DigestFeedServer;
   const feeds: Record<string, DigestFeedDto> = {};
 
   const makeDue = () => bed.dataSource.query(`UPDATE digest_feed SET next_poll_at = now() - interval '1 second' WHERE enabled`);
@@ -101,7 +101,7 @@ describe(DigestService.name, () => {
     }).compile();
     sut = module.get(DigestService);
     poller = module.get(DigestFeedPoller);
-    server = await startFixtureServer();
+    server = await startDigestFeedServer();
     await sut.setKeywords(COORDINATOR, { keywords: ['lừa đảo', 'sat lo'] });
     for (const [name, path] of [
       ['Báo Quảng Bình', '/rss.xml'],
