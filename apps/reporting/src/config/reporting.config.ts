@@ -1,5 +1,5 @@
 import { bool, cleanEnv, num, str } from 'envalid';
-import { authEnv, internalSecretOf } from '@phoi-hop/auth';
+import { authEnv, internalSecretFromEnv } from '@phoi-hop/auth';
 import { baseServiceConfigFromEnv, httpEnv, messagingEnv, type BaseServiceConfig } from '@phoi-hop/messaging';
 import { persistenceEnv } from '@phoi-hop/persistence';
 import type { DigestSettings } from '../digest/digest.settings';
@@ -31,9 +31,8 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
   if (env.NODE_ENV === 'production' && env.DIGEST_FETCH_ALLOW_PRIVATE)
     throw new Error('Invalid configuration: DIGEST_FETCH_ALLOW_PRIVATE must not be true in production');
   if (env.DIGEST_POLL_TICK_MS < 1_000) throw new Error('Invalid configuration: DIGEST_POLL_TICK_MS must be at least 1000');
-  const base = baseServiceConfigFromEnv('reporting', env);
   return {
-    ...base,
+    ...baseServiceConfigFromEnv('reporting', env),
     outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
     readModelConsumerEnabled: env.READ_MODEL_CONSUMER_ENABLED,
     digest: {
@@ -44,7 +43,7 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
       pollerEnabled: env.DIGEST_POLLER_ENABLED,
       tickMs: env.DIGEST_POLL_TICK_MS,
       publicUrl: env.REPORTING_PUBLIC_URL || null,
-      linkSecret: internalSecretOf(base.auth),
+      linkSecret: internalSecretFromEnv(env),
     },
   };
 }
