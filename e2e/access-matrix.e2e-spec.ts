@@ -158,6 +158,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query:
       'mutation { handOverEvidencePackage(input: { referralId: "00000000-0000-4000-8000-000000000000", packageId: "00000000-0000-4000-8000-000000000001", receivedByAgency: "CA" }) { id } }',
   }),
+  statistics: () => ({ query: 'query { statistics(input: { from: "2026-01-01", to: "2026-06-30" }) { casesOpened byStatus { status count } } }' }),
   // Daily media digest: reads change nothing; authorised writers get BAD_USER_INPUT (a refused address, a blank keyword) or NOT_FOUND.
   digestFeeds: () => ({ query: 'query { digestFeeds { id } }' }),
   digestKeywords: () => ({ query: 'query { digestKeywords { keywords } }' }),
