@@ -252,6 +252,18 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
       'mutation { withdrawPressStatement(input: { statementId: "00000000-0000-4000-8000-000000000000", reason: "Kiểm tra ma trận quyền" }) { statement { id } } }',
   }),
   statistics: () => ({ query: 'query { statistics(input: { from: "2026-01-01", to: "2026-06-30" }) { casesOpened byStatus { status count } } }' }),
+  // Daily media digest: reads change nothing; authorised writers get BAD_USER_INPUT (a refused address, a blank keyword) or NOT_FOUND.
+  digestFeeds: () => ({ query: 'query { digestFeeds { id } }' }),
+  digestKeywords: () => ({ query: 'query { digestKeywords { keywords } }' }),
+  dailyDigest: () => ({ query: 'query { dailyDigest(day: "2026-11-30") { itemCount } }' }),
+  dailyDigestDocument: () => ({ query: 'query { dailyDigestDocument(input: { day: "2026-11-30" }) { fileName } }' }),
+  addDigestFeed: () => ({ query: 'mutation { addDigestFeed(input: { name: "Thử quyền", url: "file:///etc/passwd" }) { id } }' }),
+  updateDigestFeed: () => ({ query: 'mutation { updateDigestFeed(input: { feedId: "00000000-0000-4000-8000-000000000000", name: "Thử quyền" }) { id } }' }),
+  disableDigestFeed: () => ({ query: 'mutation { disableDigestFeed(input: { feedId: "00000000-0000-4000-8000-000000000000" }) { id } }' }),
+  setDigestKeywords: () => ({ query: 'mutation { setDigestKeywords(input: { keywords: ["  "] }) { keywords } }' }),
+  reportDigestItem: () => ({
+    query: 'mutation { reportDigestItem(input: { itemId: "00000000-0000-4000-8000-000000000000", categoryCode: "OTHER" }) { created } }',
+  }),
 };
 
 /** The agency each role's test user belongs to (roles must fit their agency). */

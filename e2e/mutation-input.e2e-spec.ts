@@ -1,4 +1,5 @@
 import { CONSULTATION_MUTATIONS } from './mutation-input/consultation.cases';
+import { DIGEST_MUTATIONS } from './mutation-input/digest.cases';
 import { DIRECTORY_MUTATIONS } from './mutation-input/directory.cases';
 import { EVIDENCE_MUTATIONS } from './mutation-input/evidence.cases';
 import { describeMutationInputs } from './mutation-input/harness';
@@ -20,4 +21,5 @@ describeMutationInputs({
   ...EVIDENCE_MUTATIONS,
   ...PRESS_MUTATIONS,
   ...PRESS_STATEMENT_MUTATIONS,
+  ...DIGEST_MUTATIONS,
 });

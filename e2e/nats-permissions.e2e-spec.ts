@@ -125,7 +125,22 @@ describe('the platform under the NATS permissions of the prod overlay', () => {
     // Reporting consumes every service's events (durable consumer from the start of the stream) and answers reporting.>.
     apps.push(
       await createReportingApp(
-        { ...env.serviceConfig('reporting'), messaging: messaging('reporting'), outboxRelayEnabled: true, readModelConsumerEnabled: true },
+        {
+          ...env.serviceConfig('reporting'),
+          messaging: messaging('reporting'),
+          outboxRelayEnabled: true,
+          readModelConsumerEnabled: true,
+          digest: {
+            allowPrivateAddresses: false,
+            fetchTimeoutMs: 5_000,
+            maxBytes: 1024 * 1024,
+            maxRedirects: 5,
+            pollerEnabled: false,
+            tickMs: 60_000,
+            publicUrl: null,
+            linkSecret: 'reporting-test-link-secret-'.padEnd(40, 'x'),
+          },
+        },
         false,
       ),
     );

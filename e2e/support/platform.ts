@@ -5,7 +5,7 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { PinoNestLogger, createLogger } from '@phoi-hop/observability';
-import type { AuthConfig } from '@phoi-hop/auth';
+import { internalSecretOf, type AuthConfig } from '@phoi-hop/auth';
 import { createTestEnvironment, graphqlRequest, listeningPort, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
 import { createConsultationApp, type ConsultationConfig } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
@@ -14,7 +14,7 @@ import { createGatewayApp, type IntrospectionMode } from '@phoi-hop/app-gateway'
 import { createIntakeApp } from '@phoi-hop/app-intake';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
 import { createPressApp, type PressConfig } from '@phoi-hop/app-press';
-import { createReportingApp } from '@phoi-hop/app-reporting';
+import { createReportingApp, type ReportingConfig } from '@phoi-hop/app-reporting';
 
 export interface Platform {
   env: TestEnvironment;
@@ -60,6 +60,8 @@ export interface PlatformOptions {
   introspection?: IntrospectionMode;
   /** Evidence settings over the test defaults (no private addresses, no Chromium, 1 MB uploads). */
   evidence?: Partial<Pick<EvidenceConfig, 'maxUploadBytes' | 'capture' | 'signingKeyPem' | 'signingKeyId' | 'timestamping'>>;
+  /** Daily media digest settings over the test defaults (feeds on loopback allowed, the poller run by the test). */
+  digest?: Partial<ReportingConfig['digest']>;
   /** Tests only: DNS answers and connection targets of evidence captures. */
   captureNetwork?: CaptureNetwork;
   /** Evidence's blob store (default: the filesystem under `evidenceDir`), and whether it retries timestamps on its own (default: no, tests call retryDue). */
@@ -166,7 +168,24 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     deps,
   );
   const reporting = await createReportingApp(
-    { ...env.serviceConfig('reporting', { auth }), messaging: messaging('reporting'), outboxRelayEnabled: true, readModelConsumerEnabled: true },
+    {
+      ...env.serviceConfig('reporting', { auth }),
+      messaging: messaging('reporting'),
+      outboxRelayEnabled: true,
+      readModelConsumerEnabled: true,
+      // The digest poller runs when a test asks (DigestFeedPoller.runDue); feeds may be served on loopback.
+      digest: {
+        allowPrivateAddresses: true,
+        fetchTimeoutMs: 5_000,
+        maxBytes: 1024 * 1024,
+        maxRedirects: 5,
+        pollerEnabled: false,
+        tickMs: 60_000,
+        publicUrl: null,
+        linkSecret: internalSecretOf(auth),
+        ...options.digest,
+      },
+    },
     logger('reporting'),
     deps,
   );

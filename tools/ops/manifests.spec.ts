@@ -199,18 +199,23 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       ];
       for (const destination of destinations) expect(allowed).toContain(destination);
     }
-    // Outside the cluster: only the gateway (OIDC keys), notification (SMTP, webhooks) and evidence
-    // (captures of public pages, http and https only).
+    // Outside the cluster: only the gateway (OIDC keys), notification (SMTP, webhooks), evidence
+    // (captures of public pages) and reporting (the digest's news feeds), the last two http and https only.
     const outboundPolicies = policies.filter((p) => JSON.stringify(p.spec.egress ?? []).includes('0.0.0.0/0'));
     const outbound = outboundPolicies.map((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name']);
-    expect(outbound.sort()).toEqual(['evidence', 'gateway', 'notification']);
-    const evidencePorts = outboundPolicies
-      .filter((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'evidence')
-      .flatMap((p) => p.spec.egress.flatMap((rule: { ports: { protocol: string; port: number }[] }) => rule.ports));
-    expect(evidencePorts).toEqual([
-      { protocol: 'TCP', port: 80 },
-      { protocol: 'TCP', port: 443 },
-    ]);
+    expect(outbound.sort()).toEqual(['evidence', 'gateway', 'notification', 'reporting']);
+    for (const fetcher of ['evidence', 'reporting']) {
+      const ports = outboundPolicies
+        .filter((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === fetcher)
+        .flatMap((p) => p.spec.egress.flatMap((rule: { ports: { protocol: string; port: number }[] }) => rule.ports));
+      expect({ fetcher, ports }).toEqual({
+        fetcher,
+        ports: [
+          { protocol: 'TCP', port: 80 },
+          { protocol: 'TCP', port: 443 },
+        ],
+      });
+    }
     // One Ingress: GraphQL to the gateway, the press service's one-time reply pages (journalists have no account) and its public statements feed.
     const backends = of(overlay, 'Ingress').flatMap((i) =>
       i.spec.rules.flatMap((r: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>

@@ -47,6 +47,8 @@ const POLICE: readonly Role[] = [Roles.INVESTIGATOR];
 const ETHICS_BOARD: readonly Role[] = [Roles.ETHICS_OFFICER];
 /** Đ7.3–7.4: aggregate figures for the province's leaders, the lead agency's coordinators and auditors. */
 const STATISTICS_READERS: readonly Role[] = [Roles.LEADER, Roles.COORDINATOR, Roles.AUDITOR];
+/** Đ6.1: the daily press review is read by the province's leaders and the lead agency's coordinators. */
+const DIGEST_READERS: readonly Role[] = [Roles.LEADER, Roles.COORDINATOR];
 
 export const GRAPHQL_POLICY = {
   submitReport: {
@@ -120,6 +122,16 @@ export const GRAPHQL_POLICY = {
   publicSources: { roles: CASE_READERS, dataClass: 'case' },
   editPublicSource: { roles: COORDINATORS, dataClass: 'case' },
   addTextExcerpt: { roles: ACTION_TAKERS, dataClass: 'case' },
+  // Đ6.1 daily media digest: the lead agency's coordinators configure the feeds and keywords; leaders read it.
+  digestFeeds: { roles: COORDINATORS, dataClass: 'reference' },
+  addDigestFeed: { roles: COORDINATORS, dataClass: 'reference' },
+  updateDigestFeed: { roles: COORDINATORS, dataClass: 'reference' },
+  disableDigestFeed: { roles: COORDINATORS, dataClass: 'reference' },
+  digestKeywords: { roles: DIGEST_READERS, dataClass: 'reference' },
+  setDigestKeywords: { roles: COORDINATORS, dataClass: 'reference' },
+  dailyDigest: { roles: DIGEST_READERS, dataClass: 'reference' },
+  dailyDigestDocument: { roles: DIGEST_READERS, dataClass: 'reference' },
+  reportDigestItem: { roles: COORDINATORS, dataClass: 'case' },
   requestEvidenceUpload: { roles: ACTION_TAKERS, dataClass: 'case' },
   captureWebPage: { roles: ACTION_TAKERS, dataClass: 'case' },
   placeLegalHold: { roles: EVIDENCE_CUSTODIANS, dataClass: 'case' },
@@ -180,7 +192,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.directory.agencyReorganize]: { roles: [Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.referenceEdit]: { roles: [Roles.ADMIN], dataClass: 'reference' },
   [RpcSubjects.directory.referenceHistory]: { roles: ROUTING_EXPLAINERS, dataClass: 'reference' },
-  [RpcSubjects.directory.referenceData]: { roles: ALL_ROLES, dataClass: 'reference' },
+  // The reporting service's feed poller asks, as itself, for the localities' names it matches news against.
+  [RpcSubjects.directory.referenceData]: { roles: ALL_ROLES, services: ['reporting'], dataClass: 'reference' },
   [RpcSubjects.directory.focalPointList]: { roles: PEOPLE, dataClass: 'reference' },
   [RpcSubjects.directory.focalPointSet]: { roles: DIRECTORY_EDITORS, dataClass: 'reference' },
   [RpcSubjects.directory.provisionResolve]: { roles: PEOPLE, dataClass: 'reference' },
@@ -274,6 +287,15 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.press.statementList]: { roles: PEOPLE, dataClass: 'case' },
   [RpcSubjects.reporting.statisticsPeriod]: { roles: STATISTICS_READERS, dataClass: 'aggregate' },
   [RpcSubjects.reporting.auditTrail]: { roles: AUDIT_READERS, dataClass: 'audit' },
+  [RpcSubjects.reporting.digestFeedList]: { roles: COORDINATORS, dataClass: 'reference' },
+  [RpcSubjects.reporting.digestFeedAdd]: { roles: COORDINATORS, dataClass: 'reference' },
+  [RpcSubjects.reporting.digestFeedUpdate]: { roles: COORDINATORS, dataClass: 'reference' },
+  [RpcSubjects.reporting.digestFeedDisable]: { roles: COORDINATORS, dataClass: 'reference' },
+  [RpcSubjects.reporting.digestKeywordsGet]: { roles: DIGEST_READERS, dataClass: 'reference' },
+  [RpcSubjects.reporting.digestKeywordsSet]: { roles: COORDINATORS, dataClass: 'reference' },
+  [RpcSubjects.reporting.digestDay]: { roles: DIGEST_READERS, dataClass: 'reference' },
+  [RpcSubjects.reporting.digestDocumentLink]: { roles: DIGEST_READERS, dataClass: 'reference' },
+  [RpcSubjects.reporting.digestItemReport]: { roles: COORDINATORS, dataClass: 'case' },
 };
 
 /**

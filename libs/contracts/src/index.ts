@@ -41,3 +41,6 @@ export * from './press/statement.dto';
 export * from './press/statement.labels';
 export * from './reporting/reporting.dto';
 export * from './reporting/reporting.labels';
+export * from './common/url-canonicalizer';
+export * from './reporting/digest.dto';
+export * from './reporting/digest.labels';

@@ -118,6 +118,15 @@ export const RpcSubjects = {
   reporting: {
     statisticsPeriod: 'reporting.statistics.period',
     auditTrail: 'reporting.audit.trail',
+    digestFeedList: 'reporting.digest.feed-list',
+    digestFeedAdd: 'reporting.digest.feed-add',
+    digestFeedUpdate: 'reporting.digest.feed-update',
+    digestFeedDisable: 'reporting.digest.feed-disable',
+    digestKeywordsGet: 'reporting.digest.keywords-get',
+    digestKeywordsSet: 'reporting.digest.keywords-set',
+    digestDay: 'reporting.digest.day',
+    digestDocumentLink: 'reporting.digest.document-link',
+    digestItemReport: 'reporting.digest.item-report',
   },
 } as const;
 

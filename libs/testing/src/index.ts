@@ -6,3 +6,4 @@ export * from './pictures';
 export * from './local-s3';
 export * from './local-tsa';
 export * from './synthetic-events';
+export * from './digest-feeds';

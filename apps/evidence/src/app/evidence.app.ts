@@ -16,5 +16,5 @@ export { RetentionScheduler } from '../retention/retention.scheduler';
 export { TimestampService } from '../timestamp/timestamp.service';
 export { FileSystemBlobStore, type BlobStore } from '../storage/blob-store';
 export { S3BlobStore } from '../storage/s3-blob-store';
-export type { LookupFunction } from '../capture/safe-fetch';
+export type { LookupFunction } from '@phoi-hop/safe-fetch';
 export type { CaptureNetwork } from '../capture/capture.service';

@@ -10,17 +10,17 @@ import type { NewItem } from '../item/item.repository';
 import { deriveIndicators } from '../indicator/indicator.rules';
 import { isHashablePicture, perceptualHash } from '../similarity/perceptual-hash';
 import { BLOB_STORE, type BlobStore } from '../storage/blob-store';
-import { judgeUrl } from './address-policy';
 import { extractText, extractTitle, imageUrls, linkUrls } from './page-content';
 import {
-  CaptureRefusedError,
-  CaptureUnavailableError,
+  FetchRefusedError,
+  FetchUnavailableError,
   fetchFollowingRedirects,
   fetchOnce,
+  judgeUrl,
   type FetchSettings,
   type FetchedExchange,
   type LookupFunction,
-} from './safe-fetch';
+} from '@phoi-hop/safe-fetch';
 import { renderScreenshot } from './screenshot.renderer';
 import { buildWarc } from './warc-writer';
 
@@ -69,8 +69,8 @@ export class CaptureService {
     try {
       hops = await fetchFollowingRedirects(request.url, fetchSettings);
     } catch (error) {
-      if (error instanceof CaptureRefusedError) throw EvidenceError.badInput('url', `This address is not captured: ${error.message}`);
-      if (error instanceof CaptureUnavailableError) throw EvidenceError.unavailable(`The page could not be fetched: ${error.message}`, 'url');
+      if (error instanceof FetchRefusedError) throw EvidenceError.badInput('url', `This address is not captured: ${error.message}`);
+      if (error instanceof FetchUnavailableError) throw EvidenceError.unavailable(`The page could not be fetched: ${error.message}`, 'url');
       throw error;
     }
     const page = hops.at(-1)!;

@@ -1,6 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import type { FetchedExchange } from './safe-fetch';
+import type { FetchedExchange } from '@phoi-hop/safe-fetch';
 
 export const CHROMIUM_ARGS = [
   '--headless',

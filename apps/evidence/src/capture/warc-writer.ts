@@ -1,5 +1,5 @@
 import { WARCRecord, WARCSerializer } from 'warcio';
-import type { FetchedExchange } from './safe-fetch';
+import type { FetchedExchange } from '@phoi-hop/safe-fetch';
 
 /** A record's place in a WARC file, for the WACZ's CDXJ index. */
 export interface WarcIndexEntry {

@@ -35,6 +35,7 @@ import {
   StatusChangePersonResolver,
 } from './people/people.resolver';
 import { ReferenceDataResolver } from './reference/reference-data.resolver';
+import { DigestResolver } from './reporting/digest.resolver';
 import { ReportingResolver } from './reporting/reporting.resolver';
 import { WorkItemResolver, WorkQueueResolver } from './work-queue/work-queue.resolver';
 
@@ -54,6 +55,7 @@ export const GATEWAY_RESOLVERS = [
   ConsultationResolver,
   DecisionPersonResolver,
   DecisionResolver,
+  DigestResolver,
   DirectoryResolver,
   EvidenceLinksResolver,
   EvidenceResolver,

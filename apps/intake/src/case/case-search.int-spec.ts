@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Actor, CaseListRequest } from '@phoi-hop/contracts';
+import { canonicalizeUrl, type Actor, type CaseListRequest } from '@phoi-hop/contracts';
 import { CreateMessagingTables1764300000000 } from '@phoi-hop/messaging';
 import { CreateAuditTables1764300000050, createServiceDataSource, runServiceMigrations } from '@phoi-hop/persistence';
 import { FLOOD_RUMOUR, JOB_SCAM, VACCINATION_NOTICE, createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
 import { INTAKE_ENTITIES, INTAKE_MIGRATIONS } from '../app/intake.module';
-import { canonicalizeUrl } from '../report/url-canonicalizer';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 

@@ -1,5 +1,4 @@
-import { CASE_NUMBER_PATTERN } from '@phoi-hop/contracts';
-import { canonicalizeUrl } from '../report/url-canonicalizer';
+import { CASE_NUMBER_PATTERN, canonicalizeUrl } from '@phoi-hop/contracts';
 
 /** What one free-text query of the case list looks for. */
 export interface CaseSearchTerms {

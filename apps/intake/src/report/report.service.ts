@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { context as otelContext } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
-import type { Actor, SubmitReportRequest, SubmitReportResponse } from '@phoi-hop/contracts';
+import { canonicalizeUrl, contentKeyOf, type Actor, type SubmitReportRequest, type SubmitReportResponse } from '@phoi-hop/contracts';
 import { traceHeadersOf } from '@phoi-hop/messaging';
 import { GroupCommitQueue, IdempotencyConflictError, findIdempotentAnswer, idempotentRequestOf, purgeExpiredIdempotencyKeys } from '@phoi-hop/persistence';
 import { batchSize } from '@phoi-hop/observability';
@@ -12,7 +12,6 @@ import { encodeSignature, fingerprintText } from '../dedup/text-fingerprint';
 import { DirectoryRouting } from '../routing/directory-routing';
 import { ReportBatchWriter, SUBMIT_OPERATION, type BatchAnswer, type Submission } from './report-batch.writer';
 import { ReportEntity } from './report.entity';
-import { canonicalizeUrl, contentKeyOf } from './url-canonicalizer';
 
 export { SUBMIT_ANSWER_REPORTS } from './report-batch.writer';
 

@@ -13,3 +13,4 @@ export { REPORTING_MIGRATIONS } from './reporting.module';
 export { rebuildReadModels, RebuildRefused, type RebuildResult } from '../read-model/read-model.rebuild';
 export { READ_MODEL_CONSUMER } from '../read-model/read-model.consumer';
 export { StatisticsService } from '../statistics/statistics.service';
+export { DigestFeedPoller } from '../digest/digest-feed.poller';

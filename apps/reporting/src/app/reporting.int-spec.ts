@@ -53,7 +53,24 @@ async function slice(): Promise<Slice> {
     rpc,
     app: null,
     async start() {
-      s.app = await createReportingApp({ ...env.serviceConfig('reporting'), outboxRelayEnabled: true, readModelConsumerEnabled: true }, false);
+      s.app = await createReportingApp(
+        {
+          ...env.serviceConfig('reporting'),
+          outboxRelayEnabled: true,
+          readModelConsumerEnabled: true,
+          digest: {
+            allowPrivateAddresses: false,
+            fetchTimeoutMs: 5_000,
+            maxBytes: 1024 * 1024,
+            maxRedirects: 5,
+            pollerEnabled: false,
+            tickMs: 60_000,
+            publicUrl: null,
+            linkSecret: 'reporting-test-link-secret-'.padEnd(40, 'x'),
+          },
+        },
+        false,
+      );
       return s.app;
     },
     async publish(events) {

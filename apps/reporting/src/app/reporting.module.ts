@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { RpcSubjects } from '@phoi-hop/contracts';
 import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import type { ReportingConfig } from '../config/reporting.config';
+import { DigestHttpController, DigestNatsController, digestProviders } from '../digest/digest.providers';
 import { ReportingInitial1764300004600 } from '../migrations/1764300004600-reporting-initial';
+import { Digest1764300004700 } from '../migrations/1764300004700-digest';
 import { readModelConsumerProviders } from '../read-model/read-model.consumer';
 import { ReadModelRepository } from '../read-model/read-model.repository';
 import { StatisticsNatsController } from '../statistics/statistics.nats-controller';
@@ -14,7 +16,7 @@ export interface ReportingModuleDeps {
 }
 
 /** The reporting service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600];
+export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600, Digest1764300004700];
 
 @Module({})
 export class ReportingModule {
@@ -26,8 +28,9 @@ export class ReportingModule {
         migrations: REPORTING_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController],
+      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController, DigestNatsController, DigestHttpController],
       providers: [
+        ...digestProviders(config.digest, config.serviceName),
         ReadModelRepository,
         StatisticsRepository,
         StatisticsService,

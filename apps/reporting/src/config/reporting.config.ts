@@ -1,12 +1,15 @@
-import { bool, cleanEnv } from 'envalid';
-import { authEnv } from '@phoi-hop/auth';
+import { bool, cleanEnv, num, str } from 'envalid';
+import { authEnv, internalSecretFromEnv } from '@phoi-hop/auth';
 import { baseServiceConfigFromEnv, httpEnv, messagingEnv, type BaseServiceConfig } from '@phoi-hop/messaging';
 import { persistenceEnv } from '@phoi-hop/persistence';
+import type { DigestSettings } from '../digest/digest.settings';
 
 export interface ReportingConfig extends BaseServiceConfig {
   outboxRelayEnabled: boolean;
   /** Apply the event stream to the read models in this process (replicas share the durable consumer). */
   readModelConsumerEnabled: boolean;
+  /** Đ6.1 daily media digest: feed fetching and polling, download addresses. */
+  digest: DigestSettings;
 }
 
 /** Reads and validates the reporting service's environment; a bad setting fails at boot naming it. */
@@ -18,10 +21,29 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     ...httpEnv(3107),
     OUTBOX_RELAY_ENABLED: bool({ default: true, desc: 'Publish outbox events from this process' }),
     READ_MODEL_CONSUMER_ENABLED: bool({ default: true, desc: 'Apply the EVENTS stream to the statistics read models in this process' }),
+    DIGEST_POLLER_ENABLED: bool({ default: true, desc: 'Poll the digest feeds from this process (each due feed is polled by one replica)' }),
+    DIGEST_POLL_TICK_MS: num({ default: 60_000, desc: 'How often the digest poller looks for due feeds' }),
+    DIGEST_FETCH_TIMEOUT_MS: num({ default: 20_000, desc: 'Timeout of each fetch of a feed' }),
+    DIGEST_FETCH_MAX_BYTES: num({ default: 5 * 1024 * 1024, desc: 'Largest feed document, in bytes' }),
+    DIGEST_FETCH_ALLOW_PRIVATE: bool({ default: false, desc: 'Tests only: feeds may be on loopback and private addresses' }),
+    REPORTING_PUBLIC_URL: str({ default: '', desc: 'Base URL of this service as clients reach it (digest download addresses)' }),
   });
+  if (env.NODE_ENV === 'production' && env.DIGEST_FETCH_ALLOW_PRIVATE)
+    throw new Error('Invalid configuration: DIGEST_FETCH_ALLOW_PRIVATE must not be true in production');
+  if (env.DIGEST_POLL_TICK_MS < 1_000) throw new Error('Invalid configuration: DIGEST_POLL_TICK_MS must be at least 1000');
   return {
     ...baseServiceConfigFromEnv('reporting', env),
     outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
     readModelConsumerEnabled: env.READ_MODEL_CONSUMER_ENABLED,
+    digest: {
+      allowPrivateAddresses: env.DIGEST_FETCH_ALLOW_PRIVATE,
+      fetchTimeoutMs: env.DIGEST_FETCH_TIMEOUT_MS,
+      maxBytes: env.DIGEST_FETCH_MAX_BYTES,
+      maxRedirects: 5,
+      pollerEnabled: env.DIGEST_POLLER_ENABLED,
+      tickMs: env.DIGEST_POLL_TICK_MS,
+      publicUrl: env.REPORTING_PUBLIC_URL || null,
+      linkSecret: internalSecretFromEnv(env),
+    },
   };
 }

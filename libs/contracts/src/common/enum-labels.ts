@@ -93,6 +93,8 @@ import { ClaimRatings, StatementStatuses } from '../press/statement.dto';
 import { CLAIM_RATING_LABELS, STATEMENT_STATUS_LABELS } from '../press/statement.labels';
 import { CaseOutcomes, PressEventKinds, StatisticsFilterKinds, TimelinessMeasures } from '../reporting/reporting.dto';
 import { CASE_OUTCOME_LABELS, PRESS_EVENT_KIND_LABELS, STATISTICS_FILTER_KIND_LABELS, TIMELINESS_MEASURE_LABELS } from '../reporting/reporting.labels';
+import { DigestTermKinds, FeedFormats, FeedHealthStatuses } from '../reporting/digest.dto';
+import { DIGEST_TERM_KIND_LABELS, FEED_FORMAT_LABELS, FEED_HEALTH_STATUS_LABELS } from '../reporting/digest.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
 
@@ -130,6 +132,9 @@ export const ENUM_LABELS = {
   EvidenceKind: set(EvidenceKinds, EVIDENCE_KIND_LABELS),
   EvidencePartRole: set(EvidencePartRoles, EVIDENCE_PART_ROLE_LABELS),
   FailedDeliveryFilter: set(FailedDeliveryFilters, FAILED_DELIVERY_FILTER_LABELS),
+  DigestTermKind: set(DigestTermKinds, DIGEST_TERM_KIND_LABELS),
+  FeedFormat: set(FeedFormats, FEED_FORMAT_LABELS),
+  FeedHealthStatus: set(FeedHealthStatuses, FEED_HEALTH_STATUS_LABELS),
   Finding: set(Findings, FINDING_LABELS),
   HandlingActionStatus: set(HandlingActionStatuses, HANDLING_ACTION_STATUS_LABELS),
   HandlingActionType: set(HandlingActionTypes, HANDLING_ACTION_TYPE_LABELS),

@@ -1,12 +1,12 @@
 import ipaddr from 'ipaddr.js';
 
-/** Ports a capture may connect to: the web's own. */
-export const CAPTURE_PORTS: readonly number[] = [80, 443];
+/** Ports a server-side fetch may connect to: the web's own. */
+export const WEB_PORTS: readonly number[] = [80, 443];
 
 export type AddressVerdict = { allowed: true } | { allowed: false; reason: string };
 
 /**
- * Whether a capture may connect to an IP address (after DNS resolution, on every hop): only
+ * Whether a server-side fetch (an evidence capture, a news feed) may connect to an IP address (after DNS resolution, on every hop): only
  * public unicast addresses. Loopback, private, link-local (and so the 169.254.169.254 metadata
  * service), CGNAT, multicast, unspecified, reserved and unique-local ranges are refused; an
  * IPv4-mapped IPv6 address is judged as the IPv4 address it carries. Ranges come from ipaddr.js.
@@ -32,7 +32,7 @@ export function judgeUrl(raw: string, allowPrivate: boolean): { allowed: true; u
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { allowed: false, reason: `${url.protocol} is not http or https` };
   if (url.username || url.password) return { allowed: false, reason: 'credentials in a URL are not captured' };
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-  if (!CAPTURE_PORTS.includes(port) && !allowPrivate) return { allowed: false, reason: `port ${port} is not 80 or 443` };
+  if (!WEB_PORTS.includes(port) && !allowPrivate) return { allowed: false, reason: `port ${port} is not 80 or 443` };
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (ipaddr.isValid(host)) {
     const verdict = judgeAddress(host, allowPrivate);

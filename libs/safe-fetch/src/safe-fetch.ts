@@ -24,6 +24,8 @@ export interface FetchSettings {
    * public-looking address to its local server, to prove what happens on the hops after it).
    */
   connectVia?: (address: string, port: number) => { host: string; port: number };
+  /** Extra request headers (e.g. If-None-Match, Accept); they replace the defaults of the same name. */
+  headers?: Record<string, string>;
 }
 
 /** One request and its response: a hop of a redirect chain, or a page's subresource. */
@@ -41,10 +43,10 @@ export interface FetchedExchange {
   fetchedAt: Date;
 }
 
-/** The target is not a public web address (SSRF protection), or the capture breaks a limit: the caller's input. */
-export class CaptureRefusedError extends Error {}
+/** The target is not a public web address (SSRF protection), or the fetch breaks a limit: the caller's input. */
+export class FetchRefusedError extends Error {}
 /** The page could not be fetched (timeout, network, DNS): nothing the caller did wrong. */
-export class CaptureUnavailableError extends Error {}
+export class FetchUnavailableError extends Error {}
 
 /**
  * A DNS look-up that only answers public addresses: every address a name resolves to is judged,
@@ -57,9 +59,9 @@ export function guardedLookup(base: LookupFunction, allowPrivate: boolean): Look
       const list = (Array.isArray(addresses) ? addresses : [{ address: addresses as string, family: 4 }]) as LookupAddress[];
       for (const entry of list) {
         const verdict = judgeAddress(entry.address, allowPrivate);
-        if (!verdict.allowed) return callback(new CaptureRefusedError(`${hostname} resolves to a refused address: ${verdict.reason}`), '');
+        if (!verdict.allowed) return callback(new FetchRefusedError(`${hostname} resolves to a refused address: ${verdict.reason}`), '');
       }
-      if (!list.length) return callback(new CaptureUnavailableError(`${hostname} has no address`), '');
+      if (!list.length) return callback(new FetchUnavailableError(`${hostname} has no address`), '');
       if (options.all) return callback(null, list);
       callback(null, list[0]!.address, list[0]!.family);
     });
@@ -67,7 +69,7 @@ export function guardedLookup(base: LookupFunction, allowPrivate: boolean): Look
 }
 
 /**
- * GET with the protections a server-side capture needs: http(s) on ports 80/443 only, every
+ * GET with the protections a server-side fetch needs (evidence captures, news feeds): http(s) on ports 80/443 only, every
  * address judged after DNS resolution on every hop, at most `maxRedirects` redirects, a timeout
  * per hop and a size cap. Node's http client (not fetch) is used so the look-up can be guarded.
  */
@@ -80,7 +82,7 @@ export async function fetchFollowingRedirects(start: string, settings: FetchSett
     const location =
       exchange.status >= 300 && exchange.status < 400 ? exchange.responseHeaders.find(([name]) => name.toLowerCase() === 'location')?.[1] : undefined;
     if (!location) return hops;
-    if (hops.length > settings.maxRedirects) throw new CaptureRefusedError(`more than ${settings.maxRedirects} redirects`);
+    if (hops.length > settings.maxRedirects) throw new FetchRefusedError(`more than ${settings.maxRedirects} redirects`);
     current = new URL(location, current).toString();
   }
 }
@@ -88,9 +90,10 @@ export async function fetchFollowingRedirects(start: string, settings: FetchSett
 /** One GET, judged before it is sent and again at DNS resolution. */
 export function fetchOnce(target: string, settings: FetchSettings): Promise<FetchedExchange> {
   const verdict = judgeUrl(target, settings.allowPrivateAddresses);
-  if (!verdict.allowed) return Promise.reject(new CaptureRefusedError(`${target}: ${verdict.reason}`));
+  if (!verdict.allowed) return Promise.reject(new FetchRefusedError(`${target}: ${verdict.reason}`));
   const url = verdict.url;
-  const requestHeaders = { 'user-agent': settings.userAgent, accept: '*/*', 'accept-encoding': 'identity' };
+  const requestHeaders: Record<string, string> = { 'user-agent': settings.userAgent, accept: '*/*', 'accept-encoding': 'identity' };
+  for (const [name, value] of Object.entries(settings.headers ?? {})) requestHeaders[name.toLowerCase()] = value;
   const lookup = guardedLookup(settings.lookup ?? (dnsLookup as unknown as LookupFunction), settings.allowPrivateAddresses);
   const client = url.protocol === 'https:' ? https : http;
   return new Promise<FetchedExchange>((resolve, reject) => {
@@ -119,7 +122,7 @@ export function fetchOnce(target: string, settings: FetchSettings): Promise<Fetc
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > settings.maxBytes) {
-            request.destroy(new CaptureRefusedError(`${target}: more than ${settings.maxBytes} bytes`));
+            request.destroy(new FetchRefusedError(`${target}: more than ${settings.maxBytes} bytes`));
             return;
           }
           chunks.push(chunk);
@@ -141,11 +144,11 @@ export function fetchOnce(target: string, settings: FetchSettings): Promise<Fetc
         });
       },
     );
-    request.on('timeout', () => request.destroy(new CaptureUnavailableError(`${target}: no answer within ${settings.timeoutMs} ms`)));
+    request.on('timeout', () => request.destroy(new FetchUnavailableError(`${target}: no answer within ${settings.timeoutMs} ms`)));
     request.on('error', (error) => {
-      if (error instanceof CaptureRefusedError || error instanceof CaptureUnavailableError) reject(error);
-      else if ((error as { cause?: unknown }).cause instanceof CaptureRefusedError) reject((error as { cause: Error }).cause);
-      else reject(new CaptureUnavailableError(`${target}: ${error.message}`));
+      if (error instanceof FetchRefusedError || error instanceof FetchUnavailableError) reject(error);
+      else if ((error as { cause?: unknown }).cause instanceof FetchRefusedError) reject((error as { cause: Error }).cause);
+      else reject(new FetchUnavailableError(`${target}: ${error.message}`));
     });
     request.end();
   });

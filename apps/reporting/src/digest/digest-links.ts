@@ -1,0 +1,66 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { SignJWT, jwtVerify } from 'jose';
+import type { Actor, DigestDocumentLinkDto } from '@phoi-hop/contracts';
+import { DIGEST_SETTINGS, type DigestSettings } from './digest.settings';
+
+const ISSUER = 'phoi-hop-reporting';
+/** How long a download address works: long enough to start the download, short enough not to be passed around. */
+export const DIGEST_LINK_TTL_SECONDS = 300;
+
+export interface DigestDocumentClaims {
+  kind: 'digest-document';
+  day: string;
+  userId: string;
+  agencyCode: string;
+}
+
+/**
+ * Short-lived signed addresses of a day's digest as .docx on this service's own HTTP port, as the
+ * evidence service hands out its downloads. The key is derived from the internal token secret for
+ * this one purpose, so a link never passes for a token.
+ */
+@Injectable()
+export class DigestLinks {
+  private readonly key: Uint8Array;
+
+  constructor(
+    @Inject(DIGEST_SETTINGS) private readonly settings: DigestSettings,
+    private readonly http: HttpAdapterHost,
+  ) {
+    this.key = createHmac('sha256', settings.linkSecret).update('reporting-digest-links/v1').digest();
+  }
+
+  async documentLink(actor: Actor, day: string): Promise<DigestDocumentLinkDto> {
+    const expiresAt = new Date(Date.now() + DIGEST_LINK_TTL_SECONDS * 1000);
+    const claims: DigestDocumentClaims = { kind: 'digest-document', day, userId: actor.userId, agencyCode: actor.agencyCode };
+    const token = await new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { day, url: `${this.base()}/reporting/digest/documents/${token}`, fileName: digestFileName(day), expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The claims of a link this service signed and that has not expired; null otherwise. */
+  async verify(token: string): Promise<DigestDocumentClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      return payload['kind'] === 'digest-document' && typeof payload['day'] === 'string' ? (payload as unknown as DigestDocumentClaims) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private base(): string {
+    if (this.settings.publicUrl) return this.settings.publicUrl.replace(/\/$/, '');
+    const address = this.http.httpAdapter?.getHttpServer()?.address() as { port: number } | null;
+    return `http://127.0.0.1:${address?.port ?? 3107}`;
+  }
+}
+
+export function digestFileName(day: string): string {
+  return `diem-bao-${day}.docx`;
+}
