@@ -34,3 +34,7 @@ export * from './evidence/evidence.dto';
 export * from './evidence/evidence.labels';
 export * from './reporting/reporting.dto';
 export * from './reporting/reporting.labels';
+export * from './reporting/period.dto';
+export * from './reporting/period.labels';
+export * from './reporting/transparency.dto';
+export * from './reporting/transparency.labels';

@@ -88,6 +88,15 @@ export const RpcSubjects = {
   reporting: {
     statisticsPeriod: 'reporting.statistics.period',
     auditTrail: 'reporting.audit.trail',
+    periodOpen: 'reporting.period.open',
+    periodGet: 'reporting.period.get',
+    periodList: 'reporting.period.list',
+    periodClose: 'reporting.period.close',
+    periodDocument: 'reporting.period.document',
+    sectionSave: 'reporting.section.save',
+    dossierDocument: 'reporting.dossier.document',
+    transparencyReport: 'reporting.transparency.report',
+    statementOfReasons: 'reporting.decision.statement-of-reasons',
   },
 } as const;
 
@@ -123,6 +132,12 @@ export const EventSubjects = {
     integrityFailed: 'evt.evidence.integrity.failed',
     packageExported: 'evt.evidence.package.exported',
     referralChanged: 'evt.evidence.referral.changed',
+  },
+  reporting: {
+    periodOpened: 'evt.reporting.period.opened',
+    sectionSubmitted: 'evt.reporting.section.submitted',
+    sectionReminded: 'evt.reporting.section.reminded',
+    sectionEscalated: 'evt.reporting.section.escalated',
   },
 } as const;
 

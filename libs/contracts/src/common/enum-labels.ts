@@ -57,6 +57,10 @@ import {
 } from '../evidence/evidence.labels';
 import { CaseOutcomes, PressEventKinds, StatisticsFilterKinds, TimelinessMeasures } from '../reporting/reporting.dto';
 import { CASE_OUTCOME_LABELS, PRESS_EVENT_KIND_LABELS, STATISTICS_FILTER_KIND_LABELS, TIMELINESS_MEASURE_LABELS } from '../reporting/reporting.labels';
+import { ReportDocumentFormats, ReportPeriodKinds, ReportPeriodStatuses, ReportSectionStatuses } from '../reporting/period.dto';
+import { REPORT_DOCUMENT_FORMAT_LABELS, REPORT_PERIOD_KIND_LABELS, REPORT_PERIOD_STATUS_LABELS, REPORT_SECTION_STATUS_LABELS } from '../reporting/period.labels';
+import { DsaAutomatedDecisions, DsaDecisionGrounds, DsaDecisionVisibilities } from '../reporting/transparency.dto';
+import { DSA_AUTOMATED_DECISION_LABELS, DSA_DECISION_GROUND_LABELS, DSA_DECISION_VISIBILITY_LABELS } from '../reporting/transparency.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
 
@@ -84,6 +88,9 @@ export const ENUM_LABELS = {
   ConsultationMode: set(ConsultationModes, CONSULTATION_MODE_LABELS),
   ConsultationStatus: set(ConsultationStatuses, CONSULTATION_STATUS_LABELS),
   DeliveryStatus: set(DeliveryStatuses, DELIVERY_STATUS_LABELS),
+  DsaAutomatedDecision: set(DsaAutomatedDecisions, DSA_AUTOMATED_DECISION_LABELS),
+  DsaDecisionGround: set(DsaDecisionGrounds, DSA_DECISION_GROUND_LABELS),
+  DsaDecisionVisibility: set(DsaDecisionVisibilities, DSA_DECISION_VISIBILITY_LABELS),
   EvidenceKind: set(EvidenceKinds, EVIDENCE_KIND_LABELS),
   EvidencePartRole: set(EvidencePartRoles, EVIDENCE_PART_ROLE_LABELS),
   FailedDeliveryFilter: set(FailedDeliveryFilters, FAILED_DELIVERY_FILTER_LABELS),
@@ -103,6 +110,10 @@ export const ENUM_LABELS = {
   PublicSourceKind: set(PublicSourceKinds, PUBLIC_SOURCE_KIND_LABELS),
   ReferenceKind: set(ReferenceKinds, REFERENCE_KIND_LABELS),
   RemovalOutcome: set(RemovalOutcomes, REMOVAL_OUTCOME_LABELS),
+  ReportDocumentFormat: set(ReportDocumentFormats, REPORT_DOCUMENT_FORMAT_LABELS),
+  ReportPeriodKind: set(ReportPeriodKinds, REPORT_PERIOD_KIND_LABELS),
+  ReportPeriodStatus: set(ReportPeriodStatuses, REPORT_PERIOD_STATUS_LABELS),
+  ReportSectionStatus: set(ReportSectionStatuses, REPORT_SECTION_STATUS_LABELS),
   Role: set(Object.values(Roles), ROLE_LABELS),
   ScreenshotStatus: set(ScreenshotStatuses, SCREENSHOT_STATUS_LABELS),
   RoutingReason: set(RoutingReasons, ROUTING_REASON_LABELS),
