@@ -139,7 +139,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     { ...deps, ...(options.captureNetwork ? { captureNetwork: options.captureNetwork } : {}) },
   );
   const reporting = await createReportingApp(
-    { ...env.serviceConfig('reporting', { auth }), messaging: messaging('reporting'), outboxRelayEnabled: true, readModelConsumerEnabled: true },
+    {
+      ...env.serviceConfig('reporting', { auth }),
+      messaging: messaging('reporting'),
+      outboxRelayEnabled: true,
+      readModelConsumerEnabled: true,
+      schedulerEnabled: true,
+      deadlines,
+      reportLeadAgencyCode: 'STTTT',
+    },
     logger('reporting'),
     deps,
   );

@@ -1,8 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RpcSubjects } from '@phoi-hop/contracts';
 import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import { deadlineSettingsProviders } from '@phoi-hop/persistence';
 import type { ReportingConfig } from '../config/reporting.config';
 import { ReportingInitial1764300004600 } from '../migrations/1764300004600-reporting-initial';
+import { ReportPeriods1764300004800 } from '../migrations/1764300004800-report-periods';
+import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
 import { readModelConsumerProviders } from '../read-model/read-model.consumer';
 import { ReadModelRepository } from '../read-model/read-model.repository';
 import { StatisticsNatsController } from '../statistics/statistics.nats-controller';
@@ -14,7 +17,7 @@ export interface ReportingModuleDeps {
 }
 
 /** The reporting service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600];
+export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600, ReportPeriods1764300004800];
 
 @Module({})
 export class ReportingModule {
@@ -26,11 +29,13 @@ export class ReportingModule {
         migrations: REPORTING_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController],
+      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController, ...PERIOD_CONTROLLERS],
       providers: [
         ReadModelRepository,
         StatisticsRepository,
         StatisticsService,
+        ...deadlineSettingsProviders(config),
+        ...periodProviders(config),
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
       ],
