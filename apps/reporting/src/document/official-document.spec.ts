@@ -72,7 +72,14 @@ describe('renderOfficialDocument (Decree 30/2020, Phụ lục I)', () => {
 
   it('shows the issuing body beside the national title and motto in a borderless two-column table', () => {
     const text = docxText(body);
-    for (const line of ['UBND TỈNH QUẢNG BÌNH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', NATIONAL_TITLE, NATIONAL_MOTTO, 'Số: 27/BC-STTTT', 'Quảng Bình, ngày 05 tháng 7 năm 2026']) {
+    for (const line of [
+      'UBND TỈNH QUẢNG BÌNH',
+      'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      NATIONAL_TITLE,
+      NATIONAL_MOTTO,
+      'Số: 27/BC-STTTT',
+      'Quảng Bình, ngày 05 tháng 7 năm 2026',
+    ]) {
       expect(text).toContain(line);
     }
     const firstTable = body.slice(body.indexOf('<w:tbl>'), body.indexOf('</w:tbl>'));

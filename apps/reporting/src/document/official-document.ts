@@ -181,7 +181,13 @@ function dataTable(header: string[], rows: string[][]): Table {
 function blockElements(block: DocumentBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ spacing: { before: 200, after: 60 }, indent: { firstLine: DECREE_30_LAYOUT.firstLineIndent }, children: [run(block.text, { bold: true })] })];
+      return [
+        new Paragraph({
+          spacing: { before: 200, after: 60 },
+          indent: { firstLine: DECREE_30_LAYOUT.firstLineIndent },
+          children: [run(block.text, { bold: true })],
+        }),
+      ];
     case 'paragraph':
       return [bodyParagraph(block.text, block.italic)];
     case 'table':
@@ -195,7 +201,9 @@ function blockElements(block: DocumentBlock): (Paragraph | Table)[] {
       const maxPx = Math.floor((TEXT_WIDTH / 1440) * 96);
       const scale = Math.min(1, maxPx / block.width);
       return [
-        centered([new ImageRun({ type: 'png', data: block.png, transformation: { width: Math.round(block.width * scale), height: Math.round(block.height * scale) } })]),
+        centered([
+          new ImageRun({ type: 'png', data: block.png, transformation: { width: Math.round(block.width * scale), height: Math.round(block.height * scale) } }),
+        ]),
         ...(block.caption ? [centered([run(block.caption, { italics: true, size: 24 })], 120)] : []),
       ];
     }

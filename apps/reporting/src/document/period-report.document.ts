@@ -4,7 +4,12 @@ import { QUANG_BINH_STTTT, type DocumentBlock, type OfficialDocumentSpec } from 
 import { NO_NAMES, statisticsTables, type ReferenceNames } from './statistics-tables';
 
 /** Who receives a consolidated report (Đ7.4: Sở TT&TT reports to the People's Committee). */
-export const PERIOD_REPORT_RECIPIENTS = ['UBND tỉnh (để báo cáo);', 'Bộ Thông tin và Truyền thông (để báo cáo);', 'Các sở, ban, ngành, địa phương;', 'Lưu: VT, TTBCXB.'];
+export const PERIOD_REPORT_RECIPIENTS = [
+  'UBND tỉnh (để báo cáo);',
+  'Bộ Thông tin và Truyền thông (để báo cáo);',
+  'Các sở, ban, ngành, địa phương;',
+  'Lưu: VT, TTBCXB.',
+];
 
 const vn = (day: string) => day.split('-').reverse().join('/');
 

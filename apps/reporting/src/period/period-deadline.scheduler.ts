@@ -51,7 +51,13 @@ export class PeriodDeadlineScheduler extends DeadlineScheduler<DuePeriodDeadline
           data: { periodId: due.period_id, agencyCodes, deadline },
         },
       ]);
-      await appendAudit(manager, { actor: null, action: 'reporting.section-reminded', targetType: 'report_period', targetId: due.period_id, summary: { agencyCodes, deadline } });
+      await appendAudit(manager, {
+        actor: null,
+        action: 'reporting.section-reminded',
+        targetType: 'report_period',
+        targetId: due.period_id,
+        summary: { agencyCodes, deadline },
+      });
       return;
     }
     const escalatedTo = [...new Set([this.leadAgency, this.settings.criticalEscalationAgencyCode])];

@@ -32,7 +32,8 @@ export class PeriodDocumentService {
     const report = await this.periods.consolidated(actor, periodId);
     const names = await this.names.names();
     const base = `bao-cao-${report.period.from}-${report.period.to}`;
-    if (format === 'XLSX') return renderedDocument(`${base}-phu-luc.xlsx`, format, await statisticsWorkbook(report.period.title, statisticsTables(report.statistics, names)));
+    if (format === 'XLSX')
+      return renderedDocument(`${base}-phu-luc.xlsx`, format, await statisticsWorkbook(report.period.title, statisticsTables(report.statistics, names)));
     if (format === 'CSV') return renderedDocument(`${base}-so-lieu.csv`, format, await statisticsCsv(statisticsTables(report.statistics, names)));
     const docx = await renderOfficialDocument(await periodReportSpec(report, provinceDay(), names));
     if (format === 'DOCX') return renderedDocument(`${base}.docx`, format, docx);

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReportPeriodDto, ReportPeriodKind, ReportPeriodStatus, ReportSectionDto, ReportSectionStatus, ReportSectionVersionDto } from '@phoi-hop/contracts';
+import type {
+  ReportPeriodDto,
+  ReportPeriodKind,
+  ReportPeriodStatus,
+  ReportSectionDto,
+  ReportSectionStatus,
+  ReportSectionVersionDto,
+} from '@phoi-hop/contracts';
 import { queryRows } from '@phoi-hop/persistence';
 
 export interface PeriodRow {
@@ -76,7 +83,9 @@ export class PeriodRepository {
   }
 
   async cancelDeadlines(manager: EntityManager, periodId: string): Promise<void> {
-    await manager.query(`UPDATE report_period_deadline SET cancelled_at = now() WHERE period_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [periodId]);
+    await manager.query(`UPDATE report_period_deadline SET cancelled_at = now() WHERE period_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [
+      periodId,
+    ]);
   }
 
   /** The period with its sections and versions; `lock` takes the period's row for the transaction. */
@@ -84,7 +93,9 @@ export class PeriodRepository {
     const [row] = await queryRows<PeriodRow>(manager, `SELECT ${PERIOD_COLUMNS} FROM report_period WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!row) return null;
     const sections = await queryRows<SectionRow>(manager, `SELECT * FROM report_section WHERE period_id = $1 ORDER BY agency_code`, [id]);
-    const versions = await queryRows<SectionVersionRow>(manager, `SELECT * FROM report_section_version WHERE period_id = $1 ORDER BY agency_code, version`, [id]);
+    const versions = await queryRows<SectionVersionRow>(manager, `SELECT * FROM report_section_version WHERE period_id = $1 ORDER BY agency_code, version`, [
+      id,
+    ]);
     return { row, sections, versions };
   }
 

@@ -1,4 +1,11 @@
-import { REPORT_PERIOD_KIND_LABELS, isCalendarDay, type OpenReportPeriodRequest, type ReportPeriodKind, type ReportPeriodStatus, type ReportSectionStatus } from '@phoi-hop/contracts';
+import {
+  REPORT_PERIOD_KIND_LABELS,
+  isCalendarDay,
+  type OpenReportPeriodRequest,
+  type ReportPeriodKind,
+  type ReportPeriodStatus,
+  type ReportSectionStatus,
+} from '@phoi-hop/contracts';
 import { PeriodError } from './period.errors';
 
 /** The longest period each kind may cover, in days (a six-month report spans at most 184 days, a year 366). */

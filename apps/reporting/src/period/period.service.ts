@@ -63,7 +63,17 @@ export class PeriodService {
     const dto = await this.dataSource.transaction(async (manager) => {
       await this.periods.insert(
         manager,
-        { id, kind: request.kind, title, from: request.from, to: request.to, deadline, openedAt: now, openedBy: actor.userId, openedByAgency: actor.agencyCode },
+        {
+          id,
+          kind: request.kind,
+          title,
+          from: request.from,
+          to: request.to,
+          deadline,
+          openedAt: now,
+          openedBy: actor.userId,
+          openedByAgency: actor.agencyCode,
+        },
         agencyCodes,
       );
       for (const due of deadlineSchedule(deadline, now, this.settings.reminderLeadMs)) {
@@ -111,7 +121,11 @@ export class PeriodService {
       if (!loaded) throw PeriodError.notFound();
       const section = loaded.sections.find((s) => s.agency_code === actor.agencyCode) ?? null;
       if (!section && !readsEverything(actor, this.leadAgency)) throw PeriodError.notFound();
-      const { late } = checkSectionSave({ periodStatus: loaded.row.status, deadline: loaded.row.deadline, sectionStatus: section?.status ?? null }, request.submit, now);
+      const { late } = checkSectionSave(
+        { periodStatus: loaded.row.status, deadline: loaded.row.deadline, sectionStatus: section?.status ?? null },
+        request.submit,
+        now,
+      );
       checkSectionText(request, request.submit);
       const version = loaded.versions.filter((v) => v.agency_code === actor.agencyCode).reduce((max, v) => Math.max(max, v.version), 0) + 1;
       const status = request.submit ? 'SUBMITTED' : 'DRAFT';
