@@ -6,6 +6,7 @@ import type { ReportingConfig } from '../config/reporting.config';
 import { ReportingInitial1764300004600 } from '../migrations/1764300004600-reporting-initial';
 import { ReportPeriods1764300004800 } from '../migrations/1764300004800-report-periods';
 import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
+import { TRANSPARENCY_CONTROLLERS, TRANSPARENCY_PROVIDERS } from '../transparency/transparency.providers';
 import { readModelConsumerProviders } from '../read-model/read-model.consumer';
 import { ReadModelRepository } from '../read-model/read-model.repository';
 import { StatisticsNatsController } from '../statistics/statistics.nats-controller';
@@ -29,13 +30,14 @@ export class ReportingModule {
         migrations: REPORTING_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController, ...PERIOD_CONTROLLERS],
+      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController, ...PERIOD_CONTROLLERS, ...TRANSPARENCY_CONTROLLERS],
       providers: [
         ReadModelRepository,
         StatisticsRepository,
         StatisticsService,
         ...deadlineSettingsProviders(config),
         ...periodProviders(config),
+        ...TRANSPARENCY_PROVIDERS,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
       ],
