@@ -37,4 +37,5 @@ export * from './reporting/reporting.labels';
 export * from './reporting/period.dto';
 export * from './reporting/period.labels';
 export * from './reporting/transparency.dto';
+export * from './reporting/dossier.dto';
 export * from './reporting/transparency.labels';

@@ -7,6 +7,9 @@ import { ReportingInitial1764300004600 } from '../migrations/1764300004600-repor
 import { ReportPeriods1764300004800 } from '../migrations/1764300004800-report-periods';
 import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
 import { TRANSPARENCY_CONTROLLERS, TRANSPARENCY_PROVIDERS } from '../transparency/transparency.providers';
+import { DossierNatsController } from '../dossier/dossier.nats-controller';
+import { DossierReader } from '../dossier/dossier.reader';
+import { DossierService } from '../dossier/dossier.service';
 import { readModelConsumerProviders } from '../read-model/read-model.consumer';
 import { ReadModelRepository } from '../read-model/read-model.repository';
 import { StatisticsNatsController } from '../statistics/statistics.nats-controller';
@@ -30,7 +33,13 @@ export class ReportingModule {
         migrations: REPORTING_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController, ...PERIOD_CONTROLLERS, ...TRANSPARENCY_CONTROLLERS],
+      controllers: [
+        auditTrailController(RpcSubjects.reporting.auditTrail),
+        StatisticsNatsController,
+        ...PERIOD_CONTROLLERS,
+        ...TRANSPARENCY_CONTROLLERS,
+        DossierNatsController,
+      ],
       providers: [
         ReadModelRepository,
         StatisticsRepository,
@@ -38,6 +47,8 @@ export class ReportingModule {
         ...deadlineSettingsProviders(config),
         ...periodProviders(config),
         ...TRANSPARENCY_PROVIDERS,
+        DossierReader,
+        DossierService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
       ],
