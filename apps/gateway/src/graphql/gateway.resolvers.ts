@@ -30,6 +30,7 @@ import {
   StatusChangePersonResolver,
 } from './people/people.resolver';
 import { ReferenceDataResolver } from './reference/reference-data.resolver';
+import { PeriodResolver } from './reporting/period.resolver';
 import { ReportingResolver } from './reporting/reporting.resolver';
 import { WorkItemResolver, WorkQueueResolver } from './work-queue/work-queue.resolver';
 
@@ -54,6 +55,7 @@ export const GATEWAY_RESOLVERS = [
   NotificationResolver,
   ParticipantHistoryResolver,
   ParticipantResolver,
+  PeriodResolver,
   PersonResolver,
   ReferenceDataResolver,
   ReferenceResolver,
