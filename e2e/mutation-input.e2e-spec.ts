@@ -4,10 +4,18 @@ import { EVIDENCE_MUTATIONS } from './mutation-input/evidence.cases';
 import { describeMutationInputs } from './mutation-input/harness';
 import { INTAKE_MUTATIONS } from './mutation-input/intake.cases';
 import { NOTIFICATION_MUTATIONS } from './mutation-input/notification.cases';
+import { REPORTS_MUTATIONS } from './mutation-input/reports.cases';
 
 /**
  * Every mutation of the schema refuses bad input and illegal transitions with a stable code and
  * changes nothing, and stores hostile free text verbatim. The cases live with their service in
  * ./mutation-input/*.cases.ts; a new mutation needs an entry there (the first test fails without one).
  */
-describeMutationInputs({ ...INTAKE_MUTATIONS, ...DIRECTORY_MUTATIONS, ...CONSULTATION_MUTATIONS, ...NOTIFICATION_MUTATIONS, ...EVIDENCE_MUTATIONS });
+describeMutationInputs({
+  ...INTAKE_MUTATIONS,
+  ...DIRECTORY_MUTATIONS,
+  ...CONSULTATION_MUTATIONS,
+  ...NOTIFICATION_MUTATIONS,
+  ...EVIDENCE_MUTATIONS,
+  ...REPORTS_MUTATIONS,
+});
