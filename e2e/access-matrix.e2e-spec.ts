@@ -76,6 +76,7 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   workQueue: () => ({ query: 'query { workQueue(first: 5) { totalCount } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { entries { action } hasNextPage } }' }),
+  statistics: () => ({ query: 'query { statistics(input: { from: "2026-01-01", to: "2026-01-31" }) { casesOpened } }' }),
   reportPeriods: () => ({ query: 'query { reportPeriods { id } }' }),
   reportPeriod: () => ({ query: 'query { reportPeriod(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   // Authorised callers get BAD_USER_INPUT (a deadline in the past) or NOT_FOUND (no such period), so the matrix changes nothing.

@@ -192,11 +192,13 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       { protocol: 'TCP', port: 80 },
       { protocol: 'TCP', port: 443 },
     ]);
-    // One Ingress, to the gateway; no Service reachable from outside otherwise.
+    // One Ingress: to the gateway, and the reporting service's public transparency page only; no Service reachable from outside otherwise.
     const backends = of(overlay, 'Ingress').flatMap((i) =>
-      i.spec.rules.flatMap((r: { http: { paths: { backend: { service: { name: string } } }[] } }) => r.http.paths.map((p) => p.backend.service.name)),
+      i.spec.rules.flatMap((r: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>
+        r.http.paths.map((p) => `${p.path} → ${p.backend.service.name}`),
+      ),
     );
-    expect(backends).toEqual(['gateway']);
+    expect(backends).toEqual(['/graphql → gateway', '/transparency → reporting']);
     for (const service of of(overlay, 'Service'))
       expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
   });
