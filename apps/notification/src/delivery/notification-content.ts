@@ -24,6 +24,10 @@ const EVENT_LABELS: Record<string, string> = {
   [EventSubjects.consultation.opinionReminded]: 'nhắc gửi ý kiến',
   [EventSubjects.consultation.opinionEscalated]: 'quá hạn gửi ý kiến',
   [EventSubjects.consultation.meetingRecorded]: 'đã ghi nhận cuộc họp',
+  [EventSubjects.reporting.periodOpened]: 'yêu cầu báo cáo định kỳ',
+  [EventSubjects.reporting.sectionSubmitted]: 'đã gửi báo cáo định kỳ',
+  [EventSubjects.reporting.sectionReminded]: 'nhắc gửi báo cáo định kỳ',
+  [EventSubjects.reporting.sectionEscalated]: 'quá hạn gửi báo cáo định kỳ',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
