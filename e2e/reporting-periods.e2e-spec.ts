@@ -1,5 +1,11 @@
-import { SeededUsers, graphqlRequest } from '@phoi-hop/testing';
+import { Client as PgClient } from 'pg';
+import { SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
 import { startPlatform, type Platform } from './support/platform';
+
+/** The cells of one CSV line (RFC 4180 quoting). */
+function csvCells(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'));
+}
 
 /** Periodic reports and the public transparency report through the gateway and the reporting service's own HTTP side. */
 describe('periodic reports and the transparency report', () => {
@@ -58,6 +64,97 @@ describe('periodic reports and the transparency report', () => {
     const refused = await gql('query($p: ID!) { reportPeriodDocument(periodId: $p, format: CSV) { fileName } }', { p: periodId }, police);
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
+
+  it('reports the cases the services hold: the six-month figures equal counts taken from intake’s own tables', async () => {
+    const WORDS = [
+      'lũ',
+      'vỡ đập',
+      'lừa đảo',
+      'tuyển dụng',
+      'vắc xin',
+      'giả mạo',
+      'tài khoản',
+      'chuyển khoản',
+      'sơ tán',
+      'học phí',
+      'điện',
+      'xăng',
+      'giá',
+      'bệnh viện',
+      'trường học',
+      'cầu',
+      'đường',
+      'thuế',
+      'đất đai',
+      'bão',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const text = () => Array.from({ length: 40 }, () => WORDS[next() % WORDS.length]).join(' ');
+    const categories = ['FALSE_INFO_PANIC', 'IMPERSONATION_SCAM', 'FALSE_INFO_ECONOMIC', 'OTHER'];
+    for (let i = 0; i < 14; i++) {
+      const submitted = await gql(
+        'mutation($i: SubmitReportInput!) { submitReport(input: $i) { merged } }',
+        {
+          i: {
+            url: `https://tin-${i}-${next()}.example.vn/bai/${next()}`,
+            excerpt: `${text()} (${i})`,
+            categoryCode: categories[i % categories.length],
+            localityCode: 'LE_THUY',
+          },
+        },
+        lead,
+      );
+      expect(submitted.errors).toBeUndefined();
+    }
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const from = today.slice(0, 5) + (Number(today.slice(5, 7)) <= 6 ? '01-01' : '07-01');
+    const to = today.slice(0, 5) + (Number(today.slice(5, 7)) <= 6 ? '06-30' : '12-31');
+    const sql = new PgClient({ connectionString: platform.env.databaseUrl });
+    await sql.connect();
+    try {
+      // Counted from intake's tables, not from the events or the read models.
+      const { rows } = await sql.query<{ category_code: string; n: number }>(
+        `SELECT category_code, count(*)::int AS n FROM "${platform.env.schema('intake')}".handling_case
+          WHERE (opened_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $1 AND $2 GROUP BY category_code`,
+        [from, to],
+      );
+      const expected = Object.fromEntries(rows.map((r) => [r.category_code, r.n]));
+      const total = rows.reduce((n, r) => n + r.n, 0);
+      expect(total).toBeGreaterThanOrEqual(14);
+      const opened = await gql<{ openReportPeriod: { id: string } }>(
+        'mutation($i: OpenReportPeriodInput!) { openReportPeriod(input: $i) { id } }',
+        { i: { kind: 'SIX_MONTHLY', from, to, deadline: new Date(Date.now() + 86_400_000).toISOString(), agencyCodes: ['CA'] } },
+        lead,
+      );
+      const periodId = opened.data!.openReportPeriod.id;
+      // The read models follow the stream: wait until they hold every case intake holds.
+      const figures = await eventually(async () => {
+        const csv = await gql<{ reportPeriodDocument: { contentBase64: string } }>(
+          'query($p: ID!) { reportPeriodDocument(periodId: $p, format: CSV) { contentBase64 } }',
+          { p: periodId },
+          lead,
+        );
+        const lines = Buffer.from(csv.data!.reportPeriodDocument.contentBase64, 'base64')
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\n');
+        const byCategory = lines.map(csvCells).filter((cells) => cells[0] === 'by_category');
+        return byCategory.reduce((n, cells) => n + Number(cells[3]), 0) === total ? byCategory : undefined;
+      }, 20_000);
+      // The CSV names categories as the directory does; map the names back through the reference data.
+      const reference = await gql<{ referenceData: { categories: { code: string; name: string }[] } }>(
+        'query { referenceData { categories { code name } } }',
+        {},
+        lead,
+      );
+      const codeOf = Object.fromEntries(reference.data!.referenceData.categories.map((c) => [c.name, c.code]));
+      expect(Object.fromEntries(figures.map((cells) => [codeOf[cells[1]!] ?? cells[1], Number(cells[3])]))).toEqual(expected);
+    } finally {
+      await sql.end();
+    }
+  }, 60_000);
 
   it('serves the transparency report as JSON and as a page without sign-in, and refuses a bad period', async () => {
     const base = await platform.reporting!.getUrl();

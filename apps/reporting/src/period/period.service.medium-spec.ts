@@ -220,7 +220,7 @@ describe(PeriodService.name, () => {
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\n')
-        .map((line) => line.split(','));
+        .map((line) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '')));
       const categoryRows = rows.filter((r) => r[0] === 'by_category');
       expect(categoryRows.reduce((sum, r) => sum + Number(r[3]), 0)).toBe(want.casesOpened);
 
