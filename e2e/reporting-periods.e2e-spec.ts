@@ -1,6 +1,27 @@
 import { Client as PgClient } from 'pg';
-import { SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import { FLOOD_RUMOUR, SeededUsers, eventually, graphqlRequest } from '@phoi-hop/testing';
+import yauzl from 'yauzl';
 import { startPlatform, type Platform } from './support/platform';
+
+/** word/document.xml of a .docx. */
+function documentXml(docx: Buffer): Promise<string> {
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(docx, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== 'word/document.xml') return zip.readEntry();
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        });
+      });
+      zip.on('end', () => reject(new Error('no word/document.xml')));
+      zip.readEntry();
+    }),
+  );
+}
 
 /** The cells of one CSV line (RFC 4180 quoting). */
 function csvCells(line: string): string[] {
@@ -155,6 +176,56 @@ describe('periodic reports and the transparency report', () => {
       await sql.end();
     }
   }, 60_000);
+
+  it('builds a case dossier with what each reader may see, as .docx and as PDF', async () => {
+    const reported = await gql<{ submitReport: { case: { id: string; number: string } } }>(
+      'mutation($i: SubmitReportInput!) { submitReport(input: $i) { case { id number } } }',
+      {
+        i: {
+          url: `https://www.facebook.com/groups/lethuy/posts/${Date.now()}`,
+          excerpt: FLOOD_RUMOUR,
+          categoryCode: 'FALSE_INFO_PANIC',
+          localityCode: 'LE_THUY',
+        },
+      },
+      lead,
+    );
+    expect(reported.errors).toBeUndefined();
+    const { id, number } = reported.data!.submitReport.case;
+    const dossierText = async (token: string) => {
+      const answer = await gql<{ caseDossier: { contentBase64: string; fileName: string } }>(
+        'query($c: ID!) { caseDossier(caseId: $c, format: DOCX) { fileName contentBase64 } }',
+        { c: id },
+        token,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.caseDossier.fileName).toBe(`ho-so-${number}.docx`);
+      return documentXml(Buffer.from(answer.data!.caseDossier.contentBase64, 'base64'));
+    };
+    const asLead = await dossierText(lead);
+    expect(asLead).toContain(`Vụ việc số ${number}`);
+    expect(asLead).toContain('Đ6.1');
+    expect(asLead).not.toContain('Thông tin chuyển Công an tỉnh là thông tin hạn chế');
+    // A provincial leader reads every case, but not the police referrals (restricted data).
+    const leader = await platform.env.token({ username: 'leader', agencyCode: 'VP_UBND', roles: ['LEADER'] });
+    expect(await dossierText(leader)).toContain('Thông tin chuyển Công an tỉnh là thông tin hạn chế');
+    // An agency that is not on the case does not get its dossier.
+    const stranger = await gql(
+      'query($c: ID!) { caseDossier(caseId: $c, format: DOCX) { sha256 } }',
+      { c: id },
+      await platform.env.token(SeededUsers.btgOfficer),
+    );
+    expect(stranger.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const pdf = await gql<{ caseDossier: { contentBase64: string } }>(
+      'query($c: ID!) { caseDossier(caseId: $c, format: PDF) { contentBase64 } }',
+      { c: id },
+      lead,
+    );
+    expect(pdf.errors).toBeUndefined();
+    expect(Buffer.from(pdf.data!.caseDossier.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const statements = await gql<{ statementsOfReasons: unknown[] }>('query($c: ID!) { statementsOfReasons(caseId: $c) { puid } }', { c: id }, lead);
+    expect(statements.data?.statementsOfReasons).toEqual([]);
+  }, 120_000);
 
   it('serves the transparency report as JSON and as a page without sign-in, and refuses a bad period', async () => {
     const base = await platform.reporting!.getUrl();
