@@ -91,6 +91,8 @@ const NO_BORDER: IBordersOptions = {
 const NO_TABLE_BORDER = { ...NO_BORDER, insideHorizontal: NO_BORDER.top, insideVertical: NO_BORDER.top };
 /** The printable width between the margins. */
 const TEXT_WIDTH = DECREE_30_LAYOUT.page.width - DECREE_30_LAYOUT.margin.left - DECREE_30_LAYOUT.margin.right;
+/** How far the header block reaches into each side margin. */
+const HEADER_OVERHANG = mm(9);
 
 function run(text: string, options: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {}): TextRun {
   return new TextRun({
@@ -135,16 +137,21 @@ function headerBlock(spec: OfficialDocumentSpec): Table {
     centered([run(NATIONAL_MOTTO, { size: DECREE_30_LAYOUT.bodySize, bold: true, underline: true })], 240),
     centered([run(`${spec.place}, ${vietnameseDate(spec.date)}`, { italics: true })]),
   ];
-  const leftWidth = Math.round(TEXT_WIDTH * 0.42);
+  // The block reaches a little into the side margins so that the
+  // issuing body and the national title each stay on one line at 12 pt.
+  const width = TEXT_WIDTH + HEADER_OVERHANG * 2;
+  const leftWidth = Math.round(width * 0.44);
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
+    width: { size: width, type: WidthType.DXA },
+    indent: { size: -HEADER_OVERHANG, type: WidthType.DXA },
+    columnWidths: [leftWidth, width - leftWidth],
     borders: NO_TABLE_BORDER,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
     rows: [
       new TableRow({
         children: [
           new TableCell({ borders: NO_BORDER, width: { size: leftWidth, type: WidthType.DXA }, children: left }),
-          new TableCell({ borders: NO_BORDER, width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA }, children: right }),
+          new TableCell({ borders: NO_BORDER, width: { size: width - leftWidth, type: WidthType.DXA }, children: right }),
         ],
       }),
     ],
