@@ -5,6 +5,7 @@ import { deadlineSettingsProviders } from '@phoi-hop/persistence';
 import type { ReportingConfig } from '../config/reporting.config';
 import { ReportingInitial1764300004600 } from '../migrations/1764300004600-reporting-initial';
 import { ReportPeriods1764300004800 } from '../migrations/1764300004800-report-periods';
+import { TransparencyFactsIndex1764300004810 } from '../migrations/1764300004810-transparency-facts-index';
 import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
 import { TRANSPARENCY_CONTROLLERS, TRANSPARENCY_PROVIDERS } from '../transparency/transparency.providers';
 import { DossierNatsController } from '../dossier/dossier.nats-controller';
@@ -21,7 +22,7 @@ export interface ReportingModuleDeps {
 }
 
 /** The reporting service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600, ReportPeriods1764300004800];
+export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600, ReportPeriods1764300004800, TransparencyFactsIndex1764300004810];
 
 @Module({})
 export class ReportingModule {
