@@ -16,12 +16,21 @@ export function sofficePath(): string | null {
   return SOFFICE_CANDIDATES.find((path) => existsSync(path)) ?? null;
 }
 
+/** The conversion under way in this process: LibreOffice takes ~200 MB and a core, so one at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
- * Converts a .docx to PDF with LibreOffice headless. Each conversion gets its own scratch folder
- * and LibreOffice profile, so conversions running at once (or on replicas sharing a volume) do
- * not lock each other out.
+ * Converts a .docx to PDF with LibreOffice headless, one conversion at a time per process (the
+ * others wait their turn). Each gets its own scratch folder and LibreOffice profile, so replicas
+ * sharing a volume do not lock each other out.
  */
-export async function docxToPdf(docx: Buffer, timeoutMs = 120_000): Promise<Buffer> {
+export function docxToPdf(docx: Buffer, timeoutMs = 120_000): Promise<Buffer> {
+  const turn = queue.then(() => convert(docx, timeoutMs));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function convert(docx: Buffer, timeoutMs: number): Promise<Buffer> {
   const soffice = sofficePath();
   if (!soffice) throw new DomainError(ErrorCodes.UNAVAILABLE, 'PDF conversion is not available here: LibreOffice (soffice) is not installed');
   const dir = await mkdtemp(join(tmpdir(), 'phoihop-pdf-'));
