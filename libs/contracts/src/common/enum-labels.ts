@@ -58,7 +58,12 @@ import {
 import { CaseOutcomes, PressEventKinds, StatisticsFilterKinds, TimelinessMeasures } from '../reporting/reporting.dto';
 import { CASE_OUTCOME_LABELS, PRESS_EVENT_KIND_LABELS, STATISTICS_FILTER_KIND_LABELS, TIMELINESS_MEASURE_LABELS } from '../reporting/reporting.labels';
 import { ReportDocumentFormats, ReportPeriodKinds, ReportPeriodStatuses, ReportSectionStatuses } from '../reporting/period.dto';
-import { REPORT_DOCUMENT_FORMAT_LABELS, REPORT_PERIOD_KIND_LABELS, REPORT_PERIOD_STATUS_LABELS, REPORT_SECTION_STATUS_LABELS } from '../reporting/period.labels';
+import {
+  REPORT_DOCUMENT_FORMAT_LABELS,
+  REPORT_PERIOD_KIND_LABELS,
+  REPORT_PERIOD_STATUS_LABELS,
+  REPORT_SECTION_STATUS_LABELS,
+} from '../reporting/period.labels';
 import { DsaAutomatedDecisions, DsaDecisionGrounds, DsaDecisionVisibilities } from '../reporting/transparency.dto';
 import { DSA_AUTOMATED_DECISION_LABELS, DSA_DECISION_GROUND_LABELS, DSA_DECISION_VISIBILITY_LABELS } from '../reporting/transparency.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
