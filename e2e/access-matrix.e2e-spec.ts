@@ -87,6 +87,22 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   workQueue: () => ({ query: 'query { workQueue(first: 5) { totalCount } }' }),
   explainRouting: () => ({ query: 'query { explainRouting(input: { categoryCode: "IMPERSONATION_SCAM" }) { participants { role } } }' }),
   auditTrail: () => ({ query: 'query { auditTrail(targetId: "QUANG_BINH", first: 5) { edges { node { action } } pageInfo { hasNextPage } } }' }),
+  reportPeriods: () => ({ query: 'query { reportPeriods { id } }' }),
+  reportPeriod: () => ({ query: 'query { reportPeriod(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  // Authorised callers get BAD_USER_INPUT (a deadline in the past) or NOT_FOUND (no such period), so the matrix changes nothing.
+  openReportPeriod: () => ({
+    query: 'mutation($i: OpenReportPeriodInput!) { openReportPeriod(input: $i) { id } }',
+    variables: { i: { kind: 'AD_HOC', from: '2026-01-01', to: '2026-01-31', deadline: '2020-01-01T00:00:00Z', agencyCodes: ['CA'] } },
+  }),
+  saveReportSection: () => ({
+    query: 'mutation($i: SaveReportSectionInput!) { saveReportSection(input: $i) { id } }',
+    variables: { i: { periodId: '00000000-0000-4000-8000-000000000000', accomplishments: 'Thử quyền', difficulties: '', proposals: '', submit: false } },
+  }),
+  closeReportPeriod: () => ({ query: 'mutation { closeReportPeriod(periodId: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  reportPeriodDocument: () => ({ query: 'query { reportPeriodDocument(periodId: "00000000-0000-4000-8000-000000000000", format: CSV) { sha256 } }' }),
+  caseDossier: () => ({ query: 'query { caseDossier(caseId: "00000000-0000-4000-8000-000000000000", format: DOCX) { sha256 } }' }),
+  statementsOfReasons: () => ({ query: 'query { statementsOfReasons(caseId: "00000000-0000-4000-8000-000000000000") { puid } }' }),
+  transparencyReport: () => ({ query: 'query { transparencyReport(from: "2026-01-01", to: "2026-06-30") { threshold } }' }),
   // Consultations: authorised callers get NOT_FOUND (no such case or consultation) or an empty list.
   consultation: () => ({ query: 'query { consultation(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
   consultations: () => ({ query: 'query { consultations(caseId: "00000000-0000-4000-8000-000000000000") { id } }' }),

@@ -7,6 +7,7 @@ import { INTAKE_MUTATIONS } from './mutation-input/intake.cases';
 import { NOTIFICATION_MUTATIONS } from './mutation-input/notification.cases';
 import { PRESS_MUTATIONS } from './mutation-input/press.cases';
 import { PRESS_STATEMENT_MUTATIONS } from './mutation-input/press-statements.cases';
+import { REPORTS_MUTATIONS } from './mutation-input/reports.cases';
 
 /**
  * Every mutation of the schema refuses bad input and illegal transitions with a stable code and
@@ -22,4 +23,5 @@ describeMutationInputs({
   ...PRESS_MUTATIONS,
   ...PRESS_STATEMENT_MUTATIONS,
   ...DIGEST_MUTATIONS,
+  ...REPORTS_MUTATIONS,
 });

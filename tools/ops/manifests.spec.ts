@@ -216,13 +216,19 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
         ],
       });
     }
-    // One Ingress: GraphQL to the gateway, the press service's one-time reply pages (journalists have no account) and its public statements feed.
+    // One Ingress: GraphQL to the gateway, the press service's one-time reply pages (journalists have no account) and its public statements feed, and the reporting service's public transparency page.
     const backends = of(overlay, 'Ingress').flatMap((i) =>
       i.spec.rules.flatMap((r: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>
         r.http.paths.map((p) => `${p.path} → ${p.backend.service.name}`),
       ),
     );
-    expect(backends).toEqual(['/graphql → gateway', '/press/reply → press', '/feeds/statements.atom → press', '/feeds/statements → press']);
+    expect(backends).toEqual([
+      '/graphql → gateway',
+      '/press/reply → press',
+      '/feeds/statements.atom → press',
+      '/feeds/statements → press',
+      '/transparency → reporting',
+    ]);
     for (const service of of(overlay, 'Service'))
       expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
   });

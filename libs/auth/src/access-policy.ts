@@ -49,6 +49,8 @@ const ETHICS_BOARD: readonly Role[] = [Roles.ETHICS_OFFICER];
 const STATISTICS_READERS: readonly Role[] = [Roles.LEADER, Roles.COORDINATOR, Roles.AUDITOR];
 /** Đ6.1: the daily press review is read by the province's leaders and the lead agency's coordinators. */
 const DIGEST_READERS: readonly Role[] = [Roles.LEADER, Roles.COORDINATOR];
+/** Đ7.3: the agencies write their periodic report sections; the statistics' readers read them all. */
+const REPORT_PERIOD_READERS: readonly Role[] = [...new Set([...STATISTICS_READERS, ...ACTION_TAKERS])];
 
 export const GRAPHQL_POLICY = {
   submitReport: {
@@ -173,6 +175,18 @@ export const GRAPHQL_POLICY = {
   withdrawPressStatement: { roles: ACTION_TAKERS, dataClass: 'case' },
   // Counts and durations over many cases: no case, person or text in the answer.
   statistics: { roles: STATISTICS_READERS, dataClass: 'aggregate' },
+  // Đ7.3–7.4: periodic reports; the service shows an agency its own section only.
+  reportPeriods: { roles: REPORT_PERIOD_READERS, dataClass: 'aggregate' },
+  reportPeriod: { roles: REPORT_PERIOD_READERS, dataClass: 'aggregate' },
+  openReportPeriod: { roles: COORDINATORS, dataClass: 'aggregate' },
+  saveReportSection: { roles: ACTION_TAKERS, dataClass: 'aggregate' },
+  closeReportPeriod: { roles: COORDINATORS, dataClass: 'aggregate' },
+  reportPeriodDocument: { roles: STATISTICS_READERS, dataClass: 'aggregate' },
+  // A case's dossier: each service leaves out what the reader may not see (restricted parts).
+  caseDossier: { roles: CASE_READERS, dataClass: 'case' },
+  statementsOfReasons: { roles: CASE_READERS, dataClass: 'case' },
+  // Public: counts under 5 are suppressed, no case can be singled out.
+  transparencyReport: { roles: ALL_ROLES, dataClass: 'aggregate', subjects: [RpcSubjects.reporting.transparencyReport] },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type GraphQLOperation = keyof typeof GRAPHQL_POLICY;
@@ -296,6 +310,15 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.reporting.digestDay]: { roles: DIGEST_READERS, dataClass: 'reference' },
   [RpcSubjects.reporting.digestDocumentLink]: { roles: DIGEST_READERS, dataClass: 'reference' },
   [RpcSubjects.reporting.digestItemReport]: { roles: COORDINATORS, dataClass: 'case' },
+  [RpcSubjects.reporting.periodOpen]: { roles: COORDINATORS, dataClass: 'aggregate' },
+  [RpcSubjects.reporting.periodGet]: { roles: REPORT_PERIOD_READERS, dataClass: 'aggregate' },
+  [RpcSubjects.reporting.periodList]: { roles: REPORT_PERIOD_READERS, dataClass: 'aggregate' },
+  [RpcSubjects.reporting.periodClose]: { roles: COORDINATORS, dataClass: 'aggregate' },
+  [RpcSubjects.reporting.periodDocument]: { roles: STATISTICS_READERS, dataClass: 'aggregate' },
+  [RpcSubjects.reporting.sectionSave]: { roles: ACTION_TAKERS, dataClass: 'aggregate' },
+  [RpcSubjects.reporting.dossierDocument]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.reporting.statementOfReasons]: { roles: CASE_READERS, dataClass: 'case' },
+  [RpcSubjects.reporting.transparencyReport]: { roles: ALL_ROLES, dataClass: 'aggregate' },
 };
 
 /**

@@ -44,3 +44,8 @@ export * from './reporting/reporting.labels';
 export * from './common/url-canonicalizer';
 export * from './reporting/digest.dto';
 export * from './reporting/digest.labels';
+export * from './reporting/period.dto';
+export * from './reporting/period.labels';
+export * from './reporting/transparency.dto';
+export * from './reporting/dossier.dto';
+export * from './reporting/transparency.labels';

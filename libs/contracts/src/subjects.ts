@@ -127,6 +127,15 @@ export const RpcSubjects = {
     digestDay: 'reporting.digest.day',
     digestDocumentLink: 'reporting.digest.document-link',
     digestItemReport: 'reporting.digest.item-report',
+    periodOpen: 'reporting.period.open',
+    periodGet: 'reporting.period.get',
+    periodList: 'reporting.period.list',
+    periodClose: 'reporting.period.close',
+    periodDocument: 'reporting.period.document',
+    sectionSave: 'reporting.section.save',
+    dossierDocument: 'reporting.dossier.document',
+    transparencyReport: 'reporting.transparency.report',
+    statementOfReasons: 'reporting.decision.statement-of-reasons',
   },
 } as const;
 
@@ -186,6 +195,12 @@ export const EventSubjects = {
     statementPublished: 'evt.press.statement.published',
     statementCorrected: 'evt.press.statement.corrected',
     statementWithdrawn: 'evt.press.statement.withdrawn',
+  },
+  reporting: {
+    periodOpened: 'evt.reporting.period.opened',
+    sectionSubmitted: 'evt.reporting.section.submitted',
+    sectionReminded: 'evt.reporting.section.reminded',
+    sectionEscalated: 'evt.reporting.section.escalated',
   },
 } as const;
 

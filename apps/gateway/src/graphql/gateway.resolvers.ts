@@ -36,6 +36,7 @@ import {
 } from './people/people.resolver';
 import { ReferenceDataResolver } from './reference/reference-data.resolver';
 import { DigestResolver } from './reporting/digest.resolver';
+import { PeriodResolver } from './reporting/period.resolver';
 import { ReportingResolver } from './reporting/reporting.resolver';
 import { WorkItemResolver, WorkQueueResolver } from './work-queue/work-queue.resolver';
 
@@ -63,6 +64,7 @@ export const GATEWAY_RESOLVERS = [
   NotificationResolver,
   ParticipantHistoryResolver,
   ParticipantResolver,
+  PeriodResolver,
   PersonResolver,
   PressResolver,
   StatementResolver,

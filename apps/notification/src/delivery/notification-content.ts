@@ -45,6 +45,10 @@ const EVENT_LABELS: Record<string, string> = {
   [EventSubjects.press.statementPublished]: 'đã công bố thông cáo',
   [EventSubjects.press.statementCorrected]: 'đã đính chính thông cáo',
   [EventSubjects.press.statementWithdrawn]: 'đã thu hồi thông cáo',
+  [EventSubjects.reporting.periodOpened]: 'yêu cầu báo cáo định kỳ',
+  [EventSubjects.reporting.sectionSubmitted]: 'đã gửi báo cáo định kỳ',
+  [EventSubjects.reporting.sectionReminded]: 'nhắc gửi báo cáo định kỳ',
+  [EventSubjects.reporting.sectionEscalated]: 'quá hạn gửi báo cáo định kỳ',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -68,6 +68,9 @@ async function slice(): Promise<Slice> {
             publicUrl: null,
             linkSecret: 'reporting-test-link-secret-'.padEnd(40, 'x'),
           },
+          schedulerEnabled: false,
+          deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 60_000 },
+          reportLeadAgencyCode: 'STTTT',
         },
         false,
       );

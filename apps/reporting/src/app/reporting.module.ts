@@ -1,10 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RpcSubjects } from '@phoi-hop/contracts';
 import { auditTrailController, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
+import { deadlineSettingsProviders } from '@phoi-hop/persistence';
 import type { ReportingConfig } from '../config/reporting.config';
 import { DigestHttpController, DigestNatsController, digestProviders } from '../digest/digest.providers';
 import { ReportingInitial1764300004600 } from '../migrations/1764300004600-reporting-initial';
 import { Digest1764300004700 } from '../migrations/1764300004700-digest';
+import { ReportPeriods1764300004800 } from '../migrations/1764300004800-report-periods';
+import { TransparencyFactsIndex1764300004810 } from '../migrations/1764300004810-transparency-facts-index';
+import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
+import { TRANSPARENCY_CONTROLLERS, TRANSPARENCY_PROVIDERS } from '../transparency/transparency.providers';
+import { DossierNatsController } from '../dossier/dossier.nats-controller';
+import { DossierReader } from '../dossier/dossier.reader';
+import { DossierService } from '../dossier/dossier.service';
 import { readModelConsumerProviders } from '../read-model/read-model.consumer';
 import { ReadModelRepository } from '../read-model/read-model.repository';
 import { StatisticsNatsController } from '../statistics/statistics.nats-controller';
@@ -16,7 +24,7 @@ export interface ReportingModuleDeps {
 }
 
 /** The reporting service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600, Digest1764300004700];
+export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600, Digest1764300004700, ReportPeriods1764300004800, TransparencyFactsIndex1764300004810];
 
 @Module({})
 export class ReportingModule {
@@ -28,12 +36,25 @@ export class ReportingModule {
         migrations: REPORTING_MIGRATIONS,
         pgDriver: deps.pgDriver,
       }),
-      controllers: [auditTrailController(RpcSubjects.reporting.auditTrail), StatisticsNatsController, DigestNatsController, DigestHttpController],
+      controllers: [
+        auditTrailController(RpcSubjects.reporting.auditTrail),
+        StatisticsNatsController,
+        ...PERIOD_CONTROLLERS,
+        ...TRANSPARENCY_CONTROLLERS,
+        DossierNatsController,
+        DigestNatsController,
+        DigestHttpController,
+      ],
       providers: [
         ...digestProviders(config.digest, config.serviceName),
         ReadModelRepository,
         StatisticsRepository,
         StatisticsService,
+        ...deadlineSettingsProviders(config),
+        ...periodProviders(config),
+        ...TRANSPARENCY_PROVIDERS,
+        DossierReader,
+        DossierService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
       ],

@@ -1,7 +1,8 @@
 import { bool, cleanEnv, num, str } from 'envalid';
+import { REFERENCE_CODE_PATTERN } from '@phoi-hop/contracts';
 import { authEnv, internalSecretFromEnv } from '@phoi-hop/auth';
 import { baseServiceConfigFromEnv, httpEnv, messagingEnv, type BaseServiceConfig } from '@phoi-hop/messaging';
-import { persistenceEnv } from '@phoi-hop/persistence';
+import { deadlineEnv, deadlineSettingsFromEnv, persistenceEnv, type DeadlineSettings } from '@phoi-hop/persistence';
 import type { DigestSettings } from '../digest/digest.settings';
 
 export interface ReportingConfig extends BaseServiceConfig {
@@ -10,6 +11,11 @@ export interface ReportingConfig extends BaseServiceConfig {
   readModelConsumerEnabled: boolean;
   /** Đ6.1 daily media digest: feed fetching and polling, download addresses. */
   digest: DigestSettings;
+  /** Run the report periods' deadline scheduler in this process (safe on every replica: each deadline fires once). */
+  schedulerEnabled: boolean;
+  deadlines: DeadlineSettings;
+  /** The agency that opens report periods and consolidates them (Sở TT&TT, Đ7.4). */
+  reportLeadAgencyCode: string;
 }
 
 /** Reads and validates the reporting service's environment; a bad setting fails at boot naming it. */
@@ -27,10 +33,13 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     DIGEST_FETCH_MAX_BYTES: num({ default: 5 * 1024 * 1024, desc: 'Largest feed document, in bytes' }),
     DIGEST_FETCH_ALLOW_PRIVATE: bool({ default: false, desc: 'Tests only: feeds may be on loopback and private addresses' }),
     REPORTING_PUBLIC_URL: str({ default: '', desc: 'Base URL of this service as clients reach it (digest download addresses)' }),
+    ...deadlineEnv(),
+    REPORT_LEAD_AGENCY: str({ default: 'STTTT', desc: 'Agency code of the lead agency that opens and consolidates periodic reports' }),
   });
   if (env.NODE_ENV === 'production' && env.DIGEST_FETCH_ALLOW_PRIVATE)
     throw new Error('Invalid configuration: DIGEST_FETCH_ALLOW_PRIVATE must not be true in production');
   if (env.DIGEST_POLL_TICK_MS < 1_000) throw new Error('Invalid configuration: DIGEST_POLL_TICK_MS must be at least 1000');
+  if (!REFERENCE_CODE_PATTERN.test(env.REPORT_LEAD_AGENCY)) throw new Error('REPORT_LEAD_AGENCY must be an agency code');
   return {
     ...baseServiceConfigFromEnv('reporting', env),
     outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
@@ -45,5 +54,7 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
       publicUrl: env.REPORTING_PUBLIC_URL || null,
       linkSecret: internalSecretFromEnv(env),
     },
+    ...deadlineSettingsFromEnv(env),
+    reportLeadAgencyCode: env.REPORT_LEAD_AGENCY,
   };
 }

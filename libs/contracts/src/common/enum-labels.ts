@@ -95,6 +95,15 @@ import { CaseOutcomes, PressEventKinds, StatisticsFilterKinds, TimelinessMeasure
 import { CASE_OUTCOME_LABELS, PRESS_EVENT_KIND_LABELS, STATISTICS_FILTER_KIND_LABELS, TIMELINESS_MEASURE_LABELS } from '../reporting/reporting.labels';
 import { DigestTermKinds, FeedFormats, FeedHealthStatuses } from '../reporting/digest.dto';
 import { DIGEST_TERM_KIND_LABELS, FEED_FORMAT_LABELS, FEED_HEALTH_STATUS_LABELS } from '../reporting/digest.labels';
+import { ReportDocumentFormats, ReportPeriodKinds, ReportPeriodStatuses, ReportSectionStatuses } from '../reporting/period.dto';
+import {
+  REPORT_DOCUMENT_FORMAT_LABELS,
+  REPORT_PERIOD_KIND_LABELS,
+  REPORT_PERIOD_STATUS_LABELS,
+  REPORT_SECTION_STATUS_LABELS,
+} from '../reporting/period.labels';
+import { DsaAutomatedDecisions, DsaDecisionGrounds, DsaDecisionVisibilities } from '../reporting/transparency.dto';
+import { DSA_AUTOMATED_DECISION_LABELS, DSA_DECISION_GROUND_LABELS, DSA_DECISION_VISIBILITY_LABELS } from '../reporting/transparency.labels';
 import { DeliveryStatuses, FailedDeliveryFilters, NotificationChannels } from '../notification/notification.dto';
 import { DELIVERY_STATUS_LABELS, FAILED_DELIVERY_FILTER_LABELS, NOTIFICATION_CHANNEL_LABELS } from '../notification/notification.labels';
 
@@ -129,6 +138,9 @@ export const ENUM_LABELS = {
   ConsultationStatus: set(ConsultationStatuses, CONSULTATION_STATUS_LABELS),
   CorrectionStatus: set(CorrectionStatuses, CORRECTION_STATUS_LABELS),
   DeliveryStatus: set(DeliveryStatuses, DELIVERY_STATUS_LABELS),
+  DsaAutomatedDecision: set(DsaAutomatedDecisions, DSA_AUTOMATED_DECISION_LABELS),
+  DsaDecisionGround: set(DsaDecisionGrounds, DSA_DECISION_GROUND_LABELS),
+  DsaDecisionVisibility: set(DsaDecisionVisibilities, DSA_DECISION_VISIBILITY_LABELS),
   EvidenceKind: set(EvidenceKinds, EVIDENCE_KIND_LABELS),
   EvidencePartRole: set(EvidencePartRoles, EVIDENCE_PART_ROLE_LABELS),
   FailedDeliveryFilter: set(FailedDeliveryFilters, FAILED_DELIVERY_FILTER_LABELS),
@@ -158,6 +170,10 @@ export const ENUM_LABELS = {
   RemovalOutcome: set(RemovalOutcomes, REMOVAL_OUTCOME_LABELS),
   ReplyChannel: set(ReplyChannels, REPLY_CHANNEL_LABELS),
   ReplyRecipientRole: set(ReplyRecipientRoles, REPLY_RECIPIENT_ROLE_LABELS),
+  ReportDocumentFormat: set(ReportDocumentFormats, REPORT_DOCUMENT_FORMAT_LABELS),
+  ReportPeriodKind: set(ReportPeriodKinds, REPORT_PERIOD_KIND_LABELS),
+  ReportPeriodStatus: set(ReportPeriodStatuses, REPORT_PERIOD_STATUS_LABELS),
+  ReportSectionStatus: set(ReportSectionStatuses, REPORT_SECTION_STATUS_LABELS),
   Role: set(Object.values(Roles), ROLE_LABELS),
   ScreenshotStatus: set(ScreenshotStatuses, SCREENSHOT_STATUS_LABELS),
   RulingOutcome: set(RulingOutcomes, RULING_OUTCOME_LABELS),

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { ErrorCodes, EventSubjects, type EventEnvelope, type HandlingActionTypeCode } from '@phoi-hop/contracts';
+import { createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
+import { REPORTING_MIGRATIONS } from '../app/reporting.module';
+import { ReadModelProjector } from '../read-model/read-model.projector';
+import { ReadModelRepository } from '../read-model/read-model.repository';
+import { shownCounts } from './suppression.rules';
+import { transparencyPage } from './transparency.page';
+import { TransparencyRepository } from './transparency.repository';
+import { TransparencyService } from './transparency.service';
+
+interface Seeded {
+  type: HandlingActionTypeCode;
+  platform?: string;
+  outcome?: 'REMOVED' | 'REFUSED' | 'NO_RESPONSE';
+  provisions: string[];
+}
+
+/** One case opened and decided on 10 March with one action, and the removal's answer when it has one. */
+function decidedCase(seed: Seeded, day = '2026-03-10'): EventEnvelope[] {
+  const caseId = randomUUID();
+  const actionId = randomUUID();
+  let sequence = 0;
+  const envelope = (type: string, occurredAt: string, data: unknown): EventEnvelope => ({
+    id: randomUUID(),
+    type,
+    occurredAt,
+    aggregateId: caseId,
+    sequence: ++sequence,
+    visibleTo: ['STTTT'],
+    data,
+  });
+  const action = {
+    id: actionId,
+    type: seed.type,
+    assigneeAgencyCode: 'STTTT',
+    dueDate: '2026-03-20',
+    status: 'PLANNED',
+    ...(seed.platform ? { removal: { platform: seed.platform } } : {}),
+  };
+  return [
+    envelope(EventSubjects.intake.caseOpened, `${day}T01:00:00.000Z`, {
+      case: {
+        id: caseId,
+        number: 'QB-2026-1',
+        status: 'OPEN',
+        categoryCode: 'IMPERSONATION_SCAM',
+        localityCode: 'DONG_HOI',
+        openedAt: `${day}T01:00:00.000Z`,
+        participants: [{ agencyCode: 'STTTT', role: 'LEAD' }],
+      },
+    }),
+    envelope(EventSubjects.intake.caseDecided, `${day}T03:00:00.000Z`, {
+      caseId,
+      decisionId: randomUUID(),
+      finding: 'UNLAWFUL',
+      provisions: seed.provisions,
+      actions: [action],
+    }),
+    ...(seed.outcome
+      ? [
+          envelope(EventSubjects.intake.actionUpdated, `${day}T09:00:00.000Z`, {
+            caseId,
+            action: { ...action, status: 'DONE', result: null },
+            removal: { sentAt: `${day}T04:00:00.000Z`, effectedAt: seed.outcome === 'REMOVED' ? `${day}T08:00:00.000Z` : null, outcome: seed.outcome },
+          }),
+        ]
+      : []),
+  ];
+}
+
+const times = (n: number, seed: Seeded) => Array.from({ length: n }, () => decidedCase(seed)).flat();
+const pressEvent = (subject: string, data: Record<string, unknown> = {}): EventEnvelope => ({
+  id: randomUUID(),
+  type: subject,
+  occurredAt: '2026-04-02T02:00:00.000Z',
+  aggregateId: randomUUID(),
+  visibleTo: ['HNB'],
+  data,
+});
+
+describe(TransparencyService.name, () => {
+  let bed: ServiceTestbed;
+  let module: TestingModule;
+  let sut: TransparencyService;
+
+  beforeAll(async () => {
+    bed = await createServiceTestbed({ service: 'reporting', migrations: REPORTING_MIGRATIONS });
+    module = await Test.createTestingModule({
+      providers: [{ provide: DataSource, useValue: bed.dataSource }, ReadModelRepository, ReadModelProjector, TransparencyRepository, TransparencyService],
+    }).compile();
+    sut = module.get(TransparencyService);
+    const projector = module.get(ReadModelProjector);
+    const events = [
+      // 16 removal requests to Facebook (10 removed, 6 refused), 3 to TikTok (removed), 1 to Zalo (no answer yet).
+      ...times(10, { type: 'REQUEST_REMOVAL', platform: 'FACEBOOK', outcome: 'REMOVED', provisions: ['LUAT_ANM_2018_D16'] }),
+      ...times(6, { type: 'REQUEST_REMOVAL', platform: 'FACEBOOK', outcome: 'REFUSED', provisions: ['LUAT_ANM_2018_D16'] }),
+      ...times(3, { type: 'REQUEST_REMOVAL', platform: 'TIKTOK', outcome: 'REMOVED', provisions: ['ND15_2020_D101'] }),
+      ...times(1, { type: 'REQUEST_REMOVAL', platform: 'ZALO', provisions: ['ND15_2020_D101'] }),
+      // 4 sanction proposals and 1 police referral.
+      ...times(4, { type: 'PROPOSE_SANCTION', provisions: ['ND15_2020_D101'] }),
+      ...times(1, { type: 'REFER_TO_POLICE', provisions: ['BLHS_D288'] }),
+      // Outside the period: not counted.
+      ...decidedCase({ type: 'REQUEST_REMOVAL', platform: 'YOUTUBE', outcome: 'REMOVED', provisions: ['X'] }, '2026-08-01'),
+      // Press ethics: 6 complaints, 2 rulings, 1 appeal decided.
+      ...Array.from({ length: 6 }, () => pressEvent('evt.press.complaint.filed')),
+      ...Array.from({ length: 2 }, () => pressEvent('evt.press.ruling.issued')),
+      pressEvent('evt.press.appeal.decided', { outcome: 'UPHELD' }),
+    ];
+    for (const event of events) await bed.dataSource.transaction((manager) => projector.handle(event, manager));
+  });
+
+  afterAll(async () => {
+    await module?.close();
+    await bed?.cleanup();
+  });
+
+  it('counts removal requests, restrictive actions and complaints of the period, never showing a count from 1 to 4', async () => {
+    const report = await sut.report('2026-01-01', '2026-06-30');
+    const counts = shownCounts(report);
+    expect(counts.length).toBeGreaterThan(5);
+    expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
+
+    const rows = (b: { rows: { key: string; count: number | string }[] }) => Object.fromEntries(b.rows.map((r) => [r.key, r.count]));
+    expect(report.removalRequests.byPlatform.total).toBe(20);
+    // TikTok (3) and Zalo (1) are small, and 20 − Facebook would give their sum, 4: Facebook is hidden too.
+    expect(rows(report.removalRequests.byPlatform)).toEqual({ FACEBOOK: '<5', TIKTOK: '<5', ZALO: '<5' });
+    // The lone pending request takes the refusals (the smallest other row) with it.
+    expect(rows(report.removalRequests.byOutcome)).toEqual({ REMOVED: 13, REFUSED: '<5', PENDING: '<5' });
+    expect(report.removalRequests.complianceRate).toBeCloseTo(13 / 19, 3);
+    expect(report.removalRequests.medianHoursToEffect).toBe(4);
+    // 20 removals, 4 sanctions and 1 referral: the hidden two add up to 5, nothing more to hide.
+    expect(rows(report.restrictiveActions.byType)).toEqual({ REQUEST_REMOVAL: 20, PROPOSE_SANCTION: '<5', REFER_TO_POLICE: '<5' });
+    // Complaints 6, rulings 2, one appeal: 9 − 6 would give 3, so the complaints are hidden too.
+    expect(rows(report.complaints.byKind)).toEqual({ COMPLAINT_FILED: '<5', RULING_ISSUED: '<5', APPEAL_DECIDED: '<5' });
+    expect(report.complaints.byKind.total).toBe(9);
+    expect(report.complaints.appealOutcomes).toEqual({ total: '<5', rows: [{ key: 'UPHELD', label: 'UPHELD', count: '<5' }] });
+  });
+
+  it('withholds a rate and a median measured over fewer than 5 requests', async () => {
+    const report = await sut.report('2026-08-01', '2026-08-31');
+    expect(report.removalRequests.byPlatform).toEqual({ total: '<5', rows: [{ key: 'YOUTUBE', label: 'YouTube', count: '<5' }] });
+    expect(report.removalRequests.complianceRate).toBeNull();
+    expect(report.removalRequests.medianHoursToEffect).toBeNull();
+  });
+
+  it('renders the page with "<5" and no small number in any table cell', async () => {
+    const html = transparencyPage(await sut.report('2026-01-01', '2026-06-30'));
+    const cells = [...html.matchAll(/<t[dh] class="n">([^<]*)<\/t[dh]>/g)].map((m) => m[1]);
+    expect(cells).toContain('&lt;5');
+    expect(cells.filter((c) => /^[1-4]$/.test(c!))).toEqual([]);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('refuses a bad period', async () => {
+    await expect(sut.report('2026-07-01', '2026-06-30')).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'to' });
+    await expect(sut.report('2026-13-01', '2026-06-30')).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'from' });
+  });
+});
