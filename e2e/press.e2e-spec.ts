@@ -17,7 +17,11 @@ const APPEAL = `mutation($i: LodgePressAppealInput!) { lodgePressAppeal(input: $
 const DECIDE_APPEAL = `mutation($i: DecidePressAppealInput!) { decidePressAppeal(input: $i) { ${COMPLAINT} } }`;
 const RESPONDENT = `query($id: ID!) { pressComplaintRespondent(complaintId: $id) { journalistName journalistEmail editorEmail } }`;
 const DECIDE_CASE = `mutation($i: DecideCaseInput!) { decideCase(input: $i) { actions { id type } } }`;
-const AUDIT = `query($t: String!) { auditTrail(targetId: $t, first: 50) { entries { action actorAgency } } }`;
+interface AuditTrail {
+  totalCount: number;
+  edges: { node: { action: string; actorAgency: string | null } }[];
+}
+const AUDIT = `query($t: String!) { auditTrail(targetId: $t, first: 50) { totalCount edges { node { action actorAgency } } } }`;
 
 type Complaint = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -208,8 +212,9 @@ describe('press-ethics complaints, the right of reply, ruling and appeal (Đ6.3)
     const purged = await api.call(SeededUsers.hnbOfficer, RESPONDENT, { id: opened.id });
     expect(purged.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
 
-    const { auditTrail } = await api.ok<{ auditTrail: { entries: { action: string }[] } }>(SeededUsers.auditor, AUDIT, { t: opened.id });
-    expect(auditTrail.entries.map((e) => e.action).reverse()).toEqual([
+    const { auditTrail } = await api.ok<{ auditTrail: AuditTrail }>(SeededUsers.auditor, AUDIT, { t: opened.id });
+    expect(auditTrail.totalCount).toBe(9);
+    expect(auditTrail.edges.map((e) => e.node.action).reverse()).toEqual([
       'press.complaint.opened',
       'press.complaint.filed',
       'press.reply.notice-sent',
@@ -266,10 +271,8 @@ describe('press-ethics complaints, the right of reply, ruling and appeal (Đ6.3)
     const { pressComplaint } = await api.ok<{ pressComplaint: Complaint }>(SeededUsers.hnbOfficer, GET, { id: filed.id });
     expect(pressComplaint.replies).toHaveLength(1);
 
-    const { auditTrail } = await api.ok<{ auditTrail: { entries: { action: string; actorAgency: string | null }[] } }>(SeededUsers.auditor, AUDIT, {
-      t: filed.id,
-    });
-    expect(auditTrail.entries).toContainEqual({ action: 'press.respondent.read', actorAgency: 'HNB' });
+    const { auditTrail } = await api.ok<{ auditTrail: AuditTrail }>(SeededUsers.auditor, AUDIT, { t: filed.id });
+    expect(auditTrail.edges.map((e) => e.node)).toContainEqual({ action: 'press.respondent.read', actorAgency: 'HNB' });
   }, 60_000);
 
   it('closes an inadmissible complaint with its reasons, and a board member of the complaining agency cannot rule', async () => {

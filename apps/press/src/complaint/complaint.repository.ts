@@ -295,6 +295,16 @@ export class ComplaintRepository {
     return rows.length === 1;
   }
 
+  /** The complaint's unused reply links, editor's first; only `linkId` when one is named (the notice of one link). */
+  async openReplyLinks(manager: EntityManager, complaintId: string, linkId: string | null): Promise<ReplyLinkRow[]> {
+    return queryRows<ReplyLinkRow>(
+      manager,
+      `SELECT id, complaint_id, recipient_role, expires_at, used_at FROM press_reply_link
+        WHERE complaint_id = $1 AND used_at IS NULL AND ($2::uuid IS NULL OR id = $2) ORDER BY recipient_role DESC`,
+      [complaintId, linkId],
+    );
+  }
+
   /** Every link of the complaint stops working once a reply is in (one reply closes the window for all). */
   async retireReplyLinks(manager: EntityManager, complaintId: string, at: Date): Promise<void> {
     await manager.query(`UPDATE press_reply_link SET used_at = $2 WHERE complaint_id = $1 AND used_at IS NULL`, [complaintId, at]);

@@ -4,8 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, RpcSubjects, type PressComplaintEvent, type SendEmailRequest } from '@phoi-hop/contracts';
 import { ServiceCredential } from '@phoi-hop/auth';
 import { OutboxRelay, RpcClient, appendToOutbox } from '@phoi-hop/messaging';
-import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
-import { ComplaintRepository, type ComplaintRow, type RespondentRow } from '../complaint/complaint.repository';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, type DeadlineSettings } from '@phoi-hop/persistence';
+import { ComplaintRepository, type ComplaintRow, type ReplyLinkRow, type RespondentRow } from '../complaint/complaint.repository';
 import { aggregateOf, complaintEvent } from '../complaint/complaint.service';
 import { signReplyLink } from '../reply/reply-link';
 import { REPLY_LINK_SETTINGS, type ReplyLinkSettings } from '../reply/reply-link.settings';
@@ -48,11 +48,7 @@ export class PressDeadlineScheduler extends DeadlineScheduler<DueDeadline> {
     if (due.kind === 'REPLY_WINDOW_CLOSED') return this.closeWindow(manager, complaint);
     const respondent = await this.complaints.respondent(manager, complaint.id);
     if (!respondent) return;
-    const links = await queryRows<{ id: string; recipient_role: 'JOURNALIST' | 'EDITOR'; expires_at: Date }>(
-      manager,
-      `SELECT id, recipient_role, expires_at FROM press_reply_link WHERE complaint_id = $1 AND used_at IS NULL AND ($2::uuid IS NULL OR id = $2) ORDER BY recipient_role DESC`,
-      [complaint.id, due.kind === 'REPLY_NOTICE' ? due.link_id : null],
-    );
+    const links = await this.complaints.openReplyLinks(manager, complaint.id, due.kind === 'REPLY_NOTICE' ? due.link_id : null);
     for (const link of links) await this.sendNotice(complaint, respondent, link, due.kind === 'REPLY_REMINDER', due.id);
     if (due.kind === 'REPLY_REMINDER' && links.length) {
       await appendToOutbox<PressComplaintEvent>(manager, [
@@ -74,13 +70,7 @@ export class PressDeadlineScheduler extends DeadlineScheduler<DueDeadline> {
     });
   }
 
-  private async sendNotice(
-    complaint: ComplaintRow,
-    respondent: RespondentRow,
-    link: { id: string; recipient_role: 'JOURNALIST' | 'EDITOR'; expires_at: Date },
-    reminder: boolean,
-    dueId: string,
-  ): Promise<void> {
+  private async sendNotice(complaint: ComplaintRow, respondent: RespondentRow, link: ReplyLinkRow, reminder: boolean, dueId: string): Promise<void> {
     const to = link.recipient_role === 'EDITOR' ? respondent.editor_email : respondent.journalist_email;
     if (!to) return;
     const token = signReplyLink(this.links.secret, { linkId: link.id, expiresAt: link.expires_at });

@@ -24,6 +24,14 @@ describe(verifyReplyLink.name, () => {
     ['another nonce', (t: string) => `${'1'.repeat(32)}${t.slice(32)}`],
     ['a later expiry', (t: string) => t.replace(/\.([0-9a-z]+)\./, (_, exp: string) => `.${(parseInt(exp, 36) + 86_400).toString(36)}.`)],
     ['a changed signature', (t: string) => `${t.slice(0, -1)}${t.endsWith('A') ? 'B' : 'A'}`],
+    // The last character's two low bits are unused by base64url: a decoder reads the same signature.
+    [
+      'a change in the signature’s unused bits',
+      (t: string) => {
+        const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+        return `${t.slice(0, -1)}${alphabet[alphabet.indexOf(t.slice(-1)) ^ 1]}`;
+      },
+    ],
     ['a truncated token', (t: string) => t.slice(0, -5)],
     ['garbage', () => '../../etc/passwd'],
     ['an empty token', () => ''],

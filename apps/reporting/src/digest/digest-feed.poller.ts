@@ -1,13 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DueWorkPoller } from '@phoi-hop/persistence';
-import type { FeedRow } from './digest.repository';
+import { feedPollerStatements, type FeedRow } from './digest.repository';
 import type { DigestTerm } from './digest.rules';
 import { DIGEST_SETTINGS, type DigestSettings } from './digest.settings';
 import { DigestService } from './digest.service';
-
-/** How long a feed waits when it could not be polled for a reason of ours (the directory did not answer). */
-const RETRY_AFTER_OWN_FAILURE = "interval '1 minute'";
 
 /**
  * Polls the feeds that are due, each once across replicas: a due feed's row is claimed with
@@ -27,14 +24,7 @@ export class DigestFeedPoller implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(DIGEST_SETTINGS) private readonly settings: DigestSettings,
   ) {
     this.poller = new DueWorkPoller<FeedRow>(dataSource, {
-      name: 'digest_feed',
-      claimSql: `SELECT * FROM digest_feed
-                  WHERE enabled AND next_poll_at <= now() AND $1::int > 0 AND NOT (id = ANY($2::uuid[]))
-                  ORDER BY next_poll_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      // The poll itself wrote the next poll time; nothing is left to mark.
-      doneSql: `SELECT $1::uuid`,
-      // The feed's health is not touched: the failure was not the feed's ($2, the message, is logged by onError).
-      failedSql: `UPDATE digest_feed SET next_poll_at = now() + ${RETRY_AFTER_OWN_FAILURE} WHERE id = $1 AND $2::text IS NOT NULL`,
+      ...feedPollerStatements(),
       handle: async (manager, feed) => {
         await this.digest.pollFeed(manager, feed, await this.currentTerms());
       },

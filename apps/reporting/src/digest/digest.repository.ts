@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DigestMatchDto, FeedFormat } from '@phoi-hop/contracts';
-import { queryRows } from '@phoi-hop/persistence';
+import { queryRows, type DueWorkOptions } from '@phoi-hop/persistence';
 import type { MatchedEntry } from './digest.rules';
 
 export interface FeedRow {
@@ -24,6 +24,26 @@ export interface FeedRow {
   consecutive_failures: number;
   last_item_count: number;
   matched_item_count: number;
+}
+
+/** How long a feed waits when it could not be polled for a reason of ours (the directory did not answer). */
+const RETRY_AFTER_OWN_FAILURE = "interval '1 minute'";
+
+/**
+ * The statements of the feed poller: a due feed's row is claimed with SKIP LOCKED ($1, the batch
+ * room left, and $2, the feeds already taken this tick); the poll itself writes the next poll time.
+ */
+export function feedPollerStatements(): Pick<DueWorkOptions<FeedRow>, 'name' | 'claimSql' | 'doneSql' | 'failedSql'> {
+  return {
+    name: 'digest_feed',
+    claimSql: `SELECT * FROM digest_feed
+                WHERE enabled AND next_poll_at <= now() AND $1::int > 0 AND NOT (id = ANY($2::uuid[]))
+                ORDER BY next_poll_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    // The poll itself wrote the next poll time; nothing is left to mark.
+    doneSql: `SELECT $1::uuid`,
+    // The feed's health is not touched: the failure was not the feed's ($2, the message, is logged by onError).
+    failedSql: `UPDATE digest_feed SET next_poll_at = now() + ${RETRY_AFTER_OWN_FAILURE} WHERE id = $1 AND $2::text IS NOT NULL`,
+  };
 }
 
 export interface ItemRow {

@@ -1,6 +1,5 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { HttpAdapterHost } from '@nestjs/core';
-import yauzl from 'yauzl';
 import { DataSource } from 'typeorm';
 import { ErrorCodes, type Actor, type DigestFeedDto, type SubmitReportRequest } from '@phoi-hop/contracts';
 import { DIGEST_FIXTURE_DAY as FIXTURE_DAY, startDigestFeedServer, type DigestFeedServer } from '@phoi-hop/testing';
@@ -10,7 +9,7 @@ import { DigestDocuments } from './digest-documents.service';
 import { DigestFeedPoller } from './digest-feed.poller';
 import { DigestLinks } from './digest-links';
 import { DigestIntake, LocalityTerms } from './digest.ports';
-import { DigestRepository } from './digest.repository';
+import { DigestRepository, type FeedRow } from './digest.repository';
 import type { DigestTerm } from './digest.rules';
 import { DigestService } from './digest.service';
 import { DIGEST_SETTINGS, type DigestSettings } from './digest.settings';
@@ -48,25 +47,6 @@ const SETTINGS: DigestSettings = {
   publicUrl: 'http://reporting.test',
   linkSecret: 'digest-medium-spec-secret',
 };
-
-function unzipEntry(bytes: Buffer, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return zip.readEntry();
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} is not in the document`)));
-      zip.readEntry();
-    });
-  });
-}
 
 describe(DigestService.name, () => {
   let bed: ServiceTestbed;
@@ -217,6 +197,18 @@ describe(DigestService.name, () => {
       expect(waitMs).toBeLessThan(61 * 60_000);
     });
 
+    it('polls one feed the caller holds locked: the stored validators make it NOT_MODIFIED, and its next poll is set', async () => {
+      server.requests.length = 0;
+      const terms = await sut.terms();
+      const outcome = await bed.dataSource.transaction(async (manager) => {
+        const [row] = (await manager.query(`SELECT * FROM digest_feed WHERE id = $1 FOR UPDATE`, [feeds['Báo Quảng Bình']!.id])) as FeedRow[];
+        return sut.pollFeed(manager, row!, terms);
+      });
+      expect(outcome).toEqual({ kind: 'NOT_MODIFIED' });
+      expect(server.requests).toEqual([{ path: '/rss.xml', ifNoneMatch: '"rss-v1"', ifModifiedSince: null, status: 304 }]);
+      expect(Date.parse((await feed('Báo Quảng Bình')).health.nextPollAt!)).toBeGreaterThan(Date.now() + 29 * 60_000);
+    });
+
     it('does not poll a feed before its time', async () => {
       server.requests.length = 0;
       expect(await poller.runDue()).toBe(0);
@@ -291,24 +283,19 @@ describe(DigestService.name, () => {
       await expect(sut.setKeywords(COORDINATOR, { keywords: ['lũ', '  '] })).rejects.toMatchObject({ code: ErrorCodes.BAD_USER_INPUT, field: 'keywords.1' });
       expect((await sut.keywords()).keywords).toEqual(['lừa đảo', 'sạt lở']);
     });
+
+    it('matches on the directory’s localities and then the keywords', async () => {
+      expect(await sut.terms()).toEqual([
+        { kind: 'LOCALITY', term: 'Đồng Hới', localityCode: 'DONG_HOI' },
+        { kind: 'LOCALITY', term: 'Lệ Thủy', localityCode: 'LE_THUY' },
+        { kind: 'LOCALITY', term: 'Minh Hóa', localityCode: 'MINH_HOA' },
+        { kind: 'KEYWORD', term: 'lừa đảo', localityCode: null },
+        { kind: 'KEYWORD', term: 'sạt lở', localityCode: null },
+      ]);
+    });
   });
 
-  describe('the .docx', () => {
-    it('is an A4 document in Times New Roman 13 titled with the day, holding every item', async () => {
-      const bytes = await module.get(DigestDocuments).render({ kind: 'digest-document', day: FIXTURE_DAY, userId: 'u-leader', agencyCode: 'VP_UBND' });
-      const xml = await unzipEntry(bytes, 'word/document.xml');
-      const styles = await unzipEntry(bytes, 'word/styles.xml');
-      expect(xml).toContain('ĐIỂM BÁO NGÀY 30/11/2026');
-      expect(xml).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
-      expect(xml).toMatch(/<w:pgSz w:w="11907" w:h="16840"/);
-      expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);
-      expect(styles).toContain('w:ascii="Times New Roman"');
-      expect(styles).toContain('<w:sz w:val="26"/>');
-      for (const title of ['Lũ lụt ở Lệ Thủy', 'Mua lon keo dai o dong hoi', 'Sạt lở đất trên quốc lộ 12A', 'Cảnh báo thủ đoạn lừa đảo'])
-        expect(xml).toContain(title);
-      expect((await bed.audit(FIXTURE_DAY)).map((a) => a.action)).toEqual(['digest.document-downloaded']);
-    });
-
+  describe('the .docx link', () => {
     it('is behind a signed address that names the day and cannot be forged', async () => {
       const links = module.get(DigestLinks);
       const link = await links.documentLink(COORDINATOR, FIXTURE_DAY);

@@ -70,9 +70,6 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   } finally {
     await consumer.stop();
   }
-  const [counts] = (await options.dataSource.query(
-    `SELECT (SELECT count(*) FROM inbox WHERE consumer = $1)::int AS events, (SELECT count(*) FROM rm_case)::int AS cases`,
-    [READ_MODEL_CONSUMER],
-  )) as { events: number; cases: number }[];
-  return { events: counts!.events, cases: counts!.cases, ms: Date.now() - started };
+  const counts = await readModels.rebuiltCounts(options.dataSource.manager, READ_MODEL_CONSUMER);
+  return { ...counts, ms: Date.now() - started };
 }

@@ -105,4 +105,14 @@ export class ReadModelRepository {
     await manager.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
     await manager.query(`DELETE FROM inbox WHERE consumer = $1`, [consumer]);
   }
+
+  /** What a rebuild ended with: the events the consumer took in and the cases they make. */
+  async rebuiltCounts(manager: EntityManager, consumer: string): Promise<{ events: number; cases: number }> {
+    const [counts] = await queryRows<{ events: number; cases: number }>(
+      manager,
+      `SELECT (SELECT count(*) FROM inbox WHERE consumer = $1)::int AS events, (SELECT count(*) FROM rm_case)::int AS cases`,
+      [consumer],
+    );
+    return counts!;
+  }
 }

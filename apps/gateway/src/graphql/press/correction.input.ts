@@ -11,10 +11,10 @@ export class RequestCorrectionInput {
   @Field({ description: 'The outlet: an agency code of a press organ in force (e.g. BAO_QB)' })
   outletAgencyCode!: string;
 
-  @Field({ description: 'The work’s title as published (up to 500 characters)' })
+  @Field({ description: 'The work’s title as published' })
   workTitle!: string;
 
-  @Field({ nullable: true, description: 'Its section or programme (up to 200 characters)' })
+  @Field({ nullable: true, description: 'Its section or programme' })
   workSection?: string;
 
   @Field(() => DateScalar, { description: 'The day it was published or broadcast (not in the future)' })
@@ -23,16 +23,16 @@ export class RequestCorrectionInput {
   @Field({ nullable: true, description: 'Where it is online (http or https)' })
   workUrl?: string;
 
-  @Field({ description: 'What is wrong (10–5,000 characters)' })
+  @Field({ description: 'What is wrong' })
   whatIsWrong!: string;
 
-  @Field({ description: 'The false content as published (up to 10,000 characters)' })
+  @Field({ description: 'The false content as published' })
   falseContent!: string;
 
-  @Field({ description: 'What is true instead (up to 10,000 characters)' })
+  @Field({ description: 'What is true instead' })
   correctedContent!: string;
 
-  @Field({ description: 'The text to publish under the heading "Thông tin cải chính, xin lỗi" (20–10,000 characters)' })
+  @Field({ description: 'The text to publish under the heading "Thông tin cải chính, xin lỗi"' })
   requestedText!: string;
 
   @Field(() => DateTimeScalar, { description: 'When the outlet must have answered: at least an hour from now, at most a year' })
@@ -56,7 +56,7 @@ export class RefuseCorrectionInput {
   @Field(() => ID)
   correctionId!: string;
 
-  @Field({ description: 'Why the outlet refuses (20–10,000 characters)' })
+  @Field({ description: 'Why the outlet refuses' })
   reasons!: string;
 }
 

@@ -5,7 +5,7 @@ import { ClaimRatingEnum, StatementStatusEnum } from './statement.enums';
 
 @InputType({ description: 'The false claim a statement answers: it makes the statement carry ClaimReview JSON-LD' })
 export class ClaimReviewInput {
-  @Field({ description: 'The claim as it circulated (10–1,000 characters)' })
+  @Field({ description: 'The claim as it circulated' })
   claim!: string;
 
   @Field({ description: 'A public page where it appeared (http or https); never a person' })
@@ -20,13 +20,13 @@ export class ClaimReviewInput {
 
 @InputType()
 export class DraftPressStatementInput {
-  @Field(() => [ID], { description: '1–20 cases it clarifies; the viewer’s agency must take part in each' })
+  @Field(() => [ID], { description: 'The cases it clarifies; the viewer’s agency must take part in each' })
   caseIds!: string[];
 
-  @Field({ description: 'Up to 300 characters' })
+  @Field()
   title!: string;
 
-  @Field({ description: 'The statement (20–50,000 characters, plain text; blank lines separate paragraphs)' })
+  @Field({ description: 'The statement, plain text; blank lines separate paragraphs' })
   body!: string;
 
   @Field(() => ClaimReviewInput, { nullable: true })
@@ -38,13 +38,13 @@ export class UpdatePressStatementDraftInput {
   @Field(() => ID)
   statementId!: string;
 
-  @Field(() => [ID], { nullable: true, description: '1–20 cases; the viewer’s agency must take part in each' })
+  @Field(() => [ID], { nullable: true, description: 'The cases; the viewer’s agency must take part in each' })
   caseIds?: string[];
 
-  @Field({ nullable: true, description: 'Up to 300 characters' })
+  @Field({ nullable: true })
   title?: string;
 
-  @Field({ nullable: true, description: '20–50,000 characters' })
+  @Field({ nullable: true })
   body?: string;
 
   @Field(() => ClaimReviewInput, { nullable: true })
@@ -71,7 +71,7 @@ export class CorrectPressStatementInput {
   @Field(() => ClaimReviewInput, { nullable: true })
   claimReview?: ClaimReviewInput;
 
-  @Field({ description: 'What was corrected and why (10–2,000 characters), shown with the text' })
+  @Field({ description: 'What was corrected and why, shown with the text' })
   note!: string;
 }
 
@@ -80,7 +80,7 @@ export class WithdrawPressStatementInput {
   @Field(() => ID)
   statementId!: string;
 
-  @Field({ description: 'Why (10–2,000 characters)' })
+  @Field({ description: 'Why' })
   reason!: string;
 }
 

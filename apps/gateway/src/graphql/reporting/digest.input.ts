@@ -9,7 +9,7 @@ export class AddDigestFeedInput {
   @Field({ description: 'A public http(s) address on port 80 or 443' })
   url!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Minutes between polls, 5 to 1440 (default 30)' })
+  @Field(() => Int, { nullable: true, description: 'Minutes between polls (default 30)' })
   pollIntervalMinutes?: number;
 }
 
