@@ -26,7 +26,7 @@ export class ReadModelProjector implements DomainEventHandler {
       if (!(await this.readModels.insertFact(manager, fact, null))) return;
       await this.readModels.applyDelta(
         manager,
-        rollupDelta({ scopes: [], items: [] }, { scopes: ['*'], items: pressContributions(fact.subject, fact.occurredAt) }),
+        rollupDelta({ scopes: [], items: [] }, { scopes: ['*'], items: pressContributions(fact.subject, fact.occurredAt, fact.data) }),
       );
       await this.readModels.advanceAsOf(manager, fact.occurredAt);
       return;

@@ -6,6 +6,7 @@ import {
   caseScopes,
   durationBucket,
   pressContributions,
+  pressOutcomeOf,
   projectCase,
   rollupDelta,
   type Contribution,
@@ -180,6 +181,65 @@ describe(pressContributions.name, () => {
     ['evt.press.correction.published', 'OTHER'],
   ])('counts %s as %s on its province day', (subject, kind) => {
     expect(pressContributions(subject, '2026-03-01T18:00:00.000Z')).toEqual([['2026-03-02', 'press', kind, -1, 1, 0]]);
+  });
+});
+
+describe(pressOutcomeOf.name, () => {
+  it.each([
+    ['evt.press.ruling.issued', { outcome: 'WARNING' }, { metric: 'press.ruling', key: 'WARNING' }],
+    ['evt.press.appeal.decided', { decision: 'OVERTURNED', outcome: 'REMINDER' }, { metric: 'press.appeal', key: 'OVERTURNED' }],
+    ['evt.press.appeal.decided', { decision: 'RETURNED' }, { metric: 'press.appeal', key: 'RETURNED' }],
+    ['evt.press.ruling.issued', { outcome: 'NOT_AN_OUTCOME' }, null],
+    ['evt.press.appeal.decided', {}, null],
+    ['evt.press.complaint.closed', { outcome: 'WARNING' }, null],
+    ['evt.press.ruling.issued', null, null],
+  ])('%s %o → %o', (subject, data, expected) => {
+    expect(pressOutcomeOf(subject, data)).toEqual(expected);
+  });
+});
+
+describe('press rulings and appeals in the rollups', () => {
+  const press = (id: string, subject: string, occurredAt: string, data: Record<string, unknown>): Fact => ({
+    eventId: id,
+    subject,
+    sequence: null,
+    occurredAt,
+    data,
+  });
+  const events = [
+    press('r1', 'evt.press.ruling.issued', '2026-03-01T02:00:00.000Z', { complaintId: 'c1', outcome: 'WARNING' }),
+    press('r2', 'evt.press.ruling.issued', '2026-03-02T02:00:00.000Z', { complaintId: 'c2', outcome: 'WARNING' }),
+    press('r3', 'evt.press.ruling.issued', '2026-03-03T02:00:00.000Z', { complaintId: 'c3', outcome: 'NO_VIOLATION' }),
+    press('a1', 'evt.press.appeal.decided', '2026-03-10T02:00:00.000Z', { complaintId: 'c1', decision: 'OVERTURNED', outcome: 'REMINDER' }),
+    press('a2', 'evt.press.appeal.decided', '2026-03-11T02:00:00.000Z', { complaintId: 'c2', decision: 'UPHELD', outcome: 'WARNING' }),
+  ];
+  /** The month's rows as the projector leaves them: each event applied once, on its first delivery. */
+  const monthly = (arrivals: readonly Fact[]): Record<string, number> => {
+    const seen = new Set<string>();
+    const totals: Record<string, number> = {};
+    for (const event of arrivals) {
+      if (seen.has(event.eventId)) continue;
+      seen.add(event.eventId);
+      const delta = rollupDelta({ scopes: [], items: [] }, { scopes: ['*'], items: pressContributions(event.subject, event.occurredAt, event.data) });
+      for (const row of delta.filter((d) => d.grain === 'M')) totals[`${row.metric}|${row.key}`] = (totals[`${row.metric}|${row.key}`] ?? 0) + row.n;
+    }
+    return totals;
+  };
+
+  it('counts rulings by outcome and appeals by decision, next to the kinds', () => {
+    expect(monthly(events)).toEqual({
+      'press|RULING_ISSUED': 3,
+      'press|APPEAL_DECIDED': 2,
+      'press.ruling|WARNING': 2,
+      'press.ruling|NO_VIOLATION': 1,
+      'press.appeal|OVERTURNED': 1,
+      'press.appeal|UPHELD': 1,
+    });
+  });
+
+  it('gives the same rows for every order of arrival, each event delivered twice', () => {
+    const expected = monthly(events);
+    for (const order of permutations(events)) expect(monthly([...order, ...[...order].reverse()])).toEqual(expected);
   });
 });
 

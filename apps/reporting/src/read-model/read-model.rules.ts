@@ -1,14 +1,18 @@
 import {
+  AppealDecisions,
   EventSubjects,
   PRESS_EVENT_KIND_BY_SUBJECT,
   PRESS_EVENT_SUBJECT_PREFIX,
   provinceDay,
+  RulingOutcomes,
+  type AppealDecision,
   type CaseDto,
   type CaseOutcome,
   type CaseStatus,
   type ConsultationMode,
   type HandlingActionTypeCode,
   type RemovalOutcome,
+  type RulingOutcome,
 } from '@phoi-hop/contracts';
 
 /**
@@ -314,9 +318,37 @@ export function caseScopes(state: CaseState): string[] {
   ];
 }
 
-/** What a press event adds (all cases' scope only: the press service's complaints are not cases). */
-export function pressContributions(subject: string, occurredAt: string): Contribution[] {
-  return [[day(occurredAt), 'press', PRESS_EVENT_KIND_BY_SUBJECT[subject] ?? 'OTHER', -1, 1, 0]];
+/**
+ * What a press ruling or appeal decision came to, from its event's payload: a ruling's outcome, an
+ * appeal's decision (null for other events, or a payload without a known value).
+ */
+export function pressOutcomeOf(
+  subject: string,
+  data: unknown,
+): { metric: 'press.ruling'; key: RulingOutcome } | { metric: 'press.appeal'; key: AppealDecision } | null {
+  const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  if (subject === EventSubjects.press.ruled) {
+    const outcome = record['outcome'];
+    return RulingOutcomes.includes(outcome as RulingOutcome) ? { metric: 'press.ruling', key: outcome as RulingOutcome } : null;
+  }
+  if (subject === EventSubjects.press.appealDecided) {
+    const decision = record['decision'];
+    return AppealDecisions.includes(decision as AppealDecision) ? { metric: 'press.appeal', key: decision as AppealDecision } : null;
+  }
+  return null;
+}
+
+/**
+ * What a press event adds (all cases' scope only: the press service's complaints are not cases):
+ * its kind, and a ruling's outcome or an appeal's decision. Each event counts on its own, so the
+ * order of arrival does not matter; a second delivery is stopped by its stored fact.
+ */
+export function pressContributions(subject: string, occurredAt: string, data?: unknown): Contribution[] {
+  const at = day(occurredAt);
+  const out: Contribution[] = [[at, 'press', PRESS_EVENT_KIND_BY_SUBJECT[subject] ?? 'OTHER', -1, 1, 0]];
+  const outcome = pressOutcomeOf(subject, data);
+  if (outcome) out.push([at, outcome.metric, outcome.key, -1, 1, 0]);
+  return out;
 }
 
 /** A case's contributions as stored with it, to subtract when it changes. */

@@ -1,4 +1,5 @@
 import {
+  AppealDecisions,
   CaseDeadlineKinds,
   CaseOutcomes,
   CaseStatuses,
@@ -6,6 +7,7 @@ import {
   HandlingActionTypes,
   PressEventKinds,
   RemovalOutcomes,
+  RulingOutcomes,
   TimelinessMeasures,
   type CaseOutcome,
   type CaseStatus,
@@ -146,6 +148,7 @@ export function assembleStatistics(from: string, to: string, filter: StatisticsF
       .map((id) => id.slice(metric.length + 1))
       .sort();
   const summary = (metric: string, key = '') => durationSummary(bucketsOf(durations.get(`${metric}|${key}`)));
+  const appealsDecided = AppealDecisions.reduce((sum, decision) => sum + count('press.appeal', decision), 0);
   const removalAnswered = RemovalOutcomes.reduce((sum, outcome) => sum + count('removal.outcome', outcome), 0);
   return {
     from,
@@ -180,6 +183,13 @@ export function assembleStatistics(from: string, to: string, filter: StatisticsF
       timeToEffect: summary('removal.effect'),
     },
     press: PressEventKinds.map((kind) => ({ kind, count: count('press', kind) })).filter((p) => p.count !== 0),
+    pressOutcomes: {
+      rulings: RulingOutcomes.map((outcome) => ({ outcome, count: count('press.ruling', outcome) })).filter((r) => r.count !== 0),
+      appeals: AppealDecisions.map((decision) => ({ decision, count: count('press.appeal', decision) })).filter((a) => a.count !== 0),
+      appealsDecided,
+      reversals: count('press.appeal', 'OVERTURNED'),
+      reversalRate: appealsDecided === 0 ? null : Math.round((count('press.appeal', 'OVERTURNED') / appealsDecided) * 10_000) / 10_000,
+    },
     statusTime: durationKeys('statusTime').map((key) => {
       const [agencyCode, status] = key.split('|') as [string, CaseStatus];
       return { agencyCode, status, summary: summary('statusTime', key), totalHours: hours(durations.get(`statusTime|${key}`)!.minutes)! };

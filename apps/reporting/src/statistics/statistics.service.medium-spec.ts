@@ -56,6 +56,27 @@ function handCase(): EventEnvelope[] {
   ];
 }
 
+/** Press-ethics rulings and appeal decisions as the press service publishes them: three rulings of two outcomes, one appeal overturned, one upheld. */
+function handPress(): EventEnvelope[] {
+  const complaints = [randomUUID(), randomUUID(), randomUUID()];
+  const envelope = (type: string, occurredAt: string, complaintId: string, data: Record<string, unknown>): EventEnvelope => ({
+    id: randomUUID(),
+    type,
+    occurredAt,
+    aggregateId: complaintId,
+    visibleTo: ['HNB'],
+    data: { complaintId, caseId: null, caseNumber: null, complainantAgencyCode: 'STTTT', ...data },
+  });
+  const [c1, c2, c3] = complaints as [string, string, string];
+  return [
+    envelope(EventSubjects.press.ruled, '2026-03-05T02:00:00.000Z', c1, { status: 'RULED', outcome: 'WARNING' }),
+    envelope(EventSubjects.press.ruled, '2026-03-06T02:00:00.000Z', c2, { status: 'RULED', outcome: 'WARNING' }),
+    envelope(EventSubjects.press.ruled, '2026-03-07T02:00:00.000Z', c3, { status: 'RULED', outcome: 'NO_VIOLATION' }),
+    envelope(EventSubjects.press.appealDecided, '2026-03-20T02:00:00.000Z', c1, { status: 'CLOSED', decision: 'OVERTURNED', outcome: 'REMINDER' }),
+    envelope(EventSubjects.press.appealDecided, '2026-03-21T02:00:00.000Z', c2, { status: 'CLOSED', decision: 'UPHELD', outcome: 'WARNING' }),
+  ];
+}
+
 describe(StatisticsService.name, () => {
   let bed: ReportingTestbed;
   let sut: StatisticsService;
@@ -139,6 +160,45 @@ describe(StatisticsService.name, () => {
       expect(stats.casesOpened).toBe(opened.length);
       expect(Object.fromEntries(stats.byCategory.map((c) => [c.code, c.count]))).toEqual(Object.fromEntries(byCategory));
       expect(stats.press.find((p) => p.kind === 'COMPLAINT_FILED')?.count ?? 0).toBe(complaints);
+    });
+
+    it('counts press rulings by outcome and appeals by decision, with the reversal rate, however often and in whatever order they arrive', async () => {
+      const events = handPress();
+      const expected = {
+        rulings: [
+          { outcome: 'NO_VIOLATION', count: 1 },
+          { outcome: 'WARNING', count: 2 },
+        ],
+        appeals: [
+          { decision: 'UPHELD', count: 1 },
+          { decision: 'OVERTURNED', count: 1 },
+        ],
+        appealsDecided: 2,
+        reversals: 1,
+        reversalRate: 0.5,
+      };
+      await bed.apply(events);
+      const inOrder = await sut.forPeriod('2026-03-01', '2026-03-31');
+      expect(inOrder.pressOutcomes).toEqual(expected);
+      expect(inOrder.press).toEqual([
+        { kind: 'RULING_ISSUED', count: 3 },
+        { kind: 'APPEAL_DECIDED', count: 2 },
+      ]);
+      await bed.truncate();
+      await bed.apply([...events].reverse());
+      await bed.apply(redeliveredShuffled(events, 5));
+      const again = await sut.forPeriod('2026-03-01', '2026-03-31');
+      expect(again.pressOutcomes).toEqual(expected);
+      expect(again.press).toEqual(inOrder.press);
+      // Only the appeals fall after 15 March: the rate follows the period.
+      expect((await sut.forPeriod('2026-03-15', '2026-03-31')).pressOutcomes).toEqual({ ...expected, rulings: [] });
+      expect((await sut.forPeriod('2026-02-01', '2026-02-28')).pressOutcomes).toEqual({
+        rulings: [],
+        appeals: [],
+        appealsDecided: 0,
+        reversals: 0,
+        reversalRate: null,
+      });
     });
 
     it('narrows to one category, locality or agency, each a part of the whole', async () => {

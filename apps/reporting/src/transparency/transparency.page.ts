@@ -14,6 +14,8 @@ export function transparencyPage(report: TransparencyReportDto): string {
   const r = report.removalRequests;
   const rate = r.complianceRate === null ? 'Không công bố (dưới 5 trường hợp)' : `${(r.complianceRate * 100).toFixed(1).replace('.', ',')}%`;
   const hours = r.medianHoursToEffect === null ? 'Không công bố (dưới 5 trường hợp)' : `${r.medianHoursToEffect.toFixed(1).replace('.', ',')} giờ`;
+  const c = report.complaints;
+  const reversal = c.reversalRate === null ? 'Không công bố (dưới 5 trường hợp)' : `${(c.reversalRate * 100).toFixed(1).replace('.', ',')}%`;
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Báo cáo minh bạch ${vn(report.from)} – ${vn(report.to)}</title>
@@ -28,7 +30,10 @@ ${table('Kết quả đề nghị gỡ bỏ', r.byOutcome)}
 ${table('Biện pháp hạn chế theo loại', report.restrictiveActions.byType)}
 ${table('Biện pháp hạn chế theo căn cứ', report.restrictiveActions.byGround)}
 ${table('Phản ánh, khiếu nại về đạo đức nghề nghiệp người làm báo', report.complaints.byKind)}
+${table('Kết luận của Hội đồng đạo đức theo hình thức', report.complaints.rulingOutcomes)}
+${table('Quyết định giải quyết khiếu nại kết luận', report.complaints.appealDecisions)}
 ${table('Kết quả giải quyết khiếu nại', report.complaints.appealOutcomes)}
+<p>Tỷ lệ kết luận bị thay đổi sau khiếu nại: ${escapeHtml(reversal)}.</p>
 <footer>Lập lúc ${escapeHtml(report.generatedAt)}. Dữ liệu máy đọc được: <a href="transparency.json?from=${report.from}&amp;to=${report.to}">JSON</a>.</footer>
 </body></html>
 `;

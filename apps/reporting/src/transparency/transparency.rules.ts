@@ -1,15 +1,22 @@
 import {
+  AppealDecisions,
+  APPEAL_DECISION_LABELS,
   EventSubjects,
   HANDLING_ACTION_TYPE_LABELS,
   PLATFORM_LABELS,
   PRESS_EVENT_KIND_BY_SUBJECT,
   PRESS_EVENT_KIND_LABELS,
   REMOVAL_OUTCOME_LABELS,
+  RULING_OUTCOME_LABELS,
+  RulingOutcomes,
+  type AppealDecision,
   type HandlingActionTypeCode,
   type Platform,
   type RemovalOutcome,
+  type RulingOutcome,
   type TransparencyReportDto,
 } from '@phoi-hop/contracts';
+import { pressOutcomeOf } from '../read-model/read-model.rules';
 import { publishBreakdown, publishDerived, publishRate, SUPPRESSION_THRESHOLD } from './suppression.rules';
 
 /** Actions that restrict content or expression (DSA "restrictive measures"); they must cite a legal ground (Đ3.2). */
@@ -109,6 +116,10 @@ export function transparencyReport(
   const appealOutcomes = press
     .filter((f) => PRESS_EVENT_KIND_BY_SUBJECT[f.subject] === 'APPEAL_DECIDED')
     .map((f) => String(f.data['outcome'] ?? 'UNSPECIFIED'));
+  const pressOutcomes = press.map((f) => pressOutcomeOf(f.subject, f.data)).filter((o) => o !== null);
+  const rulingOutcomes = pressOutcomes.filter((o) => o.metric === 'press.ruling').map((o) => o.key);
+  const appealDecisions = pressOutcomes.filter((o) => o.metric === 'press.appeal').map((o) => o.key);
+  const rulingLabel = (key: string) => (key in RULING_OUTCOME_LABELS ? RULING_OUTCOME_LABELS[key as RulingOutcome].vi : 'Không xác định');
 
   return {
     from,
@@ -138,7 +149,10 @@ export function transparencyReport(
     },
     complaints: {
       byKind: publishBreakdown(rowsOf(tally(pressKinds), (key) => PRESS_EVENT_KIND_LABELS[key as keyof typeof PRESS_EVENT_KIND_LABELS].vi)),
-      appealOutcomes: publishBreakdown(rowsOf(tally(appealOutcomes), (key) => key)),
+      appealOutcomes: publishBreakdown(rowsOf(tally(appealOutcomes), rulingLabel)),
+      rulingOutcomes: publishBreakdown(rowsOf(tally(rulingOutcomes), rulingLabel, RulingOutcomes)),
+      appealDecisions: publishBreakdown(rowsOf(tally(appealDecisions), (key) => APPEAL_DECISION_LABELS[key as AppealDecision].vi, AppealDecisions)),
+      reversalRate: publishRate(appealDecisions.filter((d) => d === 'OVERTURNED').length, appealDecisions.length),
     },
   };
 }

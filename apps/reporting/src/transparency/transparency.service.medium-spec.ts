@@ -72,14 +72,18 @@ function decidedCase(seed: Seeded, day = '2026-03-10'): EventEnvelope[] {
 }
 
 const times = (n: number, seed: Seeded) => Array.from({ length: n }, () => decidedCase(seed)).flat();
-const pressEvent = (subject: string, data: Record<string, unknown> = {}): EventEnvelope => ({
+const pressEvent = (subject: string, data: Record<string, unknown> = {}, occurredAt = '2026-04-02T02:00:00.000Z'): EventEnvelope => ({
   id: randomUUID(),
   type: subject,
-  occurredAt: '2026-04-02T02:00:00.000Z',
+  occurredAt,
   aggregateId: randomUUID(),
   visibleTo: ['HNB'],
   data,
 });
+
+const JULY = '2026-07-10T02:00:00.000Z';
+
+const rowsOf = (b: { rows: { key: string; count: number | string }[] }) => Object.fromEntries(b.rows.map((r) => [r.key, r.count]));
 
 describe(TransparencyService.name, () => {
   let bed: ServiceTestbed;
@@ -106,10 +110,17 @@ describe(TransparencyService.name, () => {
       ...decidedCase({ type: 'REQUEST_REMOVAL', platform: 'YOUTUBE', outcome: 'REMOVED', provisions: ['X'] }, '2026-08-01'),
       // Press ethics: 6 complaints, 2 rulings, 1 appeal decided.
       ...Array.from({ length: 6 }, () => pressEvent('evt.press.complaint.filed')),
-      ...Array.from({ length: 2 }, () => pressEvent('evt.press.ruling.issued')),
-      pressEvent('evt.press.appeal.decided', { outcome: 'UPHELD' }),
+      pressEvent('evt.press.ruling.issued', { outcome: 'WARNING' }),
+      pressEvent('evt.press.ruling.issued', { outcome: 'NO_VIOLATION' }),
+      pressEvent('evt.press.appeal.decided', { decision: 'UPHELD', outcome: 'WARNING' }),
+      // July: 6 warnings and 5 findings of no violation; 5 appeals overturned and 6 upheld.
+      ...Array.from({ length: 6 }, () => pressEvent('evt.press.ruling.issued', { outcome: 'WARNING' }, JULY)),
+      ...Array.from({ length: 5 }, () => pressEvent('evt.press.ruling.issued', { outcome: 'NO_VIOLATION' }, JULY)),
+      ...Array.from({ length: 5 }, () => pressEvent('evt.press.appeal.decided', { decision: 'OVERTURNED', outcome: 'REMINDER' }, JULY)),
+      ...Array.from({ length: 6 }, () => pressEvent('evt.press.appeal.decided', { decision: 'UPHELD', outcome: 'WARNING' }, JULY)),
     ];
-    for (const event of events) await bed.dataSource.transaction((manager) => projector.handle(event, manager));
+    // Every event delivered twice: the second delivery counts nothing.
+    for (const event of [...events, ...[...events].reverse()]) await bed.dataSource.transaction((manager) => projector.handle(event, manager));
   });
 
   afterAll(async () => {
@@ -136,7 +147,37 @@ describe(TransparencyService.name, () => {
     // Complaints 6, rulings 2, one appeal: 9 − 6 would give 3, so the complaints are hidden too.
     expect(rows(report.complaints.byKind)).toEqual({ COMPLAINT_FILED: '<5', RULING_ISSUED: '<5', APPEAL_DECIDED: '<5' });
     expect(report.complaints.byKind.total).toBe(9);
-    expect(report.complaints.appealOutcomes).toEqual({ total: '<5', rows: [{ key: 'UPHELD', label: 'UPHELD', count: '<5' }] });
+    expect(report.complaints.appealOutcomes).toEqual({ total: '<5', rows: [{ key: 'WARNING', label: 'Cảnh cáo', count: '<5' }] });
+    expect(report.complaints.rulingOutcomes).toEqual({
+      total: '<5',
+      rows: [
+        { key: 'NO_VIOLATION', label: 'Không vi phạm', count: '<5' },
+        { key: 'WARNING', label: 'Cảnh cáo', count: '<5' },
+      ],
+    });
+    expect(report.complaints.appealDecisions).toEqual({ total: '<5', rows: [{ key: 'UPHELD', label: 'Giữ nguyên kết luận', count: '<5' }] });
+    expect(report.complaints.reversalRate).toBeNull();
+  });
+
+  it('shows rulings by outcome, appeals by decision and the reversal rate once each count reaches the threshold', async () => {
+    const { complaints } = await sut.report('2026-07-01', '2026-07-31');
+    expect(complaints.rulingOutcomes).toEqual({
+      total: 11,
+      rows: [
+        { key: 'NO_VIOLATION', label: 'Không vi phạm', count: 5 },
+        { key: 'WARNING', label: 'Cảnh cáo', count: 6 },
+      ],
+    });
+    expect(complaints.appealDecisions).toEqual({
+      total: 11,
+      rows: [
+        { key: 'UPHELD', label: 'Giữ nguyên kết luận', count: 6 },
+        { key: 'OVERTURNED', label: 'Thay đổi kết luận', count: 5 },
+      ],
+    });
+    expect(complaints.reversalRate).toBe(0.455);
+    expect(rowsOf(complaints.byKind)).toEqual({ RULING_ISSUED: 11, APPEAL_DECIDED: 11 });
+    expect(transparencyPage(await sut.report('2026-07-01', '2026-07-31'))).toContain('Tỷ lệ kết luận bị thay đổi sau khiếu nại: 45,5%.');
   });
 
   it('withholds a rate and a median measured over fewer than 5 requests', async () => {

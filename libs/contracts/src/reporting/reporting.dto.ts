@@ -4,6 +4,7 @@ import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import { Findings, type HandlingActionTypeCode, type RemovalOutcome } from '../decision/decision.dto';
 import type { CaseDeadlineKind, CaseStatus } from '../intake/intake.dto';
 import type { ConsultationMode } from '../consultation/consultation.dto';
+import type { AppealDecision, RulingOutcome } from '../press/press.dto';
 
 /**
  * What a case came to, for the statistics: the finding of its latest decision, or DISMISSED /
@@ -132,6 +133,19 @@ export interface PressStatisticsDto {
   count: number;
 }
 
+/** The press-ethics rulings and appeal decisions of a period (Đ6.3), from the payloads of their events. */
+export interface PressOutcomeStatisticsDto {
+  /** Rulings issued, by outcome (a ruling issued again after a returned appeal counts again). */
+  rulings: { outcome: RulingOutcome; count: number }[];
+  /** Appeals decided, by decision. */
+  appeals: { decision: AppealDecision; count: number }[];
+  appealsDecided: number;
+  /** Rulings overturned on appeal. */
+  reversals: number;
+  /** OVERTURNED among the appeals decided (0–1); null with none decided. */
+  reversalRate: number | null;
+}
+
 /** Time the cases spent in one status while an agency led them (the step's own clock). */
 export interface StatusTimeDto {
   agencyCode: string;
@@ -164,6 +178,7 @@ export interface StatisticsDto {
   actions: ActionStatisticsDto[];
   removals: RemovalStatisticsDto;
   press: PressStatisticsDto[];
+  pressOutcomes: PressOutcomeStatisticsDto;
   statusTime: StatusTimeDto[];
   actionTime: ActionTimeDto[];
   /** When the newest event counted was applied (null before any). */

@@ -50,7 +50,14 @@ export interface TransparencyReportDto {
   complaints: {
     /** Press-ethics complaints filed, rulings, appeals decided (Đ6.3), and appeals by outcome. */
     byKind: PublishedBreakdown;
+    /** Appeals decided by the outcome that stands after them (UNSPECIFIED when returned for a new ruling). */
     appealOutcomes: PublishedBreakdown;
+    /** Rulings issued, by outcome. */
+    rulingOutcomes: PublishedBreakdown;
+    /** Appeals decided, by decision (upheld, overturned, returned). */
+    appealDecisions: PublishedBreakdown;
+    /** OVERTURNED among the appeals decided (0–1); null when either side is below the threshold. */
+    reversalRate: number | null;
   };
 }
 

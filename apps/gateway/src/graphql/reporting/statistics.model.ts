@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import type {
+  AppealDecision,
   CaseDeadlineKind,
   CaseOutcome,
   CaseStatus,
@@ -7,12 +8,14 @@ import type {
   HandlingActionTypeCode,
   PressEventKind,
   RemovalOutcome,
+  RulingOutcome,
   TimelinessMeasure,
 } from '@phoi-hop/contracts';
 import { CaseDeadlineKindEnum, CaseStatusEnum } from '../case/case.enums';
 import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { ConsultationModeEnum } from '../consultation/consultation.enums';
 import { HandlingActionTypeEnum, RemovalOutcomeEnum } from '../decision/decision.enums';
+import { AppealDecisionEnum, RulingOutcomeEnum } from '../press/press.enums';
 import { CaseOutcomeEnum, PressEventKindEnum, TimelinessMeasureEnum } from './reporting.enums';
 
 @ObjectType('CodeCount', { description: 'Cases per reference code (category, locality or agency)' })
@@ -147,6 +150,42 @@ export class PressStatisticsModel {
   count!: number;
 }
 
+@ObjectType('RulingOutcomeCount')
+export class RulingOutcomeCountModel {
+  @Field(() => RulingOutcomeEnum)
+  outcome!: RulingOutcome;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('AppealDecisionCount')
+export class AppealDecisionCountModel {
+  @Field(() => AppealDecisionEnum)
+  decision!: AppealDecision;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('PressOutcomeStatistics', { description: 'Press-ethics rulings by outcome and appeal decisions by decision, with the reversals' })
+export class PressOutcomeStatisticsModel {
+  @Field(() => [RulingOutcomeCountModel], { description: 'Rulings issued, by outcome (a new ruling after a returned appeal counts again)' })
+  rulings!: RulingOutcomeCountModel[];
+
+  @Field(() => [AppealDecisionCountModel], { description: 'Appeals decided, by decision' })
+  appeals!: AppealDecisionCountModel[];
+
+  @Field(() => Int)
+  appealsDecided!: number;
+
+  @Field(() => Int, { description: 'Rulings overturned on appeal' })
+  reversals!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Overturned among the appeals decided (0–1); null with none decided' })
+  reversalRate!: number | null;
+}
+
 @ObjectType('StatusTime', { description: 'Time cases spent in one status while an agency led them' })
 export class StatusTimeModel {
   @Field()
@@ -235,6 +274,9 @@ export class StatisticsModel {
 
   @Field(() => [PressStatisticsModel], { description: 'Press-ethics events of the period' })
   press!: PressStatisticsModel[];
+
+  @Field(() => PressOutcomeStatisticsModel, { description: 'Press-ethics rulings and appeal decisions of the period' })
+  pressOutcomes!: PressOutcomeStatisticsModel;
 
   @Field(() => [StatusTimeModel], { description: 'Status intervals that started in the period' })
   statusTime!: StatusTimeModel[];

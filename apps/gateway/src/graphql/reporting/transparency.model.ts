@@ -73,8 +73,17 @@ export class TransparencyComplaintsModel {
   @Field(() => PublishedBreakdownModel)
   byKind!: PublishedBreakdownModel;
 
-  @Field(() => PublishedBreakdownModel)
+  @Field(() => PublishedBreakdownModel, { description: 'Appeals decided by the outcome that stands after them' })
   appealOutcomes!: PublishedBreakdownModel;
+
+  @Field(() => PublishedBreakdownModel, { description: 'Rulings issued, by outcome' })
+  rulingOutcomes!: PublishedBreakdownModel;
+
+  @Field(() => PublishedBreakdownModel, { description: 'Appeals decided, by decision' })
+  appealDecisions!: PublishedBreakdownModel;
+
+  @Field(() => Float, { nullable: true, description: 'Overturned among the appeals decided (0–1); null when a count behind it is below the threshold' })
+  reversalRate!: number | null;
 }
 
 @ObjectType('TransparencyReport', { description: 'The public transparency report (DSA Art. 15/24, Santa Clara Principles): aggregate figures only' })
@@ -170,7 +179,13 @@ export function toTransparencyModel(dto: TransparencyReportDto): TransparencyRep
       medianHoursToEffect: r.medianHoursToEffect,
     },
     restrictiveActions: { byType: breakdown(dto.restrictiveActions.byType), byGround: breakdown(dto.restrictiveActions.byGround) },
-    complaints: { byKind: breakdown(dto.complaints.byKind), appealOutcomes: breakdown(dto.complaints.appealOutcomes) },
+    complaints: {
+      byKind: breakdown(dto.complaints.byKind),
+      appealOutcomes: breakdown(dto.complaints.appealOutcomes),
+      rulingOutcomes: breakdown(dto.complaints.rulingOutcomes),
+      appealDecisions: breakdown(dto.complaints.appealDecisions),
+      reversalRate: dto.complaints.reversalRate,
+    },
   };
 }
 
