@@ -18,11 +18,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Pool } from 'pg';
 import { EventSubjects, RpcSubjects, provinceDay, type StatisticsDto } from '@phoi-hop/contracts';
-import { RpcClient } from '@phoi-hop/messaging';
+import { RpcClient, ensureEventsStream } from '@phoi-hop/messaging';
 import { SeededUsers, createTestEnvironment, syntheticEvents, type TestEnvironment } from '@phoi-hop/testing';
 import { freePort, percentile, runPhase, waitReady, type PhaseResult } from './bench-support';
 
@@ -379,6 +379,7 @@ async function rebuildThroughput(nc: NatsConnection, pool: Pool): Promise<string
     const cases = Math.max(1, Math.round(REBUILD_EVENTS / 5.9));
     const events = syntheticEvents(78, cases, { start: new Date(`${YEAR}-01-01T01:00:00Z`), spanDays: 330 });
     process.stderr.write(`[bench] rebuild: publishing ${events.length} events of ${cases} cases\n`);
+    await ensureEventsStream(await jetstreamManager(nc), { streamName: env.streamName, subjectPrefix: env.subjectPrefix });
     const js = jetstream(nc);
     for (let i = 0; i < events.length; i += 1_000) {
       await Promise.all(events.slice(i, i + 1_000).map((event) => js.publish(`${env.subjectPrefix}${event.type}`, JSON.stringify(event), { msgID: event.id })));
