@@ -422,7 +422,7 @@ async function rebuildThroughput(nc: NatsConnection, pool: Pool): Promise<string
     ).length;
     const ok = counted!.cases === cases && counted!.opened === opened;
     if (!ok) process.exitCode = 1;
-    return `rebuild (reporting:rebuild as deployed, empty schema): ${events.length} events of ${cases} cases in ${(ms / 1000).toFixed(1)} s (${(events.length / (ms / 1000)).toFixed(0)} events/s, process start included); ${output.trim()}; cases ${counted!.cases}, opened in the half-year ${counted!.opened} (independent count ${cases}, ${opened}): ${ok ? 'OK' : 'MISMATCH'}`;
+    return `rebuild (reporting:rebuild as deployed, empty schema): ${events.length} events of ${cases} cases in ${(ms / 1000).toFixed(1)} s (${(events.length / (ms / 1000)).toFixed(0)} events/s, process start included); ${output.trim().split('\n').pop()}; cases ${counted!.cases}, opened in the half-year ${counted!.opened} (independent count ${cases}, ${opened}): ${ok ? 'OK' : 'MISMATCH'}`;
   } finally {
     await env.cleanup();
   }
