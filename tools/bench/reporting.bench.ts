@@ -381,8 +381,10 @@ async function rebuildThroughput(nc: NatsConnection, pool: Pool): Promise<string
     process.stderr.write(`[bench] rebuild: publishing ${events.length} events of ${cases} cases\n`);
     await ensureEventsStream(await jetstreamManager(nc), { streamName: env.streamName, subjectPrefix: env.subjectPrefix });
     const js = jetstream(nc);
-    for (let i = 0; i < events.length; i += 1_000) {
-      await Promise.all(events.slice(i, i + 1_000).map((event) => js.publish(`${env.subjectPrefix}${event.type}`, JSON.stringify(event), { msgID: event.id })));
+    for (let i = 0; i < events.length; i += 250) {
+      await Promise.all(
+        events.slice(i, i + 250).map((event) => js.publish(`${env.subjectPrefix}${event.type}`, JSON.stringify(event), { msgID: event.id, timeout: 60_000 })),
+      );
     }
     process.stderr.write(`[bench] rebuild: running reporting:rebuild\n`);
     const t0 = performance.now();
