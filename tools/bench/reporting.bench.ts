@@ -10,15 +10,19 @@
 // instead of the rollups.
 // Options: --cases N (default 1000000), --seconds N (per phase, default 10), --concurrency 1,4,
 // --sample N (cases through the consumer, default 300), --no-facts (skip the events table),
-// --explain (EXPLAIN ANALYZE of the rollup read), --keep (leave the schema).
+// --explain (EXPLAIN ANALYZE of the rollup read), --keep (leave the schema), --rebuild-events N
+// (events for the rebuild-throughput measure, default 200000; 0 skips it), --rebuild-only (only that).
+// The rebuild measure publishes N synthetic events (about 6 per case) to a stream of its own and
+// runs `reporting:rebuild` (dist/apps/reporting/src/rebuild.js, as deployed) on an empty schema of
+// its own, then checks the rebuilt cases against an independent count of the events.
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { jetstream } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Pool } from 'pg';
 import { EventSubjects, RpcSubjects, provinceDay, type StatisticsDto } from '@phoi-hop/contracts';
-import { RpcClient } from '@phoi-hop/messaging';
+import { RpcClient, ensureEventsStream } from '@phoi-hop/messaging';
 import { SeededUsers, createTestEnvironment, syntheticEvents, type TestEnvironment } from '@phoi-hop/testing';
 import { freePort, percentile, runPhase, waitReady, type PhaseResult } from './bench-support';
 
@@ -33,6 +37,8 @@ const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = option('concurrency', '1,4').split(',').map(Number);
 const SAMPLE = Number(option('sample', '300'));
 const FACTS = !args.includes('--no-facts');
+const REBUILD_EVENTS = Number(option('rebuild-events', '200000'));
+const REBUILD_ONLY = args.includes('--rebuild-only');
 const YEAR = '2026';
 const HALF_YEAR = { from: `${YEAR}-01-01`, to: `${YEAR}-06-30` };
 
@@ -238,6 +244,7 @@ async function main(): Promise<void> {
   const results: PhaseResult[] = [];
   const lines: string[] = [];
   try {
+    if (REBUILD_ONLY) return;
     const port = await freePort();
     child = startReporting(env, port);
     await waitReady(port);
@@ -296,12 +303,8 @@ async function main(): Promise<void> {
     const filters = [{}, { categoryCode: category }, { agencyCode: agency }, { localityCode: 'LE_THUY' }];
     const ok = (s: StatisticsDto) => s.casesOpened > 0;
     // What StatisticsRepository.sums runs (the SQL floor of a statistics request).
-    const sqlRollup = `WITH r AS (SELECT metric, key, n, minutes, hist_n, hist_minutes FROM "${schema}".rm_rollup
-          WHERE scope = '*' AND ((grain = 'M' AND period = ANY($1::date[])) OR (grain = 'W' AND period = ANY($2::date[])) OR (grain = 'D' AND period = ANY($3::date[]))))
-        SELECT metric, key, NULL::int AS bucket, sum(n) AS n, sum(minutes) AS minutes FROM r GROUP BY metric, key HAVING sum(n) <> 0 OR sum(minutes) <> 0
-        UNION ALL
-        SELECT metric, key, (h.i - 1)::int, sum(h.n), sum(h.m) FROM r CROSS JOIN LATERAL unnest(r.hist_n, r.hist_minutes) WITH ORDINALITY AS h(n, m, i)
-         WHERE r.hist_n IS NOT NULL AND (h.n <> 0 OR h.m <> 0) GROUP BY metric, key, h.i HAVING sum(h.n) <> 0`;
+    const sqlRollup = `SELECT metric, key, n, minutes, hist_n::text AS hist_n, hist_minutes::text AS hist_minutes FROM "${schema}".rm_rollup
+          WHERE scope = '*' AND ((grain = 'M' AND period = ANY($1::date[])) OR (grain = 'W' AND period = ANY($2::date[])) OR (grain = 'D' AND period = ANY($3::date[])))`;
     const months = ['01', '02', '03', '04', '05', '06'].map((m) => `${YEAR}-${m}-01`);
     if (args.includes('--explain')) {
       const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sqlRollup}`, [months, [], []]);
@@ -349,19 +352,82 @@ async function main(): Promise<void> {
     lines.unshift(`seeded ${CASES} cases: ${seedLine}; rm_rollup ≈ ${seeded['rollupRows']} rows`);
   } finally {
     child?.kill('SIGTERM');
+    if (REBUILD_EVENTS > 0) lines.push(await rebuildThroughput(nc, pool).catch((error: Error) => `rebuild: FAILED ${error.message}`));
     await nc.close();
     await pool.end();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     if (args.includes('--keep')) process.stderr.write(`[bench] kept schema ${env.schema('reporting')}\n`);
     else await env.cleanup();
+    console.log(
+      `\nreporting benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ${CASES} cases, ${SECONDS} s per phase\n`,
+    );
+    for (const line of lines) console.log(line);
+    console.log('\n| operation                                            |   c |  count |  req/s | p50 ms | p95 ms | p99 ms | errors |');
+    console.log('|------------------------------------------------------|-----|--------|--------|--------|--------|--------|--------|');
+    for (const r of results) console.log(row(r));
   }
-  console.log(
-    `\nreporting benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ${CASES} cases, ${SECONDS} s per phase\n`,
-  );
-  for (const line of lines) console.log(line);
-  console.log('\n| operation                                            |   c |  count |  req/s | p50 ms | p95 ms | p99 ms | errors |');
-  console.log('|------------------------------------------------------|-----|--------|--------|--------|--------|--------|--------|');
-  for (const r of results) console.log(row(r));
+}
+
+/**
+ * The rebuild's throughput: REBUILD_EVENTS synthetic events on a stream of their own, rebuilt by
+ * `reporting:rebuild` as deployed into an empty schema; the rebuilt cases must match an independent
+ * count of the events (cases, and cases opened in the first half-year).
+ */
+async function rebuildThroughput(nc: NatsConnection, pool: Pool): Promise<string> {
+  const env = await createTestEnvironment();
+  try {
+    const cases = Math.max(1, Math.round(REBUILD_EVENTS / 5.9));
+    const events = syntheticEvents(78, cases, { start: new Date(`${YEAR}-01-01T01:00:00Z`), spanDays: 330 });
+    process.stderr.write(`[bench] rebuild: publishing ${events.length} events of ${cases} cases\n`);
+    await ensureEventsStream(await jetstreamManager(nc), { streamName: env.streamName, subjectPrefix: env.subjectPrefix });
+    const js = jetstream(nc);
+    for (let i = 0; i < events.length; i += 250) {
+      await Promise.all(
+        events.slice(i, i + 250).map((event) => js.publish(`${env.subjectPrefix}${event.type}`, JSON.stringify(event), { msgID: event.id, timeout: 60_000 })),
+      );
+    }
+    process.stderr.write(`[bench] rebuild: running reporting:rebuild\n`);
+    const t0 = performance.now();
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(root, 'dist/apps/reporting/src/rebuild.js')], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'error',
+          DATABASE_URL: env.databaseUrl,
+          DB_SCHEMA: env.schema('reporting'),
+          NATS_URL: env.natsUrl,
+          NATS_SUBJECT_PREFIX: env.subjectPrefix,
+          EVENTS_STREAM: env.streamName,
+          AUTH_DEV_SECRET: env.devSecret,
+          INTERNAL_TOKEN_SECRET: env.auth.internalSecret,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`reporting:rebuild exited with ${code}: ${out}`))));
+    });
+    const ms = performance.now() - t0;
+    const schema = env.schema('reporting');
+    const [counted] = (
+      await pool.query<{ cases: number; opened: number }>(
+        `SELECT count(*)::int AS cases, count(*) FILTER (WHERE opened_day BETWEEN $1 AND $2)::int AS opened FROM "${schema}".rm_case`,
+        [HALF_YEAR.from, HALF_YEAR.to],
+      )
+    ).rows;
+    const opened = events.filter(
+      (e) =>
+        e.type === EventSubjects.intake.caseOpened &&
+        provinceDay(new Date(e.occurredAt)) >= HALF_YEAR.from &&
+        provinceDay(new Date(e.occurredAt)) <= HALF_YEAR.to,
+    ).length;
+    const ok = counted!.cases === cases && counted!.opened === opened;
+    if (!ok) process.exitCode = 1;
+    return `rebuild (reporting:rebuild as deployed, empty schema): ${events.length} events of ${cases} cases in ${(ms / 1000).toFixed(1)} s (${(events.length / (ms / 1000)).toFixed(0)} events/s, process start included); ${output.trim().split('\n').pop()}; cases ${counted!.cases}, opened in the half-year ${counted!.opened} (independent count ${cases}, ${opened}): ${ok ? 'OK' : 'MISMATCH'}`;
+  } finally {
+    await env.cleanup();
+  }
 }
 
 main().catch((error: unknown) => {

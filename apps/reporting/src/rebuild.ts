@@ -41,7 +41,7 @@ async function main(): Promise<number> {
       },
     });
     process.stdout.write(
-      `Rebuilt the read models of ${config.dbSchema} from ${config.messaging.streamName}: ${result.events} events, ${result.cases} cases in ${result.ms} ms\n`,
+      `Rebuilt the read models of ${config.dbSchema} from ${config.messaging.streamName}: ${result.events} events, ${result.cases} cases in ${result.ms} ms (stream read and facts stored ${result.stages.readMs} ms, cases folded ${result.stages.foldMs} ms, rollups written ${result.stages.rollupsMs} ms)\n`,
     );
     return 0;
   } catch (error) {

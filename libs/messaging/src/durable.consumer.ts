@@ -26,6 +26,9 @@ export function subjectMatchesAny(subjects: readonly string[], subject: string):
   return subjects.some((pattern) => (pattern.endsWith('.>') ? subject.startsWith(pattern.slice(0, -1)) : pattern === subject));
 }
 
+/** A durable consumer's delivery attempts and ack wait unless its options say otherwise. */
+export const DURABLE_CONSUMER_DEFAULTS = { maxDeliver: 20, ackWaitMs: 30_000 } as const;
+
 export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
 
 /**
@@ -50,14 +53,23 @@ export class DurableConsumer {
   async start(): Promise<void> {
     // One subject filters on the server; several filter here, since `filter_subjects` needs NATS 2.10.
     const only = this.options.subjects.length === 1 ? this.options.subjects[0] : undefined;
-    await this.jsm.consumers.add(this.options.streamName, {
-      durable_name: this.options.durable,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      filter_subject: only ? `${this.options.subjectPrefix}${only}` : eventsStreamSubject(this.options.subjectPrefix),
-      max_deliver: this.options.maxDeliver ?? 20,
-      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
-    });
+    const maxDeliver = this.options.maxDeliver ?? DURABLE_CONSUMER_DEFAULTS.maxDeliver;
+    const ackWait = nanos(this.options.ackWaitMs ?? DURABLE_CONSUMER_DEFAULTS.ackWaitMs);
+    // A consumer that exists goes on from where it is (a bulk rebuild creates it at the position it
+    // reached, which a create from the first event would refuse); only its limits are brought up to date.
+    const existing = await this.jsm.consumers.info(this.options.streamName, this.options.durable).catch(() => null);
+    if (!existing) {
+      await this.jsm.consumers.add(this.options.streamName, {
+        durable_name: this.options.durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: only ? `${this.options.subjectPrefix}${only}` : eventsStreamSubject(this.options.subjectPrefix),
+        max_deliver: maxDeliver,
+        ack_wait: ackWait,
+      });
+    } else if (existing.config.max_deliver !== maxDeliver || existing.config.ack_wait !== ackWait) {
+      await this.jsm.consumers.update(this.options.streamName, this.options.durable, { max_deliver: maxDeliver, ack_wait: ackWait });
+    }
     const consumer = await this.js.consumers.get(this.options.streamName, this.options.durable);
     this.stopping = false;
     this.messages = await consumer.consume({ max_messages: 64 });

@@ -100,10 +100,85 @@ export class ReadModelRepository {
     );
   }
 
+  /** Stores events in one statement (a rebuild's batches); those stored already are skipped. */
+  async insertFacts(manager: EntityManager, facts: readonly (Fact & { caseId: string | null })[]): Promise<void> {
+    if (facts.length === 0) return;
+    await manager.query(
+      `INSERT INTO rm_fact (event_id, case_id, subject, sequence, occurred_at, data)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::timestamptz[], $6::jsonb[])
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        facts.map((f) => f.eventId),
+        facts.map((f) => f.caseId),
+        facts.map((f) => f.subject),
+        facts.map((f) => f.sequence),
+        facts.map((f) => f.occurredAt),
+        facts.map((f) => JSON.stringify(f.data ?? null)),
+      ],
+    );
+  }
+
+  /** The next `limit` case ids after `after` that have facts, in id order (a rebuild walks every case with it). */
+  async caseIdsAfter(manager: EntityManager, after: string | null, limit: number): Promise<string[]> {
+    const rows = await queryRows<{ case_id: string }>(
+      manager,
+      `SELECT DISTINCT case_id FROM rm_fact WHERE case_id IS NOT NULL AND ($1::uuid IS NULL OR case_id > $1::uuid) ORDER BY case_id LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((row) => row.case_id);
+  }
+
+  /** The facts of several cases, or the press facts (no case) when `caseIds` is null. */
+  async factsOf(manager: EntityManager, caseIds: readonly string[] | null): Promise<(Fact & { caseId: string | null })[]> {
+    const rows = await queryRows<{ event_id: string; case_id: string | null; subject: string; sequence: string | null; occurred_at: Date; data: unknown }>(
+      manager,
+      caseIds
+        ? `SELECT event_id, case_id, subject, sequence, occurred_at, data FROM rm_fact WHERE case_id = ANY($1::uuid[])`
+        : `SELECT event_id, case_id, subject, sequence, occurred_at, data FROM rm_fact WHERE case_id IS NULL`,
+      caseIds ? [caseIds] : [],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      caseId: row.case_id,
+      subject: row.subject,
+      sequence: row.sequence === null ? null : Number(row.sequence),
+      occurredAt: row.occurred_at.toISOString(),
+      data: row.data,
+    }));
+  }
+
+  /** Writes case rows in one statement (a rebuild's, into the emptied table). */
+  async insertCases(manager: EntityManager, cases: readonly { state: CaseState; contributions: StoredContributions }[]): Promise<void> {
+    if (cases.length === 0) return;
+    await manager.query(
+      `INSERT INTO rm_case (case_id, opened_day, category_code, locality_code, lead_agency, agencies, status, outcome, contributions)
+       SELECT c, d, cat, loc, lead, ARRAY(SELECT jsonb_array_elements_text(ag)), st, o, co
+         FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
+           AS u(c, d, cat, loc, lead, ag, st, o, co)`,
+      [
+        cases.map((c) => c.state.caseId),
+        cases.map((c) => c.contributions.items.find((item) => item[1] === 'cases')?.[0] ?? null),
+        cases.map((c) => c.state.categoryCode),
+        cases.map((c) => c.state.localityCode),
+        cases.map((c) => c.state.leadAgency),
+        cases.map((c) => JSON.stringify(c.state.agencies)),
+        cases.map((c) => c.state.status),
+        cases.map((c) => (c.state.opened ? caseOutcome(c.state) : null)),
+        cases.map((c) => JSON.stringify(c.contributions)),
+      ],
+    );
+  }
+
   /** Empties every read model, and the consumer's inbox, for a rebuild from the stream. */
   async truncate(manager: EntityManager, consumer: string): Promise<void> {
     await manager.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
     await manager.query(`DELETE FROM inbox WHERE consumer = $1`, [consumer]);
+  }
+
+  /** When the newest fact happened (null: no facts). */
+  async newestFactAt(manager: EntityManager): Promise<Date | null> {
+    const [newest] = await queryRows<{ at: Date | null }>(manager, `SELECT max(occurred_at) AS at FROM rm_fact`);
+    return newest?.at ?? null;
   }
 
   /** What a rebuild ended with: the events the consumer took in and the cases they make. */

@@ -8,49 +8,80 @@ export class StatisticsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The period's rows summed per metric and key, in one statement: counts as they are, each
-   * duration's histogram arrays unnested and summed per bucket (empty buckets left out).
+   * The period's rows summed per metric and key: the rows are read by the primary key and summed
+   * here (counts as they are, each duration's histogram arrays element by element), which is several
+   * times cheaper than unnesting the arrays in SQL. A bucket whose count sums to zero is left empty,
+   * and a duration whose rows cancelled out entirely is left out.
    */
   async sums(scope: string, parts: { months: readonly string[]; weeks: readonly string[]; days: readonly string[] }): Promise<RollupSum[]> {
-    const rows: { metric: string; key: string; bucket: number | null; n: string; minutes: string }[] = await this.dataSource.query(
-      `WITH r AS (
-         SELECT metric, key, n, minutes, hist_n, hist_minutes FROM rm_rollup
-          WHERE scope = $1
-            AND ((grain = 'M' AND period = ANY($2::date[])) OR (grain = 'W' AND period = ANY($3::date[])) OR (grain = 'D' AND period = ANY($4::date[])))
-       )
-       SELECT metric, key, NULL::int AS bucket, sum(n) AS n, sum(minutes) AS minutes FROM r GROUP BY metric, key HAVING sum(n) <> 0 OR sum(minutes) <> 0
-       UNION ALL
-       SELECT metric, key, (h.i - 1)::int, sum(h.n), sum(h.m)
-         FROM r CROSS JOIN LATERAL unnest(r.hist_n, r.hist_minutes) WITH ORDINALITY AS h(n, m, i)
-        WHERE r.hist_n IS NOT NULL AND (h.n <> 0 OR h.m <> 0)
-        GROUP BY metric, key, h.i HAVING sum(h.n) <> 0`,
+    const rows: { metric: string; key: string; n: string; minutes: string; hist_n: string | null; hist_minutes: string | null }[] = await this.dataSource.query(
+      `SELECT metric, key, n, minutes, hist_n::text AS hist_n, hist_minutes::text AS hist_minutes FROM rm_rollup
+        WHERE scope = $1
+          AND ((grain = 'M' AND period = ANY($2::date[])) OR (grain = 'W' AND period = ANY($3::date[])) OR (grain = 'D' AND period = ANY($4::date[])))`,
       [scope, parts.months, parts.weeks, parts.days],
     );
     const sums = new Map<string, RollupSum>();
     for (const row of rows) {
       const id = `${row.metric}|${row.key}`;
-      const sum = sums.get(id) ?? { metric: row.metric, key: row.key, n: 0, minutes: 0, histN: null, histMinutes: null };
-      sums.set(id, sum);
-      if (row.bucket === null) {
-        sum.n = Number(row.n);
-        sum.minutes = Number(row.minutes);
-        continue;
+      let sum = sums.get(id);
+      if (!sum) {
+        sum = { metric: row.metric, key: row.key, n: 0, minutes: 0, histN: null, histMinutes: null };
+        sums.set(id, sum);
       }
-      sum.histN ??= [];
-      sum.histMinutes ??= [];
-      while (sum.histN.length <= row.bucket) {
-        sum.histN.push(0);
-        sum.histMinutes.push(0);
-      }
-      sum.histN[row.bucket] = Number(row.n);
-      sum.histMinutes[row.bucket] = Number(row.minutes);
+      sum.n += Number(row.n);
+      sum.minutes += Number(row.minutes);
+      if (row.hist_n !== null) sum.histN = addArrayText(sum.histN ?? [], row.hist_n);
+      if (row.hist_minutes !== null) sum.histMinutes = addArrayText(sum.histMinutes ?? [], row.hist_minutes);
     }
-    // A duration whose rows cancelled out has no count row left: nothing to show.
-    return [...sums.values()].filter((sum) => sum.n !== 0 || sum.minutes !== 0);
+    const result: RollupSum[] = [];
+    for (const sum of sums.values()) {
+      if (sum.n === 0 && sum.minutes === 0) continue;
+      if (sum.histN) {
+        const histN = sum.histN;
+        const histMinutes = sum.histMinutes ?? [];
+        let length = histN.length;
+        while (length > 0 && histN[length - 1] === 0) length--;
+        if (length === 0) {
+          sum.histN = null;
+          sum.histMinutes = null;
+        } else {
+          sum.histN = histN.slice(0, length);
+          sum.histMinutes = sum.histN.map((count, bucket) => (count === 0 ? 0 : (histMinutes[bucket] ?? 0)));
+        }
+      } else sum.histMinutes = null;
+      result.push(sum);
+    }
+    return result;
   }
 
   async lastEventAt(): Promise<string | null> {
     const [row] = (await this.dataSource.query(`SELECT value FROM rm_meta WHERE key = 'as_of'`)) as { value: string }[];
     return row?.value ?? null;
   }
+}
+
+/** Adds a Postgres array literal of integers (`{1,0,2}`) to `into`, element by element, growing it as needed. */
+function addArrayText(into: number[], text: string): number[] {
+  let index = 0;
+  let value = 0;
+  let negative = false;
+  let digits = false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      value = value * 10 + (code - 48);
+      digits = true;
+    } else if (code === 45) negative = true;
+    else if (code === 44 || code === 125) {
+      if (digits) {
+        if (index >= into.length) into.push(0);
+        into[index] = into[index]! + (negative ? -value : value);
+      } else if (code === 44 && index >= into.length) into.push(0);
+      index++;
+      value = 0;
+      negative = false;
+      digits = false;
+    }
+  }
+  return into;
 }
