@@ -21,7 +21,8 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   });
 }
 
-const isTest = (name: string) => /\.(int-|e2e-|medium-)?spec\.ts$/.test(name);
+/** Tests, and the medium tier's testbeds (test harness code, like libs/testing): they may set rows up directly. */
+const isTest = (name: string) => /\.(int-|e2e-|medium-)?spec\.ts$|\.medium-testbed\.ts$/.test(name);
 const appFiles = (keep: (name: string) => boolean) => filesUnder(join(ROOT, 'apps'), (name) => !isTest(name) && keep(name));
 /** Source files of apps and libs (tests, migrations and node_modules left out). */
 const sourceFiles = () => ['apps', 'libs'].flatMap((dir) => filesUnder(join(ROOT, dir), (name) => name.endsWith('.ts') && !isTest(name)));

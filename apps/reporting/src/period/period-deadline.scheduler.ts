@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type ReportSectionEscalatedEvent, type ReportSectionRemindedEvent } from '@phoi-hop/contracts';
 import { OutboxRelay, appendToOutbox } from '@phoi-hop/messaging';
-import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, queryRows, type DeadlineSettings } from '@phoi-hop/persistence';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS, DeadlineScheduler, appendAudit, type DeadlineSettings } from '@phoi-hop/persistence';
+import { PeriodRepository } from './period.repository';
 import { REPORT_LEAD_AGENCY } from './period.service';
 
 interface DuePeriodDeadline {
@@ -24,25 +25,19 @@ export class PeriodDeadlineScheduler extends DeadlineScheduler<DuePeriodDeadline
     @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings,
     @Inject(DEADLINE_SCHEDULER_ENABLED) enabled: boolean,
     @Inject(REPORT_LEAD_AGENCY) private readonly leadAgency: string,
+    private readonly periods: PeriodRepository,
   ) {
     super(dataSource, { table: 'report_period_deadline', columns: ['period_id', 'kind'], settings, enabled, afterWork: () => relay.kick() });
   }
 
   protected async fire(manager: EntityManager, due: DuePeriodDeadline): Promise<void> {
-    const [period] = await queryRows<{ status: string; deadline: Date }>(manager, `SELECT status, deadline FROM report_period WHERE id = $1 FOR UPDATE`, [
-      due.period_id,
-    ]);
+    const period = await this.periods.lockForDeadline(manager, due.period_id);
     if (!period || period.status !== 'OPEN') return;
-    const pending = await queryRows<{ agency_code: string }>(
-      manager,
-      `SELECT agency_code FROM report_section WHERE period_id = $1 AND status <> 'SUBMITTED' ORDER BY agency_code`,
-      [due.period_id],
-    );
-    const agencyCodes = pending.map((p) => p.agency_code);
+    const agencyCodes = await this.periods.pendingAgencies(manager, due.period_id);
     if (!agencyCodes.length) return;
     const deadline = period.deadline.toISOString();
     if (due.kind === 'REMINDER') {
-      await manager.query(`UPDATE report_section SET reminded_at = now() WHERE period_id = $1 AND agency_code = ANY($2::text[])`, [due.period_id, agencyCodes]);
+      await this.periods.markReminded(manager, due.period_id, agencyCodes);
       await appendToOutbox<ReportSectionRemindedEvent>(manager, [
         {
           subject: EventSubjects.reporting.sectionReminded,
@@ -61,7 +56,7 @@ export class PeriodDeadlineScheduler extends DeadlineScheduler<DuePeriodDeadline
       return;
     }
     const escalatedTo = [...new Set([this.leadAgency, this.settings.criticalEscalationAgencyCode])];
-    await manager.query(`UPDATE report_section SET escalated_at = now() WHERE period_id = $1 AND agency_code = ANY($2::text[])`, [due.period_id, agencyCodes]);
+    await this.periods.markEscalated(manager, due.period_id, agencyCodes);
     await appendToOutbox<ReportSectionEscalatedEvent>(manager, [
       {
         subject: EventSubjects.reporting.sectionEscalated,

@@ -140,6 +140,24 @@ export class PeriodRepository {
     await manager.query(`UPDATE report_period SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [periodId, at]);
   }
 
+  /** The period's status and deadline, locked while a reminder or an escalation of it fires. */
+  async lockForDeadline(manager: EntityManager, periodId: string): Promise<{ status: string; deadline: Date } | null> {
+    const [period] = await queryRows<{ status: string; deadline: Date }>(manager, `SELECT status, deadline FROM report_period WHERE id = $1 FOR UPDATE`, [
+      periodId,
+    ]);
+    return period ?? null;
+  }
+
+  /** The agencies whose section of the period is not submitted yet, by code. */
+  async pendingAgencies(manager: EntityManager, periodId: string): Promise<string[]> {
+    const rows = await queryRows<{ agency_code: string }>(
+      manager,
+      `SELECT agency_code FROM report_section WHERE period_id = $1 AND status <> 'SUBMITTED' ORDER BY agency_code`,
+      [periodId],
+    );
+    return rows.map((r) => r.agency_code);
+  }
+
   async markReminded(manager: EntityManager, periodId: string, agencyCodes: readonly string[]): Promise<void> {
     await manager.query(`UPDATE report_section SET reminded_at = now() WHERE period_id = $1 AND agency_code = ANY($2::text[])`, [periodId, agencyCodes]);
   }
