@@ -77,6 +77,35 @@ describe(PeriodService.name, () => {
     });
   });
 
+  describe('list', () => {
+    it('filters by status, and shows an agency only the periods that name it, with its own section only', async () => {
+      const openOne = await open(lead, { agencyCodes: ['CA', 'SYT'] });
+      const closedOne = await open(lead, { agencyCodes: ['STC', 'SYT'] });
+      await sut.close(lead, closedOne.id);
+      const ids = (periods: ReportPeriodDto[]) => periods.map((p) => p.id);
+
+      const openForLead = await sut.list(lead, 'OPEN');
+      expect(ids(openForLead)).toContain(openOne.id);
+      expect(ids(openForLead)).not.toContain(closedOne.id);
+      expect(openForLead.every((p) => p.status === 'OPEN')).toBe(true);
+      const closedForLead = await sut.list(lead, 'CLOSED');
+      expect(ids(closedForLead)).toContain(closedOne.id);
+      expect(ids(closedForLead)).not.toContain(openOne.id);
+      expect(closedForLead.every((p) => p.status === 'CLOSED')).toBe(true);
+      expect(ids(await sut.list(leader, null))).toEqual(expect.arrayContaining([openOne.id, closedOne.id]));
+
+      const forFinance = await sut.list(finance, null);
+      expect(ids(forFinance)).toContain(closedOne.id);
+      expect(ids(forFinance)).not.toContain(openOne.id);
+      expect(forFinance.every((p) => p.sections.length === 1 && p.sections[0]!.agencyCode === 'STC')).toBe(true);
+      expect(ids(await sut.list(finance, 'OPEN'))).not.toContain(closedOne.id);
+      const forPolice = await sut.list(police, null);
+      expect(ids(forPolice)).toContain(openOne.id);
+      expect(ids(forPolice)).not.toContain(closedOne.id);
+      expect(await sut.list(otherCoordinator, 'CLOSED')).not.toContainEqual(expect.objectContaining({ id: closedOne.id }));
+    });
+  });
+
   describe('saveSection', () => {
     let period: ReportPeriodDto;
 
