@@ -1,5 +1,5 @@
 // `npm run reporting:rebuild` (in an image: `node dist/apps/reporting/src/rebuild.js`): empties the
-// read models and replays the EVENTS stream into them from its first event (docs/operations.md,
+// read models and rebuilds them in bulk from the EVENTS stream, from its first event (docs/operations.md,
 // "Rebuild the statistics"), with the reporting service's environment (DATABASE_URL, DB_SCHEMA,
 // NATS_URL, EVENTS_STREAM, …). Stop the reporting service first; `--force` rebuilds even though a
 // replica seems to be consuming.
