@@ -67,6 +67,8 @@ export const INPUT_CONTRACTS: Readonly<Record<string, InputContract>> = {
   RoutingQuestionInput: { contract: Contracts.ExplainRoutingRequest },
   SetDigestKeywordsInput: { contract: Contracts.SetDigestKeywordsRequest },
   StatisticsInput: { contract: Contracts.StatisticsRequest },
+  OpenReportPeriodInput: { contract: Contracts.OpenReportPeriodRequest },
+  SaveReportSectionInput: { contract: Contracts.SaveReportSectionRequest },
   SubmitOpinionInput: { contract: Contracts.SubmitOpinionRequest },
   SubmitReportInput: { contract: Contracts.SubmitReportRequest },
   UpdateDigestFeedInput: { contract: Contracts.UpdateDigestFeedRequest },
