@@ -1,6 +1,9 @@
 // What the benchmarks share: free ports, readiness, timed load phases with percentiles, report-like Vietnamese text.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import path from 'node:path';
+import type { TestEnvironment } from '@phoi-hop/testing';
 
 const WORDS = (
   'tin đồn đập thủy điện vỡ lũ lụt sơ tán khẩn cấp giá xăng tăng gấp đôi ngân hàng phá sản dịch bệnh lây lan ' +
@@ -84,4 +87,36 @@ export async function runPhase(label: string, concurrency: number, seconds: numb
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
   };
+}
+
+/**
+ * One service of the platform as its own process, on the benchmark's isolated schema, subject prefix
+ * and stream, with the per-user rate limit off (one user sends all the load). BENCH_PROFILE=intake,gateway:
+ * those services write a V8 CPU profile into tmp/profiles when stopped.
+ */
+export function startBenchService(root: string, name: string, port: number, env: TestEnvironment): ChildProcess {
+  const profiled = (process.env['BENCH_PROFILE'] ?? '').split(',').includes(name);
+  const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'tmp', 'profiles')}`] : [];
+  const child = spawn(process.execPath, [...flags, path.join(root, `dist/apps/${name}/src/main.js`)], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: env.databaseUrl,
+      DB_SCHEMA: env.schema(name),
+      DB_POOL_SIZE: '20',
+      NATS_URL: env.natsUrl,
+      NATS_SUBJECT_PREFIX: env.subjectPrefix,
+      EVENTS_STREAM: env.streamName,
+      AUTH_DEV_SECRET: env.devSecret,
+      HTTP_PORT: String(port),
+      HTTP_HOST: '127.0.0.1',
+      RATE_LIMIT_PER_SECOND: '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (code !== null && code !== 0) process.stderr.write(`[bench] ${name} exited with ${code ?? signal}\n`);
+  });
+  return child;
 }

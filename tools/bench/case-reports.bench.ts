@@ -7,14 +7,14 @@
 // against Postgres (the SQL floor), so the difference is what NATS and the services add.
 // Options: --seconds N (per phase, default 10), --concurrency 1,8, --reports N (default 2000),
 // --explain (prints EXPLAIN ANALYZE of the page and count queries), --keep (leaves the schemas).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { SeededUsers, createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
-import { freePort, randomText, runPhase, waitReady, type PhaseResult } from './bench-support';
+import { freePort, startBenchService, randomText, runPhase, waitReady, type PhaseResult } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -59,29 +59,7 @@ function graphqlPost(url: string, query: string, variables: Record<string, unkno
 }
 
 function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, `dist/apps/${name}/src/main.js`)], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-      DATABASE_URL: env.databaseUrl,
-      DB_SCHEMA: env.schema(name),
-      DB_POOL_SIZE: '20',
-      NATS_URL: env.natsUrl,
-      NATS_SUBJECT_PREFIX: env.subjectPrefix,
-      EVENTS_STREAM: env.streamName,
-      AUTH_DEV_SECRET: env.devSecret,
-      HTTP_PORT: String(PORTS[name]),
-      HTTP_HOST: '127.0.0.1',
-      // One user sends all the load here; the per-user limit would measure itself.
-      RATE_LIMIT_PER_SECOND: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  child.on('exit', (code, signal) => {
-    if (code !== null && code !== 0) process.stderr.write(`[bench] ${name} exited with ${code ?? signal}\n`);
-  });
-  return child;
+  return startBenchService(root, name, PORTS[name], env);
 }
 
 function row(r: PhaseResult): string {

@@ -5,7 +5,7 @@
 // own: a GraphQL query that reaches no service, directory routing and intake submission straight over NATS).
 // --keep leaves the database schemas for inspection. --joins adds reports that all join one case.
 // BENCH_PROFILE=intake (or gateway, directory; comma-separated) writes those services' CPU profiles to tmp/profiles.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
@@ -16,7 +16,7 @@ import { Pool } from 'pg';
 import { RpcSubjects } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { SeededUsers, createTestEnvironment, type TestEnvironment } from '@phoi-hop/testing';
-import { freePort, randomText, runPhase, waitReady, type PhaseResult } from './bench-support';
+import { freePort, startBenchService, randomText, runPhase, waitReady, type PhaseResult } from './bench-support';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
@@ -104,32 +104,7 @@ function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): Record<string, number
 }
 
 function startService(name: keyof typeof PORTS, env: TestEnvironment): ChildProcess {
-  // BENCH_PROFILE=intake,gateway: those services write a V8 CPU profile into tmp/profiles when stopped.
-  const profiled = (process.env['BENCH_PROFILE'] ?? '').split(',').includes(name);
-  const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'tmp', 'profiles')}`] : [];
-  const child = spawn(process.execPath, [...flags, path.join(root, `dist/apps/${name}/src/main.js`)], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-      DATABASE_URL: env.databaseUrl,
-      DB_SCHEMA: env.schema(name),
-      DB_POOL_SIZE: '20',
-      NATS_URL: env.natsUrl,
-      NATS_SUBJECT_PREFIX: env.subjectPrefix,
-      EVENTS_STREAM: env.streamName,
-      AUTH_DEV_SECRET: env.devSecret,
-      HTTP_PORT: String(PORTS[name]),
-      HTTP_HOST: '127.0.0.1',
-      // One user sends all the load here; the per-user limit would measure itself.
-      RATE_LIMIT_PER_SECOND: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  child.on('exit', (code, signal) => {
-    if (code !== null && code !== 0) process.stderr.write(`[bench] ${name} exited with ${code ?? signal}\n`);
-  });
-  return child;
+  return startBenchService(root, name, PORTS[name], env);
 }
 
 function row(r: PhaseResult): string {
