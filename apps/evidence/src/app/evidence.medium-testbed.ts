@@ -5,7 +5,7 @@ import path from 'node:path';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { ErrorCodes, RpcSubjects, type CaseDto } from '@phoi-hop/contracts';
+import { ErrorCodes, RpcSubjects, type Actor, type CaseDto } from '@phoi-hop/contracts';
 import { OutboxRelay, RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { InMemoryServices, RecordingOutboxRelay, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { CAPTURE_LOOKUP, CAPTURE_SETTINGS, CaptureService, type CaptureServiceSettings } from '../capture/capture.service';
@@ -15,7 +15,7 @@ import { IndicatorService } from '../indicator/indicator.service';
 import { INTEGRITY_SETTINGS, IntegrityScheduler } from '../integrity/integrity.scheduler';
 import { IntegrityRepository } from '../integrity/integrity.repository';
 import { CaseAccess } from '../item/case-access';
-import { ItemRepository } from '../item/item.repository';
+import { ItemRepository, type NewItem } from '../item/item.repository';
 import { ItemService } from '../item/item.service';
 import { PACKAGE_SIGNER, loadSigner } from '../package/package-signing';
 import { PackageRepository } from '../package/package.repository';
@@ -40,6 +40,36 @@ import { UploadRepository } from '../upload/upload.repository';
 import { UploadService } from '../upload/upload.service';
 import { UPLOAD_SETTINGS } from '../upload/upload.settings';
 import { EVIDENCE_MIGRATIONS } from './evidence.module';
+
+/**
+ * A text excerpt's item row as the capture paths build it, captured by `actor` on `caseId`, with one
+ * stored part of the given hash (random if none): what specs record or insert when they test what
+ * happens to an item rather than how it was captured.
+ */
+export function textExcerptItem(actor: Actor, caseId: string, fields: Partial<NewItem> & { sha256?: string; sizeBytes?: number } = {}): NewItem {
+  const { sha256 = randomUUID().replace(/-/g, '').padEnd(64, '0'), sizeBytes = 3, ...rest } = fields;
+  const part = { role: 'TEXT' as const, sha256, sizeBytes, mimeType: 'text/plain; charset=utf-8' };
+  return {
+    id: randomUUID(),
+    caseId,
+    caseNumber: 'QB-2026-999999',
+    kind: 'TEXT_EXCERPT',
+    primary: part,
+    capturedBy: actor.userId,
+    capturedByAgency: actor.agencyCode,
+    capturedAt: new Date(),
+    toolName: 'medium',
+    toolVersion: '1',
+    sourceUrl: null,
+    fileName: null,
+    nameMismatch: false,
+    screenshot: null,
+    note: null,
+    visibleAgencies: ['UBND_LE_THUY', 'STTTT', 'CA'],
+    parts: [part],
+    ...rest,
+  };
+}
 
 /** A case as intake shows it to the evidence service (what it reads of `intake.case.get`). */
 export type EvidenceCaseView = Pick<CaseDto, 'id' | 'number' | 'status' | 'reporterAgencyCode' | 'participants' | 'actions' | 'decisions'> & {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventSubjects } from '@phoi-hop/contracts';
 import { SeededUsers, startLocalTsa, type LocalTsa } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
-import { createEvidenceTestbed, type EvidenceTestbed } from '../app/evidence.medium-testbed';
+import { createEvidenceTestbed, textExcerptItem, type EvidenceTestbed } from '../app/evidence.medium-testbed';
 import { readBlob } from '../storage/blob-store';
 import type { NewItem } from './item.repository';
 import { ItemService } from './item.service';
@@ -54,36 +54,13 @@ describe(ItemService.name, () => {
 
     it('records an item whose parts are already stored, inside the caller’s transaction', async () => {
       const caseId = bed.addCase();
-      const id = randomUUID();
-      const part = { role: 'TEXT' as const, sha256: 'a'.repeat(64), sizeBytes: 3, mimeType: 'text/plain; charset=utf-8' };
-      const recorded = await bed.dataSource.transaction((manager) =>
-        sut.record(
-          lethuy,
-          {
-            id,
-            caseId,
-            caseNumber: 'QB-2026-999999',
-            kind: 'TEXT_EXCERPT',
-            primary: part,
-            capturedBy: lethuy.userId,
-            capturedByAgency: lethuy.agencyCode,
-            capturedAt: new Date(),
-            toolName: 'medium',
-            toolVersion: '1',
-            sourceUrl: null,
-            fileName: null,
-            nameMismatch: false,
-            screenshot: null,
-            note: null,
-            visibleAgencies: ['UBND_LE_THUY', 'STTTT', 'CA'],
-            parts: [part],
-            imageHashes: [{ sha256: 'b'.repeat(64), source: 'ORIGINAL', phash: '01'.repeat(32) }],
-          },
-          manager,
-        ),
-      );
-      expect(recorded).toMatchObject({ id, parts: [part] });
-      expect(await bed.dataSource.query(`SELECT source, phash::text AS phash FROM image_hash WHERE item_id = $1`, [id])).toEqual([
+      const item = {
+        ...textExcerptItem(lethuy, caseId, { sha256: 'a'.repeat(64) }),
+        imageHashes: [{ sha256: 'b'.repeat(64), source: 'ORIGINAL' as const, phash: '01'.repeat(32) }],
+      };
+      const recorded = await bed.dataSource.transaction((manager) => sut.record(lethuy, item, manager));
+      expect(recorded).toMatchObject({ id: item.id, parts: item.parts });
+      expect(await bed.dataSource.query(`SELECT source, phash::text AS phash FROM image_hash WHERE item_id = $1`, [item.id])).toEqual([
         { source: 'ORIGINAL', phash: '01'.repeat(32) },
       ]);
     });
@@ -129,28 +106,8 @@ describe(ItemService.name, () => {
   });
 
   describe('timestamp', () => {
-    const newItem = (caseId: string): NewItem => {
-      const part = { role: 'TEXT' as const, sha256: randomUUID().replace(/-/g, '').padEnd(64, '0'), sizeBytes: 3, mimeType: 'text/plain; charset=utf-8' };
-      return {
-        id: randomUUID(),
-        caseId,
-        caseNumber: 'QB-2026-999998',
-        kind: 'TEXT_EXCERPT',
-        primary: part,
-        capturedBy: lethuy.userId,
-        capturedByAgency: lethuy.agencyCode,
-        capturedAt: new Date(),
-        toolName: 'medium',
-        toolVersion: '1',
-        sourceUrl: 'https://example.vn/bai-dang',
-        fileName: null,
-        nameMismatch: false,
-        screenshot: null,
-        note: 'ghi chú',
-        visibleAgencies: ['UBND_LE_THUY', 'STTTT', 'CA'],
-        parts: [part],
-      };
-    };
+    const newItem = (caseId: string): NewItem =>
+      textExcerptItem(lethuy, caseId, { caseNumber: 'QB-2026-999998', sourceUrl: 'https://example.vn/bai-dang', note: 'ghi chú' });
 
     it('without a time-stamping authority, answers the item as recorded and stores no timestamp', async () => {
       const recorded = await bed.dataSource.transaction((manager) => sut.record(lethuy, newItem(bed.addCase()), manager));

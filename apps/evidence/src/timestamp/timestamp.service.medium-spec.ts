@@ -1,8 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { SeededUsers, startLocalTsa, type LocalTsa } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { verifyTimeStampToken } from '@phoi-hop/timestamping';
-import { createEvidenceTestbed, type EvidenceTestbed } from '../app/evidence.medium-testbed';
+import { createEvidenceTestbed, textExcerptItem, type EvidenceTestbed } from '../app/evidence.medium-testbed';
 import { ItemRepository } from '../item/item.repository';
 import { ItemService } from '../item/item.service';
 import { TimestampService } from './timestamp.service';
@@ -41,33 +41,14 @@ describe(TimestampService.name, () => {
 
   /** Records an item (as an excerpt would be) and schedules its timestamp in the same transaction; answers its id and hash. */
   async function scheduledItem(): Promise<{ id: string; sha256: string; caseId: string }> {
-    const id = randomUUID();
     const caseId = bed.addCase();
     const sha256 = createHash('sha256').update(randomBytes(32)).digest('hex');
-    const part = { role: 'TEXT' as const, sha256, sizeBytes: 32, mimeType: 'text/plain; charset=utf-8' };
+    const item = textExcerptItem(lethuy, caseId, { sha256, sizeBytes: 32, caseNumber: 'QB-2026-000042' });
     await bed.dataSource.transaction(async (manager) => {
-      await bed.get(ItemRepository).insert(manager, {
-        id,
-        caseId,
-        caseNumber: 'QB-2026-000042',
-        kind: 'TEXT_EXCERPT',
-        primary: part,
-        capturedBy: lethuy.userId,
-        capturedByAgency: lethuy.agencyCode,
-        capturedAt: new Date(),
-        toolName: 'medium',
-        toolVersion: '1',
-        sourceUrl: null,
-        fileName: null,
-        nameMismatch: false,
-        screenshot: null,
-        note: null,
-        visibleAgencies: ['UBND_LE_THUY', 'STTTT', 'CA'],
-        parts: [part],
-      });
-      await sut.schedule(manager, id, sha256);
+      await bed.get(ItemRepository).insert(manager, item);
+      await sut.schedule(manager, item.id, sha256);
     });
-    return { id, sha256, caseId };
+    return { id: item.id, sha256, caseId };
   }
 
   async function row(id: string): Promise<TimestampRow | undefined> {
