@@ -93,17 +93,10 @@ export class DraftStatementRequest {
   claimReview?: ClaimReviewFields;
 }
 
-/** `press.statement.update-draft`: the agency changes its draft; what is given replaces what was (claimReview null: none). */
-export class UpdateStatementDraftRequest {
+/** What an update of a draft and a correction may change in a statement; what is left out stays as it was. */
+abstract class StatementTextChange {
   @IsUUID('all', STATEMENT_ID)
   statementId!: string;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'a statement is about at least one case' })
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true, message: 'caseIds must be case ids' })
-  caseIds?: string[];
 
   @IsOptional()
   @IsString()
@@ -118,11 +111,22 @@ export class UpdateStatementDraftRequest {
   @MaxLength(50_000)
   body?: string;
 
+  /** On a draft, null removes the claim review; on a correction, null keeps it as published. */
   @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => ClaimReviewFields)
   claimReview?: ClaimReviewFields | null;
+}
+
+/** `press.statement.update-draft`: the agency changes its draft; what is given replaces what was (claimReview null: none). */
+export class UpdateStatementDraftRequest extends StatementTextChange {
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'a statement is about at least one case' })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'caseIds must be case ids' })
+  caseIds?: string[];
 }
 
 export class PublishStatementRequest {
@@ -131,29 +135,7 @@ export class PublishStatementRequest {
 }
 
 /** `press.statement.correct`: a published statement gets a corrected text; the earlier one is kept. */
-export class CorrectStatementRequest {
-  @IsUUID('all', STATEMENT_ID)
-  statementId!: string;
-
-  @IsOptional()
-  @IsString()
-  @Matches(NOT_BLANK, { message: 'title must not be blank' })
-  @MaxLength(300)
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(20, { message: 'body must be the statement (at least 20 characters)' })
-  @Matches(NOT_BLANK, { message: 'body must not be blank' })
-  @MaxLength(50_000)
-  body?: string;
-
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ClaimReviewFields)
-  claimReview?: ClaimReviewFields;
-
+export class CorrectStatementRequest extends StatementTextChange {
   /** What was corrected and why (shown with the corrected text). */
   @IsString()
   @MinLength(10, { message: 'note must say what was corrected (at least 10 characters)' })
