@@ -18,6 +18,7 @@ import { ComplaintRepository } from '../complaint/complaint.repository';
 import { ComplaintService } from '../complaint/complaint.service';
 import { COMPLAINT_SETTINGS } from '../complaint/complaint.settings';
 import { PressReference } from '../reference/press-reference';
+import { ReplyLinkService } from '../reply/reply-link.service';
 import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
 import { ReplyService } from '../reply/reply.service';
 import { RulingService } from '../ruling/ruling.service';
@@ -82,6 +83,7 @@ export async function createPressTestbed(): Promise<PressTestbed> {
       ComplaintRepository,
       ComplaintService,
       PressReference,
+      ReplyLinkService,
       ReplyService,
       RulingService,
     ],

@@ -21,6 +21,7 @@ import { ReplyNotices1764300004420 } from '../migrations/1764300004420-reply-not
 import { CitedRules1764300004430 } from '../migrations/1764300004430-cited-rules';
 import { PressCorrectionsStatements1764300004500 } from '../migrations/1764300004500-press-corrections-statements';
 import { PressReference } from '../reference/press-reference';
+import { ReplyLinkService } from '../reply/reply-link.service';
 import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
 import { ReplyHttpController } from '../reply/reply.http-controller';
 import { ReplyService } from '../reply/reply.service';
@@ -67,6 +68,7 @@ export class PressModule {
         ComplaintService,
         PressDeadlineScheduler,
         PressReference,
+        ReplyLinkService,
         ReplyService,
         RespondentRetentionJob,
         RulingService,
