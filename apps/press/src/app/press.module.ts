@@ -29,6 +29,7 @@ import { RETENTION_POLL_MS, RespondentRetentionJob } from '../retention/responde
 import { RulingService } from '../ruling/ruling.service';
 import { StatementFeedHttpController } from '../statement/statement-feed.http-controller';
 import { StatementFeedService } from '../statement/statement-feed.service';
+import { STATEMENT_FEED_SETTINGS } from '../statement/statement-feed.settings';
 import { StatementNatsController } from '../statement/statement.nats-controller';
 import { StatementRepository } from '../statement/statement.repository';
 import { StatementService } from '../statement/statement.service';
@@ -63,6 +64,7 @@ export class PressModule {
         { provide: COMPLAINT_SETTINGS, useValue: config.complaints },
         { provide: PRESS_SERVICE_CREDENTIAL, useValue: new ServiceCredential(internalSecretOf(config.auth), 'press') },
         { provide: REPLY_LINK_SETTINGS, useValue: config.replyLinks },
+        { provide: STATEMENT_FEED_SETTINGS, useValue: config.statementFeed },
         { provide: RETENTION_POLL_MS, useValue: config.retentionPollMs },
         ComplaintRepository,
         ComplaintService,
