@@ -213,6 +213,10 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
     query:
       'mutation { issuePressRuling(input: { complaintId: "00000000-0000-4000-8000-000000000000", outcome: NO_VIOLATION, ruleCodes: ["DDNB_2017_D2"], reasons: "Kiểm tra ma trận quyền, không có khiếu nại" }) { id } }',
   }),
+  reissuePressReplyLink: () => ({
+    query:
+      'mutation { reissuePressReplyLink(input: { complaintId: "00000000-0000-4000-8000-000000000000", recipientRole: JOURNALIST, reason: "Kiểm tra ma trận quyền" }) { id } }',
+  }),
   lodgePressAppeal: () => ({
     query:
       'mutation { lodgePressAppeal(input: { complaintId: "00000000-0000-4000-8000-000000000000", party: COMPLAINANT, grounds: [PROCEDURAL_ERROR], statement: "Kiểm tra ma trận quyền, không có khiếu nại" }) { id } }',

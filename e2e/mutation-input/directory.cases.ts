@@ -12,6 +12,33 @@ export const DIRECTORY_MUTATIONS: Record<string, MutationEntry> = {
         expect: BAD('kind'),
       },
       {
+        name: 'a public holiday on a day that does not exist',
+        as: admin,
+        variables: () => ({ i: { kind: 'PUBLIC_HOLIDAY', code: '2099-02-30', recordJson: '{"name":"Nghỉ bù"}', reason: 'Ngày sai' } }),
+        expect: BAD('code'),
+      },
+      {
+        name: 'a press rule ending before it starts',
+        as: admin,
+        variables: () => ({
+          i: {
+            kind: 'PRESS_RULE',
+            code: 'DDNB_2017_D2',
+            recordJson: JSON.stringify({
+              ruleSet: 'JOURNALIST_ETHICS',
+              article: 'Điều 2',
+              title: 'Thông tin trung thực, khách quan',
+              text: 'Thông tin trung thực, khách quan.',
+              source: 'Hội Nhà báo Việt Nam',
+              effectiveFrom: '2017-01-01',
+              effectiveTo: '2016-12-31',
+            }),
+            reason: 'Ngày sai',
+          },
+        }),
+        expect: BAD('record'),
+      },
+      {
         name: 'a record that is not JSON',
         as: admin,
         variables: () => ({ i: { kind: 'SECTOR', code: 'HEALTH', recordJson: '{name: ', reason: 'Sửa tên' } }),

@@ -209,6 +209,42 @@ export const PRESS_MUTATIONS: Record<string, MutationEntry> = {
     ],
   },
 
+  reissuePressReplyLink: {
+    document: `mutation($i: ReissuePressReplyLinkInput!) { reissuePressReplyLink(input: $i) { id status } }`,
+    cases: [
+      {
+        name: 'a recipient who is neither the journalist nor the editor',
+        as: SeededUsers.hnbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, recipientRole: 'OWNER', reason: 'Thư bị thất lạc' } }),
+        expect: BAD(),
+      },
+      {
+        name: 'no reason given',
+        as: SeededUsers.hnbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, recipientRole: 'JOURNALIST', reason: ' ' } }),
+        expect: BAD('reason'),
+      },
+      {
+        name: 'a complaint already ruled on',
+        as: SeededUsers.hnbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressRuled, recipientRole: 'JOURNALIST', reason: 'Thư bị thất lạc' } }),
+        expect: refuse('INVALID_STATE'),
+        watch: (w) => complaintView(w.pressRuled),
+      },
+      {
+        name: 'a coordinator (not the ethics board)',
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, recipientRole: 'JOURNALIST', reason: 'Thư bị thất lạc' } }),
+        expect: refuse('FORBIDDEN'),
+      },
+      {
+        name: 'an unknown complaint',
+        as: SeededUsers.hnbOfficer,
+        variables: () => ({ i: { complaintId: NO_ID, recipientRole: 'JOURNALIST', reason: 'Thư bị thất lạc' } }),
+        expect: refuse('NOT_FOUND'),
+      },
+    ],
+  },
+
   lodgePressAppeal: {
     document: `mutation($i: LodgePressAppealInput!) { lodgePressAppeal(input: $i) { id status } }`,
     cases: [

@@ -67,7 +67,7 @@ export interface PlatformOptions {
   /** Evidence's blob store (default: the filesystem under `evidenceDir`), and whether it retries timestamps on its own (default: no, tests call retryDue). */
   evidenceDeps?: Pick<EvidenceModuleDeps, 'blobStore' | 'timestampRetry'>;
   /** Press settings over the test defaults (10-working-day reply window, 6 months to file). */
-  press?: Partial<Pick<PressConfig, 'complaints' | 'replyLinks' | 'retentionPollMs'>>;
+  press?: Partial<Pick<PressConfig, 'complaints' | 'replyLinks' | 'retentionPollMs' | 'statementFeed'>>;
 }
 
 /**
@@ -160,6 +160,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       deadlines,
       complaints: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10, pressAssociationAgencyCode: 'HNB' },
       replyLinks: { secret: `press-reply-links-of-${env.id}-for-tests-only`, publicUrl: null },
+      statementFeed: { pageSize: 100 },
       retentionPollMs: 100,
       production: false,
       ...options.press,

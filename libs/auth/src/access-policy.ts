@@ -157,6 +157,7 @@ export const GRAPHQL_POLICY = {
   completePressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
   replyToPressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
   issuePressRuling: { roles: ETHICS_BOARD, dataClass: 'case' },
+  reissuePressReplyLink: { roles: ETHICS_BOARD, dataClass: 'case' },
   lodgePressAppeal: { roles: ACTION_TAKERS, dataClass: 'case' },
   decidePressAppeal: { roles: ETHICS_BOARD, dataClass: 'case' },
   // Corrections (Press Law Art. 42): the service also checks the requester takes part in the case and the answer is the outlet's.
@@ -283,6 +284,7 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.press.complaintList]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.press.replySubmit]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.press.rulingIssue]: { roles: ETHICS_BOARD, dataClass: 'case' },
+  [RpcSubjects.press.replyLinkReissue]: { roles: ETHICS_BOARD, dataClass: 'case' },
   [RpcSubjects.press.appealLodge]: { roles: ACTION_TAKERS, dataClass: 'case' },
   [RpcSubjects.press.appealDecide]: { roles: ETHICS_BOARD, dataClass: 'case' },
   [RpcSubjects.press.respondentGet]: { roles: ETHICS_BOARD, dataClass: 'restricted' },

@@ -40,6 +40,7 @@ import { UserRepository } from '../user/user.repository';
 import { UserService } from '../user/user.service';
 import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
 import { PressRulesAndHolidays1764300004410 } from '../migrations/1764300004410-press-rules-and-holidays';
+import { PressReferenceKinds1764300005200 } from '../migrations/1764300005200-press-reference-kinds';
 
 const DIRECTORY_CONFIG = Symbol('DIRECTORY_CONFIG');
 
@@ -55,6 +56,7 @@ export const DIRECTORY_MIGRATIONS = [
   UserSubject1764300000800,
   IdempotencyKeys1764300003000,
   PressRulesAndHolidays1764300004410,
+  PressReferenceKinds1764300005200,
 ];
 export const DIRECTORY_ENTITIES = [
   AgencyEntity,

@@ -1,7 +1,7 @@
 import type { ProvinceSeed, SeedCategory, SeedLocality, SeedRule, SeedSector } from '../seed/seed.types';
 
-/** The kinds of reference data an administrator edits; SLA's code is the severity. */
-export const ReferenceKinds = ['AGENCY', 'LOCALITY', 'SECTOR', 'CATEGORY', 'RULE', 'SLA'] as const;
+/** The kinds of reference data an administrator edits; SLA's code is the severity, PUBLIC_HOLIDAY's its day. */
+export const ReferenceKinds = ['AGENCY', 'LOCALITY', 'SECTOR', 'CATEGORY', 'RULE', 'SLA', 'PRESS_RULE', 'PUBLIC_HOLIDAY'] as const;
 export type ReferenceKind = (typeof ReferenceKinds)[number];
 
 /** A version of one record, in force from `validFrom`; `record: null` retires it. */
@@ -11,7 +11,7 @@ export interface ReferenceRevision {
   code: string;
   validFrom: string;
   record: Record<string, unknown> | null;
-  /** Agencies and SLA are written to their own tables; their revisions are history only. */
+  /** Agencies, SLA, press rules and public holidays are written to their own tables; their revisions are history only. */
   inBase: boolean;
 }
 

@@ -4,7 +4,7 @@ import { DomainError, ErrorCodes, Severities, type PressRuleDto, type PublicHoli
 import { queryRows } from '@phoi-hop/persistence';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ResponsibilityRuleEntity } from '../routing/responsibility-rule.entity';
-import type { ProvinceSeed, SeedAgency, SeedCategory, SeedLocality, SeedSector } from '../seed/seed.types';
+import type { ProvinceSeed, SeedAgency, SeedCategory, SeedLocality, SeedPressRule, SeedPublicHoliday, SeedSector } from '../seed/seed.types';
 import type { ReferenceKind, ReferenceRevision } from './reference-state';
 import { CategoryEntity, LocalityEntity, ProvinceEntity, SectorEntity } from './reference.entities';
 
@@ -33,6 +33,7 @@ export class ReferenceRepository {
     const categories = await m.getRepository(CategoryEntity).find({ order: { code: 'ASC' } });
     const rules = await m.getRepository(ResponsibilityRuleEntity).find({ where: { active: true }, order: { position: 'ASC' } });
     const sla = await this.slaOn(m, day);
+    const press = await this.pressReference(m);
     const p = province[0];
     if (!p) throw new DomainError(ErrorCodes.UNAVAILABLE, 'The directory has no province loaded');
     return {
@@ -48,6 +49,8 @@ export class ReferenceRepository {
       ),
       rules: rules.map((r) => ({ id: r.id, article: r.article, description: r.description, when: r.condition, target: r.target, role: r.role })),
       users: [],
+      pressRules: press.pressRules,
+      publicHolidays: press.publicHolidays.map(({ day, name, needsReview }) => ({ day, name, needsReview })),
     };
   }
 
@@ -90,6 +93,30 @@ export class ReferenceRepository {
       })),
       publicHolidays: holidays.map((h) => ({ day: h.day, name: h.name, needsReview: h.needs_review })),
     };
+  }
+
+  /** An administrator's version of a press rule, in place of the one stored (rulings keep the rules they cited). */
+  async upsertPressRule(manager: EntityManager, r: Required<SeedPressRule>): Promise<void> {
+    await manager.query(
+      `INSERT INTO press_rule (code, rule_set, article, title, text, source, effective_from, effective_to, successor_code, needs_review)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (code) DO UPDATE SET rule_set = EXCLUDED.rule_set, article = EXCLUDED.article, title = EXCLUDED.title, text = EXCLUDED.text,
+         source = EXCLUDED.source, effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
+         successor_code = EXCLUDED.successor_code, needs_review = EXCLUDED.needs_review`,
+      [r.code, r.ruleSet, r.article, r.title, r.text, r.source, r.effectiveFrom, r.effectiveTo, r.successorCode, r.needsReview],
+    );
+  }
+
+  async upsertPublicHoliday(manager: EntityManager, h: Required<SeedPublicHoliday>): Promise<void> {
+    await manager.query(
+      `INSERT INTO public_holiday (day, name, needs_review) VALUES ($1, $2, $3)
+       ON CONFLICT (day) DO UPDATE SET name = EXCLUDED.name, needs_review = EXCLUDED.needs_review`,
+      [h.day, h.name, h.needsReview],
+    );
+  }
+
+  async deletePublicHoliday(manager: EntityManager, day: string): Promise<void> {
+    await manager.query(`DELETE FROM public_holiday WHERE day = $1`, [day]);
   }
 
   async loadRevisions(manager: EntityManager | null): Promise<ReferenceRevision[]> {

@@ -422,6 +422,29 @@ function checkPressRules(c: SeedChecks, rows: Rows<SeedPressRule>): void {
     if (rule.successorCode !== null) c.reference(PRESS_RULES, `${at}.successorCode`, rule.successorCode, codes, 'rule', true);
     if (rule.needsReview !== undefined && typeof rule.needsReview !== 'boolean') c.issue(PRESS_RULES, `${at}.needsReview`, 'must be true or false');
   }
+  // A ruling cites an article of a rule set: two rules for one article in force on the same day would make the citation ambiguous.
+  const periodOf = (rule: SeedPressRule) => ({
+    from: isRealDate(String(rule.effectiveFrom)) ? rule.effectiveFrom! : '0000-01-01',
+    to: isRealDate(String(rule.effectiveTo)) ? rule.effectiveTo! : '9999-12-31',
+  });
+  for (const [rule, i] of rows) {
+    const mine = periodOf(rule);
+    const earlier = rows.find(
+      ([other, j]) =>
+        j < i &&
+        other.ruleSet === rule.ruleSet &&
+        other.article === rule.article &&
+        other.code !== rule.code &&
+        periodOf(other).from <= mine.to &&
+        mine.from <= periodOf(other).to,
+    );
+    if (earlier)
+      c.issue(
+        PRESS_RULES,
+        `[${i}].article`,
+        `${rule.ruleSet} ${String(rule.article)} is already ${String(earlier[0].code)}, in force on some of the same days`,
+      );
+  }
 }
 
 function checkHolidays(c: SeedChecks, rows: Rows<SeedPublicHoliday>): void {

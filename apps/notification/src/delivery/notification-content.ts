@@ -31,6 +31,7 @@ const EVENT_LABELS: Record<string, string> = {
   [EventSubjects.press.replyReceived]: 'nhà báo đã phản hồi',
   [EventSubjects.press.replyReminded]: 'nhắc nhà báo phản hồi',
   [EventSubjects.press.replyWindowClosed]: 'hết hạn phản hồi của nhà báo',
+  [EventSubjects.press.replyLinkReissued]: 'gửi lại đường dẫn phản hồi cho nhà báo',
   [EventSubjects.press.ruled]: 'Hội đồng đạo đức đã kết luận',
   [EventSubjects.press.appealLodged]: 'có khiếu nại đối với kết luận',
   [EventSubjects.press.appealDecided]: 'đã giải quyết khiếu nại đối với kết luận',

@@ -4,13 +4,21 @@ import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ErrorCodes, RpcSubjects, type CaseDto, type PressRuleDto, type PublicHolidayDto } from '@phoi-hop/contracts';
-import { OutboxRelay, RpcCallError, RpcClient } from '@phoi-hop/messaging';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, OutboxRelay, RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { DEADLINE_SETTINGS } from '@phoi-hop/persistence';
-import { InMemoryServices, QUANG_BINH_SEED_DIR, RecordingOutboxRelay, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
+import {
+  InMemoryNoticeBus,
+  InMemoryServices,
+  QUANG_BINH_SEED_DIR,
+  RecordingOutboxRelay,
+  createServiceTestbed,
+  type ServiceTestbed,
+} from '@phoi-hop/testing-medium';
 import { ComplaintRepository } from '../complaint/complaint.repository';
 import { ComplaintService } from '../complaint/complaint.service';
 import { COMPLAINT_SETTINGS } from '../complaint/complaint.settings';
 import { PressReference } from '../reference/press-reference';
+import { ReplyLinkService } from '../reply/reply-link.service';
 import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
 import { ReplyService } from '../reply/reply.service';
 import { RulingService } from '../ruling/ruling.service';
@@ -32,6 +40,10 @@ export interface PressTestbed extends ServiceTestbed {
   module: TestingModule;
   relay: RecordingOutboxRelay;
   get<T>(type: new (...args: never[]) => T): T;
+  /** The directory's change notices (an edit announces itself here before its caller is answered). */
+  notices: InMemoryNoticeBus;
+  /** The public holidays the in-process directory answers with: change it, then publish a notice, as an edit would. */
+  publicHolidays: PublicHolidayDto[];
   /** A case decided FALSE with a grounded decision (or not), led by Sở TT&TT with HNB; returns its id and decision id. */
   addCase(grounded?: boolean): { caseId: string; decisionId: string };
 }
@@ -42,6 +54,7 @@ export async function createPressTestbed(): Promise<PressTestbed> {
   const pressRules = read<Array<PressRuleDto & { needsReview?: boolean }>>('press-rules.json').map((r) => ({ ...r, needsReview: r.needsReview ?? false }));
   const publicHolidays = read<PublicHolidayDto[]>('public-holidays.json');
   const cases = new Map<string, CaseView>();
+  const notices = new InMemoryNoticeBus();
   const services = new InMemoryServices()
     .answer<{ asOf: string }>(RpcSubjects.directory.referenceData, ({ asOf }) => ({
       day: asOf,
@@ -59,6 +72,8 @@ export async function createPressTestbed(): Promise<PressTestbed> {
       { provide: DataSource, useValue: bed.dataSource },
       { provide: RpcClient, useValue: services },
       { provide: OutboxRelay, useValue: relay },
+      { provide: NATS_CONNECTION, useValue: notices },
+      { provide: MESSAGING_OPTIONS, useValue: { subjectPrefix: '', serviceName: 'press' } },
       { provide: DEADLINE_SETTINGS, useValue: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 5_000 } },
       {
         provide: COMPLAINT_SETTINGS,
@@ -68,6 +83,7 @@ export async function createPressTestbed(): Promise<PressTestbed> {
       ComplaintRepository,
       ComplaintService,
       PressReference,
+      ReplyLinkService,
       ReplyService,
       RulingService,
     ],
@@ -77,6 +93,8 @@ export async function createPressTestbed(): Promise<PressTestbed> {
     ...bed,
     module,
     relay,
+    notices,
+    publicHolidays,
     get: (type) => module.get(type),
     addCase(grounded = true) {
       const id = randomUUID();

@@ -21,6 +21,7 @@ import { ReplyNotices1764300004420 } from '../migrations/1764300004420-reply-not
 import { CitedRules1764300004430 } from '../migrations/1764300004430-cited-rules';
 import { PressCorrectionsStatements1764300004500 } from '../migrations/1764300004500-press-corrections-statements';
 import { PressReference } from '../reference/press-reference';
+import { ReplyLinkService } from '../reply/reply-link.service';
 import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
 import { ReplyHttpController } from '../reply/reply.http-controller';
 import { ReplyService } from '../reply/reply.service';
@@ -28,6 +29,7 @@ import { RETENTION_POLL_MS, RespondentRetentionJob } from '../retention/responde
 import { RulingService } from '../ruling/ruling.service';
 import { StatementFeedHttpController } from '../statement/statement-feed.http-controller';
 import { StatementFeedService } from '../statement/statement-feed.service';
+import { STATEMENT_FEED_SETTINGS } from '../statement/statement-feed.settings';
 import { StatementNatsController } from '../statement/statement.nats-controller';
 import { StatementRepository } from '../statement/statement.repository';
 import { StatementService } from '../statement/statement.service';
@@ -62,11 +64,13 @@ export class PressModule {
         { provide: COMPLAINT_SETTINGS, useValue: config.complaints },
         { provide: PRESS_SERVICE_CREDENTIAL, useValue: new ServiceCredential(internalSecretOf(config.auth), 'press') },
         { provide: REPLY_LINK_SETTINGS, useValue: config.replyLinks },
+        { provide: STATEMENT_FEED_SETTINGS, useValue: config.statementFeed },
         { provide: RETENTION_POLL_MS, useValue: config.retentionPollMs },
         ComplaintRepository,
         ComplaintService,
         PressDeadlineScheduler,
         PressReference,
+        ReplyLinkService,
         ReplyService,
         RespondentRetentionJob,
         RulingService,

@@ -11,6 +11,7 @@ import { CorrectionOverdueScheduler } from '../correction/correction-overdue.sch
 import { CorrectionRepository } from '../correction/correction.repository';
 import { CorrectionService } from '../correction/correction.service';
 import { StatementFeedService } from '../statement/statement-feed.service';
+import { STATEMENT_FEED_SETTINGS } from '../statement/statement-feed.settings';
 import { StatementRepository } from '../statement/statement.repository';
 import { StatementService } from '../statement/statement.service';
 import { PressDirectory } from './press-directory';
@@ -33,6 +34,9 @@ export interface PressPublicationTestbed extends ServiceTestbed {
   addCase(): string;
 }
 
+/** Entries on each page of the statements feed in these tests: small, so that a few statements make several pages. */
+export const TESTBED_FEED_PAGE_SIZE = 3;
+
 export async function createPressPublicationTestbed(): Promise<PressPublicationTestbed> {
   const bed = await createServiceTestbed({ service: 'press', migrations: PRESS_MIGRATIONS });
   const cases = new Map<string, Pick<CaseDto, 'id' | 'number' | 'participants'>>();
@@ -50,6 +54,7 @@ export async function createPressPublicationTestbed(): Promise<PressPublicationT
       { provide: DEADLINE_SETTINGS, useValue: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 5_000 } },
       { provide: DEADLINE_SCHEDULER_ENABLED, useValue: false },
       { provide: PRESS_PUBLIC_BASE, useValue: PUBLIC_BASE },
+      { provide: STATEMENT_FEED_SETTINGS, useValue: { pageSize: TESTBED_FEED_PAGE_SIZE } },
       PressDirectory,
       CorrectionRepository,
       CorrectionService,

@@ -8,6 +8,7 @@ import {
   FileComplaintRequest,
   IssueRulingRequest,
   LodgeAppealRequest,
+  ReissueReplyLinkRequest,
   RpcSubjects,
   SubmitReplyRequest,
   type Actor,
@@ -15,6 +16,7 @@ import {
   type ComplaintRespondentDto,
 } from '@phoi-hop/contracts';
 import { RpcActor } from '@phoi-hop/messaging';
+import { ReplyLinkService } from '../reply/reply-link.service';
 import { ReplyService } from '../reply/reply.service';
 import { RulingService } from '../ruling/ruling.service';
 import { ComplaintService } from './complaint.service';
@@ -24,6 +26,7 @@ export class ComplaintNatsController {
   constructor(
     private readonly complaints: ComplaintService,
     private readonly replies: ReplyService,
+    private readonly replyLinks: ReplyLinkService,
     private readonly rulings: RulingService,
   ) {}
 
@@ -55,6 +58,11 @@ export class ComplaintNatsController {
   @MessagePattern(RpcSubjects.press.replySubmit)
   reply(@RpcActor() actor: Actor, @Payload() request: SubmitReplyRequest): Promise<ComplaintDto> {
     return this.replies.replyAsOutlet(actor, request);
+  }
+
+  @MessagePattern(RpcSubjects.press.replyLinkReissue)
+  reissueLink(@RpcActor() actor: Actor, @Payload() request: ReissueReplyLinkRequest): Promise<ComplaintDto> {
+    return this.replyLinks.reissue(actor, request);
   }
 
   @MessagePattern(RpcSubjects.press.rulingIssue)

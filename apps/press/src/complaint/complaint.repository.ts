@@ -310,6 +310,16 @@ export class ComplaintRepository {
     await manager.query(`UPDATE press_reply_link SET used_at = $2 WHERE complaint_id = $1 AND used_at IS NULL`, [complaintId, at]);
   }
 
+  /** The recipient's unused links stop working (a fresh one is sent instead); answers how many did. */
+  async revokeReplyLinksOf(manager: EntityManager, complaintId: string, role: ReplyRecipientRole, at: Date): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE press_reply_link SET used_at = $3 WHERE complaint_id = $1 AND recipient_role = $2 AND used_at IS NULL RETURNING id`,
+      [complaintId, role, at],
+    );
+    return rows.length;
+  }
+
   async insertReply(manager: EntityManager, r: ReplyRow): Promise<void> {
     await manager.query(
       `INSERT INTO press_reply (id, complaint_id, channel, recipient_role, text, attachment_urls, submitted_by, submitted_by_agency, submitted_at)

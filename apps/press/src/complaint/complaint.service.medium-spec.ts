@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EventSubjects, type FileComplaintRequest } from '@phoi-hop/contracts';
+import { EventSubjects, NoticeSubjects, provinceDay, type FileComplaintRequest } from '@phoi-hop/contracts';
 import { SeededUsers } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { createPressTestbed, type PressTestbed } from '../app/press.medium-testbed';
+import { addWorkingDays, isWorkingDay } from '../calendar/working-days.rules';
 import { ComplaintService } from './complaint.service';
 
 const daysAgo = (n: number) => new Date(Date.now() + 7 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
@@ -122,6 +123,25 @@ describe(ComplaintService.name, () => {
         editorEmail: 'tbt@baoquangbinh.vn',
       });
       expect((await bed.audit(filed.id)).map((a) => [a.action, a.actorAgency])).toContainEqual(['press.respondent.read', 'HNB']);
+    });
+  });
+
+  describe('the directory’s public holidays', () => {
+    it('counts a holiday the directory announces in the next reply window computed (its cached calendar is dropped at once)', async () => {
+      const holidaysNow = () => new Set(bed.publicHolidays.map((h) => h.day));
+      const dueDay = (iso: string | null) => provinceDay(new Date(iso!));
+      const first = await sut.file(btg, complaintRequest());
+      // The first working day of the window becomes a holiday: the window ends one working day later.
+      const today = provinceDay();
+      let holiday = addWorkingDays(today, 1, holidaysNow());
+      while (!isWorkingDay(holiday, holidaysNow())) holiday = addWorkingDays(holiday, 1, holidaysNow());
+      bed.publicHolidays.push({ day: holiday, name: 'Nghỉ bù (thử nghiệm)', needsReview: false });
+      const cached = await sut.file(btg, complaintRequest());
+      expect(dueDay(cached.replyDueAt)).toBe(dueDay(first.replyDueAt));
+      bed.notices.publish(NoticeSubjects.directoryChanged);
+      const after = await sut.file(btg, complaintRequest());
+      expect(dueDay(after.replyDueAt)).toBe(addWorkingDays(dueDay(first.replyDueAt), 1, holidaysNow()));
+      expect(Date.parse(after.replyDueAt!)).toBeGreaterThan(Date.parse(first.replyDueAt!));
     });
   });
 });

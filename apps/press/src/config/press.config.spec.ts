@@ -34,4 +34,11 @@ describe('pressConfigFromEnv', () => {
     expect(() => pressConfigFromEnv({ ...BASE, PRESS_ADMISSIBLE_MONTHS: '1.5' })).toThrow('PRESS_ADMISSIBLE_MONTHS must be a positive whole number');
     expect(pressConfigFromEnv({ ...BASE, PRESS_APPEAL_WINDOW_WORKING_DAYS: '15' }).complaints.appealWindowWorkingDays).toBe(15);
   });
+
+  it('pages the statements feed by 100 entries unless told, and refuses a page size that is not 1 to 1000', () => {
+    expect(pressConfigFromEnv(BASE).statementFeed).toEqual({ pageSize: 100 });
+    expect(pressConfigFromEnv({ ...BASE, PRESS_FEED_PAGE_SIZE: '3' }).statementFeed.pageSize).toBe(3);
+    expect(() => pressConfigFromEnv({ ...BASE, PRESS_FEED_PAGE_SIZE: '0' })).toThrow('PRESS_FEED_PAGE_SIZE must be a positive whole number');
+    expect(() => pressConfigFromEnv({ ...BASE, PRESS_FEED_PAGE_SIZE: '5000' })).toThrow('PRESS_FEED_PAGE_SIZE must be at most 1000');
+  });
 });

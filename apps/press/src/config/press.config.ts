@@ -25,6 +25,11 @@ export interface ReplyLinkSettings {
   publicUrl: string | null;
 }
 
+export interface StatementFeedSettings {
+  /** Entries on each page of the statements feed (RFC 5005 paging; the first page holds the newest). */
+  pageSize: number;
+}
+
 export interface PressConfig extends BaseServiceConfig {
   outboxRelayEnabled: boolean;
   /** Run the deadline scheduler (reply reminders) and the retention purge in this process (safe on every replica). */
@@ -32,6 +37,7 @@ export interface PressConfig extends BaseServiceConfig {
   deadlines: DeadlineSettings;
   complaints: ComplaintSettings;
   replyLinks: ReplyLinkSettings;
+  statementFeed: StatementFeedSettings;
   /** How often closed complaints whose respondent details are due for purging are looked for. */
   retentionPollMs: number;
   production: boolean;
@@ -55,6 +61,7 @@ export function pressConfigFromEnv(environment: NodeJS.ProcessEnv = process.env)
     PRESS_REPLY_LINK_SECRET: str({ default: '', desc: 'HMAC key of the one-time reply links (32+ characters); required in production' }),
     PRESS_PUBLIC_URL: str({ default: '', desc: 'Base URL of this service as journalists reach it (reply links)' }),
     PRESS_RETENTION_POLL_MS: num({ default: 60_000, desc: 'How often respondent details due for purging are looked for (ms)' }),
+    PRESS_FEED_PAGE_SIZE: num({ default: 100, desc: 'Entries on each page of the statements Atom feed (older pages follow rel="next")' }),
   });
   const production = env.NODE_ENV === 'production';
   const fail = (name: string, message: string): never => {
@@ -70,6 +77,8 @@ export function pressConfigFromEnv(environment: NodeJS.ProcessEnv = process.env)
   if (env.PRESS_REPLY_LINK_SECRET && env.PRESS_REPLY_LINK_SECRET.length < 32) fail('PRESS_REPLY_LINK_SECRET', 'must be at least 32 characters');
   if (!REFERENCE_CODE_PATTERN.test(env.PRESS_ASSOCIATION_AGENCY)) fail('PRESS_ASSOCIATION_AGENCY', 'must be an agency code');
   if (env.PRESS_RETENTION_POLL_MS < 50) fail('PRESS_RETENTION_POLL_MS', 'must be at least 50');
+  positiveInteger('PRESS_FEED_PAGE_SIZE', env.PRESS_FEED_PAGE_SIZE);
+  if (env.PRESS_FEED_PAGE_SIZE > 1_000) fail('PRESS_FEED_PAGE_SIZE', 'must be at most 1000');
   return {
     ...baseServiceConfigFromEnv('press', env),
     outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
@@ -81,6 +90,7 @@ export function pressConfigFromEnv(environment: NodeJS.ProcessEnv = process.env)
       pressAssociationAgencyCode: env.PRESS_ASSOCIATION_AGENCY,
     },
     replyLinks: { secret: env.PRESS_REPLY_LINK_SECRET || DEV_REPLY_SECRET, publicUrl: env.PRESS_PUBLIC_URL || null },
+    statementFeed: { pageSize: env.PRESS_FEED_PAGE_SIZE },
     retentionPollMs: env.PRESS_RETENTION_POLL_MS,
     production,
   };

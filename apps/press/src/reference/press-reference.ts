@@ -1,26 +1,43 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { ErrorCodes, RpcSubjects, type CaseDto, type PressRuleDto, type ReferenceDataDto } from '@phoi-hop/contracts';
-import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, RpcCallError, RpcClient, onDirectoryChanged, type MessagingOptions } from '@phoi-hop/messaging';
 import { PressError } from '../complaint/press.errors';
 
 const CACHE_MS = 60_000;
 
 /**
  * What the press service reads of other services, as the caller: the directory's reference data
- * (the press rules in force on a day, the public holidays) and intake's cases.
+ * (the press rules in force on a day, the public holidays) and intake's cases. The directory's
+ * answers are kept a minute, and dropped at once when the directory announces a change (an
+ * administrator's edit of a press rule or a holiday counts in the next reply window computed).
  */
 @Injectable()
-export class PressReference {
+export class PressReference implements OnModuleDestroy {
   private readonly cache = new Map<string, { at: number; data: Promise<ReferenceDataDto> }>();
+  private readonly subscriptions: Subscription[];
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(NATS_CONNECTION) connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+  ) {
+    this.subscriptions = onDirectoryChanged(connection, options.subjectPrefix, () => this.cache.clear());
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
 
   private referenceOn(day: string): Promise<ReferenceDataDto> {
     const hit = this.cache.get(day);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.data;
     const data = this.rpc.request<ReferenceDataDto>(RpcSubjects.directory.referenceData, { asOf: day });
-    this.cache.set(day, { at: Date.now(), data });
-    data.catch(() => this.cache.delete(day));
+    const entry = { at: Date.now(), data };
+    this.cache.set(day, entry);
+    data.catch(() => {
+      if (this.cache.get(day) === entry) this.cache.delete(day);
+    });
     return data;
   }
 

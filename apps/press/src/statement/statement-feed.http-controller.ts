@@ -1,6 +1,8 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DomainError } from '@phoi-hop/contracts';
 import { notModified } from './conditional-get';
+import { feedPageOf } from './statement-feed-page';
 import { StatementFeedService } from './statement-feed.service';
 
 /** Readers may keep a copy this long before asking again (they then get 304 when nothing changed). */
@@ -10,17 +12,26 @@ const NOT_FOUND_PAGE =
 
 /**
  * The public side of the statements (Đ6.6–6.7), served without an account and routed by the Ingress
- * like the reply pages: `/feeds/statements.atom` (Atom 1.0, with ETag and Last-Modified, 304 when
- * unchanged), `/feeds/statements/<id>` (the statement's page) and `/feeds/statements/<id>.jsonld`
- * (its ClaimReview).
+ * like the reply pages: `/feeds/statements.atom` (Atom 1.0, paged as RFC 5005 says: the newest
+ * entries, `rel="next"` to `?before=<cursor>`; each page with ETag and Last-Modified, 304 when
+ * unchanged; 400 for a page it did not hand out), `/feeds/statements/<id>` (the statement's page)
+ * and `/feeds/statements/<id>.jsonld` (its ClaimReview).
  */
 @Controller('feeds')
 export class StatementFeedHttpController {
   constructor(private readonly feeds: StatementFeedService) {}
 
   @Get('statements.atom')
-  async atom(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const feed = await this.feeds.atom();
+  async atom(@Req() request: Request, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    let before;
+    try {
+      before = feedPageOf(query);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      response.status(400).set('cache-control', 'no-store').json({ code: error.code, message: error.message, field: error.field });
+      return;
+    }
+    const feed = await this.feeds.atom(before);
     response.set({
       'content-type': 'application/atom+xml; charset=utf-8',
       'cache-control': `public, max-age=${MAX_AGE_SECONDS}`,

@@ -48,14 +48,15 @@ export function statementHtml(base: string, { row, revisions }: LoadedStatement)
  * publication. A statement answering a claim carries its rating in a schema.org category and links
  * to its ClaimReview JSON-LD; its page (the entry's link) embeds the same JSON-LD.
  */
-export function statementsAtom(base: string, updated: Date | null, entries: LoadedStatement[]): string {
+export function statementsAtom(base: string, updated: Date | null, entries: LoadedStatement[], self: string = statementUrls(base).feed): string {
   const urls = statementUrls(base);
   const feed = new Feed({
     id: urls.feed,
     title: 'Thông cáo, đính chính của các cơ quan tỉnh Quảng Bình',
     description: 'Thông tin chính thức làm rõ các thông tin sai sự thật, do người phát ngôn của các cơ quan công bố',
     link: urls.feed,
-    feedLinks: { atom: urls.feed },
+    // Every page of the feed is the same feed (one id), each with its own address as self (RFC 5005 §3).
+    feedLinks: { atom: self },
     language: 'vi',
     // Before anything is published the feed never changed: a fixed time keeps its validators stable.
     updated: updated ?? new Date(0),

@@ -192,11 +192,21 @@ export class StatementRepository {
   }
 
   /** The feed's entries: statements in the feed, newest first publication first (then id), at most `limit`. */
-  async feedEntries(manager: EntityManager, limit: number): Promise<StatementRow[]> {
-    return queryRows<StatementRow>(
+  /**
+   * The feed's entries newest publication first, from just before `before` when given (a page of
+   * the feed), with each one's position to the microsecond (`feed_at`) for the next page's cursor.
+   */
+  async feedEntries(
+    manager: EntityManager,
+    limit: number,
+    before: { at: string; id: string } | null = null,
+  ): Promise<Array<StatementRow & { feed_at: string }>> {
+    return queryRows<StatementRow & { feed_at: string }>(
       manager,
-      `SELECT * FROM press_statement WHERE status = ANY($1::text[]) AND published_at IS NOT NULL ORDER BY published_at DESC, id DESC LIMIT $2`,
-      [FEED_STATEMENT_STATUSES, limit],
+      `SELECT *, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS feed_at FROM press_statement
+        WHERE status = ANY($1::text[]) AND published_at IS NOT NULL AND ($3::timestamptz IS NULL OR (published_at, id) < ($3::timestamptz, $4::uuid))
+        ORDER BY published_at DESC, id DESC LIMIT $2`,
+      [FEED_STATEMENT_STATUSES, limit, before?.at ?? null, before?.id ?? null],
     );
   }
 

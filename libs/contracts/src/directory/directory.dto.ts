@@ -346,21 +346,25 @@ export interface ProvisionDto {
   categoryCodes: string[];
 }
 
-export const ReferenceKinds = ['AGENCY', 'LOCALITY', 'SECTOR', 'CATEGORY', 'RULE', 'SLA'] as const;
+export const ReferenceKinds = ['AGENCY', 'LOCALITY', 'SECTOR', 'CATEGORY', 'RULE', 'SLA', 'PRESS_RULE', 'PUBLIC_HOLIDAY'] as const;
 export type ReferenceKindCode = (typeof ReferenceKinds)[number];
 
 /**
  * `directory.reference.edit` (ADMIN): a new version of one record of reference data, in force from
  * `validFrom` (default today; never in the past). `record` has the shape of the seed file's
  * entries (apps/directory/seed/README.md); SLA's code is the severity and its record
- * `{ triageHours, decisionHours }`. `retire` ends a locality, sector, category or rule.
+ * `{ triageHours, decisionHours }`; PUBLIC_HOLIDAY's code is its day (YYYY-MM-DD) and its record
+ * `{ name }`. `retire` ends a locality, sector, category or rule, or removes a public holiday.
+ * A press rule and a public holiday carry their own days, so their edits take effect today.
  */
 export class EditReferenceRequest {
   @IsIn(ReferenceKinds)
   kind!: ReferenceKindCode;
 
   @IsString()
-  @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'code must be a code such as D6_2_POLICE or LE_THUY' })
+  @Matches(/^([A-Z][A-Z0-9_]{0,63}|\d{4}-\d{2}-\d{2})$/, {
+    message: 'code must be a code such as D6_2_POLICE or LE_THUY (a public holiday: its day YYYY-MM-DD)',
+  })
   code!: string;
 
   @IsOptional()

@@ -25,6 +25,8 @@ export const REFERENCE_KIND_LABELS = {
   CATEGORY: { vi: 'Loại thông tin xấu, độc', en: 'Category' },
   RULE: { vi: 'Quy tắc phân công trách nhiệm', en: 'Responsibility rule' },
   SLA: { vi: 'Thời hạn xử lý', en: 'Handling time limits' },
+  PRESS_RULE: { vi: 'Điều khoản quy định đạo đức nghề nghiệp người làm báo', en: 'Press-ethics rule' },
+  PUBLIC_HOLIDAY: { vi: 'Ngày nghỉ lễ, Tết', en: 'Public holiday' },
 } as const satisfies LabelsOf<ReferenceKindCode>;
 
 export const USER_CHANGE_LABELS = {

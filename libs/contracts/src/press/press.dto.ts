@@ -302,6 +302,25 @@ export interface ComplaintRespondentDto {
   editorEmail: string | null;
 }
 
+/**
+ * `press.reply.link-reissue` (ETHICS_OFFICER of the press association): a fresh one-time reply link
+ * for the journalist or the editor while the reply window is open (the link secret was rotated,
+ * the e-mail was lost); the recipient's earlier unused links stop working.
+ */
+export class ReissueReplyLinkRequest {
+  @IsUUID('all', COMPLAINT_ID)
+  complaintId!: string;
+
+  @IsIn(ReplyRecipientRoles, { message: `recipientRole must be one of ${ReplyRecipientRoles.join(', ')}` })
+  recipientRole!: ReplyRecipientRole;
+
+  @IsString()
+  @MinLength(3, { message: 'reason must say why the link is sent again (at least 3 characters)' })
+  @Matches(/\S\s*\S/, { message: 'reason must say why the link is sent again (at least 3 characters)' })
+  @MaxLength(2_000)
+  reason!: string;
+}
+
 /** Payload of every `evt.press.*` complaint event: identifiers and the step, never the respondent's details. */
 export interface PressComplaintEvent {
   complaintId: string;
@@ -313,6 +332,8 @@ export interface PressComplaintEvent {
   decision?: AppealDecision;
   inadmissibilityReasons?: InadmissibilityReason[];
   replyDueAt?: string;
+  /** Whose link was sent again (`evt.press.reply.link-reissued`). */
+  recipientRole?: ReplyRecipientRole;
 }
 
 /** A press-association rule as the reference data holds it, with its article and the days it is in force. */

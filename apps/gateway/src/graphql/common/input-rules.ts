@@ -55,6 +55,7 @@ export const INPUT_CONTRACTS: Readonly<Record<string, InputContract>> = {
   PublishPressStatementInput: { contract: Contracts.PublishStatementRequest },
   RecordMeetingInput: { contract: Contracts.RecordMeetingRequest },
   RefuseCorrectionInput: { contract: Contracts.RefuseCorrectionRequest },
+  ReissuePressReplyLinkInput: { contract: Contracts.ReissueReplyLinkRequest },
   RemovalTargetInput: { contract: Contracts.RemovalTargetInputDto },
   RemoveContentIndicatorInput: { contract: Contracts.RemoveContentIndicatorRequest },
   ReorganizeAgenciesInput: { contract: Contracts.ReorganizeAgenciesRequest },

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import type { AppealDecision, AppealGround, AppealParty, RulingOutcome } from '@phoi-hop/contracts';
+import type { AppealDecision, AppealGround, AppealParty, ReplyRecipientRole, RulingOutcome } from '@phoi-hop/contracts';
 import { DateScalar } from '../common/scalars';
-import { AppealDecisionEnum, AppealGroundEnum, AppealPartyEnum, RulingOutcomeEnum } from './press.enums';
+import { AppealDecisionEnum, AppealGroundEnum, AppealPartyEnum, ReplyRecipientRoleEnum, RulingOutcomeEnum } from './press.enums';
 
 @InputType({ isAbstract: true })
 abstract class ComplaintDetailsInput {
@@ -76,6 +76,18 @@ export class IssuePressRulingInput {
 
   @Field()
   reasons!: string;
+}
+
+@InputType({ description: 'A fresh one-time reply link for the journalist or the editor, while the reply window is open' })
+export class ReissuePressReplyLinkInput {
+  @Field(() => ID)
+  complaintId!: string;
+
+  @Field(() => ReplyRecipientRoleEnum, { description: 'Whose link: the journalist’s or the editor’s (their earlier unused links stop working)' })
+  recipientRole!: ReplyRecipientRole;
+
+  @Field({ description: 'Why the link is sent again (the secret was rotated, the e-mail was lost); kept in the audit log' })
+  reason!: string;
 }
 
 @InputType()

@@ -9,6 +9,7 @@ import {
   FilePressComplaintInput,
   IssuePressRulingInput,
   LodgePressAppealInput,
+  ReissuePressReplyLinkInput,
   ReplyToPressComplaintInput,
 } from './press.input';
 import { ComplaintStatusEnum } from './press.enums';
@@ -66,6 +67,14 @@ export class PressResolver {
   })
   issuePressRuling(@Args('input') input: IssuePressRulingInput, @InternalToken() token: string): Promise<ComplaintDto> {
     return this.rpc.request<ComplaintDto>(RpcSubjects.press.rulingIssue, toRpcPayload(input), { token });
+  }
+
+  @Mutation(() => PressComplaintModel, {
+    description:
+      'Sends the journalist or the editor a fresh one-time reply link by e-mail (ETHICS_OFFICER of the press association); INVALID_STATE once the reply window has closed',
+  })
+  reissuePressReplyLink(@Args('input') input: ReissuePressReplyLinkInput, @InternalToken() token: string): Promise<ComplaintDto> {
+    return this.rpc.request<ComplaintDto>(RpcSubjects.press.replyLinkReissue, toRpcPayload(input), { token });
   }
 
   @Mutation(() => PressComplaintModel, { description: 'The complaining agency or the outlet appeals a ruling on stated grounds' })
