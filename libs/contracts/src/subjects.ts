@@ -97,6 +97,8 @@ export const RpcSubjects = {
     complaintGet: 'press.complaint.get',
     complaintList: 'press.complaint.list',
     replySubmit: 'press.reply.submit',
+    replyRequestUpload: 'press.reply.request-upload',
+    replyAttachmentDownload: 'press.reply.attachment-download',
     rulingIssue: 'press.ruling.issue',
     appealLodge: 'press.appeal.lodge',
     appealDecide: 'press.appeal.decide',
