@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { judgeAttachment, nameForType, type AttachmentRefusal } from './attachment.rules';
+import { displayNameOf, judgeAttachment, nameForType, type AttachmentRefusal } from './attachment.rules';
 import type { ReplyAttachmentMediaType } from '@phoi-hop/contracts';
 
 /** A file that passed the allow-list, ready to keep: its display name, sniffed type, size and SHA-256. */
@@ -12,8 +12,9 @@ export interface AcceptedFile {
   bytes: Buffer;
 }
 
-/** Sniffs the bytes of a whole file (file-type's signatures, then plain text) and judges it; names and hashes what passes. */
-export async function inspectFile(name: string, bytes: Buffer): Promise<{ accepted: true; file: AcceptedFile } | { accepted: false; refusal: AttachmentRefusal }> {
+/** Sniffs the bytes of a whole file (file-type's signatures, then plain text) and judges it; names (sanitised) and hashes what passes. */
+export async function inspectFile(rawName: string, bytes: Buffer): Promise<{ accepted: true; file: AcceptedFile } | { accepted: false; refusal: AttachmentRefusal }> {
+  const name = displayNameOf(rawName);
   const sniffed = bytes.length > 0 ? ((await fileTypeFromBuffer(bytes))?.mime ?? null) : null;
   const verdict = judgeAttachment(name, sniffed, bytes);
   if (!verdict.accepted) return verdict;
