@@ -73,6 +73,8 @@ export function readReplyForm(request: IncomingMessage, limits: AttachmentLimits
         if (total > limits.maxTotalBytes) return refuse({ kind: 'TOTAL_TOO_LARGE', limit: limits.maxTotalBytes });
         entry.chunks.push(chunk);
       });
+      // A request cut off inside a file ends that file's stream with an error (and the form with one).
+      stream.on('error', () => refuse({ kind: 'TRUNCATED' }));
       stream.on('limit', () => refuse({ kind: 'FILE_TOO_LARGE', name: entry.name, limit: limits.maxFileBytes }));
       stream.on('end', () => {
         // A browser sends an empty, unnamed part for a file input left empty: that is no file.
