@@ -189,7 +189,9 @@ describe('files attached to a right-of-reply (Đ6.3): the no-account page, the o
     });
     expect(replyToPressComplaint).toMatchObject({
       status: 'AWAITING_RULING',
-      replies: [{ channel: 'AGENCY_USER', attachments: [{ id: attachment.id, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }] }],
+      replies: [
+        { channel: 'AGENCY_USER', attachments: [{ id: attachment.id, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }] },
+      ],
     });
     const got = await download(SeededUsers.hnbOfficer, attachment.id as string);
     expect(Buffer.compare(Buffer.from(await got.arrayBuffer()), docx)).toBe(0);

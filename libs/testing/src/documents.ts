@@ -44,7 +44,10 @@ export const sampleDocuments = {
   odt: () =>
     zip([
       { name: 'mimetype', content: 'application/vnd.oasis.opendocument.text', store: true },
-      { name: 'content.xml', content: '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>' },
+      {
+        name: 'content.xml',
+        content: '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+      },
     ]),
   /** Text that a browser would run as a page if it were saved as .html: it is plain text, kept as .txt. */
   html: () => Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),

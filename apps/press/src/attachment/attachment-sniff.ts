@@ -13,7 +13,10 @@ export interface AcceptedFile {
 }
 
 /** Sniffs the bytes of a whole file (file-type's signatures, then plain text) and judges it; names (sanitised) and hashes what passes. */
-export async function inspectFile(rawName: string, bytes: Buffer): Promise<{ accepted: true; file: AcceptedFile } | { accepted: false; refusal: AttachmentRefusal }> {
+export async function inspectFile(
+  rawName: string,
+  bytes: Buffer,
+): Promise<{ accepted: true; file: AcceptedFile } | { accepted: false; refusal: AttachmentRefusal }> {
   const name = displayNameOf(rawName);
   const sniffed = bytes.length > 0 ? ((await fileTypeFromBuffer(bytes))?.mime ?? null) : null;
   const verdict = judgeAttachment(name, sniffed, bytes);

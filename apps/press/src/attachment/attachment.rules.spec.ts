@@ -73,7 +73,13 @@ describe(judgeAttachment.name, () => {
   });
 
   it.each([
-    ['a type off the list', 'x.pdf', 'application/x-msdownload', Buffer.from('MZ'), { kind: 'TYPE_NOT_ALLOWED', name: 'x.pdf', sniffed: 'application/x-msdownload' }],
+    [
+      'a type off the list',
+      'x.pdf',
+      'application/x-msdownload',
+      Buffer.from('MZ'),
+      { kind: 'TYPE_NOT_ALLOWED', name: 'x.pdf', sniffed: 'application/x-msdownload' },
+    ],
     ['bytes of no type', 'x.txt', null, Buffer.from([0, 1, 2]), { kind: 'TYPE_NOT_ALLOWED', name: 'x.txt', sniffed: null }],
     ['an empty file', 'x.txt', null, Buffer.alloc(0), { kind: 'EMPTY_FILE', name: 'x.txt' }],
   ])('refuses %s', (_what, name, sniffed, bytes, refusal) => {
@@ -105,10 +111,32 @@ describe(inspectFile.name, () => {
 
 describe(limitBroken.name, () => {
   it.each([
-    ['within every limit', [{ name: 'a', sizeBytes: 100 }, { name: 'b', sizeBytes: 50 }], null],
+    [
+      'within every limit',
+      [
+        { name: 'a', sizeBytes: 100 },
+        { name: 'b', sizeBytes: 50 },
+      ],
+      null,
+    ],
     ['one file over its limit', [{ name: 'a', sizeBytes: 101 }], { kind: 'FILE_TOO_LARGE', name: 'a', limit: 100 }],
-    ['too many files', [{ name: 'a', sizeBytes: 1 }, { name: 'b', sizeBytes: 1 }, { name: 'c', sizeBytes: 1 }], { kind: 'TOO_MANY_FILES', limit: 2 }],
-    ['a total over its limit', [{ name: 'a', sizeBytes: 100 }, { name: 'b', sizeBytes: 51 }], { kind: 'TOTAL_TOO_LARGE', limit: 150 }],
+    [
+      'too many files',
+      [
+        { name: 'a', sizeBytes: 1 },
+        { name: 'b', sizeBytes: 1 },
+        { name: 'c', sizeBytes: 1 },
+      ],
+      { kind: 'TOO_MANY_FILES', limit: 2 },
+    ],
+    [
+      'a total over its limit',
+      [
+        { name: 'a', sizeBytes: 100 },
+        { name: 'b', sizeBytes: 51 },
+      ],
+      { kind: 'TOTAL_TOO_LARGE', limit: 150 },
+    ],
     ['no file', [], null],
   ])('%s', (_what, files, refusal) => {
     expect(limitBroken(LIMITS, files)).toEqual(refusal);

@@ -33,7 +33,11 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\
  */
 export function displayNameOf(raw: string): string {
   const segment = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  const cleaned = segment.replace(/\s+/g, ' ').replace(INVISIBLE, '').trim().replace(/^[.\s]+/, '');
+  const cleaned = segment
+    .replace(/\s+/g, ' ')
+    .replace(INVISIBLE, '')
+    .trim()
+    .replace(/^[.\s]+/, '');
   const chars = Array.from(cleaned);
   if (chars.length <= MAX_DISPLAY_NAME) return cleaned || UNNAMED_FILE;
   const dot = cleaned.lastIndexOf('.');

@@ -138,10 +138,7 @@ export class AttachmentService {
 
   /** The file a download address names, audited as downloaded by the reader it was handed to; null for any refused address. */
   async openForDownload(token: string): Promise<AttachmentDownload | null> {
-    const claims = await this.links.verify<{ kind: 'download'; attachmentId: string; sha256: string; userId: string; agencyCode: string }>(
-      token,
-      'download',
-    );
+    const claims = await this.links.verify<{ kind: 'download'; attachmentId: string; sha256: string; userId: string; agencyCode: string }>(token, 'download');
     if (!claims) return null;
     return this.dataSource.transaction(async (manager) => {
       const row = await this.attachments.get(manager, claims.attachmentId);

@@ -135,7 +135,13 @@ describe(ReplyService.name, () => {
         { id: expect.any(String), name: 'anh chup.png', mediaType: 'image/png', sizeBytes: png.length, sha256: sha(png), purgedAt: null },
       ]);
       const audit = (await bed.audit(id)).find((a) => a.action === 'press.reply.received')!;
-      expect(audit.summary).toMatchObject({ attachments: 2, files: [{ name: 'giai-trinh.pdf', sha256: sha(pdf) }, { name: 'anh chup.png', sha256: sha(png) }] });
+      expect(audit.summary).toMatchObject({
+        attachments: 2,
+        files: [
+          { name: 'giai-trinh.pdf', sha256: sha(pdf) },
+          { name: 'anh chup.png', sha256: sha(png) },
+        ],
+      });
       expect(JSON.stringify(audit.summary)).not.toContain(pdf.toString('base64').slice(0, 24));
       // A second use of the link is refused and keeps nothing more.
       expect(await sut.replyThroughLink(token, 'Gửi lại lần nữa với cùng tệp.', files)).toEqual({ outcome: 'UNUSABLE' });
@@ -154,7 +160,13 @@ describe(ReplyService.name, () => {
       expect(await keptRows(id)).toEqual([]);
       expect((await complaints.get(btg, id)).replies).toEqual([]);
       expect(await sut.openLink(token)).toMatchObject({ usable: true });
-      expect(await sut.replyThroughLink(token, 'Phản hồi sau khi bớt tệp.', files.slice(0, 1).filter((f) => f.sizeBytes <= 4096))).toMatchObject({
+      expect(
+        await sut.replyThroughLink(
+          token,
+          'Phản hồi sau khi bớt tệp.',
+          files.slice(0, 1).filter((f) => f.sizeBytes <= 4096),
+        ),
+      ).toMatchObject({
         outcome: 'DONE',
       });
     });
@@ -166,7 +178,12 @@ describe(ReplyService.name, () => {
       await bed.dataSource.query(`UPDATE press_complaint SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [id]);
       expect(await bed.get(RespondentRetentionJob).runDue()).toBeGreaterThanOrEqual(1);
       const [row] = await keptRows(id);
-      expect(row).toMatchObject({ display_name: 'bien-ban.txt', size_bytes: text.length, sha256: createHash('sha256').update(text).digest('hex'), bytes: null });
+      expect(row).toMatchObject({
+        display_name: 'bien-ban.txt',
+        size_bytes: text.length,
+        sha256: createHash('sha256').update(text).digest('hex'),
+        bytes: null,
+      });
       const [reply] = (await complaints.get(btg, id)).replies;
       expect(reply!.attachments[0]!.purgedAt).toEqual(expect.any(String));
       expect((await bed.audit(id)).find((a) => a.action === 'press.respondent.purged')?.summary).toMatchObject({ attachmentsPurged: 1 });

@@ -97,7 +97,16 @@ export class ReplyService {
       if (!(await this.complaints.consumeReplyLink(manager, link.id, now))) return false;
       const replyId = randomUUID();
       const kept = files.map((f) => ({ id: randomUUID(), name: f.name, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256 }));
-      await this.keep(manager, complaint, { id: replyId, channel: 'LINK', role: link.recipient_role, text: reply, attachmentUrls: [], files: kept, by: null, now });
+      await this.keep(manager, complaint, {
+        id: replyId,
+        channel: 'LINK',
+        role: link.recipient_role,
+        text: reply,
+        attachmentUrls: [],
+        files: kept,
+        by: null,
+        now,
+      });
       for (const [position, f] of files.entries()) {
         await this.attachments.insert(manager, {
           id: kept[position]!.id,
