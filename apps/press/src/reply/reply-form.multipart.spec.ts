@@ -65,4 +65,11 @@ describe(readReplyForm.name, () => {
     const request = Object.assign(Readable.from([Buffer.from('x')]), { headers: { 'content-type': 'multipart/form-data' } }) as unknown as IncomingMessage;
     expect(await readReplyForm(request, LIMITS)).toMatchObject({ ok: false, refusal: { kind: 'TRUNCATED' } });
   });
+
+  it('stops reading a refused form past twice the total, without waiting for its end', async () => {
+    const request = await posted([TEXT, ['files', Buffer.alloc(20_000, 'a'), 'lon.txt'], ['files', Buffer.alloc(200_000, 'b'), 'lon-hon.txt']]);
+    const form = await readReplyForm(request, LIMITS);
+    expect(form).toMatchObject({ ok: false, refusal: { kind: 'FILE_TOO_LARGE', name: 'lon.txt' } });
+    expect(request.readableEnded).toBe(false);
+  });
 });

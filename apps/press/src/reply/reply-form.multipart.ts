@@ -90,6 +90,15 @@ export function readReplyForm(request: IncomingMessage, limits: AttachmentLimits
       void settle(true);
     });
     parser.on('close', () => void settle(false));
+    // Draining a refused form is bounded too: past twice the total, the answer goes at once (and the connection closes).
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= 2 * limits.maxTotalBytes + TEXT_FIELD_BYTES) return;
+      request.unpipe(parser);
+      refuse({ kind: 'TOTAL_TOO_LARGE', limit: limits.maxTotalBytes });
+      void settle(false);
+    });
     request.on('aborted', () => void settle(true));
     request.on('error', () => void settle(true));
     request.pipe(parser);
