@@ -234,7 +234,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     ]);
     const ingresses = of(overlay, 'Ingress');
     expect(new Set(ingresses.map((i) => i.spec.rules[0].host)).size).toBe(1);
-    expect(named(overlay, 'Ingress', 'press-replies').metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('30m');
+    expect(named(overlay, 'Ingress', 'press-replies').metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('30m');
     for (const service of of(overlay, 'Service'))
       expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
   });
