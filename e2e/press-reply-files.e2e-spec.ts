@@ -94,7 +94,9 @@ describe('files of a right-of-reply at the default limits', () => {
     expect(attachments.map((a) => [a.sizeBytes, a.sha256])).toEqual(files.map((f) => [f.length, sha(f)]));
 
     const [downloaded, downloadMs] = await timed(async () => {
-      const { pressReplyAttachmentDownload } = await api.ok<{ pressReplyAttachmentDownload: Json }>(SeededUsers.hnbOfficer, DOWNLOAD, { a: attachments[0]!.id });
+      const { pressReplyAttachmentDownload } = await api.ok<{ pressReplyAttachmentDownload: Json }>(SeededUsers.hnbOfficer, DOWNLOAD, {
+        a: attachments[0]!.id,
+      });
       return Buffer.from(await (await fetch(pressReplyAttachmentDownload.url as string)).arrayBuffer());
     });
     expect(sha(downloaded)).toBe(sha(files[0]!));
