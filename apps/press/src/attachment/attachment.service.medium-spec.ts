@@ -62,6 +62,12 @@ describe(AttachmentService.name, () => {
       expect(await pending(filed.id)).toHaveLength(1);
     });
 
+    it('gives no upload address once the reply window has closed', async () => {
+      const filed = await complaints.file(btg, complaintRequest());
+      await bed.dataSource.query(`UPDATE press_complaint SET reply_due_at = now() - interval '1 second' WHERE id = $1`, [filed.id]);
+      await expect(sut.requestUpload(baoqb, { complaintId: filed.id, fileName: 'x.pdf' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    });
+
     it.each([
       ['a program named as a PDF', () => sampleDocuments.exe(), 415],
       ['a file over the 4 KB limit', () => Buffer.alloc(4097, 'a'), 413],

@@ -67,6 +67,7 @@ export class AttachmentService {
     if (!complaint.outlet_agency_code || actor.agencyCode !== complaint.outlet_agency_code)
       throw PressError.forbidden('Only a user of the outlet attaches files to its reply');
     if (complaint.status !== 'AWAITING_REPLY') throw PressError.invalidState(`A complaint that is ${complaint.status} takes no reply`);
+    if (complaint.reply_due_at && Date.now() > complaint.reply_due_at.getTime()) throw PressError.invalidState('The reply window has closed');
     const expiresAt = new Date(Date.now() + this.settings.uploadTtlSeconds * 1000);
     const uploadUrl = await this.links.uploadUrl(
       { ticketId: randomUUID(), complaintId: complaint.id, fileName: displayNameOf(request.fileName), userId: actor.userId, agencyCode: actor.agencyCode },
