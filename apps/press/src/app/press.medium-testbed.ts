@@ -8,7 +8,8 @@ import { ErrorCodes, RpcSubjects, type CaseDto, type PressRuleDto, type PublicHo
 import { OutboxRelay, RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from '@phoi-hop/persistence';
 import { InMemoryServices, QUANG_BINH_SEED_DIR, RecordingOutboxRelay, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
-import { ATTACHMENT_LINK_SETTINGS, ATTACHMENT_SETTINGS, AttachmentLinks } from '../attachment/attachment-links';
+import { ATTACHMENT_LINK_SETTINGS, AttachmentLinks } from '../attachment/attachment-links';
+import { ATTACHMENT_SETTINGS } from '../attachment/attachment.settings';
 import { AttachmentRepository } from '../attachment/attachment.repository';
 import { AttachmentService } from '../attachment/attachment.service';
 import { ComplaintRepository } from '../complaint/complaint.repository';

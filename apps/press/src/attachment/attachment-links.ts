@@ -2,11 +2,8 @@ import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { SignJWT, jwtVerify } from 'jose';
-import type { AttachmentSettings } from '../config/press.config';
 
-export const ATTACHMENT_SETTINGS = Symbol('ATTACHMENT_SETTINGS');
 export const ATTACHMENT_LINK_SETTINGS = Symbol('ATTACHMENT_LINK_SETTINGS');
-export type { AttachmentSettings };
 
 export interface AttachmentLinkSettings {
   /** Secret the link key is derived from (the platform's internal token secret). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { displayNameOf, judgeAttachment, nameForType, type AttachmentRefusal } from './attachment.rules';
 import type { ReplyAttachmentMediaType } from '@phoi-hop/contracts';
+import { displayNameOf, judgeAttachment, nameForType, type AttachmentRefusal } from './attachment.rules';
 
 /** A file that passed the allow-list, ready to keep: its display name, sniffed type, size and SHA-256. */
 export interface AcceptedFile {

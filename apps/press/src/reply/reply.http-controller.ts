@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ATTACHMENT_SETTINGS, type AttachmentSettings } from '../attachment/attachment-links';
+import { ATTACHMENT_SETTINGS, type AttachmentSettings } from '../attachment/attachment.settings';
 import type { AcceptedFile } from '../attachment/attachment-sniff';
 import { refusalMessageVi, refusalStatus } from '../attachment/attachment.rules';
 import { isMultipart, readReplyForm } from './reply-form.multipart';

@@ -15,7 +15,7 @@ import { appendAudit } from '@phoi-hop/persistence';
 import { ComplaintRepository, type ComplaintRow } from '../complaint/complaint.repository';
 import { ComplaintService, aggregateOf, complaintEvent } from '../complaint/complaint.service';
 import { PressError } from '../complaint/press.errors';
-import { ATTACHMENT_SETTINGS, type AttachmentSettings } from '../attachment/attachment-links';
+import { ATTACHMENT_SETTINGS, type AttachmentSettings } from '../attachment/attachment.settings';
 import { AttachmentRepository } from '../attachment/attachment.repository';
 import type { AcceptedFile } from '../attachment/attachment-sniff';
 import { limitBroken, refusalMessageEn, refusalMessageVi, refusalStatus } from '../attachment/attachment.rules';
