@@ -209,6 +209,10 @@ const DOCUMENTS: Record<string, () => { query: string; variables?: Record<string
   replyToPressComplaint: () => ({
     query: 'mutation { replyToPressComplaint(input: { complaintId: "00000000-0000-4000-8000-000000000000", text: "Kiểm tra ma trận quyền" }) { id } }',
   }),
+  requestPressReplyUpload: () => ({
+    query: 'mutation { requestPressReplyUpload(input: { complaintId: "00000000-0000-4000-8000-000000000000", fileName: "thu-quyen.pdf" }) { uploadUrl } }',
+  }),
+  pressReplyAttachmentDownload: () => ({ query: 'query { pressReplyAttachmentDownload(attachmentId: "00000000-0000-4000-8000-000000000000") { url } }' }),
   issuePressRuling: () => ({
     query:
       'mutation { issuePressRuling(input: { complaintId: "00000000-0000-4000-8000-000000000000", outcome: NO_VIOLATION, ruleCodes: ["DDNB_2017_D2"], reasons: "Kiểm tra ma trận quyền, không có khiếu nại" }) { id } }',

@@ -131,7 +131,7 @@ describe('press-ethics complaints, the right of reply, ruling and appeal (Đ6.3)
     const form = await fetch(link);
     expect(form.status).toBe(200);
     const html = await form.text();
-    expect(html).toContain('<form method="post">');
+    expect(html).toContain('<form method="post" enctype="multipart/form-data">');
     expect(html).not.toContain('<script');
     expect(html).not.toContain(d.journalistEmail);
 
@@ -262,7 +262,7 @@ describe('press-ethics complaints, the right of reply, ruling and appeal (Đ6.3)
     // A too-short reply shows the form again and consumes nothing.
     const short = await post(token, 'ngắn');
     expect(short.status).toBe(400);
-    expect(await short.text()).toContain('<form method="post">');
+    expect(await short.text()).toContain('<form method="post" enctype="multipart/form-data">');
     expect((await post(token)).status).toBe(200);
     const reused = await post(token);
     expect(reused.status).toBe(404);

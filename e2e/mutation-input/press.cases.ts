@@ -172,6 +172,85 @@ export const PRESS_MUTATIONS: Record<string, MutationEntry> = {
         variables: () => ({ i: { complaintId: NO_ID, text: 'Phản hồi của Báo Quảng Bình.' } }),
         expect: refuse('NOT_FOUND'),
       },
+      {
+        name: 'an attachment id that is not an id',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, text: 'Phản hồi của Báo Quảng Bình.', attachmentIds: ['../../etc/passwd'] } }),
+        expect: BAD('attachmentIds'),
+      },
+      {
+        name: 'the same attachment twice',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, text: 'Phản hồi của Báo Quảng Bình.', attachmentIds: [NO_ID, NO_ID] } }),
+        expect: BAD('attachmentIds'),
+      },
+      {
+        name: 'more than 20 attachments',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({
+          i: {
+            complaintId: w.pressAwaiting,
+            text: 'Phản hồi của Báo Quảng Bình.',
+            attachmentIds: Array.from({ length: 21 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`),
+          },
+        }),
+        expect: BAD('attachmentIds'),
+      },
+      {
+        name: 'an attachment nobody uploaded for this complaint',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, text: 'Phản hồi của Báo Quảng Bình.', attachmentIds: [NO_ID] } }),
+        expect: BAD('attachmentIds'),
+        watch: (w) => complaintView(w.pressAwaiting),
+      },
+    ],
+  },
+
+  requestPressReplyUpload: {
+    document: `mutation($i: RequestPressReplyUploadInput!) { requestPressReplyUpload(input: $i) { uploadUrl maxFileBytes } }`,
+    cases: [
+      {
+        name: 'a path as the file name',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, fileName: '../../etc/passwd' } }),
+        expect: BAD('fileName'),
+      },
+      {
+        name: 'a control character in the file name',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, fileName: 'giai-trinh\u0000.pdf' } }),
+        expect: BAD('fileName'),
+      },
+      {
+        name: 'a file name over 255 characters',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, fileName: `${'a'.repeat(256)}.pdf` } }),
+        expect: BAD('fileName'),
+      },
+      {
+        name: 'an empty file name',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, fileName: '' } }),
+        expect: BAD('fileName'),
+      },
+      {
+        name: 'an agency that is not the outlet',
+        as: SeededUsers.btgOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressAwaiting, fileName: 'giai-trinh.pdf' } }),
+        expect: refuse('FORBIDDEN'),
+      },
+      {
+        name: 'a complaint already ruled on',
+        as: SeededUsers.baoqbOfficer,
+        variables: (w) => ({ i: { complaintId: w.pressRuled, fileName: 'giai-trinh.pdf' } }),
+        expect: refuse('INVALID_STATE'),
+      },
+      {
+        name: 'an unknown complaint',
+        as: SeededUsers.baoqbOfficer,
+        variables: () => ({ i: { complaintId: NO_ID, fileName: 'giai-trinh.pdf' } }),
+        expect: refuse('NOT_FOUND'),
+      },
     ],
   },
 

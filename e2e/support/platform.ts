@@ -66,8 +66,8 @@ export interface PlatformOptions {
   captureNetwork?: CaptureNetwork;
   /** Evidence's blob store (default: the filesystem under `evidenceDir`), and whether it retries timestamps on its own (default: no, tests call retryDue). */
   evidenceDeps?: Pick<EvidenceModuleDeps, 'blobStore' | 'timestampRetry'>;
-  /** Press settings over the test defaults (10-working-day reply window, 6 months to file). */
-  press?: Partial<Pick<PressConfig, 'complaints' | 'replyLinks' | 'retentionPollMs' | 'statementFeed'>>;
+  /** Press settings over the test defaults (10-working-day reply window, 6 months to file, replies' files of 256 KiB, 3 a reply, 512 KiB in all). */
+  press?: Partial<Pick<PressConfig, 'complaints' | 'replyLinks' | 'retentionPollMs' | 'statementFeed' | 'attachments'>>;
 }
 
 /**
@@ -161,6 +161,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       complaints: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10, pressAssociationAgencyCode: 'HNB' },
       replyLinks: { secret: `press-reply-links-of-${env.id}-for-tests-only`, publicUrl: null },
       statementFeed: { pageSize: 100 },
+      // Small limits, so that refusals need only small bodies.
+      attachments: { maxFileBytes: 256 * 1024, maxFiles: 3, maxTotalBytes: 512 * 1024, uploadTtlSeconds: 300 },
       retentionPollMs: 100,
       production: false,
       ...options.press,

@@ -216,19 +216,25 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
         ],
       });
     }
-    // One Ingress: GraphQL to the gateway, the press service's one-time reply pages (journalists have no account) and its public statements feed, and the reporting service's public transparency page.
+    // Two Ingresses: GraphQL to the gateway, the press service's public statements feed and the reporting service's public transparency page;
+    // and, with a body limit that fits a reply's files, the press service's one-time reply pages (journalists have no account), uploads and downloads.
     const backends = of(overlay, 'Ingress').flatMap((i) =>
-      i.spec.rules.flatMap((r: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>
-        r.http.paths.map((p) => `${p.path} → ${p.backend.service.name}`),
+      i.spec.rules.flatMap((r: { host: string; http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>
+        r.http.paths.map((p) => `${i.metadata.name}: ${p.path} → ${p.backend.service.name}`),
       ),
     );
     expect(backends).toEqual([
-      '/graphql → gateway',
-      '/press/reply → press',
-      '/feeds/statements.atom → press',
-      '/feeds/statements → press',
-      '/transparency → reporting',
+      'gateway: /graphql → gateway',
+      'gateway: /feeds/statements.atom → press',
+      'gateway: /feeds/statements → press',
+      'gateway: /transparency → reporting',
+      'press-replies: /press/reply → press',
+      'press-replies: /press/uploads → press',
+      'press-replies: /press/attachments → press',
     ]);
+    const ingresses = of(overlay, 'Ingress');
+    expect(new Set(ingresses.map((i) => i.spec.rules[0].host)).size).toBe(1);
+    expect(named(overlay, 'Ingress', 'press-replies').metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('30m');
     for (const service of of(overlay, 'Service'))
       expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
   });

@@ -156,6 +156,9 @@ export const GRAPHQL_POLICY = {
   filePressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
   completePressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
   replyToPressComplaint: { roles: ACTION_TAKERS, dataClass: 'case' },
+  requestPressReplyUpload: { roles: ACTION_TAKERS, dataClass: 'case' },
+  // Whoever reads the complaint's replies may download their files; the service checks the agency again.
+  pressReplyAttachmentDownload: { roles: CASE_READERS, dataClass: 'case' },
   issuePressRuling: { roles: ETHICS_BOARD, dataClass: 'case' },
   reissuePressReplyLink: { roles: ETHICS_BOARD, dataClass: 'case' },
   lodgePressAppeal: { roles: ACTION_TAKERS, dataClass: 'case' },
@@ -283,6 +286,8 @@ export const RPC_POLICY: Record<RpcSubject, PolicyEntry> = {
   [RpcSubjects.press.complaintGet]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.press.complaintList]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.press.replySubmit]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.replyRequestUpload]: { roles: ACTION_TAKERS, dataClass: 'case' },
+  [RpcSubjects.press.replyAttachmentDownload]: { roles: CASE_READERS, dataClass: 'case' },
   [RpcSubjects.press.rulingIssue]: { roles: ETHICS_BOARD, dataClass: 'case' },
   [RpcSubjects.press.replyLinkReissue]: { roles: ETHICS_BOARD, dataClass: 'case' },
   [RpcSubjects.press.appealLodge]: { roles: ACTION_TAKERS, dataClass: 'case' },

@@ -98,6 +98,8 @@ export const RpcSubjects = {
     complaintList: 'press.complaint.list',
     replySubmit: 'press.reply.submit',
     replyLinkReissue: 'press.reply.link-reissue',
+    replyRequestUpload: 'press.reply.request-upload',
+    replyAttachmentDownload: 'press.reply.attachment-download',
     rulingIssue: 'press.ruling.issue',
     appealLodge: 'press.appeal.lodge',
     appealDecide: 'press.appeal.decide',

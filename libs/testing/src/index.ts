@@ -7,3 +7,4 @@ export * from './local-s3';
 export * from './local-tsa';
 export * from './synthetic-events';
 export * from './digest-feeds';
+export * from './documents';

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { HttpAdapterHost } from '@nestjs/core';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ErrorCodes, RpcSubjects, type CaseDto, type PressRuleDto, type PublicHolidayDto } from '@phoi-hop/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, OutboxRelay, RpcCallError, RpcClient } from '@phoi-hop/messaging';
-import { DEADLINE_SETTINGS } from '@phoi-hop/persistence';
+import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from '@phoi-hop/persistence';
 import {
   InMemoryNoticeBus,
   InMemoryServices,
@@ -14,6 +15,10 @@ import {
   createServiceTestbed,
   type ServiceTestbed,
 } from '@phoi-hop/testing-medium';
+import { ATTACHMENT_LINK_SETTINGS, AttachmentLinks } from '../attachment/attachment-links';
+import { ATTACHMENT_SETTINGS } from '../attachment/attachment.settings';
+import { AttachmentRepository } from '../attachment/attachment.repository';
+import { AttachmentService } from '../attachment/attachment.service';
 import { ComplaintRepository } from '../complaint/complaint.repository';
 import { ComplaintService } from '../complaint/complaint.service';
 import { COMPLAINT_SETTINGS } from '../complaint/complaint.settings';
@@ -21,10 +26,13 @@ import { PressReference } from '../reference/press-reference';
 import { ReplyLinkService } from '../reply/reply-link.service';
 import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
 import { ReplyService } from '../reply/reply.service';
+import { RETENTION_POLL_MS, RespondentRetentionJob } from '../retention/respondent-retention.job';
 import { RulingService } from '../ruling/ruling.service';
 import { PRESS_MIGRATIONS } from './press.module';
 
 export const TESTBED_REPLY_SECRET = 'medium-testbed-press-reply-link-secret';
+/** Small limits for the replies' files, so that refusals need only small files. */
+export const TESTBED_ATTACHMENT_LIMITS = { maxFileBytes: 4096, maxFiles: 2, maxTotalBytes: 6144, uploadTtlSeconds: 60 };
 
 /** A case as intake shows it to the press service. */
 export type CaseView = Pick<CaseDto, 'id' | 'number' | 'status' | 'reporterAgencyCode' | 'participants' | 'decisions'> & {
@@ -80,11 +88,21 @@ export async function createPressTestbed(): Promise<PressTestbed> {
         useValue: { admissibleMonths: 6, replyWindowWorkingDays: 10, appealWindowWorkingDays: 10, pressAssociationAgencyCode: 'HNB' },
       },
       { provide: REPLY_LINK_SETTINGS, useValue: { secret: TESTBED_REPLY_SECRET, publicUrl: null } },
+      { provide: ATTACHMENT_SETTINGS, useValue: TESTBED_ATTACHMENT_LIMITS },
+      { provide: ATTACHMENT_LINK_SETTINGS, useValue: { secret: 'medium-testbed-internal-secret'.padEnd(40, 'x'), publicUrl: 'http://press.test' } },
+      { provide: HttpAdapterHost, useValue: {} },
+      // The retention job, run by the test (runDue), not on a timer.
+      { provide: RETENTION_POLL_MS, useValue: 3_600_000 },
+      { provide: DEADLINE_SCHEDULER_ENABLED, useValue: false },
+      AttachmentLinks,
+      AttachmentRepository,
+      AttachmentService,
       ComplaintRepository,
       ComplaintService,
       PressReference,
       ReplyLinkService,
       ReplyService,
+      RespondentRetentionJob,
       RulingService,
     ],
   }).compile();

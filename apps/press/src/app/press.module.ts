@@ -3,6 +3,12 @@ import { EventSubjects, RpcSubjects } from '@phoi-hop/contracts';
 import { ServiceCredential, internalSecretOf } from '@phoi-hop/auth';
 import { auditTrailController, eventConsumerProviders, outboxRelayProviders, serviceInfrastructure } from '@phoi-hop/messaging';
 import { deadlineSettingsProviders } from '@phoi-hop/persistence';
+import { ATTACHMENT_LINK_SETTINGS, AttachmentLinks } from '../attachment/attachment-links';
+import { ATTACHMENT_SETTINGS } from '../attachment/attachment.settings';
+import { AttachmentHttpController } from '../attachment/attachment.http-controller';
+import { AttachmentNatsController } from '../attachment/attachment.nats-controller';
+import { AttachmentRepository } from '../attachment/attachment.repository';
+import { AttachmentService } from '../attachment/attachment.service';
 import { PressDirectory } from '../common/press-directory';
 import { PRESS_PUBLIC_BASE, pressPublicBase } from '../common/public-base';
 import { CaseReferralHandler } from '../complaint/case-referral.handler';
@@ -20,6 +26,7 @@ import { PressInitial1764300004400 } from '../migrations/1764300004400-press-ini
 import { ReplyNotices1764300004420 } from '../migrations/1764300004420-reply-notices';
 import { CitedRules1764300004430 } from '../migrations/1764300004430-cited-rules';
 import { PressCorrectionsStatements1764300004500 } from '../migrations/1764300004500-press-corrections-statements';
+import { ReplyAttachments1764300005100 } from '../migrations/1764300005100-reply-attachments';
 import { PressReference } from '../reference/press-reference';
 import { ReplyLinkService } from '../reply/reply-link.service';
 import { REPLY_LINK_SETTINGS } from '../reply/reply-link.settings';
@@ -39,7 +46,13 @@ export interface PressModuleDeps {
 }
 
 /** The press service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const PRESS_MIGRATIONS = [PressInitial1764300004400, ReplyNotices1764300004420, CitedRules1764300004430, PressCorrectionsStatements1764300004500];
+export const PRESS_MIGRATIONS = [
+  PressInitial1764300004400,
+  ReplyNotices1764300004420,
+  CitedRules1764300004430,
+  PressCorrectionsStatements1764300004500,
+  ReplyAttachments1764300005100,
+];
 
 @Module({})
 export class PressModule {
@@ -53,6 +66,8 @@ export class PressModule {
       }),
       controllers: [
         auditTrailController(RpcSubjects.press.auditTrail),
+        AttachmentHttpController,
+        AttachmentNatsController,
         ComplaintNatsController,
         ReplyHttpController,
         CorrectionNatsController,
@@ -61,6 +76,11 @@ export class PressModule {
       ],
       providers: [
         ...deadlineSettingsProviders(config),
+        { provide: ATTACHMENT_SETTINGS, useValue: config.attachments },
+        { provide: ATTACHMENT_LINK_SETTINGS, useValue: { secret: internalSecretOf(config.auth), publicUrl: config.replyLinks.publicUrl } },
+        AttachmentLinks,
+        AttachmentRepository,
+        AttachmentService,
         { provide: COMPLAINT_SETTINGS, useValue: config.complaints },
         { provide: PRESS_SERVICE_CREDENTIAL, useValue: new ServiceCredential(internalSecretOf(config.auth), 'press') },
         { provide: REPLY_LINK_SETTINGS, useValue: config.replyLinks },

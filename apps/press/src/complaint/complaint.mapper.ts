@@ -42,6 +42,9 @@ export function toComplaintDto(record: ComplaintRecord): ComplaintDto {
       recipientRole: r.recipient_role,
       text: r.text,
       attachmentUrls: r.attachment_urls,
+      attachments: record.attachments
+        .filter((a) => a.reply_id === r.id)
+        .map((a) => ({ id: a.id, name: a.display_name, mediaType: a.media_type, sizeBytes: a.size_bytes, sha256: a.sha256, purgedAt: iso(a.purged_at) })),
       submittedBy: r.submitted_by,
       submittedByAgency: r.submitted_by_agency,
       submittedAt: r.submitted_at.toISOString(),

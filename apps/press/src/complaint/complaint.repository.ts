@@ -8,6 +8,7 @@ import type {
   ComplaintStatus,
   InadmissibilityReason,
   PressRuleSet,
+  ReplyAttachmentMediaType,
   ReplyChannel,
   ReplyRecipientRole,
   RulingOutcome,
@@ -109,10 +110,23 @@ export interface ReplyLinkRow {
   used_at: Date | null;
 }
 
+/** What a reply's file is (its bytes are read only for a download). */
+export interface ReplyAttachmentRow {
+  id: string;
+  reply_id: string;
+  display_name: string;
+  media_type: ReplyAttachmentMediaType;
+  size_bytes: number;
+  sha256: string;
+  purged_at: Date | null;
+}
+
 /** A complaint with everything that hangs from it. */
 export interface ComplaintRecord {
   complaint: ComplaintRow;
   replies: ReplyRow[];
+  /** The replies' files, in the order each reply attached them. */
+  attachments: ReplyAttachmentRow[];
   rulings: RulingRow[];
   appeals: AppealRow[];
 }
@@ -230,12 +244,18 @@ export class ComplaintRepository {
     const m = manager ?? this.dataSource.manager;
     const complaint = await this.complaint(m, id);
     if (!complaint) return null;
-    const [replies, rulings, appeals] = [
+    const [replies, attachments, rulings, appeals] = [
       await queryRows<ReplyRow>(m, `SELECT * FROM press_reply WHERE complaint_id = $1 ORDER BY submitted_at, id`, [id]),
+      await queryRows<ReplyAttachmentRow>(
+        m,
+        `SELECT id, reply_id, display_name, media_type, size_bytes, sha256, purged_at FROM press_reply_attachment
+          WHERE complaint_id = $1 AND reply_id IS NOT NULL ORDER BY reply_id, position, id`,
+        [id],
+      ),
       await queryRows<RulingRow>(m, `SELECT * FROM press_ruling WHERE complaint_id = $1 ORDER BY ruled_at, id`, [id]),
       await queryRows<AppealRow>(m, `SELECT * FROM press_appeal WHERE complaint_id = $1 ORDER BY lodged_at, id`, [id]),
     ];
-    return { complaint, replies, rulings, appeals };
+    return { complaint, replies, attachments, rulings, appeals };
   }
 
   /** Complaints visible to `agencyCode` (all with `everyAgency`), newest first. */

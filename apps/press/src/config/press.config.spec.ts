@@ -41,4 +41,15 @@ describe('pressConfigFromEnv', () => {
     expect(() => pressConfigFromEnv({ ...BASE, PRESS_FEED_PAGE_SIZE: '0' })).toThrow('PRESS_FEED_PAGE_SIZE must be a positive whole number');
     expect(() => pressConfigFromEnv({ ...BASE, PRESS_FEED_PAGE_SIZE: '5000' })).toThrow('PRESS_FEED_PAGE_SIZE must be at most 1000');
   });
+
+  it('bounds the files of a reply: 10 MiB each, 5 files, 25 MiB in all by default, and refuses limits that do not fit together', () => {
+    expect(pressConfigFromEnv(BASE).attachments).toEqual({ maxFileBytes: 10_485_760, maxFiles: 5, maxTotalBytes: 26_214_400, uploadTtlSeconds: 900 });
+    expect(() => pressConfigFromEnv({ ...BASE, PRESS_ATTACHMENT_MAX_FILES: '0' })).toThrow('PRESS_ATTACHMENT_MAX_FILES must be a positive whole number');
+    expect(() => pressConfigFromEnv({ ...BASE, PRESS_ATTACHMENT_MAX_FILE_BYTES: String(30 * 1024 * 1024) })).toThrow(
+      'PRESS_ATTACHMENT_MAX_FILE_BYTES must not exceed PRESS_ATTACHMENT_MAX_TOTAL_BYTES',
+    );
+    expect(() => pressConfigFromEnv({ ...BASE, PRESS_ATTACHMENT_MAX_TOTAL_BYTES: String(200 * 1024 * 1024) })).toThrow(
+      'PRESS_ATTACHMENT_MAX_TOTAL_BYTES must be at most 100 MiB',
+    );
+  });
 });

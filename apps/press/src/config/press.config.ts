@@ -30,6 +30,18 @@ export interface StatementFeedSettings {
   pageSize: number;
 }
 
+/** The files a reply may attach (the reply page's form and the outlet's uploads alike). */
+export interface AttachmentSettings {
+  /** Largest file, in bytes. */
+  maxFileBytes: number;
+  /** Most files per reply. */
+  maxFiles: number;
+  /** Largest total of a reply's files, in bytes (also what one reply form may hold in memory). */
+  maxTotalBytes: number;
+  /** How long an outlet's upload address works. */
+  uploadTtlSeconds: number;
+}
+
 export interface PressConfig extends BaseServiceConfig {
   outboxRelayEnabled: boolean;
   /** Run the deadline scheduler (reply reminders) and the retention purge in this process (safe on every replica). */
@@ -38,6 +50,7 @@ export interface PressConfig extends BaseServiceConfig {
   complaints: ComplaintSettings;
   replyLinks: ReplyLinkSettings;
   statementFeed: StatementFeedSettings;
+  attachments: AttachmentSettings;
   /** How often closed complaints whose respondent details are due for purging are looked for. */
   retentionPollMs: number;
   production: boolean;
@@ -60,6 +73,10 @@ export function pressConfigFromEnv(environment: NodeJS.ProcessEnv = process.env)
     PRESS_ASSOCIATION_AGENCY: str({ default: 'HNB', desc: 'Agency code of the provincial press association' }),
     PRESS_REPLY_LINK_SECRET: str({ default: '', desc: 'HMAC key of the one-time reply links (32+ characters); required in production' }),
     PRESS_PUBLIC_URL: str({ default: '', desc: 'Base URL of this service as journalists reach it (reply links)' }),
+    PRESS_ATTACHMENT_MAX_FILE_BYTES: num({ default: 10 * 1024 * 1024, desc: 'Largest file a reply may attach (bytes)' }),
+    PRESS_ATTACHMENT_MAX_FILES: num({ default: 5, desc: 'Most files a reply may attach' }),
+    PRESS_ATTACHMENT_MAX_TOTAL_BYTES: num({ default: 25 * 1024 * 1024, desc: 'Largest total of the files of one reply (bytes)' }),
+    PRESS_UPLOAD_TTL_SECONDS: num({ default: 900, desc: 'How long an outlet’s upload address for a reply’s file works (s)' }),
     PRESS_RETENTION_POLL_MS: num({ default: 60_000, desc: 'How often respondent details due for purging are looked for (ms)' }),
     PRESS_FEED_PAGE_SIZE: num({ default: 100, desc: 'Entries on each page of the statements Atom feed (older pages follow rel="next")' }),
   });
@@ -76,6 +93,15 @@ export function pressConfigFromEnv(environment: NodeJS.ProcessEnv = process.env)
   if (production && !env.PRESS_REPLY_LINK_SECRET) fail('PRESS_REPLY_LINK_SECRET', 'is required in production');
   if (env.PRESS_REPLY_LINK_SECRET && env.PRESS_REPLY_LINK_SECRET.length < 32) fail('PRESS_REPLY_LINK_SECRET', 'must be at least 32 characters');
   if (!REFERENCE_CODE_PATTERN.test(env.PRESS_ASSOCIATION_AGENCY)) fail('PRESS_ASSOCIATION_AGENCY', 'must be an agency code');
+  positiveInteger('PRESS_ATTACHMENT_MAX_FILE_BYTES', env.PRESS_ATTACHMENT_MAX_FILE_BYTES);
+  positiveInteger('PRESS_ATTACHMENT_MAX_FILES', env.PRESS_ATTACHMENT_MAX_FILES);
+  positiveInteger('PRESS_ATTACHMENT_MAX_TOTAL_BYTES', env.PRESS_ATTACHMENT_MAX_TOTAL_BYTES);
+  positiveInteger('PRESS_UPLOAD_TTL_SECONDS', env.PRESS_UPLOAD_TTL_SECONDS);
+  // The files are kept in Postgres (bytea) and a reply form is held in memory until it is kept: bounded here.
+  if (env.PRESS_ATTACHMENT_MAX_TOTAL_BYTES > 100 * 1024 * 1024) fail('PRESS_ATTACHMENT_MAX_TOTAL_BYTES', 'must be at most 100 MiB (104857600)');
+  if (env.PRESS_ATTACHMENT_MAX_FILES > 20) fail('PRESS_ATTACHMENT_MAX_FILES', 'must be at most 20');
+  if (env.PRESS_ATTACHMENT_MAX_FILE_BYTES > env.PRESS_ATTACHMENT_MAX_TOTAL_BYTES)
+    fail('PRESS_ATTACHMENT_MAX_FILE_BYTES', 'must not exceed PRESS_ATTACHMENT_MAX_TOTAL_BYTES');
   if (env.PRESS_RETENTION_POLL_MS < 50) fail('PRESS_RETENTION_POLL_MS', 'must be at least 50');
   positiveInteger('PRESS_FEED_PAGE_SIZE', env.PRESS_FEED_PAGE_SIZE);
   if (env.PRESS_FEED_PAGE_SIZE > 1_000) fail('PRESS_FEED_PAGE_SIZE', 'must be at most 1000');
@@ -91,6 +117,12 @@ export function pressConfigFromEnv(environment: NodeJS.ProcessEnv = process.env)
     },
     replyLinks: { secret: env.PRESS_REPLY_LINK_SECRET || DEV_REPLY_SECRET, publicUrl: env.PRESS_PUBLIC_URL || null },
     statementFeed: { pageSize: env.PRESS_FEED_PAGE_SIZE },
+    attachments: {
+      maxFileBytes: env.PRESS_ATTACHMENT_MAX_FILE_BYTES,
+      maxFiles: env.PRESS_ATTACHMENT_MAX_FILES,
+      maxTotalBytes: env.PRESS_ATTACHMENT_MAX_TOTAL_BYTES,
+      uploadTtlSeconds: env.PRESS_UPLOAD_TTL_SECONDS,
+    },
     retentionPollMs: env.PRESS_RETENTION_POLL_MS,
     production,
   };

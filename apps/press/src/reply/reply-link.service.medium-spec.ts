@@ -72,7 +72,7 @@ describe(ReplyLinkService.name, () => {
         summary: { recipientRole: 'JOURNALIST', linkId: newLink.id, revokedLinks: 1, reason },
       });
 
-      expect(await replies.replyThroughLink(tokenOf(newLink), 'Tôi đã kiểm chứng với trạm y tế xã trước khi đăng.')).toEqual({ outcome: 'DONE' });
+      expect(await replies.replyThroughLink(tokenOf(newLink), 'Tôi đã kiểm chứng với trạm y tế xã trước khi đăng.')).toEqual({ outcome: 'DONE', files: [] });
       expect(await complaints.get(hnb, filed.id)).toMatchObject({ status: 'AWAITING_RULING', replies: [{ channel: 'LINK', recipientRole: 'JOURNALIST' }] });
     });
 

@@ -1,6 +1,9 @@
-import { SeededUsers } from '@phoi-hop/testing';
+import { createHash } from 'node:crypto';
+import { SeededUsers, sampleDocuments } from '@phoi-hop/testing';
 import { actorOf } from '@phoi-hop/testing-medium';
 import { TESTBED_REPLY_SECRET, createPressTestbed, type PressTestbed } from '../app/press.medium-testbed';
+import { inspectFile, type AcceptedFile } from '../attachment/attachment-sniff';
+import { RespondentRetentionJob } from '../retention/respondent-retention.job';
 import { complaintRequest } from '../complaint/complaint.service.medium-spec';
 import { ComplaintService } from '../complaint/complaint.service';
 import { signReplyLink } from './reply-link';
@@ -49,7 +52,7 @@ describe(ReplyService.name, () => {
         },
       });
       expect(await sut.replyThroughLink(token, 'ngắn')).toMatchObject({ outcome: 'INVALID' });
-      expect(await sut.replyThroughLink(token, 'Tôi đã kiểm chứng với trạm y tế xã.')).toEqual({ outcome: 'DONE' });
+      expect(await sut.replyThroughLink(token, 'Tôi đã kiểm chứng với trạm y tế xã.')).toEqual({ outcome: 'DONE', files: [] });
       expect(await sut.replyThroughLink(token, 'Lần thứ hai dùng cùng đường dẫn.')).toEqual({ outcome: 'UNUSABLE' });
       expect(await sut.openLink(token)).toEqual({ usable: false });
       expect(await sut.openLink(editorToken)).toEqual({ usable: false });
@@ -89,6 +92,101 @@ describe(ReplyService.name, () => {
       });
       await expect(sut.replyAsOutlet(baoqb, { complaintId: id, text: 'Phản hồi thứ hai.' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
       expect(await sut.openLink(token)).toEqual({ usable: false });
+    });
+  });
+
+  describe('replyThroughLink with files', () => {
+    /** A file as the reply form hands it over: sniffed and hashed. */
+    async function accepted(name: string, bytes: Buffer): Promise<AcceptedFile> {
+      const verdict = await inspectFile(name, bytes);
+      if (!verdict.accepted) throw new Error(`${name} was refused`);
+      return verdict.file;
+    }
+    const keptRows = (complaintId: string) =>
+      bed.dataSource.query(
+        `SELECT reply_id, position, display_name, media_type, size_bytes, sha256, bytes FROM press_reply_attachment WHERE complaint_id = $1 ORDER BY position`,
+        [complaintId],
+      ) as Promise<Array<{ reply_id: string; position: number; display_name: string; media_type: string; size_bytes: number; sha256: string; bytes: Buffer }>>;
+
+    it('keeps the reply and its two files, with their SHA-256, in the transaction that consumes the link', async () => {
+      const { id, token } = await filedWithToken();
+      const pdf = sampleDocuments.pdf();
+      const png = sampleDocuments.png();
+      const files = [await accepted('../../giai-trinh.pdf', pdf), await accepted('anh chup.png', png)];
+      expect(await sut.replyThroughLink(token, 'Tôi gửi kèm giải trình và ảnh chụp tin nhắn.', files)).toEqual({
+        outcome: 'DONE',
+        files: [
+          { name: 'giai-trinh.pdf', sizeBytes: pdf.length },
+          { name: 'anh chup.png', sizeBytes: png.length },
+        ],
+      });
+      const rows = await keptRows(id);
+      const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+      expect(rows.map((r) => [r.position, r.display_name, r.media_type, r.size_bytes, r.sha256])).toEqual([
+        [0, 'giai-trinh.pdf', 'application/pdf', pdf.length, sha(pdf)],
+        [1, 'anh chup.png', 'image/png', png.length, sha(png)],
+      ]);
+      expect(Buffer.compare(rows[0]!.bytes, pdf)).toBe(0);
+      const complaint = await complaints.get(btg, id);
+      expect(complaint.replies).toHaveLength(1);
+      expect(rows.every((r) => r.reply_id === complaint.replies[0]!.id)).toBe(true);
+      expect(complaint.replies[0]!.attachments).toEqual([
+        { id: expect.any(String), name: 'giai-trinh.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length, sha256: sha(pdf), purgedAt: null },
+        { id: expect.any(String), name: 'anh chup.png', mediaType: 'image/png', sizeBytes: png.length, sha256: sha(png), purgedAt: null },
+      ]);
+      const audit = (await bed.audit(id)).find((a) => a.action === 'press.reply.received')!;
+      expect(audit.summary).toMatchObject({
+        attachments: 2,
+        files: [
+          { name: 'giai-trinh.pdf', sha256: sha(pdf) },
+          { name: 'anh chup.png', sha256: sha(png) },
+        ],
+      });
+      expect(JSON.stringify(audit.summary)).not.toContain(pdf.toString('base64').slice(0, 24));
+      // A second use of the link is refused and keeps nothing more.
+      expect(await sut.replyThroughLink(token, 'Gửi lại lần nữa với cùng tệp.', files)).toEqual({ outcome: 'UNUSABLE' });
+      expect(await keptRows(id)).toHaveLength(2);
+    });
+
+    it.each([
+      ['too many files (the testbed takes 2)', async () => [sampleDocuments.text(), sampleDocuments.pdf(), sampleDocuments.png()], 413, 'tối đa 2 tệp'],
+      ['a file over 4 KB', async () => [Buffer.alloc(5000, 'a')], 413, 'lớn hơn 4 KB'],
+      ['files over 6 KB in all', async () => [Buffer.alloc(4000, 'a'), Buffer.alloc(4000, 'b')], 413, 'vượt quá 6 KB'],
+    ])('refuses %s, keeps nothing and leaves the link usable', async (_what, make, status, words) => {
+      const { id, token } = await filedWithToken();
+      const files = await Promise.all((await make()).map((b, i) => accepted(`tep-${i}.txt`, b)));
+      const refused = await sut.replyThroughLink(token, 'Phản hồi có tệp vượt giới hạn.', files);
+      expect(refused).toMatchObject({ outcome: 'INVALID', status, problem: expect.stringContaining(words) });
+      expect(await keptRows(id)).toEqual([]);
+      expect((await complaints.get(btg, id)).replies).toEqual([]);
+      expect(await sut.openLink(token)).toMatchObject({ usable: true });
+      expect(
+        await sut.replyThroughLink(
+          token,
+          'Phản hồi sau khi bớt tệp.',
+          files.slice(0, 1).filter((f) => f.sizeBytes <= 4096),
+        ),
+      ).toMatchObject({
+        outcome: 'DONE',
+      });
+    });
+
+    it('deletes the bytes at the retention purge and keeps what they were', async () => {
+      const { id, token } = await filedWithToken();
+      const text = sampleDocuments.text();
+      await sut.replyThroughLink(token, 'Phản hồi kèm biên bản làm việc.', [await accepted('bien-ban.txt', text)]);
+      await bed.dataSource.query(`UPDATE press_complaint SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [id]);
+      expect(await bed.get(RespondentRetentionJob).runDue()).toBeGreaterThanOrEqual(1);
+      const [row] = await keptRows(id);
+      expect(row).toMatchObject({
+        display_name: 'bien-ban.txt',
+        size_bytes: text.length,
+        sha256: createHash('sha256').update(text).digest('hex'),
+        bytes: null,
+      });
+      const [reply] = (await complaints.get(btg, id)).replies;
+      expect(reply!.attachments[0]!.purgedAt).toEqual(expect.any(String));
+      expect((await bed.audit(id)).find((a) => a.action === 'press.respondent.purged')?.summary).toMatchObject({ attachmentsPurged: 1 });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDay } from '../common/calendar-day';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 
@@ -47,6 +47,21 @@ export type AppealGround = (typeof AppealGrounds)[number];
 /** The reviewer's decision: the ruling stands, is replaced, or goes back for a new ruling. */
 export const AppealDecisions = ['UPHELD', 'OVERTURNED', 'RETURNED'] as const;
 export type AppealDecision = (typeof AppealDecisions)[number];
+
+/**
+ * What a reply may attach, decided from the bytes (never from the name or the declared type): PDF,
+ * JPEG, PNG, WEBP, DOCX, ODT and plain UTF-8 text — documents and pictures, nothing that runs.
+ */
+export const ReplyAttachmentMediaTypes = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+  'text/plain',
+] as const;
+export type ReplyAttachmentMediaType = (typeof ReplyAttachmentMediaTypes)[number];
 
 const COMPLAINT_ID = { message: 'complaintId must be a complaint id' };
 const RULE_CODE = { each: true, message: 'each rule code must be a rule code' };
@@ -156,6 +171,51 @@ export class SubmitReplyRequest {
   @Matches(/^https?:\/\/\S+$/i, { each: true, message: 'each attachment must be an http(s) address' })
   @MaxLength(2_048, { each: true })
   attachmentUrls?: string[];
+
+  /** Files uploaded beforehand through `press.reply.request-upload` (the count and total size limits of the service apply). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'attachmentIds must not name a file twice' })
+  @IsUUID('all', { each: true, message: 'each attachment id must be the id of an uploaded file' })
+  attachmentIds?: string[];
+}
+
+/** `press.reply.request-upload`: an address to PUT one file of the outlet's coming reply to. */
+export class RequestReplyUploadRequest {
+  @IsUUID('all', COMPLAINT_ID)
+  complaintId!: string;
+
+  /** The file's name as the uploader has it: kept only as a display name (the type comes from the bytes). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  @Matches(/^[^/\\\u0000-\u001f\u007f]+$/, { message: 'fileName must be a file name, not a path' })
+  fileName!: string;
+}
+
+export interface ReplyUploadTicketDto {
+  /** PUT the file's bytes here once, before `expiresAt`; the answer names the attachment id to reply with. */
+  uploadUrl: string;
+  expiresAt: string;
+  maxFileBytes: number;
+  maxFiles: number;
+  maxTotalBytes: number;
+  allowedMediaTypes: ReplyAttachmentMediaType[];
+}
+
+/** `press.reply.attachment-download`: a short-lived address to download a reply's file. */
+export class ReplyAttachmentDownloadRequest {
+  @IsUUID('all', { message: 'attachmentId must be an attachment id' })
+  attachmentId!: string;
+}
+
+export interface ReplyAttachmentDownloadDto {
+  attachmentId: string;
+  /** GET the file here before `expiresAt` (each download is audited). */
+  url: string;
+  expiresAt: string;
+  sha256: string;
 }
 
 /** `press.ruling.issue`: the ethics board decides, citing the rules and giving reasons. */
@@ -232,10 +292,25 @@ export interface ComplaintReplyDto {
   recipientRole: ReplyRecipientRole | null;
   text: string;
   attachmentUrls: string[];
+  /** The files kept with the reply. */
+  attachments: ReplyAttachmentDto[];
   /** AGENCY_USER replies: the directory user. */
   submittedBy: string | null;
   submittedByAgency: string | null;
   submittedAt: string;
+}
+
+/** A file of a reply: what it is, never the bytes (see `press.reply.attachment-download`). */
+export interface ReplyAttachmentDto {
+  id: string;
+  /** The sanitised display name (no path, no control characters). */
+  name: string;
+  /** The type sniffed from the bytes. */
+  mediaType: ReplyAttachmentMediaType;
+  sizeBytes: number;
+  sha256: string;
+  /** When the retention purge deleted the bytes (the name, size and hash remain). */
+  purgedAt: string | null;
 }
 
 export interface ComplaintRulingDto {

@@ -63,6 +63,7 @@ export const INPUT_CONTRACTS: Readonly<Record<string, InputContract>> = {
   ReportDigestItemInput: { contract: Contracts.ReportDigestItemRequest },
   RequestCorrectionInput: { contract: Contracts.RequestCorrectionRequest },
   RequestEvidenceUploadInput: { contract: Contracts.RequestUploadRequest },
+  RequestPressReplyUploadInput: { contract: Contracts.RequestReplyUploadRequest },
   RequestPoliceReferralInput: { contract: Contracts.RequestPoliceReferralRequest },
   ResolveConsultationInput: { contract: Contracts.ResolveConsultationRequest },
   RoutingQuestionInput: { contract: Contracts.ExplainRoutingRequest },
@@ -87,6 +88,7 @@ export const INPUT_CONTRACTS: Readonly<Record<string, InputContract>> = {
   'Mutation.revokeApiKey': { contract: Contracts.RevokeApiKeyRequest },
   'Mutation.splitReport': { contract: Contracts.SplitReportRequest },
   'Mutation.triageCase': { contract: Contracts.CaseTransitionRequest },
+  'Query.pressReplyAttachmentDownload': { contract: Contracts.ReplyAttachmentDownloadRequest },
 };
 
 const range = (min: number | undefined, max: number | undefined, unit: string): string | null => {

@@ -61,6 +61,18 @@ export class ReplyToPressComplaintInput {
 
   @Field(() => [String], { nullable: true, description: 'Links to what the reply attaches' })
   attachmentUrls?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Files uploaded beforehand (requestPressReplyUpload), in the order to attach them' })
+  attachmentIds?: string[];
+}
+
+@InputType()
+export class RequestPressReplyUploadInput {
+  @Field(() => ID)
+  complaintId!: string;
+
+  @Field({ description: 'The file’s name, kept only as its display name (its type comes from the bytes)' })
+  fileName!: string;
 }
 
 @InputType()

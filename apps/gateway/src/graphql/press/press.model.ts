@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type {
   AppealDecision,
   AppealGround,
@@ -41,6 +41,27 @@ export class PressArticleModel {
   byline!: string;
 }
 
+@ObjectType('PressReplyAttachment', { description: 'A file kept with a reply: what it is (download it with pressReplyAttachmentDownload)' })
+export class PressReplyAttachmentModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'The display name (no path, no control characters; the extension says what the bytes are)' })
+  name!: string;
+
+  @Field({ description: 'The media type sniffed from the bytes: application/pdf, image/jpeg, image/png, image/webp, DOCX, ODT or text/plain' })
+  mediaType!: string;
+
+  @Field(() => Int)
+  sizeBytes!: number;
+
+  @Field({ description: 'SHA-256 of the bytes, hex' })
+  sha256!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the retention purge deleted the bytes (the name, size and hash remain)' })
+  purgedAt!: string | null;
+}
+
 @ObjectType('PressReply', { description: 'A reply of the journalist or the outlet (the right of reply)' })
 export class PressReplyModel {
   @Field(() => ID)
@@ -57,6 +78,9 @@ export class PressReplyModel {
 
   @Field(() => [String])
   attachmentUrls!: string[];
+
+  @Field(() => [PressReplyAttachmentModel], { description: 'The files kept with the reply' })
+  attachments!: PressReplyAttachmentModel[];
 
   @Field(() => String, { nullable: true })
   submittedBy!: string | null;
@@ -222,4 +246,40 @@ export class PressComplaintRespondentModel {
 
   @Field(() => String, { nullable: true })
   editorEmail!: string | null;
+}
+
+@ObjectType('PressReplyUploadTicket', { description: 'A short-lived address to PUT one file of the outlet’s reply to; the answer names its attachment id' })
+export class PressReplyUploadTicketModel {
+  @Field()
+  uploadUrl!: string;
+
+  @Field(() => DateTimeScalar)
+  expiresAt!: string;
+
+  @Field(() => Float)
+  maxFileBytes!: number;
+
+  @Field(() => Int)
+  maxFiles!: number;
+
+  @Field(() => Float)
+  maxTotalBytes!: number;
+
+  @Field(() => [String], { description: 'The media types a file may be (decided from its bytes)' })
+  allowedMediaTypes!: string[];
+}
+
+@ObjectType('PressReplyAttachmentDownload', { description: 'A short-lived address to GET a reply’s file (each download is audited)' })
+export class PressReplyAttachmentDownloadModel {
+  @Field(() => ID)
+  attachmentId!: string;
+
+  @Field()
+  url!: string;
+
+  @Field(() => DateTimeScalar)
+  expiresAt!: string;
+
+  @Field()
+  sha256!: string;
 }

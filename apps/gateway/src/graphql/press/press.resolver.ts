@@ -1,5 +1,13 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ErrorCodes, RpcSubjects, type ComplaintDto, type ComplaintRespondentDto, type ComplaintStatus } from '@phoi-hop/contracts';
+import {
+  ErrorCodes,
+  RpcSubjects,
+  type ComplaintDto,
+  type ComplaintRespondentDto,
+  type ComplaintStatus,
+  type ReplyAttachmentDownloadDto,
+  type ReplyUploadTicketDto,
+} from '@phoi-hop/contracts';
 import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { InternalToken } from '../common/caller.decorators';
 import { toRpcPayload } from '../common/rpc-payload';
@@ -11,9 +19,10 @@ import {
   LodgePressAppealInput,
   ReissuePressReplyLinkInput,
   ReplyToPressComplaintInput,
+  RequestPressReplyUploadInput,
 } from './press.input';
 import { ComplaintStatusEnum } from './press.enums';
-import { PressComplaintModel, PressComplaintRespondentModel } from './press.model';
+import { PressComplaintModel, PressComplaintRespondentModel, PressReplyAttachmentDownloadModel, PressReplyUploadTicketModel } from './press.model';
 
 /** Đ6.3: press-ethics complaints, the right of reply, rulings and appeals (the press service). */
 @Resolver(() => PressComplaintModel)
@@ -60,6 +69,23 @@ export class PressResolver {
   @Mutation(() => PressComplaintModel, { description: 'The outlet’s reply, by a user of the outlet’s agency (the right of reply)' })
   replyToPressComplaint(@Args('input') input: ReplyToPressComplaintInput, @InternalToken() token: string): Promise<ComplaintDto> {
     return this.rpc.request<ComplaintDto>(RpcSubjects.press.replySubmit, toRpcPayload(input), { token });
+  }
+
+  @Mutation(() => PressReplyUploadTicketModel, {
+    description: 'An address to PUT one file of the outlet’s coming reply to (a user of the outlet, while the reply is awaited); reply with its attachment id',
+  })
+  requestPressReplyUpload(@Args('input') input: RequestPressReplyUploadInput, @InternalToken() token: string): Promise<ReplyUploadTicketDto> {
+    return this.rpc.request<ReplyUploadTicketDto>(RpcSubjects.press.replyRequestUpload, toRpcPayload(input), { token });
+  }
+
+  @Query(() => PressReplyAttachmentDownloadModel, {
+    description: 'A short-lived download address of a reply’s file, for whoever may read the complaint (each download is audited)',
+  })
+  pressReplyAttachmentDownload(
+    @Args('attachmentId', { type: () => ID }) attachmentId: string,
+    @InternalToken() token: string,
+  ): Promise<ReplyAttachmentDownloadDto> {
+    return this.rpc.request<ReplyAttachmentDownloadDto>(RpcSubjects.press.replyAttachmentDownload, { attachmentId }, { token });
   }
 
   @Mutation(() => PressComplaintModel, {
