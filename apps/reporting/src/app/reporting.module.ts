@@ -11,6 +11,7 @@ import { TransparencyFactsIndex1764300004810 } from '../migrations/1764300004810
 import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
 import { TRANSPARENCY_CONTROLLERS, TRANSPARENCY_PROVIDERS } from '../transparency/transparency.providers';
 import { DossierNatsController } from '../dossier/dossier.nats-controller';
+import { PDF_REQUIRED, PdfCapabilityCheck } from '../document/pdf-capability';
 import { DossierReader } from '../dossier/dossier.reader';
 import { DossierService } from '../dossier/dossier.service';
 import { readModelConsumerProviders } from '../read-model/read-model.consumer';
@@ -55,6 +56,8 @@ export class ReportingModule {
         ...TRANSPARENCY_PROVIDERS,
         DossierReader,
         DossierService,
+        { provide: PDF_REQUIRED, useValue: config.pdfRequired ?? false },
+        PdfCapabilityCheck,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
       ],

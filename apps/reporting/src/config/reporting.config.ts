@@ -16,6 +16,8 @@ export interface ReportingConfig extends BaseServiceConfig {
   deadlines: DeadlineSettings;
   /** The agency that opens report periods and consolidates them (Sở TT&TT, Đ7.4). */
   reportLeadAgencyCode: string;
+  /** Readiness fails without LibreOffice (images built with deploy/system-packages.txt have it). */
+  pdfRequired?: boolean;
 }
 
 /** Reads and validates the reporting service's environment; a bad setting fails at boot naming it. */
@@ -35,6 +37,7 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     REPORTING_PUBLIC_URL: str({ default: '', desc: 'Base URL of this service as clients reach it (digest download addresses)' }),
     ...deadlineEnv(),
     REPORT_LEAD_AGENCY: str({ default: 'STTTT', desc: 'Agency code of the lead agency that opens and consolidates periodic reports' }),
+    REPORTING_PDF_REQUIRED: bool({ default: false, desc: 'Readiness fails when LibreOffice (soffice) is missing, so PDFs cannot be made' }),
   });
   if (env.NODE_ENV === 'production' && env.DIGEST_FETCH_ALLOW_PRIVATE)
     throw new Error('Invalid configuration: DIGEST_FETCH_ALLOW_PRIVATE must not be true in production');
@@ -56,5 +59,6 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     },
     ...deadlineSettingsFromEnv(env),
     reportLeadAgencyCode: env.REPORT_LEAD_AGENCY,
+    pdfRequired: env.REPORTING_PDF_REQUIRED,
   };
 }
