@@ -216,7 +216,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
         ],
       });
     }
-    // One Ingress: GraphQL to the gateway, the press service's one-time reply pages (journalists have no account) and its public statements feed, and the reporting service's public transparency page.
+    // One Ingress: GraphQL to the gateway, the press service's one-time reply pages (journalists have no account) and its public statements feed, the reporting service's public transparency page and its signed document downloads.
     const backends = of(overlay, 'Ingress').flatMap((i) =>
       i.spec.rules.flatMap((r: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>
         r.http.paths.map((p) => `${p.path} → ${p.backend.service.name}`),
@@ -228,6 +228,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       '/feeds/statements.atom → press',
       '/feeds/statements → press',
       '/transparency → reporting',
+      '/reporting/documents → reporting',
+      '/reporting/digest/documents → reporting',
     ]);
     for (const service of of(overlay, 'Service'))
       expect([service.metadata.name, service.spec.type ?? 'ClusterIP']).toEqual([service.metadata.name, 'ClusterIP']);
