@@ -33,11 +33,14 @@ const CITED: Record<string, string> = {
 
 /** The directory's provisions in force today: one citation was edited since the decisions; BLHS_D288 is not in force any more. */
 class DirectoryNames extends ReferenceNamesReader {
+  asked = 0;
+
   constructor() {
     super(undefined as never);
   }
 
   override async names(): Promise<ReferenceNames> {
+    this.asked++;
     return {
       ...NO_NAMES,
       provisions: { LUAT_ANM_2018_D16: 'Luật An ninh mạng 24/2018/QH14, Điều 16', ND15_2020_D101: 'Nghị định 15/2020/NĐ-CP, Điều 101 khoản 1' },
@@ -121,13 +124,14 @@ describe(TransparencyService.name, () => {
   let bed: ServiceTestbed;
   let module: TestingModule;
   let sut: TransparencyService;
+  const directory = new DirectoryNames();
 
   beforeAll(async () => {
     bed = await createServiceTestbed({ service: 'reporting', migrations: REPORTING_MIGRATIONS });
     module = await Test.createTestingModule({
       providers: [
         { provide: DataSource, useValue: bed.dataSource },
-        { provide: ReferenceNamesReader, useValue: new DirectoryNames() },
+        { provide: ReferenceNamesReader, useValue: directory },
         ReadModelRepository,
         ReadModelProjector,
         TransparencyRepository,
@@ -238,6 +242,9 @@ describe(TransparencyService.name, () => {
     });
     // The lone police referral's ground takes the next smallest (8) with it.
     expect(rowsOf(report.restrictiveActions.byGround)).toEqual({ LUAT_ANM_2018_D16: 16, ND15_2020_D101: '<5', BLHS_D288: '<5' });
+    // The public page does not ask the directory on every visit.
+    await sut.report('2026-01-01', '2026-06-30');
+    expect(directory.asked).toBe(1);
     // A provision no longer in the directory keeps the citation the decision gave it.
     expect(report.restrictiveActions.byGround.rows.find((r) => r.key === 'BLHS_D288')!.label).toBe('Bộ luật Hình sự, Điều 288');
   });
