@@ -105,15 +105,24 @@ describe('daily media digest (Đ6.1)', () => {
     expect(again).toEqual({ created: false, item: first.item });
     const { case: kase } = await api.ok<Json>(
       lead,
-      `query($id: ID!) { case(id: $id) { id localityCode reportCount reports(first: 10) { edges { node { id url excerpt } } } } }`,
+      `query($id: ID!) { case(id: $id) { id localityCode reportCount reports(first: 10) { edges { node { id url channel excerpt } } } } }`,
       {
         id: first.item.reported.caseId,
       },
     );
     expect(kase.localityCode).toBe('LE_THUY');
     expect(kase.reports.edges).toEqual([
-      { node: { id: first.item.reported.reportId, url: flood.link, excerpt: expect.stringContaining('Nước sông Kiến Giang') } },
+      // Đ6.1: a monitoring-channel report whose source is the item's canonical address (the feed's tracking parameters dropped).
+      {
+        node: {
+          id: first.item.reported.reportId,
+          url: flood.canonicalUrl,
+          channel: 'MEDIA_MONITORING',
+          excerpt: expect.stringContaining('Nước sông Kiến Giang'),
+        },
+      },
     ]);
+    expect(flood.canonicalUrl).not.toBe(flood.link);
   });
 
   it('hands out the day’s digest as a .docx behind a short-lived address', async () => {

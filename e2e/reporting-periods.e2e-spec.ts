@@ -75,12 +75,18 @@ describe('periodic reports and the transparency report', () => {
     );
     expect(csv.errors).toBeUndefined();
     expect(Buffer.from(csv.data!.reportPeriodDocument.contentBase64, 'base64').toString('utf8')).toContain('table,row,column,value');
-    const docx = await gql<{ reportPeriodDocument: { contentBase64: string } }>(
-      'query($p: ID!) { reportPeriodDocument(periodId: $p, format: DOCX) { contentBase64 } }',
+    const docx = await gql<{ reportPeriodDocument: { contentBase64: string; url: string; byteLength: number; sha256: string } }>(
+      'query($p: ID!) { reportPeriodDocument(periodId: $p, format: DOCX) { contentBase64 url byteLength sha256 } }',
       { p: periodId },
       lead,
     );
-    expect(Buffer.from(docx.data!.reportPeriodDocument.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const inline = Buffer.from(docx.data!.reportPeriodDocument.contentBase64, 'base64');
+    expect(inline.subarray(0, 2).toString()).toBe('PK');
+    // The same document at its download address on the reporting service (the way for those too large to travel inline).
+    const downloaded = await fetch(docx.data!.reportPeriodDocument.url);
+    expect(downloaded.status).toBe(200);
+    expect(Buffer.from(await downloaded.arrayBuffer())).toEqual(inline);
+    expect(docx.data!.reportPeriodDocument.byteLength).toBe(inline.length);
     // An agency does not read the consolidated report.
     const refused = await gql('query($p: ID!) { reportPeriodDocument(periodId: $p, format: CSV) { fileName } }', { p: periodId }, police);
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

@@ -70,6 +70,13 @@ export const INTAKE_MUTATIONS: Record<string, MutationEntry> = {
       },
       { name: 'a negative reach', as: SeededUsers.lethuyOfficer, variables: () => reportInput({ estimatedReach: -5 }), expect: BAD('estimatedReach') },
       { name: 'an astronomical reach', as: SeededUsers.lethuyOfficer, variables: () => reportInput({ estimatedReach: 1e300 }), expect: BAD('estimatedReach') },
+      { name: 'an unknown channel', as: SeededUsers.lethuyOfficer, variables: () => reportInput({ channel: 'CARRIER_PIGEON' }), expect: BAD('channel') },
+      {
+        name: 'media monitoring claimed by an agency that is not the lead',
+        as: SeededUsers.lethuyOfficer,
+        variables: () => reportInput({ channel: 'MEDIA_MONITORING' }),
+        expect: refuse('FORBIDDEN', 'channel'),
+      },
       {
         name: 'hostile text of 10,000 characters, stored verbatim',
         as: SeededUsers.lethuyOfficer,

@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SERVICES } from '../dev/services';
@@ -47,6 +48,19 @@ const all = instructions(dockerfile);
 const byStage = stages(all);
 const runtime = byStage.at(-1)!;
 const find = (keyword: string) => runtime.body.filter((i) => i.keyword === keyword);
+
+/** deploy/system-packages.txt: service → the Debian packages its image installs. */
+const systemPackages = new Map(
+  readFileSync(path.join(root, 'deploy/system-packages.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [service, ...packages] = line.split(/\s+/);
+      return [service!, packages] as const;
+    }),
+);
+const packageInstall = find('RUN').find((i) => i.args.includes('system-packages.txt'));
 
 describe('deploy/Dockerfile', () => {
   it('builds every stage on node:24-slim', () => {
@@ -103,6 +117,42 @@ describe('deploy/Dockerfile', () => {
     const link = find('RUN').find((i) => i.args.includes('ln -s'));
     expect(link?.args).toBe('ln -s /app/dist/apps/${APP}/src/main.js /app/main.js');
     for (const service of SERVICES) expect(service.entry).toBe(`dist/apps/${service.name}/src/main.js`);
+  });
+
+  it('lists Debian packages for known services only: LibreOffice and fonts for reporting, Chromium and fonts for evidence, none for the others', () => {
+    const names = SERVICES.map((service) => service.name);
+    for (const service of systemPackages.keys()) expect(names).toContain(service);
+    expect(systemPackages.get('reporting')).toEqual(expect.arrayContaining(['fonts-liberation']));
+    expect(systemPackages.get('reporting')!.some((p) => /^libreoffice-writer(-nogui)?$/.test(p))).toBe(true);
+    expect(systemPackages.get('evidence')).toEqual(expect.arrayContaining(['chromium', 'fonts-noto-core']));
+    expect([...systemPackages.keys()].sort()).toEqual(['evidence', 'reporting']);
+  });
+
+  it("installs each service's own packages in the runtime stage, without recommends, from the bind-mounted list", () => {
+    expect(packageInstall?.args).toMatch(/^--mount=type=bind,source=deploy\/system-packages\.txt,target=(\S+) /);
+    expect(packageInstall?.args).toMatch(/apt-get install -y --no-install-recommends tini \$packages/);
+    expect(packageInstall?.args).toContain('rm -rf /var/lib/apt/lists/*');
+    // The list must reach the build context although deploy/ is ignored.
+    const ignored = readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n');
+    expect(ignored).toContain('!deploy/system-packages.txt');
+  });
+
+  it('selects exactly the list of the service being built when the shell runs the Dockerfile’s own command', () => {
+    const target = /target=(\S+)/.exec(packageInstall!.args)![1]!;
+    const selection = /packages="(\$\(.*?\))"/.exec(packageInstall!.args)![1]!;
+    const listFile = path.join(root, 'deploy/system-packages.txt');
+    for (const { name } of SERVICES) {
+      const script = `${selection.replaceAll(target, listFile).replace(/^\$\(/, '').replace(/\)$/, '')}`;
+      const output = execFileSync('sh', ['-c', script], { env: { APP: name, PATH: process.env['PATH'] }, encoding: 'utf8' });
+      expect(output.trim().split(/\s+/).filter(Boolean)).toEqual(systemPackages.get(name) ?? []);
+    }
+  });
+
+  // The image is Debian (node:24-slim), as are the machines the tests run on.
+  it('names packages that Debian has (checked with this machine’s apt-cache)', () => {
+    for (const packages of systemPackages.values())
+      for (const name of packages)
+        expect({ name, known: spawnSync('apt-cache', ['show', name], { stdio: 'ignore' }).status === 0 }).toEqual({ name, known: true });
   });
 
   it('keeps the local build outputs, data and secrets out of the build context', () => {

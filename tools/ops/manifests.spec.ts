@@ -216,7 +216,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
         ],
       });
     }
-    // Two Ingresses: GraphQL to the gateway, the press service's public statements feed and the reporting service's public transparency page;
+    // Two Ingresses: GraphQL to the gateway, the press service's public statements feed, the reporting service's public transparency page and its signed document downloads;
     // and, with a body limit that fits a reply's files, the press service's one-time reply pages (journalists have no account), uploads and downloads.
     const backends = of(overlay, 'Ingress').flatMap((i) =>
       i.spec.rules.flatMap((r: { host: string; http: { paths: { path: string; backend: { service: { name: string } } }[] } }) =>
@@ -228,6 +228,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       'gateway: /feeds/statements.atom → press',
       'gateway: /feeds/statements → press',
       'gateway: /transparency → reporting',
+      'gateway: /reporting/documents → reporting',
+      'gateway: /reporting/digest/documents → reporting',
       'press-replies: /press/reply → press',
       'press-replies: /press/uploads → press',
       'press-replies: /press/attachments → press',

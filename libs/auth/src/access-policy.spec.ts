@@ -1,4 +1,4 @@
-import { RpcSubjects, type Actor } from '@phoi-hop/contracts';
+import { ReportChannels, Roles, RpcSubjects, type Actor, type ReportChannel, type Role } from '@phoi-hop/contracts';
 import {
   API_CLIENT_OPERATIONS,
   GRAPHQL_POLICY,
@@ -7,6 +7,7 @@ import {
   authorizeRpc,
   invalidApiKeyScopes,
   mayCallOperation,
+  mayClaimReportChannel,
   type PolicyEntry,
 } from './access-policy';
 
@@ -61,5 +62,21 @@ describe('access policy', () => {
     expect(() => authorizeRpc(gateway, RpcSubjects.intake.caseList)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => authorizeRpc({ ...gateway, service: 'intake' }, RpcSubjects.directory.apiKeyVerify)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => authorizeRpc(actor(['ADMIN']), RpcSubjects.directory.apiKeyVerify)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+});
+
+describe(mayClaimReportChannel.name, () => {
+  const actorWith = (role: Role): Actor => ({ userId: `u-${role}`, username: role.toLowerCase(), agencyCode: 'X', roles: [role] });
+  const reporters: Role[] = [Roles.COORDINATOR, Roles.OFFICER, Roles.INVESTIGATOR, Roles.ETHICS_OFFICER, Roles.API_CLIENT];
+  // Đ6.1: the press review and the Ministry's systems are the lead agency's; COORDINATOR is its role alone.
+  const expected: Record<ReportChannel, Role[]> = {
+    AGENCY: reporters,
+    PUBLIC_TIP: reporters,
+    MEDIA_MONITORING: [Roles.COORDINATOR],
+    MINISTRY_SYSTEM: [Roles.COORDINATOR],
+  };
+
+  it.each(ReportChannels.flatMap((channel) => Object.values(Roles).map((role) => [channel, role] as const)))('%s claimed by %s', (channel, role) => {
+    expect(mayClaimReportChannel(actorWith(role), channel)).toBe(expected[channel].includes(role));
   });
 });

@@ -1,4 +1,4 @@
-import { RpcSubjects, Roles, type Actor, type Role, type RpcSubject } from '@phoi-hop/contracts';
+import { RpcSubjects, Roles, type Actor, type ReportChannel, type Role, type RpcSubject } from '@phoi-hop/contracts';
 import { AuthError } from './auth.errors';
 
 /**
@@ -351,6 +351,23 @@ export function mayReadRestricted(actor: Actor, kind: keyof typeof RESTRICTED_DA
  */
 export function mayReadEvidenceContent(actor: Actor, capturedByAgency: string): boolean {
   return actor.agencyCode === capturedByAgency || mayReadRestricted(actor, 'evidenceContent');
+}
+
+/**
+ * Who may say a report came by a channel: any reporter its own agency's detection or a tip it took
+ * in; the lead agency's channels (its press review and monitoring, the Ministry's systems, Đ6.1)
+ * only its coordinators, the one role the directory gives the lead agency alone. An API client
+ * cannot claim them: its role does not say whose agency it is.
+ */
+export const REPORT_CHANNEL_CLAIMANTS = {
+  AGENCY: REPORTERS,
+  PUBLIC_TIP: REPORTERS,
+  MEDIA_MONITORING: COORDINATORS,
+  MINISTRY_SYSTEM: COORDINATORS,
+} as const satisfies Record<ReportChannel, readonly Role[]>;
+
+export function mayClaimReportChannel(actor: Actor, channel: ReportChannel): boolean {
+  return actor.roles.some((role) => (REPORT_CHANNEL_CLAIMANTS[channel] as readonly Role[]).includes(role));
 }
 
 const GRAPHQL_ENTRIES = GRAPHQL_POLICY as Record<string, PolicyEntry>;

@@ -25,6 +25,7 @@ import { CaseSearch1764300002100 } from '../migrations/1764300002100-case-search
 import { StatusChangeActor1764300002200 } from '../migrations/1764300002200-status-change-actor';
 import { IdempotencyKeys1764300003000 } from '../migrations/1764300003000-idempotency-keys';
 import { ReportPageIndex1764300003400 } from '../migrations/1764300003400-report-page-index';
+import { ReportChannel1764300005300 } from '../migrations/1764300005300-report-channel';
 import { ReportEntity } from '../report/report.entity';
 import { ReportModule } from '../report/report.module';
 import { RoutingModule } from '../routing/routing.module';
@@ -54,6 +55,7 @@ export const INTAKE_MIGRATIONS = [
   StatusChangeActor1764300002200,
   IdempotencyKeys1764300003000,
   ReportPageIndex1764300003400,
+  ReportChannel1764300005300,
 ];
 export const INTAKE_ENTITIES = [CaseEntity, CaseParticipantEntity, ReportEntity];
 

@@ -6,6 +6,11 @@ export class CaseError extends DomainError {
     return new CaseError(ErrorCodes.NOT_FOUND, 'Case not found', 'id');
   }
 
+  /** The caller may not do what the field asks (a channel that is not theirs to claim). */
+  static forbiddenField(field: string, message: string): CaseError {
+    return new CaseError(ErrorCodes.FORBIDDEN, message, field);
+  }
+
   static badInput(field: string, message: string, rule?: ValidationRule): CaseError {
     return new CaseError(ErrorCodes.BAD_USER_INPUT, message, field, rule);
   }

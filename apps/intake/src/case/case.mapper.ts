@@ -1,4 +1,12 @@
-import type { Actor, CaseDto, HandlingActionDetailDto, ParticipantDto, ReportDto, SeveritySuggestionDto } from '@phoi-hop/contracts';
+import {
+  DEFAULT_REPORT_CHANNEL,
+  type Actor,
+  type CaseDto,
+  type HandlingActionDetailDto,
+  type ParticipantDto,
+  type ReportDto,
+  type SeveritySuggestionDto,
+} from '@phoi-hop/contracts';
 import { allowedCaseActions, caseAccess, viewerAccessOf, type CaseAccessFacts } from './case-access';
 import type { ReportEntity } from '../report/report.entity';
 import type { CaseEntity, CaseParticipantEntity } from './case.entity';
@@ -25,6 +33,7 @@ export function toReportDto(report: ReportEntity): ReportDto {
     observedAt: report.observedAt ? new Date(report.observedAt).toISOString() : null,
     note: report.note,
     estimatedReach: report.estimatedReach ?? null,
+    channel: report.channel ?? DEFAULT_REPORT_CHANNEL,
     reporterAgencyCode: report.reporterAgencyCode,
     submittedAt: new Date(report.submittedAt).toISOString(),
   };

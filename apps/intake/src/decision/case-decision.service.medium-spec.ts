@@ -79,10 +79,19 @@ describe(CaseDecisionService.name, () => {
       expect(visible).toContain('CONG_TTDT');
       const kinds = await bed.dataSource.query(`SELECT DISTINCT kind FROM case_deadline WHERE case_id = $1 AND cancelled_at IS NULL`, [triaged.id]);
       expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['ACTION']);
-      expect((await bed.outbox(triaged.id)).at(-1)).toMatchObject({
+      // The event carries the removal request's platform and legal basis (codes and citations) for the transparency report, not its URL.
+      const citation = result.case.decisions[0]!.provisions[0]!.citation;
+      const decided = (await bed.outbox(triaged.id)).at(-1)!;
+      expect(decided).toMatchObject({
         subject: EventSubjects.intake.caseDecided,
-        data: { decisionId: result.decisionId, finding: 'FALSE' },
+        data: { decisionId: result.decisionId, finding: 'FALSE', provisions: [citation], provisionCodes: ['ND15_2020_D101'] },
       });
+      const eventActions = decided.data['actions'] as { type: string; removal?: unknown }[];
+      expect(eventActions.map((a) => [a.type, a.removal ?? null])).toEqual([
+        ['PUBLISH_CLARIFICATION', null],
+        ['REQUEST_REMOVAL', { platform: 'FACEBOOK', provisionCodes: ['ND15_2020_D101'], legalBasis: [citation] }],
+      ]);
+      expect(JSON.stringify(decided.data)).not.toContain(removal.removal!.url);
       expect((await bed.audit(triaged.id)).at(-1)).toMatchObject({
         action: 'case.decided',
         summary: { after: { status: 'ACTING' }, actions: ['PUBLISH_CLARIFICATION', 'REQUEST_REMOVAL'] },

@@ -9,8 +9,10 @@ import {
   type DecideCaseRequest,
   type AgencyDto,
   type DecideCaseResponse,
+  type DecidedActionDto,
   type HandlingActionDto,
   type HandlingActionInputDto,
+  type Platform,
   type ProvisionDto,
   provinceDay,
 } from '@phoi-hop/contracts';
@@ -91,6 +93,7 @@ export class CaseDecisionService {
         consultationId: request.consultationId ?? null,
       });
       const actions: HandlingActionDto[] = [];
+      const decidedActions: DecidedActionDto[] = [];
       for (const action of planned) {
         const id = randomUUID();
         await this.decisions.insertAction(manager, {
@@ -103,20 +106,18 @@ export class CaseDecisionService {
           details: action.details ?? null,
           createdAt: now,
         });
-        actions.push({ id, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, status: 'PLANNED' });
+        const dto: HandlingActionDto = { id, type: action.type, assigneeAgencyCode: action.assigneeAgencyCode, dueDate: action.dueDate, status: 'PLANNED' };
+        actions.push(dto);
         const removal = removalTargets.get(action);
         if (removal) {
           // Default target: the first report's canonical link (without the tracking parameters of the link as shared).
           const url = removal.url ?? (await this.decisions.firstReportUrl(manager, entity.id));
           if (!url) throw CaseError.badInput('actions.removal.url', 'The case has no report link; name the URL to remove');
-          await this.decisions.insertRemovalRequest(manager, {
-            actionId: id,
-            platform: removal.platform ?? platformOf(url),
-            url,
-            legalBasis: removal.legalBasis,
-            updatedAt: now,
-          });
-        }
+          const platform = removal.platform ?? platformOf(url);
+          await this.decisions.insertRemovalRequest(manager, { actionId: id, platform, url, legalBasis: removal.legalBasis, updatedAt: now });
+          // The public transparency report counts requests by platform and legal basis from the event (no URL in it).
+          decidedActions.push({ ...dto, removal: { platform, provisionCodes: removal.provisionCodes, legalBasis: removal.legalBasis } });
+        } else decidedActions.push(dto);
         // Each action is due by the end of its day in the province; the assignee is reminded, then the lead agency told.
         await this.deadlines.schedule(manager, entity.id, 'ACTION', endOfProvinceDay(action.dueDate), now, id);
       }
@@ -148,7 +149,15 @@ export class CaseDecisionService {
           subject: EventSubjects.intake.caseDecided,
           aggregateId: entity.id,
           visibleTo: visible,
-          data: { caseId: entity.id, caseNumber: entity.number, decisionId, finding: request.finding, provisions: provisions.map((p) => p.citation), actions },
+          data: {
+            caseId: entity.id,
+            caseNumber: entity.number,
+            decisionId,
+            finding: request.finding,
+            provisions: provisions.map((p) => p.citation),
+            provisionCodes: provisions.map((p) => p.code),
+            actions: decidedActions,
+          },
         },
       ]);
       await appendAudit(manager, {
@@ -226,7 +235,7 @@ function removalTargetOf(
   action: HandlingActionInputDto,
   index: number,
   provisions: ProvisionDto[],
-): { url: string | null; platform: string | null; legalBasis: string[] } {
+): { url: string | null; platform: Platform | null; provisionCodes: string[]; legalBasis: string[] } {
   const field = `actions.${index}.removal`;
   const target = action.removal ?? {};
   let url: string | null = null;
@@ -240,5 +249,6 @@ function removalTargetOf(
   if (unknown.length)
     throw CaseError.badInput(`${field}.legalBasis`, `The legal basis of a removal request must be among the decision's provisions: ${unknown.join(', ')}`);
   if (codes.length === 0) throw CaseError.badInput(`${field}.legalBasis`, 'A removal request needs a legal basis');
-  return { url, platform: target.platform ?? null, legalBasis: provisions.filter((p) => codes.includes(p.code)).map((p) => p.citation) };
+  const cited = provisions.filter((p) => codes.includes(p.code));
+  return { url, platform: target.platform ?? null, provisionCodes: cited.map((p) => p.code), legalBasis: cited.map((p) => p.citation) };
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ReportChannel } from '@phoi-hop/contracts';
 
 /**
  * One agency's report of harmful content. It names the public content (URL, excerpt), never its
@@ -38,6 +39,10 @@ export class ReportEntity {
 
   @Column('text', { nullable: true })
   note!: string | null;
+
+  /** How the report reached the platform (AGENCY for every report made before channels existed). */
+  @Column('text', { default: 'AGENCY' })
+  channel!: ReportChannel;
 
   @Column('text')
   reporterAgencyCode!: string;

@@ -104,6 +104,41 @@ describe(ReportService.name, () => {
       expect(after).toBe(before);
     });
 
+    it('records AGENCY when no channel is given, stored, shown and carried in the case.opened event', async () => {
+      const result = await sut.submit(lethuy, { url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'IMPERSONATION_SCAM' });
+      expect(result.report.channel).toBe('AGENCY');
+      const [row] = await bed.dataSource.query(`SELECT channel FROM report WHERE id = $1`, [result.report.id]);
+      expect(row.channel).toBe('AGENCY');
+      const [opened] = await bed.outbox(result.case.id);
+      expect((opened!.data as unknown as { case: { reports: { channel: string }[] } }).case.reports.map((r) => r.channel)).toEqual(['AGENCY']);
+    });
+
+    it('lets an agency enter a tip it took in, and the lead agency’s coordinator report from media monitoring, in the report.attached event too', async () => {
+      const url = uniqueUrl();
+      const excerpt = distinctExcerpt();
+      const tip = await sut.submit(lethuy, { url, excerpt, categoryCode: 'IMPERSONATION_SCAM', channel: 'PUBLIC_TIP' });
+      expect(tip.report.channel).toBe('PUBLIC_TIP');
+      const monitored = await sut.submit(actorOf(SeededUsers.stttLead), { url, excerpt, categoryCode: 'IMPERSONATION_SCAM', channel: 'MEDIA_MONITORING' });
+      expect(monitored).toMatchObject({ merged: true, report: { channel: 'MEDIA_MONITORING' } });
+      const attached = (await bed.outbox(tip.case.id)).find((e) => e.subject === EventSubjects.intake.reportAttached)!;
+      expect((attached.data as unknown as { report: { channel: string } }).report.channel).toBe('MEDIA_MONITORING');
+      const rows = await bed.dataSource.query(`SELECT channel FROM report WHERE case_id = $1 ORDER BY submitted_at`, [tip.case.id]);
+      expect(rows.map((r: { channel: string }) => r.channel)).toEqual(['PUBLIC_TIP', 'MEDIA_MONITORING']);
+    });
+
+    it.each(['MEDIA_MONITORING', 'MINISTRY_SYSTEM'] as const)(
+      'refuses %s from an agency other than the lead (FORBIDDEN on channel) and writes nothing',
+      async (channel) => {
+        const [{ n: before }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM report`);
+        await expect(sut.submit(lethuy, { url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'IMPERSONATION_SCAM', channel })).rejects.toMatchObject({
+          code: 'FORBIDDEN',
+          field: 'channel',
+        });
+        const [{ n: after }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM report`);
+        expect(after).toBe(before);
+      },
+    );
+
     it('answers a retry with the same key from the first answer, and refuses the key for another report (CONFLICT)', async () => {
       const request = { url: uniqueUrl(), excerpt: distinctExcerpt(), categoryCode: 'IMPERSONATION_SCAM', clientRequestId: `retry-${bed.schema}` };
       const first = await sut.submit(lethuy, request);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { context as otelContext } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
-import { canonicalizeUrl, contentKeyOf, type Actor, type SubmitReportRequest, type SubmitReportResponse } from '@phoi-hop/contracts';
+import { mayClaimReportChannel } from '@phoi-hop/auth';
+import { DEFAULT_REPORT_CHANNEL, canonicalizeUrl, contentKeyOf, type Actor, type SubmitReportRequest, type SubmitReportResponse } from '@phoi-hop/contracts';
 import { traceHeadersOf } from '@phoi-hop/messaging';
 import { GroupCommitQueue, IdempotencyConflictError, findIdempotentAnswer, idempotentRequestOf, purgeExpiredIdempotencyKeys } from '@phoi-hop/persistence';
 import { batchSize } from '@phoi-hop/observability';
@@ -52,6 +53,9 @@ export class ReportService {
       const prior = await findIdempotentAnswer<SubmitReportResponse>(this.dataSource.manager, idempotency);
       if (prior) return prior;
     }
+    const channel = request.channel ?? DEFAULT_REPORT_CHANNEL;
+    if (!mayClaimReportChannel(actor, channel))
+      throw CaseError.forbiddenField('channel', `Only the lead agency's coordinators may report by the ${channel} channel (Đ6.1)`);
     const canonical = canonicalizeUrl(request.url);
     if (!canonical.ok) throw CaseError.badInput('url', canonical.message);
     const observedAt = this.parseObservedAt(request.observedAt);
@@ -85,6 +89,7 @@ export class ReportService {
       bandKeys: fingerprint.bandKeys,
       similarity: null,
       estimatedReach: request.estimatedReach ?? null,
+      channel,
     });
     const active = otelContext.active();
     const answer = await this.queue.submit({

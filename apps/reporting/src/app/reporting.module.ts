@@ -8,9 +8,13 @@ import { ReportingInitial1764300004600 } from '../migrations/1764300004600-repor
 import { Digest1764300004700 } from '../migrations/1764300004700-digest';
 import { ReportPeriods1764300004800 } from '../migrations/1764300004800-report-periods';
 import { TransparencyFactsIndex1764300004810 } from '../migrations/1764300004810-transparency-facts-index';
+import { RenderedDocuments1764300005310 } from '../migrations/1764300005310-rendered-documents';
+import { DocumentDownloadHttpController, documentDownloadProviders } from '../download/document-download.providers';
+import { INLINE_DOCUMENT_MAX_BYTES_DEFAULT } from '../download/document-download.settings';
 import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
 import { TRANSPARENCY_CONTROLLERS, TRANSPARENCY_PROVIDERS } from '../transparency/transparency.providers';
 import { DossierNatsController } from '../dossier/dossier.nats-controller';
+import { PDF_REQUIRED, PdfCapabilityCheck } from '../document/pdf-capability';
 import { DossierReader } from '../dossier/dossier.reader';
 import { DossierService } from '../dossier/dossier.service';
 import { readModelConsumerProviders } from '../read-model/read-model.consumer';
@@ -24,7 +28,13 @@ export interface ReportingModuleDeps {
 }
 
 /** The reporting service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600, Digest1764300004700, ReportPeriods1764300004800, TransparencyFactsIndex1764300004810];
+export const REPORTING_MIGRATIONS = [
+  ReportingInitial1764300004600,
+  Digest1764300004700,
+  ReportPeriods1764300004800,
+  TransparencyFactsIndex1764300004810,
+  RenderedDocuments1764300005310,
+];
 
 @Module({})
 export class ReportingModule {
@@ -44,6 +54,7 @@ export class ReportingModule {
         DossierNatsController,
         DigestNatsController,
         DigestHttpController,
+        DocumentDownloadHttpController,
       ],
       providers: [
         ...digestProviders(config.digest, config.serviceName),
@@ -55,6 +66,13 @@ export class ReportingModule {
         ...TRANSPARENCY_PROVIDERS,
         DossierReader,
         DossierService,
+        { provide: PDF_REQUIRED, useValue: config.pdfRequired ?? false },
+        ...documentDownloadProviders({
+          publicUrl: config.digest.publicUrl,
+          linkSecret: config.digest.linkSecret,
+          inlineMaxBytes: config.inlineDocumentMaxBytes ?? INLINE_DOCUMENT_MAX_BYTES_DEFAULT,
+        }),
+        PdfCapabilityCheck,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
         ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
       ],

@@ -4,6 +4,7 @@ import { authEnv, internalSecretFromEnv } from '@phoi-hop/auth';
 import { baseServiceConfigFromEnv, httpEnv, messagingEnv, type BaseServiceConfig } from '@phoi-hop/messaging';
 import { deadlineEnv, deadlineSettingsFromEnv, persistenceEnv, type DeadlineSettings } from '@phoi-hop/persistence';
 import type { DigestSettings } from '../digest/digest.settings';
+import { INLINE_DOCUMENT_MAX_BYTES_DEFAULT, INLINE_DOCUMENT_MAX_BYTES_LIMIT } from '../download/document-download.settings';
 
 export interface ReportingConfig extends BaseServiceConfig {
   outboxRelayEnabled: boolean;
@@ -16,6 +17,10 @@ export interface ReportingConfig extends BaseServiceConfig {
   deadlines: DeadlineSettings;
   /** The agency that opens report periods and consolidates them (Sở TT&TT, Đ7.4). */
   reportLeadAgencyCode: string;
+  /** Readiness fails without LibreOffice (images built with deploy/system-packages.txt have it). */
+  pdfRequired?: boolean;
+  /** Rendered documents up to this size also travel inline; default INLINE_DOCUMENT_MAX_BYTES_DEFAULT. */
+  inlineDocumentMaxBytes?: number;
 }
 
 /** Reads and validates the reporting service's environment; a bad setting fails at boot naming it. */
@@ -35,10 +40,23 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     REPORTING_PUBLIC_URL: str({ default: '', desc: 'Base URL of this service as clients reach it (digest download addresses)' }),
     ...deadlineEnv(),
     REPORT_LEAD_AGENCY: str({ default: 'STTTT', desc: 'Agency code of the lead agency that opens and consolidates periodic reports' }),
+    REPORTING_INLINE_DOCUMENT_MAX_BYTES: num({
+      default: INLINE_DOCUMENT_MAX_BYTES_DEFAULT,
+      desc: 'Rendered documents up to this many bytes also travel inline (base64); larger ones only by their download address',
+    }),
+    REPORTING_PDF_REQUIRED: bool({ default: false, desc: 'Readiness fails when LibreOffice (soffice) is missing, so PDFs cannot be made' }),
   });
   if (env.NODE_ENV === 'production' && env.DIGEST_FETCH_ALLOW_PRIVATE)
     throw new Error('Invalid configuration: DIGEST_FETCH_ALLOW_PRIVATE must not be true in production');
   if (env.DIGEST_POLL_TICK_MS < 1_000) throw new Error('Invalid configuration: DIGEST_POLL_TICK_MS must be at least 1000');
+  if (
+    !Number.isInteger(env.REPORTING_INLINE_DOCUMENT_MAX_BYTES) ||
+    env.REPORTING_INLINE_DOCUMENT_MAX_BYTES < 0 ||
+    env.REPORTING_INLINE_DOCUMENT_MAX_BYTES > INLINE_DOCUMENT_MAX_BYTES_LIMIT
+  )
+    throw new Error(
+      `Invalid configuration: REPORTING_INLINE_DOCUMENT_MAX_BYTES must be an integer from 0 to ${INLINE_DOCUMENT_MAX_BYTES_LIMIT} (base64 must fit a NATS message)`,
+    );
   if (!REFERENCE_CODE_PATTERN.test(env.REPORT_LEAD_AGENCY)) throw new Error('REPORT_LEAD_AGENCY must be an agency code');
   return {
     ...baseServiceConfigFromEnv('reporting', env),
@@ -56,5 +74,7 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     },
     ...deadlineSettingsFromEnv(env),
     reportLeadAgencyCode: env.REPORT_LEAD_AGENCY,
+    pdfRequired: env.REPORTING_PDF_REQUIRED,
+    inlineDocumentMaxBytes: env.REPORTING_INLINE_DOCUMENT_MAX_BYTES,
   };
 }

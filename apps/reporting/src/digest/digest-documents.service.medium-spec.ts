@@ -1,11 +1,12 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { HttpAdapterHost } from '@nestjs/core';
-import yauzl from 'yauzl';
 import { DataSource } from 'typeorm';
 import type { Actor, SubmitReportRequest } from '@phoi-hop/contracts';
 import { DIGEST_FIXTURE_DAY as FIXTURE_DAY, startDigestFeedServer, type DigestFeedServer } from '@phoi-hop/testing';
 import { createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { REPORTING_MIGRATIONS } from '../app/reporting.module';
+import { docxParts, docxText } from '../document/docx-parts';
+import { DECREE_30_LAYOUT, NATIONAL_MOTTO, NATIONAL_TITLE, RECIPIENTS_TITLE } from '../document/official-document';
 import { DigestDocuments } from './digest-documents.service';
 import { DigestFeedPoller } from './digest-feed.poller';
 import { DigestIntake, LocalityTerms } from './digest.ports';
@@ -41,25 +42,6 @@ const SETTINGS: DigestSettings = {
   publicUrl: 'http://reporting.test',
   linkSecret: 'digest-documents-medium-spec-secret',
 };
-
-function unzipEntry(bytes: Buffer, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return zip.readEntry();
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} is not in the document`)));
-      zip.readEntry();
-    });
-  });
-}
 
 describe(DigestDocuments.name, () => {
   let bed: ServiceTestbed;
@@ -102,18 +84,34 @@ describe(DigestDocuments.name, () => {
     await bed?.cleanup();
   });
 
-  it('renders an A4 document in Times New Roman 13 titled with the day, holding every item, and audits the download', async () => {
+  it('renders the day as a Decree 30 report of Sở TT&TT holding every item once with its link, and audits the download', async () => {
     const bytes = await sut.render({ kind: 'digest-document', day: FIXTURE_DAY, userId: 'u-leader', agencyCode: 'VP_UBND' });
-    const xml = await unzipEntry(bytes, 'word/document.xml');
-    const styles = await unzipEntry(bytes, 'word/styles.xml');
-    expect(xml).toContain('ĐIỂM BÁO NGÀY 30/11/2026');
-    expect(xml).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
-    expect(xml).toMatch(/<w:pgSz w:w="11907" w:h="16840"/);
-    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);
-    expect(styles).toContain('w:ascii="Times New Roman"');
-    expect(styles).toContain('<w:sz w:val="26"/>');
+    const parts = await docxParts(bytes);
+    const xml = parts.get('word/document.xml')!;
+    const text = docxText(xml);
+    // Layout: A4, the decree's margins, Times New Roman everywhere, body at 14 pt.
+    const { page, margin } = DECREE_30_LAYOUT;
+    expect(xml).toContain(`<w:pgSz w:w="${page.width}" w:h="${page.height}"`);
+    expect(xml).toMatch(new RegExp(`<w:pgMar w:top="${margin.top}" w:right="${margin.right}" w:bottom="${margin.bottom}" w:left="${margin.left}"`));
+    expect(new Set([...xml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set(['Times New Roman']));
+    expect(parts.get('word/styles.xml')).toContain(`<w:sz w:val="${DECREE_30_LAYOUT.bodySize}"/>`);
+    // Header block: issuing body and number beside the national title and motto; place and date in italics.
+    const headerTable = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'));
+    for (const line of ['UBND TỈNH QUẢNG BÌNH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Số:       /BC-STTTT', NATIONAL_TITLE, NATIONAL_MOTTO])
+      expect(headerTable).toContain(line);
+    const dateAt = xml.indexOf('>Quảng Bình, ngày 30 tháng 11 năm 2026<');
+    expect(xml.slice(xml.lastIndexOf('<w:r>', dateAt), dateAt)).toContain('<w:i/>');
+    expect(text).toContain('BÁO CÁO\nĐiểm báo ngày 30/11/2026');
+    // Page numbers from page 2, recipients at the end.
+    expect(xml).toContain('<w:titlePg/>');
+    expect([...parts.entries()].some(([name, part]) => name.startsWith('word/header') && /PAGE/.test(part))).toBe(true);
+    expect(text.indexOf(RECIPIENTS_TITLE)).toBeGreaterThan(text.indexOf('Cảnh báo thủ đoạn lừa đảo'));
+    expect(text).toContain('- Thường trực Tỉnh ủy (để báo cáo);');
+    // Every matching item once, each with its link.
     for (const title of ['Lũ lụt ở Lệ Thủy', 'Mua lon keo dai o dong hoi', 'Sạt lở đất trên quốc lộ 12A', 'Cảnh báo thủ đoạn lừa đảo'])
-      expect(xml).toContain(title);
+      expect(text.split(title)).toHaveLength(2);
+    const digest = await module.get(DigestService).day({ day: FIXTURE_DAY });
+    expect(xml.match(/<w:hyperlink /g)).toHaveLength(digest.groups.reduce((n, g) => n + g.items.length, 0));
     expect((await bed.audit(FIXTURE_DAY)).map((a) => [a.action, a.actorUserId])).toEqual([['digest.document-downloaded', 'u-leader']]);
   });
 });

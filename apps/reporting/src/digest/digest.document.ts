@@ -1,15 +1,14 @@
-import { AlignmentType, Document, ExternalHyperlink, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { DailyDigestDto, DigestItemDto } from '@phoi-hop/contracts';
+import { QUANG_BINH_STTTT, renderOfficialDocument, type DocumentBlock, type OfficialDocumentSpec } from '../document/official-document';
 import { vietnameseDate } from './digest.rules';
 
-/** The issuing body printed at the head of the digest (Đ6.1: the lead agency prepares the press review). */
-export const DIGEST_ISSUING_BODY = 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG';
-
-// docx measures pages in twentieths of a point (1 mm ≈ 56.7) and font sizes in half-points.
-const MM = 56.7;
-const A4 = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
-const FONT = 'Times New Roman';
-const SIZE_13 = 26;
+/** Đ6.1: Sở TT&TT holds the daily press review "to report to the provincial leaders". */
+export const DIGEST_RECIPIENTS = [
+  'Thường trực Tỉnh ủy (để báo cáo);',
+  'Thường trực HĐND, UBND tỉnh (để báo cáo);',
+  'Ban Tuyên giáo Tỉnh ủy;',
+  'Lưu: VT, TTBCXB.',
+];
 
 const TIME = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
@@ -21,59 +20,49 @@ const TIME = new Intl.DateTimeFormat('vi-VN', {
 });
 
 /**
- * The day's digest as a plain official-looking .docx: A4 with the administrative margins, Times New
- * Roman 13, the issuing body, the title "ĐIỂM BÁO NGÀY dd/mm/yyyy", then each group (locality or
- * topic) with its items: title, source and time, excerpt, link. Built with the docx package.
+ * The day's digest as an official document (Decree 30 layout, as the periodic report): a report of
+ * Sở TT&TT dated the day it covers, then each group (locality or topic) with its items: title,
+ * source and time, excerpt, link.
  */
-export function renderDigestDocument(digest: DailyDigestDto): Promise<Buffer> {
-  const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: DIGEST_ISSUING_BODY, bold: true })] }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 360, after: 120 },
-      children: [new TextRun({ text: `ĐIỂM BÁO NGÀY ${vietnameseDate(digest.day)}`, bold: true, size: 28 })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 240 },
-      children: [new TextRun({ text: `Tổng số tin: ${digest.itemCount}`, italics: true })],
-    }),
+export function digestSpec(digest: DailyDigestDto): OfficialDocumentSpec {
+  const blocks: DocumentBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `Thực hiện Quy chế phối hợp xử lý thông tin xấu, độc trên mạng (Quyết định số 3655/QĐ-UBND ngày 26/9/2019 của UBND tỉnh), Sở Thông tin và Truyền thông báo cáo điểm báo ngày ${vietnameseDate(digest.day)}: tổng số ${digest.itemCount} tin khớp với từ khóa và địa bàn theo dõi.`,
+    },
   ];
-  if (!digest.groups.length) children.push(body([new TextRun('Không có tin nào khớp với từ khóa và địa bàn trong ngày.')]));
+  if (!digest.groups.length) blocks.push({ kind: 'paragraph', text: 'Không có tin nào khớp với từ khóa và địa bàn trong ngày.' });
   digest.groups.forEach((group, index) => {
     const heading = group.kind === 'LOCALITY' ? `Địa bàn: ${group.term}` : `Chủ đề: ${group.term}`;
-    children.push(new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: `${roman(index + 1)}. ${heading}`, bold: true })] }));
-    group.items.forEach((item, n) => children.push(...itemParagraphs(item, n + 1)));
+    blocks.push({ kind: 'heading', text: `${roman(index + 1)}. ${heading}` });
+    group.items.forEach((item, n) => blocks.push(...itemBlocks(item, n + 1)));
   });
-  const document = new Document({
-    creator: DIGEST_ISSUING_BODY,
-    title: `Điểm báo ngày ${vietnameseDate(digest.day)}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE_13 }, paragraph: { spacing: { line: 276 } } } } },
-    sections: [
-      {
-        properties: {
-          page: { size: A4, margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) } },
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return {
+    issuer: QUANG_BINH_STTTT,
+    documentType: { name: 'BÁO CÁO', abbreviation: 'BC' },
+    number: null,
+    place: 'Quảng Bình',
+    date: digest.day,
+    summary: `Điểm báo ngày ${vietnameseDate(digest.day)}`,
+    blocks,
+    recipients: DIGEST_RECIPIENTS,
+    signer: { authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: null },
+  };
 }
 
-function itemParagraphs(item: DigestItemDto, n: number): Paragraph[] {
+export function renderDigestDocument(digest: DailyDigestDto): Promise<Buffer> {
+  return renderOfficialDocument(digestSpec(digest));
+}
+
+function itemBlocks(item: DigestItemDto, n: number): DocumentBlock[] {
   const when = item.publishedAt ?? item.firstSeenAt;
   const terms = item.matches.map((m) => m.term).join(', ');
   return [
-    body([new TextRun({ text: `${n}. ${item.title}`, bold: true })], 60),
-    body([new TextRun({ text: `Nguồn: ${item.feedName} — ${TIME.format(new Date(when))}. Khớp: ${terms}.`, italics: true })], 60),
-    ...(item.excerpt ? [body([new TextRun(item.excerpt)], 60)] : []),
-    body([new ExternalHyperlink({ link: item.link, children: [new TextRun({ text: item.link, style: 'Hyperlink' })] })], 160),
+    { kind: 'paragraph', text: `${n}. ${item.title}` },
+    { kind: 'paragraph', italic: true, text: `Nguồn: ${item.feedName} — ${TIME.format(new Date(when))}. Khớp: ${terms}.` },
+    ...(item.excerpt ? [{ kind: 'paragraph' as const, text: item.excerpt }] : []),
+    { kind: 'link', url: item.link },
   ];
-}
-
-function body(children: ParagraphChild[], after = 120): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(10 * MM) }, spacing: { after }, children });
 }
 
 function roman(n: number): string {

@@ -228,7 +228,8 @@ describe(DigestService.name, () => {
       expect(first.item.reported).toMatchObject({ reportedBy: COORDINATOR.userId, caseId: expect.any(String), reportId: expect.any(String) });
       expect(intake.submitted).toEqual([
         expect.objectContaining({
-          url: flood.link,
+          channel: 'MEDIA_MONITORING',
+          url: flood.canonicalUrl,
           categoryCode: 'FALSE_INFO_PANIC',
           localityCode: 'LE_THUY',
           observedAt: '2026-11-30T01:30:00.000Z',
@@ -236,6 +237,8 @@ describe(DigestService.name, () => {
           excerpt: expect.stringContaining('Nước sông Kiến Giang'),
         }),
       ]);
+      // Where it came from is the channel now, not a sentence in the note.
+      expect(intake.submitted[0]!.note).not.toMatch(/Điểm báo/);
       expect((await sut.day({ day: FIXTURE_DAY })).groups[1]!.items[0]!.reported).toEqual(first.item.reported);
       expect((await bed.audit(flood.id)).map((a) => a.action)).toEqual(['digest.item-reported']);
     });

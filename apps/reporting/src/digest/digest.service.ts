@@ -130,12 +130,14 @@ export class DigestService {
       let report: { caseId: string; reportId: string };
       try {
         report = await this.intake.submitReport({
-          url: item.link,
+          // Đ6.1: the press review is the lead agency's monitoring channel; the source is the item's canonical address.
+          channel: 'MEDIA_MONITORING',
+          url: item.canonical_url,
           excerpt: [item.title, item.excerpt].filter(Boolean).join('\n\n'),
           categoryCode: request.categoryCode,
           ...((request.localityCode ?? firstLocality(item)) ? { localityCode: request.localityCode ?? firstLocality(item)! } : {}),
           ...(item.published_at ? { observedAt: item.published_at.toISOString() } : {}),
-          note: `Điểm báo hàng ngày (Đ6.1): tin từ nguồn "${item.feed_name}"`,
+          note: `Tin từ nguồn "${item.feed_name}"`,
           clientRequestId: `digest-item:${item.id}`,
         });
       } catch (error) {

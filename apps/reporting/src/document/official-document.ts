@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  ExternalHyperlink,
   Header,
   ImageRun,
   Packer,
@@ -61,6 +62,8 @@ export interface IssuingBody {
 export type DocumentBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; italic?: boolean }
+  /** An address printed as itself and clickable (the sources of a press review). */
+  | { kind: 'link'; url: string }
   | { kind: 'table'; header: string[]; rows: string[][]; caption?: string }
   | { kind: 'image'; png: Buffer; width: number; height: number; caption?: string };
 
@@ -197,6 +200,16 @@ function blockElements(block: DocumentBlock): (Paragraph | Table)[] {
       ];
     case 'paragraph':
       return [bodyParagraph(block.text, block.italic)];
+    case 'link':
+      return [
+        new Paragraph({
+          indent: { firstLine: DECREE_30_LAYOUT.firstLineIndent },
+          spacing: { before: 60, after: 0 },
+          children: [
+            new ExternalHyperlink({ link: block.url, children: [new TextRun({ text: block.url, style: 'Hyperlink', font: DECREE_30_LAYOUT.font, size: 24 })] }),
+          ],
+        }),
+      ];
     case 'table':
       return [
         ...(block.caption ? [centered([run(block.caption, { bold: true, size: 24 })], 60)] : []),

@@ -16,9 +16,11 @@ export interface ReferenceNames {
   categories: Readonly<Record<string, string>>;
   localities: Readonly<Record<string, string>>;
   agencies: Readonly<Record<string, string>>;
+  /** Legal provisions in force by code → their citation (title and article). */
+  provisions?: Readonly<Record<string, string>>;
 }
 
-export const NO_NAMES: ReferenceNames = { categories: {}, localities: {}, agencies: {} };
+export const NO_NAMES: ReferenceNames = { categories: {}, localities: {}, agencies: {}, provisions: {} };
 
 /** One table of the statistics: the same rows go into the report, the .xlsx annex and the .csv. */
 export interface StatisticsTable {

@@ -1,9 +1,12 @@
+import { HttpAdapterHost } from '@nestjs/core';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ErrorCodes, RpcSubjects, type CaseDto, type ConsultationDto, type EvidenceItemDto, type PoliceReferralDto } from '@phoi-hop/contracts';
 import { RpcCallError, RpcClient } from '@phoi-hop/messaging';
 import { actorOf, createServiceTestbed, InMemoryServices, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { REPORTING_MIGRATIONS } from '../app/reporting.module';
+import { documentDownloadProviders } from '../download/document-download.providers';
+import { TEST_DOWNLOAD_SETTINGS } from '../download/document-download.medium-testbed';
 import { docxParts, docxText } from '../document/docx-parts';
 import { ReferenceNamesReader } from '../document/reference-names.reader';
 import { TEST_REFERENCE_DATA } from '../period/period.medium-testbed';
@@ -99,6 +102,8 @@ describe(DossierService.name, () => {
       providers: [
         { provide: DataSource, useValue: bed.dataSource },
         { provide: RpcClient, useValue: services },
+        { provide: HttpAdapterHost, useValue: {} },
+        ...documentDownloadProviders(TEST_DOWNLOAD_SETTINGS),
         ReferenceNamesReader,
         DossierReader,
         DossierService,
@@ -124,9 +129,9 @@ describe(DossierService.name, () => {
     it('holds the case’s reports, consultation, decision, actions, evidence and referrals as the services answered them, and audits the export', async () => {
       const document = await sut.render(coordinator, CASE_ID, 'DOCX');
       expect(document).toMatchObject({ fileName: 'ho-so-QB-2026-000042.docx', mimeType: expect.stringContaining('wordprocessingml') });
-      const bytes = Buffer.from(document.contentBase64, 'base64');
+      const bytes = Buffer.from(document.contentBase64!, 'base64');
       expect(bytes.subarray(0, 2).toString()).toBe('PK');
-      const text = await textOf(document.contentBase64);
+      const text = await textOf(document.contentBase64!);
       for (const expected of [
         'HỒ SƠ VỤ VIỆC',
         'Vụ việc số QB-2026-000042',
@@ -163,7 +168,7 @@ describe(DossierService.name, () => {
     it('withholds the police referrals when the evidence service answers FORBIDDEN, and says so', async () => {
       referralsForbidden = true;
       const document = await sut.render(health, CASE_ID, 'DOCX');
-      const text = await textOf(document.contentBase64);
+      const text = await textOf(document.contentBase64!);
       expect(text).toContain('Thông tin chuyển Công an tỉnh là thông tin hạn chế, không đưa vào bản hồ sơ này.');
       expect(text).not.toContain('CA-PA05-2026-117');
       expect(text).not.toContain('7. Chuyển Công an tỉnh');
@@ -180,7 +185,7 @@ describe(DossierService.name, () => {
     it('converts to PDF', async () => {
       const pdf = await sut.render(coordinator, CASE_ID, 'PDF');
       expect(pdf).toMatchObject({ fileName: 'ho-so-QB-2026-000042.pdf', mimeType: 'application/pdf' });
-      expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      expect(Buffer.from(pdf.contentBase64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     }, 180_000);
   });
 });

@@ -5,7 +5,8 @@ import { appendAudit } from '@phoi-hop/persistence';
 import { renderOfficialDocument } from '../document/official-document';
 import { docxToPdf } from '../document/pdf.converter';
 import { ReferenceNamesReader } from '../document/reference-names.reader';
-import { renderedDocument } from '../period/period-document.service';
+import { DocumentDownloadService } from '../download/document-download.service';
+import { MIME_TYPES } from '../period/period-document.service';
 import { dossierSpec } from './dossier.document';
 import { DossierReader } from './dossier.reader';
 
@@ -19,13 +20,14 @@ export class DossierService {
     private readonly dataSource: DataSource,
     private readonly reader: DossierReader,
     private readonly names: ReferenceNamesReader,
+    private readonly downloads: DocumentDownloadService,
   ) {}
 
   async render(actor: Actor, caseId: string, format: DossierFormat): Promise<RenderedDocumentDto> {
     const [content, names] = await Promise.all([this.reader.gather(caseId), this.names.names()]);
     const docx = await renderOfficialDocument(dossierSpec(content, provinceDay(), names, DOSSIER_RECIPIENTS));
     const bytes = format === 'PDF' ? await docxToPdf(docx) : docx;
-    const document = renderedDocument(`ho-so-${content.kase.number}.${format.toLowerCase()}`, format, bytes);
+    const document = await this.downloads.offer(actor, `ho-so-${content.kase.number}.${format.toLowerCase()}`, MIME_TYPES[format], bytes);
     await this.dataSource.transaction((manager) =>
       appendAudit(manager, {
         actor,

@@ -50,7 +50,7 @@ describe(PeriodDocumentService.name, () => {
         mimeType: MIME_TYPES.DOCX,
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
-      const bytes = Buffer.from(docx.contentBase64, 'base64');
+      const bytes = Buffer.from(docx.contentBase64!, 'base64');
       expect(bytes.subarray(0, 2).toString()).toBe('PK');
       const text = docxText((await docxParts(bytes)).get('word/document.xml')!);
       expect(text).toContain('Công an xác minh 12 tài khoản');
@@ -63,12 +63,12 @@ describe(PeriodDocumentService.name, () => {
       const xlsx = await sut.render(lead, period.id, 'XLSX');
       expect(xlsx).toMatchObject({ fileName: 'bao-cao-2026-07-01-2026-09-30-phu-luc.xlsx', mimeType: MIME_TYPES.XLSX });
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as never);
+      await workbook.xlsx.load(Buffer.from(xlsx.contentBase64!, 'base64') as never);
       expect(workbook.worksheets.length).toBeGreaterThan(0);
 
       const csv = await sut.render(lead, period.id, 'CSV');
       expect(csv).toMatchObject({ fileName: 'bao-cao-2026-07-01-2026-09-30-so-lieu.csv', mimeType: MIME_TYPES.CSV });
-      const csvBytes = Buffer.from(csv.contentBase64, 'base64');
+      const csvBytes = Buffer.from(csv.contentBase64!, 'base64');
       expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const report = await bed.get(PeriodService).consolidated(lead, period.id);
       const categoryTotal = csvBytes
@@ -87,7 +87,7 @@ describe(PeriodDocumentService.name, () => {
     it('converts the report to PDF', async () => {
       const pdf = await sut.render(lead, period.id, 'PDF');
       expect(pdf).toMatchObject({ fileName: 'bao-cao-2026-07-01-2026-09-30.pdf', mimeType: MIME_TYPES.PDF });
-      expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      expect(Buffer.from(pdf.contentBase64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     }, 180_000);
   });
 });

@@ -1,3 +1,4 @@
+import { HttpAdapterHost } from '@nestjs/core';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { RpcSubjects, type EventEnvelope } from '@phoi-hop/contracts';
@@ -5,6 +6,8 @@ import { OutboxRelay, RpcClient } from '@phoi-hop/messaging';
 import { DEADLINE_SCHEDULER_ENABLED, DEADLINE_SETTINGS } from '@phoi-hop/persistence';
 import { InMemoryServices, RecordingOutboxRelay, createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { REPORTING_MIGRATIONS } from '../app/reporting.module';
+import { documentDownloadProviders } from '../download/document-download.providers';
+import { TEST_DOWNLOAD_SETTINGS } from '../download/document-download.medium-testbed';
 import { ReferenceNamesReader } from '../document/reference-names.reader';
 import { ReadModelProjector } from '../read-model/read-model.projector';
 import { ReadModelRepository } from '../read-model/read-model.repository';
@@ -61,6 +64,8 @@ export async function createPeriodTestbed(): Promise<PeriodTestbed> {
       PeriodRepository,
       PeriodService,
       PeriodDocumentService,
+      { provide: HttpAdapterHost, useValue: {} },
+      ...documentDownloadProviders(TEST_DOWNLOAD_SETTINGS),
       ReferenceNamesReader,
       PeriodDeadlineScheduler,
     ],

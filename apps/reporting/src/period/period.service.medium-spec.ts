@@ -236,7 +236,7 @@ describe(PeriodService.name, () => {
       const want = expected();
       const docx = await documents.render(leader, period.id, 'DOCX');
       expect(docx.fileName).toBe('bao-cao-2026-01-01-2026-06-30.docx');
-      const text = docxText((await docxParts(Buffer.from(docx.contentBase64, 'base64'))).get('word/document.xml')!);
+      const text = docxText((await docxParts(Buffer.from(docx.contentBase64!, 'base64'))).get('word/document.xml')!);
       expect(text).toContain(`Trong kỳ báo cáo đã tiếp nhận ${want.casesOpened} vụ việc`);
       expect(text).toContain(`${TEST_REFERENCE_DATA.categories[0]!.name}\n${want.byCategory.get('FALSE_INFO_PANIC')}`);
       expect(text).toContain('1. Công an tỉnh');
@@ -244,7 +244,7 @@ describe(PeriodService.name, () => {
       expect(text).toContain('Các cơ quan chưa gửi báo cáo: STC.');
       expect(text).toContain('Nơi nhận:');
 
-      const csv = Buffer.from((await documents.render(leader, period.id, 'CSV')).contentBase64, 'base64').toString('utf8');
+      const csv = Buffer.from((await documents.render(leader, period.id, 'CSV')).contentBase64!, 'base64').toString('utf8');
       const rows = csv
         .replace(/^\uFEFF/, '')
         .trim()
@@ -254,13 +254,13 @@ describe(PeriodService.name, () => {
       expect(categoryRows.reduce((sum, r) => sum + Number(r[3]), 0)).toBe(want.casesOpened);
 
       const xlsx = await documents.render(leader, period.id, 'XLSX');
-      expect(Buffer.from(xlsx.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+      expect(Buffer.from(xlsx.contentBase64!, 'base64').subarray(0, 2).toString()).toBe('PK');
     });
 
     it('converts to PDF with LibreOffice headless', async () => {
       expect(sofficePath()).not.toBeNull();
       const pdf = await bed.get(PeriodDocumentService).render(leader, period.id, 'PDF');
-      const bytes = Buffer.from(pdf.contentBase64, 'base64');
+      const bytes = Buffer.from(pdf.contentBase64!, 'base64');
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(bytes.length).toBeGreaterThan(10_000);
     }, 180_000);

@@ -36,6 +36,7 @@ export interface Fact {
 
 interface RemovalState {
   platform: string;
+  /** Keys of the provisions relied on: their codes, or their citations in events that carried no codes. */
   legalBasis: string[];
   sentAt: string | null;
   effectedAt: string | null;
@@ -63,6 +64,20 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** A provision as a decided event names it: its code when the event carries codes, else its citation. */
+interface CitedProvision {
+  key: string;
+  citation: string;
+}
+
+/** The provisions of a `case.decided` fact, keyed by code when it carries them. */
+function provisionsOf(data: Record<string, unknown>): CitedProvision[] {
+  const citations = (data['provisions'] as string[] | undefined) ?? [];
+  const codes = data['provisionCodes'] as string[] | undefined;
+  const keyed = codes && codes.length === citations.length;
+  return citations.map((citation, i) => ({ key: keyed ? codes[i]! : citation, citation }));
+}
+
 /**
  * The transparency report of a period from the facts: the decisions taken in the period (with the
  * later updates of their removal requests) and the press-ethics events of the period. Every count
@@ -75,24 +90,36 @@ export function transparencyReport(
   updates: readonly Fact[],
   press: readonly Fact[],
   now: Date,
+  provisionNames: Readonly<Record<string, string>> = {},
 ): TransparencyReportDto {
   const actionTypes: string[] = [];
   const grounds: string[] = [];
   const removals = new Map<string, RemovalState>();
+  // A provision's row shows its citation (title and article): the directory's today, else the one the decision cited.
+  const cited = new Map<string, string>();
+  const provisionLabel = (key: string) => provisionNames[key] ?? cited.get(key) ?? key;
   for (const fact of decided) {
-    const actions = (fact.data['actions'] as { id: string; type: HandlingActionTypeCode; removal?: { platform?: string; legalBasis?: string[] } }[]) ?? [];
-    const provisions = (fact.data['provisions'] as string[]) ?? [];
+    const actions =
+      (fact.data['actions'] as {
+        id: string;
+        type: HandlingActionTypeCode;
+        removal?: { platform?: string; provisionCodes?: string[]; legalBasis?: string[] };
+      }[]) ?? [];
+    const provisions = provisionsOf(fact.data);
+    for (const p of provisions) cited.set(p.key, p.citation);
+    const keys = provisions.map((p) => p.key);
     const restrictive = actions.filter((a) => RESTRICTIVE_ACTION_TYPES.includes(a.type));
     actionTypes.push(...restrictive.map((a) => a.type));
-    if (restrictive.length) grounds.push(...new Set(provisions));
+    if (restrictive.length) grounds.push(...new Set(keys));
     for (const action of restrictive.filter((a) => a.type === 'REQUEST_REMOVAL')) {
-      removals.set(action.id, {
-        platform: action.removal?.platform ?? UNKNOWN_PLATFORM,
-        legalBasis: action.removal?.legalBasis?.length ? action.removal.legalBasis : provisions,
-        sentAt: null,
-        effectedAt: null,
-        outcome: null,
-      });
+      const target = action.removal;
+      // The request's own provisions when the event names them (codes, or citations in older events), else the decision's.
+      const legalBasis = target?.provisionCodes?.length
+        ? target.provisionCodes
+        : target?.legalBasis?.length
+          ? target.legalBasis.map((citation) => provisions.find((p) => p.citation === citation)?.key ?? citation)
+          : keys;
+      removals.set(action.id, { platform: target?.platform ?? UNKNOWN_PLATFORM, legalBasis, sentAt: null, effectedAt: null, outcome: null });
     }
   }
   for (const fact of [...updates].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))) {
@@ -101,7 +128,6 @@ export function transparencyReport(
     const removal = fact.data['removal'] as Partial<RemovalState> | undefined;
     if (!state || !removal) continue;
     if (removal.platform) state.platform = removal.platform;
-    if (removal.legalBasis?.length) state.legalBasis = removal.legalBasis;
     state.sentAt = removal.sentAt ?? state.sentAt;
     state.effectedAt = removal.effectedAt ?? state.effectedAt;
     state.outcome = removal.outcome ?? state.outcome;
@@ -128,10 +154,7 @@ export function transparencyReport(
     threshold: SUPPRESSION_THRESHOLD,
     removalRequests: {
       byPlatform: publishBreakdown(rowsOf(tally(all.map((r) => r.platform)), platformLabel)),
-      byLegalBasis: publishBreakdown(
-        rowsOf(tally(all.flatMap((r) => [...new Set(r.legalBasis)])), (key) => key),
-        all.length,
-      ),
+      byLegalBasis: publishBreakdown(rowsOf(tally(all.flatMap((r) => [...new Set(r.legalBasis)])), provisionLabel), all.length),
       byOutcome: publishBreakdown(
         rowsOf(outcomeCounts, (key) => (key in REMOVAL_OUTCOME_LABELS ? REMOVAL_OUTCOME_LABELS[key as RemovalOutcome].vi : 'Chưa có kết quả'), [
           'REMOVED',
@@ -145,7 +168,7 @@ export function transparencyReport(
     },
     restrictiveActions: {
       byType: publishBreakdown(rowsOf(tally(actionTypes), (key) => HANDLING_ACTION_TYPE_LABELS[key as HandlingActionTypeCode].vi, RESTRICTIVE_ACTION_TYPES)),
-      byGround: publishBreakdown(rowsOf(tally(grounds), (key) => key)),
+      byGround: publishBreakdown(rowsOf(tally(grounds), provisionLabel)),
     },
     complaints: {
       byKind: publishBreakdown(rowsOf(tally(pressKinds), (key) => PRESS_EVENT_KIND_LABELS[key as keyof typeof PRESS_EVENT_KIND_LABELS].vi)),

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { ErrorCodes, EventSubjects, type EventEnvelope, type HandlingActionTypeCode } from '@phoi-hop/contracts';
 import { createServiceTestbed, type ServiceTestbed } from '@phoi-hop/testing-medium';
 import { REPORTING_MIGRATIONS } from '../app/reporting.module';
+import { ReferenceNamesReader } from '../document/reference-names.reader';
+import { NO_NAMES, type ReferenceNames } from '../document/statistics-tables';
 import { ReadModelProjector } from '../read-model/read-model.projector';
 import { ReadModelRepository } from '../read-model/read-model.repository';
 import { shownCounts } from './suppression.rules';
@@ -15,7 +17,35 @@ interface Seeded {
   type: HandlingActionTypeCode;
   platform?: string;
   outcome?: 'REMOVED' | 'REFUSED' | 'NO_RESPONSE';
+  /** Provision codes; the event cites each as CITED[code]. */
   provisions: string[];
+  /** Written as intake wrote `case.decided` before it carried codes and removal targets. */
+  legacy?: boolean;
+}
+
+/** The citations as the decisions cited them. */
+const CITED: Record<string, string> = {
+  LUAT_ANM_2018_D16: 'Luật An ninh mạng 2018, Điều 16',
+  ND15_2020_D101: 'Nghị định 15/2020/NĐ-CP, Điều 101',
+  BLHS_D288: 'Bộ luật Hình sự, Điều 288',
+  X: 'X',
+};
+
+/** The directory's provisions in force today: one citation was edited since the decisions; BLHS_D288 is not in force any more. */
+class DirectoryNames extends ReferenceNamesReader {
+  asked = 0;
+
+  constructor() {
+    super(undefined as never);
+  }
+
+  override async names(): Promise<ReferenceNames> {
+    this.asked++;
+    return {
+      ...NO_NAMES,
+      provisions: { LUAT_ANM_2018_D16: 'Luật An ninh mạng 24/2018/QH14, Điều 16', ND15_2020_D101: 'Nghị định 15/2020/NĐ-CP, Điều 101 khoản 1' },
+    };
+  }
 }
 
 /** One case opened and decided on 10 March with one action, and the removal's answer when it has one. */
@@ -38,8 +68,12 @@ function decidedCase(seed: Seeded, day = '2026-03-10'): EventEnvelope[] {
     assigneeAgencyCode: 'STTTT',
     dueDate: '2026-03-20',
     status: 'PLANNED',
-    ...(seed.platform ? { removal: { platform: seed.platform } } : {}),
   };
+  const target = seed.platform
+    ? seed.legacy
+      ? { platform: seed.platform }
+      : { platform: seed.platform, provisionCodes: seed.provisions, legalBasis: seed.provisions.map((code) => CITED[code]!) }
+    : null;
   return [
     envelope(EventSubjects.intake.caseOpened, `${day}T01:00:00.000Z`, {
       case: {
@@ -56,8 +90,9 @@ function decidedCase(seed: Seeded, day = '2026-03-10'): EventEnvelope[] {
       caseId,
       decisionId: randomUUID(),
       finding: 'UNLAWFUL',
-      provisions: seed.provisions,
-      actions: [action],
+      provisions: seed.provisions.map((code) => CITED[code]!),
+      ...(seed.legacy ? {} : { provisionCodes: seed.provisions }),
+      actions: [target ? { ...action, removal: target } : action],
     }),
     ...(seed.outcome
       ? [
@@ -89,11 +124,19 @@ describe(TransparencyService.name, () => {
   let bed: ServiceTestbed;
   let module: TestingModule;
   let sut: TransparencyService;
+  const directory = new DirectoryNames();
 
   beforeAll(async () => {
     bed = await createServiceTestbed({ service: 'reporting', migrations: REPORTING_MIGRATIONS });
     module = await Test.createTestingModule({
-      providers: [{ provide: DataSource, useValue: bed.dataSource }, ReadModelRepository, ReadModelProjector, TransparencyRepository, TransparencyService],
+      providers: [
+        { provide: DataSource, useValue: bed.dataSource },
+        { provide: ReferenceNamesReader, useValue: directory },
+        ReadModelRepository,
+        ReadModelProjector,
+        TransparencyRepository,
+        TransparencyService,
+      ],
     }).compile();
     sut = module.get(TransparencyService);
     const projector = module.get(ReadModelProjector);
@@ -106,6 +149,13 @@ describe(TransparencyService.name, () => {
       // 4 sanction proposals and 1 police referral.
       ...times(4, { type: 'PROPOSE_SANCTION', provisions: ['ND15_2020_D101'] }),
       ...times(1, { type: 'REFER_TO_POLICE', provisions: ['BLHS_D288'] }),
+      // September: 5 removal requests to YouTube on two grounds, 3 of them written before events carried codes.
+      ...Array.from({ length: 2 }, () =>
+        decidedCase({ type: 'REQUEST_REMOVAL', platform: 'YOUTUBE', provisions: ['LUAT_ANM_2018_D16', 'BLHS_D288'] }, '2026-09-10'),
+      ).flat(),
+      ...Array.from({ length: 3 }, () =>
+        decidedCase({ type: 'REQUEST_REMOVAL', platform: 'YOUTUBE', provisions: ['LUAT_ANM_2018_D16', 'BLHS_D288'], legacy: true }, '2026-09-11'),
+      ).flat(),
       // Outside the period: not counted.
       ...decidedCase({ type: 'REQUEST_REMOVAL', platform: 'YOUTUBE', outcome: 'REMOVED', provisions: ['X'] }, '2026-08-01'),
       // Press ethics: 6 complaints, 2 rulings, 1 appeal decided.
@@ -178,6 +228,38 @@ describe(TransparencyService.name, () => {
     expect(complaints.reversalRate).toBe(0.455);
     expect(rowsOf(complaints.byKind)).toEqual({ RULING_ISSUED: 11, APPEAL_DECIDED: 11 });
     expect(transparencyPage(await sut.report('2026-07-01', '2026-07-31'))).toContain('Tỷ lệ kết luận bị thay đổi sau khiếu nại: 45,5%.');
+  });
+
+  it('counts requests by platform and legal basis from the decisions’ events, labelled with the provisions’ citations', async () => {
+    const report = await sut.report('2026-01-01', '2026-06-30');
+    // 16 + 4 requests on two provisions, keyed by code and labelled with the directory's citation of today; 20 − 16 would give the 4, so both are hidden.
+    expect(report.removalRequests.byLegalBasis).toEqual({
+      total: 20,
+      rows: [
+        { key: 'LUAT_ANM_2018_D16', label: 'Luật An ninh mạng 24/2018/QH14, Điều 16', count: '<5' },
+        { key: 'ND15_2020_D101', label: 'Nghị định 15/2020/NĐ-CP, Điều 101 khoản 1', count: '<5' },
+      ],
+    });
+    // The lone police referral's ground takes the next smallest (8) with it.
+    expect(rowsOf(report.restrictiveActions.byGround)).toEqual({ LUAT_ANM_2018_D16: 16, ND15_2020_D101: '<5', BLHS_D288: '<5' });
+    // The public page does not ask the directory on every visit.
+    await sut.report('2026-01-01', '2026-06-30');
+    expect(directory.asked).toBe(1);
+    // A provision no longer in the directory keeps the citation the decision gave it.
+    expect(report.restrictiveActions.byGround.rows.find((r) => r.key === 'BLHS_D288')!.label).toBe('Bộ luật Hình sự, Điều 288');
+  });
+
+  it('reads the platform and legal basis of requests in events written before codes were carried, under the same rows', async () => {
+    const { removalRequests } = await sut.report('2026-09-01', '2026-09-30');
+    expect(removalRequests.byPlatform).toEqual({ total: 5, rows: [{ key: 'YOUTUBE', label: 'YouTube', count: 5 }] });
+    // Codes where the event has them, the cited text otherwise: the three older requests' citations map back to nothing in the directory.
+    expect(rowsOf(removalRequests.byLegalBasis)).toEqual({
+      LUAT_ANM_2018_D16: '<5',
+      BLHS_D288: '<5',
+      'Luật An ninh mạng 2018, Điều 16': '<5',
+      'Bộ luật Hình sự, Điều 288': '<5',
+    });
+    expect(shownCounts({ removalRequests } as never).filter((n) => n > 0 && n < 5)).toEqual([]);
   });
 
   it('withholds a rate and a median measured over fewer than 5 requests', async () => {

@@ -21,6 +21,7 @@ import {
   CaseDeadlineKinds,
   CaseStatuses,
   CaseTransitionCommands,
+  ReportChannels,
   SeverityRaiseReasons,
   ViewerAccesses,
 } from '../intake/intake.dto';
@@ -30,6 +31,7 @@ import {
   CASE_DEADLINE_KIND_LABELS,
   CASE_STATUS_LABELS,
   CASE_TRANSITION_COMMAND_LABELS,
+  REPORT_CHANNEL_LABELS,
   SEVERITY_RAISE_LABELS,
   VIEWER_ACCESS_LABELS,
   WORK_ITEM_KIND_LABELS,
@@ -170,6 +172,7 @@ export const ENUM_LABELS = {
   RemovalOutcome: set(RemovalOutcomes, REMOVAL_OUTCOME_LABELS),
   ReplyChannel: set(ReplyChannels, REPLY_CHANNEL_LABELS),
   ReplyRecipientRole: set(ReplyRecipientRoles, REPLY_RECIPIENT_ROLE_LABELS),
+  ReportChannel: set(ReportChannels, REPORT_CHANNEL_LABELS),
   ReportDocumentFormat: set(ReportDocumentFormats, REPORT_DOCUMENT_FORMAT_LABELS),
   ReportPeriodKind: set(ReportPeriodKinds, REPORT_PERIOD_KIND_LABELS),
   ReportPeriodStatus: set(ReportPeriodStatuses, REPORT_PERIOD_STATUS_LABELS),

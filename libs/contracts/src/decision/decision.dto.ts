@@ -146,14 +146,31 @@ export interface DecideCaseResponse {
   actions: HandlingActionDto[];
 }
 
+/** What a removal request planned in a decision asks of which platform, on which of the decision's provisions. */
+export interface RemovalTargetFactDto {
+  platform: Platform;
+  /** Codes of the provisions the request relies on (the taxonomy's, stable across edits of their citations). */
+  provisionCodes: string[];
+  /** The same provisions' citations, as the decision cited them. */
+  legalBasis: string[];
+}
+
+/** An action as `case.decided` carries it: a removal request with its target (absent in events written before targets were carried). */
+export interface DecidedActionDto extends HandlingActionDto {
+  removal?: RemovalTargetFactDto;
+}
+
 /** Payload of `evt.intake.case.decided`. */
 export interface CaseDecidedEvent {
   caseId: string;
   caseNumber: string;
   decisionId: string;
   finding: FindingCode;
+  /** Citations of the provisions the decision relies on. */
   provisions: string[];
-  actions: HandlingActionDto[];
+  /** Their codes, in the same order (absent in events written before codes were carried). */
+  provisionCodes?: string[];
+  actions: DecidedActionDto[];
 }
 
 /** A done action says what was done: at least this many characters of result (spaces at the ends aside). */

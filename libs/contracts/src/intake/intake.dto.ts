@@ -29,6 +29,18 @@ export const NOTE_MAX_LENGTH = 5_000;
 export const CaseStatuses = ['OPEN', 'TRIAGED', 'IN_CONSULTATION', 'DECIDED', 'ACTING', 'CLOSED', 'DISMISSED', 'MERGED'] as const;
 export type CaseStatus = (typeof CaseStatuses)[number];
 
+/**
+ * How a report reached the platform: an agency that detected the content notifies the lead agency
+ * (AGENCY, Đ4.1, Đ7.1); Sở TT&TT's daily press review and monitoring feeds (MEDIA_MONITORING, Đ6.1
+ * "rà soát", "điểm báo hàng ngày"); the systems the Ministry hands over to the lead agency
+ * (MINISTRY_SYSTEM, Đ6.1); a tip from an organisation or a member of the public that an agency
+ * takes in (PUBLIC_TIP, Đ2: "tổ chức, cá nhân có liên quan"; who gave it is not recorded).
+ */
+export const ReportChannels = ['AGENCY', 'MEDIA_MONITORING', 'MINISTRY_SYSTEM', 'PUBLIC_TIP'] as const;
+export type ReportChannel = (typeof ReportChannels)[number];
+/** What a report without a channel came by: every report before channels existed was an agency's. */
+export const DEFAULT_REPORT_CHANNEL: ReportChannel = 'AGENCY';
+
 /** `intake.report.submit`: an agency reports harmful content (Đ4.1, Đ7.1). */
 export class SubmitReportRequest extends CaseReferenceCodes {
   @IsString()
@@ -49,6 +61,11 @@ export class SubmitReportRequest extends CaseReferenceCodes {
   @IsString()
   @MaxLength(NOTE_MAX_LENGTH)
   note?: string;
+
+  /** How the report reached the platform; default AGENCY. The lead agency's channels need its roles (see REPORT_CHANNEL_CLAIMANTS). */
+  @IsOptional()
+  @IsIn(ReportChannels, { message: `channel must be one of ${ReportChannels.join(', ')}` })
+  channel?: ReportChannel;
 
   /** The reach the reporting agency estimates (views, shares, group members); raises the suggested severity. */
   @IsOptional()
@@ -74,6 +91,8 @@ export interface ReportDto {
   observedAt: string | null;
   note: string | null;
   estimatedReach: number | null;
+  /** Absent in events written before reports had a channel: read it as DEFAULT_REPORT_CHANNEL. */
+  channel?: ReportChannel;
   reporterAgencyCode: string;
   submittedAt: string;
 }

@@ -1,6 +1,15 @@
 import type { LabelsOf } from '../common/labels';
 import type { WorkItemKind } from './work-queue.dto';
-import type { CaseAccessReason, CaseAction, CaseDeadlineKind, CaseStatus, CaseTransitionCommand, SeverityRaiseReason, ViewerAccess } from './intake.dto';
+import type {
+  CaseAccessReason,
+  CaseAction,
+  CaseDeadlineKind,
+  CaseStatus,
+  CaseTransitionCommand,
+  ReportChannel,
+  SeverityRaiseReason,
+  ViewerAccess,
+} from './intake.dto';
 
 export const CASE_STATUS_LABELS = {
   OPEN: { vi: 'Mới tiếp nhận', en: 'Open' },
@@ -68,3 +77,10 @@ export const WORK_ITEM_KIND_LABELS = {
   HANDLING_ACTION: { vi: 'Biện pháp xử lý được giao', en: 'Handling action assigned' },
   OPINION: { vi: 'Cần gửi ý kiến', en: 'Opinion owed' },
 } as const satisfies LabelsOf<WorkItemKind>;
+
+export const REPORT_CHANNEL_LABELS = {
+  AGENCY: { vi: 'Cơ quan, đơn vị phát hiện, thông báo', en: 'Reported by an agency' },
+  MEDIA_MONITORING: { vi: 'Điểm báo, theo dõi báo chí và mạng', en: 'Media monitoring (daily press review)' },
+  MINISTRY_SYSTEM: { vi: 'Hệ thống kiểm soát thông tin của Bộ', en: 'The Ministry’s monitoring systems' },
+  PUBLIC_TIP: { vi: 'Phản ánh của tổ chức, cá nhân', en: 'Tip from an organisation or the public' },
+} as const satisfies LabelsOf<ReportChannel>;

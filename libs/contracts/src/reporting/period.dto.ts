@@ -140,13 +140,21 @@ export interface ReportPeriodDto {
   sections: ReportSectionDto[];
 }
 
-/** A rendered file: its bytes travel base64-encoded (documents stay well under NATS's payload limit). */
+/**
+ * A rendered file: always at its signed, short-lived address on the reporting service's HTTP port;
+ * small ones also inline, base64-encoded (a document may be larger than a NATS message).
+ */
 export interface RenderedDocumentDto {
   fileName: string;
   mimeType: string;
-  contentBase64: string;
+  /** The bytes, base64-encoded, when they are small enough to travel in the answer; null otherwise. */
+  contentBase64: string | null;
   /** SHA-256 of the bytes, hex. */
   sha256: string;
+  byteLength: number;
+  /** Where to download the bytes (GET, no other credential), until `expiresAt`. */
+  url: string;
+  expiresAt: string;
 }
 
 /** The consolidated report's content, as the document shows it. */

@@ -4,6 +4,7 @@ import type { GqlContext } from '../common/gql-context';
 import { gqlError } from '../common/gql-errors';
 import { CaseModel, SeveritySuggestionModel } from './case.model';
 import { ReportConnectionModel } from './report.model';
+import { toReportModel } from './case.mapper';
 
 export const REPORTS_PAGE_DEFAULT = 20;
 export const REPORTS_PAGE_MAX = 100;
@@ -27,7 +28,11 @@ export class CaseReportsResolver {
       throw gqlError(ErrorCodes.BAD_USER_INPUT, `first must be between 1 and ${REPORTS_PAGE_MAX}`, 'first');
     }
     const page = await context.loaders.cases.reports(first, after ?? undefined).load(kase.id);
-    return { edges: page.edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    return {
+      edges: page.edges.map((edge) => ({ ...edge, node: toReportModel(edge.node) })),
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
   }
 
   @ResolveField(() => Int, { description: 'How many reports the case has' })

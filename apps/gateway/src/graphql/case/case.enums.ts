@@ -1,4 +1,4 @@
-import type { CaseDeadlineKind, CaseStatus, ParticipantRole, Severity } from '@phoi-hop/contracts';
+import type { CaseDeadlineKind, CaseStatus, ParticipantRole, ReportChannel, Severity } from '@phoi-hop/contracts';
 import { labelledEnum } from '../common/labelled-enum';
 
 export const CaseStatusEnum = labelledEnum('CaseStatus', 'Where a case stands in its handling (Đ4–Đ7); intake’s state machine says which moves are legal.');
@@ -12,3 +12,6 @@ export type ParticipantRoleEnum = ParticipantRole;
 
 export const CaseDeadlineKindEnum = labelledEnum('CaseDeadlineKind', 'What a deadline of a case is for (Đ3.2: timely handling)');
 export type CaseDeadlineKindEnum = CaseDeadlineKind;
+
+export const ReportChannelEnum = labelledEnum('ReportChannel', 'How a report reached the platform (Đ4.1, Đ6.1, Đ7.1)');
+export type ReportChannelEnum = ReportChannel;

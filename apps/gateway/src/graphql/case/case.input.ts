@@ -1,6 +1,6 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../common/scalars';
-import { CaseStatusEnum, SeverityEnum } from './case.enums';
+import { CaseStatusEnum, ReportChannelEnum, SeverityEnum } from './case.enums';
 import { CLIENT_REQUEST_ID_DESCRIPTION } from '../common/idempotency';
 
 @InputType()
@@ -28,6 +28,13 @@ export class SubmitReportInput {
 
   @Field(() => Float, { nullable: true, description: 'Estimated reach (views, shares, group members); raises the suggested severity' })
   estimatedReach?: number;
+
+  @Field(() => ReportChannelEnum, {
+    nullable: true,
+    description:
+      'How the report reached the platform; default AGENCY. MEDIA_MONITORING and MINISTRY_SYSTEM are the lead agency’s coordinators’ (FORBIDDEN otherwise)',
+  })
+  channel?: ReportChannelEnum;
 
   @Field(() => String, { nullable: true, description: CLIENT_REQUEST_ID_DESCRIPTION })
   clientRequestId?: string;

@@ -6,11 +6,13 @@ import type {
   CaseStatusChangedEvent,
   EventEnvelope,
   ReportAttachedEvent,
+  ReportDto,
 } from '@phoi-hop/contracts';
-import { EventSubjects } from '@phoi-hop/contracts';
+import { DEFAULT_REPORT_CHANNEL, EventSubjects } from '@phoi-hop/contracts';
 import type { CaseStatusEnum, ParticipantRoleEnum, SeverityEnum } from './case.enums';
 import type { CaseEventModel } from './case-event.model';
 import type { CaseModel } from './case.model';
+import type { ReportModel } from './report.model';
 
 export function toCaseModel(dto: CaseDto): CaseModel {
   return {
@@ -20,6 +22,11 @@ export function toCaseModel(dto: CaseDto): CaseModel {
     participants: dto.participants.map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
     participantHistory: (dto.participantHistory ?? []).map((p) => ({ ...p, role: p.role as ParticipantRoleEnum })),
   };
+}
+
+/** A report as the API shows it: events written before reports had a channel were all agencies' reports. */
+export function toReportModel(dto: ReportDto): ReportModel {
+  return { ...dto, channel: dto.channel ?? DEFAULT_REPORT_CHANNEL };
 }
 
 /** An event as the subscriber sees it: the type without the service prefix, and its case or report. */
@@ -48,7 +55,7 @@ export function toCaseEventModel(envelope: EventEnvelope): CaseEventModel | null
         caseId: envelope.aggregateId,
         caseNumber: data.caseNumber,
         case: null,
-        report: data.report,
+        report: toReportModel(data.report),
       };
     }
     case EventSubjects.intake.caseDecided: {

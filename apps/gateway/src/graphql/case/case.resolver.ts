@@ -9,7 +9,7 @@ import { toRpcPayload } from '../common/rpc-payload';
 import { CaseFilterInput, CASES_PAGE_DEFAULT, CASES_PAGE_MAX, SubmitReportInput } from './case.input';
 import { CaseConnectionModel, CaseModel } from './case.model';
 import { SubmitReportPayloadModel } from './case-payload.model';
-import { toCaseModel } from './case.mapper';
+import { toCaseModel, toReportModel } from './case.mapper';
 import { IdempotencyKey, withClientRequestId } from '../common/idempotency';
 
 @Resolver(() => CaseModel)
@@ -80,6 +80,6 @@ export class CaseResolver {
     @IdempotencyKey() key: string | null,
   ): Promise<SubmitReportPayloadModel> {
     const result = await this.rpc.request<SubmitReportResponse>(RpcSubjects.intake.reportSubmit, toRpcPayload(withClientRequestId(input, key)), { token });
-    return { report: result.report, case: toCaseModel(result.case), merged: result.merged };
+    return { report: toReportModel(result.report), case: toCaseModel(result.case), merged: result.merged };
   }
 }

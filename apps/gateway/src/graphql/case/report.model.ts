@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfoModel } from '../common/page-info.model';
 import { DateTimeScalar } from '../common/scalars';
+import { ReportChannelEnum } from './case.enums';
 
 @ObjectType('Report')
 export class ReportModel {
@@ -33,6 +34,9 @@ export class ReportModel {
 
   @Field(() => Float, { nullable: true, description: 'Reach the reporting agency estimated (views, shares, members)' })
   estimatedReach!: number | null;
+
+  @Field(() => ReportChannelEnum, { description: 'How the report reached the platform (AGENCY for reports made before channels were recorded)' })
+  channel!: ReportChannelEnum;
 
   @Field()
   reporterAgencyCode!: string;

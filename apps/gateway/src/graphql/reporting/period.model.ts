@@ -95,7 +95,7 @@ export class ReportPeriodModel {
   sections!: ReportSectionModel[];
 }
 
-@ObjectType('RenderedDocument', { description: 'A rendered file, base64-encoded' })
+@ObjectType('RenderedDocument', { description: 'A rendered file: at its short-lived download address, and inline (base64) when small' })
 export class RenderedDocumentModel {
   @Field()
   fileName!: string;
@@ -103,11 +103,23 @@ export class RenderedDocumentModel {
   @Field()
   mimeType!: string;
 
-  @Field()
-  contentBase64!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The bytes, base64-encoded, when small enough (REPORTING_INLINE_DOCUMENT_MAX_BYTES); else null: download `url`',
+  })
+  contentBase64!: string | null;
 
   @Field({ description: 'SHA-256 of the bytes, hex' })
   sha256!: string;
+
+  @Field(() => Int, { description: 'Size of the file in bytes' })
+  byteLength!: number;
+
+  @Field({ description: 'Where to download the file (GET, no other credential) until expiresAt; the reporting service’s own address' })
+  url!: string;
+
+  @Field(() => DateTimeScalar)
+  expiresAt!: string;
 }
 
 export type { ReportDocumentFormat };
