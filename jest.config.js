@@ -21,6 +21,12 @@ const common = {
 };
 
 module.exports = {
+  // Two workers even on two cores: the files wait on Postgres, NATS and the processes they start more
+  // than they compute. Each worker is replaced once its heap passes the limit after a file: every
+  // file leaks the ESM packages it loaded (Node never frees a vm.SourceTextModule, see
+  // docs/benchmarks.md), so one process running all files grew past 4 GB and spent its time in GC.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {

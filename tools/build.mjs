@@ -2,8 +2,11 @@
 // Compiles apps/, libs/ and tools/ from TypeScript to CommonJS in dist/ with SWC (about a second),
 // resolving the @phoi-hop/* aliases, and copies data files (seed JSON, SQL) beside the code.
 // Type checking is separate: `npm run typecheck`.
+// Tests run the services from dist/ as processes while other test files (two Jest workers) rebuild
+// it: a file is written only when its content changed, and then through a temporary file renamed
+// over it, so a process starting meanwhile reads the old or the new module, never half of one.
 import { createRequire } from 'node:module';
-import { readdir, mkdir, writeFile, copyFile, stat } from 'node:fs/promises';
+import { readdir, mkdir, writeFile, copyFile, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -14,6 +17,13 @@ const quiet = process.argv.includes('--quiet');
 const sources = ['apps', 'libs', 'tools'];
 const skip = /(\.spec|\.medium-spec|\.medium-testbed|\.int-spec|\.e2e-spec|\.d)\.ts$/;
 const dataFile = /\.(json|sql|txt|csv)$/;
+
+/** Writes `target` through a temporary file beside it, renamed over it (atomic on one filesystem). */
+async function replaceAtomically(target, write) {
+  const temporary = `${target}.${process.pid}.tmp`;
+  await write(temporary);
+  await rename(temporary, target);
+}
 
 async function* walk(dir) {
   let entries;
@@ -45,7 +55,9 @@ for (const top of sources) {
       jobs.push(
         swc.transformFile(file, { ...swcOptions(), filename: file, sourceFileName: file }).then(async (result) => {
           await mkdir(path.dirname(out), { recursive: true });
-          await writeFile(out.replace(/\.ts$/, '.js'), result.code);
+          const target = out.replace(/\.ts$/, '.js');
+          const current = await readFile(target, 'utf8').catch(() => null);
+          if (current !== result.code) await replaceAtomically(target, (temporary) => writeFile(temporary, result.code));
           compiled++;
         }),
       );
@@ -54,7 +66,7 @@ for (const top of sources) {
         (async () => {
           await mkdir(path.dirname(out), { recursive: true });
           const [src, dst] = await Promise.all([stat(file), stat(out).catch(() => null)]);
-          if (!dst || dst.mtimeMs < src.mtimeMs) await copyFile(file, out);
+          if (!dst || dst.mtimeMs < src.mtimeMs) await replaceAtomically(out, (temporary) => copyFile(file, temporary));
           copied++;
         })(),
       );

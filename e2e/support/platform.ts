@@ -84,7 +84,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const auth: AuthConfig = { ...env.auth, ...options.auth };
   const messaging = (name: string) => ({ ...env.serviceConfig(name, { auth }).messaging, rpcTimeoutMs: options.rpcTimeoutMs ?? 5000 });
   const deps = options.pgDriver ? { pgDriver: options.pgDriver } : {};
-  const directory = await createDirectoryApp(
+  // The services boot side by side (each migrates its own schema, and none asks another at boot;
+  // their durable consumers read the stream from its start): the boots wait on Postgres and NATS
+  // more than they compute. The gateway comes last, once every service answers.
+  const evidenceDir = await mkdtemp(path.join(tmpdir(), `phoi-hop-evidence-${env.id}-`));
+  const directoryStart = createDirectoryApp(
     { ...env.serviceConfig('directory', { auth }), messaging: messaging('directory'), seedDir: defaultSeedDir() },
     logger('directory'),
     deps,
@@ -103,7 +107,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       logger('intake'),
       deps,
     );
-  const intake = await startIntake();
+  const intakeStart = startIntake();
   const consultationConfig = (): ConsultationConfig => ({
     ...env.serviceConfig('consultation', { auth }),
     messaging: messaging('consultation'),
@@ -111,9 +115,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     schedulerEnabled: true,
     deadlines,
   });
-  const consultation = await createConsultationApp(consultationConfig(), logger('consultation'), deps);
+  const consultationStart = createConsultationApp(consultationConfig(), logger('consultation'), deps);
   const agencyFeedStream = `AGENCY_FEED_${env.id.toUpperCase()}`;
-  const notification = await createNotificationApp(
+  const notificationStart = createNotificationApp(
     {
       ...env.serviceConfig('notification', { auth }),
       messaging: messaging('notification'),
@@ -124,8 +128,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     logger('notification'),
     deps,
   );
-  const evidenceDir = await mkdtemp(path.join(tmpdir(), `phoi-hop-evidence-${env.id}-`));
-  const evidence = await createEvidenceApp(
+  const evidenceStart = createEvidenceApp(
     {
       ...env.serviceConfig('evidence'),
       messaging: messaging('evidence'),
@@ -151,7 +154,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     logger('evidence'),
     { ...deps, timestampRetry: false, ...options.evidenceDeps, ...(options.captureNetwork ? { captureNetwork: options.captureNetwork } : {}) },
   );
-  const press = await createPressApp(
+  const pressStart = createPressApp(
     {
       ...env.serviceConfig('press', { auth }),
       messaging: messaging('press'),
@@ -170,7 +173,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     logger('press'),
     deps,
   );
-  const reporting = await createReportingApp(
+  const reportingStart = createReportingApp(
     {
       ...env.serviceConfig('reporting', { auth }),
       messaging: messaging('reporting'),
@@ -194,6 +197,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     },
     logger('reporting'),
     deps,
+  );
+  const [directory, intake, consultation, notification, evidence, press, reporting] = await allStarted(
+    [directoryStart, intakeStart, consultationStart, notificationStart, evidenceStart, pressStart, reportingStart],
+    evidenceDir,
   );
   const replicas: INestApplication[] = [];
   const gatewayConfig = () => ({
@@ -265,6 +272,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     },
   };
   return platform;
+}
+
+/** The apps once all have started; if one fails, those that started are closed and its error thrown. */
+async function allStarted<T extends INestApplication[]>(starts: { [K in keyof T]: Promise<T[K]> }, evidenceDir: string): Promise<T> {
+  const outcomes = await Promise.allSettled(starts);
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (!failed) return outcomes.map((o) => (o as PromiseFulfilledResult<INestApplication>).value) as T;
+  for (const o of outcomes) if (o.status === 'fulfilled') await o.value.close().catch(() => undefined);
+  await rm(evidenceDir, { recursive: true, force: true });
+  throw failed.reason;
 }
 
 async function deleteStream(natsUrl: string, streamName: string): Promise<void> {

@@ -56,8 +56,11 @@ export async function ensureEventsStream(jsm: JetStreamManager, options: EventsS
     try {
       await jsm.streams.add(config);
     } catch (addError) {
-      // Another replica created it between our info and add.
-      if (!String((addError as Error)?.message).includes('already in use')) throw addError;
+      // Another replica (or service) created it between our info and add: the server answers
+      // "already in use" or, when the two adds cross, "subjects overlap". Either is fine once the
+      // stream is there with our subjects; anything else (a stream of another name on them) is not.
+      const created = await jsm.streams.info(options.streamName).catch(() => null);
+      if (!created || !subjects.every((s) => created.config.subjects?.includes(s))) throw addError;
     }
   }
 }
