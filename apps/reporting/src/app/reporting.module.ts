@@ -56,7 +56,7 @@ export class ReportingModule {
         DossierReader,
         DossierService,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
-        ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
+        ...(config.readModelConsumerEnabled ? readModelConsumerProviders(config.readModelBatchSize) : []),
       ],
     };
   }

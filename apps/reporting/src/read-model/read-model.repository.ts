@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '@phoi-hop/persistence';
-import type { CaseState, Fact, RollupDelta, StoredContributions } from './read-model.rules';
+import type { CaseFact, CaseState, Fact, RollupDelta, StoredContributions } from './read-model.rules';
 import { caseOutcome } from './read-model.rules';
 
 /** The read models' tables, in the order a rebuild empties them. */
@@ -12,59 +12,21 @@ const NO_CONTRIBUTIONS: StoredContributions = { scopes: [], items: [] };
 /** All SQL of the statistics read models (written by the consumer, emptied by a rebuild). */
 @Injectable()
 export class ReadModelRepository {
-  /** Stores an event; false when it was stored already (a second delivery). */
-  async insertFact(manager: EntityManager, fact: Fact, caseId: string | null): Promise<boolean> {
-    const rows = await queryRows<{ event_id: string }>(
+  /**
+   * Several cases' rows, locked in id order whatever the order given (two replicas applying batches
+   * that share cases wait for each other instead of deadlocking), created empty on their first event,
+   * with what each adds to the rollups now.
+   */
+  async lockCases(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, StoredContributions>> {
+    const ids = [...new Set(caseIds)].sort();
+    if (ids.length === 0) return new Map();
+    await manager.query(`INSERT INTO rm_case (case_id) SELECT id FROM unnest($1::uuid[]) AS u(id) ORDER BY id ON CONFLICT (case_id) DO NOTHING`, [ids]);
+    const rows = await queryRows<{ case_id: string; contributions: StoredContributions | [] }>(
       manager,
-      `INSERT INTO rm_fact (event_id, case_id, subject, sequence, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
-       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [fact.eventId, caseId, fact.subject, fact.sequence, fact.occurredAt, JSON.stringify(fact.data ?? null)],
+      `SELECT case_id, contributions FROM rm_case WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE`,
+      [ids],
     );
-    return rows.length > 0;
-  }
-
-  /** The case's row, locked (created empty on its first event), with what it adds to the rollups now. */
-  async lockCase(manager: EntityManager, caseId: string): Promise<StoredContributions> {
-    await manager.query(`INSERT INTO rm_case (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING`, [caseId]);
-    const [row] = await queryRows<{ contributions: StoredContributions | [] }>(manager, `SELECT contributions FROM rm_case WHERE case_id = $1 FOR UPDATE`, [
-      caseId,
-    ]);
-    const stored = row?.contributions;
-    return stored && !Array.isArray(stored) ? stored : NO_CONTRIBUTIONS;
-  }
-
-  async caseFacts(manager: EntityManager, caseId: string): Promise<Fact[]> {
-    const rows = await queryRows<{ event_id: string; subject: string; sequence: string | null; occurred_at: Date; data: unknown }>(
-      manager,
-      `SELECT event_id, subject, sequence, occurred_at, data FROM rm_fact WHERE case_id = $1`,
-      [caseId],
-    );
-    return rows.map((row) => ({
-      eventId: row.event_id,
-      subject: row.subject,
-      sequence: row.sequence === null ? null : Number(row.sequence),
-      occurredAt: row.occurred_at.toISOString(),
-      data: row.data,
-    }));
-  }
-
-  async saveCase(manager: EntityManager, state: CaseState, contributions: StoredContributions): Promise<void> {
-    await manager.query(
-      `UPDATE rm_case SET opened_day = $2, category_code = $3, locality_code = $4, lead_agency = $5, agencies = $6, status = $7, outcome = $8,
-              contributions = $9::jsonb, updated_at = now()
-        WHERE case_id = $1`,
-      [
-        state.caseId,
-        contributions.items.find((c) => c[1] === 'cases')?.[0] ?? null,
-        state.categoryCode,
-        state.localityCode,
-        state.leadAgency,
-        state.agencies,
-        state.status,
-        state.opened ? caseOutcome(state) : null,
-        JSON.stringify(contributions),
-      ],
-    );
+    return new Map(rows.map((row) => [row.case_id, row.contributions && !Array.isArray(row.contributions) ? row.contributions : NO_CONTRIBUTIONS]));
   }
 
   /** Adds the deltas to the rollups in one statement, rows in the order given (so concurrent consumers lock in one order). */
@@ -100,13 +62,14 @@ export class ReadModelRepository {
     );
   }
 
-  /** Stores events in one statement (a rebuild's batches); those stored already are skipped. */
-  async insertFacts(manager: EntityManager, facts: readonly (Fact & { caseId: string | null })[]): Promise<void> {
-    if (facts.length === 0) return;
-    await manager.query(
+  /** Stores events in one statement (a batch, a rebuild's batches); those stored already are skipped. The ids stored now. */
+  async insertFacts(manager: EntityManager, facts: readonly CaseFact[]): Promise<Set<string>> {
+    if (facts.length === 0) return new Set();
+    const rows = await queryRows<{ event_id: string }>(
+      manager,
       `INSERT INTO rm_fact (event_id, case_id, subject, sequence, occurred_at, data)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::timestamptz[], $6::jsonb[])
-       ON CONFLICT (event_id) DO NOTHING`,
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [
         facts.map((f) => f.eventId),
         facts.map((f) => f.caseId),
@@ -115,6 +78,20 @@ export class ReadModelRepository {
         facts.map((f) => f.occurredAt),
         facts.map((f) => JSON.stringify(f.data ?? null)),
       ],
+    );
+    return new Set(rows.map((row) => row.event_id));
+  }
+
+  /** Updates the rows of cases locked by `lockCases`, in one statement. */
+  async saveCases(manager: EntityManager, cases: readonly { state: CaseState; contributions: StoredContributions }[]): Promise<void> {
+    if (cases.length === 0) return;
+    await manager.query(
+      `UPDATE rm_case SET opened_day = u.d, category_code = u.cat, locality_code = u.loc, lead_agency = u.lead,
+              agencies = ARRAY(SELECT jsonb_array_elements_text(u.ag)), status = u.st, outcome = u.o, contributions = u.co, updated_at = now()
+         FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
+           AS u(c, d, cat, loc, lead, ag, st, o, co)
+        WHERE rm_case.case_id = u.c`,
+      caseColumns(cases),
     );
   }
 
@@ -155,17 +132,7 @@ export class ReadModelRepository {
        SELECT c, d, cat, loc, lead, ARRAY(SELECT jsonb_array_elements_text(ag)), st, o, co
          FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
            AS u(c, d, cat, loc, lead, ag, st, o, co)`,
-      [
-        cases.map((c) => c.state.caseId),
-        cases.map((c) => c.contributions.items.find((item) => item[1] === 'cases')?.[0] ?? null),
-        cases.map((c) => c.state.categoryCode),
-        cases.map((c) => c.state.localityCode),
-        cases.map((c) => c.state.leadAgency),
-        cases.map((c) => JSON.stringify(c.state.agencies)),
-        cases.map((c) => c.state.status),
-        cases.map((c) => (c.state.opened ? caseOutcome(c.state) : null)),
-        cases.map((c) => JSON.stringify(c.contributions)),
-      ],
+      caseColumns(cases),
     );
   }
 
@@ -190,4 +157,19 @@ export class ReadModelRepository {
     );
     return counts!;
   }
+}
+
+/** A case row's columns, one array each (the parameters of `insertCases` and `saveCases`). */
+function caseColumns(cases: readonly { state: CaseState; contributions: StoredContributions }[]): unknown[] {
+  return [
+    cases.map((c) => c.state.caseId),
+    cases.map((c) => c.contributions.items.find((item) => item[1] === 'cases')?.[0] ?? null),
+    cases.map((c) => c.state.categoryCode),
+    cases.map((c) => c.state.localityCode),
+    cases.map((c) => c.state.leadAgency),
+    cases.map((c) => JSON.stringify(c.state.agencies)),
+    cases.map((c) => c.state.status),
+    cases.map((c) => (c.state.opened ? caseOutcome(c.state) : null)),
+    cases.map((c) => JSON.stringify(c.contributions)),
+  ];
 }
