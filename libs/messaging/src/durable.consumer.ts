@@ -109,17 +109,31 @@ export class DurableConsumer {
       this.messages = await consumer.consume({ max_messages: 2 * maxBatch });
       const messages = this.messages;
       this.loop = (async () => {
-        let batch: JsMsg[] = [];
-        for await (const message of messages) {
-          batch.push(message);
-          // What has arrived is applied at once (no waiting to fill a batch): under load the batches grow by themselves.
-          if (batch.length >= maxBatch || messages.getPending() === 0) {
-            const taken = batch;
-            batch = [];
-            await this.handleBatch(taken, handler.batch);
+        // Messages are taken off the iterator as they arrive and applied by what has arrived (no waiting
+        // to fill a batch), so a batch is what came in while the previous one was applied: under load they grow by themselves.
+        const arrived: JsMsg[] = [];
+        let wake = null as (() => void) | null;
+        let ended = false;
+        const reading = (async () => {
+          try {
+            for await (const message of messages) {
+              arrived.push(message);
+              wake?.();
+            }
+          } finally {
+            ended = true;
+            wake?.();
           }
+        })();
+        while (!ended || arrived.length > 0) {
+          if (arrived.length === 0) {
+            await new Promise<void>((resolve) => (wake = resolve));
+            wake = null;
+            continue;
+          }
+          await this.handleBatch(arrived.splice(0, maxBatch), handler.batch);
         }
-        for (const message of batch) message.nak();
+        await reading;
       })();
     }
     // Read from the server, not counted here, so a consumer that is stuck still shows its lag growing.
@@ -198,7 +212,7 @@ export class DurableConsumer {
         envelope = message.json<EventEnvelope>();
       } catch (error) {
         this.options.onError?.(error, null);
-        message.term('not an event envelope');
+        message.term();
         continue;
       }
       if (subjectMatchesAny(this.options.subjects, envelope.type)) taken.push({ message, envelope });
@@ -273,8 +287,9 @@ export class DurableConsumer {
       eventsConsumed().inc({ service: this.options.serviceName, subject: envelope.type });
     } catch (error) {
       this.options.onError?.(error, envelope);
-      // A message that is not an envelope will never succeed: terminate instead of redelivering.
-      if (envelope === null) return message.term('not an event envelope');
+      // A message that is not an envelope will never succeed: terminate instead of redelivering (without
+      // a reason: NATS servers before 2.10 ignore a `+TERM` that carries one, and redeliver).
+      if (envelope === null) return message.term();
       message.nak(redeliveryDelayMs(message));
     }
   }
