@@ -82,6 +82,16 @@ async function slice(batchSize: number): Promise<Slice> {
         },
         false,
       );
+      // Its NATS subscriptions may reach the server a moment after the app is up: ask until it answers.
+      await eventually(
+        () =>
+          s.statistics().then(
+            () => true,
+            () => undefined,
+          ),
+        10_000,
+        50,
+      );
       return s.app;
     },
     async publish(events) {

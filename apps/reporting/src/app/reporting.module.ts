@@ -8,6 +8,7 @@ import { ReportingInitial1764300004600 } from '../migrations/1764300004600-repor
 import { Digest1764300004700 } from '../migrations/1764300004700-digest';
 import { ReportPeriods1764300004800 } from '../migrations/1764300004800-report-periods';
 import { TransparencyFactsIndex1764300004810 } from '../migrations/1764300004810-transparency-facts-index';
+import { ReadModelWriteRoom1764300005400 } from '../migrations/1764300005400-read-model-write-room';
 import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
 import { TRANSPARENCY_CONTROLLERS, TRANSPARENCY_PROVIDERS } from '../transparency/transparency.providers';
 import { DossierNatsController } from '../dossier/dossier.nats-controller';
@@ -24,7 +25,13 @@ export interface ReportingModuleDeps {
 }
 
 /** The reporting service's tables, oldest migration first (the outbox, inbox and audit tables come before them). */
-export const REPORTING_MIGRATIONS = [ReportingInitial1764300004600, Digest1764300004700, ReportPeriods1764300004800, TransparencyFactsIndex1764300004810];
+export const REPORTING_MIGRATIONS = [
+  ReportingInitial1764300004600,
+  Digest1764300004700,
+  ReportPeriods1764300004800,
+  TransparencyFactsIndex1764300004810,
+  ReadModelWriteRoom1764300005400,
+];
 
 @Module({})
 export class ReportingModule {

@@ -29,7 +29,10 @@ export class ReadModelRepository {
     return new Map(rows.map((row) => [row.case_id, row.contributions && !Array.isArray(row.contributions) ? row.contributions : NO_CONTRIBUTIONS]));
   }
 
-  /** Adds the deltas to the rollups in one statement, rows in the order given (so concurrent consumers lock in one order). */
+  /**
+   * Adds the deltas to the rollups in one statement, rows in the order given (so concurrent consumers
+   * lock in one order); a count's row (no histogram) is not passed through `rm_array_add`.
+   */
   async applyDelta(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
     if (deltas.length === 0) return;
     const array = (values: number[] | null) => (values ? `{${values.join(',')}}` : null);
@@ -39,7 +42,8 @@ export class ReadModelRepository {
          FROM unnest($1::text[], $2::char(1)[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[]) AS u(s, g, p, m, k, n, mi, hn, hm)
        ON CONFLICT (scope, grain, period, metric, key)
        DO UPDATE SET n = rm_rollup.n + EXCLUDED.n, minutes = rm_rollup.minutes + EXCLUDED.minutes,
-                     hist_n = rm_array_add(rm_rollup.hist_n, EXCLUDED.hist_n), hist_minutes = rm_array_add(rm_rollup.hist_minutes, EXCLUDED.hist_minutes)`,
+                     hist_n = CASE WHEN EXCLUDED.hist_n IS NULL THEN rm_rollup.hist_n ELSE rm_array_add(rm_rollup.hist_n, EXCLUDED.hist_n) END,
+                     hist_minutes = CASE WHEN EXCLUDED.hist_minutes IS NULL THEN rm_rollup.hist_minutes ELSE rm_array_add(rm_rollup.hist_minutes, EXCLUDED.hist_minutes) END`,
       [
         deltas.map((d) => d.scope),
         deltas.map((d) => d.grain),
