@@ -98,8 +98,9 @@ describe('durable consumer in batch mode (real Postgres and NATS)', () => {
     const events = Array.from({ length: 40 }, () => envelope(durable));
     // Published before the consumer starts: the fetched messages are waiting, so batches hold several.
     await publish(events);
-    // A message that is not an envelope is terminated, and the others are not held up by it.
-    await jetstream(nc).publish(`${env.subjectPrefix}${subjectOf('batch-commit')}`, 'not json', { msgID: randomUUID() });
+    // Messages that are not envelopes are terminated, and the others are not held up by them.
+    for (const junk of ['not json', '42', '{"id":"x"}'])
+      await jetstream(nc).publish(`${env.subjectPrefix}${subjectOf(durable)}`, junk, { msgID: randomUUID() });
     const c = consumer(durable, record(durable), { maxBatch: 16 });
     await c.start();
     try {

@@ -207,11 +207,14 @@ export class DurableConsumer {
   private async applyBatch(messages: readonly JsMsg[], handler: EventBatchHandler): Promise<void> {
     const taken: { message: JsMsg; envelope: EventEnvelope }[] = [];
     for (const message of messages) {
-      let envelope: EventEnvelope;
+      let envelope: EventEnvelope | null = null;
       try {
         envelope = message.json<EventEnvelope>();
       } catch (error) {
         this.options.onError?.(error, null);
+      }
+      // Not an envelope (not JSON, or without an id and a type): it will never succeed, so it is terminated, not redelivered.
+      if (typeof envelope?.id !== 'string' || typeof envelope.type !== 'string') {
         message.term();
         continue;
       }
@@ -220,7 +223,7 @@ export class DurableConsumer {
     }
     if (taken.length === 0) return;
     // One copy of each event, in the order of delivery; inbox rows inserted in id order, so two replicas wait for each other in one order.
-    const unique = [...new Map(taken.map(({ envelope }) => [envelope.id, envelope])).values()];
+    const unique = [...new Map(taken.map(({ envelope }) => [envelope.id.toLowerCase(), envelope])).values()];
     const byId = [...unique].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const links: Link[] = [];
     for (const { message } of taken) {
