@@ -36,6 +36,8 @@ interface Slice {
   /** Events the service's consumer applies per transaction (1: one each, the per-event path). */
   batchSize: number;
   start(): Promise<INestApplication>;
+  /** A second replica of the service (sharing the durable consumer), for the caller to close. */
+  replica(): Promise<INestApplication>;
   publish(events: readonly EventEnvelope[]): Promise<void>;
   applied(): Promise<number>;
   /** How many transactions applied the events (the inbox rows of one transaction share its start time). */
@@ -51,6 +53,29 @@ async function slice(batchSize: number): Promise<Slice> {
   const nc = await connect({ servers: env.natsUrl });
   const js = jetstream(nc);
   const rpc = new RpcClient(nc, { subjectPrefix: env.subjectPrefix, rpcTimeoutMs: 10_000, serviceName: 'test' });
+  const boot = () =>
+    createReportingApp(
+      {
+        ...env.serviceConfig('reporting'),
+        outboxRelayEnabled: true,
+        readModelConsumerEnabled: true,
+        readModelBatchSize: batchSize,
+        digest: {
+          allowPrivateAddresses: false,
+          fetchTimeoutMs: 5_000,
+          maxBytes: 1024 * 1024,
+          maxRedirects: 5,
+          pollerEnabled: false,
+          tickMs: 60_000,
+          publicUrl: null,
+          linkSecret: 'reporting-test-link-secret-'.padEnd(40, 'x'),
+        },
+        schedulerEnabled: false,
+        deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 60_000 },
+        reportLeadAgencyCode: 'STTTT',
+      },
+      false,
+    );
   const s: Slice = {
     env,
     nc,
@@ -60,28 +85,7 @@ async function slice(batchSize: number): Promise<Slice> {
     app: null,
     batchSize,
     async start() {
-      s.app = await createReportingApp(
-        {
-          ...env.serviceConfig('reporting'),
-          outboxRelayEnabled: true,
-          readModelConsumerEnabled: true,
-          readModelBatchSize: batchSize,
-          digest: {
-            allowPrivateAddresses: false,
-            fetchTimeoutMs: 5_000,
-            maxBytes: 1024 * 1024,
-            maxRedirects: 5,
-            pollerEnabled: false,
-            tickMs: 60_000,
-            publicUrl: null,
-            linkSecret: 'reporting-test-link-secret-'.padEnd(40, 'x'),
-          },
-          schedulerEnabled: false,
-          deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 60_000 },
-          reportLeadAgencyCode: 'STTTT',
-        },
-        false,
-      );
+      s.app = await boot();
       // Its NATS subscriptions may reach the server a moment after the app is up: ask until it answers.
       await eventually(
         () =>
@@ -94,6 +98,7 @@ async function slice(batchSize: number): Promise<Slice> {
       );
       return s.app;
     },
+    replica: () => boot(),
     async publish(events) {
       // A fresh message id per publication: JetStream keeps every copy, as after a relay's republish past its duplicate window.
       for (const event of events) await js.publish(`${env.subjectPrefix}${event.type}`, JSON.stringify(event), { msgID: randomUUID() });
@@ -183,6 +188,13 @@ describe('reporting service (real Postgres and NATS): read models from the strea
     expect(await normal.statistics()).toEqual(delivered);
     expect(await normal.rollups()).toEqual(deliveredRollups);
 
+    // Two replicas share the consumer: their batches share cases and rollup rows, and queue for them in one order.
+    const deadlocks = async () =>
+      (
+        (await disorderly.app!.get(DataSource).query(`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`)) as { n: number }[]
+      )[0]!.n;
+    const deadlocksBefore = await deadlocks();
+    const replica = await disorderly.replica();
     await disorderly.publish(redeliveredShuffled(events, 5, 0.4));
     await eventually(async () => ((await disorderly.applied()) === distinct ? true : undefined), 60_000, 200);
     // Duplicates are consumed too (and skipped): wait until nothing is pending on the consumer.
@@ -190,6 +202,8 @@ describe('reporting service (real Postgres and NATS): read models from the strea
       const info = await disorderly.jsm.consumers.info(disorderly.env.streamName, READ_MODEL_CONSUMER);
       return info.num_pending + info.num_ack_pending === 0 ? true : undefined;
     }, 60_000);
+    await replica.close();
+    expect(await deadlocks()).toBe(deadlocksBefore);
     // Applied in batches (fewer transactions than events), to the same numbers row for row.
     expect(await disorderly.transactions()).toBeLessThan(distinct / 2);
     expect(await disorderly.statistics()).toEqual(delivered);

@@ -15,15 +15,20 @@ export class ReadModelRepository {
   /**
    * Several cases' rows, locked in id order whatever the order given (two replicas applying batches
    * that share cases wait for each other instead of deadlocking), created empty on their first event,
-   * with what each adds to the rollups now.
+   * with what each adds to the rollups now. One statement takes every lock, new rows and existing
+   * ones alike, in that order (`DO UPDATE … WHERE false` locks a row without writing it).
    */
   async lockCases(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, StoredContributions>> {
     const ids = [...new Set(caseIds)].sort();
     if (ids.length === 0) return new Map();
-    await manager.query(`INSERT INTO rm_case (case_id) SELECT id FROM unnest($1::uuid[]) AS u(id) ORDER BY id ON CONFLICT (case_id) DO NOTHING`, [ids]);
+    await manager.query(
+      `INSERT INTO rm_case (case_id) SELECT id FROM unnest($1::uuid[]) AS u(id) ORDER BY id
+       ON CONFLICT (case_id) DO UPDATE SET updated_at = rm_case.updated_at WHERE false`,
+      [ids],
+    );
     const rows = await queryRows<{ case_id: string; contributions: StoredContributions | [] }>(
       manager,
-      `SELECT case_id, contributions FROM rm_case WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE`,
+      `SELECT case_id, contributions FROM rm_case WHERE case_id = ANY($1::uuid[])`,
       [ids],
     );
     return new Map(rows.map((row) => [row.case_id, row.contributions && !Array.isArray(row.contributions) ? row.contributions : NO_CONTRIBUTIONS]));
