@@ -170,6 +170,17 @@ describe('durable consumer in batch mode (real Postgres and NATS)', () => {
     }
   });
 
+  it('lets two large batches await their acknowledgement: more than JetStream’s default 1,000 pending', async () => {
+    const durable = 'batch-large';
+    const c = consumer(durable, record(durable), { maxBatch: 900 });
+    await c.start();
+    try {
+      expect((await jsm.consumers.info(env.streamName, durable)).config.max_ack_pending).toBe(1_800);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('holds back only a poison message: the rest of its batch is applied, and it stops after the most deliveries', async () => {
     const durable = 'batch-poison';
     const events = Array.from({ length: 6 }, () => envelope(durable));

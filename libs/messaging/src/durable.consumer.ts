@@ -81,6 +81,10 @@ export class DurableConsumer {
     const ackWait = nanos(this.options.ackWaitMs ?? DURABLE_CONSUMER_DEFAULTS.ackWaitMs);
     // A consumer that exists goes on from where it is (a bulk rebuild creates it at the position it
     // reached, which a create from the first event would refuse); only its limits are brought up to date.
+    const batched = typeof this.handler !== 'function';
+    const maxBatch = this.options.maxBatch ?? DEFAULT_MAX_BATCH;
+    // In batch mode two batches may await their acknowledgement (one applied, the next fetched): JetStream's default of 1,000 can be too few.
+    const maxAckPending = batched ? Math.max(1_000, 2 * maxBatch) : undefined;
     const existing = await this.jsm.consumers.info(this.options.streamName, this.options.durable).catch(() => null);
     if (!existing) {
       await this.jsm.consumers.add(this.options.streamName, {
@@ -90,9 +94,18 @@ export class DurableConsumer {
         filter_subject: only ? `${this.options.subjectPrefix}${only}` : eventsStreamSubject(this.options.subjectPrefix),
         max_deliver: maxDeliver,
         ack_wait: ackWait,
+        ...(maxAckPending ? { max_ack_pending: maxAckPending } : {}),
       });
-    } else if (existing.config.max_deliver !== maxDeliver || existing.config.ack_wait !== ackWait) {
-      await this.jsm.consumers.update(this.options.streamName, this.options.durable, { max_deliver: maxDeliver, ack_wait: ackWait });
+    } else if (
+      existing.config.max_deliver !== maxDeliver ||
+      existing.config.ack_wait !== ackWait ||
+      (maxAckPending !== undefined && (existing.config.max_ack_pending ?? 0) < maxAckPending)
+    ) {
+      await this.jsm.consumers.update(this.options.streamName, this.options.durable, {
+        max_deliver: maxDeliver,
+        ack_wait: ackWait,
+        ...(maxAckPending ? { max_ack_pending: maxAckPending } : {}),
+      });
     }
     const consumer = await this.js.consumers.get(this.options.streamName, this.options.durable);
     this.stopping = false;
@@ -104,7 +117,6 @@ export class DurableConsumer {
         for await (const message of messages) await this.handle(message, handler);
       })();
     } else {
-      const maxBatch = this.options.maxBatch ?? DEFAULT_MAX_BATCH;
       // Twice a batch buffered: the next batch is fetched while one is applied.
       this.messages = await consumer.consume({ max_messages: 2 * maxBatch });
       const messages = this.messages;

@@ -29,7 +29,7 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     ...httpEnv(3107),
     OUTBOX_RELAY_ENABLED: bool({ default: true, desc: 'Publish outbox events from this process' }),
     READ_MODEL_CONSUMER_ENABLED: bool({ default: true, desc: 'Apply the EVENTS stream to the statistics read models in this process' }),
-    READ_MODEL_BATCH_SIZE: num({ default: 500, desc: 'Events the read-model consumer applies per transaction, 1 to 1000 (1: one each)' }),
+    READ_MODEL_BATCH_SIZE: num({ default: 1000, desc: 'Events the read-model consumer applies per transaction, 1 to 2000 (1: one each)' }),
     DIGEST_POLLER_ENABLED: bool({ default: true, desc: 'Poll the digest feeds from this process (each due feed is polled by one replica)' }),
     DIGEST_POLL_TICK_MS: num({ default: 60_000, desc: 'How often the digest poller looks for due feeds' }),
     DIGEST_FETCH_TIMEOUT_MS: num({ default: 20_000, desc: 'Timeout of each fetch of a feed' }),
@@ -42,8 +42,8 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
   if (env.NODE_ENV === 'production' && env.DIGEST_FETCH_ALLOW_PRIVATE)
     throw new Error('Invalid configuration: DIGEST_FETCH_ALLOW_PRIVATE must not be true in production');
   if (env.DIGEST_POLL_TICK_MS < 1_000) throw new Error('Invalid configuration: DIGEST_POLL_TICK_MS must be at least 1000');
-  if (!Number.isInteger(env.READ_MODEL_BATCH_SIZE) || env.READ_MODEL_BATCH_SIZE < 1 || env.READ_MODEL_BATCH_SIZE > 1000)
-    throw new Error('Invalid configuration: READ_MODEL_BATCH_SIZE must be a whole number from 1 to 1000');
+  if (!Number.isInteger(env.READ_MODEL_BATCH_SIZE) || env.READ_MODEL_BATCH_SIZE < 1 || env.READ_MODEL_BATCH_SIZE > 2000)
+    throw new Error('Invalid configuration: READ_MODEL_BATCH_SIZE must be a whole number from 1 to 2000');
   if (!REFERENCE_CODE_PATTERN.test(env.REPORT_LEAD_AGENCY)) throw new Error('REPORT_LEAD_AGENCY must be an agency code');
   return {
     ...baseServiceConfigFromEnv('reporting', env),

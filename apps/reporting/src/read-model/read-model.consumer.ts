@@ -7,7 +7,7 @@ export const READ_MODEL_CONSUMER = 'reporting-read-models';
 export const READ_MODEL_SUBJECTS = ['evt.>'] as const;
 
 /** Events applied per transaction unless `READ_MODEL_BATCH_SIZE` says otherwise. */
-export const DEFAULT_READ_MODEL_BATCH = 500;
+export const DEFAULT_READ_MODEL_BATCH = 1000;
 
 /** The consumer, applying up to `maxBatch` fetched events per transaction (1: one event per transaction). */
 export function readModelConsumerProviders(maxBatch: number = DEFAULT_READ_MODEL_BATCH): Provider[] {
