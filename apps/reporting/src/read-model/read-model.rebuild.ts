@@ -62,16 +62,24 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const deadline = Date.now() + (options.timeoutMs ?? 3_600_000);
   const filter = eventsSubject(options.subjectPrefix);
 
-  // 1. Every event of the stream, stored as a fact.
+  // 1. Every event of the stream, stored as a fact; the cases met and the newest time kept in memory
+  // (a million case ids are some 100 MB; finding them again in the facts cost a quarter of the fold).
   const ids = new Set<string>();
+  const caseIds = new Set<string>();
+  let newest: string | null = null;
   let lastSequence = 0;
   const reader = await options.js.consumers.get(options.streamName, { filter_subjects: filter, deliver_policy: DeliverPolicy.All });
   let pending = (await reader.info()).num_pending;
   if (pending > 0) {
-    const batch: CaseFact[] = [];
+    let batch: CaseFact[] = [];
+    // One statement in flight while the next batch is read from the stream.
+    let storing: Promise<unknown> = Promise.resolve();
     const flush = async () => {
-      await readModels.insertFacts(manager, batch);
-      batch.length = 0;
+      const facts = batch;
+      batch = [];
+      await storing;
+      storing = readModels.insertFacts(manager, facts);
+      storing.catch(() => undefined);
       options.onProgress?.(pending);
     };
     const messages = await reader.consume({ max_messages: 4_096 });
@@ -82,7 +90,11 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
       if (subjectMatchesAny(READ_MODEL_SUBJECTS, envelope.type)) {
         ids.add(envelope.id.toLowerCase());
         const fact = factOfEvent(envelope);
-        if (fact) batch.push(fact);
+        if (fact) {
+          batch.push(fact);
+          if (fact.caseId !== null) caseIds.add(fact.caseId);
+          if (newest === null || fact.occurredAt > newest) newest = fact.occurredAt;
+        }
       }
       if (batch.length >= FACT_BATCH) await flush();
       if (pending === 0) break;
@@ -90,26 +102,30 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     }
     await messages.close();
     await flush();
+    await storing;
   }
 
   const read = Date.now();
   // 2. Each case folded once; its rollup contributions summed in memory (about a row per scope, day
   // and metric in use: some 1.4 M rows for a million cases) and written once, into the empty table,
-  // so no row is updated (adding to rows already written costs ten times as much).
+  // so no row is updated (adding to rows already written costs ten times as much). The facts of the
+  // next cases are read while the current ones are folded and written.
   const rollups = new RollupSums();
-  const flushRollups = async () => {
-    const rows = rollups.rows();
-    for (let i = 0; i < rows.length; i += ROLLUP_CHUNK) await readModels.applyDelta(manager, rows.slice(i, i + ROLLUP_CHUNK));
+  const ordered = [...caseIds].sort();
+  const factsOf = (from: number) => {
+    const facts = readModels.factsOf(manager, ordered.slice(from, from + CASE_BATCH));
+    facts.catch(() => undefined);
+    return facts;
   };
   let cases = 0;
-  for (let after: string | null = null; ;) {
-    const caseIds = await readModels.caseIdsAfter(manager, after, CASE_BATCH);
-    if (caseIds.length === 0) break;
-    after = caseIds[caseIds.length - 1]!;
-    const byCase = new Map<string, Fact[]>(caseIds.map((id) => [id, []]));
-    for (const fact of await readModels.factsOf(manager, caseIds)) byCase.get(fact.caseId!)!.push(fact);
-    const folded = [...byCase].map(([caseId, facts]) => {
-      const state = projectCase(caseId, facts);
+  let next = ordered.length > 0 ? factsOf(0) : null;
+  for (let from = 0; from < ordered.length; from += CASE_BATCH) {
+    const facts = await next!;
+    next = from + CASE_BATCH < ordered.length ? factsOf(from + CASE_BATCH) : null;
+    const byCase = new Map<string, Fact[]>(ordered.slice(from, from + CASE_BATCH).map((id) => [id, []]));
+    for (const fact of facts) byCase.get(fact.caseId!)!.push(fact);
+    const folded = [...byCase].map(([caseId, caseFacts]) => {
+      const state = projectCase(caseId, caseFacts);
       const contributions = { scopes: caseScopes(state), items: caseContributions(state) };
       rollups.add(contributions);
       return { state, contributions };
@@ -117,15 +133,13 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     await readModels.insertCases(manager, folded);
     cases += folded.length;
   }
-  let asOf: string | null = null;
   for (const fact of await readModels.factsOf(manager, null)) {
     rollups.add({ scopes: ['*'], items: pressContributions(fact.subject, fact.occurredAt, fact.data) });
   }
   const foldedAt = Date.now();
-  await flushRollups();
-  const newest = await readModels.newestFactAt(manager);
-  asOf = newest ? newest.toISOString() : null;
-  if (asOf) await readModels.advanceAsOf(manager, asOf);
+  const rows = rollups.rows();
+  for (let i = 0; i < rows.length; i += ROLLUP_CHUNK) await readModels.applyDelta(manager, rows.slice(i, i + ROLLUP_CHUNK));
+  if (newest) await readModels.advanceAsOf(manager, newest);
 
   // 3. The service's durable consumer, from the first event not read.
   await options.jsm.consumers.add(options.streamName, {

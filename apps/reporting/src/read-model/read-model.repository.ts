@@ -104,16 +104,6 @@ export class ReadModelRepository {
     );
   }
 
-  /** The next `limit` case ids after `after` that have facts, in id order (a rebuild walks every case with it). */
-  async caseIdsAfter(manager: EntityManager, after: string | null, limit: number): Promise<string[]> {
-    const rows = await queryRows<{ case_id: string }>(
-      manager,
-      `SELECT DISTINCT case_id FROM rm_fact WHERE case_id IS NOT NULL AND ($1::uuid IS NULL OR case_id > $1::uuid) ORDER BY case_id LIMIT $2`,
-      [after, limit],
-    );
-    return rows.map((row) => row.case_id);
-  }
-
   /** The facts of several cases, or the press facts (no case) when `caseIds` is null. */
   async factsOf(manager: EntityManager, caseIds: readonly string[] | null): Promise<(Fact & { caseId: string | null })[]> {
     const rows = await queryRows<{ event_id: string; case_id: string | null; subject: string; sequence: string | null; occurred_at: Date; data: unknown }>(
@@ -149,12 +139,6 @@ export class ReadModelRepository {
   async truncate(manager: EntityManager, consumer: string): Promise<void> {
     await manager.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
     await manager.query(`DELETE FROM inbox WHERE consumer = $1`, [consumer]);
-  }
-
-  /** When the newest fact happened (null: no facts). */
-  async newestFactAt(manager: EntityManager): Promise<Date | null> {
-    const [newest] = await queryRows<{ at: Date | null }>(manager, `SELECT max(occurred_at) AS at FROM rm_fact`);
-    return newest?.at ?? null;
   }
 
   /** What a rebuild ended with: the events the consumer took in and the cases they make. */
