@@ -138,7 +138,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   }
   const foldedAt = Date.now();
   const rows = rollups.rows();
-  for (let i = 0; i < rows.length; i += ROLLUP_CHUNK) await readModels.applyDelta(manager, rows.slice(i, i + ROLLUP_CHUNK));
+  for (let i = 0; i < rows.length; i += ROLLUP_CHUNK) await readModels.insertRollups(manager, rows.slice(i, i + ROLLUP_CHUNK));
   if (newest) await readModels.advanceAsOf(manager, newest);
 
   // 3. The service's durable consumer, from the first event not read.

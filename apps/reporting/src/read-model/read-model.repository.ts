@@ -40,7 +40,6 @@ export class ReadModelRepository {
    */
   async applyDelta(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
     if (deltas.length === 0) return;
-    const array = (values: number[] | null) => (values ? `{${values.join(',')}}` : null);
     await manager.query(
       `INSERT INTO rm_rollup (scope, grain, period, metric, key, n, minutes, hist_n, hist_minutes)
        SELECT s, g, p, m, k, n, mi, hn::bigint[], hm::bigint[]
@@ -49,17 +48,18 @@ export class ReadModelRepository {
        DO UPDATE SET n = rm_rollup.n + EXCLUDED.n, minutes = rm_rollup.minutes + EXCLUDED.minutes,
                      hist_n = CASE WHEN EXCLUDED.hist_n IS NULL THEN rm_rollup.hist_n ELSE rm_array_add(rm_rollup.hist_n, EXCLUDED.hist_n) END,
                      hist_minutes = CASE WHEN EXCLUDED.hist_minutes IS NULL THEN rm_rollup.hist_minutes ELSE rm_array_add(rm_rollup.hist_minutes, EXCLUDED.hist_minutes) END`,
-      [
-        deltas.map((d) => d.scope),
-        deltas.map((d) => d.grain),
-        deltas.map((d) => d.period),
-        deltas.map((d) => d.metric),
-        deltas.map((d) => d.key),
-        deltas.map((d) => d.n),
-        deltas.map((d) => d.minutes),
-        deltas.map((d) => array(d.histN)),
-        deltas.map((d) => array(d.histMinutes)),
-      ],
+      rollupColumns(deltas),
+    );
+  }
+
+  /** Writes rollup rows into the emptied table (a rebuild's: each row once), without the upsert's conflict check. */
+  async insertRollups(manager: EntityManager, rows: readonly RollupDelta[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO rm_rollup (scope, grain, period, metric, key, n, minutes, hist_n, hist_minutes)
+       SELECT s, g, p, m, k, n, mi, hn::bigint[], hm::bigint[]
+         FROM unnest($1::text[], $2::char(1)[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[]) AS u(s, g, p, m, k, n, mi, hn, hm)`,
+      rollupColumns(rows),
     );
   }
 
@@ -164,5 +164,21 @@ function caseColumns(cases: readonly { state: CaseState; contributions: StoredCo
     cases.map((c) => c.state.status),
     cases.map((c) => (c.state.opened ? caseOutcome(c.state) : null)),
     cases.map((c) => JSON.stringify(c.contributions)),
+  ];
+}
+
+/** Rollup rows' columns, one array each; a histogram as an array literal (the parameters of `applyDelta` and `insertRollups`). */
+function rollupColumns(rows: readonly RollupDelta[]): unknown[] {
+  const array = (values: number[] | null) => (values ? `{${values.join(',')}}` : null);
+  return [
+    rows.map((d) => d.scope),
+    rows.map((d) => d.grain),
+    rows.map((d) => d.period),
+    rows.map((d) => d.metric),
+    rows.map((d) => d.key),
+    rows.map((d) => d.n),
+    rows.map((d) => d.minutes),
+    rows.map((d) => array(d.histN)),
+    rows.map((d) => array(d.histMinutes)),
   ];
 }
