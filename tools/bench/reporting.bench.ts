@@ -9,7 +9,9 @@
 // the same run: a plain count over the cases, and the same breakdown computed from the cases table
 // instead of the rollups.
 // Options: --cases N (default 1000000), --seconds N (per phase, default 10), --concurrency 1,4,
-// --sample N (cases through the consumer, default 300), --no-facts (skip the events table),
+// --sample N (cases through the consumer, default 300), --per-event-sample N (then N more cases through
+// a consumer restarted with READ_MODEL_BATCH_SIZE=1, one event per transaction; default 0: skipped),
+// --no-facts (skip the events table),
 // --explain (EXPLAIN ANALYZE of the rollup read), --keep (leave the schema), --rebuild-events N
 // (events for the rebuild-throughput measure, default 200000; 0 skips it), --rebuild-only (only that).
 // The rebuild measure publishes N synthetic events (about 6 per case) to a stream of its own and
@@ -36,16 +38,18 @@ const CASES = Number(option('cases', '1000000'));
 const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = option('concurrency', '1,4').split(',').map(Number);
 const SAMPLE = Number(option('sample', '300'));
+const PER_EVENT_SAMPLE = Number(option('per-event-sample', '0'));
 const FACTS = !args.includes('--no-facts');
 const REBUILD_EVENTS = Number(option('rebuild-events', '200000'));
 const REBUILD_ONLY = args.includes('--rebuild-only');
 const YEAR = '2026';
 const HALF_YEAR = { from: `${YEAR}-01-01`, to: `${YEAR}-06-30` };
 
-function startReporting(env: TestEnvironment, port: number): ChildProcess {
+function startReporting(env: TestEnvironment, port: number, batchSize?: number): ChildProcess {
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/reporting/src/main.js')], {
     env: {
       ...process.env,
+      ...(batchSize ? { READ_MODEL_BATCH_SIZE: String(batchSize) } : {}),
       NODE_ENV: 'test',
       LOG_LEVEL: 'error',
       DATABASE_URL: env.databaseUrl,
@@ -271,26 +275,54 @@ async function main(): Promise<void> {
     );
 
     // A sample of real events through the stream and the service's consumer, on top of the million.
-    const events = syntheticEvents(77, SAMPLE, { start: new Date(`${YEAR}-01-01T01:00:00Z`), spanDays: 175 });
     const js = jetstream(nc);
-    const t0 = performance.now();
-    for (const event of events) await js.publish(`${env.subjectPrefix}${event.type}`, JSON.stringify(event), { msgID: event.id });
-    const applied = async () =>
-      Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".inbox WHERE consumer = 'reporting-read-models'`)).rows[0]!.n);
-    while ((await applied()) < events.length) await new Promise((resolve) => setTimeout(resolve, 200));
-    const consumeMs = performance.now() - t0;
-    const inHalfYear = events.filter(
-      (e) =>
-        e.type === EventSubjects.intake.caseOpened &&
-        provinceDay(new Date(e.occurredAt)) >= HALF_YEAR.from &&
-        provinceDay(new Date(e.occurredAt)) <= HALF_YEAR.to,
-    ).length;
-    const after = await statistics(HALF_YEAR);
-    const sampleOk = after.casesOpened - before.casesOpened === inHalfYear;
-    lines.push(
-      `sample through the consumer: ${events.length} events of ${SAMPLE} cases applied in ${(consumeMs / 1000).toFixed(1)} s (${(events.length / (consumeMs / 1000)).toFixed(0)} events/s); six-month cases ${before.casesOpened} → ${after.casesOpened} (+${after.casesOpened - before.casesOpened}, independent count of the sample +${inHalfYear}): ${sampleOk ? 'OK' : 'MISMATCH'}`,
-    );
-    if (!sampleOk) process.exitCode = 1;
+    const sample = async (label: string, seed: number, cases: number): Promise<StatisticsDto> => {
+      const before = await statistics(HALF_YEAR);
+      const events = syntheticEvents(seed, cases, { start: new Date(`${YEAR}-01-01T01:00:00Z`), spanDays: 175 });
+      const applied = async () =>
+        (
+          await pool.query<{ n: number; transactions: number }>(
+            `SELECT count(*)::int AS n, count(DISTINCT processed_at)::int AS transactions FROM "${schema}".inbox WHERE consumer = 'reporting-read-models'`,
+          )
+        ).rows[0]!;
+      const already = await applied();
+      const t0 = performance.now();
+      // Published 250 at a time (as the relays of several services do), so that publishing does not bound the rate measured.
+      for (let i = 0; i < events.length; i += 250) {
+        await Promise.all(
+          events.slice(i, i + 250).map((event) => js.publish(`${env.subjectPrefix}${event.type}`, JSON.stringify(event), { msgID: event.id, timeout: 60_000 })),
+        );
+      }
+      const publishMs = performance.now() - t0;
+      let done = already;
+      while ((done = await applied()).n < already.n + events.length) await new Promise((resolve) => setTimeout(resolve, 100));
+      const consumeMs = performance.now() - t0;
+      const inHalfYear = events.filter(
+        (e) =>
+          e.type === EventSubjects.intake.caseOpened &&
+          provinceDay(new Date(e.occurredAt)) >= HALF_YEAR.from &&
+          provinceDay(new Date(e.occurredAt)) <= HALF_YEAR.to,
+      ).length;
+      const after = await statistics(HALF_YEAR);
+      const sampleOk = after.casesOpened - before.casesOpened === inHalfYear;
+      lines.push(
+        `${label}: ${events.length} events of ${cases} cases applied in ${(consumeMs / 1000).toFixed(1)} s (${(events.length / (consumeMs / 1000)).toFixed(0)} events/s; published in ${(publishMs / 1000).toFixed(1)} s; ${done.transactions - already.transactions} transactions); six-month cases ${before.casesOpened} → ${after.casesOpened} (+${after.casesOpened - before.casesOpened}, independent count of the sample +${inHalfYear}): ${sampleOk ? 'OK' : 'MISMATCH'}`,
+      );
+      if (!sampleOk) process.exitCode = 1;
+      return after;
+    };
+    let after = await sample(`sample through the consumer (READ_MODEL_BATCH_SIZE ${process.env['READ_MODEL_BATCH_SIZE'] ?? 'default'})`, 77, SAMPLE);
+    if (PER_EVENT_SAMPLE > 0) {
+      // The same tables, the consumer restarted to apply one event per transaction (the per-event path).
+      const previous = child;
+      await new Promise((resolve) => {
+        previous.once('exit', resolve);
+        previous.kill('SIGTERM');
+      });
+      child = startReporting(env, port, 1);
+      await waitReady(port);
+      after = await sample('sample through the consumer, one event per transaction', 79, PER_EVENT_SAMPLE);
+    }
 
     const category = after.byCategory[0]!.code;
     const agency = after.byParticipatingAgency[0]!.code;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventEnvelope, EventSubject } from '@phoi-hop/contracts';
-import { DurableConsumer } from './durable.consumer';
+import { DurableConsumer, type BatchEventHandling, type EventHandler } from './durable.consumer';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { JETSTREAM, JETSTREAM_MANAGER } from './messaging.module';
 
@@ -11,12 +11,36 @@ export interface DomainEventHandler {
   handle(envelope: EventEnvelope, manager: EntityManager): Promise<void>;
 }
 
+/** A reaction that can also apply several events in one transaction (each event given once, not applied before). */
+export interface BatchDomainEventHandler extends DomainEventHandler {
+  handleBatch(envelopes: readonly EventEnvelope[], manager: EntityManager): Promise<void>;
+}
+
+export interface EventConsumerSettings {
+  /** Apply up to this many fetched events per transaction through `handleBatch` (1: one event per transaction through `handle`). */
+  maxBatch?: number;
+}
+
 /**
  * Runs `handler` as a durable, idempotent JetStream consumer for the app's lifetime: the consumer
  * name is also its inbox key, so replicas share the work and a redelivered event is skipped.
- * `subjects` may hold patterns such as `evt.>` (every event) or `evt.press.>`.
+ * `subjects` may hold patterns such as `evt.>` (every event) or `evt.press.>`. With `maxBatch` above
+ * 1 (a `BatchDomainEventHandler`), the events fetched are applied in batches, one transaction each.
  */
-export function eventConsumerProviders(durable: string, subjects: Array<EventSubject | `evt.${string}>`>, handler: Type<DomainEventHandler>): Provider[] {
+export function eventConsumerProviders(durable: string, subjects: Array<EventSubject | `evt.${string}>`>, handler: Type<DomainEventHandler>): Provider[];
+export function eventConsumerProviders(
+  durable: string,
+  subjects: Array<EventSubject | `evt.${string}>`>,
+  handler: Type<BatchDomainEventHandler>,
+  settings: EventConsumerSettings,
+): Provider[];
+export function eventConsumerProviders(
+  durable: string,
+  subjects: Array<EventSubject | `evt.${string}>`>,
+  handler: Type<DomainEventHandler>,
+  settings: EventConsumerSettings = {},
+): Provider[] {
+  const maxBatch = settings.maxBatch ?? 1;
   @Injectable()
   class EventConsumerLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly logger = new Logger(`Consumer ${durable}`);
@@ -29,6 +53,10 @@ export function eventConsumerProviders(durable: string, subjects: Array<EventSub
       dataSource: DataSource,
       @Inject(handler) target: DomainEventHandler,
     ) {
+      const batched = maxBatch > 1 && 'handleBatch' in target;
+      const apply: EventHandler | BatchEventHandling = batched
+        ? { batch: (envelopes, manager) => (target as BatchDomainEventHandler).handleBatch(envelopes, manager) }
+        : (envelope, manager) => target.handle(envelope, manager);
       this.consumer = new DurableConsumer(
         js,
         jsm,
@@ -39,10 +67,13 @@ export function eventConsumerProviders(durable: string, subjects: Array<EventSub
           subjectPrefix: options.subjectPrefix,
           subjects,
           serviceName: options.serviceName,
-          onError: (error, envelope) =>
-            this.logger.error(`Event ${envelope?.id ?? '?'} failed, will be redelivered: ${String((error as Error)?.message ?? error)}`),
+          maxBatch,
+          onError: (error, envelope, batchSize) =>
+            this.logger.error(
+              `${envelope || !batchSize ? `Event ${envelope?.id ?? '?'}` : `A batch of ${batchSize} events`} failed, will be redelivered: ${String((error as Error)?.message ?? error)}`,
+            ),
         },
-        (envelope, manager) => target.handle(envelope, manager),
+        apply,
       );
     }
 

@@ -11,6 +11,7 @@ import { TransparencyFactsIndex1764300004810 } from '../migrations/1764300004810
 import { RenderedDocuments1764300005310 } from '../migrations/1764300005310-rendered-documents';
 import { DocumentDownloadHttpController, documentDownloadProviders } from '../download/document-download.providers';
 import { INLINE_DOCUMENT_MAX_BYTES_DEFAULT } from '../download/document-download.settings';
+import { ReadModelWriteRoom1764300005400 } from '../migrations/1764300005400-read-model-write-room';
 import { periodProviders, PERIOD_CONTROLLERS } from '../period/period.providers';
 import { TRANSPARENCY_CONTROLLERS, TRANSPARENCY_PROVIDERS } from '../transparency/transparency.providers';
 import { DossierNatsController } from '../dossier/dossier.nats-controller';
@@ -34,6 +35,7 @@ export const REPORTING_MIGRATIONS = [
   ReportPeriods1764300004800,
   TransparencyFactsIndex1764300004810,
   RenderedDocuments1764300005310,
+  ReadModelWriteRoom1764300005400,
 ];
 
 @Module({})
@@ -74,7 +76,7 @@ export class ReportingModule {
         }),
         PdfCapabilityCheck,
         ...outboxRelayProviders({ enabled: config.outboxRelayEnabled }),
-        ...(config.readModelConsumerEnabled ? readModelConsumerProviders() : []),
+        ...(config.readModelConsumerEnabled ? readModelConsumerProviders(config.readModelBatchSize) : []),
       ],
     };
   }

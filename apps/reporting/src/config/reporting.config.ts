@@ -10,6 +10,8 @@ export interface ReportingConfig extends BaseServiceConfig {
   outboxRelayEnabled: boolean;
   /** Apply the event stream to the read models in this process (replicas share the durable consumer). */
   readModelConsumerEnabled: boolean;
+  /** Events the read-model consumer applies per transaction (1: one each). */
+  readModelBatchSize?: number;
   /** Đ6.1 daily media digest: feed fetching and polling, download addresses. */
   digest: DigestSettings;
   /** Run the report periods' deadline scheduler in this process (safe on every replica: each deadline fires once). */
@@ -32,6 +34,7 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     ...httpEnv(3107),
     OUTBOX_RELAY_ENABLED: bool({ default: true, desc: 'Publish outbox events from this process' }),
     READ_MODEL_CONSUMER_ENABLED: bool({ default: true, desc: 'Apply the EVENTS stream to the statistics read models in this process' }),
+    READ_MODEL_BATCH_SIZE: num({ default: 1000, desc: 'Events the read-model consumer applies per transaction, 1 to 2000 (1: one each)' }),
     DIGEST_POLLER_ENABLED: bool({ default: true, desc: 'Poll the digest feeds from this process (each due feed is polled by one replica)' }),
     DIGEST_POLL_TICK_MS: num({ default: 60_000, desc: 'How often the digest poller looks for due feeds' }),
     DIGEST_FETCH_TIMEOUT_MS: num({ default: 20_000, desc: 'Timeout of each fetch of a feed' }),
@@ -57,11 +60,14 @@ export function reportingConfigFromEnv(environment: NodeJS.ProcessEnv = process.
     throw new Error(
       `Invalid configuration: REPORTING_INLINE_DOCUMENT_MAX_BYTES must be an integer from 0 to ${INLINE_DOCUMENT_MAX_BYTES_LIMIT} (base64 must fit a NATS message)`,
     );
+  if (!Number.isInteger(env.READ_MODEL_BATCH_SIZE) || env.READ_MODEL_BATCH_SIZE < 1 || env.READ_MODEL_BATCH_SIZE > 2000)
+    throw new Error('Invalid configuration: READ_MODEL_BATCH_SIZE must be a whole number from 1 to 2000');
   if (!REFERENCE_CODE_PATTERN.test(env.REPORT_LEAD_AGENCY)) throw new Error('REPORT_LEAD_AGENCY must be an agency code');
   return {
     ...baseServiceConfigFromEnv('reporting', env),
     outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
     readModelConsumerEnabled: env.READ_MODEL_CONSUMER_ENABLED,
+    readModelBatchSize: env.READ_MODEL_BATCH_SIZE,
     digest: {
       allowPrivateAddresses: env.DIGEST_FETCH_ALLOW_PRIVATE,
       fetchTimeoutMs: env.DIGEST_FETCH_TIMEOUT_MS,

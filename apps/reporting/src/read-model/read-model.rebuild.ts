@@ -6,18 +6,8 @@ import type { EventEnvelope } from '@phoi-hop/contracts';
 import { DURABLE_CONSUMER_DEFAULTS, subjectMatchesAny } from '@phoi-hop/messaging';
 import { READ_MODEL_CONSUMER, READ_MODEL_SUBJECTS } from './read-model.consumer';
 import { ReadModelRepository } from './read-model.repository';
-import {
-  caseContributions,
-  caseIdOf,
-  caseScopes,
-  isPressEvent,
-  pressContributions,
-  projectCase,
-  weekOf,
-  type Fact,
-  type RollupDelta,
-  type StoredContributions,
-} from './read-model.rules';
+import { RollupSums } from './read-model.rollup-sums';
+import { caseContributions, caseScopes, factOfEvent, pressContributions, projectCase, type CaseFact, type Fact } from './read-model.rules';
 
 export interface RebuildOptions {
   dataSource: DataSource;
@@ -72,26 +62,39 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const deadline = Date.now() + (options.timeoutMs ?? 3_600_000);
   const filter = eventsSubject(options.subjectPrefix);
 
-  // 1. Every event of the stream, stored as a fact.
+  // 1. Every event of the stream, stored as a fact; the cases met and the newest time kept in memory
+  // (a million case ids are some 100 MB; finding them again in the facts cost a quarter of the fold).
   const ids = new Set<string>();
+  const caseIds = new Set<string>();
+  let newest: string | null = null;
   let lastSequence = 0;
   const reader = await options.js.consumers.get(options.streamName, { filter_subjects: filter, deliver_policy: DeliverPolicy.All });
   let pending = (await reader.info()).num_pending;
   if (pending > 0) {
-    const batch: (Fact & { caseId: string | null })[] = [];
+    let batch: CaseFact[] = [];
+    // One statement in flight while the next batch is read from the stream.
+    let storing: Promise<unknown> = Promise.resolve();
     const flush = async () => {
-      await readModels.insertFacts(manager, batch);
-      batch.length = 0;
+      const facts = batch;
+      batch = [];
+      await storing;
+      storing = readModels.insertFacts(manager, facts);
+      storing.catch(() => undefined);
       options.onProgress?.(pending);
     };
     const messages = await reader.consume({ max_messages: 4_096 });
     for await (const message of messages) {
       lastSequence = message.seq;
       pending = message.info.pending;
-      const fact = factOf(message.json<EventEnvelope>());
-      if (fact) {
-        ids.add(fact.eventId);
-        if (fact.caseId !== null || isPressEvent(fact.subject)) batch.push(fact);
+      const envelope = message.json<EventEnvelope>();
+      if (subjectMatchesAny(READ_MODEL_SUBJECTS, envelope.type)) {
+        ids.add(envelope.id.toLowerCase());
+        const fact = factOfEvent(envelope);
+        if (fact) {
+          batch.push(fact);
+          if (fact.caseId !== null) caseIds.add(fact.caseId);
+          if (newest === null || fact.occurredAt > newest) newest = fact.occurredAt;
+        }
       }
       if (batch.length >= FACT_BATCH) await flush();
       if (pending === 0) break;
@@ -99,43 +102,44 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     }
     await messages.close();
     await flush();
+    await storing;
   }
 
   const read = Date.now();
   // 2. Each case folded once; its rollup contributions summed in memory (about a row per scope, day
   // and metric in use: some 1.4 M rows for a million cases) and written once, into the empty table,
-  // so no row is updated (adding to rows already written costs ten times as much).
-  const rollups = new Map<string, RollupDelta>();
-  const flushRollups = async () => {
-    const rows = [...rollups.values()];
-    rollups.clear();
-    for (let i = 0; i < rows.length; i += ROLLUP_CHUNK) await readModels.applyDelta(manager, rows.slice(i, i + ROLLUP_CHUNK));
+  // so no row is updated (adding to rows already written costs ten times as much). The facts of the
+  // next cases are read while the current ones are folded and written.
+  const rollups = new RollupSums();
+  const ordered = [...caseIds].sort();
+  const factsOf = (from: number) => {
+    const facts = readModels.factsOf(manager, ordered.slice(from, from + CASE_BATCH));
+    facts.catch(() => undefined);
+    return facts;
   };
   let cases = 0;
-  for (let after: string | null = null; ;) {
-    const caseIds = await readModels.caseIdsAfter(manager, after, CASE_BATCH);
-    if (caseIds.length === 0) break;
-    after = caseIds[caseIds.length - 1]!;
-    const byCase = new Map<string, Fact[]>(caseIds.map((id) => [id, []]));
-    for (const fact of await readModels.factsOf(manager, caseIds)) byCase.get(fact.caseId!)!.push(fact);
-    const folded = [...byCase].map(([caseId, facts]) => {
-      const state = projectCase(caseId, facts);
+  let next = ordered.length > 0 ? factsOf(0) : null;
+  for (let from = 0; from < ordered.length; from += CASE_BATCH) {
+    const facts = await next!;
+    next = from + CASE_BATCH < ordered.length ? factsOf(from + CASE_BATCH) : null;
+    const byCase = new Map<string, Fact[]>(ordered.slice(from, from + CASE_BATCH).map((id) => [id, []]));
+    for (const fact of facts) byCase.get(fact.caseId!)!.push(fact);
+    const folded = [...byCase].map(([caseId, caseFacts]) => {
+      const state = projectCase(caseId, caseFacts);
       const contributions = { scopes: caseScopes(state), items: caseContributions(state) };
-      addContributions(rollups, contributions);
+      rollups.add(contributions);
       return { state, contributions };
     });
     await readModels.insertCases(manager, folded);
     cases += folded.length;
   }
-  let asOf: string | null = null;
   for (const fact of await readModels.factsOf(manager, null)) {
-    addContributions(rollups, { scopes: ['*'], items: pressContributions(fact.subject, fact.occurredAt, fact.data) });
+    rollups.add({ scopes: ['*'], items: pressContributions(fact.subject, fact.occurredAt, fact.data) });
   }
   const foldedAt = Date.now();
-  await flushRollups();
-  const newest = await readModels.newestFactAt(manager);
-  asOf = newest ? newest.toISOString() : null;
-  if (asOf) await readModels.advanceAsOf(manager, asOf);
+  const rows = rollups.rows();
+  for (let i = 0; i < rows.length; i += ROLLUP_CHUNK) await readModels.insertRollups(manager, rows.slice(i, i + ROLLUP_CHUNK));
+  if (newest) await readModels.advanceAsOf(manager, newest);
 
   // 3. The service's durable consumer, from the first event not read.
   await options.jsm.consumers.add(options.streamName, {
@@ -157,60 +161,4 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
 /** The stream subject the read models consume (one pattern, filtered on the server). */
 function eventsSubject(prefix: string): string {
   return `${prefix}${READ_MODEL_SUBJECTS[0]}`;
-}
-
-/** The fact an event gives, with its case (null for a press event); null for an event the read models ignore. */
-function factOf(envelope: EventEnvelope): (Fact & { caseId: string | null }) | null {
-  if (!subjectMatchesAny(READ_MODEL_SUBJECTS, envelope.type)) return null;
-  const fact: Fact = {
-    eventId: envelope.id,
-    subject: envelope.type,
-    sequence: typeof envelope.sequence === 'number' ? envelope.sequence : null,
-    occurredAt: new Date(envelope.occurredAt).toISOString(),
-    data: envelope.data,
-  };
-  if (isPressEvent(fact.subject)) return { ...fact, caseId: null };
-  return { ...fact, caseId: caseIdOf(fact.subject, fact.data) };
-}
-
-const weeks = new Map<string, string>();
-
-/**
- * Adds what a case contributes to the rollups into `into`, per scope, grain, period, metric and key:
- * the rows `rollupDelta` gives from nothing to `contributions`, summed over the cases without the
- * intermediate rows (a rebuild adds some hundred million contributions per million cases).
- */
-function addContributions(into: Map<string, RollupDelta>, contributions: StoredContributions): void {
-  for (const [at, metric, key, bucket, n, minutes] of contributions.items) {
-    let week = weeks.get(at);
-    if (week === undefined) {
-      week = weekOf(at);
-      weeks.set(at, week);
-    }
-    const month = `${at.slice(0, 7)}-01`;
-    for (const scope of contributions.scopes) {
-      for (let g = 0; g < 3; g++) {
-        const grain = g === 0 ? 'D' : g === 1 ? 'W' : 'M';
-        const period = g === 0 ? at : g === 1 ? week : month;
-        const id = `${scope}\u0000${grain}\u0000${period}\u0000${metric}\u0000${key}`;
-        let row = into.get(id);
-        if (!row) {
-          row = { scope, grain, period, metric, key, n: 0, minutes: 0, histN: null, histMinutes: null };
-          into.set(id, row);
-        }
-        row.n += n;
-        row.minutes += minutes;
-        if (bucket >= 0) {
-          const histN = (row.histN ??= []);
-          const histMinutes = (row.histMinutes ??= []);
-          for (let b = histN.length; b <= bucket; b++) {
-            histN.push(0);
-            histMinutes.push(0);
-          }
-          histN[bucket]! += n;
-          histMinutes[bucket]! += minutes;
-        }
-      }
-    }
-  }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '@phoi-hop/persistence';
-import type { CaseState, Fact, RollupDelta, StoredContributions } from './read-model.rules';
+import type { CaseFact, CaseState, Fact, RollupDelta, StoredContributions } from './read-model.rules';
 import { caseOutcome } from './read-model.rules';
 
 /** The read models' tables, in the order a rebuild empties them. */
@@ -12,83 +12,54 @@ const NO_CONTRIBUTIONS: StoredContributions = { scopes: [], items: [] };
 /** All SQL of the statistics read models (written by the consumer, emptied by a rebuild). */
 @Injectable()
 export class ReadModelRepository {
-  /** Stores an event; false when it was stored already (a second delivery). */
-  async insertFact(manager: EntityManager, fact: Fact, caseId: string | null): Promise<boolean> {
-    const rows = await queryRows<{ event_id: string }>(
-      manager,
-      `INSERT INTO rm_fact (event_id, case_id, subject, sequence, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
-       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [fact.eventId, caseId, fact.subject, fact.sequence, fact.occurredAt, JSON.stringify(fact.data ?? null)],
-    );
-    return rows.length > 0;
-  }
-
-  /** The case's row, locked (created empty on its first event), with what it adds to the rollups now. */
-  async lockCase(manager: EntityManager, caseId: string): Promise<StoredContributions> {
-    await manager.query(`INSERT INTO rm_case (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING`, [caseId]);
-    const [row] = await queryRows<{ contributions: StoredContributions | [] }>(manager, `SELECT contributions FROM rm_case WHERE case_id = $1 FOR UPDATE`, [
-      caseId,
-    ]);
-    const stored = row?.contributions;
-    return stored && !Array.isArray(stored) ? stored : NO_CONTRIBUTIONS;
-  }
-
-  async caseFacts(manager: EntityManager, caseId: string): Promise<Fact[]> {
-    const rows = await queryRows<{ event_id: string; subject: string; sequence: string | null; occurred_at: Date; data: unknown }>(
-      manager,
-      `SELECT event_id, subject, sequence, occurred_at, data FROM rm_fact WHERE case_id = $1`,
-      [caseId],
-    );
-    return rows.map((row) => ({
-      eventId: row.event_id,
-      subject: row.subject,
-      sequence: row.sequence === null ? null : Number(row.sequence),
-      occurredAt: row.occurred_at.toISOString(),
-      data: row.data,
-    }));
-  }
-
-  async saveCase(manager: EntityManager, state: CaseState, contributions: StoredContributions): Promise<void> {
+  /**
+   * Several cases' rows, locked in id order whatever the order given (two replicas applying batches
+   * that share cases wait for each other instead of deadlocking), created empty on their first event,
+   * with what each adds to the rollups now. One statement takes every lock, new rows and existing
+   * ones alike, in that order (`DO UPDATE … WHERE false` locks a row without writing it).
+   */
+  async lockCases(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, StoredContributions>> {
+    const ids = [...new Set(caseIds)].sort();
+    if (ids.length === 0) return new Map();
     await manager.query(
-      `UPDATE rm_case SET opened_day = $2, category_code = $3, locality_code = $4, lead_agency = $5, agencies = $6, status = $7, outcome = $8,
-              contributions = $9::jsonb, updated_at = now()
-        WHERE case_id = $1`,
-      [
-        state.caseId,
-        contributions.items.find((c) => c[1] === 'cases')?.[0] ?? null,
-        state.categoryCode,
-        state.localityCode,
-        state.leadAgency,
-        state.agencies,
-        state.status,
-        state.opened ? caseOutcome(state) : null,
-        JSON.stringify(contributions),
-      ],
+      `INSERT INTO rm_case (case_id) SELECT id FROM unnest($1::uuid[]) AS u(id) ORDER BY id
+       ON CONFLICT (case_id) DO UPDATE SET updated_at = rm_case.updated_at WHERE false`,
+      [ids],
     );
+    const rows = await queryRows<{ case_id: string; contributions: StoredContributions | [] }>(
+      manager,
+      `SELECT case_id, contributions FROM rm_case WHERE case_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.case_id, row.contributions && !Array.isArray(row.contributions) ? row.contributions : NO_CONTRIBUTIONS]));
   }
 
-  /** Adds the deltas to the rollups in one statement, rows in the order given (so concurrent consumers lock in one order). */
+  /**
+   * Adds the deltas to the rollups in one statement, rows in the order given (so concurrent consumers
+   * lock in one order); a count's row (no histogram) is not passed through `rm_array_add`.
+   */
   async applyDelta(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
     if (deltas.length === 0) return;
-    const array = (values: number[] | null) => (values ? `{${values.join(',')}}` : null);
     await manager.query(
       `INSERT INTO rm_rollup (scope, grain, period, metric, key, n, minutes, hist_n, hist_minutes)
        SELECT s, g, p, m, k, n, mi, hn::bigint[], hm::bigint[]
          FROM unnest($1::text[], $2::char(1)[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[]) AS u(s, g, p, m, k, n, mi, hn, hm)
        ON CONFLICT (scope, grain, period, metric, key)
        DO UPDATE SET n = rm_rollup.n + EXCLUDED.n, minutes = rm_rollup.minutes + EXCLUDED.minutes,
-                     hist_n = rm_array_add(rm_rollup.hist_n, EXCLUDED.hist_n), hist_minutes = rm_array_add(rm_rollup.hist_minutes, EXCLUDED.hist_minutes)`,
-      [
-        deltas.map((d) => d.scope),
-        deltas.map((d) => d.grain),
-        deltas.map((d) => d.period),
-        deltas.map((d) => d.metric),
-        deltas.map((d) => d.key),
-        deltas.map((d) => d.n),
-        deltas.map((d) => d.minutes),
-        deltas.map((d) => array(d.histN)),
-        deltas.map((d) => array(d.histMinutes)),
-      ],
+                     hist_n = CASE WHEN EXCLUDED.hist_n IS NULL THEN rm_rollup.hist_n ELSE rm_array_add(rm_rollup.hist_n, EXCLUDED.hist_n) END,
+                     hist_minutes = CASE WHEN EXCLUDED.hist_minutes IS NULL THEN rm_rollup.hist_minutes ELSE rm_array_add(rm_rollup.hist_minutes, EXCLUDED.hist_minutes) END`,
+      rollupColumns(deltas),
+    );
+  }
+
+  /** Writes rollup rows into the emptied table (a rebuild's: each row once), without the upsert's conflict check. */
+  async insertRollups(manager: EntityManager, rows: readonly RollupDelta[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO rm_rollup (scope, grain, period, metric, key, n, minutes, hist_n, hist_minutes)
+       SELECT s, g, p, m, k, n, mi, hn::bigint[], hm::bigint[]
+         FROM unnest($1::text[], $2::char(1)[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[]) AS u(s, g, p, m, k, n, mi, hn, hm)`,
+      rollupColumns(rows),
     );
   }
 
@@ -100,13 +71,14 @@ export class ReadModelRepository {
     );
   }
 
-  /** Stores events in one statement (a rebuild's batches); those stored already are skipped. */
-  async insertFacts(manager: EntityManager, facts: readonly (Fact & { caseId: string | null })[]): Promise<void> {
-    if (facts.length === 0) return;
-    await manager.query(
+  /** Stores events in one statement (a batch, a rebuild's batches); those stored already are skipped. The ids stored now. */
+  async insertFacts(manager: EntityManager, facts: readonly CaseFact[]): Promise<Set<string>> {
+    if (facts.length === 0) return new Set();
+    const rows = await queryRows<{ event_id: string }>(
+      manager,
       `INSERT INTO rm_fact (event_id, case_id, subject, sequence, occurred_at, data)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::timestamptz[], $6::jsonb[])
-       ON CONFLICT (event_id) DO NOTHING`,
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [
         facts.map((f) => f.eventId),
         facts.map((f) => f.caseId),
@@ -116,16 +88,20 @@ export class ReadModelRepository {
         facts.map((f) => JSON.stringify(f.data ?? null)),
       ],
     );
+    return new Set(rows.map((row) => row.event_id));
   }
 
-  /** The next `limit` case ids after `after` that have facts, in id order (a rebuild walks every case with it). */
-  async caseIdsAfter(manager: EntityManager, after: string | null, limit: number): Promise<string[]> {
-    const rows = await queryRows<{ case_id: string }>(
-      manager,
-      `SELECT DISTINCT case_id FROM rm_fact WHERE case_id IS NOT NULL AND ($1::uuid IS NULL OR case_id > $1::uuid) ORDER BY case_id LIMIT $2`,
-      [after, limit],
+  /** Updates the rows of cases locked by `lockCases`, in one statement. */
+  async saveCases(manager: EntityManager, cases: readonly { state: CaseState; contributions: StoredContributions }[]): Promise<void> {
+    if (cases.length === 0) return;
+    await manager.query(
+      `UPDATE rm_case SET opened_day = u.d, category_code = u.cat, locality_code = u.loc, lead_agency = u.lead,
+              agencies = ARRAY(SELECT jsonb_array_elements_text(u.ag)), status = u.st, outcome = u.o, contributions = u.co, updated_at = now()
+         FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
+           AS u(c, d, cat, loc, lead, ag, st, o, co)
+        WHERE rm_case.case_id = u.c`,
+      caseColumns(cases),
     );
-    return rows.map((row) => row.case_id);
   }
 
   /** The facts of several cases, or the press facts (no case) when `caseIds` is null. */
@@ -155,17 +131,7 @@ export class ReadModelRepository {
        SELECT c, d, cat, loc, lead, ARRAY(SELECT jsonb_array_elements_text(ag)), st, o, co
          FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
            AS u(c, d, cat, loc, lead, ag, st, o, co)`,
-      [
-        cases.map((c) => c.state.caseId),
-        cases.map((c) => c.contributions.items.find((item) => item[1] === 'cases')?.[0] ?? null),
-        cases.map((c) => c.state.categoryCode),
-        cases.map((c) => c.state.localityCode),
-        cases.map((c) => c.state.leadAgency),
-        cases.map((c) => JSON.stringify(c.state.agencies)),
-        cases.map((c) => c.state.status),
-        cases.map((c) => (c.state.opened ? caseOutcome(c.state) : null)),
-        cases.map((c) => JSON.stringify(c.contributions)),
-      ],
+      caseColumns(cases),
     );
   }
 
@@ -173,12 +139,6 @@ export class ReadModelRepository {
   async truncate(manager: EntityManager, consumer: string): Promise<void> {
     await manager.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
     await manager.query(`DELETE FROM inbox WHERE consumer = $1`, [consumer]);
-  }
-
-  /** When the newest fact happened (null: no facts). */
-  async newestFactAt(manager: EntityManager): Promise<Date | null> {
-    const [newest] = await queryRows<{ at: Date | null }>(manager, `SELECT max(occurred_at) AS at FROM rm_fact`);
-    return newest?.at ?? null;
   }
 
   /** What a rebuild ended with: the events the consumer took in and the cases they make. */
@@ -190,4 +150,35 @@ export class ReadModelRepository {
     );
     return counts!;
   }
+}
+
+/** A case row's columns, one array each (the parameters of `insertCases` and `saveCases`). */
+function caseColumns(cases: readonly { state: CaseState; contributions: StoredContributions }[]): unknown[] {
+  return [
+    cases.map((c) => c.state.caseId),
+    cases.map((c) => c.contributions.items.find((item) => item[1] === 'cases')?.[0] ?? null),
+    cases.map((c) => c.state.categoryCode),
+    cases.map((c) => c.state.localityCode),
+    cases.map((c) => c.state.leadAgency),
+    cases.map((c) => JSON.stringify(c.state.agencies)),
+    cases.map((c) => c.state.status),
+    cases.map((c) => (c.state.opened ? caseOutcome(c.state) : null)),
+    cases.map((c) => JSON.stringify(c.contributions)),
+  ];
+}
+
+/** Rollup rows' columns, one array each; a histogram as an array literal (the parameters of `applyDelta` and `insertRollups`). */
+function rollupColumns(rows: readonly RollupDelta[]): unknown[] {
+  const array = (values: number[] | null) => (values ? `{${values.join(',')}}` : null);
+  return [
+    rows.map((d) => d.scope),
+    rows.map((d) => d.grain),
+    rows.map((d) => d.period),
+    rows.map((d) => d.metric),
+    rows.map((d) => d.key),
+    rows.map((d) => d.n),
+    rows.map((d) => d.minutes),
+    rows.map((d) => array(d.histN)),
+    rows.map((d) => array(d.histMinutes)),
+  ];
 }

@@ -9,7 +9,10 @@ import {
   pressOutcomeOf,
   projectCase,
   rollupDelta,
+  rollupDeltas,
   type Contribution,
+  type RollupDelta,
+  type StoredContributions,
   type Fact,
 } from './read-model.rules';
 
@@ -275,5 +278,58 @@ describe(rollupDelta.name, () => {
     expect(day!.histN![durationBucket(600)]).toBe(1);
     expect(day!.histMinutes![durationBucket(600)]).toBe(600);
     expect(day!.histN!.filter((v) => v !== 0)).toHaveLength(2);
+  });
+});
+
+describe(rollupDeltas.name, () => {
+  const at = (day: string, metric: string, key: string, minutes?: number): Contribution =>
+    minutes === undefined ? [day, metric, key, -1, 1, 0] : [day, metric, key, durationBucket(minutes), 1, minutes];
+  const v1: StoredContributions = { scopes: ['*', 'C:X'], items: [at('2026-03-15', 'cases', ''), at('2026-03-15', 'status', 'OPEN')] };
+  const v2: StoredContributions = {
+    scopes: ['*', 'C:X'],
+    items: [at('2026-03-15', 'cases', ''), at('2026-03-15', 'status', 'TRIAGED'), at('2026-03-15', 'TIME_TO_TRIAGE', '', 90)],
+  };
+  const v3: StoredContributions = { scopes: ['*', 'C:X', 'A:CA'], items: [...v2.items, at('2026-03-20', 'action.planned', 'REFER_TO_POLICE')] };
+  const none: StoredContributions = { scopes: [], items: [] };
+  /** Adds rows up per scope, grain, period, metric and key, dropping what sums to nothing. */
+  const total = (rows: readonly RollupDelta[]) => {
+    const sums = new Map<string, { n: number; minutes: number; histN: number[] }>();
+    for (const row of rows) {
+      const id = [row.scope, row.grain, row.period, row.metric, row.key].join('|');
+      const sum = sums.get(id) ?? { n: 0, minutes: 0, histN: [] };
+      sum.n += row.n;
+      sum.minutes += row.minutes;
+      (row.histN ?? []).forEach((v, b) => (sum.histN[b] = (sum.histN[b] ?? 0) + v));
+      sums.set(id, sum);
+    }
+    return Object.fromEntries(
+      [...sums]
+        .map(([id, sum]) => [id, { ...sum, histN: sum.histN.map((v) => v ?? 0).filter((_, b, all) => all.slice(b).some((x) => x !== 0)) }] as const)
+        .filter(([, sum]) => sum.n !== 0 || sum.minutes !== 0 || sum.histN.length > 0)
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+  };
+
+  it('gives the sum of each change’s rollupDelta, in one sorted list, for changes of the same scopes and of new scopes', () => {
+    const changes = [
+      { before: none, after: v1 },
+      { before: v1, after: v2 },
+      { before: v2, after: v3 },
+      { before: none, after: { scopes: ['*'], items: [at('2026-03-16', 'press', 'RULING_ISSUED')] } },
+    ];
+    const batched = rollupDeltas(changes);
+    expect(total(batched)).toEqual(total(changes.flatMap(({ before, after }) => rollupDelta(before, after))));
+    expect(total(batched)).toEqual(
+      total([...rollupDelta(none, v3), ...rollupDelta(none, { scopes: ['*'], items: [at('2026-03-16', 'press', 'RULING_ISSUED')] })]),
+    );
+    const ids = batched.map((row) => [row.scope, row.grain, row.period, row.metric, row.key].join('\u0000'));
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('moves only the items that differ when the scopes stay, and nothing for a change that changes nothing', () => {
+    expect(rollupDeltas([{ before: v2, after: v2 }])).toEqual([]);
+    const delta = rollupDeltas([{ before: v1, after: v2 }]);
+    expect(new Set(delta.map((row) => row.metric))).toEqual(new Set(['status', 'TIME_TO_TRIAGE']));
   });
 });

@@ -10,6 +10,7 @@ import {
   type CaseOutcome,
   type CaseStatus,
   type ConsultationMode,
+  type EventEnvelope,
   type HandlingActionTypeCode,
   type RemovalOutcome,
   type RulingOutcome,
@@ -96,6 +97,25 @@ export function caseIdOf(subject: string, data: unknown): string | null {
 
 export function isPressEvent(subject: string): boolean {
   return subject.startsWith(PRESS_EVENT_SUBJECT_PREFIX);
+}
+
+/** A fact with the case it is about (null: a press event, which counts on its own). */
+export type CaseFact = Fact & { caseId: string | null };
+
+/** The fact an event gives; null for an event the read models do not count (neither about one case nor a press event). */
+export function factOfEvent(envelope: EventEnvelope): CaseFact | null {
+  const press = isPressEvent(envelope.type);
+  const caseId = press ? null : caseIdOf(envelope.type, envelope.data);
+  if (!press && caseId === null) return null;
+  // Ids as Postgres returns its uuids, so that facts read back match those in hand.
+  return {
+    eventId: envelope.id.toLowerCase(),
+    caseId: caseId?.toLowerCase() ?? null,
+    subject: envelope.type,
+    sequence: typeof envelope.sequence === 'number' ? envelope.sequence : null,
+    occurredAt: new Date(envelope.occurredAt).toISOString(),
+    data: envelope.data,
+  };
 }
 
 /** Intake's facts in commit order: by outbox sequence, then time, then id (so every order of arrival folds the same). */
@@ -377,42 +397,91 @@ export interface RollupDelta {
   histMinutes: number[] | null;
 }
 
+/** A case's contributions before and after a change of its facts. */
+export interface ContributionChange {
+  before: StoredContributions;
+  after: StoredContributions;
+}
+
+const weeks = new Map<string, string>();
+
+/** `weekOf`, remembered: a rebuild asks for the same few hundred days millions of times. */
+export function weekOfDay(day: string): string {
+  let week = weeks.get(day);
+  if (week === undefined) {
+    week = weekOf(day);
+    weeks.set(day, week);
+  }
+  return week;
+}
+
+const sameScopes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((scope, i) => scope === b[i]);
+
 /**
  * The changes to the rollups that replace `before` by `after`, per day, week and month, one row per
  * scope, period, metric and key (a duration's buckets in its histogram arrays), in a fixed order
  * (rows are locked in it).
  */
 export function rollupDelta(before: StoredContributions, after: StoredContributions): RollupDelta[] {
+  return rollupDeltas([{ before, after }]);
+}
+
+/**
+ * The changes to the rollups of several cases' changes (a batch of events), summed: the same rows
+ * as adding up `rollupDelta` of each, in the same fixed order. A case whose scopes stay the same
+ * moves only by the contributions that differ (most events change two or three of a case's items).
+ */
+export function rollupDeltas(changes: readonly ContributionChange[]): RollupDelta[] {
   const sums = new Map<string, RollupDelta>();
-  const add = (side: StoredContributions, sign: 1 | -1): void => {
-    for (const scope of side.scopes) {
-      for (const [at, metric, key, bucket, n, minutes] of side.items) {
-        for (const [grain, period] of [
-          ['D', at],
-          ['W', weekOf(at)],
-          ['M', `${at.slice(0, 7)}-01`],
-        ] as const) {
+  const add = (scopes: readonly string[], items: readonly Contribution[], sign: number): void => {
+    for (const scope of scopes) {
+      for (const [at, metric, key, bucket, n, minutes] of items) {
+        for (let g = 0; g < 3; g++) {
+          const grain = g === 0 ? 'D' : g === 1 ? 'W' : 'M';
+          const period = g === 0 ? at : g === 1 ? weekOfDay(at) : `${at.slice(0, 7)}-01`;
           const id = `${scope}\u0000${grain}\u0000${period}\u0000${metric}\u0000${key}`;
-          const row = sums.get(id) ?? { scope, grain, period, metric, key, n: 0, minutes: 0, histN: null, histMinutes: null };
+          let row = sums.get(id);
+          if (!row) {
+            row = { scope, grain, period, metric, key, n: 0, minutes: 0, histN: null, histMinutes: null };
+            sums.set(id, row);
+          }
           row.n += sign * n;
           row.minutes += sign * minutes;
           if (bucket >= 0) {
-            row.histN ??= [];
-            row.histMinutes ??= [];
-            for (let b = row.histN.length; b <= bucket; b++) {
-              row.histN.push(0);
-              row.histMinutes.push(0);
+            const histN = (row.histN ??= []);
+            const histMinutes = (row.histMinutes ??= []);
+            for (let b = histN.length; b <= bucket; b++) {
+              histN.push(0);
+              histMinutes.push(0);
             }
-            row.histN[bucket]! += sign * n;
-            row.histMinutes![bucket]! += sign * minutes;
+            histN[bucket]! += sign * n;
+            histMinutes[bucket]! += sign * minutes;
           }
-          sums.set(id, row);
         }
       }
     }
   };
-  add(before, -1);
-  add(after, 1);
+  for (const { before, after } of changes) {
+    if (!sameScopes(before.scopes, after.scopes)) {
+      add(before.scopes, before.items, -1);
+      add(after.scopes, after.items, 1);
+      continue;
+    }
+    // Same scopes: only the items whose count differs move, by that difference.
+    const net = new Map<string, { item: Contribution; times: number }>();
+    for (const [items, sign] of [
+      [before.items, -1],
+      [after.items, 1],
+    ] as const) {
+      for (const item of items) {
+        const id = item.join('\u0000');
+        const entry = net.get(id);
+        if (entry) entry.times += sign;
+        else net.set(id, { item, times: sign });
+      }
+    }
+    for (const { item, times } of net.values()) if (times !== 0) add(after.scopes, [item], times);
+  }
   const changed = (row: RollupDelta) =>
     row.n !== 0 || row.minutes !== 0 || (row.histN ?? []).some((v) => v !== 0) || (row.histMinutes ?? []).some((v) => v !== 0);
   return [...sums.entries()]
