@@ -9,3 +9,4 @@ export * from './access-policy';
 export * from './internal-token';
 export * from './actor-resolver';
 export * from './api-key';
+export * from './signed-link';

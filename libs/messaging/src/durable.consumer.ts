@@ -4,6 +4,7 @@ import { SpanKind, trace, type Link } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@phoi-hop/contracts';
 import { eventsStreamSubject } from './jetstream.provisioning';
+import { transactionRetryingDeadlocks } from '@phoi-hop/persistence';
 import { consumerPending, eventsConsumed, extractTraceContext, inFlightWork, withSpan } from '@phoi-hop/observability';
 
 export interface DurableConsumerOptions {
@@ -249,7 +250,7 @@ export class DurableConsumer {
         { 'messaging.consumer.group.name': this.options.durable, 'messaging.batch.message_count': taken.length },
         async (span) => {
           span.addLinks(links);
-          await this.dataSource.transaction(async (manager) => {
+          await transactionRetryingDeadlocks(this.dataSource, async (manager) => {
             const inserted: { event_id: string }[] = await manager.query(
               `INSERT INTO inbox (consumer, event_id, subject) SELECT $1, id, subject FROM unnest($2::uuid[], $3::text[]) AS u(id, subject)
                ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -287,7 +288,7 @@ export class DurableConsumer {
         SpanKind.CONSUMER,
         { 'messaging.consumer.group.name': this.options.durable },
         async () => {
-          await this.dataSource.transaction(async (manager) => {
+          await transactionRetryingDeadlocks(this.dataSource, async (manager) => {
             const inserted: unknown[] = await manager.query(
               `INSERT INTO inbox (consumer, event_id, subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
               [this.options.durable, current.id, current.type],

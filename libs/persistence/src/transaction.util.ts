@@ -36,3 +36,30 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
   const result = await client.query({ name, text, values });
   return result.rows as T[];
 }
+
+/** Postgres aborted the transaction to break a deadlock (SQLSTATE 40P01): run as it was, it may well succeed. */
+export function isDeadlock(error: unknown): boolean {
+  const failure = error as { code?: string; driverError?: { code?: string } } | null;
+  return (failure?.code ?? failure?.driverError?.code) === '40P01';
+}
+
+/**
+ * Runs `work` in one transaction and, when Postgres chose it as the victim of a deadlock, runs it
+ * again (at most `retries` times): the victim's changes were rolled back whole, so running it again
+ * is what a redelivery would do, without the wait. `onDeadlock` counts each retry.
+ */
+export async function transactionRetryingDeadlocks<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  retries = 3,
+  onDeadlock?: (attempt: number) => void,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (!isDeadlock(error) || attempt > retries) throw error;
+      onDeadlock?.(attempt);
+    }
+  }
+}

@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { SignJWT, jwtVerify } from 'jose';
+import { SignedLinks, serviceBaseUrl } from '@phoi-hop/auth';
 import type { EvidencePartRole } from '@phoi-hop/contracts';
 
 export const EVIDENCE_LINK_SETTINGS = Symbol('EVIDENCE_LINK_SETTINGS');
@@ -39,13 +38,13 @@ export const DOWNLOAD_TTL_SECONDS = 300;
  */
 @Injectable()
 export class EvidenceLinks {
-  private readonly key: Uint8Array;
+  private readonly links: SignedLinks<UploadClaims | DownloadClaims>;
 
   constructor(
     @Inject(EVIDENCE_LINK_SETTINGS) private readonly settings: EvidenceLinkSettings,
     private readonly http: HttpAdapterHost,
   ) {
-    this.key = createHmac('sha256', settings.secret).update('evidence-links/v1').digest();
+    this.links = new SignedLinks(settings.secret, 'evidence-links/v1', ISSUER);
   }
 
   async uploadUrl(ticketId: string, expiresAt: Date): Promise<string> {
@@ -59,27 +58,15 @@ export class EvidenceLinks {
   }
 
   /** The claims of a link this service signed and that has not expired; null otherwise. */
-  async verify<T extends UploadClaims | DownloadClaims>(token: string, kind: T['kind']): Promise<T | null> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      return payload['kind'] === kind ? (payload as unknown as T) : null;
-    } catch {
-      return null;
-    }
+  verify<T extends UploadClaims | DownloadClaims>(token: string, kind: T['kind']): Promise<T | null> {
+    return this.links.verify(token, kind) as Promise<T | null>;
   }
 
   private sign(claims: UploadClaims | DownloadClaims, expiresAt: Date): Promise<string> {
-    return new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
+    return this.links.sign(claims, expiresAt);
   }
 
   private base(): string {
-    if (this.settings.publicUrl) return this.settings.publicUrl.replace(/\/$/, '');
-    const address = this.http.httpAdapter?.getHttpServer()?.address() as { port: number } | null;
-    return `http://127.0.0.1:${address?.port ?? 3105}`;
+    return serviceBaseUrl(this.settings.publicUrl, this.http, 3105);
   }
 }

@@ -11,6 +11,7 @@ import {
   addInsert,
   findIdempotentAnswers,
   idempotencySlot,
+  isDeadlock,
   isIdempotencyKeyTaken,
   lockAuditHead,
   recordIdempotentAnswers,
@@ -43,12 +44,6 @@ const OPTIMISTIC_ATTEMPTS = 3;
  * batch is written again this many times before its requests fail.
  */
 const DEADLOCK_RETRIES = 3;
-
-/** Postgres aborted the transaction to break a deadlock (SQLSTATE 40P01). */
-function isDeadlock(error: unknown): boolean {
-  const failure = error as { code?: string; driverError?: { code?: string } };
-  return (failure?.code ?? failure?.driverError?.code) === '40P01';
-}
 
 /** Someone changed what the batch read before it held the lock: it starts again. */
 class StaleRead extends Error {

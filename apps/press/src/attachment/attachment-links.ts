@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { SignJWT, jwtVerify } from 'jose';
+import { SignedLinks, serviceBaseUrl } from '@phoi-hop/auth';
 
 export const ATTACHMENT_LINK_SETTINGS = Symbol('ATTACHMENT_LINK_SETTINGS');
 
@@ -43,13 +42,13 @@ export const DOWNLOAD_TTL_SECONDS = 300;
  */
 @Injectable()
 export class AttachmentLinks {
-  private readonly key: Uint8Array;
+  private readonly links: SignedLinks<UploadClaims | DownloadClaims>;
 
   constructor(
     @Inject(ATTACHMENT_LINK_SETTINGS) private readonly settings: AttachmentLinkSettings,
     private readonly http: HttpAdapterHost,
   ) {
-    this.key = createHmac('sha256', settings.secret).update('press-attachment-links/v1').digest();
+    this.links = new SignedLinks(settings.secret, 'press-attachment-links/v1', ISSUER);
   }
 
   async uploadUrl(claims: Omit<UploadClaims, 'kind'>, expiresAt: Date): Promise<string> {
@@ -61,27 +60,15 @@ export class AttachmentLinks {
   }
 
   /** The claims of a link this service signed for `kind` and that has not expired; null otherwise. */
-  async verify<T extends UploadClaims | DownloadClaims>(token: string, kind: T['kind']): Promise<T | null> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      return payload['kind'] === kind ? (payload as unknown as T) : null;
-    } catch {
-      return null;
-    }
+  verify<T extends UploadClaims | DownloadClaims>(token: string, kind: T['kind']): Promise<T | null> {
+    return this.links.verify(token, kind) as Promise<T | null>;
   }
 
   private sign(claims: UploadClaims | DownloadClaims, expiresAt: Date): Promise<string> {
-    return new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
+    return this.links.sign(claims, expiresAt);
   }
 
   private base(): string {
-    if (this.settings.publicUrl) return this.settings.publicUrl.replace(/\/+$/, '');
-    const address = this.http.httpAdapter?.getHttpServer()?.address() as { port: number } | null;
-    return `http://127.0.0.1:${address?.port ?? 3106}`;
+    return serviceBaseUrl(this.settings.publicUrl, this.http, 3106);
   }
 }

@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { SignJWT, jwtVerify } from 'jose';
+import { SignedLinks, serviceBaseUrl } from '@phoi-hop/auth';
 import type { Actor, DigestDocumentLinkDto } from '@phoi-hop/contracts';
 import { DIGEST_SETTINGS, type DigestSettings } from './digest.settings';
 
@@ -23,41 +22,30 @@ export interface DigestDocumentClaims {
  */
 @Injectable()
 export class DigestLinks {
-  private readonly key: Uint8Array;
+  private readonly links: SignedLinks<DigestDocumentClaims>;
 
   constructor(
     @Inject(DIGEST_SETTINGS) private readonly settings: DigestSettings,
     private readonly http: HttpAdapterHost,
   ) {
-    this.key = createHmac('sha256', settings.linkSecret).update('reporting-digest-links/v1').digest();
+    this.links = new SignedLinks(settings.linkSecret, 'reporting-digest-links/v1', ISSUER);
   }
 
   async documentLink(actor: Actor, day: string): Promise<DigestDocumentLinkDto> {
     const expiresAt = new Date(Date.now() + DIGEST_LINK_TTL_SECONDS * 1000);
     const claims: DigestDocumentClaims = { kind: 'digest-document', day, userId: actor.userId, agencyCode: actor.agencyCode };
-    const token = await new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
+    const token = await this.links.sign(claims, expiresAt);
     return { day, url: `${this.base()}/reporting/digest/documents/${token}`, fileName: digestFileName(day), expiresAt: expiresAt.toISOString() };
   }
 
   /** The claims of a link this service signed and that has not expired; null otherwise. */
   async verify(token: string): Promise<DigestDocumentClaims | null> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      return payload['kind'] === 'digest-document' && typeof payload['day'] === 'string' ? (payload as unknown as DigestDocumentClaims) : null;
-    } catch {
-      return null;
-    }
+    const claims = await this.links.verify(token, 'digest-document');
+    return claims && typeof claims.day === 'string' ? claims : null;
   }
 
   private base(): string {
-    if (this.settings.publicUrl) return this.settings.publicUrl.replace(/\/$/, '');
-    const address = this.http.httpAdapter?.getHttpServer()?.address() as { port: number } | null;
-    return `http://127.0.0.1:${address?.port ?? 3107}`;
+    return serviceBaseUrl(this.settings.publicUrl, this.http, 3107);
   }
 }
 

@@ -1,8 +1,8 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { SignJWT, jwtVerify } from 'jose';
 import { DataSource } from 'typeorm';
+import { SignedLinks, serviceBaseUrl } from '@phoi-hop/auth';
 import type { Actor, RenderedDocumentDto } from '@phoi-hop/contracts';
 import { appendAudit } from '@phoi-hop/persistence';
 import { DocumentDownloadRepository, type StoredDocument } from './document-download.repository';
@@ -26,7 +26,7 @@ interface DownloadClaims {
  */
 @Injectable()
 export class DocumentDownloadService {
-  private readonly key: Uint8Array;
+  private readonly links: SignedLinks<DownloadClaims>;
 
   constructor(
     @Inject(DOCUMENT_DOWNLOAD_SETTINGS) private readonly settings: DocumentDownloadSettings,
@@ -34,7 +34,7 @@ export class DocumentDownloadService {
     private readonly dataSource: DataSource,
     private readonly http: HttpAdapterHost,
   ) {
-    this.key = createHmac('sha256', settings.linkSecret).update('reporting-document-links/v1').digest();
+    this.links = new SignedLinks(settings.linkSecret, 'reporting-document-links/v1', ISSUER);
   }
 
   /** Keeps the document for its address's lifetime and describes it, inline too when it is small. */
@@ -44,12 +44,7 @@ export class DocumentDownloadService {
     const expiresAt = new Date(Date.now() + DOCUMENT_LINK_TTL_SECONDS * 1000);
     await this.documents.store({ id, fileName, mimeType, sha256, bytes, createdBy: actor.userId, expiresAt });
     const claims: DownloadClaims = { kind: KIND, id, userId: actor.userId, agencyCode: actor.agencyCode };
-    const token = await new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
+    const token = await this.links.sign(claims, expiresAt);
     return {
       fileName,
       mimeType,
@@ -80,17 +75,11 @@ export class DocumentDownloadService {
   }
 
   private async verify(token: string): Promise<DownloadClaims | null> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      return payload['kind'] === KIND && typeof payload['id'] === 'string' ? (payload as unknown as DownloadClaims) : null;
-    } catch {
-      return null;
-    }
+    const claims = await this.links.verify(token, KIND);
+    return claims && typeof claims.id === 'string' ? claims : null;
   }
 
   private base(): string {
-    if (this.settings.publicUrl) return this.settings.publicUrl.replace(/\/$/, '');
-    const address = this.http.httpAdapter?.getHttpServer()?.address() as { port: number } | null;
-    return `http://127.0.0.1:${address?.port ?? 3107}`;
+    return serviceBaseUrl(this.settings.publicUrl, this.http, 3107);
   }
 }
