@@ -6,6 +6,7 @@ import {
   HANDLING_ACTION_TYPE_LABELS,
   PRESS_EVENT_KIND_LABELS,
   REMOVAL_OUTCOME_LABELS,
+  REPORT_CHANNEL_LABELS,
   TIMELINESS_MEASURE_LABELS,
   type DurationSummaryDto,
   type StatisticsDto,
@@ -51,6 +52,12 @@ export function statisticsTables(stats: StatisticsDto, names: ReferenceNames = N
       title: 'Số vụ việc theo địa bàn',
       header: ['Địa bàn', 'Số vụ việc'],
       rows: stats.byLocality.map((r) => [named(names.localities, r.code), r.count]),
+    },
+    {
+      id: 'by_channel',
+      title: 'Số vụ việc theo nguồn tiếp nhận',
+      header: ['Nguồn tiếp nhận', 'Số vụ việc'],
+      rows: stats.byChannel.map((r) => [REPORT_CHANNEL_LABELS[r.channel].vi, r.count]),
     },
     {
       id: 'by_lead_agency',

@@ -1,5 +1,6 @@
 import {
   AppealDecisions,
+  DEFAULT_REPORT_CHANNEL,
   EventSubjects,
   PRESS_EVENT_KIND_BY_SUBJECT,
   PRESS_EVENT_SUBJECT_PREFIX,
@@ -13,6 +14,7 @@ import {
   type EventEnvelope,
   type HandlingActionTypeCode,
   type RemovalOutcome,
+  type ReportChannel,
   type RulingOutcome,
 } from '@phoi-hop/contracts';
 
@@ -69,6 +71,8 @@ export interface CaseState {
   openedAt: string | null;
   categoryCode: string | null;
   localityCode: string | null;
+  /** How the report that opened the case reached the platform. */
+  channel: ReportChannel | null;
   leadAgency: string | null;
   agencies: string[];
   status: CaseStatus | null;
@@ -134,6 +138,7 @@ function emptyCase(caseId: string): CaseState {
     openedAt: null,
     categoryCode: null,
     localityCode: null,
+    channel: null,
     leadAgency: null,
     agencies: [],
     status: null,
@@ -172,6 +177,8 @@ export function projectCase(caseId: string, facts: readonly Fact[]): CaseState {
         state.openedAt = kase.openedAt;
         state.categoryCode = kase.categoryCode;
         state.localityCode = kase.localityCode ?? null;
+        // Events written before reports had a channel: the agency's, as every report then was.
+        state.channel = kase.reports?.[0]?.channel ?? DEFAULT_REPORT_CHANNEL;
         state.leadAgency = kase.participants?.find((p) => p.role === 'LEAD')?.agencyCode ?? null;
         state.agencies = [...new Set((kase.participants ?? []).map((p) => p.agencyCode))].sort();
         enter(kase.status ?? 'OPEN', kase.openedAt);
@@ -290,6 +297,7 @@ export function caseContributions(state: CaseState): Contribution[] {
   count(opened, 'cases', '');
   if (state.categoryCode) count(opened, 'category', state.categoryCode);
   if (state.localityCode) count(opened, 'locality', state.localityCode);
+  if (state.channel) count(opened, 'channel', state.channel);
   if (state.leadAgency) count(opened, 'lead', state.leadAgency);
   for (const agency of state.agencies) if (agency !== state.leadAgency) count(opened, 'participant', agency);
   if (state.status) count(opened, 'status', state.status);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCodes, EventSubjects, provinceDay, type EventEnvelope, type StatisticsDto } from '@phoi-hop/contracts';
+import { ErrorCodes, EventSubjects, provinceDay, type EventEnvelope, type ReportChannel, type StatisticsDto } from '@phoi-hop/contracts';
 import { createReportingTestbed, type ReportingTestbed } from '../app/reporting.medium-testbed';
 import { redeliveredShuffled, seededRandom, syntheticEvents, syntheticPressEvents } from '@phoi-hop/testing';
 import { StatisticsService } from './statistics.service';
@@ -8,8 +8,11 @@ const START = new Date('2026-01-01T01:00:00Z');
 const synthetic = (seed: number, count: number) => syntheticEvents(seed, count, { start: START, spanDays: 150 });
 const press = (seed: number, count: number) => syntheticPressEvents(seededRandom(seed), count, { start: START, spanDays: 150 });
 
-/** One case, by hand: opened 1 March 08:00 (+7), triaged after 2 h, decided after 26 h with a removal request, closed. */
-function handCase(): EventEnvelope[] {
+/**
+ * One case, by hand: opened 1 March 08:00 (+7), triaged after 2 h, decided after 26 h with a removal
+ * request, closed. Without a channel its opening report is as events before channels were: no channel.
+ */
+function handCase(channel?: ReportChannel): EventEnvelope[] {
   const caseId = randomUUID();
   const actionId = randomUUID();
   let sequence = 0;
@@ -33,6 +36,7 @@ function handCase(): EventEnvelope[] {
         categoryCode: 'FALSE_INFO_PANIC',
         localityCode: 'LE_THUY',
         openedAt,
+        ...(channel ? { reports: [{ id: randomUUID(), channel }] } : {}),
         participants: [
           { agencyCode: 'STTTT', role: 'LEAD' },
           { agencyCode: 'SYT', role: 'PARTICIPANT' },
@@ -101,6 +105,7 @@ describe(StatisticsService.name, () => {
       expect(stats.casesOpened).toBe(1);
       expect(stats.byCategory).toEqual([{ code: 'FALSE_INFO_PANIC', count: 1 }]);
       expect(stats.byLocality).toEqual([{ code: 'LE_THUY', count: 1 }]);
+      expect(stats.byChannel).toEqual([{ channel: 'AGENCY', count: 1 }]);
       expect(stats.byLeadAgency).toEqual([{ code: 'STTTT', count: 1 }]);
       expect(stats.byParticipatingAgency).toEqual([{ code: 'SYT', count: 1 }]);
       expect(stats.byStatus).toEqual([{ status: 'CLOSED', count: 1 }]);
@@ -126,6 +131,16 @@ describe(StatisticsService.name, () => {
       expect(stats.lastEventAt).toBe('2026-03-04T03:00:00.000Z');
       // The case opened in March: February knows nothing of it.
       expect((await sut.forPeriod('2026-02-01', '2026-02-28')).casesOpened).toBe(0);
+    });
+
+    it('counts cases by the channel of the report that opened them, media monitoring apart from agencies', async () => {
+      await bed.apply([...handCase('MEDIA_MONITORING'), ...handCase('MEDIA_MONITORING'), ...handCase('AGENCY'), ...handCase()]);
+      const stats = await sut.forPeriod('2026-03-01', '2026-03-31');
+      expect(stats.casesOpened).toBe(4);
+      expect(stats.byChannel).toEqual([
+        { channel: 'AGENCY', count: 2 },
+        { channel: 'MEDIA_MONITORING', count: 2 },
+      ]);
     });
 
     it('gives the same statistics whatever the order and however often events arrive, a case’s opening last included', async () => {

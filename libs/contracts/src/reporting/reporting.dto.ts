@@ -2,7 +2,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { IsCalendarDay } from '../common/calendar-day';
 import { REFERENCE_CODE_PATTERN } from '../common/codes';
 import { Findings, type HandlingActionTypeCode, type RemovalOutcome } from '../decision/decision.dto';
-import type { CaseDeadlineKind, CaseStatus } from '../intake/intake.dto';
+import type { CaseDeadlineKind, CaseStatus, ReportChannel } from '../intake/intake.dto';
 import type { ConsultationMode } from '../consultation/consultation.dto';
 import type { AppealDecision, RulingOutcome } from '../press/press.dto';
 
@@ -71,6 +71,12 @@ export interface StatisticsFilter {
 
 export interface CodeCountDto {
   code: string;
+  count: number;
+}
+
+/** Cases opened by how the report that opened them reached the platform. */
+export interface ChannelCountDto {
+  channel: ReportChannel;
   count: number;
 }
 
@@ -170,6 +176,7 @@ export interface StatisticsDto {
   byLocality: CodeCountDto[];
   byLeadAgency: CodeCountDto[];
   byParticipatingAgency: CodeCountDto[];
+  byChannel: ChannelCountDto[];
   byStatus: StatusCountDto[];
   byOutcome: OutcomeCountDto[];
   timeliness: TimelinessDto[];

@@ -4,6 +4,7 @@ import type {
   CaseDeadlineKind,
   CaseOutcome,
   CaseStatus,
+  ReportChannel,
   ConsultationMode,
   HandlingActionTypeCode,
   PressEventKind,
@@ -11,7 +12,7 @@ import type {
   RulingOutcome,
   TimelinessMeasure,
 } from '@phoi-hop/contracts';
-import { CaseDeadlineKindEnum, CaseStatusEnum } from '../case/case.enums';
+import { CaseDeadlineKindEnum, CaseStatusEnum, ReportChannelEnum } from '../case/case.enums';
 import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { ConsultationModeEnum } from '../consultation/consultation.enums';
 import { HandlingActionTypeEnum, RemovalOutcomeEnum } from '../decision/decision.enums';
@@ -22,6 +23,15 @@ import { CaseOutcomeEnum, PressEventKindEnum, TimelinessMeasureEnum } from './re
 export class CodeCountModel {
   @Field()
   code!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('ChannelCount')
+export class ChannelCountModel {
+  @Field(() => ReportChannelEnum)
+  channel!: ReportChannel;
 
   @Field(() => Int)
   count!: number;
@@ -250,6 +260,9 @@ export class StatisticsModel {
 
   @Field(() => [CodeCountModel], { description: 'Agencies that took part without leading' })
   byParticipatingAgency!: CodeCountModel[];
+
+  @Field(() => [ChannelCountModel], { description: 'How the report that opened each case reached the platform (media monitoring, an agency, …)' })
+  byChannel!: ChannelCountModel[];
 
   @Field(() => [StatusCountModel], { description: 'The status the cases are in now' })
   byStatus!: StatusCountModel[];
