@@ -14,7 +14,7 @@ import { createConsultationApp } from '@phoi-hop/app-consultation';
 import { createDirectoryApp, defaultSeedDir } from '@phoi-hop/app-directory';
 import { createGatewayApp } from '@phoi-hop/app-gateway';
 import { createIntakeApp } from '@phoi-hop/app-intake';
-import { createReportingApp } from '@phoi-hop/app-reporting';
+import { createReportingApp, reportingTestConfig } from '@phoi-hop/app-reporting';
 import { createNotificationApp, DEFAULT_DISPATCH_SETTINGS } from '@phoi-hop/app-notification';
 import { FLOOD_RUMOUR, SeededUsers, createTestEnvironment, eventually, graphqlRequest, listeningPort, type TestEnvironment } from '@phoi-hop/testing';
 import { CASE_EVENTS, SUBMIT_REPORT } from './support/queries';
@@ -125,25 +125,7 @@ describe('the platform under the NATS permissions of the prod overlay', () => {
     // Reporting consumes every service's events (durable consumer from the start of the stream) and answers reporting.>.
     apps.push(
       await createReportingApp(
-        {
-          ...env.serviceConfig('reporting'),
-          messaging: messaging('reporting'),
-          outboxRelayEnabled: true,
-          readModelConsumerEnabled: true,
-          digest: {
-            allowPrivateAddresses: false,
-            fetchTimeoutMs: 5_000,
-            maxBytes: 1024 * 1024,
-            maxRedirects: 5,
-            pollerEnabled: false,
-            tickMs: 60_000,
-            publicUrl: null,
-            linkSecret: 'reporting-test-link-secret-'.padEnd(40, 'x'),
-          },
-          schedulerEnabled: false,
-          deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 60_000 },
-          reportLeadAgencyCode: 'STTTT',
-        },
+        reportingTestConfig(env.serviceConfig('reporting'), { messaging: messaging('reporting'), outboxRelayEnabled: true, readModelConsumerEnabled: true }),
         false,
       ),
     );

@@ -14,3 +14,4 @@ export { rebuildReadModels, RebuildRefused, type RebuildResult } from '../read-m
 export { READ_MODEL_CONSUMER } from '../read-model/read-model.consumer';
 export { StatisticsService } from '../statistics/statistics.service';
 export { DigestFeedPoller } from '../digest/digest-feed.poller';
+export { reportingTestConfig } from './reporting.test-config';

@@ -18,7 +18,7 @@ import {
 import { DataSource } from 'typeorm';
 import { READ_MODEL_CONSUMER } from '../read-model/read-model.consumer';
 import { RebuildRefused, rebuildReadModels } from '../read-model/read-model.rebuild';
-import { createReportingApp } from './reporting.app';
+import { createReportingApp, reportingTestConfig } from './reporting.app';
 
 const LEADER: TestUser = { username: 'leader', agencyCode: 'VP_UBND', roles: ['LEADER'] };
 const OFFICER: TestUser = { username: 'ca.officer', agencyCode: 'CA', roles: ['OFFICER'] };
@@ -55,25 +55,7 @@ async function slice(batchSize: number): Promise<Slice> {
   const rpc = new RpcClient(nc, { subjectPrefix: env.subjectPrefix, rpcTimeoutMs: 10_000, serviceName: 'test' });
   const boot = () =>
     createReportingApp(
-      {
-        ...env.serviceConfig('reporting'),
-        outboxRelayEnabled: true,
-        readModelConsumerEnabled: true,
-        readModelBatchSize: batchSize,
-        digest: {
-          allowPrivateAddresses: false,
-          fetchTimeoutMs: 5_000,
-          maxBytes: 1024 * 1024,
-          maxRedirects: 5,
-          pollerEnabled: false,
-          tickMs: 60_000,
-          publicUrl: null,
-          linkSecret: 'reporting-test-link-secret-'.padEnd(40, 'x'),
-        },
-        schedulerEnabled: false,
-        deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 60_000 },
-        reportLeadAgencyCode: 'STTTT',
-      },
+      reportingTestConfig(env.serviceConfig('reporting'), { outboxRelayEnabled: true, readModelConsumerEnabled: true, readModelBatchSize: batchSize }),
       false,
     );
   const s: Slice = {

@@ -4,7 +4,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { RpcSubjects, type RenderedDocumentDto, type ReportPeriodDto } from '@phoi-hop/contracts';
 import { RpcClient } from '@phoi-hop/messaging';
 import { createTestEnvironment, type TestEnvironment, type TestUser } from '@phoi-hop/testing';
-import { createReportingApp } from '../app/reporting.app';
+import { createReportingApp, reportingTestConfig } from '../app/reporting.app';
 import { docxParts, docxText } from '../document/docx-parts';
 
 const LEAD: TestUser = { username: 'stttt.lead', agencyCode: 'STTTT', roles: ['COORDINATOR'] };
@@ -30,27 +30,7 @@ describe('documents larger than a NATS message (real Postgres and NATS)', () => 
     env = await createTestEnvironment();
     nc = await connect({ servers: env.natsUrl });
     rpc = new RpcClient(nc, { subjectPrefix: env.subjectPrefix, rpcTimeoutMs: 120_000, serviceName: 'gateway' });
-    app = await createReportingApp(
-      {
-        ...env.serviceConfig('reporting'),
-        outboxRelayEnabled: false,
-        readModelConsumerEnabled: false,
-        digest: {
-          allowPrivateAddresses: false,
-          fetchTimeoutMs: 5_000,
-          maxBytes: 1024 * 1024,
-          maxRedirects: 5,
-          pollerEnabled: false,
-          tickMs: 60_000,
-          publicUrl: null,
-          linkSecret: 'reporting-test-link-secret-'.padEnd(40, 'x'),
-        },
-        schedulerEnabled: false,
-        deadlines: { reminderLeadMs: 24 * 3_600_000, criticalEscalationAgencyCode: 'VP_UBND', pollIntervalMs: 60_000 },
-        reportLeadAgencyCode: 'STTTT',
-      },
-      false,
-    );
+    app = await createReportingApp(reportingTestConfig(env.serviceConfig('reporting'), { outboxRelayEnabled: false, readModelConsumerEnabled: false }), false);
   });
 
   afterAll(async () => {
